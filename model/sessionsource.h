@@ -1,0 +1,129 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace ks {
+
+class Timeline;
+
+enum class KillKind : quint8 { Query, Connection };
+
+// MariaDB's KILL HARD / KILL SOFT. Default sends neither keyword (the server then uses HARD).
+enum class KillStrength : quint8 { Default, Hard, Soft };
+
+// Who is to be killed, as the user saw it when asking. Live mode re-checks the identity right
+// before sending, so a processlist id that the server has meanwhile reused is never hit.
+struct KillTarget
+{
+    qint64 id = 0;
+    QString user;
+    QString host;
+    qint64 firstSeenUs = -1; // when this session was first observed; -1 = unknown
+};
+
+struct KillRequest
+{
+    KillTarget target;
+    KillKind kind = KillKind::Query;
+    KillStrength strength = KillStrength::Default;
+    qint64 atUs = -1; // simulation: inject at this time (the playhead); live: now
+};
+
+// One row of the processlist as the server (or the simulated flavor) shows it, plus the InnoDB
+// transaction columns KillScope joins in. Times are in microseconds of the source's clock.
+struct ProcesslistRow
+{
+    qint64 id = 0;
+    QString user;
+    QString host;
+    QString db;
+    QString command; // "Query", "Sleep", "Killed", "Daemon", ...
+    qint64 timeMs = 0; // MariaDB's TIME_MS where the server has it, else Time * 1000
+    QString state;
+    QString info;
+    double progress = 0.0; // MariaDB's Progress column; 0 elsewhere
+    QString trxState;      // INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK, ...; empty = none
+    qint64 trxRowsModified = -1; // -1 = no transaction
+    QString trxOperationState;
+    qint64 blockedBy = 0; // id of the session holding the lock this one waits for; 0 = none
+    bool system = false;  // daemon / system thread
+    bool own = false;     // one of KillScope's own connections
+};
+
+// A kill followed from the request to its end.
+enum class KillPhase : quint8 {
+    Requested,   // asked for, not yet sent
+    Sent,        // on the wire
+    Refused,     // the server answered with an error (1094, 1095, ...)
+    Accepted,    // "Query OK": the flag is set, the victim has not noticed yet
+    FlagSeen,    // the victim noticed (Command Killed, statement ended, wait broken)
+    RollingBack, // undoing its work; cannot be interrupted
+    Done,        // KILL QUERY: the statement ended and the session lives on
+    Gone,        // KILL CONNECTION: the thread left the processlist
+    Reconnected, // the same user@host came back under a new id
+};
+
+struct KillRecord
+{
+    int serial = 0;
+    KillRequest request;
+    QString statement; // as sent, e.g. "KILL QUERY 12"
+    KillPhase phase = KillPhase::Requested;
+    qint64 requestedUs = -1;
+    qint64 answeredUs = -1;
+    qint64 flagSeenUs = -1;
+    qint64 endedUs = -1; // Done, Gone or Reconnected
+    int serverError = 0; // 0 = OK
+    QString serverMessage;
+    qint64 rowsRemaining = -1;    // while rolling back
+    double rowsPerSecond = 0.0;   // observed rollback rate
+    qint64 estimatedEndUs = -1;   // from the rate
+    QString why;                  // why it lingers, from evidence, in the UI language
+    qint64 reconnectedAsId = 0;
+};
+
+// The statement the server receives for a request, e.g. "KILL QUERY 12", "KILL SOFT 12".
+QString killStatement(const KillRequest &request);
+
+// One place sessions come from: the embedded simulation or a live server. Views talk only to
+// this interface, so the same processlist, right-click menu and timeline serve both.
+//
+// Invariants: kill() never blocks the calling (GUI) thread; its outcome is reported later
+// through signals. A source that cannot kill (read-only live mode) returns false from canKill()
+// and ignores kill().
+class SessionSource : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind { Simulation, Live };
+
+    using QObject::QObject;
+    ~SessionSource() override;
+
+    virtual Kind kind() const = 0;
+    // "mysql-5.7", "mysql-8.0", "mariadb-10.11" (simulation) or the detected server flavor.
+    virtual QString flavorId() const = 0;
+    virtual bool canKill() const = 0;
+    // True where the server understands KILL HARD / KILL SOFT (MariaDB).
+    virtual bool supportsKillStrength() const = 0;
+    virtual void kill(const KillRequest &request) = 0;
+
+    // Lanes, segments and signals so far (model/timeline.h).
+    virtual const Timeline &timeline() const = 0;
+    // The processlist at a time of this source's clock (live: the last sample at or before it).
+    virtual QList<ProcesslistRow> processlistAt(qint64 timeUs) const = 0;
+    // Every kill so far, oldest first.
+    virtual QList<KillRecord> kills() const = 0;
+
+Q_SIGNALS:
+    // New content: the timeline, processlist or kills changed.
+    void changed();
+    // A kill moved to a new phase (see kills()).
+    void killUpdated(int serial);
+    // Something went wrong that the user must read (bad scenario, lost server, refused kill).
+    void problem(const QString &message);
+};
+
+} // namespace ks

@@ -1,0 +1,350 @@
+#include "processlistmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QHash>
+#include <QPalette>
+#include <QGuiApplication>
+
+namespace ks {
+
+namespace {
+
+bool isNullText(const QString &s)
+{
+    return s.isNull();
+}
+
+QString csvField(const QString &s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
+        || s.contains(QLatin1Char('\r'))) {
+        QString q = s;
+        q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return QLatin1Char('"') + q + QLatin1Char('"');
+    }
+    return s;
+}
+
+bool sameRow(const ProcesslistRow &a, const ProcesslistRow &b)
+{
+    return a.id == b.id && a.user == b.user && a.host == b.host && a.db == b.db
+        && a.command == b.command && a.timeMs == b.timeMs && a.state == b.state && a.info == b.info
+        && a.progress == b.progress && a.trxState == b.trxState
+        && a.trxRowsModified == b.trxRowsModified && a.trxOperationState == b.trxOperationState
+        && a.blockedBy == b.blockedBy && a.system == b.system && a.own == b.own;
+}
+
+} // namespace
+
+ProcesslistModel::ProcesslistModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    setFlavor(QStringLiteral("mysql-8.0"));
+}
+
+void ProcesslistModel::setFlavor(const QString &flavorId)
+{
+    const bool mariaDb = flavorId.startsWith(QStringLiteral("mariadb"));
+    if (flavorId == m_flavor && !m_fields.isEmpty())
+        return;
+    beginResetModel();
+    m_flavor = flavorId;
+    m_mariaDb = mariaDb;
+    m_fields = {Field::Id, Field::User, Field::Host, Field::Db, Field::Command, Field::Time,
+                Field::State, Field::Info};
+    if (m_mariaDb)
+        m_fields << Field::Progress;
+    m_fields << Field::TrxState << Field::TrxRowsModified << Field::TrxOperationState
+             << Field::BlockedBy;
+    endResetModel();
+}
+
+void ProcesslistModel::setShowMilliseconds(bool on)
+{
+    if (m_showMs == on)
+        return;
+    m_showMs = on;
+    const int c = column(Field::Time);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, c), index(int(m_rows.size()) - 1, c));
+}
+
+void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
+{
+    // Views keep selection and current index only through fine-grained notifications, so a new
+    // snapshot is applied as removals, moves, insertions and changes rather than a reset.
+    QHash<qint64, int> wanted;
+    wanted.reserve(rows.size());
+    for (int i = 0; i < rows.size(); ++i)
+        wanted.insert(rows[i].id, i);
+
+    // 1. Remove rows whose id left (bottom up, in contiguous runs).
+    for (int i = int(m_rows.size()) - 1; i >= 0;) {
+        if (wanted.contains(m_rows[i].id)) {
+            --i;
+            continue;
+        }
+        int first = i;
+        while (first > 0 && !wanted.contains(m_rows[first - 1].id))
+            --first;
+        beginRemoveRows({}, first, i);
+        m_rows.remove(first, i - first + 1);
+        endRemoveRows();
+        i = first - 1;
+    }
+
+    // 2. Walk the new order: keep, move up, or insert.
+    for (int i = 0; i < rows.size(); ++i) {
+        const ProcesslistRow &want = rows[i];
+        if (i < m_rows.size() && m_rows[i].id == want.id) {
+            if (!sameRow(m_rows[i], want)) {
+                m_rows[i] = want;
+                Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
+            }
+            continue;
+        }
+        int from = -1;
+        for (int j = i + 1; j < m_rows.size(); ++j) {
+            if (m_rows[j].id == want.id) {
+                from = j;
+                break;
+            }
+        }
+        if (from >= 0) {
+            beginMoveRows({}, from, from, {}, i);
+            m_rows.move(from, i);
+            endMoveRows();
+            if (!sameRow(m_rows[i], want)) {
+                m_rows[i] = want;
+                Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
+            }
+        } else {
+            beginInsertRows({}, i, i);
+            m_rows.insert(i, want);
+            endInsertRows();
+        }
+    }
+    // Duplicated ids in the input would leave extra rows behind; drop them.
+    if (m_rows.size() > rows.size()) {
+        beginRemoveRows({}, int(rows.size()), int(m_rows.size()) - 1);
+        m_rows.resize(rows.size());
+        endRemoveRows();
+    }
+}
+
+int ProcesslistModel::rowOfId(qint64 id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].id == id)
+            return i;
+    return -1;
+}
+
+KillTarget ProcesslistModel::targetAt(int row) const
+{
+    KillTarget t;
+    if (row < 0 || row >= m_rows.size())
+        return t;
+    const ProcesslistRow &r = m_rows[row];
+    t.id = r.id;
+    t.user = r.user;
+    t.host = r.host;
+    return t;
+}
+
+int ProcesslistModel::column(Field field) const
+{
+    return int(m_fields.indexOf(field));
+}
+
+ProcesslistModel::Field ProcesslistModel::field(int column) const
+{
+    return m_fields.value(column, Field::Id);
+}
+
+int ProcesslistModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ProcesslistModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_fields.size());
+}
+
+QVariant ProcesslistModel::display(const ProcesslistRow &r, Field f) const
+{
+    switch (f) {
+    case Field::Id:
+        return QString::number(r.id);
+    case Field::User:
+        return r.user;
+    case Field::Host:
+        return r.host;
+    case Field::Db:
+        return isNullText(r.db) || r.db.isEmpty() ? QStringLiteral("NULL") : r.db;
+    case Field::Command:
+        return r.command;
+    case Field::Time:
+        if (m_showMs)
+            return QString::number(double(r.timeMs) / 1000.0, 'f', 3);
+        return QString::number(r.timeMs / 1000);
+    case Field::State:
+        return r.state;
+    case Field::Info:
+        return r.info.isEmpty() ? QStringLiteral("NULL") : r.info;
+    case Field::Progress:
+        return QString::number(r.progress, 'f', 3);
+    case Field::TrxState:
+        return r.trxState;
+    case Field::TrxRowsModified:
+        return r.trxRowsModified < 0 ? QString() : QString::number(r.trxRowsModified);
+    case Field::TrxOperationState:
+        return r.trxOperationState;
+    case Field::BlockedBy:
+        return r.blockedBy == 0 ? QString() : QString::number(r.blockedBy);
+    }
+    return {};
+}
+
+QVariant ProcesslistModel::sortValue(const ProcesslistRow &r, Field f) const
+{
+    switch (f) {
+    case Field::Id:
+        return r.id;
+    case Field::Time:
+        return r.timeMs;
+    case Field::Progress:
+        return r.progress;
+    case Field::TrxRowsModified:
+        return r.trxRowsModified;
+    case Field::BlockedBy:
+        return r.blockedBy;
+    default:
+        return display(r, f);
+    }
+}
+
+QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ProcesslistRow &r = m_rows[index.row()];
+    const Field f = m_fields[index.column()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(r, f);
+    case Qt::ToolTipRole:
+        if (f == Field::Info && !r.info.isEmpty())
+            return r.info;
+        if (f == Field::Time)
+            return tr("%1 ms").arg(r.timeMs);
+        if (f == Field::BlockedBy && r.blockedBy != 0)
+            return tr("Waits for a lock held by session %1").arg(r.blockedBy);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (f == Field::Id || f == Field::Time || f == Field::Progress
+            || f == Field::TrxRowsModified || f == Field::BlockedBy)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if ((f == Field::Db && r.db.isEmpty()) || (f == Field::Info && r.info.isEmpty()))
+            return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
+        if (f == Field::Command && r.command == QStringLiteral("Killed"))
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (f == Field::TrxState && r.trxState == QStringLiteral("ROLLING BACK"))
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        return {};
+    case SortRole:
+        return sortValue(r, f);
+    case IdRole:
+        return r.id;
+    case SystemRole:
+        return r.system;
+    case OwnRole:
+        return r.own;
+    case KilledRole:
+        return r.command == QStringLiteral("Killed") || r.trxState == QStringLiteral("ROLLING BACK");
+    default:
+        return {};
+    }
+}
+
+QVariant ProcesslistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_fields.size())
+        return {};
+    const Field f = m_fields[section];
+    if (role == Qt::DisplayRole) {
+        // The server's own column names, untranslated: they are what the user types in SQL.
+        switch (f) {
+        case Field::Id: return QStringLiteral("Id");
+        case Field::User: return QStringLiteral("User");
+        case Field::Host: return QStringLiteral("Host");
+        case Field::Db: return QStringLiteral("db");
+        case Field::Command: return QStringLiteral("Command");
+        case Field::Time: return QStringLiteral("Time");
+        case Field::State: return QStringLiteral("State");
+        case Field::Info: return QStringLiteral("Info");
+        case Field::Progress: return QStringLiteral("Progress");
+        case Field::TrxState: return QStringLiteral("trx_state");
+        case Field::TrxRowsModified: return QStringLiteral("trx_rows_modified");
+        case Field::TrxOperationState: return QStringLiteral("trx_operation_state");
+        case Field::BlockedBy: return tr("Blocked by");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (f) {
+        case Field::Time:
+            return tr("Seconds in the current state (MariaDB: since the end of the last statement "
+                      "for Sleep)");
+        case Field::Progress:
+            return tr("MariaDB's progress of the statement in percent over all stages");
+        case Field::TrxState:
+            return tr("INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK");
+        case Field::TrxRowsModified:
+            return tr("INNODB_TRX.trx_rows_modified: counts down while the transaction rolls back");
+        case Field::TrxOperationState:
+            return tr("INNODB_TRX.trx_operation_state");
+        case Field::BlockedBy:
+            return tr("The session holding the lock this one waits for");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ProcesslistModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, QByteArrayLiteral("sort"));
+    names.insert(IdRole, QByteArrayLiteral("processId"));
+    names.insert(SystemRole, QByteArrayLiteral("system"));
+    names.insert(OwnRole, QByteArrayLiteral("own"));
+    names.insert(KilledRole, QByteArrayLiteral("killed"));
+    return names;
+}
+
+QString ProcesslistModel::toCsv() const
+{
+    QString out;
+    QStringList cells;
+    for (int c = 0; c < m_fields.size(); ++c)
+        cells << csvField(headerData(c, Qt::Horizontal).toString());
+    out += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    for (const ProcesslistRow &r : m_rows) {
+        cells.clear();
+        for (Field f : m_fields) {
+            QString v = display(r, f).toString();
+            if ((f == Field::Db && r.db.isEmpty()) || (f == Field::Info && r.info.isEmpty()))
+                v = QStringLiteral("NULL");
+            cells << csvField(v);
+        }
+        out += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
+} // namespace ks

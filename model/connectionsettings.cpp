@@ -1,0 +1,138 @@
+#include "connectionsettings.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace ks {
+
+QString ConnectionSettings::describe() const
+{
+    const QString who = user.isEmpty() ? QString() : user + u'@';
+    if (usesSocket())
+        return tr("%1localhost (socket %2)").arg(who, socket);
+    return QStringLiteral("%1%2:%3").arg(who, host).arg(effectivePort());
+}
+
+void ConnectionSettings::applyTo(QSqlDatabase &db, int readTimeoutS) const
+{
+    QStringList options;
+    if (usesSocket()) {
+        // QMYSQL only uses the socket for host "localhost"; any other host means TCP.
+        db.setHostName(QStringLiteral("localhost"));
+        options << QStringLiteral("UNIX_SOCKET=%1").arg(socket);
+    } else {
+        db.setHostName(host.isEmpty() ? QStringLiteral("127.0.0.1") : host);
+        db.setPort(effectivePort());
+    }
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setDatabaseName(database);
+    if (connectTimeoutS > 0)
+        options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(connectTimeoutS);
+    if (readTimeoutS > 0) {
+        options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(readTimeoutS);
+        options << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(readTimeoutS);
+    }
+    if (tls == TlsMode::Required) {
+        options << QStringLiteral("CLIENT_SSL");
+        if (!tlsCaFile.isEmpty())
+            options << QStringLiteral("SSL_CA=%1").arg(tlsCaFile);
+    }
+    db.setConnectOptions(options.join(u';'));
+}
+
+bool isConnectionLostError(int code)
+{
+    // 2002/2003: cannot reach; 2005: unknown host; 2006: gone away; 2013: lost during query;
+    // 2055: lost at reading; 1053: server shutdown; 1927: our own connection was killed;
+    // 4031: idle timeout (MySQL 8).
+    switch (code) {
+    case 1053:
+    case 1927:
+    case 2002:
+    case 2003:
+    case 2005:
+    case 2006:
+    case 2013:
+    case 2055:
+    case 4031:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString explainSqlError(const QString &nativeCode, const QString &serverText,
+                        const ConnectionSettings &s)
+{
+    const int code = nativeCode.toInt();
+    QString cause;
+    switch (code) {
+    case 1044:
+        cause = ConnectionSettings::tr("Access to the database was refused (1044).");
+        break;
+    case 1045:
+        cause = ConnectionSettings::tr("Wrong user name or password (1045).");
+        break;
+    case 1049:
+        cause = ConnectionSettings::tr("The default database does not exist (1049).");
+        break;
+    case 1053:
+        cause = ConnectionSettings::tr("The server is shutting down (1053).");
+        break;
+    case 1094:
+        cause = ConnectionSettings::tr("No such thread: it had already ended (1094).");
+        break;
+    case 1095:
+        cause = ConnectionSettings::tr(
+            "Not allowed: you are not the owner of that thread and lack CONNECTION ADMIN or "
+            "SUPER (1095).");
+        break;
+    case 1142:
+    case 1227:
+        cause = ConnectionSettings::tr("The account lacks a privilege this needs (%1).").arg(code);
+        break;
+    case 1040:
+        cause = ConnectionSettings::tr("The server has too many connections (1040).");
+        break;
+    case 1203:
+        cause = ConnectionSettings::tr("The account has too many connections (1203).");
+        break;
+    case 2002:
+        cause = s.usesSocket()
+                    ? ConnectionSettings::tr("No server listens on the socket %1 (2002).").arg(s.socket)
+                    : ConnectionSettings::tr("Cannot reach the server through its socket (2002).");
+        break;
+    case 2003:
+        cause = ConnectionSettings::tr("No server answers at %1:%2 — is it running, is the port "
+                                       "right, does a firewall block it? (2003)")
+                    .arg(s.host)
+                    .arg(s.effectivePort());
+        break;
+    case 2005:
+        cause = ConnectionSettings::tr("Unknown host %1 (2005).").arg(s.host);
+        break;
+    case 2006:
+        cause = ConnectionSettings::tr("The server has gone away (2006).");
+        break;
+    case 2013:
+        cause = ConnectionSettings::tr("The connection to the server was lost (2013).");
+        break;
+    case 2026:
+        cause = ConnectionSettings::tr("TLS could not be established (2026).");
+        break;
+    case 1927:
+        cause = ConnectionSettings::tr("This connection was killed (1927).");
+        break;
+    default:
+        if (code > 0)
+            cause = ConnectionSettings::tr("The server answered with error %1.").arg(code);
+        else
+            cause = ConnectionSettings::tr("The database driver failed.");
+        break;
+    }
+    const QString text = serverText.trimmed();
+    return text.isEmpty() ? cause : ConnectionSettings::tr("%1 Server says: %2").arg(cause, text);
+}
+
+} // namespace ks

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "auditlog.h"
+#include "connectionsettings.h"
+#include "livesample.h"
+#include "ownconnections.h"
+#include "sessionsource.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace ks {
+
+// What became of one kill on the wire.
+struct KillOutcome
+{
+    enum class Verdict : quint8 {
+        Ok,             // the server answered "Query OK"
+        ServerError,    // the server refused (1094, 1095, ...): serverError/message
+        NotSameSession, // the id now belongs to another user@host: not sent
+        Protected,      // one of KillScope's own connections: not sent
+        NoConnection,   // the executor could not reach the server: not sent
+    };
+    int serial = 0;
+    Verdict verdict = Verdict::Ok;
+    bool sent = false;
+    qint64 sentUs = -1;
+    qint64 answeredUs = -1;
+    int serverError = 0;
+    QString message;
+    QString statement;
+};
+
+// Sends kills on a dedicated connection and thread, so a kill never waits behind a sample.
+//
+// Invariants:
+// - Lives on its own worker thread; its QSqlDatabase is opened there in start() and closed and
+//   removed in the destructor on that thread. The connection is kept open between kills, so a
+//   kill costs two round trips (identity check, KILL), not a handshake.
+// - Right before sending it re-reads the target's processlist row: a different user or host
+//   under that id means the id was reused and nothing is sent. An absent id is still sent, and
+//   the server's own 1094 answer is reported (ids are never reused while absent).
+// - Never kills one of KillScope's own connections. Every request and outcome goes to the audit
+//   log.
+class KillExecutor : public QObject
+{
+    Q_OBJECT
+public:
+    KillExecutor(const ConnectionSettings &settings, std::shared_ptr<OwnConnections> own,
+                 std::shared_ptr<AuditLog> audit, LiveClock clock, QObject *parent = nullptr);
+    ~KillExecutor() override;
+
+public Q_SLOTS:
+    void start();
+    void execute(int serial, const ks::KillRequest &request);
+
+Q_SIGNALS:
+    void sent(int serial, qint64 atUs, const QString &statement);
+    void answered(const ks::KillOutcome &outcome);
+
+private:
+    bool ensureOpen(QString *message, int *code);
+    void closeConnection();
+    void audit(const KillRequest &request, const KillOutcome &outcome);
+
+    ConnectionSettings m_settings;
+    std::shared_ptr<OwnConnections> m_own;
+    std::shared_ptr<AuditLog> m_audit;
+    LiveClock m_clock;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    qint64 m_ownId = 0;
+    QString m_server;
+};
+
+} // namespace ks
+
+Q_DECLARE_METATYPE(ks::KillOutcome)
+Q_DECLARE_METATYPE(ks::KillRequest)

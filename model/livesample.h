@@ -1,0 +1,62 @@
+#pragma once
+
+#include "sessionsource.h"
+
+#include <QList>
+#include <QMetaType>
+
+#include <chrono>
+
+namespace ks {
+
+// Live mode's clock: microseconds of a monotonic clock since an origin the LiveSource picks.
+// Every worker stamps its observations with it, so samples, kill answers and the Timeline agree.
+struct LiveClock
+{
+    std::chrono::steady_clock::time_point origin = std::chrono::steady_clock::now();
+
+    qint64 nowUs() const
+    {
+        return std::chrono::duration_cast<std::chrono::microseconds>(
+                   std::chrono::steady_clock::now() - origin)
+            .count();
+    }
+};
+
+// Thread CPU time in µs of the calling thread (client-side cost of sampling).
+qint64 threadCpuUs();
+
+// A waiter → blocker edge, as one of the server's lock tables reports it.
+struct LockWait
+{
+    enum class Kind : quint8 { RowLock, MetadataLock };
+    qint64 waiter = 0;
+    qint64 blocker = 0;
+    Kind kind = Kind::RowLock;
+    bool operator==(const LockWait &) const = default;
+};
+
+// What one sample cost: wall-clock round trip of its queries, rows read, the sampler thread's
+// CPU time for querying and parsing.
+struct SamplerCost
+{
+    qint64 roundTripUs = 0;
+    qint64 clientCpuUs = 0;
+    int rows = 0;
+    int queries = 0;
+};
+
+// One snapshot of the server: the processlist joined with InnoDB transactions, lock waits and
+// the sample's cost. Rows of KillScope's own connections are marked `own`, never dropped here.
+struct LiveSample
+{
+    quint64 serial = 0;
+    qint64 takenUs = 0; // LiveClock time, the middle of the processlist query
+    QList<ProcesslistRow> rows;
+    QList<LockWait> waits;
+    SamplerCost cost;
+};
+
+} // namespace ks
+
+Q_DECLARE_METATYPE(ks::LiveSample)

@@ -1,0 +1,315 @@
+#include "sampler.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+#include <QUuid>
+
+#include <time.h>
+
+namespace ks {
+
+qint64 threadCpuUs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+Sampler::Sampler(const ConnectionSettings &settings, std::shared_ptr<OwnConnections> own,
+                 LiveClock clock, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_own(std::move(own))
+    , m_clock(clock)
+    , m_connectionName(QStringLiteral("ks-sampler-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+Sampler::~Sampler()
+{
+    closeConnection();
+    m_db = QSqlDatabase();
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Sampler::start()
+{
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &Sampler::tick);
+    m_reconnectTimer = new QTimer(this);
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &Sampler::tryReconnect);
+
+    QString message;
+    int code = 0;
+    if (!open(&message, &code)) {
+        Q_EMIT connectFailed(message, code);
+        return;
+    }
+    m_everConnected = true;
+    Q_EMIT connected(m_info);
+    tick();
+    if (!m_paused)
+        m_timer->start(m_intervalMs);
+}
+
+bool Sampler::open(QString *message, int *code)
+{
+    closeConnection();
+    if (!QSqlDatabase::contains(m_connectionName))
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
+    else
+        m_db = QSqlDatabase::database(m_connectionName, false);
+    if (!m_db.isValid()) {
+        *message = tr("The QMYSQL driver is not available (Debian package libqt6sql6-mysql).");
+        *code = 0;
+        return false;
+    }
+    // A read timeout makes a hung server show up as an error instead of a stuck sampler.
+    m_settings.applyTo(m_db, 10);
+    if (!m_db.open()) {
+        const QSqlError e = m_db.lastError();
+        *code = e.nativeErrorCode().toInt();
+        *message = explainSqlError(e.nativeErrorCode(), e.databaseText(), m_settings);
+        return false;
+    }
+    QString err;
+    if (!ServerInfo::detect(m_db, &m_info, &err)) {
+        *code = err.section(u' ', 0, 0).toInt();
+        *message = explainSqlError(err.section(u' ', 0, 0), err.section(u' ', 1), m_settings);
+        m_db.close();
+        return false;
+    }
+    if (m_settings.tls == ConnectionSettings::TlsMode::Required) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) || !q.next() ||
+            q.value(1).toString().isEmpty()) {
+            *code = 2026;
+            *message = tr("TLS was required but the connection is not encrypted.");
+            m_db.close();
+            return false;
+        }
+    }
+    {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("SET @ks_role = 'sampler'"));
+    }
+    m_ownId = m_info.ownConnectionId;
+    m_own->add(m_ownId);
+    m_connected = true;
+    m_attempt = 0;
+    return true;
+}
+
+void Sampler::closeConnection()
+{
+    if (m_ownId)
+        m_own->remove(m_ownId);
+    m_ownId = 0;
+    m_connected = false;
+    if (m_db.isOpen())
+        m_db.close();
+}
+
+void Sampler::setIntervalMs(int ms)
+{
+    m_intervalMs = qBound(MinIntervalMs, ms, MaxIntervalMs);
+    if (m_timer && m_timer->isActive())
+        m_timer->start(m_intervalMs);
+}
+
+void Sampler::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!m_timer)
+        return;
+    if (paused)
+        m_timer->stop();
+    else if (m_connected)
+        m_timer->start(m_intervalMs);
+}
+
+void Sampler::sampleNow()
+{
+    if (m_connected)
+        tick();
+}
+
+void Sampler::lost(const QString &message, int code)
+{
+    closeConnection();
+    m_timer->stop();
+    Q_EMIT connectionLost(message, code);
+    scheduleReconnect();
+}
+
+void Sampler::scheduleReconnect()
+{
+    const int delay = qMin(8000, 250 << qMin(m_attempt, 5));
+    ++m_attempt;
+    Q_EMIT reconnecting(m_attempt, delay);
+    m_reconnectTimer->start(delay);
+}
+
+void Sampler::tryReconnect()
+{
+    QString message;
+    int code = 0;
+    if (!open(&message, &code)) {
+        scheduleReconnect();
+        return;
+    }
+    Q_EMIT connected(m_info);
+    tick();
+    if (!m_paused)
+        m_timer->start(m_intervalMs);
+}
+
+void Sampler::tick()
+{
+    if (!m_connected)
+        return;
+    const qint64 cpu0 = threadCpuUs();
+    const qint64 t0 = m_clock.nowUs();
+    LiveSample sample;
+    sample.serial = ++m_serial;
+
+    auto fail = [this](const QSqlQuery &q) {
+        const QSqlError e = q.lastError();
+        const int code = e.nativeErrorCode().toInt();
+        if (isConnectionLostError(code) || code == 0) {
+            lost(explainSqlError(e.nativeErrorCode(), e.databaseText(), m_settings), code);
+            return true;
+        }
+        return false;
+    };
+
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const bool maria = m_info.isMariaDb();
+    const QString plSql =
+        maria ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
+                               "STATE, INFO, PROGRESS FROM information_schema.PROCESSLIST")
+              : QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
+                               "TIME * 1000, STATE, INFO, 0 FROM information_schema.PROCESSLIST");
+    if (!q.exec(plSql)) {
+        if (!fail(q))
+            Q_EMIT sampleFailed(explainSqlError(q.lastError().nativeErrorCode(),
+                                                q.lastError().databaseText(), m_settings),
+                                q.lastError().nativeErrorCode().toInt());
+        return;
+    }
+    const qint64 t1 = m_clock.nowUs();
+    sample.takenUs = (t0 + t1) / 2;
+    sample.rows.reserve(q.size() > 0 ? q.size() : 64);
+    QHash<qint64, qsizetype> indexOf;
+    indexOf.reserve(q.size() > 0 ? q.size() : 64);
+    const QString daemon = QStringLiteral("Daemon");
+    const QString systemUser = QStringLiteral("system user");
+    const QString eventScheduler = QStringLiteral("event_scheduler");
+    const QString ownTag = QStringLiteral("/* killscope");
+    while (q.next()) {
+        ProcesslistRow r;
+        r.id = q.value(0).toLongLong();
+        r.user = q.value(1).toString();
+        r.host = q.value(2).toString();
+        r.db = q.value(3).toString();
+        r.command = q.value(4).toString();
+        r.timeMs = qint64(q.value(5).toDouble());
+        r.state = q.value(6).toString();
+        r.info = q.value(7).toString();
+        r.progress = q.value(8).toDouble();
+        r.system = r.command == daemon || r.user == systemUser || r.user == eventScheduler;
+        r.own = m_own->contains(r.id) || r.info.startsWith(ownTag);
+        indexOf.insert(r.id, sample.rows.size());
+        sample.rows.append(std::move(r));
+    }
+    sample.cost.queries = 1;
+    sample.cost.rows = int(sample.rows.size());
+
+    // Transactions, when the account may read them.
+    QHash<QString, qint64> threadOfTrx;
+    if (m_info.innodbTrxReadable) {
+        if (q.exec(QStringLiteral("SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
+                                  "trx_state, trx_rows_modified, trx_operation_state "
+                                  "FROM information_schema.INNODB_TRX"))) {
+            ++sample.cost.queries;
+            while (q.next()) {
+                ++sample.cost.rows;
+                const qint64 thread = q.value(0).toLongLong();
+                threadOfTrx.insert(q.value(1).toString(), thread);
+                const auto it = indexOf.constFind(thread);
+                if (it == indexOf.cend())
+                    continue;
+                ProcesslistRow &r = sample.rows[*it];
+                r.trxState = q.value(2).toString();
+                r.trxRowsModified = q.value(3).toLongLong();
+                r.trxOperationState = q.value(4).toString();
+            }
+        } else if (fail(q)) {
+            return;
+        }
+    }
+
+    if (m_info.lockWaitsReadable && !threadOfTrx.isEmpty()) {
+        const QString sql =
+            (m_info.isMySql() && m_info.major >= 8)
+                ? QStringLiteral("SELECT /* killscope:sampler */ REQUESTING_ENGINE_TRANSACTION_ID, "
+                                 "BLOCKING_ENGINE_TRANSACTION_ID FROM performance_schema.data_lock_waits")
+                : QStringLiteral("SELECT /* killscope:sampler */ requesting_trx_id, blocking_trx_id "
+                                 "FROM information_schema.INNODB_LOCK_WAITS");
+        if (q.exec(sql)) {
+            ++sample.cost.queries;
+            while (q.next()) {
+                ++sample.cost.rows;
+                const qint64 waiter = threadOfTrx.value(q.value(0).toString());
+                const qint64 blocker = threadOfTrx.value(q.value(1).toString());
+                if (!waiter || !blocker)
+                    continue;
+                const LockWait w{waiter, blocker, LockWait::Kind::RowLock};
+                if (!sample.waits.contains(w))
+                    sample.waits.append(w);
+            }
+        } else if (fail(q)) {
+            return;
+        }
+    }
+
+    if (m_info.metadataLocksReadable && m_info.isMySql()) {
+        if (q.exec(QStringLiteral(
+                "SELECT /* killscope:sampler */ tw.PROCESSLIST_ID, th.PROCESSLIST_ID "
+                "FROM performance_schema.metadata_locks pw "
+                "JOIN performance_schema.metadata_locks ph ON ph.OBJECT_TYPE = pw.OBJECT_TYPE "
+                " AND ph.OBJECT_SCHEMA <=> pw.OBJECT_SCHEMA AND ph.OBJECT_NAME <=> pw.OBJECT_NAME "
+                " AND ph.LOCK_STATUS = 'GRANTED' AND ph.OWNER_THREAD_ID <> pw.OWNER_THREAD_ID "
+                "JOIN performance_schema.threads tw ON tw.THREAD_ID = pw.OWNER_THREAD_ID "
+                "JOIN performance_schema.threads th ON th.THREAD_ID = ph.OWNER_THREAD_ID "
+                "WHERE pw.LOCK_STATUS = 'PENDING'"))) {
+            ++sample.cost.queries;
+            while (q.next()) {
+                ++sample.cost.rows;
+                const LockWait w{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                 LockWait::Kind::MetadataLock};
+                if (w.waiter && w.blocker && !sample.waits.contains(w))
+                    sample.waits.append(w);
+            }
+        } else if (fail(q)) {
+            return;
+        }
+    }
+
+    for (const LockWait &w : std::as_const(sample.waits)) {
+        const auto it = indexOf.constFind(w.waiter);
+        if (it != indexOf.cend() && sample.rows[*it].blockedBy == 0)
+            sample.rows[*it].blockedBy = w.blocker;
+    }
+    sample.cost.roundTripUs = m_clock.nowUs() - t0;
+    sample.cost.clientCpuUs = threadCpuUs() - cpu0;
+    Q_EMIT sampleReady(sample);
+}
+
+} // namespace ks

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "livesample.h"
+#include "ownconnections.h"
+#include "serverinfo.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <memory>
+
+class QTimer;
+
+namespace ks {
+
+// Samples a live server on its own thread and its own connection: the processlist (with
+// TIME_MS on MariaDB), InnoDB transactions, row-lock waits (MariaDB/MySQL 5.7
+// information_schema.INNODB_LOCK_WAITS, MySQL 8 performance_schema.data_lock_waits) and, where
+// the server offers them, metadata-lock waits.
+//
+// Invariants:
+// - Lives on a worker thread (moveToThread before start()); every SQL statement runs there.
+// - Its QSqlDatabase has a unique connection name, is opened in start() and closed and removed
+//   in the destructor, which runs on the same thread (delete it through QThread::finished).
+// - Its own connection id is registered in OwnConnections while open; queries carry the
+//   comment "/* killscope:sampler */" so other tools (and other KillScopes) can tell them apart.
+// - After a lost connection it retries with exponential backoff (0.25 s … 8 s) until stopped;
+//   it never gives up once it had been connected. A failing first connect is reported and ends.
+class Sampler : public QObject
+{
+    Q_OBJECT
+public:
+    Sampler(const ConnectionSettings &settings, std::shared_ptr<OwnConnections> own,
+            LiveClock clock, QObject *parent = nullptr);
+    ~Sampler() override;
+
+    static constexpr int MinIntervalMs = 250;
+    static constexpr int MaxIntervalMs = 30000;
+
+public Q_SLOTS:
+    void start();
+    void setIntervalMs(int ms);
+    void setPaused(bool paused);
+    void sampleNow();
+
+Q_SIGNALS:
+    void connected(const ks::ServerInfo &info);
+    void connectFailed(const QString &message, int code);
+    void sampleReady(const ks::LiveSample &sample);
+    void connectionLost(const QString &message, int code);
+    void reconnecting(int attempt, int delayMs);
+    // The processlist query failed for another reason than a lost connection (e.g. 1227).
+    void sampleFailed(const QString &message, int code);
+
+private:
+    bool open(QString *message, int *code);
+    void closeConnection();
+    void tick();
+    void lost(const QString &message, int code);
+    void scheduleReconnect();
+    void tryReconnect();
+
+    ConnectionSettings m_settings;
+    std::shared_ptr<OwnConnections> m_own;
+    LiveClock m_clock;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    ServerInfo m_info;
+    QTimer *m_timer = nullptr;
+    QTimer *m_reconnectTimer = nullptr;
+    int m_intervalMs = 1000;
+    bool m_paused = false;
+    bool m_everConnected = false;
+    bool m_connected = false;
+    int m_attempt = 0;
+    quint64 m_serial = 0;
+    qint64 m_ownId = 0;
+};
+
+} // namespace ks

@@ -131,7 +131,9 @@ QString explainSqlError(const QString &nativeCode, const QString &serverText,
             cause = ConnectionSettings::tr("The database driver failed.");
         break;
     }
-    const QString text = serverText.trimmed();
+    QString text = serverText.trimmed();
+    if (!text.isEmpty() && !text.endsWith(u'.'))
+        text += u'.';
     return text.isEmpty() ? cause : ConnectionSettings::tr("%1 Server says: %2").arg(cause, text);
 }
 

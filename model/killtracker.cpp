@@ -174,7 +174,12 @@ bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> 
     const bool statementEnded = c.known && !wasIdle &&
                                 (row->command == QStringLiteral("Sleep") ||
                                  stmtStart > c.statementStartUs + tolerance);
-    const bool nextStatement = wasIdle && !killedCmd && row->command != QStringLiteral("Sleep");
+    // An idle victim's flag is cleared by its next statement: it is no longer Killed, or its
+    // idle time restarted, or it is running something.
+    const bool nextStatement =
+        wasIdle && !killedCmd &&
+        (r.flagSeenUs >= 0 || row->command != QStringLiteral("Sleep") ||
+         stmtStart > c.statementStartUs + tolerance);
     const bool lockWaitBroke = c.trxState == QStringLiteral("LOCK WAIT") &&
                                row->trxState != QStringLiteral("LOCK WAIT");
 

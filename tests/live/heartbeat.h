@@ -1,0 +1,44 @@
+#pragma once
+
+// Measures how long the GUI thread's event loop was ever kept from running: a 5 ms timer whose
+// largest gap between two ticks, minus the period, is the longest block.
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace ks::test {
+
+class Heartbeat : public QObject
+{
+public:
+    explicit Heartbeat(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed() / 1000;
+            if (m_last >= 0)
+                m_maxGapUs = qMax(m_maxGapUs, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = -1;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    // Longest stretch the event loop was blocked, in ms (gap minus the timer period).
+    double maxBlockMs() const { return qMax<qint64>(0, m_maxGapUs - 5000) / 1000.0; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    qint64 m_maxGapUs = 0;
+};
+
+} // namespace ks::test

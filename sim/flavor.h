@@ -1,0 +1,99 @@
+#pragma once
+
+// Everything that differs between MySQL 5.7, MySQL 8.0 and MariaDB 10.11 (and between client
+// versions), in one place, so the engine has no scattered "if MariaDB" string literals.
+// Each rule cites its section of shared/reference/kill-semantics.md.
+
+#include "scenario.h"
+#include "types.h"
+
+#include <string>
+#include <string_view>
+
+namespace ks::sim {
+
+// Internal kill state; FlavorRules::killedValue() maps it to the server's enum value.
+enum class Killed : uint8_t { None, Query, Timeout, Connection };
+
+// Default processlist State for a step, before flavor overrides in the scenario.
+enum class StageKey : uint8_t {
+    Starting, OpeningTables, SelectRows, UpdateRows, DeleteRows, InsertRows, UserSleep, MdlWait, Commit,
+    StatementRollback, TrxRollback, SortTempFile, RemoveTmp, CopyToTmp, DdCommit, Cleanup, KillStatement
+};
+
+class FlavorRules
+{
+public:
+    explicit FlavorRules(Flavor f) : m_flavor(f) {}
+
+    Flavor flavor() const { return m_flavor; }
+    std::string_view stage(StageKey key) const;
+    std::string_view sendingState() const;     // §4: "Sending to client" (MySQL) / "Writing to net" (MariaDB)
+    std::string_view daemonState() const { return "Waiting on empty queue"; }
+
+    // §3.2: the admission queue exists only in MySQL; 8.0 checks the kill flag after each sleep.
+    bool hasAdmissionQueue() const { return isMySql(m_flavor); }
+    bool queueChecksKill() const { return m_flavor == Flavor::MySql80; }
+    // §2.1 step 2: only MySQL 8.0 has the DD kill immunizer.
+    bool ddDefersKill() const { return m_flavor == Flavor::MySql80; }
+    // §1.1 / §1.2: KILL QUERY of an idle thread is a no-op in MySQL, shows Killed in MariaDB.
+    bool idleKillQuerySetsFlag() const { return isMariaDb(m_flavor); }
+    // §4.2: MariaDB resets KILL QUERY before the statement rollback.
+    bool resetKillQueryBeforeRollback() const { return isMariaDb(m_flavor); }
+    // §4.1: MySQL hides a disconnecting thread (net.vio = nullptr before cleanup). UNVERIFIED.
+    bool hidesDisconnectRollback() const { return isMySql(m_flavor); }
+    // §4.1/4.2: Command = "Killed" for KILL_CONNECTION (MySQL) or any kill >= KILL_QUERY (MariaDB).
+    bool showsKilled(Killed k) const;
+    // §4: Time counts from the start of the last command (MySQL) or from its end when idle (MariaDB).
+    bool timeFromEndOfCommand() const { return isMariaDb(m_flavor); }
+    // §7: KILL HARD/SOFT, KILL USER, KILL QUERY ID exist only in MariaDB.
+    bool hasMariaDbKillSyntax() const { return isMariaDb(m_flavor); }
+    // §7: SELECT SLEEP(n) alone returns 1 without an error on MySQL when KILL QUERY interrupts it.
+    bool sleepAloneReturnsOnKill() const { return isMySql(m_flavor); }
+    // §7: statement timeouts: MariaDB any statement (1969), MySQL read-only SELECT only (3024).
+    bool timeoutAppliesTo(StatementKind kind) const;
+    int timeoutError() const { return isMariaDb(m_flavor) ? 1969 : 3024; }
+    // §1: error for a self-kill of the connection: MySQL 1317, MariaDB 1927.
+    int selfKillConnectionError() const { return isMariaDb(m_flavor) ? 1927 : 1317; }
+    // The numeric killed_state the server would show (§2.1 / §2.2).
+    int killedValue(Killed k, bool hard) const;
+    std::string_view killedName(Killed k, bool hard) const;
+
+    std::string_view serverName() const { return isMariaDb(m_flavor) ? "MariaDB" : "MySQL"; }
+
+private:
+    Flavor m_flavor;
+};
+
+// Client (libmysqlclient / Connector/C and the CLI) texts. §1.1, §1.2, §6.
+class ClientRules
+{
+public:
+    // Resolves ClientKind::Cli to the flavor's own client.
+    ClientRules(ClientKind kind, Flavor serverFlavor);
+
+    ClientKind kind() const { return m_kind; }
+    bool isCli() const;
+    bool isMariaDbClient() const { return m_kind == ClientKind::MariaDb1011; }
+    // §6.1: 5.6-style (and MariaDB) escalate the 2nd Ctrl+C to KILL CONNECTION; 8.0 never does.
+    bool escalatesSecondCtrlC() const { return m_kind == ClientKind::MySql56 || m_kind == ClientKind::MariaDb1011; }
+    bool ctrlCAtIdleExits() const { return m_kind == ClientKind::MySql56; }
+    // 2013 / 2006 texts differ: "MySQL server" vs "server".
+    std::string lostConnection() const;   // "ERROR 2013 (HY000): Lost connection to ..."
+    std::string goneAway() const;         // "ERROR 2006 (HY000): ... has gone away"
+    // The error that the next statement of a killed idle connection gets (§1.1/1.2).
+    std::string idleKilledNextError(int &code) const;
+    std::string prompt(const std::string &db) const;
+
+private:
+    ClientKind m_kind;
+};
+
+// "ERROR 1317 (70100): Query execution was interrupted" and friends; arg fills %lu/%lld.
+std::string serverErrorLine(int code, const std::string &arg, Flavor f);
+std::string_view sqlState(int code);
+
+// The mysql client's "(2.51 sec)" / "(1 min 2.51 sec)".
+std::string clientElapsed(TimeUs us);
+
+} // namespace ks::sim

@@ -1,0 +1,214 @@
+#include "runresult.h"
+
+#include <algorithm>
+
+namespace ks::sim {
+
+std::string_view commandName(Command c)
+{
+    switch (c) {
+    case Command::Connect: return "Connect";
+    case Command::Sleep: return "Sleep";
+    case Command::Query: return "Query";
+    case Command::FieldList: return "Field List";
+    case Command::Daemon: return "Daemon";
+    case Command::Quit: return "Quit";
+    }
+    return "?";
+}
+
+std::string_view trxStateName(TrxState s)
+{
+    switch (s) {
+    case TrxState::None: return "";
+    case TrxState::Running: return "RUNNING";
+    case TrxState::LockWait: return "LOCK WAIT";
+    case TrxState::RollingBack: return "ROLLING BACK";
+    case TrxState::Committing: return "COMMITTING";
+    }
+    return "";
+}
+
+std::string_view killOutcomeId(KillOutcome o)
+{
+    switch (o) {
+    case KillOutcome::Refused: return "refused";
+    case KillOutcome::NoEffect: return "no-effect";
+    case KillOutcome::Interrupted: return "interrupted";
+    case KillOutcome::Disconnected: return "disconnected";
+    case KillOutcome::LostRace: return "lost-race";
+    case KillOutcome::SleepReturned: return "sleep-returned";
+    case KillOutcome::ResetAtNextCommand: return "reset-at-next-command";
+    case KillOutcome::Pending: return "pending";
+    }
+    return "?";
+}
+
+int64_t ProcessRecord::rowsAt(TimeUs now) const
+{
+    if (rowsDir == 0)
+        return rowsBase;
+    const int64_t elapsedNs = now * 1000 - rowsStartNs;
+    int64_t n = elapsedNs <= 0 ? 0 : elapsedNs / rowsCostNs;
+    if (n > rowsLimit)
+        n = rowsLimit;
+    return rowsBase + rowsDir * n;
+}
+
+namespace {
+
+template<typename Vec>
+auto lastAtOrBefore(const Vec &v, TimeUs t) -> decltype(&v[0])
+{
+    // Records are sorted by t; several may share a t (the last one wins).
+    auto it = std::upper_bound(v.begin(), v.end(), t, [](TimeUs x, const auto &r) { return x < r.t; });
+    if (it == v.begin())
+        return nullptr;
+    return &*(it - 1);
+}
+
+} // namespace
+
+std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) const
+{
+    FlavorRules rules(flavor);
+    std::vector<ProcessRow> rows;
+    for (const Lane &lane : lanes) {
+        if (t < lane.createdAt || (lane.goneAt >= 0 && t >= lane.goneAt))
+            continue;
+        const ProcessRecord *r = lastAtOrBefore(lane.processlist, t);
+        if (!r)
+            continue;
+        if (!r->visible && !includeHidden)
+            continue;
+        ProcessRow row;
+        row.lane = lane.index;
+        row.id = lane.processlistId;
+        row.user = lane.user;
+        row.host = lane.host;
+        if (!lane.db.empty())
+            row.db = lane.db;
+        row.command = std::string(rules.showsKilled(r->killed) ? std::string_view("Killed") : commandName(r->command));
+        row.timeUs = std::max<TimeUs>(0, t - r->timeBase);
+        row.timeSec = row.timeUs / kSecond;
+        if (r->state != 0)
+            row.state = str(r->state);
+        if (r->info != 0)
+            row.info = str(r->info);
+        if (isMariaDb(flavor)) {
+            double p = 0;
+            if (r->progressBase >= 0 && r->progressTotal > 0) {
+                const int64_t done = r->rowsAt(t) - r->rowsBase + r->progressBase;
+                p = 100.0 * double(done) / double(r->progressTotal);
+            }
+            row.progress = p;
+        }
+        row.trxState = std::string(trxStateName(r->trxState));
+        if (r->trxState != TrxState::None) {
+            row.trxRowsModified = r->rowsAt(t);
+            row.trxOperationState = str(r->trxOp);
+        }
+        row.killedValue = rules.killedValue(r->killed, r->hard);
+        row.killedName = std::string(rules.killedName(r->killed, r->hard));
+        row.hidden = !r->visible;
+        rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(), [](const ProcessRow &a, const ProcessRow &b) { return a.id < b.id; });
+    return rows;
+}
+
+std::vector<TranscriptLine> RunResult::transcriptOf(int session) const
+{
+    std::vector<TranscriptLine> out;
+    for (const TranscriptLine &l : transcript) {
+        if (l.lane >= 0 && size_t(l.lane) < lanes.size() && lanes[size_t(l.lane)].session == session)
+            out.push_back(l);
+    }
+    return out;
+}
+
+std::vector<LockRow> RunResult::locksAt(TimeUs t) const
+{
+    static const char *const mdlModes[] = {"SR", "SW", "SU", "X"};
+    std::vector<LockRow> out;
+    for (const LockInterval &l : locks) {
+        if (l.requested > t)
+            continue;
+        if (l.released >= 0 && l.released <= t)
+            continue;
+        LockRow row;
+        row.kind = l.row ? "row" : "mdl";
+        row.key = str(l.key);
+        row.mode = l.row ? "X" : mdlModes[l.mode & 3];
+        row.lane = l.lane;
+        row.id = l.lane >= 0 && size_t(l.lane) < lanes.size() ? lanes[size_t(l.lane)].processlistId : 0;
+        row.granted = l.granted >= 0 && l.granted <= t;
+        row.since = row.granted ? l.granted : l.requested;
+        out.push_back(std::move(row));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const LockRow &a, const LockRow &b) {
+        if (a.kind != b.kind)
+            return a.kind < b.kind;
+        if (a.key != b.key)
+            return a.key < b.key;
+        return a.granted > b.granted;
+    });
+    return out;
+}
+
+const LaneSegment *RunResult::segmentAt(int lane, TimeUs t) const
+{
+    if (lane < 0 || size_t(lane) >= lanes.size())
+        return nullptr;
+    const auto &segs = lanes[size_t(lane)].segments;
+    auto it = std::upper_bound(segs.begin(), segs.end(), t, [](TimeUs x, const LaneSegment &s) { return x < s.start; });
+    if (it == segs.begin())
+        return nullptr;
+    --it;
+    return t < it->end || (it + 1 == segs.end() && t == it->end) ? &*it : nullptr;
+}
+
+const ClientSegment *RunResult::clientSegmentAt(int lane, TimeUs t) const
+{
+    if (lane < 0 || size_t(lane) >= lanes.size())
+        return nullptr;
+    const auto &segs = lanes[size_t(lane)].clientSegments;
+    auto it = std::upper_bound(segs.begin(), segs.end(), t, [](TimeUs x, const ClientSegment &s) { return x < s.start; });
+    if (it == segs.begin())
+        return nullptr;
+    --it;
+    return t < it->end || (it + 1 == segs.end() && t == it->end) ? &*it : nullptr;
+}
+
+int RunResult::laneOfId(int64_t id) const
+{
+    for (size_t i = lanes.size(); i-- > 0;) {
+        if (lanes[i].processlistId == id)
+            return int(i);
+    }
+    return -1;
+}
+
+std::vector<int> RunResult::lanesOfSession(int session) const
+{
+    std::vector<int> out;
+    for (const Lane &l : lanes) {
+        if (l.session == session)
+            out.push_back(l.index);
+    }
+    return out;
+}
+
+int RunResult::narrationAt(TimeUs t) const
+{
+    int found = -1;
+    for (size_t i = 0; i < narration.size(); ++i) {
+        if (narration[i].t <= t)
+            found = int(i);
+        else
+            break;
+    }
+    return found;
+}
+
+} // namespace ks::sim

@@ -1,0 +1,166 @@
+#pragma once
+
+// A scenario in memory: what the server is configured to, who connects, what they type, what
+// happens from outside (Ctrl+C, a paused client, SET GLOBAL, kills) and the narration. Built by
+// ScenarioParser from JSON (format: sim/SCENARIO_FORMAT.md) or directly in code (the UI appends
+// actions to inject kills and knob changes, then re-runs the Engine).
+//
+// Invariants (guaranteed for a Scenario returned by ScenarioParser; code that builds one by hand
+// must keep them, Engine::run re-checks the cheap ones):
+// - sessions have unique names; explicit ids are unique;
+// - every name referenced by an action, kill or narration step exists;
+// - all times are >= 0, all costs are >= 1 ns, all counts are >= 0;
+// - flavors is non-empty and contains defaultFlavor.
+
+#include "types.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ks::sim {
+
+struct Text
+{
+    std::string en;
+    std::string zh_CN;
+};
+
+// A processlist State text, optionally different per flavor. Empty = the op's default.
+struct StageText
+{
+    std::array<std::string, kFlavorCount> byFlavor;
+    bool isSet() const { return !byFlavor[0].empty() || !byFlavor[1].empty() || !byFlavor[2].empty(); }
+};
+
+enum class StepOp : uint8_t { Cpu, Mdl, Rows, Sleep, TempFile, Io, Dd };
+enum class MdlMode : uint8_t { SharedRead, SharedWrite, SharedUpgradable, Exclusive };
+
+struct Step
+{
+    StepOp op = StepOp::Cpu;
+    StageText stage;
+    TimeUs durationUs = 0;           // cpu, sleep, dd
+    std::string table;               // mdl
+    MdlMode mdlMode = MdlMode::SharedWrite;
+    int64_t count = 0;               // rows
+    DurationNs perRowNs = 0;         // rows
+    DurationNs rollbackPerRowNs = 0; // rows; 0 = same as perRowNs
+    bool modify = false;             // rows
+    std::vector<std::string> lockKeys; // rows
+    bool innodb = true;              // rows: goes through the admission queue
+    bool send = false;               // rows: each row is written to the client
+    int64_t ioBytesPerRow = 0;       // rows: pages not cached
+    bool alone = false;              // sleep: the statement is just SELECT SLEEP(n)
+    int64_t bytes = 0;               // tempfile, io
+    TimeUs deleteUs = 1000;          // tempfile
+    bool commits = true;             // dd
+};
+
+enum class StatementKind : uint8_t { Select, Update, Delete, Insert, Ddl, Other, Begin, Commit, Rollback, Kill, Quit };
+
+struct KillSpec
+{
+    enum class Target : uint8_t { Session, Id, Self, User, QueryOf, QueryId };
+    KillType type = KillType::Connection;
+    KillMode mode = KillMode::Default;
+    Target target = Target::Self;
+    std::string name; // session name (Session, QueryOf) or user name (User)
+    int64_t id = 0;   // Id, QueryId
+};
+
+struct Statement
+{
+    std::string sql;
+    std::optional<TimeUs> at;
+    TimeUs afterUs = 0;
+    StatementKind kind = StatementKind::Other;
+    std::vector<Step> steps;
+    KillSpec kill;
+    std::optional<TimeUs> timeoutUs;
+    std::optional<int64_t> resultRows;
+};
+
+enum Privilege : uint8_t { PrivSuper = 1, PrivConnectionAdmin = 2, PrivProcess = 4, PrivSystemUser = 8 };
+
+struct SessionSpec
+{
+    std::string name;
+    std::optional<int64_t> id;
+    std::string user = "app";
+    std::string host = "localhost";
+    std::optional<std::string> db;
+    uint8_t privileges = 0;
+    std::string label;
+    ClientKind client = ClientKind::Cli;
+    bool quick = false;
+    std::optional<bool> autoRehash;
+    bool verbose = false;
+    bool autocommit = true;
+    std::optional<TimeUs> maxStatementTimeUs;
+    TimeUs connectAt = 0;
+    bool daemon = false; // the event scheduler
+    std::vector<Statement> statements;
+};
+
+enum class ActionKind : uint8_t { CtrlC, StopReading, ResumeReading, Set, Kill };
+
+struct Action
+{
+    TimeUs at = 0;
+    ActionKind kind = ActionKind::Kill;
+    std::string session; // CtrlC, StopReading, ResumeReading
+    std::string name;    // Set: "innodb_thread_concurrency" or "io_pressure"
+    double value = 0;    // Set
+    KillSpec kill;       // Kill
+};
+
+struct NarrationSpec
+{
+    std::optional<TimeUs> at;
+    EventType event = EventType::Note;
+    std::string session; // empty = any
+    int nth = 1;
+    TimeUs offsetUs = 0;
+    uint8_t flavorMask = 0x7; // bit per Flavor
+    Text text;
+};
+
+struct ServerConfig
+{
+    int innodbThreadConcurrency = 0;
+    int64_t innodbConcurrencyTickets = 5000;
+    TimeUs innodbThreadSleepDelayUs = 10'000;
+    TimeUs innodbAdaptiveMaxSleepDelayUs = 150'000;
+    TimeUs innodbLockWaitTimeoutUs = 50 * kSecond;
+    TimeUs netWriteTimeoutUs = 60 * kSecond;
+    int64_t ioBandwidth = 200'000'000; // bytes per second
+    double ioPressure = 0;
+    TimeUs maxStatementTimeUs = 0; // MariaDB
+    TimeUs maxExecutionTimeUs = 0; // MySQL
+    int64_t firstConnectionId = 10;
+    TimeUs connectTimeUs = 1000;
+};
+
+struct Scenario
+{
+    int version = 1;
+    std::string id;
+    Text title;
+    Text summary;
+    std::vector<Flavor> flavors;
+    Flavor defaultFlavor = Flavor::MySql80;
+    uint64_t seed = 1;
+    std::optional<TimeUs> until;
+    ServerConfig server;
+    std::vector<std::string> tables;
+    std::vector<SessionSpec> sessions;
+    std::vector<Action> actions;
+    std::vector<NarrationSpec> narration;
+
+    bool supports(Flavor f) const;
+    int sessionIndex(const std::string &name) const; // -1 if none
+};
+
+} // namespace ks::sim

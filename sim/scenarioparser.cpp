@@ -1,0 +1,987 @@
+#include "scenarioparser.h"
+
+#include "timeparse.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace ks::sim {
+
+using nlohmann::json;
+
+std::string ScenarioParseResult::errorText() const
+{
+    std::string out;
+    for (const auto &e : errors) {
+        out += fileName;
+        out += ": ";
+        if (!e.pointer.empty()) {
+            out += e.pointer;
+            out += ": ";
+        }
+        out += e.message;
+        out += '\n';
+    }
+    return out;
+}
+
+namespace {
+
+std::string escapeToken(const std::string &key)
+{
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string describe(const json &v)
+{
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: {
+        std::string s = v.get<std::string>();
+        if (s.size() > 40)
+            s = s.substr(0, 40) + "...";
+        return json(s).dump(-1, ' ', true, json::error_handler_t::replace);
+    }
+    default: return v.dump(-1, ' ', true, json::error_handler_t::replace);
+    }
+}
+
+bool validName(const std::string &s, bool lowerDash)
+{
+    if (s.empty() || s.size() > 64)
+        return false;
+    for (char c : s) {
+        const bool ok = lowerDash ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+                                  : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+class Reader
+{
+public:
+    std::vector<ScenarioError> errors;
+
+    void error(const std::string &ptr, std::string msg)
+    {
+        if (errors.size() < ScenarioParser::kMaxErrors)
+            errors.push_back({ptr, std::move(msg)});
+    }
+
+    // Reports keys not in `allowed`; returns false if v is not an object.
+    bool object(const json &v, const std::string &ptr, std::initializer_list<const char *> allowed)
+    {
+        if (!v.is_object()) {
+            error(ptr, "expected an object, got " + describe(v));
+            return false;
+        }
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            bool known = false;
+            for (const char *a : allowed) {
+                if (it.key() == a) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known)
+                error(ptr + "/" + escapeToken(it.key()), "unknown key \"" + it.key() + "\"");
+        }
+        return true;
+    }
+
+    const json *member(const json &obj, const char *key) const
+    {
+        auto it = obj.find(key);
+        return it == obj.end() ? nullptr : &*it;
+    }
+
+    const json *required(const json &obj, const std::string &ptr, const char *key)
+    {
+        const json *m = member(obj, key);
+        if (!m)
+            error(ptr, std::string("missing required key \"") + key + "\"");
+        return m;
+    }
+
+    std::optional<std::string> string(const json &v, const std::string &ptr, bool allowEmpty = true)
+    {
+        if (!v.is_string()) {
+            error(ptr, "expected a string, got " + describe(v));
+            return std::nullopt;
+        }
+        std::string s = v.get<std::string>();
+        if (!allowEmpty && s.empty()) {
+            error(ptr, "must not be empty");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<bool> boolean(const json &v, const std::string &ptr)
+    {
+        if (!v.is_boolean()) {
+            error(ptr, "expected true or false, got " + describe(v));
+            return std::nullopt;
+        }
+        return v.get<bool>();
+    }
+
+    std::optional<int64_t> integer(const json &v, const std::string &ptr, int64_t min, int64_t max)
+    {
+        if (v.is_number_unsigned()) {
+            const uint64_t u = v.get<uint64_t>();
+            if (u > uint64_t(max)) {
+                error(ptr, "must be at most " + std::to_string(max) + ", got " + describe(v));
+                return std::nullopt;
+            }
+            if (int64_t(u) < min) {
+                error(ptr, "must be at least " + std::to_string(min) + ", got " + describe(v));
+                return std::nullopt;
+            }
+            return int64_t(u);
+        }
+        if (v.is_number_integer()) {
+            const int64_t i = v.get<int64_t>();
+            if (i < min) {
+                error(ptr, "must be at least " + std::to_string(min) + ", got " + describe(v));
+                return std::nullopt;
+            }
+            if (i > max) {
+                error(ptr, "must be at most " + std::to_string(max) + ", got " + describe(v));
+                return std::nullopt;
+            }
+            return i;
+        }
+        error(ptr, (min >= 0 ? std::string("expected a non-negative integer, got ") : std::string("expected an integer, got "))
+                       + describe(v));
+        return std::nullopt;
+    }
+
+    std::optional<double> number(const json &v, const std::string &ptr, double min, double max)
+    {
+        if (!v.is_number()) {
+            error(ptr, "expected a number, got " + describe(v));
+            return std::nullopt;
+        }
+        const double d = v.get<double>();
+        if (!std::isfinite(d) || d < min || d > max) {
+            error(ptr, "must be between " + json(min).dump() + " and " + json(max).dump() + ", got " + describe(v));
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    // A time: a string with a unit, or an integer number of microseconds.
+    std::optional<TimeUs> time(const json &v, const std::string &ptr)
+    {
+        if (v.is_number_integer() || v.is_number_unsigned())
+            return integer(v, ptr, 0, int64_t(1) << 50);
+        if (!v.is_string()) {
+            error(ptr, "expected a time such as \"1.5s\", \"200ms\" or \"3000us\", got " + describe(v));
+            return std::nullopt;
+        }
+        DurationParse p = parseTimeUs(v.get<std::string>());
+        if (!p.value) {
+            error(ptr, p.error);
+            return std::nullopt;
+        }
+        if (*p.value > (int64_t(1) << 50)) {
+            error(ptr, "time is too large");
+            return std::nullopt;
+        }
+        return p.value;
+    }
+
+    std::optional<DurationNs> cost(const json &v, const std::string &ptr)
+    {
+        if (!v.is_string()) {
+            error(ptr, "expected a duration such as \"2.7us\" or \"350ns\", got " + describe(v));
+            return std::nullopt;
+        }
+        DurationParse p = parseDurationNs(v.get<std::string>());
+        if (!p.value) {
+            error(ptr, p.error);
+            return std::nullopt;
+        }
+        if (*p.value < 1) {
+            error(ptr, "must be at least 1ns");
+            return std::nullopt;
+        }
+        if (*p.value > int64_t(1) << 40) {
+            error(ptr, "cost per row is too large (over 18 minutes)");
+            return std::nullopt;
+        }
+        return p.value;
+    }
+
+    std::optional<Text> text(const json &v, const std::string &ptr)
+    {
+        if (!object(v, ptr, {"en", "zh_CN"}))
+            return std::nullopt;
+        Text t;
+        bool ok = true;
+        if (const json *en = required(v, ptr, "en")) {
+            auto s = string(*en, ptr + "/en");
+            ok = ok && s;
+            if (s)
+                t.en = *s;
+        } else {
+            ok = false;
+        }
+        if (const json *zh = required(v, ptr, "zh_CN")) {
+            auto s = string(*zh, ptr + "/zh_CN");
+            ok = ok && s;
+            if (s)
+                t.zh_CN = *s;
+        } else {
+            ok = false;
+        }
+        if (!ok)
+            return std::nullopt;
+        return t;
+    }
+
+    std::optional<Flavor> flavor(const json &v, const std::string &ptr)
+    {
+        auto s = string(v, ptr);
+        if (!s)
+            return std::nullopt;
+        Flavor f;
+        if (!parseFlavor(*s, f)) {
+            error(ptr, "unknown flavor \"" + *s + "\" (use mysql-5.7, mysql-8.0 or mariadb-10.11)");
+            return std::nullopt;
+        }
+        return f;
+    }
+};
+
+struct Parser
+{
+    Reader r;
+    Scenario sc;
+    // References checked after all sessions are known.
+    struct NameRef
+    {
+        std::string name;
+        std::string pointer;
+    };
+    std::vector<NameRef> sessionRefs;
+
+    void parseServer(const json &v, const std::string &ptr)
+    {
+        if (!r.object(v, ptr,
+                      {"innodb_thread_concurrency", "innodb_concurrency_tickets", "innodb_thread_sleep_delay",
+                       "innodb_adaptive_max_sleep_delay", "innodb_lock_wait_timeout", "net_write_timeout", "io_bandwidth",
+                       "io_pressure", "max_statement_time", "max_execution_time", "first_connection_id", "connect_time"}))
+            return;
+        ServerConfig &s = sc.server;
+        if (const json *m = r.member(v, "innodb_thread_concurrency"))
+            if (auto i = r.integer(*m, ptr + "/innodb_thread_concurrency", 0, 1000))
+                s.innodbThreadConcurrency = int(*i);
+        if (const json *m = r.member(v, "innodb_concurrency_tickets"))
+            if (auto i = r.integer(*m, ptr + "/innodb_concurrency_tickets", 1, 4294967295LL))
+                s.innodbConcurrencyTickets = *i;
+        if (const json *m = r.member(v, "innodb_thread_sleep_delay"))
+            if (auto t = r.time(*m, ptr + "/innodb_thread_sleep_delay")) {
+                if (*t > 1'000'000)
+                    r.error(ptr + "/innodb_thread_sleep_delay", "must be at most 1s (the server's limit)");
+                else
+                    s.innodbThreadSleepDelayUs = *t;
+            }
+        if (const json *m = r.member(v, "innodb_adaptive_max_sleep_delay"))
+            if (auto t = r.time(*m, ptr + "/innodb_adaptive_max_sleep_delay")) {
+                if (*t > 1'000'000)
+                    r.error(ptr + "/innodb_adaptive_max_sleep_delay", "must be at most 1s (the server's limit)");
+                else
+                    s.innodbAdaptiveMaxSleepDelayUs = *t;
+            }
+        if (const json *m = r.member(v, "innodb_lock_wait_timeout"))
+            if (auto t = r.time(*m, ptr + "/innodb_lock_wait_timeout")) {
+                if (*t < kSecond)
+                    r.error(ptr + "/innodb_lock_wait_timeout", "must be at least 1s");
+                else
+                    s.innodbLockWaitTimeoutUs = *t;
+            }
+        if (const json *m = r.member(v, "net_write_timeout"))
+            if (auto t = r.time(*m, ptr + "/net_write_timeout")) {
+                if (*t < kSecond)
+                    r.error(ptr + "/net_write_timeout", "must be at least 1s");
+                else
+                    s.netWriteTimeoutUs = *t;
+            }
+        if (const json *m = r.member(v, "io_bandwidth"))
+            if (auto i = r.integer(*m, ptr + "/io_bandwidth", 1, int64_t(1) << 45))
+                s.ioBandwidth = *i;
+        if (const json *m = r.member(v, "io_pressure"))
+            if (auto d = r.number(*m, ptr + "/io_pressure", 0, 1000))
+                s.ioPressure = *d;
+        if (const json *m = r.member(v, "max_statement_time"))
+            if (auto t = r.time(*m, ptr + "/max_statement_time"))
+                s.maxStatementTimeUs = *t;
+        if (const json *m = r.member(v, "max_execution_time"))
+            if (auto t = r.time(*m, ptr + "/max_execution_time"))
+                s.maxExecutionTimeUs = *t;
+        if (const json *m = r.member(v, "first_connection_id"))
+            if (auto i = r.integer(*m, ptr + "/first_connection_id", 1, int64_t(1) << 40))
+                s.firstConnectionId = *i;
+        if (const json *m = r.member(v, "connect_time"))
+            if (auto t = r.time(*m, ptr + "/connect_time"))
+                s.connectTimeUs = *t;
+    }
+
+    void parseStage(const json &v, const std::string &ptr, StageText &out)
+    {
+        if (v.is_string()) {
+            const std::string s = v.get<std::string>();
+            out.byFlavor.fill(s);
+            return;
+        }
+        if (!r.object(v, ptr, {"mysql-5.7", "mysql-8.0", "mariadb-10.11"}))
+            return;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            Flavor f;
+            if (parseFlavor(it.key(), f))
+                if (auto s = r.string(*it, ptr + "/" + it.key()))
+                    out.byFlavor[size_t(f)] = *s;
+        }
+    }
+
+    void parseStep(const json &v, const std::string &ptr, Step &st)
+    {
+        if (!v.is_object()) {
+            r.error(ptr, "expected an object, got " + describe(v));
+            return;
+        }
+        const json *op = r.required(v, ptr, "op");
+        if (!op)
+            return;
+        auto ops = r.string(*op, ptr + "/op");
+        if (!ops)
+            return;
+        if (*ops == "cpu") {
+            st.op = StepOp::Cpu;
+            r.object(v, ptr, {"op", "stage", "duration"});
+        } else if (*ops == "mdl") {
+            st.op = StepOp::Mdl;
+            r.object(v, ptr, {"op", "stage", "table", "mode"});
+        } else if (*ops == "rows") {
+            st.op = StepOp::Rows;
+            r.object(v, ptr, {"op", "stage", "count", "perRow", "modify", "lock", "innodb", "send", "ioBytesPerRow", "rollbackPerRow"});
+        } else if (*ops == "sleep") {
+            st.op = StepOp::Sleep;
+            r.object(v, ptr, {"op", "stage", "duration", "alone"});
+        } else if (*ops == "tempfile") {
+            st.op = StepOp::TempFile;
+            r.object(v, ptr, {"op", "stage", "bytes", "deleteDuration"});
+        } else if (*ops == "io") {
+            st.op = StepOp::Io;
+            r.object(v, ptr, {"op", "stage", "bytes"});
+        } else if (*ops == "dd") {
+            st.op = StepOp::Dd;
+            r.object(v, ptr, {"op", "stage", "duration", "commits"});
+        } else {
+            r.error(ptr + "/op", "unknown op \"" + *ops + "\" (use cpu, mdl, rows, sleep, tempfile, io, dd)");
+            return;
+        }
+        if (const json *m = r.member(v, "stage"))
+            parseStage(*m, ptr + "/stage", st.stage);
+        switch (st.op) {
+        case StepOp::Cpu:
+        case StepOp::Sleep:
+        case StepOp::Dd:
+            if (const json *m = r.required(v, ptr, "duration"))
+                if (auto t = r.time(*m, ptr + "/duration"))
+                    st.durationUs = *t;
+            if (st.op == StepOp::Sleep)
+                if (const json *m = r.member(v, "alone"))
+                    if (auto b = r.boolean(*m, ptr + "/alone"))
+                        st.alone = *b;
+            if (st.op == StepOp::Dd)
+                if (const json *m = r.member(v, "commits"))
+                    if (auto b = r.boolean(*m, ptr + "/commits"))
+                        st.commits = *b;
+            break;
+        case StepOp::Mdl:
+            if (const json *m = r.required(v, ptr, "table"))
+                if (auto s = r.string(*m, ptr + "/table", false))
+                    st.table = *s;
+            if (const json *m = r.member(v, "mode")) {
+                if (auto s = r.string(*m, ptr + "/mode")) {
+                    if (*s == "SR")
+                        st.mdlMode = MdlMode::SharedRead;
+                    else if (*s == "SW")
+                        st.mdlMode = MdlMode::SharedWrite;
+                    else if (*s == "SU")
+                        st.mdlMode = MdlMode::SharedUpgradable;
+                    else if (*s == "X")
+                        st.mdlMode = MdlMode::Exclusive;
+                    else
+                        r.error(ptr + "/mode", "unknown MDL mode \"" + *s + "\" (use SR, SW, SU or X)");
+                }
+            }
+            break;
+        case StepOp::Rows:
+            if (const json *m = r.required(v, ptr, "count"))
+                if (auto i = r.integer(*m, ptr + "/count", 0, int64_t(1) << 40))
+                    st.count = *i;
+            if (const json *m = r.required(v, ptr, "perRow"))
+                if (auto c = r.cost(*m, ptr + "/perRow"))
+                    st.perRowNs = *c;
+            if (const json *m = r.member(v, "rollbackPerRow"))
+                if (auto c = r.cost(*m, ptr + "/rollbackPerRow"))
+                    st.rollbackPerRowNs = *c;
+            if (const json *m = r.member(v, "modify"))
+                if (auto b = r.boolean(*m, ptr + "/modify"))
+                    st.modify = *b;
+            if (const json *m = r.member(v, "innodb"))
+                if (auto b = r.boolean(*m, ptr + "/innodb"))
+                    st.innodb = *b;
+            if (const json *m = r.member(v, "send"))
+                if (auto b = r.boolean(*m, ptr + "/send"))
+                    st.send = *b;
+            if (const json *m = r.member(v, "ioBytesPerRow"))
+                if (auto i = r.integer(*m, ptr + "/ioBytesPerRow", 0, int64_t(1) << 30))
+                    st.ioBytesPerRow = *i;
+            if (const json *m = r.member(v, "lock")) {
+                if (!m->is_array()) {
+                    r.error(ptr + "/lock", "expected an array of row-lock keys, got " + describe(*m));
+                } else {
+                    for (size_t i = 0; i < m->size(); ++i)
+                        if (auto s = r.string((*m)[i], ptr + "/lock/" + std::to_string(i), false))
+                            st.lockKeys.push_back(*s);
+                }
+            }
+            break;
+        case StepOp::TempFile:
+        case StepOp::Io:
+            if (const json *m = r.required(v, ptr, "bytes"))
+                if (auto i = r.integer(*m, ptr + "/bytes", 0, int64_t(1) << 50))
+                    st.bytes = *i;
+            if (st.op == StepOp::TempFile)
+                if (const json *m = r.member(v, "deleteDuration"))
+                    if (auto t = r.time(*m, ptr + "/deleteDuration"))
+                        st.deleteUs = *t;
+            break;
+        }
+    }
+
+    void parseKill(const json &v, const std::string &ptr, KillSpec &k, bool allowAt)
+    {
+        // The object was already checked for unknown keys by the caller when it is an action.
+        (void)allowAt;
+        if (const json *m = r.member(v, "type")) {
+            if (auto s = r.string(*m, ptr + "/type")) {
+                if (*s == "connection")
+                    k.type = KillType::Connection;
+                else if (*s == "query")
+                    k.type = KillType::Query;
+                else
+                    r.error(ptr + "/type", "unknown kill type \"" + *s + "\" (use connection or query)");
+            }
+        }
+        if (const json *m = r.member(v, "mode")) {
+            if (auto s = r.string(*m, ptr + "/mode")) {
+                if (*s == "hard")
+                    k.mode = KillMode::Hard;
+                else if (*s == "soft")
+                    k.mode = KillMode::Soft;
+                else
+                    r.error(ptr + "/mode", "unknown kill mode \"" + *s + "\" (use hard or soft)");
+            }
+        }
+        int targets = 0;
+        if (const json *m = r.member(v, "target")) {
+            ++targets;
+            if (m->is_string()) {
+                const std::string s = m->get<std::string>();
+                if (s == "self") {
+                    k.target = KillSpec::Target::Self;
+                } else {
+                    k.target = KillSpec::Target::Session;
+                    k.name = s;
+                    sessionRefs.push_back({s, ptr + "/target"});
+                }
+            } else if (auto i = r.integer(*m, ptr + "/target", 0, int64_t(1) << 50)) {
+                k.target = KillSpec::Target::Id;
+                k.id = *i;
+            }
+        }
+        if (const json *m = r.member(v, "user")) {
+            ++targets;
+            if (auto s = r.string(*m, ptr + "/user", false)) {
+                k.target = KillSpec::Target::User;
+                k.name = *s;
+            }
+        }
+        if (const json *m = r.member(v, "queryOf")) {
+            ++targets;
+            if (auto s = r.string(*m, ptr + "/queryOf", false)) {
+                k.target = KillSpec::Target::QueryOf;
+                k.name = *s;
+                sessionRefs.push_back({*s, ptr + "/queryOf"});
+            }
+            if (k.type != KillType::Query && r.member(v, "type"))
+                r.error(ptr + "/type", "KILL ... QUERY ID needs type \"query\"");
+            k.type = KillType::Query;
+        }
+        if (const json *m = r.member(v, "queryId")) {
+            ++targets;
+            if (auto i = r.integer(*m, ptr + "/queryId", 0, int64_t(1) << 50)) {
+                k.target = KillSpec::Target::QueryId;
+                k.id = *i;
+            }
+            if (k.type != KillType::Query && r.member(v, "type"))
+                r.error(ptr + "/type", "KILL ... QUERY ID needs type \"query\"");
+            k.type = KillType::Query;
+        }
+        if (targets == 0)
+            r.error(ptr, "a kill needs one of \"target\", \"user\", \"queryOf\", \"queryId\"");
+        else if (targets > 1)
+            r.error(ptr, "a kill takes only one of \"target\", \"user\", \"queryOf\", \"queryId\"");
+    }
+
+    void parseStatement(const json &v, const std::string &ptr, Statement &st)
+    {
+        if (!r.object(v, ptr, {"sql", "at", "after", "kind", "steps", "kill", "timeout", "resultRows"}))
+            return;
+        if (const json *m = r.required(v, ptr, "sql"))
+            if (auto s = r.string(*m, ptr + "/sql", false))
+                st.sql = *s;
+        if (const json *m = r.member(v, "at"))
+            st.at = r.time(*m, ptr + "/at");
+        if (const json *m = r.member(v, "after"))
+            if (auto t = r.time(*m, ptr + "/after"))
+                st.afterUs = *t;
+        if (const json *m = r.member(v, "kind")) {
+            if (auto s = r.string(*m, ptr + "/kind")) {
+                static const std::pair<const char *, StatementKind> kinds[] = {
+                    {"select", StatementKind::Select}, {"update", StatementKind::Update}, {"delete", StatementKind::Delete},
+                    {"insert", StatementKind::Insert}, {"ddl", StatementKind::Ddl},       {"other", StatementKind::Other},
+                    {"begin", StatementKind::Begin},   {"commit", StatementKind::Commit}, {"rollback", StatementKind::Rollback},
+                    {"kill", StatementKind::Kill},     {"quit", StatementKind::Quit}};
+                bool found = false;
+                for (const auto &[name, kind] : kinds) {
+                    if (*s == name) {
+                        st.kind = kind;
+                        found = true;
+                    }
+                }
+                if (!found)
+                    r.error(ptr + "/kind", "unknown statement kind \"" + *s
+                                               + "\" (use select, update, delete, insert, ddl, other, begin, commit, rollback, kill, quit)");
+            }
+        }
+        if (const json *m = r.member(v, "steps")) {
+            if (!m->is_array()) {
+                r.error(ptr + "/steps", "expected an array of steps, got " + describe(*m));
+            } else {
+                st.steps.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseStep((*m)[i], ptr + "/steps/" + std::to_string(i), st.steps[i]);
+            }
+        }
+        const json *kill = r.member(v, "kill");
+        if (st.kind == StatementKind::Kill) {
+            if (!kill) {
+                r.error(ptr, "a statement of kind \"kill\" needs a \"kill\" object");
+            } else if (r.object(*kill, ptr + "/kill", {"type", "mode", "target", "user", "queryOf", "queryId"})) {
+                parseKill(*kill, ptr + "/kill", st.kill, false);
+            }
+            if (r.member(v, "steps"))
+                r.error(ptr + "/steps", "a kill statement has no steps");
+        } else if (kill) {
+            r.error(ptr + "/kill", "only a statement of kind \"kill\" takes a \"kill\" object");
+        }
+        if (const json *m = r.member(v, "timeout"))
+            st.timeoutUs = r.time(*m, ptr + "/timeout");
+        if (const json *m = r.member(v, "resultRows"))
+            st.resultRows = r.integer(*m, ptr + "/resultRows", 0, int64_t(1) << 50);
+    }
+
+    void parseSession(const json &v, const std::string &ptr, SessionSpec &s)
+    {
+        if (!r.object(v, ptr,
+                      {"name", "id", "user", "host", "db", "privileges", "label", "client", "quick", "autoRehash", "verbose",
+                       "autocommit", "maxStatementTime", "connectAt", "system", "statements"}))
+            return;
+        if (const json *m = r.required(v, ptr, "name")) {
+            if (auto n = r.string(*m, ptr + "/name")) {
+                if (!validName(*n, false))
+                    r.error(ptr + "/name", "session names use only letters, digits and _ (1-64 characters), got " + describe(*m));
+                s.name = *n;
+            }
+        }
+        if (const json *m = r.member(v, "id"))
+            s.id = r.integer(*m, ptr + "/id", 1, int64_t(1) << 40);
+        if (const json *m = r.member(v, "user"))
+            if (auto n = r.string(*m, ptr + "/user"))
+                s.user = *n;
+        if (const json *m = r.member(v, "host"))
+            if (auto n = r.string(*m, ptr + "/host", false))
+                s.host = *n;
+        if (const json *m = r.member(v, "db")) {
+            if (!m->is_null()) {
+                if (auto n = r.string(*m, ptr + "/db", false))
+                    s.db = *n;
+            }
+        }
+        if (const json *m = r.member(v, "privileges")) {
+            if (!m->is_array()) {
+                r.error(ptr + "/privileges", "expected an array, got " + describe(*m));
+            } else {
+                for (size_t i = 0; i < m->size(); ++i) {
+                    if (auto p = r.string((*m)[i], ptr + "/privileges/" + std::to_string(i))) {
+                        if (*p == "SUPER")
+                            s.privileges |= PrivSuper;
+                        else if (*p == "CONNECTION_ADMIN")
+                            s.privileges |= PrivConnectionAdmin;
+                        else if (*p == "PROCESS")
+                            s.privileges |= PrivProcess;
+                        else if (*p == "SYSTEM_USER")
+                            s.privileges |= PrivSystemUser;
+                        else
+                            r.error(ptr + "/privileges/" + std::to_string(i),
+                                    "unknown privilege \"" + *p + "\" (use SUPER, CONNECTION_ADMIN, PROCESS, SYSTEM_USER)");
+                    }
+                }
+            }
+        }
+        if (const json *m = r.member(v, "label"))
+            if (auto n = r.string(*m, ptr + "/label"))
+                s.label = *n;
+        if (const json *m = r.member(v, "client")) {
+            if (auto n = r.string(*m, ptr + "/client")) {
+                if (*n == "cli")
+                    s.client = ClientKind::Cli;
+                else if (*n == "mysql-5.6")
+                    s.client = ClientKind::MySql56;
+                else if (*n == "mysql-5.7")
+                    s.client = ClientKind::MySql57;
+                else if (*n == "mysql-8.0")
+                    s.client = ClientKind::MySql80;
+                else if (*n == "mariadb-10.11")
+                    s.client = ClientKind::MariaDb1011;
+                else if (*n == "app")
+                    s.client = ClientKind::App;
+                else
+                    r.error(ptr + "/client", "unknown client \"" + *n + "\" (use cli, mysql-5.6, mysql-5.7, mysql-8.0, mariadb-10.11, app)");
+            }
+        }
+        if (const json *m = r.member(v, "quick"))
+            if (auto b = r.boolean(*m, ptr + "/quick"))
+                s.quick = *b;
+        if (const json *m = r.member(v, "autoRehash"))
+            s.autoRehash = r.boolean(*m, ptr + "/autoRehash");
+        if (const json *m = r.member(v, "verbose"))
+            if (auto b = r.boolean(*m, ptr + "/verbose"))
+                s.verbose = *b;
+        if (const json *m = r.member(v, "autocommit"))
+            if (auto b = r.boolean(*m, ptr + "/autocommit"))
+                s.autocommit = *b;
+        if (const json *m = r.member(v, "maxStatementTime"))
+            s.maxStatementTimeUs = r.time(*m, ptr + "/maxStatementTime");
+        if (const json *m = r.member(v, "connectAt"))
+            if (auto t = r.time(*m, ptr + "/connectAt"))
+                s.connectAt = *t;
+        if (const json *m = r.member(v, "system")) {
+            if (auto n = r.string(*m, ptr + "/system")) {
+                if (*n == "event_scheduler") {
+                    s.daemon = true;
+                    s.client = ClientKind::Daemon;
+                    s.user = "event_scheduler";
+                } else {
+                    r.error(ptr + "/system", "unknown system thread \"" + *n + "\" (use event_scheduler)");
+                }
+            }
+        }
+        if (const json *m = r.member(v, "statements")) {
+            if (!m->is_array()) {
+                r.error(ptr + "/statements", "expected an array, got " + describe(*m));
+            } else {
+                if (s.daemon && !m->empty())
+                    r.error(ptr + "/statements", "a system thread has no statements");
+                s.statements.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseStatement((*m)[i], ptr + "/statements/" + std::to_string(i), s.statements[i]);
+            }
+        }
+        if (s.label.empty())
+            s.label = s.name;
+    }
+
+    void parseAction(const json &v, const std::string &ptr, Action &a)
+    {
+        if (!v.is_object()) {
+            r.error(ptr, "expected an object, got " + describe(v));
+            return;
+        }
+        const json *d = r.required(v, ptr, "do");
+        std::optional<std::string> what;
+        if (d)
+            what = r.string(*d, ptr + "/do");
+        if (!what)
+            return;
+        if (*what == "ctrl_c" || *what == "stop_reading" || *what == "resume_reading") {
+            a.kind = *what == "ctrl_c" ? ActionKind::CtrlC : *what == "stop_reading" ? ActionKind::StopReading : ActionKind::ResumeReading;
+            r.object(v, ptr, {"do", "at", "session"});
+            if (const json *m = r.required(v, ptr, "session"))
+                if (auto s = r.string(*m, ptr + "/session")) {
+                    a.session = *s;
+                    sessionRefs.push_back({*s, ptr + "/session"});
+                }
+        } else if (*what == "set") {
+            a.kind = ActionKind::Set;
+            r.object(v, ptr, {"do", "at", "name", "value"});
+            if (const json *m = r.required(v, ptr, "name"))
+                if (auto s = r.string(*m, ptr + "/name")) {
+                    a.name = *s;
+                    if (*s != "innodb_thread_concurrency" && *s != "io_pressure")
+                        r.error(ptr + "/name", "cannot set \"" + *s + "\" (use innodb_thread_concurrency or io_pressure)");
+                }
+            if (const json *m = r.required(v, ptr, "value")) {
+                if (a.name == "innodb_thread_concurrency") {
+                    if (auto i = r.integer(*m, ptr + "/value", 0, 1000))
+                        a.value = double(*i);
+                } else if (auto dv = r.number(*m, ptr + "/value", 0, 1000)) {
+                    a.value = *dv;
+                }
+            }
+        } else if (*what == "kill") {
+            a.kind = ActionKind::Kill;
+            if (r.object(v, ptr, {"do", "at", "type", "mode", "target", "user", "queryOf", "queryId"}))
+                parseKill(v, ptr, a.kill, true);
+        } else {
+            r.error(ptr + "/do", "unknown action \"" + *what + "\" (use ctrl_c, stop_reading, resume_reading, set, kill)");
+            return;
+        }
+        if (const json *m = r.required(v, ptr, "at"))
+            if (auto t = r.time(*m, ptr + "/at"))
+                a.at = *t;
+    }
+
+    void parseNarration(const json &v, const std::string &ptr, NarrationSpec &n)
+    {
+        if (!r.object(v, ptr, {"at", "on", "offset", "flavors", "en", "zh_CN"}))
+            return;
+        const json *at = r.member(v, "at");
+        const json *on = r.member(v, "on");
+        if (at && on)
+            r.error(ptr, "a narration step takes \"at\" or \"on\", not both");
+        else if (!at && !on)
+            r.error(ptr, "a narration step needs \"at\" or \"on\"");
+        if (at)
+            n.at = r.time(*at, ptr + "/at");
+        if (on && r.object(*on, ptr + "/on", {"event", "session", "nth"})) {
+            if (const json *e = r.required(*on, ptr + "/on", "event")) {
+                if (auto s = r.string(*e, ptr + "/on/event")) {
+                    if (!parseEventType(*s, n.event) || n.event == EventType::Note)
+                        r.error(ptr + "/on/event", "unknown event \"" + *s + "\"");
+                }
+            }
+            if (const json *s = r.member(*on, "session"))
+                if (auto name = r.string(*s, ptr + "/on/session")) {
+                    n.session = *name;
+                    sessionRefs.push_back({*name, ptr + "/on/session"});
+                }
+            if (const json *k = r.member(*on, "nth"))
+                if (auto i = r.integer(*k, ptr + "/on/nth", 1, 1'000'000))
+                    n.nth = int(*i);
+        }
+        if (const json *m = r.member(v, "offset"))
+            if (auto t = r.time(*m, ptr + "/offset"))
+                n.offsetUs = *t;
+        if (const json *m = r.member(v, "flavors")) {
+            if (!m->is_array() || m->empty()) {
+                r.error(ptr + "/flavors", "expected a non-empty array of flavors, got " + describe(*m));
+            } else {
+                n.flavorMask = 0;
+                for (size_t i = 0; i < m->size(); ++i)
+                    if (auto f = r.flavor((*m)[i], ptr + "/flavors/" + std::to_string(i)))
+                        n.flavorMask |= uint8_t(1u << unsigned(*f));
+            }
+        }
+        if (const json *m = r.required(v, ptr, "en"))
+            if (auto s = r.string(*m, ptr + "/en"))
+                n.text.en = *s;
+        if (const json *m = r.required(v, ptr, "zh_CN"))
+            if (auto s = r.string(*m, ptr + "/zh_CN"))
+                n.text.zh_CN = *s;
+    }
+
+    void parseRoot(const json &v)
+    {
+        if (!r.object(v, "",
+                      {"format", "version", "id", "title", "summary", "flavors", "defaultFlavor", "seed", "until", "server", "tables",
+                       "sessions", "actions", "narration"}))
+            return;
+        if (const json *m = r.member(v, "format")) {
+            if (!m->is_string() || m->get<std::string>() != "killscope-scenario")
+                r.error("/format", "expected \"killscope-scenario\", got " + describe(*m));
+        }
+        if (const json *m = r.required(v, "", "version")) {
+            if (auto i = r.integer(*m, "/version", 0, 1'000'000)) {
+                if (*i != 1)
+                    r.error("/version", "unsupported version " + std::to_string(*i) + " (this program reads version 1)");
+            }
+        }
+        if (const json *m = r.required(v, "", "id")) {
+            if (auto s = r.string(*m, "/id")) {
+                if (!validName(*s, true))
+                    r.error("/id", "ids use only a-z, 0-9 and - (1-64 characters), got " + describe(*m));
+                sc.id = *s;
+            }
+        }
+        if (const json *m = r.required(v, "", "title"))
+            if (auto t = r.text(*m, "/title"))
+                sc.title = *t;
+        if (const json *m = r.member(v, "summary"))
+            if (auto t = r.text(*m, "/summary"))
+                sc.summary = *t;
+        if (const json *m = r.required(v, "", "flavors")) {
+            if (!m->is_array() || m->empty()) {
+                r.error("/flavors", "expected a non-empty array of flavors, got " + describe(*m));
+            } else {
+                for (size_t i = 0; i < m->size(); ++i) {
+                    if (auto f = r.flavor((*m)[i], "/flavors/" + std::to_string(i))) {
+                        if (sc.supports(*f))
+                            r.error("/flavors/" + std::to_string(i), "flavor listed twice");
+                        else
+                            sc.flavors.push_back(*f);
+                    }
+                }
+            }
+        }
+        if (!sc.flavors.empty())
+            sc.defaultFlavor = sc.flavors.front();
+        if (const json *m = r.member(v, "defaultFlavor")) {
+            if (auto f = r.flavor(*m, "/defaultFlavor")) {
+                if (!sc.flavors.empty() && !sc.supports(*f))
+                    r.error("/defaultFlavor", "is not one of \"flavors\"");
+                sc.defaultFlavor = *f;
+            }
+        }
+        if (const json *m = r.member(v, "seed"))
+            if (auto i = r.integer(*m, "/seed", 0, std::numeric_limits<int64_t>::max()))
+                sc.seed = uint64_t(*i);
+        if (const json *m = r.member(v, "until"))
+            sc.until = r.time(*m, "/until");
+        if (const json *m = r.member(v, "server"))
+            parseServer(*m, "/server");
+        if (const json *m = r.member(v, "tables")) {
+            if (!m->is_array()) {
+                r.error("/tables", "expected an array, got " + describe(*m));
+            } else {
+                for (size_t i = 0; i < m->size(); ++i) {
+                    const std::string p = "/tables/" + std::to_string(i);
+                    if (r.object((*m)[i], p, {"name"}))
+                        if (const json *n = r.required((*m)[i], p, "name"))
+                            if (auto s = r.string(*n, p + "/name", false))
+                                sc.tables.push_back(*s);
+                }
+            }
+        }
+        if (const json *m = r.required(v, "", "sessions")) {
+            if (!m->is_array() || m->empty()) {
+                r.error("/sessions", "expected a non-empty array of sessions, got " + describe(*m));
+            } else {
+                sc.sessions.resize(m->size());
+                std::set<std::string> names;
+                std::set<int64_t> ids;
+                for (size_t i = 0; i < m->size(); ++i) {
+                    const std::string p = "/sessions/" + std::to_string(i);
+                    parseSession((*m)[i], p, sc.sessions[i]);
+                    const SessionSpec &s = sc.sessions[i];
+                    if (!s.name.empty() && !names.insert(s.name).second)
+                        r.error(p + "/name", "duplicate session name \"" + s.name + "\"");
+                    if (s.id && !ids.insert(*s.id).second)
+                        r.error(p + "/id", "duplicate processlist id " + std::to_string(*s.id));
+                }
+            }
+        }
+        if (const json *m = r.member(v, "actions")) {
+            if (!m->is_array()) {
+                r.error("/actions", "expected an array, got " + describe(*m));
+            } else {
+                sc.actions.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseAction((*m)[i], "/actions/" + std::to_string(i), sc.actions[i]);
+            }
+        }
+        if (const json *m = r.member(v, "narration")) {
+            if (!m->is_array()) {
+                r.error("/narration", "expected an array, got " + describe(*m));
+            } else {
+                sc.narration.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseNarration((*m)[i], "/narration/" + std::to_string(i), sc.narration[i]);
+            }
+        }
+        for (const auto &ref : sessionRefs) {
+            const int idx = sc.sessionIndex(ref.name);
+            if (idx < 0)
+                r.error(ref.pointer, "no session named \"" + ref.name + "\"");
+        }
+        // Client-side actions need a client that has a terminal.
+        for (size_t i = 0; i < sc.actions.size(); ++i) {
+            const Action &a = sc.actions[i];
+            if (a.kind != ActionKind::CtrlC)
+                continue;
+            const int idx = sc.sessionIndex(a.session);
+            if (idx >= 0 && (sc.sessions[size_t(idx)].client == ClientKind::App || sc.sessions[size_t(idx)].daemon))
+                r.error("/actions/" + std::to_string(i) + "/session", "Ctrl+C needs a command-line client, \"" + a.session + "\" has none");
+        }
+    }
+};
+
+} // namespace
+
+ScenarioParseResult ScenarioParser::parse(std::string_view text, const std::string &fileName)
+{
+    ScenarioParseResult result;
+    result.fileName = fileName;
+    json doc;
+    try {
+        doc = json::parse(text.begin(), text.end(), nullptr, true, false);
+    } catch (const json::parse_error &e) {
+        // e.what() starts with "[json.exception.parse_error.101] parse error at line 3, column 7: ..."
+        std::string what = e.what();
+        const auto pos = what.find("] ");
+        if (pos != std::string::npos)
+            what = what.substr(pos + 2);
+        result.errors.push_back({"", "invalid JSON: " + what});
+        return result;
+    } catch (const std::exception &e) {
+        result.errors.push_back({"", std::string("invalid JSON: ") + e.what()});
+        return result;
+    }
+    Parser p;
+    try {
+        p.parseRoot(doc);
+    } catch (const std::exception &e) {
+        // Defensive: nlohmann accessors are type-checked above, but a library exception must
+        // still end as a message, never as a crash.
+        p.r.error("", std::string("internal parser error: ") + e.what());
+    }
+    result.errors = std::move(p.r.errors);
+    if (result.errors.empty())
+        result.scenario = std::move(p.sc);
+    return result;
+}
+
+} // namespace ks::sim

@@ -1,0 +1,42 @@
+#pragma once
+
+// Reads a scenario from JSON text and validates it completely (format: sim/SCENARIO_FORMAT.md).
+// Never throws and never crashes, whatever the input (fuzzed: tests/sim/fuzz_scenarioparser.cpp).
+// Every problem is reported with the file name, the JSON Pointer of the offending value and what
+// is wrong; parsing goes on after an error so that one run lists many problems.
+
+#include "scenario.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ks::sim {
+
+struct ScenarioError
+{
+    std::string pointer; // JSON Pointer, "" = the whole document
+    std::string message;
+};
+
+struct ScenarioParseResult
+{
+    std::optional<Scenario> scenario; // set iff errors is empty
+    std::vector<ScenarioError> errors;
+    std::string fileName;
+
+    bool ok() const { return scenario.has_value(); }
+    // "file: /pointer: message" lines, one per error.
+    std::string errorText() const;
+};
+
+class ScenarioParser
+{
+public:
+    // fileName only labels the messages. At most kMaxErrors are reported.
+    static ScenarioParseResult parse(std::string_view json, const std::string &fileName);
+    static constexpr size_t kMaxErrors = 50;
+};
+
+} // namespace ks::sim

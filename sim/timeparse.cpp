@@ -1,0 +1,134 @@
+#include "timeparse.h"
+
+#include <cstdint>
+#include <limits>
+
+namespace ks::sim {
+
+namespace {
+
+// Parses "<digits>[.<digits>]<unit>" into an integer count of `resolutionNs` units.
+DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allowNs)
+{
+    DurationParse r;
+    if (text.empty()) {
+        r.error = "empty time";
+        return r;
+    }
+    size_t i = 0;
+    if (text[0] == '-') {
+        r.error = "negative time \"" + std::string(text) + "\"";
+        return r;
+    }
+    if (text[0] == '+')
+        ++i;
+    const size_t intStart = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        ++i;
+    const std::string_view intDigits = text.substr(intStart, i - intStart);
+    std::string_view fracDigits;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        const size_t fracStart = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+        fracDigits = text.substr(fracStart, i - fracStart);
+    }
+    if (intDigits.empty() && fracDigits.empty()) {
+        r.error = "\"" + std::string(text) + "\" is not a time (expected e.g. 1.5s, 200ms, 3000us)";
+        return r;
+    }
+    const std::string_view unit = text.substr(i);
+    int64_t unitNs = 0;
+    if (unit == "s")
+        unitNs = 1'000'000'000;
+    else if (unit == "ms")
+        unitNs = 1'000'000;
+    else if (unit == "us")
+        unitNs = 1'000;
+    else if (unit == "ns" && allowNs)
+        unitNs = 1;
+    else if (unit.empty()) {
+        r.error = "\"" + std::string(text) + "\" has no unit (use s, ms, us" + (allowNs ? ", ns)" : ")");
+        return r;
+    } else {
+        r.error = "unknown unit \"" + std::string(unit) + "\" in \"" + std::string(text) + "\" (use s, ms, us"
+                  + (allowNs ? ", ns)" : ")");
+        return r;
+    }
+    // Keep everything in nanoseconds; 2^63 ns is about 292 years, far beyond any scenario.
+    constexpr int64_t kMax = std::numeric_limits<int64_t>::max() / 10;
+    int64_t ns = 0;
+    for (char c : intDigits) {
+        if (ns > kMax) {
+            r.error = "time \"" + std::string(text) + "\" is too large";
+            return r;
+        }
+        ns = ns * 10 + (c - '0');
+    }
+    if (ns > std::numeric_limits<int64_t>::max() / unitNs) {
+        r.error = "time \"" + std::string(text) + "\" is too large";
+        return r;
+    }
+    ns *= unitNs;
+    int64_t scale = unitNs;
+    for (char c : fracDigits) {
+        const int d = c - '0';
+        if (scale % 10 != 0) {
+            if (d != 0) {
+                r.error = "time \"" + std::string(text) + "\" is finer than 1 " + (allowNs ? "ns" : "us");
+                return r;
+            }
+            continue;
+        }
+        scale /= 10;
+        ns += d * scale;
+    }
+    if (ns % resolutionNs != 0) {
+        r.error = "time \"" + std::string(text) + "\" is not a whole number of "
+                  + (resolutionNs == 1000 ? std::string("microseconds") : std::string("nanoseconds"));
+        return r;
+    }
+    r.value = ns / resolutionNs;
+    return r;
+}
+
+} // namespace
+
+DurationParse parseTimeUs(std::string_view text)
+{
+    return parseScaled(text, 1000, true);
+}
+
+DurationParse parseDurationNs(std::string_view text)
+{
+    return parseScaled(text, 1, true);
+}
+
+std::string formatTimeUs(TimeUs t)
+{
+    if (t == 0)
+        return "0s";
+    std::string sign;
+    uint64_t v = t < 0 ? uint64_t(0) - uint64_t(t) : uint64_t(t);
+    if (t < 0)
+        sign = "-";
+    if (v % 1000 != 0)
+        return sign + std::to_string(v) + "us";
+    if (v % 1'000'000 != 0) {
+        // Milliseconds, possibly with a fraction is impossible here (v % 1000 == 0).
+        return sign + std::to_string(v / 1000) + "ms";
+    }
+    return sign + std::to_string(v / 1'000'000) + "s";
+}
+
+std::string formatSeconds(TimeUs t)
+{
+    std::string sign = t < 0 ? "-" : "";
+    uint64_t v = t < 0 ? uint64_t(0) - uint64_t(t) : uint64_t(t);
+    std::string frac = std::to_string(v % 1'000'000);
+    frac.insert(0, 6 - frac.size(), '0');
+    return sign + std::to_string(v / 1'000'000) + "." + frac;
+}
+
+} // namespace ks::sim

@@ -1,0 +1,105 @@
+#include "chartdata.h"
+
+#include <algorithm>
+#include <array>
+
+namespace ks {
+
+ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &kills, int samples,
+                           qint64 t0, qint64 t1, qint64 upToUs)
+{
+    ChartData out;
+    if (t1 < t0) {
+        t0 = timeline.beginTime();
+        t1 = timeline.endTime();
+    }
+    samples = std::max(samples, 2);
+
+    if (!timeline.isEmpty() && t1 > t0) {
+        std::array<QList<int>, SegmentStateCount> counts;
+        for (auto &c : counts)
+            c.fill(0, samples);
+        for (int i = 0; i < samples; ++i)
+            out.timesUs << t0 + (t1 - t0) * i / (samples - 1);
+        for (int lane = 0; lane < timeline.laneCount(); ++lane) {
+            if (timeline.lane(lane).kind != LaneKind::Thread)
+                continue;
+            const auto starts = timeline.starts(lane);
+            const auto ends = timeline.ends(lane);
+            const auto states = timeline.states(lane);
+            // Samples and segments are both sorted: one merge walk per lane.
+            size_t seg = 0;
+            for (int i = 0; i < samples; ++i) {
+                const qint64 t = out.timesUs[i];
+                while (seg < ends.size() && ends[seg] <= t)
+                    ++seg;
+                if (seg == starts.size())
+                    break;
+                if (starts[seg] > t)
+                    continue;
+                const auto state = SegmentState(states[seg]);
+                if (state == SegmentState::Gone || isClientState(state))
+                    continue;
+                ++counts[size_t(state)][i];
+            }
+        }
+        for (int s = 0; s < SegmentStateCount; ++s) {
+            if (std::any_of(counts[s].cbegin(), counts[s].cend(), [](int c) { return c > 0; })) {
+                out.states << SegmentState(s);
+                out.counts << counts[s];
+            }
+        }
+
+        // One rollback per run of RollingBack segments on a lane.
+        for (int lane = 0; lane < timeline.laneCount(); ++lane) {
+            const LaneInfo &info = timeline.lane(lane);
+            if (info.kind != LaneKind::Thread)
+                continue;
+            ChartData::Rollback current;
+            bool open = false;
+            const int n = timeline.segmentCount(lane);
+            for (int i = 0; i <= n; ++i) {
+                const bool rolling
+                    = i < n && SegmentState(timeline.states(lane)[size_t(i)]) == SegmentState::RollingBack;
+                if (rolling) {
+                    const Segment s = timeline.segment(lane, i);
+                    if (!open) {
+                        current = {};
+                        current.sessionId = info.sessionId;
+                        current.label = info.label.isEmpty() ? QString::number(info.sessionId)
+                                                             : info.label;
+                        current.startUs = s.start;
+                        open = true;
+                    }
+                    const SegmentExtra *x = timeline.extra(lane, i);
+                    if (x && x->rowsAtStart >= 0) {
+                        current.rows << qMakePair(s.start, x->rowsAtStart);
+                        current.rows << qMakePair(s.end, x->rowsAtEnd >= 0 ? x->rowsAtEnd : 0);
+                    }
+                    current.endUs = s.end;
+                } else if (open) {
+                    out.rollbacks << current;
+                    open = false;
+                }
+            }
+        }
+    }
+
+    for (const KillRecord &k : kills) {
+        if (k.requestedUs < 0 || k.phase == KillPhase::Refused)
+            continue;
+        ChartData::Latency l;
+        l.label = k.statement.isEmpty() ? killStatement(k.request) : k.statement;
+        if (k.endedUs >= 0) {
+            l.latencyUs = k.endedUs - k.requestedUs;
+            l.finished = true;
+        } else {
+            const qint64 upTo = upToUs >= 0 ? upToUs : timeline.endTime();
+            l.latencyUs = std::max<qint64>(0, upTo - k.requestedUs);
+        }
+        out.latencies << l;
+    }
+    return out;
+}
+
+} // namespace ks

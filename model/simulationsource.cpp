@@ -1,0 +1,845 @@
+// The engine's RunResult has a member called `signals`, which Qt's keyword macro would rewrite.
+#define QT_NO_KEYWORDS
+#include "simulationsource.h"
+
+#include "engine.h"
+#include "runresult.h"
+#include "scenario.h"
+#include "scenarioparser.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaObject>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace ks {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+SegmentState toSegmentState(sim::LaneState s)
+{
+    switch (s) {
+    case sim::LaneState::Connecting: return SegmentState::Connecting;
+    case sim::LaneState::Running: return SegmentState::Running;
+    case sim::LaneState::RowLockWait: return SegmentState::RowLockWait;
+    case sim::LaneState::MdlWait: return SegmentState::MdlWait;
+    case sim::LaneState::TableLockWait: return SegmentState::TableLockWait;
+    case sim::LaneState::InnodbQueue: return SegmentState::QueueSleep;
+    case sim::LaneState::IoWait: return SegmentState::IoWait;
+    case sim::LaneState::SendBlocked: return SegmentState::SendingToClient;
+    // SLEEP() is a wakeable wait like a table lock: drawn with the wakeable-wait colour.
+    case sim::LaneState::UserSleep: return SegmentState::TableLockWait;
+    case sim::LaneState::Idle: return SegmentState::Idle;
+    case sim::LaneState::RollingBack: return SegmentState::RollingBack;
+    case sim::LaneState::Cleanup: return SegmentState::Cleanup;
+    case sim::LaneState::DdImmune: return SegmentState::Running;
+    case sim::LaneState::Gone: return SegmentState::Gone;
+    }
+    return SegmentState::Running;
+}
+
+bool toClientState(sim::ClientState s, SegmentState &out)
+{
+    switch (s) {
+    case sim::ClientState::None: return false;
+    case sim::ClientState::Connecting: out = SegmentState::Connecting; return true;
+    case sim::ClientState::Prompt: out = SegmentState::ClientPrompt; return true;
+    case sim::ClientState::Waiting:
+    case sim::ClientState::Receiving:
+    case sim::ClientState::Paused: out = SegmentState::ClientWaiting; return true;
+    case sim::ClientState::Error:
+    case sim::ClientState::Lost: out = SegmentState::ClientError; return true;
+    case sim::ClientState::Disconnected: out = SegmentState::ClientDisconnected; return true;
+    }
+    return false;
+}
+
+bool isFinishedPhase(KillPhase p)
+{
+    return p == KillPhase::Refused || p == KillPhase::Done || p == KillPhase::Gone
+        || p == KillPhase::Reconnected;
+}
+
+// Chrome Trace Event format: one thread per lane (its client as a second thread), state
+// segments as complete events, kills and notices as instant events.
+QByteArray chromeTraceJson(const sim::RunResult &r)
+{
+    QJsonArray events;
+    auto meta = [&events](qint64 tid, const QString &name) {
+        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
+                                  {QStringLiteral("pid"), 1},
+                                  {QStringLiteral("tid"), tid},
+                                  {QStringLiteral("name"), QStringLiteral("thread_name")},
+                                  {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name}}}});
+    };
+    events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
+                              {QStringLiteral("pid"), 1},
+                              {QStringLiteral("name"), QStringLiteral("process_name")},
+                              {QStringLiteral("args"),
+                               QJsonObject{{QStringLiteral("name"),
+                                            QStringLiteral("%1 (%2)").arg(
+                                                qs(r.scenario.id),
+                                                qs(std::string(sim::flavorId(r.flavor))))}}}});
+    for (const sim::Lane &l : r.lanes) {
+        const qint64 tid = qint64(l.index) * 2 + 1;
+        meta(tid, QStringLiteral("%1 %2").arg(l.processlistId).arg(qs(l.label.empty() ? l.user : l.label)));
+        meta(tid + 1, QStringLiteral("%1 client").arg(l.processlistId));
+        for (const sim::LaneSegment &s : l.segments) {
+            QJsonObject args{{QStringLiteral("detail"), qs(r.str(s.detail))}};
+            if (s.rowsStart >= 0)
+                args.insert(QStringLiteral("rows"), qint64(s.rowsStart));
+            if (s.flags & sim::FlagKillPending)
+                args.insert(QStringLiteral("killPending"), true);
+            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("X")},
+                                      {QStringLiteral("pid"), 1},
+                                      {QStringLiteral("tid"), tid},
+                                      {QStringLiteral("name"), qs(std::string(sim::laneStateId(s.state)))},
+                                      {QStringLiteral("ts"), qint64(s.start)},
+                                      {QStringLiteral("dur"), qint64(s.end - s.start)},
+                                      {QStringLiteral("args"), args}});
+        }
+        for (const sim::ClientSegment &c : l.clientSegments) {
+            if (c.state == sim::ClientState::None)
+                continue;
+            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("X")},
+                                      {QStringLiteral("pid"), 1},
+                                      {QStringLiteral("tid"), tid + 1},
+                                      {QStringLiteral("name"), qs(std::string(sim::clientStateId(c.state)))},
+                                      {QStringLiteral("ts"), qint64(c.start)},
+                                      {QStringLiteral("dur"), qint64(c.end - c.start)},
+                                      {QStringLiteral("args"), QJsonObject{{QStringLiteral("text"), qs(r.str(c.text))}}}});
+        }
+    }
+    for (const sim::Signal &s : r.signals) {
+        const int lane = s.toLane >= 0 ? s.toLane : s.fromLane;
+        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("i")},
+                                  {QStringLiteral("s"), QStringLiteral("t")},
+                                  {QStringLiteral("pid"), 1},
+                                  {QStringLiteral("tid"), qint64(std::max(lane, 0)) * 2 + 1},
+                                  {QStringLiteral("name"), qs(s.label)},
+                                  {QStringLiteral("ts"), qint64(s.t)}});
+    }
+    QJsonObject root{{QStringLiteral("traceEvents"), events},
+                     {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject readJsonObject(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+} // namespace
+
+SimulationSource::SimulationSource(QObject *parent)
+    : SessionSource(parent)
+{
+    // One worker is enough: runs are serialised and only the newest result counts.
+    m_pool.setMaxThreadCount(1);
+}
+
+SimulationSource::~SimulationSource()
+{
+    m_pool.waitForDone();
+}
+
+QList<SimulationSource::ScenarioEntry> SimulationSource::builtinScenarios()
+{
+    QList<ScenarioEntry> out;
+    const QDir dir(QStringLiteral(":/scenarios"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const QJsonObject o = readJsonObject(dir.filePath(file));
+        ScenarioEntry e;
+        e.id = QFileInfo(file).completeBaseName();
+        e.titleEn = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString(e.id);
+        e.titleZh = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("zh_CN")).toString(e.titleEn);
+        e.summaryEn = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("en")).toString();
+        e.summaryZh = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("zh_CN")).toString();
+        out << e;
+    }
+    return out;
+}
+
+bool SimulationSource::load(const QString &idOrPath, const QString &flavor)
+{
+    if (QFile::exists(QStringLiteral(":/scenarios/%1.json").arg(idOrPath)))
+        return loadBuiltin(idOrPath, flavor);
+    return loadFile(idOrPath, flavor);
+}
+
+bool SimulationSource::loadBuiltin(const QString &id, const QString &flavor)
+{
+    const QString path = QStringLiteral(":/scenarios/%1.json").arg(id);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        Q_EMIT problem(tr("There is no built-in scenario called “%1”.").arg(id));
+        return false;
+    }
+    if (!loadJson(f.readAll(), id + QStringLiteral(".json"), flavor))
+        return false;
+    m_path.clear();
+    return true;
+}
+
+bool SimulationSource::loadFile(const QString &path, const QString &flavor)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        Q_EMIT problem(tr("Cannot open the scenario file %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    if (!loadJson(f.readAll(), QFileInfo(path).fileName(), flavor))
+        return false;
+    m_path = QFileInfo(path).absoluteFilePath();
+    return true;
+}
+
+bool SimulationSource::loadJson(const QByteArray &json, const QString &fileName,
+                                const QString &flavor)
+{
+    const sim::ScenarioParseResult parsed = sim::ScenarioParser::parse(
+        std::string_view(json.constData(), size_t(json.size())), fileName.toStdString());
+    if (!parsed.ok()) {
+        Q_EMIT problem(tr("The scenario %1 is not valid:\n%2")
+                           .arg(fileName, qs(parsed.errorText()).trimmed()));
+        return false;
+    }
+    auto scenario = std::make_unique<sim::Scenario>(*parsed.scenario);
+    sim::Flavor f = scenario->defaultFlavor;
+    if (!flavor.isEmpty()) {
+        sim::Flavor wanted;
+        if (!sim::parseFlavor(flavor.toStdString(), wanted)) {
+            Q_EMIT problem(tr("Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or "
+                              "mariadb-10.11.")
+                               .arg(flavor));
+            return false;
+        }
+        f = wanted;
+    }
+    m_scenario = std::move(scenario);
+    m_flavor = qs(std::string(sim::flavorId(f)));
+    m_injected.clear();
+    m_path.clear();
+    Q_EMIT scenarioLoaded(scenarioId());
+    startRun();
+    return true;
+}
+
+QString SimulationSource::scenarioId() const
+{
+    return m_scenario ? qs(m_scenario->id) : QString();
+}
+
+QString SimulationSource::scenarioTitle(const QString &language) const
+{
+    if (!m_scenario)
+        return {};
+    const auto &t = m_scenario->title;
+    return qs(language.startsWith(QStringLiteral("zh")) && !t.zh_CN.empty() ? t.zh_CN : t.en);
+}
+
+QString SimulationSource::scenarioSummary(const QString &language) const
+{
+    if (!m_scenario)
+        return {};
+    const auto &t = m_scenario->summary;
+    return qs(language.startsWith(QStringLiteral("zh")) && !t.zh_CN.empty() ? t.zh_CN : t.en);
+}
+
+QStringList SimulationSource::supportedFlavors() const
+{
+    QStringList out;
+    if (m_scenario)
+        for (sim::Flavor f : m_scenario->flavors)
+            out << qs(std::string(sim::flavorId(f)));
+    return out;
+}
+
+void SimulationSource::setFlavor(const QString &flavorId)
+{
+    sim::Flavor f;
+    if (!sim::parseFlavor(flavorId.toStdString(), f)) {
+        Q_EMIT problem(tr("Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or "
+                          "mariadb-10.11.")
+                           .arg(flavorId));
+        return;
+    }
+    if (flavorId == m_flavor)
+        return;
+    m_flavor = flavorId;
+    if (m_scenario)
+        startRun();
+}
+
+bool SimulationSource::supportsKillStrength() const
+{
+    return m_flavor.startsWith(QStringLiteral("mariadb"));
+}
+
+int SimulationSource::concurrencyAt(qint64 timeUs) const
+{
+    if (!m_scenario)
+        return 0;
+    int value = m_scenario->server.innodbThreadConcurrency;
+    qint64 latest = -1;
+    for (const sim::Action &a : m_scenario->actions)
+        if (a.kind == sim::ActionKind::Set && a.name == "innodb_thread_concurrency" && a.at <= timeUs
+            && a.at >= latest) {
+            value = int(a.value);
+            latest = a.at;
+        }
+    for (const Injection &i : m_injected)
+        if (!i.isKill && i.concurrency >= 0 && i.atUs <= timeUs && i.atUs >= latest) {
+            value = i.concurrency;
+            latest = i.atUs;
+        }
+    return value;
+}
+
+double SimulationSource::ioPressureAt(qint64 timeUs) const
+{
+    if (!m_scenario)
+        return 0.0;
+    double value = m_scenario->server.ioPressure;
+    qint64 latest = -1;
+    for (const sim::Action &a : m_scenario->actions)
+        if (a.kind == sim::ActionKind::Set && a.name == "io_pressure" && a.at <= timeUs
+            && a.at >= latest) {
+            value = a.value;
+            latest = a.at;
+        }
+    for (const Injection &i : m_injected)
+        if (!i.isKill && i.ioPressure >= 0 && i.atUs <= timeUs && i.atUs >= latest) {
+            value = i.ioPressure;
+            latest = i.atUs;
+        }
+    return value;
+}
+
+void SimulationSource::applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure)
+{
+    if (!m_scenario)
+        return;
+    Injection i;
+    i.atUs = std::max<qint64>(0, atUs);
+    i.isKill = false;
+    if (innodbThreadConcurrency != concurrencyAt(i.atUs))
+        i.concurrency = std::clamp(innodbThreadConcurrency, 0, 1000);
+    if (!qFuzzyCompare(1.0 + ioPressure, 1.0 + ioPressureAt(i.atUs)))
+        i.ioPressure = std::max(0.0, ioPressure);
+    if (i.concurrency < 0 && i.ioPressure < 0)
+        return;
+    m_injected << i;
+    startRun();
+}
+
+void SimulationSource::resetInjections()
+{
+    if (m_injected.isEmpty())
+        return;
+    m_injected.clear();
+    startRun();
+}
+
+void SimulationSource::kill(const KillRequest &request)
+{
+    if (!m_scenario)
+        return;
+    Injection i;
+    i.atUs = std::max<qint64>(0, request.atUs);
+    i.kill = request;
+    i.kill.atUs = i.atUs;
+    m_injected << i;
+    startRun();
+}
+
+void SimulationSource::startRun()
+{
+    if (!m_scenario)
+        return;
+    // The worker gets its own copy: the GUI may inject again while it runs.
+    auto scenario = std::make_shared<sim::Scenario>(*m_scenario);
+    for (const Injection &i : m_injected) {
+        if (i.isKill) {
+            const auto type = i.kill.kind == KillKind::Query ? sim::KillType::Query
+                                                             : sim::KillType::Connection;
+            const auto mode = i.kill.strength == KillStrength::Hard   ? sim::KillMode::Hard
+                            : i.kill.strength == KillStrength::Soft ? sim::KillMode::Soft
+                                                                    : sim::KillMode::Default;
+            scenario->actions.push_back(sim::makeKillAction(i.atUs, i.kill.target.id, type, mode));
+        } else {
+            if (i.concurrency >= 0)
+                scenario->actions.push_back(
+                    sim::makeSetAction(i.atUs, "innodb_thread_concurrency", i.concurrency));
+            if (i.ioPressure >= 0)
+                scenario->actions.push_back(sim::makeSetAction(i.atUs, "io_pressure", i.ioPressure));
+        }
+    }
+    std::stable_sort(scenario->actions.begin(), scenario->actions.end(),
+                     [](const sim::Action &a, const sim::Action &b) { return a.at < b.at; });
+    sim::Flavor flavor = scenario->defaultFlavor;
+    sim::parseFlavor(m_flavor.toStdString(), flavor);
+
+    const quint64 generation = ++m_generation;
+    ++m_pending;
+    Q_EMIT runStarted();
+    // Built-in scenarios run in well under a millisecond: inline, the click shows its effect in
+    // the same frame. Once a run has been slow (a big generated workload), later runs go to the
+    // worker so the GUI stays responsive.
+    const bool inline_ = m_lastWallUs < InlineRunLimitUs && !m_pool.activeThreadCount();
+    auto job = [scenario, flavor] {
+        QElapsedTimer clock;
+        clock.start();
+        sim::RunOptions options;
+        options.flavor = flavor;
+        auto result = std::make_shared<const sim::RunResult>(sim::Engine::run(*scenario, options));
+        return qMakePair(result, clock.nsecsElapsed() / 1000);
+    };
+    if (inline_) {
+        const auto [result, wallUs] = job();
+        adopt(result, generation, wallUs);
+        return;
+    }
+    m_pool.start([this, job, generation] {
+        const auto [result, wallUs] = job();
+        // The destructor waits for the pool, so `this` outlives the posted call.
+        QMetaObject::invokeMethod(
+            this, [this, result, generation, wallUs] { adopt(result, generation, wallUs); },
+            Qt::QueuedConnection);
+    });
+}
+
+void SimulationSource::waitForRun()
+{
+    while (m_pending > 0) {
+        m_pool.waitForDone();
+        // Deliver the queued adopt() calls without running unrelated user input.
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    }
+}
+
+void SimulationSource::adopt(std::shared_ptr<const sim::RunResult> result, quint64 generation,
+                             qint64 wallUs)
+{
+    --m_pending;
+    m_lastWallUs = wallUs;
+    if (generation != m_generation)
+        return; // superseded by a newer request
+    m_result = std::move(result);
+    rebuildTimeline();
+    Q_EMIT runFinished(wallUs);
+    Q_EMIT changed();
+}
+
+void SimulationSource::rebuildTimeline()
+{
+    m_timeline.clear();
+    m_laneOfSimLane.clear();
+    if (!m_result)
+        return;
+    const sim::RunResult &r = *m_result;
+    m_laneOfSimLane.fill(-1, qsizetype(r.lanes.size()));
+    QList<int> order;
+    for (int i = 0; i < int(r.lanes.size()); ++i)
+        order << i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&r](int a, int b) { return r.lanes[size_t(a)].order < r.lanes[size_t(b)].order; });
+
+    for (int simLane : order) {
+        const sim::Lane &l = r.lanes[size_t(simLane)];
+        const int lane = m_timeline.addSession(l.processlistId, qs(l.user), qs(l.host), true);
+        m_laneOfSimLane[simLane] = lane;
+        const int clientLane = m_timeline.lane(lane).partner;
+        QString label = QString::number(l.processlistId);
+        if (!l.label.empty())
+            label += QLatin1Char(' ') + qs(l.label);
+        else if (!l.sessionName.empty())
+            label += QLatin1Char(' ') + qs(l.sessionName);
+        label += QStringLiteral(" (%1)").arg(qs(l.user));
+        m_timeline.setLaneLabel(lane, label);
+        QVariantMap meta;
+        meta.insert(QStringLiteral("db"), qs(l.db));
+        meta.insert(QStringLiteral("session"), qs(l.sessionName));
+        meta.insert(QStringLiteral("simLane"), simLane);
+        m_timeline.setLaneMetadata(lane, meta);
+
+        QString statement;
+        for (const sim::LaneSegment &s : l.segments) {
+            quint8 flags = 0;
+            if (s.flags & sim::FlagKillPending)
+                flags |= SegmentFlag::KillPending;
+            const auto state = toSegmentState(s.state);
+            if ((state == SegmentState::RollingBack || state == SegmentState::Cleanup)
+                && (s.flags & sim::FlagSocketClosed))
+                flags |= SegmentFlag::Killed;
+            const QString detail = qs(r.str(s.detail));
+            if (state == SegmentState::Running && !detail.isEmpty())
+                statement = detail;
+            const int idx = m_timeline.appendSegment(lane, s.start, s.end, state, flags,
+                                                     m_timeline.intern(detail));
+            if (idx < 0)
+                continue;
+            SegmentExtra x;
+            if (s.checkNs > 0)
+                x.checkPeriodUs = std::max<qint64>(1, s.checkNs / 1000);
+            if (state == SegmentState::RollingBack) {
+                x.rowsAtStart = s.rowsStart;
+                x.rowsAtEnd = s.rowsEnd;
+            }
+            if (x.checkPeriodUs > 0 || x.rowsAtStart >= 0)
+                m_timeline.setSegmentExtra(lane, idx, x);
+        }
+        if (!statement.isEmpty())
+            m_timeline.setLaneStatement(lane, statement);
+        if (clientLane >= 0) {
+            for (const sim::ClientSegment &c : l.clientSegments) {
+                SegmentState st;
+                if (!toClientState(c.state, st))
+                    continue;
+                m_timeline.appendSegment(clientLane, c.start, c.end, st, 0,
+                                         m_timeline.intern(qs(r.str(c.text))));
+            }
+        }
+        if (l.goneAt >= 0) {
+            m_timeline.setLaneClosed(lane, true);
+            TimelineMarker m;
+            m.time = l.goneAt;
+            m.lane = lane;
+            m.kind = MarkerKind::Gone;
+            m_timeline.addMarker(m);
+        }
+    }
+
+    auto laneOf = [this](int simLane) {
+        return simLane >= 0 && simLane < m_laneOfSimLane.size() ? m_laneOfSimLane[simLane] : -1;
+    };
+    for (const sim::Signal &s : r.signals) {
+        const sim::KillRecord *k
+            = s.kill >= 0 && s.kill < int(r.kills.size()) ? &r.kills[size_t(s.kill)] : nullptr;
+        switch (s.kind) {
+        case sim::SignalKind::KillArrow:
+        case sim::SignalKind::TimeoutFired: {
+            TimelineSignal sig;
+            sig.time = s.t;
+            sig.fromLane = laneOf(s.fromLane);
+            sig.toLane = laneOf(s.toLane);
+            if (s.kind == sim::SignalKind::TimeoutFired)
+                sig.kind = SignalKind::Timeout;
+            else if (k && k->source == sim::KillSource::CtrlC)
+                sig.kind = SignalKind::CtrlC;
+            else if (k && k->source == sim::KillSource::Timeout)
+                sig.kind = SignalKind::Timeout;
+            else if (k && k->type == sim::KillType::Query)
+                sig.kind = SignalKind::KillQuery;
+            else
+                sig.kind = SignalKind::KillConnection;
+            if (k)
+                sig.result = k->result == 0      ? SignalResult::Ok
+                           : k->result == 1094 ? SignalResult::NoSuchThread
+                                               : SignalResult::Refused;
+            sig.label = m_timeline.intern(qs(s.label));
+            if (k && k->result != 0)
+                sig.detail = m_timeline.intern(QStringLiteral("ERROR %1").arg(k->result));
+            m_timeline.addSignal(sig);
+            break;
+        }
+        case sim::SignalKind::FlagNoticed:
+        case sim::SignalKind::KillDeferred:
+        case sim::SignalKind::KillReplayed:
+        case sim::SignalKind::SocketClosed: {
+            TimelineMarker m;
+            m.time = s.t;
+            m.lane = laneOf(s.toLane >= 0 ? s.toLane : s.fromLane);
+            m.kind = s.kind == sim::SignalKind::FlagNoticed ? MarkerKind::FlagNoticed
+                                                            : MarkerKind::Note;
+            m.label = m_timeline.intern(qs(s.label));
+            if (m.lane >= 0)
+                m_timeline.addMarker(m);
+            break;
+        }
+        }
+    }
+    for (const sim::KillRecord &k : r.kills) {
+        if (k.clientError < 0)
+            continue;
+        const int lane = laneOf(k.victimLane);
+        if (lane < 0 || m_timeline.lane(lane).partner < 0)
+            continue;
+        TimelineMarker m;
+        m.time = k.clientError;
+        m.lane = m_timeline.lane(lane).partner;
+        m.kind = MarkerKind::ErrorShown;
+        m.label = m_timeline.intern(QStringLiteral("ERROR %1").arg(k.clientErrorCode));
+        m_timeline.addMarker(m);
+    }
+    m_timeline.squeeze();
+}
+
+qint64 SimulationSource::endTime() const
+{
+    return m_result ? m_result->until : 0;
+}
+
+QList<NarrationStep> SimulationSource::narration() const
+{
+    QList<NarrationStep> out;
+    if (!m_result)
+        return out;
+    for (const sim::NarrationStep &s : m_result->narration) {
+        NarrationStep n;
+        n.atUs = s.t;
+        n.en = qs(s.en);
+        n.zhCN = qs(s.zh_CN);
+        n.unverified = s.fromEngine;
+        out << n;
+    }
+    return out;
+}
+
+QList<qint64> SimulationSource::eventTimes() const
+{
+    QList<qint64> out;
+    if (!m_result)
+        return out;
+    for (const sim::Event &e : m_result->events) {
+        switch (e.type) {
+        case sim::EventType::QueueSleep: // every 10 ms: stepping through them would be tedious
+        case sim::EventType::Note:
+            break;
+        default:
+            out << e.t;
+        }
+    }
+    for (const sim::NarrationStep &s : m_result->narration)
+        out << s.t;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
+{
+    QList<ProcesslistRow> out;
+    if (!m_result)
+        return out;
+    const sim::RunResult &r = *m_result;
+    const std::vector<sim::ProcessRow> rows = r.processlistAt(timeUs);
+    const std::vector<sim::LockRow> locks = r.locksAt(timeUs);
+    for (const sim::ProcessRow &p : rows) {
+        ProcesslistRow row;
+        row.id = p.id;
+        row.user = qs(p.user);
+        row.host = qs(p.host);
+        if (p.db)
+            row.db = qs(*p.db);
+        row.command = qs(p.command);
+        row.timeMs = p.timeUs / 1000;
+        if (p.state)
+            row.state = qs(*p.state);
+        if (p.info)
+            row.info = qs(*p.info);
+        row.progress = p.progress.value_or(0.0);
+        row.trxState = qs(p.trxState);
+        row.trxRowsModified = p.trxRowsModified.value_or(-1);
+        row.trxOperationState = qs(p.trxOperationState);
+        row.system = p.command == "Daemon";
+        for (const sim::LockRow &w : locks) {
+            if (w.id != p.id || w.granted)
+                continue;
+            for (const sim::LockRow &h : locks)
+                if (h.granted && h.kind == w.kind && h.key == w.key && h.id != p.id) {
+                    row.blockedBy = h.id;
+                    break;
+                }
+            if (row.blockedBy)
+                break;
+        }
+        out << row;
+    }
+    return out;
+}
+
+QList<KillRecord> SimulationSource::kills() const
+{
+    return killsAt(endTime());
+}
+
+QList<KillRecord> SimulationSource::killsAt(qint64 t) const
+{
+    QList<KillRecord> out;
+    if (!m_result)
+        return out;
+    const sim::RunResult &r = *m_result;
+    sim::Flavor flavor = sim::Flavor::MySql80;
+    sim::parseFlavor(m_flavor.toStdString(), flavor);
+    for (const sim::KillRecord &k : r.kills) {
+        if (k.issued > t)
+            continue;
+        KillRecord rec;
+        rec.serial = k.index + 1;
+        rec.request.target.id = k.victimId;
+        if (k.victimLane >= 0 && k.victimLane < int(r.lanes.size())) {
+            const sim::Lane &v = r.lanes[size_t(k.victimLane)];
+            rec.request.target.user = qs(v.user);
+            rec.request.target.host = qs(v.host);
+            rec.request.target.firstSeenUs = v.createdAt;
+        }
+        rec.request.kind = k.type == sim::KillType::Query ? KillKind::Query : KillKind::Connection;
+        rec.request.strength = k.mode == sim::KillMode::Hard   ? KillStrength::Hard
+                             : k.mode == sim::KillMode::Soft ? KillStrength::Soft
+                                                             : KillStrength::Default;
+        rec.request.atUs = k.issued;
+        rec.statement = qs(k.statement);
+        rec.requestedUs = k.issued;
+        rec.answeredUs = k.issued; // the killer's KILL returns at once
+        rec.serverError = k.result;
+        if (k.result != 0) {
+            QString line = qs(sim::serverErrorLine(k.result, std::to_string(k.victimId), flavor));
+            // "ERROR 1094 (HY000): Unknown thread id: 99" → the message part.
+            const qsizetype colon = line.indexOf(QStringLiteral("): "));
+            if (colon >= 0)
+                line = line.mid(colon + 3);
+            rec.serverMessage = line;
+            rec.phase = KillPhase::Refused;
+            out << rec;
+            continue;
+        }
+        rec.phase = KillPhase::Accepted;
+        if (k.noticed >= 0 && k.noticed <= t) {
+            rec.phase = KillPhase::FlagSeen;
+            rec.flagSeenUs = k.noticed;
+        }
+        for (const sim::RollbackRecord &rb : r.rollbacks) {
+            if (rb.lane != k.victimLane || rb.start < k.issued || rb.start > t)
+                continue;
+            if (k.finished >= 0 && rb.start > k.finished)
+                continue;
+            const qint64 end = rb.end >= 0 ? rb.end : r.until;
+            if (end > rb.start && rb.rows > 0)
+                rec.rowsPerSecond = double(rb.rows) * 1e6 / double(end - rb.start);
+            rec.estimatedEndUs = end;
+            qint64 remaining = rb.rows;
+            for (size_t i = 0; i < rb.points.size(); ++i) {
+                const sim::RollbackPoint &p = rb.points[i];
+                if (p.t > t) {
+                    if (i > 0) {
+                        const sim::RollbackPoint &q = rb.points[i - 1];
+                        remaining = q.rowsRemaining
+                            + (p.rowsRemaining - q.rowsRemaining) * (t - q.t) / std::max<qint64>(1, p.t - q.t);
+                    }
+                    break;
+                }
+                remaining = p.rowsRemaining;
+            }
+            rec.rowsRemaining = remaining;
+            if (rb.end < 0 || rb.end > t)
+                rec.phase = KillPhase::RollingBack;
+            else
+                rec.rowsRemaining = 0;
+        }
+        const qint64 finished = k.finished >= 0 ? k.finished
+                              : k.outcome == sim::KillOutcome::NoEffect ? k.issued
+                                                                        : -1;
+        if (finished >= 0 && finished <= t) {
+            rec.endedUs = finished;
+            const bool gone = k.outcome == sim::KillOutcome::Disconnected
+                || (k.type == sim::KillType::Connection && k.outcome == sim::KillOutcome::LostRace);
+            rec.phase = gone ? KillPhase::Gone : KillPhase::Done;
+            rec.estimatedEndUs = -1;
+        }
+        rec.why = why(rec, k.victimLane, t);
+        out << rec;
+    }
+    return out;
+}
+
+QList<QPair<QString, QStringList>> SimulationSource::transcriptsAt(qint64 timeUs) const
+{
+    QList<QPair<QString, QStringList>> out;
+    if (!m_result || !m_scenario)
+        return out;
+    for (int s = 0; s < int(m_scenario->sessions.size()); ++s) {
+        QStringList lines;
+        for (const sim::TranscriptLine &l : m_result->transcriptOf(s))
+            if (l.t <= timeUs)
+                lines << qs(l.text);
+        if (!lines.isEmpty())
+            out << qMakePair(qs(m_scenario->sessions[size_t(s)].name), lines);
+    }
+    return out;
+}
+
+bool SimulationSource::writeChromeTrace(const QString &path, QString *error) const
+{
+    if (!m_result) {
+        if (error)
+            *error = tr("Nothing has run yet.");
+        return false;
+    }
+    const QByteArray json = chromeTraceJson(*m_result);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || f.write(json) != json.size() || !f.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString SimulationSource::why(const KillRecord &k, int simLane, qint64 t) const
+{
+    if (!m_result || simLane < 0 || k.phase == KillPhase::Refused || isFinishedPhase(k.phase))
+        return {};
+    const sim::LaneSegment *s = m_result->segmentAt(simLane, t);
+    if (!s)
+        return {};
+    switch (s->state) {
+    case sim::LaneState::InnodbQueue:
+        return m_flavor == QStringLiteral("mysql-5.7")
+            ? tr("Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it "
+                 "waits for a seat")
+            : tr("Sleeping in the InnoDB queue; it checks the kill flag after each sleep");
+    case sim::LaneState::IoWait:
+        return tr("Busy in an I/O call; it checks the flag when the call returns");
+    case sim::LaneState::SendBlocked:
+        return tr("Blocked writing to a client that does not read");
+    case sim::LaneState::RollingBack:
+        if (s->rowsStart >= 0)
+            return tr("Rolling back about %1 rows; this cannot be interrupted")
+                .arg(s->rowsEnd >= 0 && s->end > s->start
+                         ? s->rowsStart
+                               + (s->rowsEnd - s->rowsStart) * (t - s->start) / (s->end - s->start)
+                         : s->rowsStart);
+        return tr("Rolling back; this cannot be interrupted");
+    case sim::LaneState::Cleanup:
+        return tr("Cleaning up: deleting temporary files or DDL leftovers");
+    case sim::LaneState::DdImmune:
+        return tr("Inside data-dictionary work; MySQL 8.0 defers the kill until it ends");
+    case sim::LaneState::Running:
+        if (k.phase == KillPhase::Accepted)
+            return tr("Running; it notices the flag at its next check point");
+        return {};
+    default:
+        return {};
+    }
+}
+
+} // namespace ks

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "narrationmodel.h"
+#include "sessionsource.h"
+#include "timeline.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace ks {
+
+namespace sim {
+class RunResult;
+struct Scenario;
+} // namespace sim
+
+// The embedded simulation as a SessionSource: a scenario (built-in or a file), a flavor, the
+// kills and knob changes the user injected, and the run they produce.
+//
+// Invariants:
+// - The scenario as loaded is never changed; injected kills and knob changes are kept apart and
+//   appended as timed actions to a copy for every run, so a flavor change replays them.
+// - A run that may take longer than a few ms happens on a worker thread. A newer request
+//   supersedes an older one: only the latest run's result is swapped in, on the GUI thread, and
+//   timeline(), processlistAt(), kills() always describe one and the same run.
+// - Nothing is shown before the first run finished: timeline() is empty and hasRun() false.
+class SimulationSource : public SessionSource
+{
+    Q_OBJECT
+public:
+    struct ScenarioEntry
+    {
+        QString id;
+        QString titleEn;
+        QString titleZh;
+        QString summaryEn;
+        QString summaryZh;
+    };
+
+    explicit SimulationSource(QObject *parent = nullptr);
+    ~SimulationSource() override;
+
+    // Built-in scenarios (":/scenarios/<id>.json"), sorted by id.
+    static QList<ScenarioEntry> builtinScenarios();
+    static QString defaultScenarioId() { return QStringLiteral("concurrency-queue"); }
+
+    // Loads and starts the first run; on failure emits problem() and returns false (the previous
+    // scenario stays). An empty flavor means the scenario's default flavor.
+    bool loadBuiltin(const QString &id, const QString &flavor = {});
+    bool loadFile(const QString &path, const QString &flavor = {});
+    bool loadJson(const QByteArray &json, const QString &fileName, const QString &flavor = {});
+    // Either a built-in id or a path.
+    bool load(const QString &idOrPath, const QString &flavor = {});
+
+    bool hasScenario() const { return m_scenario != nullptr; }
+    QString scenarioId() const;
+    QString scenarioTitle(const QString &language) const;
+    QString scenarioSummary(const QString &language) const;
+    QString scenarioPath() const { return m_path; } // empty for a built-in
+    QStringList supportedFlavors() const;
+    void setFlavor(const QString &flavorId);
+
+    // Server knobs in effect at t (the scenario's values and every SET GLOBAL up to t).
+    int concurrencyAt(qint64 timeUs) const;
+    double ioPressureAt(qint64 timeUs) const;
+    // SET GLOBAL at `atUs` and re-run; the run before atUs stays the same.
+    void applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure);
+    // Forgets every injected kill and knob change.
+    void resetInjections();
+    int injectionCount() const { return int(m_injected.size()); }
+
+    // --- the current run
+    bool hasRun() const { return m_result != nullptr; }
+    bool isRunning() const { return m_pending > 0; }
+    // Blocks until no run is in flight and its result is swapped in (tests, headless export).
+    void waitForRun();
+    qint64 endTime() const;
+    QList<NarrationStep> narration() const;
+    // Times worth stepping to: statement starts and ends, kills, wake-ups, rollbacks, narration.
+    QList<qint64> eventTimes() const;
+    // Kills issued up to t, each in the phase it has at t.
+    QList<KillRecord> killsAt(qint64 timeUs) const;
+    // What each client's terminal shows up to t: one entry per session lane, "label" → lines.
+    QList<QPair<QString, QStringList>> transcriptsAt(qint64 timeUs) const;
+    // The whole run as Chrome Trace Event JSON. False with a message on failure.
+    bool writeChromeTrace(const QString &path, QString *error = nullptr) const;
+    const sim::RunResult *result() const { return m_result.get(); }
+
+    // --- SessionSource
+    Kind kind() const override { return Kind::Simulation; }
+    QString flavorId() const override { return m_flavor; }
+    bool canKill() const override { return hasScenario(); }
+    bool supportsKillStrength() const override;
+    void kill(const KillRequest &request) override;
+    const Timeline &timeline() const override { return m_timeline; }
+    QList<ProcesslistRow> processlistAt(qint64 timeUs) const override;
+    QList<KillRecord> kills() const override;
+
+Q_SIGNALS:
+    // A new scenario was loaded (its first run may still be in flight).
+    void scenarioLoaded(const QString &id);
+    void runStarted();
+    // A run's result was swapped in (changed() follows).
+    void runFinished(qint64 wallUs);
+
+public:
+    // What the user added to the scenario, replayed on every run.
+    struct Injection
+    {
+        qint64 atUs = 0;
+        bool isKill = true;
+        KillRequest kill;
+        int concurrency = -1; // knob change; -1 = unchanged
+        double ioPressure = -1.0;
+    };
+    const QList<Injection> &injections() const { return m_injected; }
+
+private:
+    void startRun();
+    void adopt(std::shared_ptr<const sim::RunResult> result, quint64 generation, qint64 wallUs);
+    void rebuildTimeline();
+    QString why(const KillRecord &k, int victimLane, qint64 t) const;
+
+    std::unique_ptr<sim::Scenario> m_scenario;
+    QList<Injection> m_injected;
+    QString m_path;
+    QString m_flavor;
+    std::shared_ptr<const sim::RunResult> m_result;
+    QList<int> m_laneOfSimLane; // sim lane → timeline thread lane
+    Timeline m_timeline;
+    QThreadPool m_pool;
+    static constexpr qint64 InlineRunLimitUs = 4000;
+    qint64 m_lastWallUs = 0;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+};
+
+} // namespace ks

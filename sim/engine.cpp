@@ -65,6 +65,7 @@ enum class EvKind : uint8_t {
     NoticeNow,
     QueueWake,
     LockTimeout,
+    LockRetry,    // a row lock this conn waited for was released
     StmtTimeout,  // arg = statement serial
     NetWriteTimeout,
 };
@@ -206,6 +207,7 @@ struct Conn
     int64_t stmtRowsSent = 0;
     int waitingLockKey = -1;
     int waitingLockInterval = -1;
+    TimeUs lockWaitStart = 0;
     // rollback state
     int64_t rbRemaining = 0;       // rows in the current chunk still to undo
     int rollbackRecord = -1;
@@ -265,7 +267,10 @@ struct Client
 struct RowLock
 {
     int holder = -1; // conn
+    bool all = false; // "table:*"
     std::deque<int> waiters;
+    // (the "table:*" entry or -1, the other entries of that table)
+    std::pair<int, std::vector<int>> *table = nullptr;
 };
 
 struct MdlLock
@@ -321,6 +326,7 @@ private:
     std::unordered_map<std::string, StringId> m_intern;
     std::unordered_map<StringId, int> m_rowLockIndex;
     std::vector<RowLock> m_rowLocks;
+    std::unordered_map<std::string, std::pair<int, std::vector<int>>> m_rowLockTables;
     std::unordered_map<StringId, MdlLock> m_mdl;
     std::map<int64_t, int> m_idToConn;
     int64_t m_nextId = 10;
@@ -636,6 +642,8 @@ private:
     void releaseTrx(Conn &c);
     void releaseSeat(Conn &c);
     void grantRowLocks(int lockIdx);
+    int rowLockEntry(StringId key, const std::string &text);
+    int rowLockConflict(int li, int me) const;
     void grantMdl(StringId table);
     bool tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue);
     void reply(Conn &c);
@@ -651,6 +659,17 @@ private:
     // clients
     void clientLine(Client &cl, const std::string &text, ClientState after, bool bypassHold = false);
     void flushHeld(Client &cl);
+    // The victim's client shows a 2013 now: record it in the kills aimed at that lane.
+    void markClientError(int lane, int code)
+    {
+        for (KillRecord &kr : m_res.kills) {
+            if (kr.victimLane == lane && kr.clientError < 0 && kr.result == 0 && kr.issued <= m_now
+                && (kr.type == KillType::Connection || kr.outcome == KillOutcome::Pending || kr.noticed < 0 || kr.finished >= m_now)) {
+                kr.clientError = m_now;
+                kr.clientErrorCode = code;
+            }
+        }
+    }
     void clientState(Client &cl, ClientState st, const std::string &text);
     void clientConnect(Client &cl, bool reconnect);
     void clientReady(Client &cl);
@@ -1040,43 +1059,47 @@ void Sim::rowsContinue(Conn &c, const Step &s)
     // Phase 1: row locks, in order.
     if (c.rowsPhase == 1) {
         while (c.lockIdx < s.lockKeys.size()) {
-            const StringId key = intern(s.lockKeys[c.lockIdx]);
-            auto it = m_rowLockIndex.find(key);
-            int li;
-            if (it == m_rowLockIndex.end()) {
-                li = int(m_rowLocks.size());
-                m_rowLocks.emplace_back();
-                m_rowLockIndex.emplace(key, li);
-            } else {
-                li = it->second;
-            }
-            RowLock &rl = m_rowLocks[size_t(li)];
+            const std::string &keyText = s.lockKeys[c.lockIdx];
+            const StringId key = intern(keyText);
+            const int li = rowLockEntry(key, keyText);
             const int me = connIndex(c);
-            if (rl.holder == me) {
+            const int conflict = rowLockConflict(li, me);
+            if (conflict < 0) {
+                RowLock &rl = m_rowLocks[size_t(li)];
+                if (rl.holder != me) {
+                    rl.holder = me;
+                    c.rowLocks.push_back(li);
+                    int iv = c.waitingLockInterval;
+                    if (iv < 0) {
+                        LockInterval l;
+                        l.row = true;
+                        l.key = key;
+                        l.lane = c.lane;
+                        l.requested = m_now;
+                        m_res.locks.push_back(l);
+                        iv = int(m_res.locks.size() - 1);
+                    }
+                    m_res.locks[size_t(iv)].granted = m_now;
+                    c.rowLockIntervals.push_back(iv);
+                    c.waitingLockInterval = -1;
+                    event(EventType::LockGranted, c.lane, 0, int64_t(key));
+                }
+                c.waitingLockKey = -1;
                 ++c.lockIdx;
                 continue;
             }
-            if (rl.holder < 0) {
-                rl.holder = me;
-                c.rowLocks.push_back(li);
-                LockInterval iv;
-                iv.row = true;
-                iv.key = key;
-                iv.lane = c.lane;
-                iv.requested = m_now;
-                iv.granted = m_now;
-                m_res.locks.push_back(iv);
-                c.rowLockIntervals.push_back(int(m_res.locks.size() - 1));
-                ++c.lockIdx;
-                continue;
-            }
-            // Wait. InnoDB leaves the concurrency seat before suspending (srv_conc_force_exit_innodb).
+            // Wait on the entry that conflicts. InnoDB leaves the concurrency seat before
+            // suspending (srv_conc_force_exit_innodb).
             if (c.hasSeat) {
                 releaseSeat(c);
                 c.needReseat = true;
             }
-            rl.waiters.push_back(me);
-            c.waitingLockKey = li;
+            m_rowLocks[size_t(conflict)].waiters.push_back(me);
+            c.waitingLockKey = conflict;
+            if (c.activity == Activity::LockWait && c.waitingLockInterval >= 0) {
+                // Woken by a release but somebody else got the row first: wait on.
+                return;
+            }
             LockInterval iv;
             iv.row = true;
             iv.key = key;
@@ -1084,12 +1107,14 @@ void Sim::rowsContinue(Conn &c, const Step &s)
             iv.requested = m_now;
             m_res.locks.push_back(iv);
             c.waitingLockInterval = int(m_res.locks.size() - 1);
+            c.lockWaitStart = m_now;
             c.activity = Activity::LockWait;
             c.trxState = TrxState::LockWait;
             c.trxOpStr = intern("starting index read");
             openSeg(c, LaneState::RowLockWait, key, 0);
             pushPl(c);
-            event(EventType::LockWait, c.lane, m_rowLocks[size_t(li)].holder >= 0 ? m_conns[size_t(rl.holder)].id : 0, int64_t(key));
+            const int holder = m_rowLocks[size_t(conflict)].holder;
+            event(EventType::LockWait, c.lane, holder >= 0 ? m_conns[size_t(holder)].id : 0, int64_t(key));
             scheduleConn(c, m_now + m_cfg.innodbLockWaitTimeoutUs, EvKind::LockTimeout);
             if (killNoticeable(c))
                 scheduleConn(c, m_now, EvKind::NoticeNow);
@@ -1258,29 +1283,66 @@ void Sim::grantMdl(StringId table)
     }
 }
 
+int Sim::rowLockEntry(StringId key, const std::string &text)
+{
+    auto it = m_rowLockIndex.find(key);
+    if (it != m_rowLockIndex.end())
+        return it->second;
+    const int li = int(m_rowLocks.size());
+    m_rowLocks.emplace_back();
+    m_rowLockIndex.emplace(key, li);
+    // "t:*" (every row of t) conflicts with every "t:..." key; index entries by table.
+    const auto colon = text.find(':');
+    const std::string table = colon == std::string::npos ? text : text.substr(0, colon);
+    const bool all = colon != std::string::npos && text.substr(colon + 1) == "*";
+    m_rowLocks.back().all = all;
+    auto &entries = m_rowLockTables[table];
+    if (all)
+        entries.first = li;
+    else
+        entries.second.push_back(li);
+    m_rowLocks.back().table = &entries;
+    return li;
+}
+
+// The entry that blocks `me` from taking entry li, or -1.
+int Sim::rowLockConflict(int li, int me) const
+{
+    const RowLock &rl = m_rowLocks[size_t(li)];
+    if (rl.holder >= 0 && rl.holder != me)
+        return li;
+    const auto *entries = rl.table;
+    if (rl.all) {
+        for (int other : entries->second) {
+            const int h = m_rowLocks[size_t(other)].holder;
+            if (h >= 0 && h != me)
+                return other;
+        }
+    } else if (entries->first >= 0) {
+        const int h = m_rowLocks[size_t(entries->first)].holder;
+        if (h >= 0 && h != me)
+            return entries->first;
+    }
+    return -1;
+}
+
+// The row lock entry li was released: its waiters retry in FIFO order (the first one that
+// finds the row free takes it, the others queue again in the same order).
 void Sim::grantRowLocks(int li)
 {
     RowLock &rl = m_rowLocks[size_t(li)];
     rl.holder = -1;
-    while (!rl.waiters.empty()) {
-        const int ci = rl.waiters.front();
-        rl.waiters.pop_front();
+    std::deque<int> waiters;
+    waiters.swap(rl.waiters);
+    for (int ci : waiters) {
         Conn &c = m_conns[size_t(ci)];
-        if (!c.alive || c.waitingLockKey != li)
+        if (!c.alive || c.waitingLockKey != li || c.activity != Activity::LockWait)
             continue;
-        rl.holder = ci;
         c.waitingLockKey = -1;
-        m_res.locks[size_t(c.waitingLockInterval)].granted = m_now;
-        c.rowLocks.push_back(li);
-        c.rowLockIntervals.push_back(c.waitingLockInterval);
-        const StringId key = m_res.locks[size_t(c.waitingLockInterval)].key;
-        c.waitingLockInterval = -1;
-        ++c.lockIdx;
-        c.trxState = TrxState::Running;
-        event(EventType::LockGranted, c.lane, 0, int64_t(key));
         ++c.gen;
-        scheduleConn(c, m_now, EvKind::WorkDone, 1);
-        break;
+        scheduleConn(c, m_now, EvKind::LockRetry);
+        if (c.lockWaitStart + m_cfg.innodbLockWaitTimeoutUs > m_now)
+            scheduleConn(c, c.lockWaitStart + m_cfg.innodbLockWaitTimeoutUs, EvKind::LockTimeout);
     }
 }
 
@@ -1420,7 +1482,6 @@ void Sim::succeedStatement(Conn &c)
     }
     w.push_back({WK::Reply});
     setWork(c, std::move(w));
-    event(EventType::StatementEnd, c.lane, 0);
     advance(c);
 }
 
@@ -1446,7 +1507,6 @@ void Sim::abortStatement(Conn &c, int code, bool connectionEnds)
         w.push_back({WK::Reply});
     }
     setWork(c, std::move(w));
-    event(EventType::StatementEnd, c.lane, code);
     advance(c);
 }
 
@@ -1539,11 +1599,19 @@ void Sim::reply(Conn &c)
         return;
     }
     const bool ok = c.replyCode == 0;
+    event(EventType::StatementEnd, c.lane, c.replyCode);
+    // What the client gets. After KILL CONNECTION the socket is gone: nothing arrives.
+    if (c.client >= 0 && !c.socketClosed && !c.clientGone) {
+        Client &cl = m_clients[size_t(c.client)];
+        if (cl.conn == connIndex(c))
+            clientResult(cl, c);
+    }
     // The KILL's own record: Query kills end with the statement.
     std::vector<int> keep;
+    const bool closingNow = c.killed == Killed::Connection || c.clientGone;
     for (int k : c.activeKills) {
         KillRecord &kr = m_res.kills[size_t(k)];
-        if (kr.type == KillType::Connection) {
+        if (kr.type == KillType::Connection || closingNow) {
             keep.push_back(k);
             continue;
         }
@@ -1580,12 +1648,6 @@ void Sim::reply(Conn &c)
     c.pendingKills = keep;
     if (closing)
         c.killPending = false;
-    // What the client gets. After KILL CONNECTION the socket is gone: nothing arrives.
-    if (c.client >= 0 && !c.socketClosed && !c.clientGone) {
-        Client &cl = m_clients[size_t(c.client)];
-        if (cl.conn == connIndex(c))
-            clientResult(cl, c);
-    }
     if (closing) {
         c.work = {{WK::Disconnect}, {WK::TrxRollback}, {WK::Gone}};
         c.workPos = 0;
@@ -1611,7 +1673,8 @@ void Sim::goIdle(Conn &c)
     // MySQL keeps timeBase = start of the last command (§4.1).
     if (c.trxOpStr != 0 && c.trxState == TrxState::Running)
         c.trxOpStr = 0;
-    openSeg(c, LaneState::Idle, c.inTrx ? intern("idle in transaction") : 0, c.killed == Killed::None ? 0 : -1);
+    // Idle = blocked reading the next command: KILL CONNECTION ends that read at once.
+    openSeg(c, LaneState::Idle, c.inTrx ? intern("idle in transaction") : 0, 0);
     pushPl(c);
     if (c.killed == Killed::Connection && c.killPending)
         scheduleConn(c, m_now, EvKind::NoticeNow);
@@ -1981,8 +2044,10 @@ void Sim::notice(Conn &c)
     if (c.waitingLockKey >= 0) {
         auto &w = m_rowLocks[size_t(c.waitingLockKey)].waiters;
         w.erase(std::remove(w.begin(), w.end(), connIndex(c)), w.end());
-        m_res.locks[size_t(c.waitingLockInterval)].released = m_now;
         c.waitingLockKey = -1;
+    }
+    if (c.waitingLockInterval >= 0) {
+        m_res.locks[size_t(c.waitingLockInterval)].released = m_now;
         c.waitingLockInterval = -1;
         c.trxState = TrxState::Running;
     }
@@ -2283,19 +2348,9 @@ void Sim::clientLost(Client &cl)
     cl.busy = false;
     cl.knowsDead = true;
     event(EventType::ClientError, c.lane, 2013);
-    for (int k : c.pendingKills) {
-        KillRecord &kr = m_res.kills[size_t(k)];
-        if (kr.clientError < 0) {
-            kr.clientError = m_now;
-            kr.clientErrorCode = 2013;
-        }
-    }
-    for (KillRecord &kr : m_res.kills) {
-        if (kr.victimLane == c.lane && kr.clientError < 0 && kr.type == KillType::Connection && kr.result == 0) {
-            kr.clientError = m_now;
-            kr.clientErrorCode = 2013;
-        }
-    }
+    // A paused client shows the error only when it reads again (see ClientResume).
+    if (cl.reading)
+        markClientError(c.lane, 2013);
     clientLine(cl, line, ClientState::Lost);
     cl.lastDone = m_now;
     clientScheduleNext(cl);
@@ -2409,8 +2464,11 @@ void Sim::handle(const QEvent &e)
             clientState(cl, cl.busy ? ClientState::Waiting : ClientState::Prompt, std::string());
         auto pending = std::move(cl.pending);
         cl.pending.clear();
-        for (auto &[line, st] : pending)
+        for (auto &[line, st] : pending) {
             clientLine(cl, line, st);
+            if (st == ClientState::Lost)
+                markClientError(c.lane, 2013);
+        }
         if (c.activity == Activity::Blocked && c.alive) {
             ++c.gen;
             const Step *s = currentStep(c);
@@ -2633,12 +2691,21 @@ void Sim::handle(const QEvent &e)
         scheduleConn(c, m_now + sleep, EvKind::QueueWake);
         return;
     }
+    case EvKind::LockRetry: {
+        const Step *s = currentStep(c);
+        if (s && c.activity == Activity::LockWait)
+            rowsContinue(c, *s);
+        return;
+    }
     case EvKind::LockTimeout: {
         if (c.activity != Activity::LockWait)
             return;
-        auto &w = m_rowLocks[size_t(c.waitingLockKey)].waiters;
-        w.erase(std::remove(w.begin(), w.end(), connIndex(c)), w.end());
-        m_res.locks[size_t(c.waitingLockInterval)].released = m_now;
+        if (c.waitingLockKey >= 0) {
+            auto &w = m_rowLocks[size_t(c.waitingLockKey)].waiters;
+            w.erase(std::remove(w.begin(), w.end(), connIndex(c)), w.end());
+        }
+        if (c.waitingLockInterval >= 0)
+            m_res.locks[size_t(c.waitingLockInterval)].released = m_now;
         c.waitingLockKey = -1;
         c.waitingLockInterval = -1;
         c.trxState = TrxState::Running;

@@ -1,0 +1,821 @@
+#include "swimlanerenderer.h"
+
+#include "timecoords.h"
+
+#include <QFontMetrics>
+#include <QImage>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ks {
+
+using namespace timecoords;
+
+namespace {
+
+constexpr int MinTextRunPx = 36;  // narrower bars get no text (Perfetto uses 5 px for a glyph)
+constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both stay readable
+constexpr int MinCheckSpacingPx = 6;
+constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
+constexpr int HatchPeriod = 8;
+constexpr int HatchOn = 3;
+
+bool hatchOn(int x, int y)
+{
+    return ((x - y) & (HatchPeriod - 1)) < HatchOn;
+}
+
+const QImage &hatchTexture(QRgb flag)
+{
+    // One 8×8 tile of the same diagonal stripes the raster path writes, so exports look the same.
+    static QImage tile;
+    static QRgb tileColor = 0;
+    if (tile.isNull() || tileColor != flag) {
+        tile = QImage(HatchPeriod, HatchPeriod, QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < HatchPeriod; ++y)
+            for (int x = 0; x < HatchPeriod; ++x)
+                tile.setPixel(x, y, hatchOn(x, y) ? flag : 0u);
+        tileColor = flag;
+    }
+    return tile;
+}
+
+QString formatRows(qint64 rows)
+{
+    return QLocale().toString(rows);
+}
+
+} // namespace
+
+SwimlaneRenderer::SwimlaneRenderer()
+{
+    setFont(QFont());
+}
+
+void SwimlaneRenderer::setTimeline(const Timeline *timeline)
+{
+    m_timeline = timeline;
+    updateLayout(true);
+}
+
+void SwimlaneRenderer::setFont(const QFont &font)
+{
+    m_font = font;
+    const QFontMetrics fm(m_font);
+    m_axisHeight = std::max(26, fm.height() + 14);
+}
+
+void SwimlaneRenderer::setRowHeights(int thread, int client)
+{
+    m_threadHeight = std::max(8, thread);
+    m_clientHeight = std::max(0, client);
+    updateLayout(true);
+}
+
+void SwimlaneRenderer::setLaneFilter(std::function<bool(const LaneInfo &)> filter)
+{
+    m_filter = std::move(filter);
+    updateLayout(true);
+}
+
+QFont SwimlaneRenderer::smallFont() const
+{
+    QFont f = m_font;
+    if (f.pixelSize() > 0)
+        f.setPixelSize(std::max(8, f.pixelSize() * 85 / 100));
+    else
+        f.setPointSizeF(std::max(6.0, f.pointSizeF() * 0.85));
+    return f;
+}
+
+QFont SwimlaneRenderer::boldFont() const
+{
+    QFont f = m_font;
+    f.setBold(true);
+    return f;
+}
+
+bool SwimlaneRenderer::updateLayout(bool force)
+{
+    if (!m_timeline) {
+        const bool had = !m_rows.empty();
+        m_rows.clear();
+        m_rowTops.clear();
+        m_rowOfLane.clear();
+        m_totalHeight = 0;
+        m_layoutLaneRevision = ~quint64(0);
+        return had;
+    }
+    if (!force && m_layoutLaneRevision == m_timeline->laneRevision())
+        return false;
+    m_layoutLaneRevision = m_timeline->laneRevision();
+    m_rows.clear();
+    m_rowTops.clear();
+    const int n = m_timeline->laneCount();
+    m_rowOfLane.assign(size_t(n), -1);
+    int y = 0;
+    int session = 0;
+    auto add = [&](int lane, LaneKind kind, int sessionIndex) {
+        const int h = kind == LaneKind::Thread ? m_threadHeight : m_clientHeight;
+        if (h <= 0)
+            return;
+        m_rowOfLane[size_t(lane)] = int(m_rows.size());
+        m_rows.push_back(Row{lane, kind, y, h, sessionIndex});
+        m_rowTops.push_back(y);
+        y += h;
+    };
+    for (int lane = 0; lane < n; ++lane) {
+        const LaneInfo &info = m_timeline->lane(lane);
+        // A client row is placed under its thread, not where it sits in the lane list.
+        if (info.kind == LaneKind::Client && info.partner >= 0)
+            continue;
+        if (m_filter && !m_filter(info))
+            continue;
+        add(lane, info.kind, session);
+        if (info.kind == LaneKind::Thread && info.partner >= 0 && info.partner < n)
+            add(info.partner, LaneKind::Client, session);
+        ++session;
+    }
+    m_totalHeight = y;
+    return true;
+}
+
+int SwimlaneRenderer::rowAt(int y) const
+{
+    return timecoords::rowAt(m_rowTops, m_totalHeight, y);
+}
+
+int SwimlaneRenderer::rowOfLane(int lane) const
+{
+    return lane >= 0 && size_t(lane) < m_rowOfLane.size() ? m_rowOfLane[size_t(lane)] : -1;
+}
+
+std::pair<int, int> SwimlaneRenderer::barSpan(const Row &row, SegmentState state) const
+{
+    const bool thin = m_theme.barStyle(state) == Theme::BarStyle::Thin;
+    if (row.kind == LaneKind::Thread) {
+        const int pad = std::max(2, row.height / 6);
+        if (thin) {
+            const int mid = row.top + row.height / 2;
+            return {mid - 1, mid + 2};
+        }
+        return {row.top + pad, row.top + row.height - pad};
+    }
+    const int pad = std::max(1, row.height / 8);
+    if (thin) {
+        const int mid = row.top + row.height / 2;
+        return {mid - 1, mid + 1};
+    }
+    return {row.top + pad, row.top + row.height - pad};
+}
+
+std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
+{
+    auto first = std::upper_bound(m_rowTops.begin(), m_rowTops.end(), f.scrollY);
+    int a = int(first - m_rowTops.begin()) - 1;
+    a = std::max(a, 0);
+    auto last = std::lower_bound(m_rowTops.begin(), m_rowTops.end(), f.scrollY + f.height);
+    return {a, int(last - m_rowTops.begin())};
+}
+
+void SwimlaneRenderer::computeRuns(int lane, const Frame &f, int x0, int x1,
+                                   std::vector<Run> &out) const
+{
+    out.clear();
+    const double tA = xToTime(x0, f.t0, f.usPerPx);
+    const double tB = std::min(xToTime(x1, f.t0, f.usPerPx), double(f.cutoff));
+    if (!(tB > tA))
+        return;
+    const auto [first, last] =
+        m_timeline->segmentsIn(lane, qint64(std::floor(tA)), qint64(std::ceil(tB)));
+    if (first >= last)
+        return;
+    const auto starts = m_timeline->starts(lane);
+    const auto ends = m_timeline->ends(lane);
+    const auto states = m_timeline->states(lane);
+    const auto flags = m_timeline->flags(lane);
+
+    if (last - first <= x1 - x0) {
+        // Sparse: one run per segment, each at least one pixel wide, never overlapping.
+        int prevX1 = std::numeric_limits<int>::min();
+        for (int i = first; i < last; ++i) {
+            const qint64 e = std::min(ends[size_t(i)], f.cutoff);
+            const int sx = int(std::lround(std::clamp(timeToX(double(starts[size_t(i)]), f.t0, f.usPerPx), -1e9, 1e9)));
+            int ex = int(std::lround(std::clamp(timeToX(double(e), f.t0, f.usPerPx), -1e9, 1e9)));
+            if (ex <= sx)
+                ex = sx + 1;
+            int a = std::max(sx, x0);
+            const int b = std::min(ex, x1);
+            a = std::max(a, prevX1);
+            if (a >= b)
+                continue;
+            out.push_back(Run{a, b, states[size_t(i)], flags[size_t(i)], a == sx, i});
+            prevX1 = b;
+        }
+        return;
+    }
+
+    // Dense: more segments than columns. Each column takes the segment at its centre (or the
+    // first one starting inside it), found by binary search from the previous column's segment,
+    // so the cost is O(columns × log n) instead of O(n).
+    const auto *endBegin = ends.data();
+    size_t i = size_t(first);
+    for (int c = x0; c < x1; ++c) {
+        const double tc = xToTime(c + 0.5, f.t0, f.usPerPx);
+        if (tc >= double(f.cutoff))
+            break;
+        i = size_t(std::upper_bound(endBegin + i, endBegin + last, qint64(tc)) - endBegin);
+        if (i >= size_t(last))
+            break;
+        if (double(starts[i]) >= tc + f.usPerPx * 0.5)
+            continue;
+        if (!out.empty() && out.back().x1 == c && out.back().state == states[i]
+            && out.back().flags == flags[i]) {
+            out.back().x1 = c + 1;
+            continue;
+        }
+        out.push_back(Run{c, c + 1, states[i], flags[i], false, int(i)});
+    }
+}
+
+void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, int x0,
+                                  int x1) const
+{
+    m_stats = {};
+    if (x1 <= x0 || f.height <= 0)
+        return;
+    uchar *bits = image ? image->bits() : nullptr;
+    const qsizetype bpl = image ? image->bytesPerLine() : 0;
+    const int clipBottom = f.height;
+
+    // Both sinks clip to the strip and the lanes area so a row half scrolled out stays inside.
+    auto fill = [&](int x, int y, int w, int h, QRgb rgb) {
+        const int ya = std::max(y, 0);
+        const int yb = std::min(y + h, clipBottom);
+        const int xa = std::max(x, x0);
+        const int xb = std::min(x + w, x1);
+        if (ya >= yb || xa >= xb)
+            return;
+        if (bits) {
+            for (int yy = ya; yy < yb; ++yy)
+                std::fill_n(reinterpret_cast<quint32 *>(bits + yy * bpl) + xa, xb - xa, rgb);
+        } else {
+            p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QColor::fromRgba(rgb));
+        }
+    };
+    auto hatch = [&](int x, int y, int w, int h, QRgb flag) {
+        const int ya = std::max(y, 0);
+        const int yb = std::min(y + h, clipBottom);
+        const int xa = std::max(x, x0);
+        const int xb = std::min(x + w, x1);
+        if (ya >= yb || xa >= xb)
+            return;
+        if (bits) {
+            for (int yy = ya; yy < yb; ++yy) {
+                auto *line = reinterpret_cast<quint32 *>(bits + yy * bpl);
+                for (int xx = xa; xx < xb; ++xx)
+                    if (hatchOn(xx, yy))
+                        line[xx] = flag;
+            }
+        } else {
+            p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QBrush(hatchTexture(flag)));
+        }
+    };
+
+    const auto [ra, rb] = visibleRowRange(f);
+    const QRgb grid = m_theme.gridColor().rgba();
+    const QRgb flagRgb = m_theme.killFlagColor().rgba();
+    const QRgb killedRgb = m_theme.killedColor().rgba();
+
+    // Backgrounds and the major grid first, so bars sit on top of them.
+    for (int r = ra; r < rb; ++r) {
+        const Row &row = m_rows[size_t(r)];
+        const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
+                                                     : m_theme.laneBackground(row.session & 1).rgba();
+        fill(x0, row.top - f.scrollY, x1 - x0, row.height, bg);
+        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
+        if (lastOfSession)
+            fill(x0, row.top + row.height - 1 - f.scrollY, x1 - x0, 1, grid);
+    }
+    if (m_totalHeight - f.scrollY < f.height)
+        fill(x0, m_totalHeight - f.scrollY, x1 - x0, f.height - (m_totalHeight - f.scrollY),
+             m_theme.background().rgba());
+    const qint64 step = niceTickStep(f.usPerPx, 110);
+    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
+         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
+        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
+        fill(x, 0, 1, f.height, grid);
+    }
+
+    if (!m_timeline)
+        return;
+    std::vector<Run> runs;
+    for (int r = ra; r < rb; ++r) {
+        const Row &row = m_rows[size_t(r)];
+        computeRuns(row.lane, f, x0, x1, runs);
+        ++m_stats.rows;
+        m_stats.runs += int(runs.size());
+        const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
+                                                     : m_theme.laneBackground(row.session & 1).rgba();
+        for (const Run &run : runs) {
+            const auto state = SegmentState(run.state);
+            auto [by0, by1] = barSpan(row, state);
+            by0 -= f.scrollY;
+            by1 -= f.scrollY;
+            const int w = run.x1 - run.x0;
+            fill(run.x0, by0, w, by1 - by0, m_theme.stateRgb(state));
+            if (run.flags & SegmentFlag::KillPending) {
+                // A thin bar cannot carry stripes; give it the full height so the flag is seen.
+                const auto [fy0, fy1] = barSpan(row, SegmentState::Running);
+                if (by1 - by0 < 4)
+                    fill(run.x0, fy0 - f.scrollY, w, fy1 - fy0, m_theme.stateRgb(state));
+                hatch(run.x0, std::min(by0, fy0 - f.scrollY), w,
+                      std::max(by1, fy1 - f.scrollY) - std::min(by0, fy0 - f.scrollY), flagRgb);
+            }
+            if (run.flags & SegmentFlag::Killed)
+                fill(run.x0, by0, w, std::min(2, by1 - by0), killedRgb);
+            if (run.segmentStart && w >= MinSeparatorPx && run.x0 > x0)
+                fill(run.x0, by0, 1, by1 - by0, bg);
+        }
+    }
+}
+
+void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, int x1) const
+{
+    x0 = std::max(x0, 0);
+    x1 = std::min({x1, frame.width, image.width()});
+    if (x0 >= x1)
+        return;
+    Frame f = frame;
+    f.height = std::min(f.height, image.height());
+    paintLanes(nullptr, &image, f, x0, x1);
+    QPainter p(&image);
+    p.setClipRect(QRect(x0, 0, x1 - x0, f.height));
+    paintDecorations(p, f, x0, x1);
+}
+
+void SwimlaneRenderer::paintContent(QPainter &p, const Frame &frame) const
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    paintLanes(&p, nullptr, frame, 0, frame.width);
+    paintDecorations(p, frame, 0, frame.width);
+    p.restore();
+}
+
+QString SwimlaneRenderer::segmentText(int lane, int index) const
+{
+    const Segment s = m_timeline->segment(lane, index);
+    const QString &detail = m_timeline->string(s.detail);
+    if (s.state == SegmentState::RollingBack) {
+        if (const SegmentExtra *x = m_timeline->extra(lane, index); x && x->rowsAtStart >= 0)
+            return tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart));
+    }
+    if (isClientState(s.state) || s.state == SegmentState::Running)
+        return detail.isEmpty() && s.state != SegmentState::ClientPrompt
+                       && s.state != SegmentState::ClientWaiting
+                   ? Theme::stateName(s.state)
+                   : detail;
+    if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin)
+        return detail;
+    return detail.isEmpty() ? Theme::stateName(s.state)
+                            : Theme::stateName(s.state) + QStringLiteral(" · ") + detail;
+}
+
+void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const
+{
+    if (!m_timeline)
+        return;
+    const auto [ra, rb] = visibleRowRange(f);
+    const QFont font = m_font;
+    const QFont small = smallFont();
+    const QFontMetrics fm(font);
+    const QFontMetrics sfm(small);
+    const double tA = xToTime(x0, f.t0, f.usPerPx);
+    const double tB = std::min(xToTime(x1, f.t0, f.usPerPx), double(f.cutoff));
+
+    for (int r = ra; r < rb; ++r) {
+        const Row &row = m_rows[size_t(r)];
+        const int lane = row.lane;
+        const auto [first, last] =
+            m_timeline->segmentsIn(lane, qint64(std::floor(tA)), qint64(std::ceil(tB)));
+        // Text and extras only where segments are wide: at most width / MinTextRunPx of them.
+        if (last - first > (x1 - x0) / 4 + 2)
+            continue;
+        const bool client = row.kind == LaneKind::Client;
+        const QFontMetrics &m = client ? sfm : fm;
+        p.setFont(client ? small : font);
+        for (int i = first; i < last; ++i) {
+            const Segment s = m_timeline->segment(lane, i);
+            const qint64 e = std::min(s.end, f.cutoff);
+            const double sx = timeToX(double(s.start), f.t0, f.usPerPx);
+            const double ex = timeToX(double(e), f.t0, f.usPerPx);
+            const int ix0 = int(std::lround(std::max(sx, -1.0)));
+            const int ix1 = int(std::lround(std::min(ex, double(f.width) + 1)));
+            if (ix1 - ix0 < 2)
+                continue;
+            auto [by0, by1] = barSpan(row, s.state);
+            by0 -= f.scrollY;
+            by1 -= f.scrollY;
+            const auto [fy0, fy1] = barSpan(row, SegmentState::Running);
+            const SegmentExtra *x = m_timeline->extra(lane, i);
+
+            // Rollback: a wedge shrinking with the rows still to undo.
+            if (x && s.state == SegmentState::RollingBack && x->rowsAtStart > 0) {
+                const double h = by1 - by0;
+                const double f0 = 1.0;
+                const double f1 = x->rowsAtEnd >= 0 ? double(x->rowsAtEnd) / double(x->rowsAtStart) : 1.0;
+                const double fc = f0 + (f1 - f0) * std::clamp((ex - sx) > 0 ? (ix1 - sx) / (ex - sx) : 1.0, 0.0, 1.0);
+                const QPointF poly[] = {QPointF(sx, by1), QPointF(sx, by1 - f0 * h * 0.85),
+                                        QPointF(ix1, by1 - fc * h * 0.85), QPointF(ix1, by1)};
+                QColor c = m_theme.rollbackRemaining();
+                c.setAlpha(150);
+                p.setPen(Qt::NoPen);
+                p.setBrush(c);
+                p.drawPolygon(poly, 4);
+            }
+            // Check points: ticks at the bar's foot when at least a few pixels apart.
+            if (x && x->checkPeriodUs > 0
+                && double(x->checkPeriodUs) / f.usPerPx >= MinCheckSpacingPx) {
+                const qint64 from = std::max<qint64>(s.start, qint64(tA) - x->checkPeriodUs);
+                qint64 k = (from - s.start + x->checkPeriodUs - 1) / x->checkPeriodUs;
+                QColor c = m_theme.checkPointColor();
+                c.setAlpha(170);
+                for (qint64 t = s.start + k * x->checkPeriodUs; t < e && double(t) < tB;
+                     t += x->checkPeriodUs) {
+                    const int cx = timeToColumn(double(t), f.t0, f.usPerPx);
+                    p.fillRect(QRect(cx, fy1 - f.scrollY - 4, 1, 4), c);
+                }
+            }
+            // Text on bars wide enough to read.
+            if (ix1 - std::max(ix0, 0) >= MinTextRunPx) {
+                const QString text = segmentText(lane, i);
+                if (!text.isEmpty()) {
+                    const int tx0 = std::max(ix0, 0) + 5;
+                    const int tw = std::min(ix1, f.width) - tx0 - 4;
+                    const QString el = m.elidedText(text, Qt::ElideRight, tw);
+                    if (!el.isEmpty() && el != QStringLiteral("…")) {
+                        const bool thin = m_theme.barStyle(s.state) == Theme::BarStyle::Thin;
+                        const int ty0 = fy0 - f.scrollY;
+                        const int th = fy1 - fy0;
+                        if (thin) {
+                            // Lift the text off the thin line with a background patch.
+                            const int w = m.horizontalAdvance(el) + 6;
+                            const QRgb bg = client ? m_theme.clientLaneBackground().rgba()
+                                                   : m_theme.laneBackground(row.session & 1).rgba();
+                            p.fillRect(QRect(tx0 - 3, by0, w, by1 - by0), QColor::fromRgba(bg));
+                            p.setPen(m_theme.mutedText());
+                        } else {
+                            p.setPen(m_theme.textOn(s.state));
+                        }
+                        p.drawText(QRect(tx0, ty0, tw, th), Qt::AlignVCenter | Qt::AlignLeft, el);
+                    }
+                }
+            }
+        }
+    }
+    paintMarkers(p, f, x0, x1);
+    paintSignals(p, f, x0, x1);
+}
+
+void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const
+{
+    const double tA = xToTime(x0 - 10, f.t0, f.usPerPx);
+    const double tB = std::min(xToTime(x1 + 10, f.t0, f.usPerPx), double(f.cutoff));
+    const auto [a, b] = m_timeline->markersIn(qint64(std::floor(tA)), qint64(std::ceil(tB)));
+    if (b - a > 4000)
+        return; // too many to tell apart; the segments already show the story
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const auto markers = m_timeline->markerList();
+    for (int i = a; i < b; ++i) {
+        const TimelineMarker &m = markers[size_t(i)];
+        const int r = rowOfLane(m.lane);
+        if (r < 0 || m.time >= f.cutoff)
+            continue;
+        const Row &row = m_rows[size_t(r)];
+        const double x = std::floor(timeToX(double(m.time), f.t0, f.usPerPx)) + 0.5;
+        const auto [by0, by1] = barSpan(row, SegmentState::Running);
+        const double top = by0 - f.scrollY;
+        const double bottom = by1 - f.scrollY;
+        const QColor c = m_theme.markerColor(m.kind);
+        switch (m.kind) {
+        case MarkerKind::FlagNoticed: {
+            // A pennant on a pole: "here the thread saw its kill flag".
+            const double poleTop = row.top - f.scrollY + 1;
+            p.setPen(QPen(m_theme.hover(), 1.5));
+            p.drawLine(QPointF(x, poleTop), QPointF(x, bottom + 1));
+            QPainterPath flag;
+            flag.moveTo(x, poleTop);
+            flag.lineTo(x + 9, poleTop + 3.5);
+            flag.lineTo(x, poleTop + 7);
+            flag.closeSubpath();
+            p.setPen(QPen(m_theme.hover(), 1));
+            p.setBrush(c);
+            p.drawPath(flag);
+            break;
+        }
+        case MarkerKind::ErrorShown:
+            p.setPen(QPen(m_theme.background(), 1));
+            p.setBrush(c);
+            p.drawEllipse(QPointF(x, (top + bottom) / 2), 3.5, 3.5);
+            break;
+        case MarkerKind::Gone: {
+            const double cy = (top + bottom) / 2;
+            p.setPen(QPen(c, 2));
+            p.drawLine(QPointF(x - 4, cy - 4), QPointF(x + 4, cy + 4));
+            p.drawLine(QPointF(x - 4, cy + 4), QPointF(x + 4, cy - 4));
+            break;
+        }
+        case MarkerKind::CheckPoint:
+            p.fillRect(QRectF(x - 0.5, bottom - 5, 1, 5), c);
+            break;
+        case MarkerKind::Note:
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(QPointF(x, top - 1), 2.5, 2.5);
+            break;
+        }
+    }
+    p.restore();
+}
+
+void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1) const
+{
+    const double tA = xToTime(x0 - ArrowLabelReachPx, f.t0, f.usPerPx);
+    const double tB = std::min(xToTime(x1 + 12, f.t0, f.usPerPx), double(f.cutoff));
+    const auto [a, b] = m_timeline->signalsIn(qint64(std::floor(tA)), qint64(std::ceil(tB)));
+    const auto list = m_timeline->signalList();
+    const bool labels = b - a <= 300; // beyond that labels only pile up
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, b - a <= 500);
+    QFont lf = smallFont();
+    lf.setBold(true);
+    const QFontMetrics lfm(lf);
+    p.setFont(lf);
+    for (int i = a; i < b; ++i) {
+        const TimelineSignal &s = list[size_t(i)];
+        const int toRow = rowOfLane(s.toLane);
+        const int fromRow = rowOfLane(s.fromLane);
+        if (toRow < 0 || s.time >= f.cutoff)
+            continue;
+        const Row &victim = m_rows[size_t(toRow)];
+        const double x = std::floor(timeToX(double(s.time), f.t0, f.usPerPx)) + 0.5;
+        const auto [vy0, vy1] = barSpan(victim, SegmentState::Running);
+        double yFrom;
+        double yTo;
+        const bool external = fromRow < 0 || fromRow == toRow;
+        if (external) {
+            yTo = vy0 - f.scrollY;
+            yFrom = victim.top - f.scrollY - 14;
+        } else {
+            const Row &killer = m_rows[size_t(fromRow)];
+            const auto [ky0, ky1] = barSpan(killer, SegmentState::Running);
+            yFrom = (ky0 + ky1) / 2.0 - f.scrollY;
+            yTo = (killer.top < victim.top ? vy0 : vy1) - f.scrollY;
+        }
+        const QColor c = m_theme.signalColor(s.kind);
+        const bool failed = s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
+        QPen pen(c, 2);
+        if (failed || s.result == SignalResult::Pending)
+            pen.setStyle(Qt::DashLine);
+        p.setPen(pen);
+        const double dir = yTo > yFrom ? 1.0 : -1.0;
+        p.drawLine(QPointF(x, yFrom), QPointF(x, yTo - dir * 6));
+        QPainterPath head;
+        head.moveTo(x, yTo);
+        head.lineTo(x - 4.5, yTo - dir * 8);
+        head.lineTo(x + 4.5, yTo - dir * 8);
+        head.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawPath(head);
+        if (!external)
+            p.drawEllipse(QPointF(x, yFrom), 3.5, 3.5);
+        if (failed) {
+            p.setPen(QPen(c, 2));
+            const double my = (yFrom + yTo) / 2;
+            p.drawLine(QPointF(x - 5, my - 5), QPointF(x + 5, my + 5));
+            p.drawLine(QPointF(x - 5, my + 5), QPointF(x + 5, my - 5));
+        }
+        if (!labels)
+            continue;
+        QString text = m_timeline->string(s.label);
+        if (text.isEmpty())
+            text = Theme::signalKindName(s.kind);
+        if (failed)
+            text += QStringLiteral(" ✕");
+        const int w = lfm.horizontalAdvance(text) + 10;
+        const int h = lfm.height() + 2;
+        // The label sits by the sender (or the tip, for kills from outside), right of the line.
+        const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
+        const QRectF box(x + 5, ly, w, h);
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(Qt::white);
+        p.drawText(box, Qt::AlignCenter, text);
+    }
+    p.restore();
+}
+
+void SwimlaneRenderer::paintBackground(QPainter &p, const Frame &f, int x0, int x1) const
+{
+    if (x1 <= x0)
+        return;
+    const auto [ra, rb] = visibleRowRange(f);
+    for (int r = ra; r < rb; ++r) {
+        const Row &row = m_rows[size_t(r)];
+        const QColor bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground()
+                                                       : m_theme.laneBackground(row.session & 1);
+        p.fillRect(QRect(x0, row.top - f.scrollY, x1 - x0, row.height), bg);
+        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
+        if (lastOfSession)
+            p.fillRect(QRect(x0, row.top + row.height - 1 - f.scrollY, x1 - x0, 1), m_theme.gridColor());
+    }
+    if (rb > 0 && size_t(rb) >= m_rows.size()) {
+        const int bottom = m_totalHeight - f.scrollY;
+        if (bottom < f.height)
+            p.fillRect(QRect(x0, bottom, x1 - x0, f.height - bottom), m_theme.background());
+    }
+}
+
+void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSessionRow) const
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.fillRect(QRect(0, 0, m_labelWidth, f.height), m_theme.background());
+    if (!m_timeline) {
+        p.restore();
+        return;
+    }
+    const auto [ra, rb] = visibleRowRange(f);
+    const QFont bold = boldFont();
+    const QFont small = smallFont();
+    const QFontMetrics bfm(bold);
+    const QFontMetrics sfm(small);
+    const int selectedSession = selectedSessionRow >= 0 && size_t(selectedSessionRow) < m_rows.size()
+                                    ? m_rows[size_t(selectedSessionRow)].session
+                                    : -1;
+    QColor selection = m_theme.selection();
+    selection.setAlpha(m_theme.isDark() ? 110 : 60);
+    for (int r = ra; r < rb; ++r) {
+        const Row &row = m_rows[size_t(r)];
+        const LaneInfo &info = m_timeline->lane(row.lane);
+        const int y = row.top - f.scrollY;
+        const QRect rect(0, y, m_labelWidth - 1, row.height);
+        p.fillRect(rect, row.kind == LaneKind::Client ? m_theme.clientLaneBackground()
+                                                      : m_theme.laneBackground(row.session & 1));
+        if (row.session == selectedSession)
+            p.fillRect(rect, selection);
+        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
+        if (lastOfSession)
+            p.fillRect(QRect(0, y + row.height - 1, m_labelWidth, 1), m_theme.gridColor());
+        const int pad = 8;
+        if (row.kind == LaneKind::Thread) {
+            const QString caption = !info.label.isEmpty()
+                                        ? info.label
+                                        : QString::number(info.sessionId) + QStringLiteral("  ")
+                                              + info.user;
+            const bool twoLines = !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
+            const int textTop = twoLines ? y + (row.height - bfm.height() - sfm.height()) / 2 : y;
+            p.setFont(bold);
+            p.setPen(m_theme.text());
+            p.drawText(QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height),
+                       Qt::AlignVCenter | Qt::AlignLeft,
+                       bfm.elidedText(caption, Qt::ElideRight, m_labelWidth - 2 * pad));
+            if (twoLines) {
+                p.setFont(small);
+                p.setPen(m_theme.mutedText());
+                p.drawText(QRect(pad, textTop + bfm.height(), m_labelWidth - 2 * pad, sfm.height()),
+                           Qt::AlignVCenter | Qt::AlignLeft,
+                           sfm.elidedText(info.statement, Qt::ElideRight, m_labelWidth - 2 * pad));
+            }
+        } else {
+            p.setFont(small);
+            p.setPen(m_theme.mutedText());
+            const QString caption = info.label.isEmpty() ? tr("↳ client") : info.label;
+            p.drawText(QRect(pad + 6, y, m_labelWidth - 2 * pad - 6, row.height),
+                       Qt::AlignVCenter | Qt::AlignLeft,
+                       sfm.elidedText(caption, Qt::ElideRight, m_labelWidth - 2 * pad - 6));
+        }
+    }
+    p.fillRect(QRect(m_labelWidth - 1, 0, 1, f.height), m_theme.separator());
+    p.restore();
+}
+
+void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const int h = m_axisHeight;
+    p.fillRect(QRect(0, 0, f.width, h), m_theme.axisBackground());
+    p.fillRect(QRect(0, h - 1, f.width, 1), m_theme.separator());
+    const qint64 step = niceTickStep(f.usPerPx, 110);
+    qint64 mantissa = step;
+    while (mantissa >= 10 && mantissa % 10 == 0)
+        mantissa /= 10;
+    const qint64 minor = mantissa == 2 ? step / 4 : step / 5;
+    const double tA = f.t0;
+    const double tB = xToTime(f.width, f.t0, f.usPerPx);
+    QColor minorColor = m_theme.mutedText();
+    minorColor.setAlpha(120);
+    if (minor > 0 && double(minor) / f.usPerPx >= 6) {
+        for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), minor); double(t) < tB; t += minor)
+            p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), h - 4, 1, 3), minorColor);
+    }
+    const qint64 largest = std::max(std::abs(qint64(tA)), std::abs(qint64(tB)));
+    const TimeUnit unit = axisUnit(step, largest);
+    const int decimals = axisDecimals(step, unit);
+    const QFont small = smallFont();
+    p.setFont(small);
+    const QFontMetrics fm(small);
+    p.setPen(m_theme.text());
+    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
+        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
+        p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
+        const QString label = formatTime(t, unit, decimals);
+        const int w = fm.horizontalAdvance(label);
+        p.drawText(QRect(x - w / 2 - 2, 2, w + 4, h - 12), Qt::AlignCenter, label);
+    }
+    p.restore();
+}
+
+void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhead, int axisTop,
+                                     int lanesBottom) const
+{
+    if (playhead < 0)
+        return;
+    const double xd = timeToX(double(playhead), f.t0, f.usPerPx);
+    if (xd < -2 || xd > f.width + 2)
+        return;
+    const int x = m_labelWidth + int(std::floor(xd));
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.fillRect(QRect(x - 1, axisTop, 2, lanesBottom - axisTop), m_theme.playhead());
+    // The time in a bubble on the axis, so presenters can read it from the back of the room.
+    const qint64 span = qint64(f.width * f.usPerPx);
+    const qint64 step = niceTickStep(f.usPerPx, 110);
+    const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
+    const QString label = formatTime(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
+    QFont bf = boldFont();
+    bf.setPointSizeF(smallFont().pointSizeF() > 0 ? smallFont().pointSizeF() : bf.pointSizeF());
+    if (smallFont().pixelSize() > 0)
+        bf.setPixelSize(smallFont().pixelSize());
+    p.setFont(bf);
+    const QFontMetrics fm(bf);
+    const int w = fm.horizontalAdvance(label) + 10;
+    const int bh = fm.height() + 4;
+    const int left = std::clamp(x - w / 2, m_labelWidth, m_labelWidth + f.width - w);
+    const QRect bubble(left, axisTop + 2, w, bh);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    p.setBrush(m_theme.playhead());
+    p.drawRoundedRect(bubble, 4, 4);
+    p.setPen(Qt::white);
+    p.drawText(bubble, Qt::AlignCenter, label);
+    p.restore();
+}
+
+void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead) const
+{
+    Frame f = lanes;
+    f.width = std::max(1, size.width() - m_labelWidth);
+    f.height = std::max(0, size.height() - m_axisHeight);
+    p.save();
+    p.fillRect(QRect(QPoint(0, 0), size), m_theme.background());
+    // Corner above the labels.
+    p.fillRect(QRect(0, 0, m_labelWidth, m_axisHeight), m_theme.axisBackground());
+    p.fillRect(QRect(0, m_axisHeight - 1, m_labelWidth, 1), m_theme.separator());
+    p.setPen(m_theme.mutedText());
+    p.setFont(smallFont());
+    p.drawText(QRect(8, 0, m_labelWidth - 16, m_axisHeight), Qt::AlignVCenter | Qt::AlignLeft,
+               tr("Sessions"));
+
+    p.save();
+    p.translate(0, m_axisHeight);
+    p.setClipRect(QRect(0, 0, m_labelWidth, f.height));
+    paintLabels(p, f);
+    p.restore();
+
+    p.save();
+    p.translate(m_labelWidth, 0);
+    p.setClipRect(QRect(0, 0, f.width, m_axisHeight));
+    paintAxis(p, f);
+    p.restore();
+
+    p.save();
+    p.translate(m_labelWidth, m_axisHeight);
+    p.setClipRect(QRect(0, 0, f.width, f.height));
+    paintContent(p, f);
+    p.restore();
+
+    paintPlayhead(p, f, playhead, 0, size.height());
+    p.restore();
+}
+
+} // namespace ks

@@ -1,0 +1,150 @@
+#pragma once
+
+#include "theme.h"
+#include "timeline.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QRect>
+
+#include <functional>
+#include <limits>
+#include <vector>
+
+class QImage;
+class QPainter;
+
+namespace ks {
+
+// Paints a Timeline as swimlanes: the lane-label column, the time axis and the lanes themselves.
+// Widget-free, so the view, the PNG/SVG exports and the benchmarks share one painting path.
+//
+// Invariants:
+// - Rows follow the timeline's lane order; a thread's client row comes right under it.
+// - Per lane and frame at most one run per pixel column is produced (per-column level of detail),
+//   whatever the number of segments, so the cost is O(visible rows × width × log n).
+// - Fills use integer rectangles (or direct scanline writes into a raster cache) without
+//   antialiasing; only arrows, flags and text are antialiased.
+// - Nothing here caches across frames except the row layout (rebuilt on laneRevision changes).
+class SwimlaneRenderer
+{
+    Q_DECLARE_TR_FUNCTIONS(ks::SwimlaneRenderer)
+public:
+    struct Row
+    {
+        int lane = -1;
+        LaneKind kind = LaneKind::Thread;
+        int top = 0;    // in the scrollable rows space (0 = first row)
+        int height = 0;
+        int session = 0; // index of the session block, for alternating backgrounds
+    };
+
+    // What one frame shows. Content coordinates: (0, 0) is the top-left of the lanes area.
+    struct Frame
+    {
+        int width = 0;  // of the lanes area
+        int height = 0; // of the lanes area
+        double t0 = 0;  // time at x = 0 (left edge of column 0)
+        double usPerPx = 1;
+        int scrollY = 0; // rows-space y at the top of the lanes area
+        qint64 cutoff = std::numeric_limits<qint64>::max(); // draw nothing at or after this time
+        qint64 visibleEnd() const { return qint64(t0 + width * usPerPx) + 1; }
+    };
+
+    struct Stats
+    {
+        int rows = 0;
+        int runs = 0;
+        int denseRows = 0;
+    };
+
+    SwimlaneRenderer();
+
+    void setTimeline(const Timeline *timeline);
+    const Timeline *timeline() const { return m_timeline; }
+    void setTheme(const Theme &theme) { m_theme = theme; }
+    const Theme &theme() const { return m_theme; }
+    // Base font; presentation mode passes a larger one and larger rows.
+    void setFont(const QFont &font);
+    QFont font() const { return m_font; }
+    void setRowHeights(int thread, int client);
+    int threadRowHeight() const { return m_threadHeight; }
+    int clientRowHeight() const { return m_clientHeight; }
+    void setLabelWidth(int width) { m_labelWidth = width; }
+    int labelWidth() const { return m_labelWidth; }
+    int axisHeight() const { return m_axisHeight; }
+    // Which lanes get rows; null shows all.
+    void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
+
+    // Rebuilds the rows when the lane list changed; returns true when it did.
+    bool updateLayout(bool force = false);
+    const std::vector<Row> &rows() const { return m_rows; }
+    int totalHeight() const { return m_totalHeight; }
+    // Row index at rows-space y, or -1.
+    int rowAt(int y) const;
+    // Row index of a lane, or -1 when it has no row (filtered out).
+    int rowOfLane(int lane) const;
+    // The bar of a row, in rows-space y: [top, bottom).
+    std::pair<int, int> barSpan(const Row &row, SegmentState state) const;
+
+    // The lanes area into a raster image (Format_ARGB32_Premultiplied or RGB32, device pixel ratio
+    // 1), columns [x0, x1) only; the rest of the image is left alone. The fast path: fills are
+    // written straight into the scanlines.
+    void renderContent(QImage &image, const Frame &frame, int x0, int x1) const;
+    // The same through any painter (SVG, printers, scaled images). The painter's origin is the
+    // lanes area's top-left; the caller clips.
+    void paintContent(QPainter &p, const Frame &frame) const;
+    // Lane labels, full height of the rows area (origin: top-left of the label column below the
+    // axis). The selected session gets a highlight.
+    void paintLabels(QPainter &p, const Frame &frame, int selectedSessionRow = -1) const;
+    // Time axis over the lanes area (origin: top-left of the axis above the lanes).
+    void paintAxis(QPainter &p, const Frame &frame) const;
+    // Row backgrounds for columns [x0, x1) (used right of the playhead in grow mode).
+    void paintBackground(QPainter &p, const Frame &frame, int x0, int x1) const;
+    // Everything into a painter of the given size: labels, axis, lanes and an optional playhead.
+    void paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead = -1) const;
+    void paintPlayhead(QPainter &p, const Frame &frame, qint64 playhead, int axisTop,
+                       int lanesBottom) const;
+
+    Stats lastStats() const { return m_stats; }
+
+    // Text of a segment's bar (statement, error, rows to undo, or the state's name).
+    QString segmentText(int lane, int index) const;
+
+private:
+    struct Run
+    {
+        int x0;
+        int x1;
+        quint8 state;
+        quint8 flags;
+        bool segmentStart; // the run begins where its segment begins (draw a separator)
+        int segment;
+    };
+
+    void computeRuns(int lane, const Frame &f, int x0, int x1, std::vector<Run> &out) const;
+    void paintLanes(QPainter *p, QImage *image, const Frame &f, int x0, int x1) const;
+    void paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const;
+    void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;
+    void paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const;
+    std::pair<int, int> visibleRowRange(const Frame &f) const;
+    QFont smallFont() const;
+    QFont boldFont() const;
+
+    const Timeline *m_timeline = nullptr;
+    Theme m_theme;
+    QFont m_font;
+    int m_threadHeight = 30;
+    int m_clientHeight = 20;
+    int m_labelWidth = 190;
+    int m_axisHeight = 30;
+    std::function<bool(const LaneInfo &)> m_filter;
+    std::vector<Row> m_rows;
+    std::vector<int> m_rowTops;
+    std::vector<int> m_rowOfLane;
+    int m_totalHeight = 0;
+    quint64 m_layoutLaneRevision = ~quint64(0);
+    mutable Stats m_stats;
+};
+
+} // namespace ks

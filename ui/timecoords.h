@@ -1,0 +1,131 @@
+#pragma once
+
+// Pure coordinate math of the swimlane view: time ↔ pixel, rows ↔ y, axis ticks. No state and no
+// widgets, so every rule here is tested by tables (tests/gui/tst_timecoords.cpp).
+
+#include <QString>
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+namespace ks::timecoords {
+
+// x of time t in a content area whose column 0 starts at time t0, usPerPx µs per pixel.
+// No clamping: values outside [0, width] are valid.
+inline double timeToX(double t, double t0, double usPerPx)
+{
+    return (t - t0) / usPerPx;
+}
+
+// The pixel column holding time t (floor of timeToX).
+inline int timeToColumn(double t, double t0, double usPerPx)
+{
+    const double x = std::floor(timeToX(t, t0, usPerPx));
+    return int(std::clamp(x, -1.0e9, 1.0e9));
+}
+
+// Time at x (the left edge of column x when x is whole).
+inline double xToTime(double x, double t0, double usPerPx)
+{
+    return t0 + x * usPerPx;
+}
+
+// µs per pixel for a visible span over a content width; a degenerate width counts as 1 px.
+inline double usPerPixel(qint64 spanUs, int width)
+{
+    return double(std::max<qint64>(spanUs, 1)) / double(std::max(width, 1));
+}
+
+// New visible start after zooming by `factor` (< 1 zooms in) so that the time under pixel x
+// stays under pixel x.
+inline double zoomStartAround(double t0, double usPerPx, double x, double factor)
+{
+    const double anchor = xToTime(x, t0, usPerPx);
+    return anchor - x * usPerPx * factor;
+}
+
+// Index of the row whose [top, top + height) holds y, given each row's top in ascending order and
+// the bottom of the last row; -1 outside every row.
+inline int rowAt(std::span<const int> tops, int bottom, int y)
+{
+    if (tops.empty() || y < tops.front() || y >= bottom)
+        return -1;
+    return int(std::upper_bound(tops.begin(), tops.end(), y) - tops.begin()) - 1;
+}
+
+// A "nice" tick step (1, 2 or 5 × 10^k µs) at least minPx pixels wide.
+inline qint64 niceTickStep(double usPerPx, int minPx)
+{
+    const double wanted = std::max(usPerPx * minPx, 1.0);
+    qint64 decade = 1;
+    while (decade <= Q_INT64_C(1000000000000000) && double(decade) * 10.0 <= wanted)
+        decade *= 10;
+    for (const qint64 m : {1, 2, 5, 10}) {
+        if (double(decade * m) >= wanted)
+            return decade * m;
+    }
+    return decade * 10;
+}
+
+// First multiple of step at or after t (works for negative t too).
+inline qint64 firstTickAtOrAfter(qint64 t, qint64 step)
+{
+    qint64 q = t / step;
+    if (q * step < t)
+        ++q;
+    return q * step;
+}
+
+enum class TimeUnit { Us, Ms, S };
+
+// One unit for a whole axis: by the tick step and the largest time shown, so labels along the axis
+// never switch units.
+inline TimeUnit axisUnit(qint64 step, qint64 largestAbsTime)
+{
+    if (step >= 100000 || largestAbsTime >= 10000000)
+        return TimeUnit::S;
+    if (step >= 100 || largestAbsTime >= 10000)
+        return TimeUnit::Ms;
+    return TimeUnit::Us;
+}
+
+// Decimals needed so that consecutive ticks `step` apart print differently in `unit`.
+inline int axisDecimals(qint64 step, TimeUnit unit)
+{
+    const double perUnit = unit == TimeUnit::S ? 1e6 : unit == TimeUnit::Ms ? 1e3 : 1.0;
+    const double s = double(step) / perUnit;
+    if (s >= 1.0)
+        return 0;
+    return std::clamp(int(std::ceil(-std::log10(s) - 1e-9)), 0, 6);
+}
+
+// "1.25 s", "300 ms", "40 µs". Units are SI symbols, the same in every language.
+inline QString formatTime(qint64 t, TimeUnit unit, int decimals)
+{
+    switch (unit) {
+    case TimeUnit::S:
+        return QString::number(double(t) / 1e6, 'f', decimals) + QStringLiteral(" s");
+    case TimeUnit::Ms:
+        return QString::number(double(t) / 1e3, 'f', decimals) + QStringLiteral(" ms");
+    case TimeUnit::Us:
+        break;
+    }
+    return QString::number(t) + QStringLiteral(" µs");
+}
+
+// A duration for tooltips: the unit that keeps 3 significant digits readable.
+inline QString formatDuration(qint64 us)
+{
+    const qint64 a = us < 0 ? -us : us;
+    if (a >= 1000000)
+        return QString::number(double(us) / 1e6, 'f', a >= 100000000 ? 0 : a >= 10000000 ? 1 : 2)
+               + QStringLiteral(" s");
+    if (a >= 1000)
+        return QString::number(double(us) / 1e3, 'f', a >= 100000 ? 0 : a >= 10000 ? 1 : 2)
+               + QStringLiteral(" ms");
+    return QString::number(us) + QStringLiteral(" µs");
+}
+
+} // namespace ks::timecoords

@@ -1,0 +1,141 @@
+#include "timelineviewport.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ks {
+
+TimelineViewport::TimelineViewport(QObject *parent) : QObject(parent) {}
+
+TimelineViewport::~TimelineViewport() = default;
+
+qint64 TimelineViewport::maximumSpan() const
+{
+    // Some room around the data, but never so far out that everything shrinks to a sliver.
+    const qint64 trace = m_traceEnd - m_traceStart;
+    return std::max<qint64>(trace * 4, 1000000);
+}
+
+void TimelineViewport::setVisibleRange(qint64 start, qint64 end)
+{
+    if (end < start)
+        std::swap(start, end);
+    qint64 span = std::clamp(end - start, minimumSpan(), maximumSpan());
+    if (span != end - start) {
+        const qint64 mid = start + (end - start) / 2;
+        start = mid - span / 2;
+        end = start + span;
+    }
+    if (start == m_start && end == m_end)
+        return;
+    m_start = start;
+    m_end = end;
+    Q_EMIT visibleRangeChanged(m_start, m_end);
+}
+
+void TimelineViewport::setTraceRange(qint64 start, qint64 end)
+{
+    if (end < start)
+        std::swap(start, end);
+    if (m_hasTrace && start == m_traceStart && end == m_traceEnd)
+        return;
+    const bool first = !m_hasTrace;
+    m_hasTrace = true;
+    m_traceStart = start;
+    m_traceEnd = end;
+    Q_EMIT traceRangeChanged(start, end);
+    if (first)
+        zoomToFit();
+}
+
+void TimelineViewport::zoomToFit()
+{
+    const qint64 span = std::max<qint64>(m_traceEnd - m_traceStart, minimumSpan());
+    // A small margin so the first and last segments do not touch the edges.
+    const qint64 margin = span / 50;
+    setVisibleRange(m_traceStart - margin, m_traceStart + span + margin);
+}
+
+void TimelineViewport::zoomAround(qint64 anchor, double factor)
+{
+    if (!(factor > 0.0))
+        return;
+    const double span = double(visibleSpan());
+    const double newSpan = std::clamp(span * factor, double(minimumSpan()), double(maximumSpan()));
+    const double f = (double(anchor) - double(m_start)) / span;
+    const auto start = qint64(std::llround(double(anchor) - f * newSpan));
+    setVisibleRange(start, start + qint64(std::llround(newSpan)));
+}
+
+void TimelineViewport::zoomIn()
+{
+    zoomAround(m_start + visibleSpan() / 2, 0.5);
+}
+
+void TimelineViewport::zoomOut()
+{
+    zoomAround(m_start + visibleSpan() / 2, 2.0);
+}
+
+void TimelineViewport::pan(qint64 deltaUs)
+{
+    setVisibleRange(m_start + deltaUs, m_end + deltaUs);
+}
+
+void TimelineViewport::setPlayhead(qint64 timeUs)
+{
+    if (timeUs < 0)
+        timeUs = -1;
+    if (timeUs == m_playhead)
+        return;
+    m_playhead = timeUs;
+    Q_EMIT playheadChanged(m_playhead);
+    keepPlayheadInView();
+}
+
+void TimelineViewport::keepPlayheadInView()
+{
+    if (!m_follow || m_playhead < 0)
+        return;
+    const qint64 span = visibleSpan();
+    // The playhead rides at 90 % of the width; the range glides with it instead of jumping a page.
+    const qint64 lead = span / 10;
+    if (m_playhead > m_end - lead || m_playhead < m_start)
+        setVisibleRange(m_playhead + lead - span, m_playhead + lead);
+}
+
+void TimelineViewport::setSelectedSession(qint64 id)
+{
+    if (m_hasSelection && id == m_selectedSession)
+        return;
+    m_selectedSession = id;
+    m_hasSelection = true;
+    Q_EMIT selectedSessionChanged(id, true);
+}
+
+void TimelineViewport::clearSelectedSession()
+{
+    if (!m_hasSelection)
+        return;
+    m_hasSelection = false;
+    Q_EMIT selectedSessionChanged(m_selectedSession, false);
+}
+
+void TimelineViewport::setFollowPlayhead(bool follow)
+{
+    if (follow == m_follow)
+        return;
+    m_follow = follow;
+    Q_EMIT modesChanged();
+    keepPlayheadInView();
+}
+
+void TimelineViewport::setGrowToPlayhead(bool grow)
+{
+    if (grow == m_grow)
+        return;
+    m_grow = grow;
+    Q_EMIT modesChanged();
+}
+
+} // namespace ks

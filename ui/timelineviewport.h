@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QObject>
+
+namespace ks {
+
+// The view state of a timeline: which time range is visible, the data's extent, the selected
+// session, the playhead, the hovered place and the follow / grow modes. Widgets observe it;
+// playback, live mode and animations drive it.
+//
+// Invariants:
+// - visibleEnd() - visibleStart() is within [minimumSpan(), maximumSpan()].
+// - Setters return early when nothing changes and emit exactly one signal otherwise.
+// - playhead() < 0 means "no playhead".
+class TimelineViewport : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TimelineViewport(QObject *parent = nullptr);
+    ~TimelineViewport() override;
+
+    qint64 visibleStart() const { return m_start; }
+    qint64 visibleEnd() const { return m_end; }
+    qint64 visibleSpan() const { return m_end - m_start; }
+    qint64 traceStart() const { return m_traceStart; }
+    qint64 traceEnd() const { return m_traceEnd; }
+    qint64 minimumSpan() const { return 10; }
+    qint64 maximumSpan() const;
+
+    qint64 playhead() const { return m_playhead; }
+    qint64 selectedSession() const { return m_selectedSession; }
+    bool hasSelectedSession() const { return m_hasSelection; }
+    // Follow: the visible range scrolls so the playhead stays in view (live "now", playback).
+    bool followPlayhead() const { return m_follow; }
+    // Grow: only what happened up to the playhead is drawn; segments grow as it moves.
+    bool growToPlayhead() const { return m_grow; }
+
+public Q_SLOTS:
+    void setVisibleRange(qint64 start, qint64 end);
+    // The data's extent; the first call on an empty viewport also shows all of it.
+    void setTraceRange(qint64 start, qint64 end);
+    void zoomToFit();
+    // factor < 1 zooms in; `anchor` keeps its place on screen.
+    void zoomAround(qint64 anchor, double factor);
+    void zoomIn();
+    void zoomOut();
+    void pan(qint64 deltaUs);
+    void setPlayhead(qint64 timeUs);
+    void clearPlayhead() { setPlayhead(-1); }
+    void setSelectedSession(qint64 id);
+    void clearSelectedSession();
+    void setFollowPlayhead(bool follow);
+    void setGrowToPlayhead(bool grow);
+
+Q_SIGNALS:
+    void visibleRangeChanged(qint64 start, qint64 end);
+    void traceRangeChanged(qint64 start, qint64 end);
+    void playheadChanged(qint64 timeUs);
+    void selectedSessionChanged(qint64 id, bool selected);
+    void modesChanged();
+
+private:
+    void keepPlayheadInView();
+
+    qint64 m_start = 0;
+    qint64 m_end = 1000000;
+    qint64 m_traceStart = 0;
+    qint64 m_traceEnd = 0;
+    qint64 m_playhead = -1;
+    qint64 m_selectedSession = 0;
+    bool m_hasSelection = false;
+    bool m_hasTrace = false;
+    bool m_follow = false;
+    bool m_grow = false;
+};
+
+} // namespace ks

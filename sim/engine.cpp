@@ -1173,7 +1173,7 @@ void Sim::stopLoop(Conn &c, int64_t rowsDone)
         UndoChunk ch;
         ch.rows = delta;
         ch.cpuNs = s && s->rollbackPerRowNs > 0 ? s->rollbackPerRowNs : (s ? s->perRowNs : 1);
-        ch.ioBytesPerRow = s ? s->ioBytesPerRow : 0;
+        ch.ioBytesPerRow = s ? (s->rollbackIoBytesPerRow >= 0 ? s->rollbackIoBytesPerRow : s->ioBytesPerRow) : 0;
         if (!c.undo.empty() && c.undo.back().cpuNs == ch.cpuNs && c.undo.back().ioBytesPerRow == ch.ioBytesPerRow
             && c.undoRows - c.undo.back().rows >= c.stmtUndoMark)
             c.undo.back().rows += delta;
@@ -1631,7 +1631,9 @@ void Sim::reply(Conn &c)
                 kr.outcome = KillOutcome::LostRace;
                 continue;
             }
-            keep.push_back(k);
+            // The statement failed anyway (an earlier kill, a timeout): this one changed nothing.
+            kr.finished = m_now;
+            kr.outcome = KillOutcome::NoEffect;
             continue;
         }
         if (closing) {
@@ -1798,7 +1800,7 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
         kr.result = code;
         kr.outcome = KillOutcome::Refused;
         kr.victimLane = vLane;
-        kr.victimId = id;
+        kr.victimId = code == 1064 ? 0 : id;
         kr.finished = m_now;
         m_res.kills.push_back(kr);
         Signal s;
@@ -1918,6 +1920,12 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
     }
     awake(victim, level, hard, kr.index, self);
     if (self) {
+        // Noticed by the KILL statement's own end (send_kill_message): its error is the outcome.
+        auto &pk = victim.pendingKills;
+        pk.erase(std::remove(pk.begin(), pk.end(), kr.index), pk.end());
+        victim.activeKills.push_back(kr.index);
+        m_res.kills[size_t(kr.index)].noticed = m_now;
+        victim.killPending = false;
         // The killer itself is killed: no OK; send_kill_message() turns it into an error.
         return level == Killed::Query ? 1317 : m_rules.selfKillConnectionError();
     }
@@ -2400,6 +2408,7 @@ void Sim::clientCtrlC(Client &cl)
     // kill_query(): a second connection with the same credentials sends the KILL.
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(std::nullopt);
+    const int ownerLane = c.lane; // newConn() may move m_conns: no Conn& survives it
     const int hi = newConn(-1, id, "Ctrl+C helper of " + ss.label, ClientKind::Helper, ss.user, ss.host, ss.db.value_or(std::string()),
                            ss.privileges);
     Conn &h = m_conns[size_t(hi)];
@@ -2407,7 +2416,7 @@ void Sim::clientCtrlC(Client &cl)
     h.helperKillType = type;
     h.helperPress = cl.ctrlC;
     ++cl.hold;
-    m_res.lanes[size_t(h.lane)].order = m_res.lanes[size_t(c.lane)].order;
+    m_res.lanes[size_t(h.lane)].order = m_res.lanes[size_t(ownerLane)].order;
     setWork(h, {{WK::Connect}, {WK::ConnReady}});
     advance(h);
 }

@@ -52,6 +52,7 @@ struct Step
     bool innodb = true;              // rows: goes through the admission queue
     bool send = false;               // rows: each row is written to the client
     int64_t ioBytesPerRow = 0;       // rows: pages not cached
+    int64_t rollbackIoBytesPerRow = -1; // rows: -1 = same as ioBytesPerRow
     bool alone = false;              // sleep: the statement is just SELECT SLEEP(n)
     int64_t bytes = 0;               // tempfile, io
     TimeUs deleteUs = 1000;          // tempfile

@@ -382,7 +382,8 @@ struct Parser
             r.object(v, ptr, {"op", "stage", "table", "mode"});
         } else if (*ops == "rows") {
             st.op = StepOp::Rows;
-            r.object(v, ptr, {"op", "stage", "count", "perRow", "modify", "lock", "innodb", "send", "ioBytesPerRow", "rollbackPerRow"});
+            r.object(v, ptr, {"op", "stage", "count", "perRow", "modify", "lock", "innodb", "send", "ioBytesPerRow", "rollbackPerRow",
+                                   "rollbackIoBytesPerRow"});
         } else if (*ops == "sleep") {
             st.op = StepOp::Sleep;
             r.object(v, ptr, {"op", "stage", "duration", "alone"});
@@ -458,6 +459,9 @@ struct Parser
             if (const json *m = r.member(v, "ioBytesPerRow"))
                 if (auto i = r.integer(*m, ptr + "/ioBytesPerRow", 0, int64_t(1) << 30))
                     st.ioBytesPerRow = *i;
+            if (const json *m = r.member(v, "rollbackIoBytesPerRow"))
+                if (auto i = r.integer(*m, ptr + "/rollbackIoBytesPerRow", 0, int64_t(1) << 30))
+                    st.rollbackIoBytesPerRow = *i;
             if (const json *m = r.member(v, "lock")) {
                 if (!m->is_array()) {
                     r.error(ptr + "/lock", "expected an array of row-lock keys, got " + describe(*m));

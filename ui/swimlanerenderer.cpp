@@ -17,7 +17,7 @@ using namespace timecoords;
 
 namespace {
 
-constexpr int MinTextRunPx = 36;  // narrower bars get no text (Perfetto uses 5 px for a glyph)
+constexpr int MinTextRunPx = 48; // narrower bars get no text: a few letters and an ellipsis
 constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both stay readable
 constexpr int MinCheckSpacingPx = 6;
 constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
@@ -65,8 +65,58 @@ void SwimlaneRenderer::setTimeline(const Timeline *timeline)
 void SwimlaneRenderer::setFont(const QFont &font)
 {
     m_font = font;
+    QFont small = font;
+    if (small.pixelSize() > 0)
+        small.setPixelSize(std::max(8, small.pixelSize() * 85 / 100));
+    else
+        small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    QFont bold = font;
+    bold.setBold(true);
+    QFont smallBold = small;
+    smallBold.setBold(true);
+    m_fonts[int(TextFont::Normal)] = font;
+    m_fonts[int(TextFont::Small)] = small;
+    m_fonts[int(TextFont::Bold)] = bold;
+    m_fonts[int(TextFont::SmallBold)] = smallBold;
+    m_textCache.clear();
     const QFontMetrics fm(m_font);
     m_axisHeight = std::max(26, fm.height() + 14);
+}
+
+const QStaticText *SwimlaneRenderer::staticText(TextFont font, const QString &text, int width) const
+{
+    const int bucket = width / 4 * 4;
+    if (text.isEmpty() || bucket <= 0)
+        return nullptr;
+    if (m_textCache.size() > 8192)
+        m_textCache.clear();
+    const QFont &f = m_fonts[int(font)];
+    TextKey key{text, bucket, font};
+    auto it = m_textCache.constFind(key);
+    if (it == m_textCache.constEnd()) {
+        QString elided = QFontMetrics(f).elidedText(text, Qt::ElideRight, bucket);
+        if (elided == QStringLiteral("…"))
+            elided.clear();
+        QStaticText st(elided);
+        st.setTextFormat(Qt::PlainText);
+        st.prepare(QTransform(), f);
+        it = m_textCache.insert(key, st);
+    }
+    return it->text().isEmpty() ? nullptr : &*it;
+}
+
+int SwimlaneRenderer::drawText(QPainter &p, TextFont font, const QString &text, const QRect &rect,
+                               bool centred) const
+{
+    const QStaticText *st = staticText(font, text, rect.width());
+    if (!st)
+        return 0;
+    const QSizeF size = st->size();
+    const double x = centred ? rect.left() + (rect.width() - size.width()) / 2 : rect.left();
+    const double y = rect.top() + (rect.height() - size.height()) / 2;
+    p.setFont(m_fonts[int(font)]);
+    p.drawStaticText(QPointF(std::round(x), std::round(y)), *st);
+    return int(std::ceil(size.width()));
 }
 
 void SwimlaneRenderer::setRowHeights(int thread, int client)
@@ -80,23 +130,6 @@ void SwimlaneRenderer::setLaneFilter(std::function<bool(const LaneInfo &)> filte
 {
     m_filter = std::move(filter);
     updateLayout(true);
-}
-
-QFont SwimlaneRenderer::smallFont() const
-{
-    QFont f = m_font;
-    if (f.pixelSize() > 0)
-        f.setPixelSize(std::max(8, f.pixelSize() * 85 / 100));
-    else
-        f.setPointSizeF(std::max(6.0, f.pointSizeF() * 0.85));
-    return f;
-}
-
-QFont SwimlaneRenderer::boldFont() const
-{
-    QFont f = m_font;
-    f.setBold(true);
-    return f;
 }
 
 bool SwimlaneRenderer::updateLayout(bool force)
@@ -277,9 +310,13 @@ void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, in
         if (bits) {
             for (int yy = ya; yy < yb; ++yy) {
                 auto *line = reinterpret_cast<quint32 *>(bits + yy * bpl);
+                // Branch-free: one period of the stripes for this scanline, then copy it along.
+                quint32 pattern[HatchPeriod];
+                const quint32 base = line[xa];
+                for (int k = 0; k < HatchPeriod; ++k)
+                    pattern[k] = hatchOn(k, yy) ? flag : base;
                 for (int xx = xa; xx < xb; ++xx)
-                    if (hatchOn(xx, yy))
-                        line[xx] = flag;
+                    line[xx] = pattern[xx & (HatchPeriod - 1)];
             }
         } else {
             p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QBrush(hatchTexture(flag)));
@@ -321,16 +358,20 @@ void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, in
         m_stats.runs += int(runs.size());
         const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
                                                      : m_theme.laneBackground(row.session & 1).rgba();
+        // The two bar shapes of this row, computed once instead of per run.
+        const auto [fullY0, fullY1] = barSpan(row, SegmentState::Running);
+        const auto [thinY0, thinY1] = barSpan(row, SegmentState::Idle);
         for (const Run &run : runs) {
             const auto state = SegmentState(run.state);
-            auto [by0, by1] = barSpan(row, state);
-            by0 -= f.scrollY;
-            by1 -= f.scrollY;
+            const bool thin = m_theme.barStyle(state) == Theme::BarStyle::Thin;
+            const int by0 = (thin ? thinY0 : fullY0) - f.scrollY;
+            const int by1 = (thin ? thinY1 : fullY1) - f.scrollY;
             const int w = run.x1 - run.x0;
             fill(run.x0, by0, w, by1 - by0, m_theme.stateRgb(state));
             if (run.flags & SegmentFlag::KillPending) {
                 // A thin bar cannot carry stripes; give it the full height so the flag is seen.
-                const auto [fy0, fy1] = barSpan(row, SegmentState::Running);
+                const int fy0 = fullY0;
+                const int fy1 = fullY1;
                 if (by1 - by0 < 4)
                     fill(run.x0, fy0 - f.scrollY, w, fy1 - fy0, m_theme.stateRgb(state));
                 hatch(run.x0, std::min(by0, fy0 - f.scrollY), w,
@@ -391,10 +432,6 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
     if (!m_timeline)
         return;
     const auto [ra, rb] = visibleRowRange(f);
-    const QFont font = m_font;
-    const QFont small = smallFont();
-    const QFontMetrics fm(font);
-    const QFontMetrics sfm(small);
     const double tA = xToTime(x0, f.t0, f.usPerPx);
     const double tB = std::min(xToTime(x1, f.t0, f.usPerPx), double(f.cutoff));
 
@@ -407,8 +444,7 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
         if (last - first > (x1 - x0) / 4 + 2)
             continue;
         const bool client = row.kind == LaneKind::Client;
-        const QFontMetrics &m = client ? sfm : fm;
-        p.setFont(client ? small : font);
+        const TextFont textFont = client ? TextFont::Small : TextFont::Normal;
         for (int i = first; i < last; ++i) {
             const Segment s = m_timeline->segment(lane, i);
             const qint64 e = std::min(s.end, f.cutoff);
@@ -457,14 +493,13 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                 if (!text.isEmpty()) {
                     const int tx0 = std::max(ix0, 0) + 5;
                     const int tw = std::min(ix1, f.width) - tx0 - 4;
-                    const QString el = m.elidedText(text, Qt::ElideRight, tw);
-                    if (!el.isEmpty() && el != QStringLiteral("…")) {
+                    if (const QStaticText *st = staticText(textFont, text, tw)) {
                         const bool thin = m_theme.barStyle(s.state) == Theme::BarStyle::Thin;
                         const int ty0 = fy0 - f.scrollY;
                         const int th = fy1 - fy0;
                         if (thin) {
                             // Lift the text off the thin line with a background patch.
-                            const int w = m.horizontalAdvance(el) + 6;
+                            const int w = int(st->size().width()) + 6;
                             const QRgb bg = client ? m_theme.clientLaneBackground().rgba()
                                                    : m_theme.laneBackground(row.session & 1).rgba();
                             p.fillRect(QRect(tx0 - 3, by0, w, by1 - by0), QColor::fromRgba(bg));
@@ -472,7 +507,7 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                         } else {
                             p.setPen(m_theme.textOn(s.state));
                         }
-                        p.drawText(QRect(tx0, ty0, tw, th), Qt::AlignVCenter | Qt::AlignLeft, el);
+                        drawText(p, textFont, text, QRect(tx0, ty0, tw, th));
                     }
                 }
             }
@@ -553,10 +588,7 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     const bool labels = b - a <= 300; // beyond that labels only pile up
     p.save();
     p.setRenderHint(QPainter::Antialiasing, b - a <= 500);
-    QFont lf = smallFont();
-    lf.setBold(true);
-    const QFontMetrics lfm(lf);
-    p.setFont(lf);
+    const int labelHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 2;
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
         const int toRow = rowOfLane(s.toLane);
@@ -578,6 +610,9 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
             yFrom = (ky0 + ky1) / 2.0 - f.scrollY;
             yTo = (killer.top < victim.top ? vy0 : vy1) - f.scrollY;
         }
+        // Arrows between lanes scrolled away cost as much as visible ones; skip them.
+        if (std::max(yFrom, yTo) < -24 || std::min(yFrom, yTo) > f.height + 24)
+            continue;
         const QColor c = m_theme.signalColor(s.kind);
         const bool failed = s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
         QPen pen(c, 2);
@@ -609,8 +644,11 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
             text = Theme::signalKindName(s.kind);
         if (failed)
             text += QStringLiteral(" ✕");
-        const int w = lfm.horizontalAdvance(text) + 10;
-        const int h = lfm.height() + 2;
+        const QStaticText *st = staticText(TextFont::SmallBold, text, 400);
+        if (!st)
+            continue;
+        const int w = int(std::ceil(st->size().width())) + 10;
+        const int h = labelHeight;
         // The label sits by the sender (or the tip, for kills from outside), right of the line.
         const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
         const QRectF box(x + 5, ly, w, h);
@@ -618,7 +656,8 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         p.setBrush(c);
         p.drawRoundedRect(box, 3, 3);
         p.setPen(Qt::white);
-        p.drawText(box, Qt::AlignCenter, text);
+        p.setFont(m_fonts[int(TextFont::SmallBold)]);
+        p.drawStaticText(QPointF(box.left() + 5, box.top() + (h - st->size().height()) / 2), *st);
     }
     p.restore();
 }
@@ -654,10 +693,8 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
         return;
     }
     const auto [ra, rb] = visibleRowRange(f);
-    const QFont bold = boldFont();
-    const QFont small = smallFont();
-    const QFontMetrics bfm(bold);
-    const QFontMetrics sfm(small);
+    const QFontMetrics bfm(boldFont());
+    const QFontMetrics sfm(smallFont());
     const int selectedSession = selectedSessionRow >= 0 && size_t(selectedSessionRow) < m_rows.size()
                                     ? m_rows[size_t(selectedSessionRow)].session
                                     : -1;
@@ -683,25 +720,19 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
                                               + info.user;
             const bool twoLines = !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
             const int textTop = twoLines ? y + (row.height - bfm.height() - sfm.height()) / 2 : y;
-            p.setFont(bold);
             p.setPen(m_theme.text());
-            p.drawText(QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height),
-                       Qt::AlignVCenter | Qt::AlignLeft,
-                       bfm.elidedText(caption, Qt::ElideRight, m_labelWidth - 2 * pad));
+            drawText(p, TextFont::Bold, caption,
+                     QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height));
             if (twoLines) {
-                p.setFont(small);
                 p.setPen(m_theme.mutedText());
-                p.drawText(QRect(pad, textTop + bfm.height(), m_labelWidth - 2 * pad, sfm.height()),
-                           Qt::AlignVCenter | Qt::AlignLeft,
-                           sfm.elidedText(info.statement, Qt::ElideRight, m_labelWidth - 2 * pad));
+                drawText(p, TextFont::Small, info.statement,
+                         QRect(pad, textTop + bfm.height(), m_labelWidth - 2 * pad, sfm.height()));
             }
         } else {
-            p.setFont(small);
             p.setPen(m_theme.mutedText());
             const QString caption = info.label.isEmpty() ? tr("↳ client") : info.label;
-            p.drawText(QRect(pad + 6, y, m_labelWidth - 2 * pad - 6, row.height),
-                       Qt::AlignVCenter | Qt::AlignLeft,
-                       sfm.elidedText(caption, Qt::ElideRight, m_labelWidth - 2 * pad - 6));
+            drawText(p, TextFont::Small, caption,
+                     QRect(pad + 6, y, m_labelWidth - 2 * pad - 6, row.height));
         }
     }
     p.fillRect(QRect(m_labelWidth - 1, 0, 1, f.height), m_theme.separator());
@@ -731,16 +762,12 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     const qint64 largest = std::max(std::abs(qint64(tA)), std::abs(qint64(tB)));
     const TimeUnit unit = axisUnit(step, largest);
     const int decimals = axisDecimals(step, unit);
-    const QFont small = smallFont();
-    p.setFont(small);
-    const QFontMetrics fm(small);
     p.setPen(m_theme.text());
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
-        const QString label = formatTime(t, unit, decimals);
-        const int w = fm.horizontalAdvance(label);
-        p.drawText(QRect(x - w / 2 - 2, 2, w + 4, h - 12), Qt::AlignCenter, label);
+        drawText(p, TextFont::Small, formatTime(t, unit, decimals), QRect(x - 60, 2, 120, h - 12),
+                 true);
     }
     p.restore();
 }

@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QHash>
 #include <QRect>
+#include <QStaticText>
 
 #include <functional>
 #include <limits>
@@ -128,12 +130,34 @@ private:
     void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const;
     std::pair<int, int> visibleRowRange(const Frame &f) const;
-    QFont smallFont() const;
-    QFont boldFont() const;
+    QFont smallFont() const { return m_fonts[int(TextFont::Small)]; }
+    QFont boldFont() const { return m_fonts[int(TextFont::Bold)]; }
+
+    // Shaping text is the dearest thing a frame does; elided strings are laid out once and kept
+    // as QStaticText, keyed by text, font and the available width rounded down to 4 px.
+    enum class TextFont : quint8 { Normal, Small, Bold, SmallBold, Count };
+    struct TextKey
+    {
+        QString text;
+        int width;
+        TextFont font;
+        bool operator==(const TextKey &) const = default;
+        friend size_t qHash(const TextKey &k, size_t seed = 0)
+        {
+            return qHash(k.text, seed) ^ (size_t(k.width) << 3) ^ size_t(k.font);
+        }
+    };
+    // The laid-out text elided to `width`; null when nothing fits.
+    const QStaticText *staticText(TextFont font, const QString &text, int width) const;
+    // Draws text elided to rect's width, vertically centred; returns the width drawn.
+    int drawText(QPainter &p, TextFont font, const QString &text, const QRect &rect,
+                 bool centred = false) const;
 
     const Timeline *m_timeline = nullptr;
     Theme m_theme;
     QFont m_font;
+    QFont m_fonts[int(TextFont::Count)];
+    mutable QHash<TextKey, QStaticText> m_textCache;
     int m_threadHeight = 30;
     int m_clientHeight = 20;
     int m_labelWidth = 190;

@@ -75,19 +75,6 @@ Theme::Theme(const QPalette &palette)
     m_rollbackRemaining = m_dark ? QColor(0x8e, 0x1b, 0x10) : QColor(0x9c, 0x1c, 0x10);
 }
 
-Theme::BarStyle Theme::barStyle(SegmentState s) const
-{
-    switch (s) {
-    case SegmentState::Idle:
-    case SegmentState::Gone:
-    case SegmentState::ClientPrompt:
-    case SegmentState::ClientDisconnected:
-        return BarStyle::Thin;
-    default:
-        return BarStyle::Full;
-    }
-}
-
 QColor Theme::signalColor(SignalKind k) const
 {
     switch (k) {

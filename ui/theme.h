@@ -32,7 +32,13 @@ public:
     QRgb stateRgb(SegmentState s) const { return m_stateRgb[size_t(s)]; }
     // Text drawn on a bar of that state: black or white, whichever contrasts more.
     QColor textOn(SegmentState s) const { return m_textOn[size_t(s)]; }
-    BarStyle barStyle(SegmentState s) const;
+    BarStyle barStyle(SegmentState s) const
+    {
+        return (s == SegmentState::Idle || s == SegmentState::Gone || s == SegmentState::ClientPrompt
+                || s == SegmentState::ClientDisconnected)
+                   ? BarStyle::Thin
+                   : BarStyle::Full;
+    }
 
     QColor background() const { return m_background; }
     QColor laneBackground(bool odd) const { return odd ? m_laneOdd : m_laneEven; }

@@ -46,8 +46,12 @@ LiveSource::~LiveSource()
         if (!t)
             continue;
         t->quit();
-        if (!t->wait(15000))
-            qWarning("KillScope: a live worker thread did not stop in time");
+        if (!t->wait(500)) {
+            // Stuck in a connect or query to a dead server: let it end on its own rather than
+            // freeze the window; it deletes its worker and itself when its call returns.
+            t->setParent(nullptr);
+            connect(t, &QThread::finished, t, &QObject::deleteLater);
+        }
     }
 }
 

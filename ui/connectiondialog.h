@@ -1,0 +1,76 @@
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+class QSpinBox;
+
+namespace ks {
+
+class PasswordStore;
+
+// "Connect to server…": host and port or a unix socket, user, password, TLS mode and CA file,
+// connect timeout, default database, read-only mode, and saved profiles.
+//
+// Invariants: profiles live in QSettings under "connections/<name>/…" without any password;
+// a password is saved only in the desktop keyring when the user ticks the box (PasswordStore),
+// and a keyring failure is shown, never silently replaced by plain text. The dialog never
+// connects itself: the caller takes settings() and starts a LiveSource.
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget *parent = nullptr);
+
+    void setSettings(const ConnectionSettings &settings);
+    ConnectionSettings settings() const;
+    bool readOnly() const;
+    void setReadOnly(bool on);
+
+    QStringList profiles() const;
+    QString currentProfile() const;
+    void loadProfile(const QString &name);
+    void saveProfile(const QString &name);
+    void deleteProfile(const QString &name);
+
+    // A line under the form (e.g. why the last attempt failed).
+    void setMessage(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateTransport();
+    void fillProfiles();
+    void readOptionFiles();
+
+    PasswordStore *m_passwords;
+    QComboBox *m_profile = nullptr;
+    QRadioButton *m_tcp = nullptr;
+    QRadioButton *m_socketMode = nullptr;
+    QLineEdit *m_host = nullptr;
+    QSpinBox *m_port = nullptr;
+    QLineEdit *m_socket = nullptr;
+    QLineEdit *m_user = nullptr;
+    QLineEdit *m_password = nullptr;
+    QCheckBox *m_savePassword = nullptr;
+    QComboBox *m_tls = nullptr;
+    QLineEdit *m_ca = nullptr;
+    QSpinBox *m_timeout = nullptr;
+    QLineEdit *m_database = nullptr;
+    QCheckBox *m_readOnly = nullptr;
+    QLabel *m_message = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QList<QLabel *> m_labels;
+    QList<QWidget *> m_actionButtons;
+};
+
+} // namespace ks

@@ -1,0 +1,120 @@
+#include "liveprocesslistpanel.h"
+
+#include "processlistfilter.h"
+#include "processlistfilterbar.h"
+#include "processlistmodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ks {
+
+LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_filter(new ProcesslistFilterModel(this))
+{
+    setObjectName(QStringLiteral("liveProcesslistPanel"));
+    m_filter->setProcesslistModel(model);
+    m_bar = new ProcesslistFilterBar(m_filter, this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("liveProcesslistView"));
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->installEventFilter(this);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_view->indexAt(pos);
+        QItemSelectionModel *sel = m_view->selectionModel();
+        if (at.isValid() && !sel->isRowSelected(at.row(), {}))
+            sel->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QList<qint64> ids = selectedIds();
+        if (!ids.isEmpty())
+            Q_EMIT killMenuRequested(ids, m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT sessionSelected(m_filter->idAt(current.row()));
+            });
+    connect(model, &QAbstractItemModel::modelReset, m_bar, &ProcesslistFilterBar::updateChoices);
+    connect(model, &QAbstractItemModel::rowsInserted, m_bar, &ProcesslistFilterBar::updateChoices);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_view, 1);
+}
+
+QList<qint64> LiveProcesslistPanel::selectedIds() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        ids << m_filter->idAt(row.row());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void LiveProcesslistPanel::selectId(qint64 id)
+{
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        if (m_filter->idAt(r) == id) {
+            m_view->selectionModel()->setCurrentIndex(
+                m_filter->index(r, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(m_filter->index(r, 0));
+            return;
+        }
+    }
+}
+
+QString LiveProcesslistPanel::selectedStatements() const
+{
+    QStringList out;
+    for (qint64 id : selectedIds()) {
+        const int row = m_model->rowOfId(id);
+        if (row >= 0 && !m_model->rowAt(row).info.isEmpty())
+            out << m_model->rowAt(row).info;
+    }
+    return out.join(u'\n');
+}
+
+void LiveProcesslistPanel::copySelectedStatements()
+{
+    const QString text = selectedStatements();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+bool LiveProcesslistPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete) {
+            const QList<qint64> ids = selectedIds();
+            if (!ids.isEmpty())
+                Q_EMIT killSelectionRequested(ids);
+            return true;
+        }
+        if (key->matches(QKeySequence::Copy)) {
+            copySelectedStatements();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace ks

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+class QTableView;
+
+namespace ks {
+
+class ProcesslistFilterBar;
+class ProcesslistFilterModel;
+class ProcesslistModel;
+
+// The live processlist: the filter bar over a sortable table of a ProcesslistModel. Right-click
+// asks for the kill menu for the selected sessions, Del asks to kill them (after confirmation),
+// Ctrl+C copies the full statements.
+//
+// Invariants: it shows the model it is given and never queries a server; it reports ids, and the
+// caller turns them into kill targets. Selection follows sessions (by id) across refreshes,
+// because the proxy maps moves and the model keeps rows keyed by id.
+class LiveProcesslistPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LiveProcesslistPanel(ProcesslistModel *model, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    ProcesslistFilterModel *filter() const { return m_filter; }
+    ProcesslistFilterBar *filterBar() const { return m_bar; }
+
+    QList<qint64> selectedIds() const;
+    void selectId(qint64 id);
+    // The full statements of the selected rows, one per line, as Ctrl+C copies them.
+    QString selectedStatements() const;
+
+public Q_SLOTS:
+    void copySelectedStatements();
+
+Q_SIGNALS:
+    void killMenuRequested(const QList<qint64> &ids, const QPoint &globalPos);
+    void killSelectionRequested(const QList<qint64> &ids);
+    void sessionSelected(qint64 id);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    ProcesslistModel *m_model;
+    ProcesslistFilterModel *m_filter;
+    ProcesslistFilterBar *m_bar;
+    QTableView *m_view;
+};
+
+} // namespace ks

@@ -245,6 +245,11 @@ struct ScenarioInfo
     std::string titleZh;
 };
 
+// Qt's `signals` keyword macro would rewrite the member below; keep the header usable from Qt
+// code either way (Qt code can also read it through killSignals()).
+#pragma push_macro("signals")
+#undef signals
+
 class RunResult
 {
 public:
@@ -278,6 +283,10 @@ public:
     std::vector<int> lanesOfSession(int session) const;
     // Narration step current at t (the last one with step.t <= t), -1 if none.
     int narrationAt(TimeUs t) const;
+    // The same as `signals`, for code compiled with Qt keywords.
+    const std::vector<Signal> &killSignals() const { return signals; }
 };
+
+#pragma pop_macro("signals")
 
 } // namespace ks::sim

@@ -1,0 +1,527 @@
+// Behaviour of every built-in scenario in every flavor it supports, checked against
+// shared/reference/kill-semantics.md: who gets which error and when, what SHOW PROCESSLIST shows
+// at key moments, when the thread disappears, which locks are held.
+
+#include "simtestutil.h"
+
+#include <QTest>
+
+using namespace simtest;
+using ks::sim::Flavor;
+
+Q_DECLARE_METATYPE(ks::sim::Flavor)
+
+namespace {
+
+void addFlavors(const std::string &id)
+{
+    QTest::addColumn<Flavor>("flavor");
+    const Scenario sc = loadScenario(id);
+    for (Flavor f : sc.flavors)
+        QTest::newRow(std::string(flavorId(f)).c_str()) << f;
+}
+
+QString q(const std::optional<std::string> &s)
+{
+    return s ? QString::fromStdString(*s) : QStringLiteral("NULL");
+}
+
+} // namespace
+
+class TestSimScenarios : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyScenarioRunsInEveryFlavor_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<Flavor>("flavor");
+        for (const char *id : {"lock-wait-kill", "concurrency-queue", "big-update-kill-connection", "big-update-kill-query",
+                               "idle-transaction-kill", "kill-query-keeps-locks", "ctrl-c", "quick-client-blocks",
+                               "io-pressure-rollback", "big-query-tempfile", "ddl-kill", "late-kill-commits",
+                               "privileges-and-errors", "statement-timeout"}) {
+            const Scenario sc = loadScenario(id);
+            for (Flavor f : sc.flavors)
+                QTest::newRow((std::string(id) + "/" + std::string(flavorId(f))).c_str()) << QString::fromLatin1(id) << f;
+        }
+    }
+    void everyScenarioRunsInEveryFlavor()
+    {
+        QFETCH(QString, id);
+        QFETCH(Flavor, flavor);
+        const Run r = run(id.toStdString(), flavor);
+        QVERIFY(!r.result.lanes.empty());
+        QVERIFY(!r.result.narration.empty());
+        for (const Lane &lane : r.result.lanes) {
+            // Segments are contiguous, sorted and non-empty; the lane ends at `until`.
+            QVERIFY2(!lane.segments.empty(), lane.label.c_str());
+            for (size_t i = 0; i < lane.segments.size(); ++i) {
+                const LaneSegment &s = lane.segments[i];
+                QVERIFY2(s.end >= s.start, lane.label.c_str());
+                if (i + 1 < lane.segments.size())
+                    QCOMPARE(s.end, lane.segments[i + 1].start);
+            }
+            QCOMPARE(lane.segments.back().end, r.result.until);
+            QCOMPARE(lane.segments.front().start, lane.createdAt);
+            if (lane.goneAt >= 0)
+                QCOMPARE(lane.segments.back().state, LaneState::Gone);
+            for (size_t i = 0; i + 1 < lane.clientSegments.size(); ++i)
+                QVERIFY(lane.clientSegments[i].end <= lane.clientSegments[i + 1].start);
+        }
+        for (size_t i = 0; i + 1 < r.result.events.size(); ++i)
+            QVERIFY(r.result.events[i].t <= r.result.events[i + 1].t);
+        for (size_t i = 0; i + 1 < r.result.narration.size(); ++i)
+            QVERIFY(r.result.narration[i].t <= r.result.narration[i + 1].t);
+        // Every kill that was accepted is settled by the end of these scenarios.
+        for (const KillRecord &k : r.result.kills)
+            QVERIFY2(k.outcome != KillOutcome::Pending || k.issued > r.result.until - kSecond, k.statement.c_str());
+    }
+
+    // Figure 1: a row-lock wait dies at once.
+    void lockWaitKill_data() { addFlavors("lock-wait-kill"); }
+    void lockWaitKill()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("lock-wait-kill", flavor);
+        QVERIFY(r.waitsLock(12, "t:id=1", T("2s")));
+        QVERIFY(r.holdsLock(11, "t:id=1", T("2s")));
+        const auto b = r.row(12, T("2s"));
+        QVERIFY(b);
+        QCOMPARE(b->trxState, std::string("LOCK WAIT"));
+        QCOMPARE(q(b->state), isMariaDb(flavor) ? QStringLiteral("Updating") : QStringLiteral("updating"));
+        QCOMPARE(r.lineAt("B", "ERROR 1317 (70100): Query execution was interrupted"), T("3s"));
+        QCOMPARE(r.lineAt("C", "Query OK, 0 rows affected"), T("3s") + 20);
+        const KillRecord *k = r.kill("KILL QUERY 12");
+        QVERIFY(k);
+        QCOMPARE(k->noticed, T("3s"));
+        QCOMPARE(k->outcome, KillOutcome::Interrupted);
+        QVERIFY(!r.waitsLock(12, "t:id=1", T("3001ms")));
+        QVERIFY(r.holdsLock(11, "t:id=1", T("5s")));
+        QVERIFY(!r.holdsLock(11, "t:id=1", T("7s")));
+        QCOMPARE(q(r.row(12, T("4s"))->command.empty() ? std::nullopt : std::optional<std::string>(r.row(12, T("4s"))->command)),
+                 QStringLiteral("Sleep"));
+    }
+
+    // Figure 2: the InnoDB admission queue.
+    void concurrencyQueue_data() { addFlavors("concurrency-queue"); }
+    void concurrencyQueue()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("concurrency-queue", flavor);
+        const int laneC = r.laneOf(13);
+        if (flavor == Flavor::MariaDb1011) {
+            // No queue: C runs at once and is done before any kill.
+            QVERIFY(r.hasLine("C", "1 row in set"));
+            QCOMPARE(r.result.segmentAt(laneC, T("1000500us"))->state == LaneState::InnodbQueue, false);
+            // KILL QUERY of the idle C: MariaDB shows Killed until the next command.
+            QCOMPARE(r.row(13, T("4s"))->command, std::string("Killed"));
+            QCOMPARE(r.goneAt(13), T("6s"));
+            return;
+        }
+        QCOMPARE(r.result.segmentAt(laneC, T("2s"))->state, LaneState::InnodbQueue);
+        QCOMPARE(r.row(13, T("2s"))->trxOperationState, std::string("sleeping before entering InnoDB"));
+        if (flavor == Flavor::MySql57) {
+            // 5.7 never checks the flag in the queue: still sleeping after KILL QUERY.
+            QCOMPARE(r.result.segmentAt(laneC, T("5s"))->state, LaneState::InnodbQueue);
+            QVERIFY(r.result.segmentAt(laneC, T("5s"))->flags & FlagKillPending);
+            QCOMPARE(r.result.segmentAt(laneC, T("5s"))->checkNs, -1);
+            QCOMPARE(r.row(13, T("5s"))->command, std::string("Query"));
+            // KILL CONNECTION: 2013 at once, but Killed in the processlist until a seat frees.
+            QCOMPARE(r.lineAt("C", "ERROR 2013 (HY000): Lost connection to MySQL server during query"), T("6s"));
+            QCOMPARE(r.row(13, T("8s"))->command, std::string("Killed"));
+            QCOMPARE(r.result.segmentAt(laneC, T("8s"))->state, LaneState::InnodbQueue);
+            // SET GLOBAL innodb_thread_concurrency=3 at 10 s: a seat at the next poll, then gone.
+            const TimeUs gone = r.goneAt(13);
+            QVERIFY(gone > T("10s") && gone < T("10200ms"));
+            QVERIFY(!r.row(13, gone + 1));
+        } else {
+            // 8.0 leaves the queue after the current sleep with 1317.
+            const TimeUs err = r.lineAt("C", "ERROR 1317");
+            QVERIFY(err > T("3s") && err <= T("3s") + 150'000);
+            const KillRecord *k = r.kill("KILL QUERY 13");
+            QVERIFY(k && k->noticed == err);
+            // The later KILL CONNECTION finds C idle: the thread ends at once, the client hears nothing.
+            QCOMPARE(r.goneAt(13), T("6s"));
+            QVERIFY(!r.hasLine("C", "2013"));
+        }
+        // A and B keep their seats and finish.
+        QVERIFY(r.hasLine("A", "1 row in set"));
+        QVERIFY(r.hasLine("B", "1 row in set"));
+    }
+
+    void bigUpdateKillConnection_data() { addFlavors("big-update-kill-connection"); }
+    void bigUpdateKillConnection()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("big-update-kill-connection", flavor);
+        // The client sees 2013 at the moment of the KILL.
+        const std::string lost = isMariaDb(flavor) ? "Lost connection to server during query" : "Lost connection to MySQL server during query";
+        QCOMPARE(r.lineAt("A", "ERROR 2013 (HY000): " + lost), T("4.32s"));
+        const auto during = r.row(11, T("6s"));
+        QVERIFY(during);
+        QCOMPARE(during->command, std::string("Killed"));
+        QCOMPARE(q(during->state), isMariaDb(flavor) ? QStringLiteral("Rollback") : QStringLiteral("query end"));
+        QCOMPARE(q(during->info), QStringLiteral("UPDATE t SET v=v+1, pad=REPEAT('y',100)"));
+        QCOMPARE(during->trxState, std::string("ROLLING BACK"));
+        // trx_rows_modified counts down.
+        const int64_t a = *r.row(11, T("5s"))->trxRowsModified;
+        const int64_t b = *r.row(11, T("7s"))->trxRowsModified;
+        QVERIFY2(a > b && b > 0, (std::to_string(a) + " " + std::to_string(b)).c_str());
+        // ~1.57M rows at 3 us: the thread lingers for about 4.7 s (Demo A: ~4.7 s).
+        const TimeUs gone = r.goneAt(11);
+        QVERIFY(gone > T("8.8s") && gone < T("9.3s"));
+        QVERIFY(!r.row(11, gone));
+        QVERIFY(r.holdsLock(11, "t:*", gone - 1));
+        QVERIFY(!r.holdsLock(11, "t:*", gone));
+        const KillRecord *k = r.kill("KILL CONNECTION 11");
+        QCOMPARE(k->clientError, T("4.32s"));
+        QCOMPARE(k->clientErrorCode, 2013);
+        QCOMPARE(k->finished, gone);
+        QCOMPARE(k->outcome, KillOutcome::Disconnected);
+        QCOMPARE(r.result.rollbacks.size(), size_t(1));
+        QVERIFY(r.result.rollbacks[0].rows > 1'500'000 && r.result.rollbacks[0].rows < 1'600'000);
+        // The killer's statement returns at once.
+        QCOMPARE(r.lineAt("B", "Query OK"), T("4.32s") + 20);
+    }
+
+    void bigUpdateKillQuery_data() { addFlavors("big-update-kill-query"); }
+    void bigUpdateKillQuery()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("big-update-kill-query", flavor);
+        const auto during = r.row(11, T("6s"));
+        // Demo B: Query | Rollback on MariaDB (reset_kill_query first); never "Killed" for KILL QUERY on MySQL.
+        QCOMPARE(during->command, std::string("Query"));
+        QCOMPARE(q(during->state), isMariaDb(flavor) ? QStringLiteral("Rollback") : QStringLiteral("query end"));
+        QCOMPARE(during->trxState, std::string("ROLLING BACK"));
+        const TimeUs err = r.lineAt("A", "ERROR 1317 (70100): Query execution was interrupted");
+        QVERIFY(err > T("8.8s") && err < T("9.3s")); // only after the rollback
+        QCOMPARE(err, r.result.rollbacks.at(0).end);
+        QVERIFY(!r.hasLine("A", "2013"));
+        QCOMPARE(r.goneAt(11), TimeUs(-1)); // still connected
+        QVERIFY(r.lineAt("A", "1 row in set", err) > err); // the next statement runs normally
+    }
+
+    void idleTransactionKill_data() { addFlavors("idle-transaction-kill"); }
+    void idleTransactionKill()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("idle-transaction-kill", flavor);
+        const auto idle = r.row(11, T("7s"));
+        QCOMPARE(idle->command, std::string("Sleep"));
+        QCOMPARE(idle->trxState, std::string("RUNNING"));
+        QCOMPARE(*idle->trxRowsModified, int64_t(2'000'000));
+        QVERIFY(r.waitsLock(12, "t:id=7", T("7.5s")));
+        // Rolled back at disconnect: visible as Killed | Rollback | NULL on MariaDB, hidden on MySQL.
+        const auto rb = r.row(11, T("9s"), true);
+        QVERIFY(rb);
+        QCOMPARE(rb->trxState, std::string("ROLLING BACK"));
+        QCOMPARE(rb->command, std::string("Killed"));
+        QVERIFY(!rb->info);
+        if (isMariaDb(flavor)) {
+            QCOMPARE(q(rb->state), QStringLiteral("Rollback"));
+            QVERIFY(!rb->hidden);
+        } else {
+            QVERIFY(rb->hidden);
+            QVERIFY(!r.row(11, T("9s"), false));
+        }
+        const TimeUs gone = r.goneAt(11);
+        QVERIFY(gone > T("12s") && gone < T("13s"));
+        // B gets its row only when the rollback is over.
+        QVERIFY(r.waitsLock(12, "t:id=7", gone - 1));
+        QVERIFY(r.lineAt("B", "Query OK") >= gone);
+        // The client hears nothing until its next statement: 2006, then reconnect.
+        QCOMPARE(r.lineAt("A", "ERROR 2006"), T("14s"));
+        QVERIFY(r.lineAt("A", "No connection. Trying to reconnect...") >= T("14s"));
+        QVERIFY(r.hasLine("A", "1 row in set"));
+        QCOMPARE(r.result.lanesOfSession(r.session("A")).size(), size_t(2));
+    }
+
+    void killQueryKeepsLocks_data() { addFlavors("kill-query-keeps-locks"); }
+    void killQueryKeepsLocks()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("kill-query-keeps-locks", flavor);
+        const TimeUs err = r.lineAt("A", "ERROR 1317");
+        QVERIFY(err > T("2s"));
+        // The transaction and the first statement's lock survive the KILL QUERY.
+        QVERIFY(r.holdsLock(11, "t:id=1", err + 1000));
+        QCOMPARE(r.row(11, err + 1000)->trxState, std::string("RUNNING"));
+        QCOMPARE(*r.row(11, err + 1000)->trxRowsModified, int64_t(1));
+        QVERIFY(r.waitsLock(12, "t:id=1", T("8s")));
+        // Only the ROLLBACK at 9 s frees B.
+        const TimeUs ok = r.lineAt("B", "Query OK");
+        QVERIFY(ok > T("9s") && ok < T("9.01s"));
+        QCOMPARE(r.goneAt(11), TimeUs(-1));
+    }
+
+    void ctrlC_data() { addFlavors("ctrl-c"); }
+    void ctrlC()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("ctrl-c", flavor);
+        // 5.6-style client: 1st press KILL QUERY, 2nd press KILL (connection), exact lines.
+        QVERIFY(r.lineAt("old", "Ctrl-C -- sending \"KILL QUERY 11\" to server ...") > T("1.5s"));
+        QVERIFY(r.lineAt("old", "Ctrl-C -- sending \"KILL 11\" to server ...") > T("2s"));
+        const TimeUs lost = r.lineAt("old", "ERROR 2013 (HY000): Lost connection to MySQL server during query");
+        QVERIFY(lost > T("2s") && lost < T("2.01s"));
+        QVERIFY(r.lineAt("old", "Ctrl-C -- query aborted.", lost) < 0 || r.lineAt("old", "Ctrl-C -- query aborted.") < lost);
+        QVERIFY(r.lineAt("old", "ERROR 2006 (HY000): MySQL server has gone away") == T("8s"));
+        QVERIFY(r.lineAt("old", "Ctrl-C -- exit!") == T("12s"));
+        // While the 5.6 client's thread rolls back after the 2nd press it shows Killed.
+        QCOMPARE(r.row(11, T("2.5s"))->command, std::string("Killed"));
+        // 8.0 client: "^C^C -- query aborted", never escalates.
+        QVERIFY(r.lineAt("new", "^C^C -- query aborted") > T("2s"));
+        for (const KillRecord &k : r.result.kills)
+            if (k.victimId == 12)
+                QCOMPARE(k.type, KillType::Query);
+        if (isMariaDb(flavor)) {
+            QVERIFY(r.lineAt("new", "ERROR 1317") > T("2s"));
+        } else {
+            // SLEEP() alone returns 1 on MySQL.
+            QVERIFY(r.lineAt("new", "1 row in set") > T("2s"));
+            QVERIFY(r.lineAt("new", "ERROR 1317") > T("5s"));
+        }
+        QCOMPARE(r.row(12, T("5.5s"))->trxState, std::string("ROLLING BACK"));
+        // MariaDB client with -v (Demo D): query killed, then connection killed, then 2013.
+        const TimeUs k1 = r.lineAt("maria", "Ctrl-C -- sending \"KILL QUERY 13\" to server ...");
+        const TimeUs k2 = r.lineAt("maria", "Ctrl-C -- connection killed.");
+        const TimeUs l2 = r.lineAt("maria", "ERROR 2013 (HY000): Lost connection to server during query");
+        QVERIFY(k1 > T("3s") && r.lineAt("maria", "Ctrl-C -- query killed.") == k1);
+        QVERIFY(k2 > T("3.6s") && l2 >= k2);
+        QCOMPARE(r.row(13, T("3.3s"))->command, isMariaDb(flavor) ? std::string("Query") : std::string("Query"));
+        QCOMPARE(r.row(13, T("4s"))->command, std::string("Killed"));
+        QVERIFY(r.lineAt("maria", "ERROR 2006 (HY000): Server has gone away") == T("9s"));
+        // Each Ctrl+C used its own short-lived helper connection.
+        int helpers = 0;
+        for (const Lane &l : r.result.lanes)
+            if (l.client == ClientKind::Helper) {
+                ++helpers;
+                QVERIFY(l.goneAt >= 0 && l.goneAt - l.createdAt < 5000);
+            }
+        QCOMPARE(helpers, 7);
+    }
+
+    void quickClientBlocks_data() { addFlavors("quick-client-blocks"); }
+    void quickClientBlocks()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("quick-client-blocks", flavor);
+        const std::string writing = isMariaDb(flavor) ? "Writing to net" : "Sending to client";
+        QCOMPARE(q(r.row(11, T("1s"))->state), QString::fromStdString(writing));
+        QCOMPARE(r.result.segmentAt(r.laneOf(11), T("1s"))->state, LaneState::SendBlocked);
+        // KILL QUERY does not free it (Demo F): still there, still blocked.
+        const auto after = r.row(11, T("5s"));
+        QVERIFY(after);
+        QCOMPARE(q(after->state), QString::fromStdString(writing));
+        QCOMPARE(after->command, isMariaDb(flavor) ? std::string("Killed") : std::string("Query"));
+        QVERIFY(r.result.segmentAt(r.laneOf(11), T("5s"))->flags & FlagKillPending);
+        // The stuck SELECT keeps its MDL: the ALTER waits.
+        QVERIFY(r.waitsLock(13, "t", T("5s")));
+        QCOMPARE(q(r.row(13, T("5s"))->state), QStringLiteral("Waiting for table metadata lock"));
+        // KILL CONNECTION ends it at once and the ALTER proceeds.
+        QCOMPARE(r.goneAt(11), T("6s"));
+        QVERIFY(r.lineAt("C", "Query OK") > T("6s"));
+        // The paused client sees the 2013 only when it reads again.
+        QCOMPARE(r.lineAt("A", "ERROR 2013"), T("8s"));
+    }
+
+    void ioPressureRollback_data() { addFlavors("io-pressure-rollback"); }
+    void ioPressureRollback()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("io-pressure-rollback", flavor);
+        QCOMPARE(r.lineAt("A", "ERROR 2013"), T("2.5s"));
+        const RollbackRecord &rb = r.result.rollbacks.at(0);
+        // ~833k rows: 33 us per row while the pressure lasts, 13 us after 12 s.
+        QVERIFY(rb.points.size() >= 3);
+        const int64_t at10 = *r.row(11, T("10s"))->trxRowsModified;
+        const int64_t at11 = *r.row(11, T("11s"))->trxRowsModified;
+        const int64_t at13 = *r.row(11, T("13s"))->trxRowsModified;
+        const int64_t at14 = *r.row(11, T("14s"))->trxRowsModified;
+        const double slow = double(at10 - at11), fast = double(at13 - at14);
+        QVERIFY2(slow > 29000 && slow < 31000, std::to_string(slow).c_str());
+        QVERIFY2(fast > 75000 && fast < 78000, std::to_string(fast).c_str());
+        // Much slower than the UPDATE itself (2.5 s of work): several times as long.
+        QVERIFY(rb.end - rb.start > 5 * T("2.5s"));
+        QVERIFY(r.result.segmentAt(r.laneOf(11), T("5s"))->flags & FlagIoBound);
+        QCOMPARE(r.goneAt(11), rb.end);
+    }
+
+    void bigQueryTempfile_data() { addFlavors("big-query-tempfile"); }
+    void bigQueryTempfile()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("big-query-tempfile", flavor);
+        const int lane = r.laneOf(11);
+        // The KILL lands inside a 1 GB write: no check point there.
+        QCOMPARE(r.result.segmentAt(lane, T("8s"))->state, LaneState::IoWait);
+        QVERIFY(r.result.segmentAt(lane, T("8s"))->flags & FlagKillPending);
+        const KillRecord *k = r.kill("KILL QUERY 11");
+        QVERIFY(k->noticed > T("10s"));
+        // Then the temporary files are deleted before the error is sent.
+        QCOMPARE(r.result.segmentAt(lane, k->noticed + 1000)->state, LaneState::Cleanup);
+        QCOMPARE(q(r.row(11, k->noticed + 1000)->state), QStringLiteral("removing tmp table"));
+        const TimeUs err = r.lineAt("A", "ERROR 1317");
+        QVERIFY(err >= k->noticed + T("2400ms"));
+        QCOMPARE(k->clientError, err);
+    }
+
+    void ddlKill_data() { addFlavors("ddl-kill"); }
+    void ddlKill()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("ddl-kill", flavor);
+        // Killed during the copy: dies within tens of milliseconds, tmp table dropped.
+        const TimeUs errA = r.lineAt("A", "ERROR 1317");
+        QVERIFY(errA > T("2s") && errA < T("2.1s"));
+        QCOMPARE(r.result.segmentAt(r.laneOf(11), T("2.01s"))->state, LaneState::Cleanup);
+        // Killed in the final DD phase: the ALTER commits in every flavor.
+        const KillRecord *k = r.kill("KILL 12");
+        QVERIFY(k);
+        QCOMPARE(k->outcome, KillOutcome::LostRace);
+        const int laneB = r.laneOf(12);
+        if (flavor == Flavor::MySql80) {
+            // Deferred by the DD kill immunizer: no flag, no socket close until the scope ends.
+            QCOMPARE(r.result.segmentAt(laneB, T("7.3s"))->state, LaneState::DdImmune);
+            QVERIFY(r.result.segmentAt(laneB, T("7.3s"))->flags & FlagKillDeferred);
+            QCOMPARE(r.row(12, T("7.3s"))->command, std::string("Query"));
+            QCOMPARE(r.lineAt("B", "ERROR 2013"), T("7.501s"));
+        } else {
+            QCOMPARE(r.row(12, T("7.3s"))->command, std::string("Killed"));
+            QCOMPARE(r.lineAt("B", "ERROR 2013"), T("7.2s"));
+        }
+        QCOMPARE(r.goneAt(12), T("7.501s"));
+    }
+
+    void lateKillCommits_data() { addFlavors("late-kill-commits"); }
+    void lateKillCommits()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("late-kill-commits", flavor);
+        // KILL CONNECTION during the commit: committed, yet the client sees 2013.
+        QCOMPARE(r.lineAt("A", "ERROR 2013"), T("2000150us"));
+        QCOMPARE(r.kill("KILL 11")->outcome, KillOutcome::LostRace);
+        QVERIFY(r.result.rollbacks.empty());
+        QCOMPARE(r.goneAt(11), T("2000200us"));
+        // KILL QUERY during the commit: the client simply gets Query OK.
+        QCOMPARE(r.lineAt("B", "Query OK, 100000 rows affected"), T("5000200us"));
+        QVERIFY(!r.hasLine("B", "ERROR"));
+        QCOMPARE(r.kill("KILL QUERY 12")->outcome, KillOutcome::LostRace);
+    }
+
+    void privilegesAndErrors_data() { addFlavors("privileges-and-errors"); }
+    void privilegesAndErrors()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("privileges-and-errors", flavor);
+        QCOMPARE(r.lineAt("bob", "ERROR 1094 (HY000): Unknown thread id: 999999"), T("1s") + 20);
+        QCOMPARE(r.lineAt("bob", "ERROR 1095 (HY000): You are not owner of thread 20"), T("1.5s") + 20);
+        QCOMPARE(r.lineAt("bob", "ERROR 1095 (HY000): You are not owner of thread 20", T("2s")), T("2s") + 20);
+        QCOMPARE(r.lineAt("bob", "ERROR 1094 (HY000): Unknown thread id: 5"), T("2.5s") + 20); // event scheduler
+        QCOMPARE(r.lineAt("bob", "ERROR 1317 (70100): Query execution was interrupted"), T("3s") + 20);
+        const std::string self = isMariaDb(flavor) ? "ERROR 1927 (70100): Connection was killed" : "ERROR 1317 (70100): Query execution was interrupted";
+        QCOMPARE(r.lineAt("bob", self, T("3.5s")), T("3.5s") + 20);
+        QCOMPARE(r.goneAt(21), T("3.5s") + 20);
+        QCOMPARE(r.lineAt("bob", "ERROR 2006"), T("4s"));
+        QVERIFY(r.row(5, T("3s")));
+        QCOMPARE(r.row(5, T("3s"))->command, std::string("Daemon"));
+        // KILL QUERY of the idle app1 at 5 s.
+        if (isMariaDb(flavor)) {
+            QCOMPARE(r.row(22, T("5.5s"))->command, std::string("Killed"));
+            QCOMPARE(r.kill("KILL QUERY 22")->outcome, KillOutcome::ResetAtNextCommand);
+            QVERIFY(r.lineAt("root", "ERROR 1317") == T("7s"));
+            QCOMPARE(r.lineAt("dba", "Query OK, 2 rows affected"), T("8s") + 20);
+            QCOMPARE(r.goneAt(22), T("8s"));
+            QCOMPARE(r.lineAt("app2", "ERROR 2013 (HY000): Lost connection to server during query"), T("8s"));
+        } else {
+            QCOMPARE(r.row(22, T("5.5s"))->command, std::string("Sleep"));
+            QCOMPARE(r.kill("KILL QUERY 22")->outcome, KillOutcome::NoEffect);
+            QVERIFY(r.lineAt("dba", "ERROR 1064 (42000)") == T("7s") + 20);
+            QVERIFY(r.lineAt("dba", "ERROR 1064 (42000)", T("8s")) == T("8s") + 20);
+            QVERIFY(r.hasLine("root", "1 row in set"));
+        }
+        QVERIFY(r.lineAt("app1", "1 row in set", T("6s")) > T("6s")); // the next command runs normally
+    }
+
+    void statementTimeout_data() { addFlavors("statement-timeout"); }
+    void statementTimeout()
+    {
+        QFETCH(Flavor, flavor);
+        const Run r = run("statement-timeout", flavor);
+        if (isMariaDb(flavor)) {
+            QCOMPARE(r.lineAt("A", "ERROR 1969 (70100): Query execution was interrupted (max_statement_time exceeded)"), T("1.5s"));
+            QVERIFY(r.lineAt("A", "ERROR 1969", T("3s")) > T("3.5s"));
+            // Any statement: the UPDATE is stopped and rolled back.
+            const TimeUs u = r.lineAt("A", "ERROR 1969", T("5s"));
+            QVERIFY(u > T("5.5s"));
+            QCOMPARE(r.result.rollbacks.size(), size_t(1));
+            QCOMPARE(r.kill("max_statement_time")->mode, KillMode::Soft);
+        } else {
+            QCOMPARE(r.lineAt("A", "1 row in set"), T("1.5s")); // SLEEP returns 1
+            QCOMPARE(r.lineAt("A", "ERROR 3024 (HY000): Query execution was interrupted, maximum statement execution time exceeded"),
+                     T("3500001us"));
+            QVERIFY(r.hasLine("A", "Query OK, 500000 rows affected")); // not a SELECT: no timeout
+            QVERIFY(r.result.rollbacks.empty());
+        }
+    }
+
+    // What-if: the UI injects a kill at the playhead and re-runs.
+    void injectedKill()
+    {
+        Scenario sc = loadScenario("lock-wait-kill");
+        sc.actions.push_back(makeKillAction(T("2s"), 12, KillType::Connection));
+        RunOptions o;
+        o.flavor = Flavor::MariaDb1011;
+        const RunResult res = Engine::run(sc, o);
+        const Run r{sc, res};
+        QCOMPARE(r.lineAt("B", "ERROR 2013 (HY000): Lost connection to server during query"), T("2s"));
+        QCOMPARE(r.goneAt(12), T("2s"));
+        bool arrow = false;
+        for (const Signal &s : res.killSignals())
+            arrow = arrow || (s.kind == SignalKind::KillArrow && s.t == T("2s") && s.label == "KILL 12"
+                              && res.lanes[size_t(s.fromLane)].client == ClientKind::Operator);
+        QVERIFY(arrow);
+        // HARD/SOFT on MariaDB.
+        Scenario soft = loadScenario("lock-wait-kill");
+        soft.actions.push_back(makeKillAction(T("2s"), 12, KillType::Query, KillMode::Soft));
+        const RunResult rs = Engine::run(soft, o);
+        const Run softRun{soft, rs};
+        QCOMPARE(softRun.lineAt("B", "ERROR 1317"), T("2s"));
+        QCOMPARE(softRun.row(12, T("1.5s"))->killedValue, 0);
+    }
+
+    // What-if: raising innodb_thread_concurrency releases the 5.7 waiter.
+    void knobReleasesWaiter()
+    {
+        Scenario sc = loadScenario("concurrency-queue");
+        sc.actions.clear();
+        sc.actions.push_back(makeSetAction(T("4s"), "innodb_thread_concurrency", 3));
+        RunOptions o;
+        o.flavor = Flavor::MySql57;
+        const Run r{sc, Engine::run(sc, o)};
+        // The KILL QUERY from 3 s is noticed at the first row after C gets its seat.
+        const KillRecord *k = r.kill("KILL QUERY 13");
+        QVERIFY(k->noticed > T("4s") && k->noticed < T("4.2s"));
+        QVERIFY(r.lineAt("C", "ERROR 1317") > T("4s"));
+    }
+
+    void killedStateValues()
+    {
+        // MariaDB's killed_state keeps the HARD bit (sql_class.h L616); MySQL's values are error numbers.
+        const FlavorRules m(Flavor::MariaDb1011), my(Flavor::MySql80);
+        QCOMPARE(m.killedValue(Killed::Query, true), 5);
+        QCOMPARE(m.killedValue(Killed::Query, false), 4);
+        QCOMPARE(m.killedValue(Killed::Connection, true), 13);
+        QCOMPARE(m.killedValue(Killed::Timeout, false), 8);
+        QCOMPARE(my.killedValue(Killed::Connection, true), 1053);
+        QCOMPARE(my.killedValue(Killed::Query, true), 1317);
+        QCOMPARE(my.killedValue(Killed::Timeout, true), 3024);
+        QVERIFY(m.showsKilled(Killed::Query));
+        QVERIFY(!my.showsKilled(Killed::Query));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimScenarios)
+#include "tst_simscenarios.moc"

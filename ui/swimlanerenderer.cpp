@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace ks {
 
@@ -385,6 +386,131 @@ void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, in
     }
 }
 
+void SwimlaneRenderer::rasterLanes(QImage &image, const Frame &f, int x0, int x1) const
+{
+    // Direct scanline writes. Each row is composed once per band into a line buffer (background,
+    // grid, bars) and then copied to every scanline of the band: one pass over the pixels
+    // instead of background-then-bars, and one fill per run instead of one per run and scanline.
+    m_stats = {};
+    const int w = x1 - x0;
+    if (w <= 0 || f.height <= 0)
+        return;
+    uchar *bits = image.bits();
+    const qsizetype bpl = image.bytesPerLine();
+    auto scan = [&](int y) { return reinterpret_cast<quint32 *>(bits + y * bpl) + x0; };
+
+    const QRgb grid = m_theme.gridColor().rgba();
+    const QRgb flagRgb = m_theme.killFlagColor().rgba();
+    const QRgb killedRgb = m_theme.killedColor().rgba();
+    const QRgb bgs[3] = {m_theme.laneBackground(false).rgba(), m_theme.laneBackground(true).rgba(),
+                         m_theme.clientLaneBackground().rgba()};
+
+    // Background lines (with the major grid) for the three row kinds.
+    std::vector<quint32> bgLine[3];
+    std::vector<int> gridColumns;
+    const qint64 step = niceTickStep(f.usPerPx, 110);
+    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
+         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
+        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
+        if (x >= x0 && x < x1)
+            gridColumns.push_back(x - x0);
+    }
+    for (int k = 0; k < 3; ++k) {
+        bgLine[k].assign(size_t(w), bgs[k]);
+        for (int c : gridColumns)
+            bgLine[k][size_t(c)] = grid;
+    }
+    std::vector<quint32> fullLine(static_cast<size_t>(w));
+    std::vector<quint32> thinLine(static_cast<size_t>(w));
+    std::vector<quint32> killedLine;
+    std::vector<Run> runs;
+
+    const auto [ra, rb] = visibleRowRange(f);
+    for (int r = ra; r < rb; ++r) {
+        const Row &row = m_rows[size_t(r)];
+        const int kind = row.kind == LaneKind::Client ? 2 : (row.session & 1);
+        const std::vector<quint32> &bg = bgLine[kind];
+        const QRgb bgRgb = bgs[kind];
+        if (m_timeline)
+            computeRuns(row.lane, f, x0, x1, runs);
+        else
+            runs.clear();
+        ++m_stats.rows;
+        m_stats.runs += int(runs.size());
+        const auto [fullY0, fullY1] = barSpan(row, SegmentState::Running);
+        const auto [thinY0, thinY1] = barSpan(row, SegmentState::Idle);
+
+        std::copy(bg.begin(), bg.end(), fullLine.begin());
+        std::copy(bg.begin(), bg.end(), thinLine.begin());
+        bool anyKilled = false;
+        bool anyHatch = false;
+        for (const Run &run : runs) {
+            const auto state = SegmentState(run.state);
+            const QRgb c = m_theme.stateRgb(state);
+            const int a = run.x0 - x0;
+            const int b = run.x1 - x0;
+            const bool full = m_theme.barStyle(state) == Theme::BarStyle::Full
+                              || (run.flags & SegmentFlag::KillPending);
+            if (full)
+                std::fill(fullLine.begin() + a, fullLine.begin() + b, c);
+            std::fill(thinLine.begin() + a, thinLine.begin() + b, c);
+            if (run.segmentStart && b - a >= MinSeparatorPx && run.x0 > x0) {
+                if (full)
+                    fullLine[size_t(a)] = bgRgb;
+                thinLine[size_t(a)] = bgRgb;
+            }
+            anyKilled |= full && (run.flags & SegmentFlag::Killed);
+            anyHatch |= bool(run.flags & SegmentFlag::KillPending);
+        }
+        if (anyKilled) {
+            killedLine = fullLine;
+            for (const Run &run : runs) {
+                if ((run.flags & SegmentFlag::Killed)
+                    && m_theme.barStyle(SegmentState(run.state)) == Theme::BarStyle::Full)
+                    std::fill(killedLine.begin() + (run.x0 - x0), killedLine.begin() + (run.x1 - x0),
+                              killedRgb);
+            }
+        }
+
+        const int yEnd = std::min(row.top + row.height - f.scrollY, f.height);
+        const bool lastOfSession = size_t(r + 1) >= m_rows.size()
+                                   || m_rows[size_t(r + 1)].session != row.session;
+        for (int y = std::max(row.top - f.scrollY, 0); y < yEnd; ++y) {
+            const int ry = y + f.scrollY; // rows space
+            const quint32 *src = bg.data();
+            if (ry >= thinY0 && ry < thinY1)
+                src = thinLine.data();
+            else if (ry >= fullY0 && ry < fullY1)
+                src = anyKilled && ry < fullY0 + 2 ? killedLine.data() : fullLine.data();
+            if (lastOfSession && ry == row.top + row.height - 1)
+                std::fill_n(scan(y), w, grid);
+            else
+                std::memcpy(scan(y), src, size_t(w) * 4);
+        }
+        if (anyHatch) {
+            for (const Run &run : runs) {
+                if (!(run.flags & SegmentFlag::KillPending))
+                    continue;
+                const QRgb base = m_theme.stateRgb(SegmentState(run.state));
+                const int ya = std::max(fullY0 - f.scrollY, 0);
+                const int yb = std::min(fullY1 - f.scrollY, f.height);
+                for (int y = ya; y < yb; ++y) {
+                    quint32 pattern[HatchPeriod];
+                    for (int k = 0; k < HatchPeriod; ++k)
+                        pattern[k] = hatchOn(k, y) ? flagRgb : base;
+                    quint32 *line = scan(y) - x0;
+                    const int xa = run.x0 + ((run.segmentStart && run.x1 - run.x0 >= MinSeparatorPx && run.x0 > x0) ? 1 : 0);
+                    for (int xx = xa; xx < run.x1; ++xx)
+                        line[xx] = pattern[xx & (HatchPeriod - 1)];
+                }
+            }
+        }
+    }
+    const int bottom = std::max(m_totalHeight - f.scrollY, 0);
+    for (int y = bottom; y < f.height; ++y)
+        std::fill_n(scan(y), w, m_theme.background().rgba());
+}
+
 void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, int x1) const
 {
     x0 = std::max(x0, 0);
@@ -393,7 +519,7 @@ void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, 
         return;
     Frame f = frame;
     f.height = std::min(f.height, image.height());
-    paintLanes(nullptr, &image, f, x0, x1);
+    rasterLanes(image, f, x0, x1);
     QPainter p(&image);
     p.setClipRect(QRect(x0, 0, x1 - x0, f.height));
     paintDecorations(p, f, x0, x1);
@@ -505,6 +631,12 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                             p.fillRect(QRect(tx0 - 3, by0, w, by1 - by0), QColor::fromRgba(bg));
                             p.setPen(m_theme.mutedText());
                         } else {
+                            if (s.flags & SegmentFlag::KillPending) {
+                                // Stripes under text are unreadable: give the text a plain chip.
+                                const int w = int(st->size().width()) + 8;
+                                p.fillRect(QRect(tx0 - 4, ty0 + 2, std::min(w, tw + 8), th - 4),
+                                           m_theme.stateColor(s.state));
+                            }
                             p.setPen(m_theme.textOn(s.state));
                         }
                         drawText(p, textFont, text, QRect(tx0, ty0, tw, th));
@@ -586,8 +718,9 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     const auto [a, b] = m_timeline->signalsIn(qint64(std::floor(tA)), qint64(std::ceil(tB)));
     const auto list = m_timeline->signalList();
     const bool labels = b - a <= 300; // beyond that labels only pile up
+    const bool dense = b - a > 500;
     p.save();
-    p.setRenderHint(QPainter::Antialiasing, b - a <= 500);
+    p.setRenderHint(QPainter::Antialiasing, !dense);
     const int labelHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 2;
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
@@ -615,22 +748,36 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
             continue;
         const QColor c = m_theme.signalColor(s.kind);
         const bool failed = s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
-        QPen pen(c, 2);
-        if (failed || s.result == SignalResult::Pending)
-            pen.setStyle(Qt::DashLine);
-        p.setPen(pen);
         const double dir = yTo > yFrom ? 1.0 : -1.0;
-        p.drawLine(QPointF(x, yFrom), QPointF(x, yTo - dir * 6));
-        QPainterPath head;
-        head.moveTo(x, yTo);
-        head.lineTo(x - 4.5, yTo - dir * 8);
-        head.lineTo(x + 4.5, yTo - dir * 8);
-        head.closeSubpath();
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawPath(head);
-        if (!external)
-            p.drawEllipse(QPointF(x, yFrom), 3.5, 3.5);
+        // The shaft is vertical, so it is a rectangle: no antialiasing, no pen, the fast path.
+        const int xi = int(std::floor(x));
+        const int shaftA = int(std::lround(std::min(yFrom, yTo - dir * 6)));
+        const int shaftB = int(std::lround(std::max(yFrom, yTo - dir * 6)));
+        const int top = std::max(shaftA, -2);
+        const int bottom = std::min(shaftB, f.height + 2);
+        if (failed || s.result == SignalResult::Pending) {
+            for (int y = top; y < bottom; y += 8)
+                p.fillRect(QRect(xi - 1, y, 2, std::min(5, bottom - y)), c);
+        } else if (bottom > top) {
+            p.fillRect(QRect(xi - 1, top, 2, bottom - top), c);
+        }
+        if (dense) {
+            // Head as stacked rows: cheap, and at this density nobody sees the difference.
+            const int tip = int(std::lround(yTo));
+            for (int k = 0; k < 7; ++k)
+                p.fillRect(QRect(xi - k / 2 - 1, tip - int(dir) * (k + 1), k / 2 * 2 + 2, 1), c);
+        } else {
+            QPainterPath head;
+            head.moveTo(x, yTo);
+            head.lineTo(x - 4.5, yTo - dir * 8);
+            head.lineTo(x + 4.5, yTo - dir * 8);
+            head.closeSubpath();
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawPath(head);
+            if (!external)
+                p.drawEllipse(QPointF(x, yFrom), 3.5, 3.5);
+        }
         if (failed) {
             p.setPen(QPen(c, 2));
             const double my = (yFrom + yTo) / 2;

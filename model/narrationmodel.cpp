@@ -35,6 +35,15 @@ void NarrationModel::setLanguage(const QString &language)
     Q_EMIT currentChanged(m_current);
 }
 
+void NarrationModel::setShowTimes(bool on)
+{
+    if (on == m_showTimes)
+        return;
+    m_showTimes = on;
+    if (!m_steps.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_steps.size()) - 1), {Qt::DisplayRole});
+}
+
 int NarrationModel::rowAt(qint64 us) const
 {
     auto it = std::upper_bound(m_steps.cbegin(), m_steps.cend(), us,
@@ -100,6 +109,10 @@ QVariant NarrationModel::data(const QModelIndex &index, int role) const
     const NarrationStep &s = m_steps[index.row()];
     switch (role) {
     case Qt::DisplayRole:
+        if (m_showTimes)
+            return QStringLiteral("%1 s  %2").arg(QString::number(double(s.atUs) / 1e6, 'f', 3),
+                                                  textAt(index.row()));
+        return textAt(index.row());
     case Qt::ToolTipRole:
         return textAt(index.row());
     case Qt::FontRole:

@@ -43,6 +43,9 @@ public:
     void setLanguage(const QString &language);
     QString language() const { return m_language; }
 
+    // Prefix each step in the list with its time ("3.000 s  …"); currentText() never has it.
+    void setShowTimes(bool on);
+
     void setPlayhead(qint64 us);
     qint64 playhead() const { return m_playheadUs; }
     int currentRow() const { return m_current; }
@@ -66,6 +69,7 @@ private:
     QString m_language = QStringLiteral("en");
     qint64 m_playheadUs = 0;
     int m_current = -1;
+    bool m_showTimes = false;
 };
 
 } // namespace ks

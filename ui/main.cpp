@@ -1,13 +1,36 @@
+#include "headlesspng.h"
 #include "killscope.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "playbackcontroller.h"
 #include "resources.h"
+#include "simulationsource.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+bool hasArg(int argc, char *argv[], const char *name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // Slides from a script must work without a display.
+    if (hasArg(argc, argv, "--png") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("KillScope"));
     QApplication::setOrganizationName(QStringLiteral("KillScope"));
@@ -22,12 +45,71 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QStringLiteral("User interface language: en or zh_CN."),
                                         QStringLiteral("language"));
-    parser.addOption(langOption);
+    const QCommandLineOption scenarioOption(
+        QStringLiteral("scenario"),
+        QStringLiteral("Built-in scenario id or scenario file (default: concurrency-queue)."),
+        QStringLiteral("id|file"));
+    const QCommandLineOption flavorOption(
+        QStringLiteral("flavor"), QStringLiteral("mysql-5.7, mysql-8.0 or mariadb-10.11."),
+        QStringLiteral("flavor"));
+    const QCommandLineOption pngOption(
+        QStringLiteral("png"), QStringLiteral("Write the swimlanes at --at as a PNG and exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption atOption(QStringLiteral("at"),
+                                      QStringLiteral("Playhead time (also for --png): 1.5s, 200ms, 3000us."),
+                                      QStringLiteral("time"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Image size for --png (default 1600x900)."),
+                                        QStringLiteral("WxH"));
+    const QCommandLineOption noCaptionOption(
+        QStringLiteral("no-caption"), QStringLiteral("--png without the narration caption."));
+    const QCommandLineOption presentOption(QStringLiteral("present"),
+                                           QStringLiteral("Start in presentation mode."));
+    parser.addOptions({langOption, scenarioOption, flavorOption, pngOption, atOption, sizeOption,
+                       noCaptionOption, presentOption});
+    parser.addPositionalArgument(QStringLiteral("scenario"),
+                                 QStringLiteral("A scenario file or built-in id to open."),
+                                 QStringLiteral("[scenario]"));
     parser.process(app);
 
     ks::switchLanguage(ks::chooseLanguage(parser.value(langOption)));
 
+    QString scenario = parser.value(scenarioOption);
+    if (scenario.isEmpty() && !parser.positionalArguments().isEmpty())
+        scenario = parser.positionalArguments().first();
+
+    if (parser.isSet(pngOption)) {
+        ks::PngRequest request;
+        request.output = parser.value(pngOption);
+        request.scenario = scenario;
+        request.flavor = parser.value(flavorOption);
+        if (parser.isSet(atOption)) {
+            request.atUs = ks::parseTimeUs(parser.value(atOption));
+            if (request.atUs < 0) {
+                std::fprintf(stderr, "killscope: --at: not a time: %s\n",
+                             qPrintable(parser.value(atOption)));
+                return 2;
+            }
+        }
+        if (parser.isSet(sizeOption)) {
+            request.size = ks::parseSize(parser.value(sizeOption));
+            if (!request.size.isValid()) {
+                std::fprintf(stderr, "killscope: --size: expected WxH, e.g. 1600x900: %s\n",
+                             qPrintable(parser.value(sizeOption)));
+                return 2;
+            }
+        }
+        request.caption = !parser.isSet(noCaptionOption);
+        return ks::runPngExport(request);
+    }
+
     ks::MainWindow window;
+    window.openScenario(scenario.isEmpty() ? ks::SimulationSource::defaultScenarioId() : scenario,
+                        parser.value(flavorOption));
+    if (parser.isSet(atOption))
+        window.playback()->setPosition(ks::parseTimeUs(parser.value(atOption)));
     window.show();
+    if (parser.isSet(presentOption))
+        window.setPresentationMode(true);
     return app.exec();
 }

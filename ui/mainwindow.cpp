@@ -1,64 +1,391 @@
 #include "mainwindow.h"
 
+#include "chartdata.h"
+#include "chartspanel.h"
+#include "exporter.h"
+#include "killmenu.h"
 #include "killscope.h"
+#include "killsmodel.h"
+#include "knobspanel.h"
 #include "language.h"
+#include "narrationmodel.h"
+#include "narrationpanel.h"
+#include "playbackbar.h"
+#include "playbackcontroller.h"
+#include "processlistmodel.h"
+#include "simulationsource.h"
+#include "timeline.h"
+#include "swimlaneview.h"
+#include "legendwidget.h"
+#include "timelineviewport.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace ks {
+
+namespace {
+constexpr int MaxRecentFiles = 8;
+const QString RecentKey = QStringLiteral("recentScenarios");
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/killscope.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
+    m_simulation = new SimulationSource(this);
+    m_playback = new PlaybackController(this);
+    m_viewport = new TimelineViewport(this);
+    m_processlistModel = new ProcesslistModel(this);
+    m_killsModel = new KillsModel(this);
+    m_narrationModel = new NarrationModel(this);
+    m_narrationModel->setLanguage(currentLanguage());
+
+    createWidgets();
+    createActions();
+    createMenus();
+
+    connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::onPlayheadMoved);
+    connect(m_simulation, &SimulationSource::problem, this, &MainWindow::showProblem);
+    connect(m_simulation, &SimulationSource::scenarioLoaded, this, [this] {
+        fillScenarioCombo();
+        m_playback->pause();
+        m_playback->setPosition(0);
+        // A new scenario has a new extent: show all of it once its run is in.
+        m_fitPending = true;
+    });
+
+    setSource(nullptr);
+    retranslateUi();
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createWidgets()
+{
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
 
     m_swimlaneArea = new QWidget(m_splitter);
     m_swimlaneArea->setObjectName(QStringLiteral("swimlaneArea"));
     m_swimlaneArea->setMinimumHeight(200);
+    auto *areaLayout = new QVBoxLayout(m_swimlaneArea);
+    areaLayout->setContentsMargins(0, 0, 0, 0);
+    areaLayout->setSpacing(0);
+    m_swimlaneView = new SwimlaneView(m_swimlaneArea);
+    m_swimlaneView->setObjectName(QStringLiteral("swimlaneView"));
+    m_swimlaneView->setViewportController(m_viewport);
+    areaLayout->addWidget(m_swimlaneView, 1);
+    connect(m_swimlaneView, &SwimlaneView::contextMenuRequestedForSession, this,
+            [this](qint64 id, QPoint globalPos) {
+                if (!m_source)
+                    return;
+                KillTarget target;
+                target.id = id;
+                const int lane = m_source->timeline().findLane(id);
+                if (lane >= 0) {
+                    target.user = m_source->timeline().lane(lane).user;
+                    target.host = m_source->timeline().lane(lane).host;
+                }
+                const int row = m_processlistModel->rowOfId(id);
+                if (row >= 0)
+                    target = m_processlistModel->targetAt(row);
+                showKillMenu({target}, globalPos);
+            });
+    connect(m_swimlaneView, &SwimlaneView::sessionSelected, this, [this](qint64 id) {
+        const int row = m_processlistModel->rowOfId(id);
+        if (row >= 0)
+            m_processlistView->selectRow(row);
+    });
+    // Dragging in the axis scrubs: playback holds while the drag goes on and resumes after it.
+    m_scrubSettle = new QTimer(this);
+    m_scrubSettle->setSingleShot(true);
+    m_scrubSettle->setInterval(250);
+    connect(m_scrubSettle, &QTimer::timeout, m_playback, &PlaybackController::endScrub);
+    connect(m_swimlaneView, &SwimlaneView::playheadScrubbed, this, [this](qint64 t) {
+        m_playback->beginScrub();
+        m_playback->scrubTo(t);
+        m_scrubSettle->start();
+    });
 
-    m_processlistView = new QTableView(m_splitter);
+    // Presentation captions: the narration, large, under the lanes.
+    m_caption = new QLabel(m_swimlaneArea);
+    m_caption->setObjectName(QStringLiteral("captionLabel"));
+    m_caption->setWordWrap(true);
+    m_caption->setAlignment(Qt::AlignCenter);
+    m_caption->setMargin(16);
+    m_caption->setAutoFillBackground(true);
+    QPalette capPal = m_caption->palette();
+    capPal.setColor(QPalette::Window, QColor(0x20, 0x24, 0x2b));
+    capPal.setColor(QPalette::WindowText, QColor(0xf5, 0xf5, 0xf5));
+    m_caption->setPalette(capPal);
+    m_caption->hide();
+    areaLayout->addWidget(m_caption);
+
+    m_bottomTabs = new QTabWidget(m_splitter);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->setDocumentMode(true);
+
+    m_processlistView = new QTableView(m_bottomTabs);
     m_processlistView->setObjectName(QStringLiteral("processlistView"));
+    m_processlistView->setModel(m_processlistModel);
     m_processlistView->horizontalHeader()->setStretchLastSection(true);
+    m_processlistView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_processlistView->verticalHeader()->hide();
+    m_processlistView->verticalHeader()->setDefaultSectionSize(
+        m_processlistView->fontMetrics().height() + 6);
     m_processlistView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_processlistView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_processlistView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_processlistView->setAlternatingRowColors(true);
+    m_processlistView->setWordWrap(false);
+    m_processlistView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_processlistView, &QWidget::customContextMenuRequested, this,
+            &MainWindow::onProcesslistContextMenu);
+    m_bottomTabs->addTab(m_processlistView, QString());
+    connect(m_processlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_viewport->setSelectedSession(
+                        current.data(ProcesslistModel::IdRole).toLongLong());
+            });
+
+    m_killsView = new QTableView(m_bottomTabs);
+    m_killsView->setObjectName(QStringLiteral("killsView"));
+    m_killsView->setModel(m_killsModel);
+    m_killsView->horizontalHeader()->setStretchLastSection(true);
+    m_killsView->verticalHeader()->hide();
+    m_killsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_killsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_killsView->setAlternatingRowColors(true);
+    m_bottomTabs->addTab(m_killsView, QString());
+
+    m_charts = new ChartsPanel(m_bottomTabs);
+    m_bottomTabs->addTab(m_charts, QString());
+
+    m_transcript = new QPlainTextEdit(m_bottomTabs);
+    m_transcript->setObjectName(QStringLiteral("transcriptView"));
+    m_transcript->setReadOnly(true);
+    QFont mono = m_transcript->font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_transcript->setFont(mono);
+    m_bottomTabs->addTab(m_transcript, QString());
 
     m_splitter->addWidget(m_swimlaneArea);
-    m_splitter->addWidget(m_processlistView);
+    m_splitter->addWidget(m_bottomTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({600, 260});
     setCentralWidget(m_splitter);
+
+    m_narrationPanel = new NarrationPanel(m_narrationModel, this);
+    m_narrationDock = new QDockWidget(this);
+    m_narrationDock->setObjectName(QStringLiteral("narrationDock"));
+    m_narrationDock->setWidget(m_narrationPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_narrationDock);
+    connect(m_narrationPanel, &NarrationPanel::stepActivated, m_playback,
+            &PlaybackController::glideTo);
+    connect(m_narrationModel, &NarrationModel::currentChanged, this, &MainWindow::updateCaption);
+
+    m_knobs = new KnobsPanel(this);
+    m_knobsDock = new QDockWidget(this);
+    m_knobsDock->setObjectName(QStringLiteral("knobsDock"));
+    m_knobsDock->setWidget(m_knobs);
+    addDockWidget(Qt::RightDockWidgetArea, m_knobsDock);
+    connect(m_knobs, &KnobsPanel::applyRequested, this, [this](int concurrency, double io) {
+        m_simulation->applyKnobs(m_playback->position(), concurrency, io);
+        statusBar()->showMessage(tr("SET GLOBAL applied at %1 s; the run continues from there.")
+                                     .arg(PlaybackBar::formatTime(m_playback->position())),
+                                 5000);
+    });
+    connect(m_knobs, &KnobsPanel::flavorRequested, this,
+            [this](const QString &flavor) { m_simulation->setFlavor(flavor); });
+
+    m_legend = new LegendWidget(this);
+    m_legendDock = new QDockWidget(this);
+    m_legendDock->setObjectName(QStringLiteral("legendDock"));
+    m_legendDock->setWidget(m_legend);
+    addDockWidget(Qt::RightDockWidgetArea, m_legendDock);
+
+    // The lanes get the width; the side panels only what they need to read well.
+    resizeDocks({m_narrationDock, m_knobsDock, m_legendDock}, {360, 360, 360}, Qt::Horizontal);
+    resizeDocks({m_narrationDock, m_knobsDock, m_legendDock}, {420, 170, 140}, Qt::Vertical);
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("playbackToolBar"));
+    m_toolBar->setMovable(false);
+    m_scenarioLabel = new QLabel(this);
+    m_toolBar->addWidget(m_scenarioLabel);
+    m_scenarioCombo = new QComboBox(this);
+    m_scenarioCombo->setObjectName(QStringLiteral("scenarioCombo"));
+    m_scenarioCombo->setFocusPolicy(Qt::NoFocus);
+    m_scenarioCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_scenarioCombo->setMaximumWidth(360);
+    m_toolBar->addWidget(m_scenarioCombo);
+    connect(m_scenarioCombo, &QComboBox::activated, this, [this](int i) {
+        const QString target = m_scenarioCombo->itemData(i).toString();
+        if (!target.isEmpty())
+            openScenario(target);
+    });
+    m_flavorLabel = new QLabel(this);
+    m_toolBar->addWidget(m_flavorLabel);
+    m_flavorCombo = new QComboBox(this);
+    m_flavorCombo->setObjectName(QStringLiteral("flavorCombo"));
+    m_flavorCombo->setFocusPolicy(Qt::NoFocus);
+    m_toolBar->addWidget(m_flavorCombo);
+    connect(m_flavorCombo, &QComboBox::activated, this, [this](int i) {
+        m_simulation->setFlavor(m_flavorCombo->itemData(i).toString());
+    });
+    m_toolBar->addSeparator();
+    m_playbackBar = new PlaybackBar(m_playback, this);
+    m_toolBar->addWidget(m_playbackBar);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_statusLabel, 0);
 
-    createMenus();
-    retranslateUi();
-    resize(1280, 800);
+    m_killMenu = new KillMenu(this);
+    connect(m_killMenu, &KillMenu::killsSent, this, [this](const QList<KillRequest> &requests) {
+        QStringList sql;
+        for (const KillRequest &r : requests)
+            sql << killStatement(r);
+        if (m_source && m_source->kind() == SessionSource::Kind::Simulation)
+            statusBar()->showMessage(tr("%1 injected at %2 s; the run continues from there.")
+                                         .arg(sql.join(QStringLiteral("; ")),
+                                              PlaybackBar::formatTime(m_playback->position())),
+                                     6000);
+        else
+            statusBar()->showMessage(tr("Sent: %1").arg(sql.join(QStringLiteral("; "))), 6000);
+    });
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QList<QKeySequence> &keys, auto slot) {
+        auto *a = new QAction(this);
+        a->setObjectName(name);
+        a->setShortcuts(keys);
+        // Also on the window itself: presentation mode hides the menu bar, the keys must stay.
+        addAction(a);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_playAction = make(QStringLiteral("playAction"), {QKeySequence(Qt::Key_Space)},
+                        [this] { m_playback->togglePlay(); });
+    m_nextAction = make(QStringLiteral("nextEventAction"), {QKeySequence(Qt::Key_Right)},
+                        [this] { m_playback->stepForward(); });
+    m_previousAction = make(QStringLiteral("previousEventAction"), {QKeySequence(Qt::Key_Left)},
+                            [this] { m_playback->stepBackward(); });
+    m_restartAction = make(QStringLiteral("restartAction"), {QKeySequence(Qt::Key_Home)},
+                           [this] { m_playback->restart(); });
+    m_fasterAction = make(QStringLiteral("fasterAction"),
+                          {QKeySequence(Qt::Key_BracketRight), QKeySequence(Qt::Key_Plus)},
+                          [this] { m_playback->faster(); });
+    m_slowerAction = make(QStringLiteral("slowerAction"),
+                          {QKeySequence(Qt::Key_BracketLeft), QKeySequence(Qt::Key_Minus)},
+                          [this] { m_playback->slower(); });
+    m_zoomFitAction = make(QStringLiteral("zoomFitAction"), {QKeySequence(Qt::Key_0)},
+                           [this] { m_swimlaneView->zoomToFit(); });
+    m_presentationAction = make(QStringLiteral("presentationAction"),
+                                {QKeySequence(Qt::Key_F11)},
+                                [this] { setPresentationMode(!m_presentation); });
+    m_presentationAction->setCheckable(true);
+    auto *leave = make(QStringLiteral("leavePresentationAction"), {QKeySequence(Qt::Key_Escape)},
+                       [this] {
+                           if (m_presentation)
+                               setPresentationMode(false);
+                       });
+    Q_UNUSED(leave);
+    m_resetWhatIfAction = make(QStringLiteral("resetWhatIfAction"), {}, [this] {
+        m_simulation->resetInjections();
+    });
+
+    m_openAction = make(QStringLiteral("openAction"), {QKeySequence::Open},
+                        [this] { openScenarioDialog(); });
+    m_exportPngAction = make(QStringLiteral("exportPngAction"), {},
+                             [this] { exportDialog(QStringLiteral("png")); });
+    m_exportSvgAction = make(QStringLiteral("exportSvgAction"), {},
+                             [this] { exportDialog(QStringLiteral("svg")); });
+    m_exportTraceAction = make(QStringLiteral("exportTraceAction"), {},
+                               [this] { exportDialog(QStringLiteral("json")); });
+    m_exportCsvAction = make(QStringLiteral("exportCsvAction"), {},
+                             [this] { exportDialog(QStringLiteral("csv")); });
+    m_quitAction = make(QStringLiteral("quitAction"), {QKeySequence::Quit}, [this] { close(); });
+    m_aboutAction = make(QStringLiteral("aboutAction"), {}, [this] { showAbout(); });
 }
 
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
-    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_builtinMenu = m_fileMenu->addMenu(QString());
+    m_builtinMenu->setObjectName(QStringLiteral("builtinScenariosMenu"));
+    m_fileMenu->addAction(m_openAction);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_fileMenu->addSeparator();
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    m_exportMenu->addAction(m_exportPngAction);
+    m_exportMenu->addAction(m_exportSvgAction);
+    m_exportMenu->addAction(m_exportTraceAction);
+    m_exportMenu->addAction(m_exportCsvAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    fillBuiltinMenu();
+    fillRecentMenu();
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_playbackMenu = m_viewMenu->addMenu(QString());
+    m_playbackMenu->setObjectName(QStringLiteral("playbackMenu"));
+    m_playbackMenu->addAction(m_playAction);
+    m_playbackMenu->addAction(m_previousAction);
+    m_playbackMenu->addAction(m_nextAction);
+    m_playbackMenu->addAction(m_restartAction);
+    m_playbackMenu->addSeparator();
+    m_playbackMenu->addAction(m_slowerAction);
+    m_playbackMenu->addAction(m_fasterAction);
+    m_viewMenu->addAction(m_zoomFitAction);
+    m_viewMenu->addAction(m_resetWhatIfAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_narrationDock->toggleViewAction());
+    m_viewMenu->addAction(m_knobsDock->toggleViewAction());
+    m_viewMenu->addAction(m_legendDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_presentationAction);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageGroup = new QActionGroup(this);
@@ -67,6 +394,7 @@ void MainWindow::createMenus()
         const QString label = lang == QStringLiteral("zh_CN") ? QStringLiteral("中文（简体）")
                                                                : QStringLiteral("English");
         QAction *action = m_languageMenu->addAction(label);
+        action->setObjectName(QStringLiteral("language_%1").arg(lang));
         action->setCheckable(true);
         action->setData(lang);
         action->setChecked(lang == currentLanguage());
@@ -76,20 +404,52 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
-    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
-    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_helpMenu->addAction(m_aboutAction);
 }
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("KillScope"));
     m_fileMenu->setTitle(tr("&File"));
+    m_builtinMenu->setTitle(tr("&Built-in Scenarios"));
+    m_openAction->setText(tr("&Open Scenario…"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_exportMenu->setTitle(tr("&Export"));
+    m_exportPngAction->setText(tr("View as &PNG…"));
+    m_exportSvgAction->setText(tr("View as &SVG…"));
+    m_exportTraceAction->setText(tr("Run as Chrome &Trace JSON…"));
+    m_exportCsvAction->setText(tr("Processlist as &CSV…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_playbackMenu->setTitle(tr("&Playback"));
+    m_playAction->setText(tr("&Play / Pause"));
+    m_nextAction->setText(tr("&Next Event"));
+    m_previousAction->setText(tr("P&revious Event"));
+    m_restartAction->setText(tr("Re&start"));
+    m_fasterAction->setText(tr("&Faster"));
+    m_slowerAction->setText(tr("&Slower"));
+    m_zoomFitAction->setText(tr("&Zoom to Fit"));
+    m_resetWhatIfAction->setText(tr("&Undo My Kills and Knob Changes"));
+    m_presentationAction->setText(tr("Presentation &Mode"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About KillScope"));
-    m_statusLabel->setText(tr("Ready"));
+
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_processlistView), tr("Processlist"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_killsView), tr("Kills"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_charts), tr("Charts"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_transcript), tr("Client transcripts"));
+    m_narrationDock->setWindowTitle(tr("Narration"));
+    m_knobsDock->setWindowTitle(tr("What if…"));
+    m_legendDock->setWindowTitle(tr("Legend"));
+    m_toolBar->setWindowTitle(tr("Playback"));
+    m_scenarioLabel->setText(tr("Scenario:") + QLatin1Char(' '));
+    m_flavorLabel->setText(QLatin1Char(' ') + tr("Server:") + QLatin1Char(' '));
+    m_processlistView->setToolTip(tr("SHOW FULL PROCESSLIST at the playhead. Right-click a row "
+                                     "to kill its query or its connection."));
+    fillScenarioCombo();
+    fillBuiltinMenu();
+    fillRecentMenu();
+    updateTitle();
 }
 
 QString MainWindow::aboutText() const
@@ -106,11 +466,459 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About KillScope"), aboutText());
 }
 
+QString MainWindow::currentLanguageName() const
+{
+    return currentLanguage();
+}
+
+// --- sources ------------------------------------------------------------------------------
+
+void MainWindow::setSource(SessionSource *source)
+{
+    if (!source)
+        source = m_simulation;
+    disconnect(m_sourceChanged);
+    disconnect(m_sourceProblem);
+    disconnect(m_sourceKill);
+    m_source = source;
+    m_sourceChanged = connect(source, &SessionSource::changed, this, &MainWindow::onSourceChanged);
+    if (source != m_simulation)
+        m_sourceProblem = connect(source, &SessionSource::problem, this, &MainWindow::showProblem);
+    m_sourceKill = connect(source, &SessionSource::killUpdated, this,
+                           [this] { refreshAtPlayhead(); });
+    m_killMenu->setSource(source);
+    m_swimlaneView->setTimeline(&source->timeline());
+
+    const bool sim = source->kind() == SessionSource::Kind::Simulation;
+    m_knobsDock->setEnabled(sim);
+    m_scenarioCombo->setEnabled(sim);
+    m_flavorCombo->setEnabled(sim);
+    m_viewport->setGrowToPlayhead(sim);
+    m_processlistModel->setShowMilliseconds(!sim);
+    m_chartsRevision = ~quint64(0);
+    onSourceChanged();
+}
+
+bool MainWindow::openScenario(const QString &idOrPath, const QString &flavor)
+{
+    if (m_source != m_simulation)
+        setSource(nullptr);
+    const bool builtin = QFile::exists(QStringLiteral(":/scenarios/%1.json").arg(idOrPath));
+    const bool ok = m_simulation->load(idOrPath, flavor);
+    if (ok && !builtin)
+        addRecentFile(QFileInfo(idOrPath).absoluteFilePath());
+    fillScenarioCombo();
+    return ok;
+}
+
+void MainWindow::onSourceChanged()
+{
+    if (!m_source)
+        return;
+    const Timeline &timeline = m_source->timeline();
+    const bool sim = m_source->kind() == SessionSource::Kind::Simulation;
+    if (sim) {
+        const qint64 end = m_simulation->endTime();
+        m_playback->setRange(0, end);
+        m_playback->setEventTimes(m_simulation->eventTimes());
+        m_narrationModel->setSteps(m_simulation->narration());
+        m_viewport->setTraceRange(0, std::max<qint64>(end, 1));
+        if (m_fitPending && m_simulation->hasRun()) {
+            m_fitPending = false;
+            m_viewport->zoomToFit();
+        }
+        m_killsModel->setTimeOrigin(0);
+        {
+            const QSignalBlocker b(m_flavorCombo);
+            m_flavorCombo->clear();
+            for (const QString &f : m_simulation->supportedFlavors())
+                m_flavorCombo->addItem(KnobsPanel::flavorName(f), f);
+            m_flavorCombo->setCurrentIndex(
+                std::max(0, m_flavorCombo->findData(m_simulation->flavorId())));
+        }
+        m_knobs->setFlavors(m_simulation->supportedFlavors(), m_simulation->flavorId());
+        m_knobs->setConcurrencyAvailable(!m_simulation->flavorId().startsWith(u"mariadb"));
+    } else {
+        // Live: the playhead is "now", at the newest sample.
+        m_playback->pause();
+        m_playback->setRange(timeline.beginTime(), timeline.endTime());
+        m_playback->setEventTimes({});
+        m_playback->setPosition(timeline.endTime());
+        m_narrationModel->setSteps({});
+        m_viewport->setTraceRange(timeline.beginTime(), std::max(timeline.endTime(), timeline.beginTime() + 1));
+        m_viewport->setFollowPlayhead(true);
+        m_killsModel->setTimeOrigin(timeline.beginTime());
+    }
+    m_processlistModel->setFlavor(m_source->flavorId());
+    m_viewport->setPlayhead(m_playback->position());
+    m_narrationModel->setPlayhead(m_playback->position());
+    refreshAtPlayhead();
+    if (!m_columnsFitted) {
+        m_columnsFitted = true;
+        fitProcesslistColumns();
+    }
+    refreshCharts();
+    updateTitle();
+    m_swimlaneView->timelineChanged();
+}
+
+void MainWindow::onPlayheadMoved(qint64 us)
+{
+    m_viewport->setPlayhead(us);
+    m_narrationModel->setPlayhead(us);
+    refreshAtPlayhead();
+}
+
+void MainWindow::refreshAtPlayhead()
+{
+    if (!m_source)
+        return;
+    const qint64 t = m_playback->position();
+    m_processlistModel->setRows(m_source->processlistAt(t));
+    if (m_source == m_simulation) {
+        m_killsModel->setKills(m_simulation->killsAt(t));
+        if (!m_knobs->isAncestorOf(QApplication::focusWidget()))
+            m_knobs->setValues(m_simulation->concurrencyAt(t), m_simulation->ioPressureAt(t));
+        if (m_bottomTabs->currentWidget() == m_transcript) {
+            QString text;
+            for (const auto &[name, lines] : m_simulation->transcriptsAt(t)) {
+                text += QStringLiteral("── %1 ──\n").arg(name);
+                text += lines.join(QLatin1Char('\n'));
+                text += QStringLiteral("\n\n");
+            }
+            if (m_transcript->toPlainText() != text) {
+                m_transcript->setPlainText(text);
+                m_transcript->moveCursor(QTextCursor::End);
+            }
+        }
+    } else {
+        m_killsModel->setKills(m_source->kills());
+    }
+    m_statusLabel->setText(tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
+                               .arg(PlaybackBar::formatTime(t)));
+}
+
+void MainWindow::refreshCharts()
+{
+    if (!m_source)
+        return;
+    const Timeline &timeline = m_source->timeline();
+    if (timeline.revision() == m_chartsRevision && m_source != m_simulation)
+        return;
+    m_chartsRevision = timeline.revision();
+    const qint64 end = m_source == m_simulation ? m_simulation->endTime() : timeline.endTime();
+    m_charts->setData(computeChartData(timeline, m_source->kills(), 240,
+                                       m_source == m_simulation ? 0 : timeline.beginTime(), end,
+                                       end));
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("KillScope");
+    if (m_source == m_simulation && m_simulation->hasScenario())
+        title = tr("%1 — %2 — KillScope")
+                    .arg(m_simulation->scenarioTitle(currentLanguage()),
+                         KnobsPanel::flavorName(m_simulation->flavorId()));
+    setWindowTitle(title);
+}
+
+void MainWindow::updateCaption()
+{
+    QString text = m_narrationModel->currentText();
+    if (text.isEmpty() && m_source == m_simulation)
+        text = m_simulation->scenarioTitle(currentLanguage());
+    m_caption->setText(text);
+}
+
+void MainWindow::fitProcesslistColumns()
+{
+    // Widths for what the columns typically hold, not for what row 0 holds at t = 0.
+    const QFontMetrics fm(m_processlistView->font());
+    auto chars = [&fm](int n) { return fm.horizontalAdvance(QLatin1Char('m')) * n / 1 + 12; };
+    using F = ProcesslistModel::Field;
+    const QList<QPair<F, int>> widths{{F::Id, 5},        {F::User, 7},   {F::Host, 9},
+                                      {F::Db, 5},        {F::Command, 7}, {F::Time, 5},
+                                      {F::State, 16},    {F::Info, 34},  {F::Progress, 7},
+                                      {F::TrxState, 10}, {F::TrxRowsModified, 11},
+                                      {F::TrxOperationState, 14}};
+    for (const auto &[field, n] : widths) {
+        const int c = m_processlistModel->column(field);
+        if (c >= 0)
+            m_processlistView->setColumnWidth(c, chars(n));
+    }
+}
+
+// --- scenarios ----------------------------------------------------------------------------
+
+void MainWindow::fillScenarioCombo()
+{
+    if (!m_scenarioCombo)
+        return;
+    const QSignalBlocker blocker(m_scenarioCombo);
+    m_scenarioCombo->clear();
+    const bool zh = currentLanguage().startsWith(u"zh");
+    for (const auto &e : SimulationSource::builtinScenarios())
+        m_scenarioCombo->addItem(zh ? e.titleZh : e.titleEn, e.id);
+    const QStringList recent = recentFiles();
+    if (!recent.isEmpty()) {
+        m_scenarioCombo->insertSeparator(m_scenarioCombo->count());
+        for (const QString &path : recent)
+            m_scenarioCombo->addItem(QFileInfo(path).fileName(), path);
+    }
+    const QString current = m_simulation->scenarioPath().isEmpty() ? m_simulation->scenarioId()
+                                                                   : m_simulation->scenarioPath();
+    m_scenarioCombo->setCurrentIndex(m_scenarioCombo->findData(current));
+}
+
+void MainWindow::fillBuiltinMenu()
+{
+    m_builtinMenu->clear();
+    const bool zh = currentLanguage().startsWith(u"zh");
+    for (const auto &e : SimulationSource::builtinScenarios()) {
+        QAction *a = m_builtinMenu->addAction(zh ? e.titleZh : e.titleEn);
+        a->setToolTip(zh ? e.summaryZh : e.summaryEn);
+        a->setData(e.id);
+        connect(a, &QAction::triggered, this, [this, id = e.id] { openScenario(id); });
+    }
+    m_builtinMenu->setToolTipsVisible(true);
+    m_builtinMenu->setEnabled(!m_builtinMenu->isEmpty());
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(RecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QStringList recent = recentFiles();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecentFiles)
+        recent.removeLast();
+    QSettings().setValue(RecentKey, recent);
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentFiles();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        connect(a, &QAction::triggered, this, [this, path] { openScenario(path); });
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            QSettings().remove(RecentKey);
+            fillRecentMenu();
+            fillScenarioCombo();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openScenarioDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Scenario"), QFileInfo(recentFiles().value(0)).absolutePath(),
+        tr("KillScope scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openScenario(path);
+}
+
+void MainWindow::showProblem(const QString &message)
+{
+    statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 10000);
+    // Tests and headless runs have no one to click the box away.
+    if (QGuiApplication::platformName() == QStringLiteral("offscreen"))
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("KillScope"), message, QMessageBox::Ok, this);
+    box.exec();
+}
+
+// --- killing ------------------------------------------------------------------------------
+
+void MainWindow::onProcesslistContextMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_processlistView->indexAt(pos);
+    QItemSelectionModel *sel = m_processlistView->selectionModel();
+    if (at.isValid() && !sel->isRowSelected(at.row(), {}))
+        sel->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QList<KillTarget> targets;
+    for (const QModelIndex &row : sel->selectedRows())
+        targets << m_processlistModel->targetAt(row.row());
+    if (targets.isEmpty())
+        return;
+    showKillMenu(targets, m_processlistView->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showKillMenu(const QList<KillTarget> &targets, const QPoint &globalPos)
+{
+    m_killMenu->setSource(m_source);
+    const bool sim = m_source && m_source->kind() == SessionSource::Kind::Simulation;
+    m_killMenu->setTargets(targets, sim ? m_playback->position() : -1);
+    // Non-blocking, so playback and sampling go on while the menu is open.
+    m_killMenu->popup(globalPos);
+}
+
+// --- exports ------------------------------------------------------------------------------
+
+
+bool MainWindow::exportPng(const QString &path, QString *error)
+{
+    // The view as it is on screen, at least a readable size when the window is small.
+    const QSize size = m_swimlaneView->size().expandedTo(QSize(800, 400));
+    const QImage image = m_swimlaneView->renderToImage(size);
+    QSaveFile f(path);
+    if (image.isNull() || !f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportSvg(const QString &path, QString *error)
+{
+    const QSize size = m_swimlaneView->size().expandedTo(QSize(800, 400));
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(windowTitle());
+    QPainter p;
+    if (!p.begin(&svg)) {
+        if (error)
+            *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    m_swimlaneView->render(p, size);
+    p.end();
+    if (QFileInfo(path).size() == 0) {
+        if (error)
+            *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportTrace(const QString &path, QString *error)
+{
+    if (m_source != m_simulation) {
+        if (error)
+            *error = tr("The trace export is available for simulated runs.");
+        return false;
+    }
+    return m_simulation->writeChromeTrace(path, error);
+}
+
+bool MainWindow::exportProcesslistCsv(const QString &path, QString *error)
+{
+    return writeTextFile(path, m_processlistModel->toCsv(), error);
+}
+
+void MainWindow::exportDialog(const QString &kind)
+{
+    const QString base = m_source == m_simulation && m_simulation->hasScenario()
+        ? m_simulation->scenarioId()
+        : QStringLiteral("killscope");
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    QString filter;
+    QString suggested;
+    if (kind == u"png") {
+        filter = tr("PNG images (*.png)");
+        suggested = base + QStringLiteral(".png");
+    } else if (kind == u"svg") {
+        filter = tr("SVG images (*.svg)");
+        suggested = base + QStringLiteral(".svg");
+    } else if (kind == u"json") {
+        filter = tr("Chrome Trace JSON (*.json)");
+        suggested = base + QStringLiteral(".trace.json");
+    } else {
+        filter = tr("CSV files (*.csv)");
+        suggested = base + QStringLiteral("-processlist.csv");
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"),
+                                                      dir + QLatin1Char('/') + suggested, filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    bool ok = false;
+    if (kind == u"png")
+        ok = exportPng(path, &error);
+    else if (kind == u"svg")
+        ok = exportSvg(path, &error);
+    else if (kind == u"json")
+        ok = exportTrace(path, &error);
+    else
+        ok = exportProcesslistCsv(path, &error);
+    if (ok)
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        showProblem(error);
+}
+
+// --- presentation -------------------------------------------------------------------------
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == m_presentation)
+        return;
+    m_presentation = on;
+    m_presentationAction->setChecked(on);
+    if (on) {
+        m_savedState = saveState();
+        m_wasMaximized = isMaximized();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_toolBar->hide();
+        m_narrationDock->hide();
+        m_knobsDock->hide();
+        m_bottomTabs->hide();
+        QFont big = font();
+        big.setPointSizeF(std::max(20.0, big.pointSizeF() * 2.0));
+        m_caption->setFont(big);
+        updateCaption();
+        m_caption->show();
+        m_swimlaneArea->setFocus();
+        showFullScreen();
+    } else {
+        m_caption->hide();
+        menuBar()->show();
+        statusBar()->show();
+        m_toolBar->show();
+        m_bottomTabs->show();
+        restoreState(m_savedState);
+        if (m_wasMaximized)
+            showMaximized();
+        else
+            showNormal();
+    }
+}
+
+// --- events -------------------------------------------------------------------------------
+
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        m_narrationModel->setLanguage(currentLanguage());
+        for (QAction *a : m_languageGroup->actions())
+            a->setChecked(a->data().toString() == currentLanguage());
+        updateCaption();
+        refreshAtPlayhead();
+    }
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_presentation)
+        setPresentationMode(false);
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ks

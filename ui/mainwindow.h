@@ -1,48 +1,189 @@
 #pragma once
 
+#include "sessionsource.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QActionGroup;
+class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
+class QPlainTextEdit;
 class QSplitter;
+class QTabWidget;
 class QTableView;
+class QTimer;
+class QToolBar;
 
 namespace ks {
 
-// The one main window. It owns the panels and the menus; what they show comes from a
-// SessionSource through the model layer.
+class ChartsPanel;
+class KillMenu;
+class KillsModel;
+class KnobsPanel;
+class LegendWidget;
+class NarrationModel;
+class NarrationPanel;
+class PlaybackBar;
+class PlaybackController;
+class ProcesslistModel;
+class SimulationSource;
+class SwimlaneView;
+class TimelineViewport;
+
+// The one main window: swimlanes on top, the processlist / kills / charts / transcript tabs
+// under them, narration and what-if knobs at the side, playback in the tool bar.
+//
+// Invariants:
+// - Exactly one SessionSource is shown at a time; by default the window's own SimulationSource.
+//   Every panel reads from the source at the playhead only, so all panels always agree.
+// - Every kill, from a processlist row or a lane, goes through the one KillMenu and so through
+//   SessionSource::kill().
+// - Presentation mode only hides and enlarges; leaving it restores exactly what was visible.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     QString aboutText() const;
 
+    // The embedded simulation (always there; shown unless another source was set).
+    SimulationSource *simulation() const { return m_simulation; }
+    SessionSource *source() const { return m_source; }
+    // Shows another source (live mode); nullptr returns to the simulation. Not owned.
+    void setSource(SessionSource *source);
+
+    // A built-in scenario id or a file; adds files to the recent list.
+    bool openScenario(const QString &idOrPath, const QString &flavor = {});
+
+    PlaybackController *playback() const { return m_playback; }
+    TimelineViewport *viewport() const { return m_viewport; }
+    SwimlaneView *swimlaneView() const { return m_swimlaneView; }
+    ProcesslistModel *processlistModel() const { return m_processlistModel; }
+    KillsModel *killsModel() const { return m_killsModel; }
+    NarrationModel *narrationModel() const { return m_narrationModel; }
+    KillMenu *killMenu() const { return m_killMenu; }
+    QTableView *processlistView() const { return m_processlistView; }
+    QTabWidget *bottomTabs() const { return m_bottomTabs; }
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+
+    bool isPresentationMode() const { return m_presentation; }
+    QStringList recentFiles() const;
+
+    // Exports; false with a message in *error.
+    bool exportPng(const QString &path, QString *error = nullptr);
+    bool exportSvg(const QString &path, QString *error = nullptr);
+    bool exportTrace(const QString &path, QString *error = nullptr);
+    bool exportProcesslistCsv(const QString &path, QString *error = nullptr);
+
 public Q_SLOTS:
     void showAbout();
+    void setPresentationMode(bool on);
+    // Opens the kill menu for sessions at a global position (lanes and rows both come here).
+    void showKillMenu(const QList<KillTarget> &targets, const QPoint &globalPos);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createWidgets();
+    void createActions();
     void createMenus();
     void retranslateUi();
+    void fillScenarioCombo();
+    void fillBuiltinMenu();
+    void fillRecentMenu();
+    void addRecentFile(const QString &path);
+    void onSourceChanged();
+    void onPlayheadMoved(qint64 us);
+    void refreshAtPlayhead();
+    void refreshCharts();
+    void fitProcesslistColumns();
+    void updateTitle();
+    void updateCaption();
+    void openScenarioDialog();
+    void exportDialog(const QString &kind);
+    void onProcesslistContextMenu(const QPoint &pos);
+    void showProblem(const QString &message);
+    QString currentLanguageName() const;
+
+    SimulationSource *m_simulation = nullptr;
+    QPointer<SessionSource> m_source;
+    QMetaObject::Connection m_sourceChanged;
+    QMetaObject::Connection m_sourceProblem;
+    QMetaObject::Connection m_sourceKill;
+
+    PlaybackController *m_playback = nullptr;
+    TimelineViewport *m_viewport = nullptr;
+    ProcesslistModel *m_processlistModel = nullptr;
+    KillsModel *m_killsModel = nullptr;
+    NarrationModel *m_narrationModel = nullptr;
 
     QSplitter *m_splitter = nullptr;
     QWidget *m_swimlaneArea = nullptr;
+    SwimlaneView *m_swimlaneView = nullptr;
+    QLabel *m_caption = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
     QTableView *m_processlistView = nullptr;
+    QTableView *m_killsView = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    QPlainTextEdit *m_transcript = nullptr;
+    NarrationPanel *m_narrationPanel = nullptr;
+    KnobsPanel *m_knobs = nullptr;
+    QDockWidget *m_narrationDock = nullptr;
+    QDockWidget *m_knobsDock = nullptr;
+    QDockWidget *m_legendDock = nullptr;
+    LegendWidget *m_legend = nullptr;
+    QTimer *m_scrubSettle = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    PlaybackBar *m_playbackBar = nullptr;
+    QComboBox *m_scenarioCombo = nullptr;
+    QComboBox *m_flavorCombo = nullptr;
+    QLabel *m_scenarioLabel = nullptr;
+    QLabel *m_flavorLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
+    KillMenu *m_killMenu = nullptr;
 
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_builtinMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_exportMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_playbackMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportPngAction = nullptr;
+    QAction *m_exportSvgAction = nullptr;
+    QAction *m_exportTraceAction = nullptr;
+    QAction *m_exportCsvAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_playAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    QAction *m_fasterAction = nullptr;
+    QAction *m_slowerAction = nullptr;
+    QAction *m_zoomFitAction = nullptr;
+    QAction *m_presentationAction = nullptr;
+    QAction *m_resetWhatIfAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+
+    bool m_presentation = false;
+    QByteArray m_savedState;
+    bool m_wasMaximized = false;
+    QFont m_normalFont;
+    quint64 m_chartsRevision = ~quint64(0);
+    bool m_fitPending = true;
+    bool m_columnsFitted = false;
 };
 
 } // namespace ks

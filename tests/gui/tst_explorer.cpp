@@ -1,0 +1,394 @@
+#include "chartspanel.h"
+#include "headlesspng.h"
+#include "killmenu.h"
+#include "killsmodel.h"
+#include "knobspanel.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "narrationmodel.h"
+#include "playbackcontroller.h"
+#include "processlistmodel.h"
+#include "resources.h"
+#include "simulationsource.h"
+#include "swimlaneview.h"
+#include "testscenarios.h"
+#include "timeline.h"
+#include "timelineviewport.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QContextMenuEvent>
+#include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ks;
+
+namespace {
+
+void loadTestScenario(MainWindow &w, const QString &flavor = {})
+{
+    QVERIFY(w.simulation()->loadJson(testscenarios::LockWait, QStringLiteral("test-lock-wait.json"),
+                                     flavor));
+    w.simulation()->waitForRun();
+}
+
+QString processlistCell(MainWindow &w, qint64 id, ProcesslistModel::Field f)
+{
+    ProcesslistModel *m = w.processlistModel();
+    const int row = m->rowOfId(id);
+    return row < 0 ? QString() : m->index(row, m->column(f)).data().toString();
+}
+
+// Right-clicks the processlist row of `id` and returns the menu that opened.
+KillMenu *rightClickRow(MainWindow &w, qint64 id)
+{
+    QTableView *view = w.processlistView();
+    const int row = w.processlistModel()->rowOfId(id);
+    if (row < 0)
+        return nullptr;
+    const QPoint pos = view->visualRect(w.processlistModel()->index(row, 1)).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view->viewport(), &event);
+    return w.killMenu();
+}
+
+} // namespace
+
+class TestExplorer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        initResources();
+        QVERIFY(switchLanguage(QStringLiteral("en")));
+        QCoreApplication::setOrganizationName(QStringLiteral("KillScopeTests"));
+    }
+
+    void init() { QVERIFY(switchLanguage(QStringLiteral("en"))); }
+
+    void modelsPassTheTester()
+    {
+        MainWindow w;
+        QAbstractItemModelTester a(w.processlistModel(),
+                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester b(w.killsModel(),
+                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester c(w.narrationModel(),
+                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        loadTestScenario(w);
+        for (qint64 t : {0LL, 1'500'000LL, 2'000'000LL, 9'000'000LL, 0LL})
+            w.playback()->setPosition(t);
+        QVERIFY(w.processlistModel()->rowCount() > 0);
+    }
+
+    void rightClickKillQueryInjectsAKill()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.playback()->setPosition(2'000'000);
+        QCOMPARE(processlistCell(w, 12, ProcesslistModel::Field::Command), QStringLiteral("Query"));
+        const int signalsBefore = int(w.source()->timeline().signalList().size());
+
+        KillMenu *menu = rightClickRow(w, 12);
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(menu->targets().size(), 1);
+        QCOMPARE(menu->targets().first().id, 12);
+        QAction *killQuery = menu->killQueryAction();
+        QVERIFY(killQuery->isEnabled());
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("killHardQueryAction"))); // MySQL
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(killQuery).center());
+        QTRY_VERIFY(!menu->isVisible());
+
+        // The kill went in at the playhead and the run continued from there.
+        QCOMPARE(w.simulation()->injectionCount(), 1);
+        QCOMPARE(w.simulation()->injections().first().atUs, 2'000'000);
+        QVERIFY(int(w.source()->timeline().signalList().size()) > signalsBefore);
+        w.playback()->setPosition(2'100'000);
+        QCOMPARE(processlistCell(w, 12, ProcesslistModel::Field::Command), QStringLiteral("Sleep"));
+        QCOMPARE(w.killsModel()->rowCount(), 1);
+        QCOMPARE(w.killsModel()->index(0, KillsModel::StatementColumn).data().toString(),
+                 QStringLiteral("KILL QUERY 12"));
+        // Before the kill, nothing changed.
+        w.playback()->setPosition(1'900'000);
+        QCOMPARE(processlistCell(w, 12, ProcesslistModel::Field::Command), QStringLiteral("Query"));
+        QCOMPARE(w.killsModel()->rowCount(), 0);
+    }
+
+    void laneRightClickUsesTheSameMenu()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.playback()->setPosition(2'000'000);
+        SwimlaneView *view = w.swimlaneView();
+        const int lane = w.source()->timeline().findLane(12);
+        QVERIFY(lane >= 0);
+        const int y = view->laneCenterY(lane);
+        QVERIFY(y >= 0);
+        const QPoint pos(view->lanesRect().left() + 40, y);
+        QTest::mouseClick(view->viewport(), Qt::RightButton, {}, pos);
+        QTRY_VERIFY(w.killMenu()->isVisible());
+        QCOMPARE(w.killMenu()->targets().first().id, 12);
+        w.killMenu()->killConnectionAction()->trigger();
+        QCOMPARE(w.simulation()->injectionCount(), 1);
+        QCOMPARE(w.simulation()->injections().first().kill.kind, KillKind::Connection);
+        w.killMenu()->hide();
+    }
+
+    void mariaDbOffersHardAndSoft()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w, QStringLiteral("mariadb-10.11"));
+        w.playback()->setPosition(2'000'000);
+        KillMenu *menu = rightClickRow(w, 12);
+        QTRY_VERIFY(menu->isVisible());
+        QAction *soft = menu->findChild<QAction *>(QStringLiteral("killSoftQueryAction"));
+        QVERIFY(soft);
+        soft->trigger();
+        QCOMPARE(w.simulation()->injections().first().kill.strength, KillStrength::Soft);
+        QCOMPARE(w.killsModel()->index(0, KillsModel::StatementColumn).data().toString(),
+                 QStringLiteral("KILL SOFT QUERY 12"));
+        menu->hide();
+    }
+
+    void spacePlaysAndArrowsStep()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        QCOMPARE(w.playback()->position(), 0);
+        QTest::keyClick(&w, Qt::Key_Space);
+        QVERIFY(w.playback()->isPlaying());
+        QTRY_VERIFY(w.playback()->position() > 50'000);
+        QCOMPARE(w.viewport()->playhead(), w.playback()->position());
+        QTest::keyClick(&w, Qt::Key_Space);
+        QVERIFY(!w.playback()->isPlaying());
+
+        w.playback()->setPosition(0);
+        const qint64 next = w.playback()->nextEventTime();
+        QVERIFY(next > 0);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QTRY_COMPARE(w.playback()->position(), next);
+        QTest::keyClick(&w, Qt::Key_Left);
+        QTRY_VERIFY(w.playback()->position() < next);
+
+        QTest::keyClick(&w, Qt::Key_BracketRight);
+        QCOMPARE(w.playback()->speed(), 2.0);
+        QTest::keyClick(&w, Qt::Key_BracketLeft);
+        QTest::keyClick(&w, Qt::Key_BracketLeft);
+        QCOMPARE(w.playback()->speed(), 0.5);
+    }
+
+    void ctrlWheelZooms()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        SwimlaneView *view = w.swimlaneView();
+        const qint64 before = w.viewport()->visibleSpan();
+        const QPoint pos(view->lanesRect().center());
+        QWheelEvent wheel(pos, view->viewport()->mapToGlobal(pos), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view->viewport(), &wheel);
+        QVERIFY2(w.viewport()->visibleSpan() < before,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(w.viewport()->visibleSpan())));
+    }
+
+    void languageSwitchChangesVisibleTexts()
+    {
+        MainWindow w;
+        loadTestScenario(w);
+        w.playback()->setPosition(1'500'000);
+        QTabWidget *tabs = w.bottomTabs();
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Processlist"));
+        QCOMPARE(w.narrationModel()->currentText(), QStringLiteral("B waits for A's row lock."));
+        QVERIFY(switchLanguage(QStringLiteral("zh_CN")));
+        QVERIFY2(tabs->tabText(0) != QStringLiteral("Processlist"), qPrintable(tabs->tabText(0)));
+        QCOMPARE(w.narrationModel()->currentText(), QStringLiteral("B 在等待 A 持有的行锁。"));
+        QVERIFY(switchLanguage(QStringLiteral("en")));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Processlist"));
+    }
+
+    void presentationModeToggles()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.playback()->setPosition(1'500'000);
+        auto *caption = w.findChild<QLabel *>(QStringLiteral("captionLabel"));
+        QVERIFY(caption);
+        QVERIFY(!caption->isVisible());
+        QTest::keyClick(&w, Qt::Key_F11);
+        QVERIFY(w.isPresentationMode());
+        QVERIFY(!w.menuBar()->isVisible());
+        QVERIFY(!w.bottomTabs()->isVisible());
+        QVERIFY(caption->isVisible());
+        QCOMPARE(caption->text(), QStringLiteral("B waits for A's row lock."));
+        QVERIFY(caption->font().pointSizeF() >= 20);
+        // Keyboard only: playback keys still work with the menus hidden.
+        QTest::keyClick(&w, Qt::Key_Right);
+        QTRY_VERIFY(w.playback()->position() > 1'500'000);
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.isPresentationMode());
+        QVERIFY(w.menuBar()->isVisible());
+        QVERIFY(w.bottomTabs()->isVisible());
+        QVERIFY(!caption->isVisible());
+    }
+
+    void whatIfKnobsApplyAtThePlayhead()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.playback()->setPosition(4'000'000);
+        auto *concurrency = w.findChild<QSpinBox *>(QStringLiteral("concurrencyKnob"));
+        auto *apply = w.findChild<QPushButton *>(QStringLiteral("applyKnobsButton"));
+        QVERIFY(concurrency && apply);
+        concurrency->setValue(3);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(w.simulation()->injectionCount(), 1);
+        QCOMPARE(w.simulation()->concurrencyAt(5'000'000), 3);
+        QCOMPARE(w.simulation()->concurrencyAt(3'000'000), 0);
+    }
+
+    void chartsShowTheRun()
+    {
+        MainWindow w;
+        loadTestScenario(w);
+        auto *charts = w.findChild<ChartsPanel *>();
+        QVERIFY(charts);
+        QVERIFY(!charts->data().states.isEmpty());
+        QVERIFY(!charts->statesView()->chart()->series().isEmpty());
+        KillRequest r;
+        r.target.id = 11;
+        r.kind = KillKind::Connection;
+        r.atUs = 2'000'000;
+        w.simulation()->kill(r);
+        w.simulation()->waitForRun();
+        QCOMPARE(charts->data().latencies.size(), 1);
+        QVERIFY(!charts->latencyView()->chart()->series().isEmpty());
+    }
+
+    void exportsWriteValidFiles()
+    {
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.playback()->setPosition(2'000'000);
+        QTemporaryDir dir;
+        QString error;
+
+        const QString png = dir.filePath(QStringLiteral("view.png"));
+        QVERIFY2(w.exportPng(png, &error), qPrintable(error));
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800);
+
+        const QString svg = dir.filePath(QStringLiteral("view.svg"));
+        QVERIFY2(w.exportSvg(svg, &error), qPrintable(error));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("</svg>"));
+
+        const QString trace = dir.filePath(QStringLiteral("run.json"));
+        QVERIFY2(w.exportTrace(trace, &error), qPrintable(error));
+        QFile traceFile(trace);
+        QVERIFY(traceFile.open(QIODevice::ReadOnly));
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(traceFile.readAll(), &pe);
+        QCOMPARE(pe.error, QJsonParseError::NoError);
+        QVERIFY(doc.object().contains(QStringLiteral("traceEvents")));
+
+        const QString csv = dir.filePath(QStringLiteral("processlist.csv"));
+        QVERIFY2(w.exportProcesslistCsv(csv, &error), qPrintable(error));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QStringList lines
+            = QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + w.processlistModel()->rowCount());
+        QVERIFY(lines.first().startsWith(QStringLiteral("Id,User,Host,db,Command,Time,State,Info")));
+    }
+
+    void headlessPngForSlides()
+    {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(QStringLiteral("test-lock-wait.json"));
+        {
+            QFile f(scenario);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(testscenarios::LockWait);
+        }
+        PngRequest request;
+        request.output = dir.filePath(QStringLiteral("slide.png"));
+        request.scenario = scenario;
+        request.atUs = parseTimeUs(QStringLiteral("1.5s"));
+        request.size = parseSize(QStringLiteral("1024x600"));
+        QCOMPARE(request.atUs, 1'500'000);
+        QCOMPARE(runPngExport(request), 0);
+        const QImage image(request.output);
+        QCOMPARE(image.size(), QSize(1024, 600));
+
+        request.scenario = dir.filePath(QStringLiteral("missing.json"));
+        QVERIFY(runPngExport(request) != 0);
+    }
+
+    void timeAndSizeParsing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qlonglong>("us");
+        QTest::newRow("seconds") << QStringLiteral("1.5s") << 1'500'000LL;
+        QTest::newRow("ms") << QStringLiteral("200ms") << 200'000LL;
+        QTest::newRow("us") << QStringLiteral("3000us") << 3000LL;
+        QTest::newRow("bare") << QStringLiteral("42") << 42LL;
+        QTest::newRow("junk") << QStringLiteral("soon") << -1LL;
+        QTest::newRow("negative") << QStringLiteral("-1s") << -1LL;
+    }
+    void timeAndSizeParsing()
+    {
+        QFETCH(QString, text);
+        QFETCH(qlonglong, us);
+        QCOMPARE(parseTimeUs(text), us);
+        QCOMPARE(parseSize(QStringLiteral("1600x900")), QSize(1600, 900));
+        QVERIFY(!parseSize(QStringLiteral("big")).isValid());
+    }
+
+    void defaultScenarioOpens()
+    {
+        if (SimulationSource::builtinScenarios().isEmpty())
+            QSKIP("built-in scenarios are not compiled in");
+        MainWindow w;
+        QVERIFY(w.openScenario(SimulationSource::defaultScenarioId()));
+        w.simulation()->waitForRun();
+        QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("concurrency-queue"));
+        QVERIFY(w.narrationModel()->rowCount() > 0);
+    }
+};
+
+QTEST_MAIN(TestExplorer)
+#include "tst_explorer.moc"

@@ -1,0 +1,198 @@
+#include "chartspanel.h"
+
+#include "theme.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace ks {
+
+namespace {
+
+QChartView *makeView(QWidget *parent, const QString &name)
+{
+    auto *view = new QChartView(parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(220, 150);
+    return view;
+}
+
+QChart *freshChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    QFont f = chart->titleFont();
+    f.setPointSizeF(std::max(8.0, f.pointSizeF() * 0.95));
+    f.setBold(true);
+    chart->setTitleFont(f);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont lf = chart->legend()->font();
+    lf.setPointSizeF(std::max(7.0, lf.pointSizeF() * 0.8));
+    chart->legend()->setFont(lf);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QValueAxis *secondsAxis(qint64 t0, qint64 t1)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(double(t0) / 1e6, std::max(double(t1) / 1e6, double(t0) / 1e6 + 0.001));
+    axis->setLabelFormat(QStringLiteral("%.1f"));
+    axis->setTickCount(5);
+    return axis;
+}
+
+} // namespace
+
+ChartsPanel::ChartsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("chartsPanel"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_statesView = makeView(this, QStringLiteral("statesChart"));
+    m_rollbackView = makeView(this, QStringLiteral("rollbackChart"));
+    m_latencyView = makeView(this, QStringLiteral("latencyChart"));
+    layout->addWidget(m_statesView, 2);
+    layout->addWidget(m_rollbackView, 1);
+    layout->addWidget(m_latencyView, 1);
+    rebuild();
+}
+
+void ChartsPanel::setData(const ChartData &data)
+{
+    m_data = data;
+    rebuild();
+}
+
+void ChartsPanel::rebuild()
+{
+    const Theme theme(palette());
+
+    // --- sessions by state: each state's area sits on the sum of the ones before it.
+    QChart *states = freshChart(tr("Sessions by state"));
+    if (!m_data.timesUs.isEmpty()) {
+        QList<int> below(m_data.timesUs.size(), 0);
+        int peak = 1;
+        for (int s = 0; s < m_data.states.size(); ++s) {
+            auto *lower = new QLineSeries;
+            auto *upper = new QLineSeries;
+            for (int i = 0; i < m_data.timesUs.size(); ++i) {
+                const double x = double(m_data.timesUs[i]) / 1e6;
+                lower->append(x, below[i]);
+                below[i] += m_data.counts[s][i];
+                upper->append(x, below[i]);
+                peak = std::max(peak, below[i]);
+            }
+            auto *area = new QAreaSeries(upper, lower);
+            area->setName(Theme::stateName(m_data.states[s]));
+            const QColor c = theme.stateColor(m_data.states[s]);
+            area->setColor(c);
+            area->setBorderColor(c.darker(115));
+            states->addSeries(area);
+        }
+        auto *x = secondsAxis(m_data.timesUs.first(), m_data.timesUs.last());
+        auto *y = new QValueAxis;
+        y->setRange(0, peak);
+        y->setLabelFormat(QStringLiteral("%d"));
+        y->setTickCount(std::min(peak + 1, 5));
+        states->addAxis(x, Qt::AlignBottom);
+        states->addAxis(y, Qt::AlignLeft);
+        for (QAbstractSeries *s : states->series()) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+    }
+    m_statesView->setChart(states);
+
+    // --- rollbacks: rows left over time, a dot at each end.
+    QChart *rollbacks = freshChart(tr("Rows left to roll back"));
+    if (!m_data.rollbacks.isEmpty()) {
+        qint64 t0 = m_data.rollbacks.first().startUs, t1 = t0 + 1;
+        qint64 maxRows = 1;
+        for (const ChartData::Rollback &rb : m_data.rollbacks) {
+            auto *line = new QLineSeries;
+            line->setName(rb.label);
+            for (const auto &[t, rows] : rb.rows) {
+                line->append(double(t) / 1e6, double(rows));
+                maxRows = std::max(maxRows, rows);
+            }
+            t0 = std::min(t0, rb.startUs);
+            t1 = std::max(t1, rb.endUs);
+            rollbacks->addSeries(line);
+            auto *end = new QScatterSeries;
+            end->setName(tr("%1 ends at %2 s").arg(rb.label, QString::number(double(rb.endUs) / 1e6, 'f', 3)));
+            end->setMarkerSize(7);
+            end->append(double(rb.endUs) / 1e6, 0);
+            end->setColor(line->color());
+            rollbacks->addSeries(end);
+        }
+        auto *x = secondsAxis(t0, t1);
+        auto *y = new QValueAxis;
+        y->setRange(0, double(maxRows));
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        y->setTickCount(3);
+        rollbacks->addAxis(x, Qt::AlignBottom);
+        rollbacks->addAxis(y, Qt::AlignLeft);
+        for (QAbstractSeries *s : rollbacks->series()) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+    }
+    m_rollbackView->setChart(rollbacks);
+
+    // --- kill latency per kill.
+    QChart *latency = freshChart(tr("Kill latency (s)"));
+    if (!m_data.latencies.isEmpty()) {
+        auto *set = new QBarSet(tr("KILL → gone"));
+        set->setColor(theme.stateColor(SegmentState::RollingBack));
+        QStringList labels;
+        double maxS = 0.001;
+        for (const ChartData::Latency &l : m_data.latencies) {
+            const double s = double(l.latencyUs) / 1e6;
+            *set << s;
+            maxS = std::max(maxS, s);
+            labels << (l.finished ? l.label : tr("%1 (still going)").arg(l.label));
+        }
+        auto *series = new QHorizontalBarSeries;
+        series->append(set);
+        latency->addSeries(series);
+        auto *y = new QBarCategoryAxis;
+        y->append(labels);
+        auto *x = new QValueAxis;
+        x->setRange(0, maxS * 1.1);
+        x->setLabelFormat(QStringLiteral("%.2f"));
+        x->setTickCount(3);
+        latency->addAxis(y, Qt::AlignLeft);
+        latency->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        latency->legend()->hide();
+    }
+    m_latencyView->setChart(latency);
+}
+
+void ChartsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
+        rebuild();
+    QWidget::changeEvent(event);
+}
+
+} // namespace ks

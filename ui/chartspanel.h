@@ -1,0 +1,39 @@
+#pragma once
+
+#include "chartdata.h"
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+
+namespace ks {
+
+// Three small summary charts of a run: sessions by state over time (stacked areas), rows left
+// to undo during each rollback, and kill latency (KILL issued → thread gone) per kill.
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget *parent = nullptr);
+
+    void setData(const ChartData &data);
+    const ChartData &data() const { return m_data; }
+
+    QChartView *statesView() const { return m_statesView; }
+    QChartView *rollbackView() const { return m_rollbackView; }
+    QChartView *latencyView() const { return m_latencyView; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+
+    ChartData m_data;
+    QChartView *m_statesView = nullptr;
+    QChartView *m_rollbackView = nullptr;
+    QChartView *m_latencyView = nullptr;
+};
+
+} // namespace ks

@@ -1,0 +1,207 @@
+// The scenario parser and validator, time parsing, and determinism of runs and reports.
+
+#include "simtestutil.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace simtest;
+
+class TestScenarioParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void timeParsing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("us");       // -1 = must fail
+        QTest::addColumn<QString>("error");   // fragment of the message
+        QTest::newRow("seconds") << "1.5s" << qint64(1'500'000) << "";
+        QTest::newRow("millis") << "200ms" << qint64(200'000) << "";
+        QTest::newRow("micros") << "3000us" << qint64(3000) << "";
+        QTest::newRow("nanos whole us") << "5000ns" << qint64(5) << "";
+        QTest::newRow("zero") << "0s" << qint64(0) << "";
+        QTest::newRow("fraction ms") << "0.25ms" << qint64(250) << "";
+        QTest::newRow("leading dot") << ".5s" << qint64(500'000) << "";
+        QTest::newRow("trailing zeros") << "1.500000000s" << qint64(1'500'000) << "";
+        QTest::newRow("big") << "3600s" << qint64(3'600'000'000LL) << "";
+        QTest::newRow("no unit") << "5" << qint64(-1) << "has no unit";
+        QTest::newRow("bad unit") << "5min" << qint64(-1) << "unknown unit \"min\"";
+        QTest::newRow("negative") << "-1s" << qint64(-1) << "negative";
+        QTest::newRow("empty") << "" << qint64(-1) << "empty";
+        QTest::newRow("not a number") << "abc" << qint64(-1) << "is not a time";
+        QTest::newRow("sub-us") << "1.5us" << qint64(-1) << "not a whole number of microseconds";
+        QTest::newRow("too fine") << "1.0001ns" << qint64(-1) << "finer than 1 ns";
+        QTest::newRow("overflow") << "99999999999999999999s" << qint64(-1) << "too large";
+        QTest::newRow("space") << "1 s" << qint64(-1) << "unknown unit";
+    }
+    void timeParsing()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, us);
+        QFETCH(QString, error);
+        const DurationParse p = parseTimeUs(text.toStdString());
+        if (us >= 0) {
+            QVERIFY2(p.value.has_value(), p.error.c_str());
+            QCOMPARE(qint64(*p.value), us);
+        } else {
+            QVERIFY(!p.value);
+            QVERIFY2(QString::fromStdString(p.error).contains(error), p.error.c_str());
+        }
+    }
+
+    void costParsing()
+    {
+        QCOMPARE(*parseDurationNs("2.7us").value, int64_t(2700));
+        QCOMPARE(*parseDurationNs("350ns").value, int64_t(350));
+        QCOMPARE(*parseDurationNs("0.01ms").value, int64_t(10'000));
+        QVERIFY(!parseDurationNs("0.5ns").value);
+    }
+
+    void formatting()
+    {
+        QCOMPARE(formatTimeUs(1'500'000), std::string("1500ms"));
+        QCOMPARE(formatTimeUs(2'000'000), std::string("2s"));
+        QCOMPARE(formatTimeUs(1'234), std::string("1234us"));
+        QCOMPARE(formatSeconds(4'320'002), std::string("4.320002"));
+        QCOMPARE(clientElapsed(2'514'000), std::string("(2.51 sec)"));
+        QCOMPARE(clientElapsed(62'004'000), std::string("(1 min 2.00 sec)"));
+        QCOMPARE(clientElapsed(0), std::string("(0.00 sec)"));
+    }
+
+    // Broken inputs → the message names the JSON location and what is wrong.
+    void validatorMessages_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        const QString minimal = QStringLiteral(R"({"version":1,"id":"x","title":{"en":"a","zh_CN":"b"},"flavors":["mysql-8.0"],"sessions":[%1]%2})");
+        const QString sess = QStringLiteral(R"({"name":"A","statements":[%1]})");
+        auto doc = [&](const QString &stmt, const QString &extra = QString()) { return minimal.arg(sess.arg(stmt), extra); };
+        QTest::newRow("not json") << "{" << "x.json: invalid JSON: parse error";
+        QTest::newRow("not object") << "[]" << "x.json: expected an object, got an array";
+        QTest::newRow("no version") << R"({"id":"x"})" << "missing required key \"version\"";
+        QTest::newRow("wrong version") << minimal.arg(sess.arg(QString()), QString()).replace(QStringLiteral("\"version\":1"), QStringLiteral("\"version\":2"))
+                                      << "/version: unsupported version 2";
+        QTest::newRow("bad id") << minimal.arg(sess.arg(QString()), QString()).replace(QStringLiteral("\"id\":\"x\""), QStringLiteral("\"id\":\"X Y\""))
+                                << "/id: ids use only a-z, 0-9 and -";
+        QTest::newRow("unknown flavor") << minimal.arg(sess.arg(QString()), QString()).replace(QStringLiteral("mysql-8.0"), QStringLiteral("oracle"))
+                                        << "/flavors/0: unknown flavor \"oracle\"";
+        QTest::newRow("unknown top key") << minimal.arg(sess.arg(QString()), QStringLiteral(",\"sesions\":[]")) << "/sesions: unknown key \"sesions\"";
+        QTest::newRow("rows not int") << doc(R"({"sql":"U","steps":[{"op":"rows","count":"ten","perRow":"1us"}]})")
+                                      << "/sessions/0/statements/0/steps/0/count: expected a non-negative integer, got \"ten\"";
+        QTest::newRow("negative rows") << doc(R"({"sql":"U","steps":[{"op":"rows","count":-5,"perRow":"1us"}]})")
+                                       << "/sessions/0/statements/0/steps/0/count: must be at least 0, got -5";
+        QTest::newRow("missing perRow") << doc(R"({"sql":"U","steps":[{"op":"rows","count":5}]})")
+                                        << "/sessions/0/statements/0/steps/0: missing required key \"perRow\"";
+        QTest::newRow("bad time") << doc(R"({"sql":"U","at":"5 minutes"})") << "/sessions/0/statements/0/at: unknown unit";
+        QTest::newRow("time no unit") << doc(R"({"sql":"U","at":"5"})") << "/sessions/0/statements/0/at: \"5\" has no unit";
+        QTest::newRow("bad op") << doc(R"({"sql":"U","steps":[{"op":"explode"}]})") << "/sessions/0/statements/0/steps/0/op: unknown op \"explode\"";
+        QTest::newRow("unknown step key") << doc(R"({"sql":"U","steps":[{"op":"cpu","duration":"1ms","rows":3}]})")
+                                          << "/sessions/0/statements/0/steps/0/rows: unknown key \"rows\"";
+        QTest::newRow("kill without kill") << doc(R"({"sql":"KILL 1","kind":"kill"})") << "/sessions/0/statements/0: a statement of kind \"kill\" needs a \"kill\" object";
+        QTest::newRow("kill unknown session") << doc(R"({"sql":"KILL","kind":"kill","kill":{"target":"Z"}})")
+                                              << "/sessions/0/statements/0/kill/target: no session named \"Z\"";
+        QTest::newRow("two targets") << doc(R"({"sql":"KILL","kind":"kill","kill":{"target":1,"user":"u"}})") << "takes only one of";
+        QTest::newRow("bad mdl mode") << doc(R"({"sql":"U","steps":[{"op":"mdl","table":"t","mode":"Z"}]})") << "/steps/0/mode: unknown MDL mode \"Z\"";
+        QTest::newRow("empty sql") << doc(R"({"sql":""})") << "/sessions/0/statements/0/sql: must not be empty";
+        QTest::newRow("duplicate names") << minimal.arg(QStringLiteral(R"({"name":"A"},{"name":"A"})"), QString()) << "/sessions/1/name: duplicate session name \"A\"";
+        QTest::newRow("duplicate ids") << minimal.arg(QStringLiteral(R"({"name":"A","id":3},{"name":"B","id":3})"), QString()) << "/sessions/1/id: duplicate processlist id 3";
+        QTest::newRow("ctrl-c app") << minimal.arg(QStringLiteral(R"({"name":"A","client":"app"})"), QStringLiteral(R"(,"actions":[{"do":"ctrl_c","at":"1s","session":"A"}])"))
+                                    << "/actions/0/session: Ctrl+C needs a command-line client";
+        QTest::newRow("set unknown") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"actions":[{"do":"set","at":"1s","name":"x","value":1}])"))
+                                     << "/actions/0/name: cannot set \"x\"";
+        QTest::newRow("narration both") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"narration":[{"at":"1s","on":{"event":"connect"},"en":"a","zh_CN":"b"}])"))
+                                        << "/narration/0: a narration step takes \"at\" or \"on\", not both";
+        QTest::newRow("narration event") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"narration":[{"on":{"event":"boom"},"en":"a","zh_CN":"b"}])"))
+                                         << "/narration/0/on/event: unknown event \"boom\"";
+        QTest::newRow("title zh missing") << minimal.arg(sess.arg(QString()), QString()).replace(QStringLiteral(",\"zh_CN\":\"b\""), QString())
+                                          << "/title: missing required key \"zh_CN\"";
+        QTest::newRow("default flavor") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"defaultFlavor":"mysql-5.7")"))
+                                        << "/defaultFlavor: is not one of \"flavors\"";
+        QTest::newRow("concurrency range") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"server":{"innodb_thread_concurrency":5000})"))
+                                           << "/server/innodb_thread_concurrency: must be at most 1000, got 5000";
+        QTest::newRow("io pressure") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"server":{"io_pressure":-1})"))
+                                     << "/server/io_pressure: must be between 0";
+        QTest::newRow("pointer escaping") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"a/b~c":1)")) << "/a~1b~0c: unknown key";
+    }
+    void validatorMessages()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        const auto r = ScenarioParser::parse(json.toStdString(), "x.json");
+        QVERIFY(!r.ok());
+        const QString text = QString::fromStdString(r.errorText());
+        QVERIFY2(text.contains(expected), qPrintable(text));
+        QVERIFY(text.startsWith(QStringLiteral("x.json: ")));
+    }
+
+    void manyErrorsAreReportedTogether()
+    {
+        const auto r = ScenarioParser::parse(R"({"version":"one","id":5,"title":1,"flavors":[],"sessions":[]})", "y.json");
+        QVERIFY(r.errors.size() >= 4);
+    }
+
+    void builtinsAreValidAndNamedById()
+    {
+        const QDir dir(QStringLiteral(KILLSCOPE_SCENARIO_DIR));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+        QVERIFY(files.size() >= 14);
+        for (const QString &f : files) {
+            const auto r = ScenarioParser::parse(readFile(dir.filePath(f).toStdString()), f.toStdString());
+            QVERIFY2(r.ok(), r.errorText().c_str());
+            QCOMPARE(QString::fromStdString(r.scenario->id) + QStringLiteral(".json"), f);
+            QVERIFY(!r.scenario->narration.empty());
+            for (const NarrationSpec &n : r.scenario->narration) {
+                QVERIFY(!n.text.en.empty());
+                QVERIFY(!n.text.zh_CN.empty());
+            }
+        }
+    }
+
+    void defaultScenarioIsConcurrencyQueue()
+    {
+        const Scenario sc = loadScenario("concurrency-queue");
+        QCOMPARE(sc.defaultFlavor, Flavor::MySql57);
+        QCOMPARE(sc.server.innodbThreadConcurrency, 2);
+    }
+
+    // Same scenario, same options → byte-identical outputs.
+    void determinism_data()
+    {
+        QTest::addColumn<QString>("id");
+        const QDir dir(QStringLiteral(KILLSCOPE_SCENARIO_DIR));
+        for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files))
+            QTest::newRow(qPrintable(f)) << QFileInfo(f).completeBaseName();
+    }
+    void determinism()
+    {
+        QFETCH(QString, id);
+        const Scenario sc = loadScenario(id.toStdString());
+        for (Flavor f : sc.flavors) {
+            RunOptions o;
+            o.flavor = f;
+            const RunResult a = Engine::run(sc, o);
+            const RunResult b = Engine::run(sc, o);
+            QCOMPARE(runJson(a), runJson(b));
+            QCOMPARE(chromeTrace(a), chromeTrace(b));
+            QCOMPARE(processlistText(a, a.until / 2), processlistText(b, b.until / 2));
+            QVERIFY(runJson(a).size() > 100);
+        }
+    }
+
+    void processlistBoxFormat()
+    {
+        const std::string box = boxTable({"Id", "Info"}, {{std::string("7"), std::nullopt}, {std::string("12"), std::string("x")}}, {true, false});
+        const std::string expected = "+----+------+\n"
+                                     "| Id | Info |\n"
+                                     "+----+------+\n"
+                                     "|  7 | NULL |\n"
+                                     "| 12 | x    |\n"
+                                     "+----+------+\n";
+        QCOMPARE(box, expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarioParser)
+#include "tst_scenarioparser.moc"

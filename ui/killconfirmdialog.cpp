@@ -38,6 +38,8 @@ KillConfirmDialog::KillConfirmDialog(const QList<KillPreview> &previews, QWidget
     m_text->setObjectName(QStringLiteral("killPreviewText"));
     m_text->setTextFormat(Qt::RichText);
     m_text->setWordWrap(true);
+    m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_text->setMargin(8);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setMinimumWidth(520);
     auto *scroll = new QScrollArea(this);
@@ -59,7 +61,7 @@ KillConfirmDialog::KillConfirmDialog(const QList<KillPreview> &previews, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
-    resize(620, qMin(560, 180 + 140 * int(previews.size())));
+    resize(640, qMin(560, 150 + 120 * int(previews.size())));
 }
 
 QString KillConfirmDialog::text() const

@@ -44,7 +44,7 @@ ProcesslistFilterBar::ProcesslistFilterBar(ProcesslistFilterModel *filter, QWidg
         c->setObjectName(QString::fromLatin1(names[i]));
         c->setEditable(true);
         c->setInsertPolicy(QComboBox::NoInsert);
-        c->setMinimumContentsLength(8);
+        c->setMinimumContentsLength(6);
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         connect(c, &QComboBox::editTextChanged, filter, [filter, i](const QString &text) {
             filter->setFieldFilter(ProcesslistFilterModel::Field(i), text);
@@ -55,6 +55,7 @@ ProcesslistFilterBar::ProcesslistFilterBar(ProcesslistFilterModel *filter, QWidg
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("statementSearch"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(180);
     connect(m_search, &QLineEdit::textChanged, filter, &ProcesslistFilterModel::setSearchText);
     layout->addWidget(m_search, 1);
     retranslateUi();

@@ -26,11 +26,17 @@ public:
     }
     void start()
     {
-        m_clock.start();
+        if (!m_clock.isValid())
+            m_clock.start();
         m_last = -1;
         m_timer.start();
     }
-    void stop() { m_timer.stop(); }
+    // Stops measuring (e.g. while a test grabs screenshots); start() resumes, keeping the maximum.
+    void stop()
+    {
+        m_timer.stop();
+        m_last = -1;
+    }
     // Longest stretch the event loop was blocked, in ms (gap minus the timer period).
     double maxBlockMs() const { return qMax<qint64>(0, m_maxGapUs - 5000) / 1000.0; }
 

@@ -1,0 +1,305 @@
+#include "connectiondialog.h"
+#include "heartbeat.h"
+#include "killconfirmdialog.h"
+#include "killmenu.h"
+#include "killspanel.h"
+#include "livecontroller.h"
+#include "liveprocesslistpanel.h"
+#include "livesource.h"
+#include "mainwindow.h"
+#include "processlistfilter.h"
+#include "processlistfilterbar.h"
+#include "samplercostwidget.h"
+#include "simulationsource.h"
+#include "sqlclient.h"
+#include "testserver.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QtTest>
+
+using namespace ks;
+using ks::test::Heartbeat;
+using ks::test::SqlClient;
+using ks::test::TestServer;
+
+// The live processlist in the real main window: right-click a row, kill through the shared
+// menu, confirm in the dialog that says what will happen, and watch the kill end.
+class TestLiveGui : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    std::unique_ptr<MainWindow> m_window;
+    LiveController *m_live = nullptr;
+    Heartbeat m_heartbeat;
+    QTemporaryDir m_tmp;
+    QString m_shots;
+    QString m_lastDialogText;
+
+    static bool waitFor(const std::shared_ptr<SqlClient::Result> &r, int ms)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!r->done.load() && t.elapsed() < ms)
+            QTest::qWait(5);
+        return r->done.load();
+    }
+
+    int proxyRowOf(qint64 id) const
+    {
+        ProcesslistFilterModel *f = m_live->processlistPanel()->filter();
+        for (int r = 0; r < f->rowCount(); ++r) {
+            if (f->idAt(r) == id)
+                return r;
+        }
+        return -1;
+    }
+
+    void save(QWidget *w, const char *name)
+    {
+        // Screenshots are the test's own work, not live mode's: not measured.
+        m_heartbeat.stop();
+        const QString path = m_shots + u'/' + QLatin1String(name);
+        w->grab().save(path);
+        m_heartbeat.start();
+    }
+
+    // Accepts (or rejects) the next kill confirmation once it is up, keeping its text.
+    void answerNextConfirmation(bool accept, const char *shot = nullptr)
+    {
+        QTimer::singleShot(0, this, [this, accept, shot] {
+            QElapsedTimer t;
+            t.start();
+            auto tryAnswer = std::make_shared<std::function<void()>>();
+            *tryAnswer = [this, accept, shot, tryAnswer, t]() {
+                auto *d = qobject_cast<KillConfirmDialog *>(QApplication::activeModalWidget());
+                if (!d) {
+                    if (t.elapsed() < 5000)
+                        QTimer::singleShot(10, this, *tryAnswer);
+                    return;
+                }
+                m_lastDialogText = d->text();
+                if (shot)
+                    save(d, shot);
+                if (accept)
+                    d->killButton()->click();
+                else
+                    d->reject();
+            };
+            (*tryAnswer)();
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = TestServer::fromEnvironment();
+        KS_REQUIRE_SERVER(m_server);
+        QVERIFY(m_tmp.isValid());
+        m_shots = qEnvironmentVariable("KS_SCREENSHOT_DIR", m_tmp.path());
+        qputenv("KILLSCOPE_AUDIT_LOG", m_tmp.filePath(QStringLiteral("kills.log")).toUtf8());
+        m_window = std::make_unique<MainWindow>();
+        m_live = new LiveController(m_window.get());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        ConnectionSettings s;
+        s.host = m_server.host;
+        s.port = m_server.port;
+        s.user = m_server.adminUser;
+        s.password = m_server.adminPassword;
+        s.database = m_server.database;
+        m_heartbeat.start();
+        m_live->connectTo(s);
+        QVERIFY(m_live->source());
+        QCOMPARE(m_window->source(), m_live->source());
+        m_live->source()->setIntervalMs(250);
+        QTRY_COMPARE_WITH_TIMEOUT(m_live->source()->status(), LiveSource::Status::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->source()->sampleCount() > 1, 5000);
+    }
+
+    void rightClickKillQueryThroughTheMenu()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        auto sleeper = victim.run(QStringLiteral("SELECT SLEEP(60)"));
+        QTRY_VERIFY_WITH_TIMEOUT(proxyRowOf(victim.id()) >= 0, 5000);
+        QTableView *view = m_live->processlistPanel()->view();
+        const int row = proxyRowOf(victim.id());
+        const QRect cell = view->visualRect(view->model()->index(row, 1));
+        QVERIFY(cell.isValid());
+        save(m_window.get(), "live-mainwindow.png");
+
+        QContextMenuEvent ev(QContextMenuEvent::Mouse, cell.center(),
+                             view->viewport()->mapToGlobal(cell.center()));
+        QApplication::sendEvent(view->viewport(), &ev);
+        KillMenu *menu = m_window->killMenu();
+        QTRY_VERIFY_WITH_TIMEOUT(menu->isVisible(), 2000);
+        QCOMPARE(menu->targets().size(), 1);
+        QCOMPARE(menu->targets().constFirst().id, victim.id());
+        QVERIFY(menu->killQueryAction()->isEnabled());
+        save(menu, "live-killmenu.png");
+
+        answerNextConfirmation(true, "live-confirm-killquery.png");
+        const qint64 t0 = SqlClient::nowMs();
+        menu->killQueryAction()->trigger();
+        menu->hide();
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("KILL QUERY %1").arg(victim.id())),
+                 qPrintable(m_lastDialogText));
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("SLEEP")), qPrintable(m_lastDialogText));
+        QVERIFY(waitFor(sleeper, 5000));
+        QCOMPARE(sleeper->error, 1317);
+        qInfo("victim answered %lld ms after the menu action", sleeper->finishedMs - t0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_live->source()->kills().last().phase, KillPhase::Done, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->killsPanel()->detailText().contains(QStringLiteral("Done")), 3000);
+        m_window->bottomTabs()->setCurrentWidget(m_live->killsPanel());
+        save(m_window.get(), "live-kills-panel.png");
+        m_window->bottomTabs()->setCurrentWidget(m_live->processlistPanel());
+    }
+
+    void cancelledConfirmationSendsNothing()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(proxyRowOf(victim.id()) >= 0, 5000);
+        const int before = int(m_live->source()->kills().size());
+        m_window->killMenu()->setSource(m_live->source());
+        m_window->killMenu()->setTargets({m_live->source()->targetFor(victim.id())});
+        answerNextConfirmation(false);
+        QCOMPARE(m_window->killMenu()->killTargets(KillKind::Connection), 0);
+        QCOMPARE(int(m_live->source()->kills().size()), before);
+        // KILL QUERY on an idle MariaDB session is explained before it is sent.
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("KILL CONNECTION")), qPrintable(m_lastDialogText));
+        auto alive = victim.run(QStringLiteral("SELECT 1"));
+        QVERIFY(waitFor(alive, 3000) && alive->ok);
+    }
+
+    void deleteKeyKillsTheSelectedConnection()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(proxyRowOf(victim.id()) >= 0, 5000);
+        m_live->processlistPanel()->selectId(victim.id());
+        QCOMPARE(m_live->processlistPanel()->selectedIds(), QList<qint64>{victim.id()});
+        // The selection survives refreshes.
+        const quint64 n = m_live->source()->sampleCount();
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->source()->sampleCount() >= n + 2, 3000);
+        QCOMPARE(m_live->processlistPanel()->selectedIds(), QList<qint64>{victim.id()});
+
+        answerNextConfirmation(true, "live-confirm-del.png");
+        QTest::keyClick(m_live->processlistPanel()->view(), Qt::Key_Delete);
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("KILL CONNECTION %1").arg(victim.id())),
+                 qPrintable(m_lastDialogText));
+        QTRY_COMPARE_WITH_TIMEOUT(m_live->source()->kills().last().phase, KillPhase::Gone, 5000);
+        auto dead = victim.run(QStringLiteral("SELECT 1"));
+        QVERIFY(waitFor(dead, 3000));
+        QVERIFY2(dead->error == 2006 || dead->error == 2013, qPrintable(dead->text));
+    }
+
+    void filterBarAndCopy()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        auto sleeper = victim.run(QStringLiteral("SELECT SLEEP(3) /* findme */"));
+        QTRY_VERIFY_WITH_TIMEOUT(proxyRowOf(victim.id()) >= 0, 5000);
+        ProcesslistFilterBar *bar = m_live->processlistPanel()->filterBar();
+        bar->searchEdit()->setText(QStringLiteral("findme"));
+        QCOMPARE(m_live->processlistPanel()->filter()->rowCount(), 1);
+        m_live->processlistPanel()->selectId(victim.id());
+        m_live->processlistPanel()->copySelectedStatements();
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("findme")));
+        bar->searchEdit()->clear();
+        bar->hideSleepBox()->setChecked(true);
+        for (int r = 0; r < m_live->processlistPanel()->filter()->rowCount(); ++r) {
+            const qint64 id = m_live->processlistPanel()->filter()->idAt(r);
+            QVERIFY(m_live->source()->currentRow(id) == nullptr ||
+                    m_live->source()->currentRow(id)->command != QStringLiteral("Sleep"));
+        }
+        bar->hideSleepBox()->setChecked(false);
+        // KillScope's own connections are hidden unless asked for.
+        int own = 0;
+        for (const ProcesslistRow &r : m_live->source()->currentProcesslist())
+            own += r.own ? 1 : 0;
+        QVERIFY(own >= 2);
+        const int shown = m_live->processlistPanel()->filter()->rowCount();
+        bar->showOwnBox()->setChecked(true);
+        QCOMPARE(m_live->processlistPanel()->filter()->rowCount(), shown + own);
+        bar->showOwnBox()->setChecked(false);
+        QVERIFY(waitFor(sleeper, 5000));
+        QVERIFY(m_live->costWidget()->text().contains(QStringLiteral("ms")));
+    }
+
+    void readOnlyHidesKills()
+    {
+        m_live->menu()->findChild<QAction *>(QStringLiteral("readOnlyAction"));
+        QAction *ro = nullptr;
+        for (QAction *a : m_live->menu()->actions())
+            if (a->objectName() == QStringLiteral("readOnlyAction"))
+                ro = a;
+        QVERIFY(ro);
+        ro->setChecked(true);
+        QVERIFY(m_live->source()->isReadOnly());
+        QVERIFY(!m_live->source()->canKill());
+        m_window->killMenu()->setSource(m_live->source());
+        m_window->killMenu()->setTargets({m_live->source()->targetFor(1)});
+        QVERIFY(!m_window->killMenu()->killQueryAction()->isEnabled());
+        ro->setChecked(false);
+        QVERIFY(m_live->source()->canKill());
+    }
+
+    void dialogsRender()
+    {
+        m_heartbeat.stop();
+        ConnectionDialog d(m_window.get());
+        ConnectionSettings s;
+        s.host = m_server.host;
+        s.port = m_server.port;
+        s.user = m_server.adminUser;
+        d.setSettings(s);
+        d.setMessage(QStringLiteral("Wrong user name or password (1045). Server says: Access denied."));
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        save(&d, "live-connection-dialog.png");
+        QCOMPARE(d.settings().port, m_server.port);
+        QCOMPARE(d.settings().user, m_server.adminUser);
+        QVERIFY(!d.settings().usesSocket());
+        m_heartbeat.start();
+    }
+
+    void wrongPasswordShowsTheCause()
+    {
+        ConnectionSettings s;
+        s.host = m_server.host;
+        s.port = m_server.port;
+        s.user = m_server.adminUser;
+        s.password = QStringLiteral("wrong");
+        QSignalSpy stopped(m_live, &LiveController::liveStopped);
+        QString message;
+        m_live->connectTo(s);
+        LiveSource *src = m_live->source();
+        QVERIFY(src);
+        connect(src, &LiveSource::statusChanged, this,
+                [&message](LiveSource::Status st, const QString &text) {
+                    if (st == LiveSource::Status::Failed)
+                        message = text;
+                });
+        QTRY_VERIFY_WITH_TIMEOUT(!message.isEmpty(), 10000);
+        QVERIFY2(message.contains(QStringLiteral("1045")), qPrintable(message));
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 3000);
+        QCOMPARE(m_window->source(), static_cast<SessionSource *>(m_window->simulation()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_heartbeat.stop();
+        qInfo("longest GUI-thread block: %.1f ms (screenshots in %s)", m_heartbeat.maxBlockMs(),
+              qPrintable(m_shots));
+        QVERIFY2(m_heartbeat.maxBlockMs() < 50.0, qPrintable(QString::number(m_heartbeat.maxBlockMs())));
+        m_window.reset();
+    }
+};
+
+QTEST_MAIN(TestLiveGui)
+#include "tst_live_gui.moc"

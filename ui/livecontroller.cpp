@@ -1,0 +1,435 @@
+#include "livecontroller.h"
+
+#include "connectiondialog.h"
+#include "killconfirmdialog.h"
+#include "killmenu.h"
+#include "killspanel.h"
+#include "liveprocesslistpanel.h"
+#include "livesource.h"
+#include "mainwindow.h"
+#include "optionfile.h"
+#include "processlistfilter.h"
+#include "samplercostwidget.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCommandLineParser>
+#include <QEvent>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace ks {
+
+LiveController::LiveController(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("liveController"));
+    createActions();
+
+    m_panel = new LiveProcesslistPanel(window->processlistModel(), window);
+    m_panel->hide();
+    connect(m_panel, &LiveProcesslistPanel::killMenuRequested, this,
+            [this](const QList<qint64> &ids, const QPoint &pos) {
+                m_window->showKillMenu(targetsFor(ids), pos);
+            });
+    connect(m_panel, &LiveProcesslistPanel::killSelectionRequested, this,
+            [this](const QList<qint64> &ids) {
+                if (!m_source || m_source->isReadOnly())
+                    return;
+                // Del ends the sessions: KILL CONNECTION, after the confirmation.
+                m_window->killMenu()->setSource(m_source);
+                m_window->killMenu()->setTargets(targetsFor(ids));
+                m_window->killMenu()->killTargets(KillKind::Connection);
+            });
+    m_kills = new KillsPanel(window);
+    m_kills->hide();
+    m_cost = new SamplerCostWidget(window);
+    m_cost->hide();
+    window->statusBar()->addPermanentWidget(m_cost);
+
+    // Live kills are confirmed with what will happen; simulated ones pass straight through.
+    window->killMenu()->setConfirmer([this](QWidget *parent, const QList<KillRequest> &requests) {
+        if (!m_source || m_window->source() != m_source)
+            return true;
+        return confirmKills(parent, requests);
+    });
+    window->installEventFilter(this);
+    retranslateUi();
+    updateActions();
+}
+
+LiveController::~LiveController()
+{
+    if (m_source && m_window->source() == m_source)
+        m_window->setSource(nullptr);
+}
+
+void LiveController::createActions()
+{
+    m_connectAction = new QAction(this);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_connectAction, &QAction::triggered, this, &LiveController::showConnectDialog);
+
+    m_disconnectAction = new QAction(this);
+    m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
+    connect(m_disconnectAction, &QAction::triggered, this, &LiveController::disconnectFromServer);
+
+    m_readOnlyAction = new QAction(this);
+    m_readOnlyAction->setObjectName(QStringLiteral("readOnlyAction"));
+    m_readOnlyAction->setCheckable(true);
+    connect(m_readOnlyAction, &QAction::toggled, this, [this](bool on) {
+        if (m_source)
+            m_source->setReadOnly(on);
+        m_window->killMenu()->setSource(m_window->source());
+        updateActions();
+    });
+
+    m_pauseAction = new QAction(this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseSamplingAction"));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool on) {
+        if (m_source)
+            m_source->setSamplingPaused(on);
+        m_cost->setPaused(on);
+    });
+
+    m_showOwnAction = new QAction(this);
+    m_showOwnAction->setObjectName(QStringLiteral("showOwnAction"));
+    m_showOwnAction->setCheckable(true);
+    connect(m_showOwnAction, &QAction::toggled, this, [this](bool on) {
+        if (m_source)
+            m_source->setShowOwnConnections(on);
+        m_panel->filter()->setHideOwn(!on);
+    });
+
+    m_rootBlockerAction = new QAction(this);
+    m_rootBlockerAction->setObjectName(QStringLiteral("killRootBlockerAction"));
+    connect(m_rootBlockerAction, &QAction::triggered, this, &LiveController::killRootBlocker);
+
+    m_menu = new QMenu(m_window);
+    m_menu->setObjectName(QStringLiteral("liveMenu"));
+    m_menu->addAction(m_connectAction);
+    m_menu->addAction(m_disconnectAction);
+    m_menu->addSeparator();
+    m_intervalMenu = m_menu->addMenu(QString());
+    m_intervalGroup = new QActionGroup(this);
+    for (int ms : {250, 500, 1000, 2000, 5000, 10000, 30000}) {
+        QAction *a = m_intervalMenu->addAction(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000));
+        a->setCheckable(true);
+        a->setChecked(ms == 1000);
+        a->setData(ms);
+        m_intervalGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, ms] {
+            if (m_source)
+                m_source->setIntervalMs(ms);
+            m_cost->setIntervalMs(ms);
+        });
+    }
+    m_menu->addAction(m_pauseAction);
+    m_menu->addAction(m_showOwnAction);
+    m_menu->addAction(m_readOnlyAction);
+    m_menu->addSeparator();
+    m_menu->addAction(m_rootBlockerAction);
+
+    // The menu goes before Help; "Connect to server…" also sits at the top of the File menu.
+    QMenuBar *bar = m_window->menuBar();
+    QAction *before = nullptr;
+    const QList<QAction *> top = bar->actions();
+    if (!top.isEmpty())
+        before = top.last();
+    bar->insertMenu(before, m_menu);
+    if (QMenu *file = m_window->fileMenu()) {
+        const QList<QAction *> actions = file->actions();
+        file->insertAction(actions.isEmpty() ? nullptr : actions.first(), m_connectAction);
+        file->insertSeparator(actions.isEmpty() ? nullptr : actions.first());
+    }
+}
+
+void LiveController::retranslateUi()
+{
+    m_menu->setTitle(tr("&Live"));
+    m_connectAction->setText(tr("Connect to &server…"));
+    m_disconnectAction->setText(tr("&Disconnect"));
+    m_readOnlyAction->setText(tr("&Read-only (no kills)"));
+    m_pauseAction->setText(tr("&Pause sampling"));
+    m_showOwnAction->setText(tr("Show KillScope's &own connections"));
+    m_rootBlockerAction->setText(tr("Kill root &blocker…"));
+    m_intervalMenu->setTitle(tr("Sampling &interval"));
+    if (QTabWidget *tabs = m_window->bottomTabs()) {
+        const int p = tabs->indexOf(m_panel);
+        if (p >= 0)
+            tabs->setTabText(p, tr("Live sessions"));
+        const int k = tabs->indexOf(m_kills);
+        if (k >= 0)
+            tabs->setTabText(k, tr("Live kills"));
+    }
+}
+
+bool LiveController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    return QObject::eventFilter(watched, event);
+}
+
+void LiveController::updateActions()
+{
+    const bool live = m_source != nullptr;
+    m_disconnectAction->setEnabled(live);
+    m_pauseAction->setEnabled(live);
+    m_rootBlockerAction->setEnabled(live && !m_readOnlyAction->isChecked() &&
+                                    m_source->rootBlocker() != 0);
+    m_rootBlockerAction->setVisible(!m_readOnlyAction->isChecked());
+}
+
+void LiveController::addCommandLineOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("host"), tr("Live mode: connect to this server host."), tr("host")});
+    p.addOption({{QStringLiteral("P"), QStringLiteral("port")}, tr("Live mode: TCP port."), tr("port")});
+    p.addOption({{QStringLiteral("S"), QStringLiteral("socket")}, tr("Live mode: unix socket path."),
+                 tr("path")});
+    p.addOption({{QStringLiteral("u"), QStringLiteral("user")}, tr("Live mode: user name."), tr("user")});
+    p.addOption({QStringLiteral("p"), tr("Live mode: ask for the password.")});
+    p.addOption({QStringLiteral("password"),
+                 tr("Live mode: the password (visible to other local users; prefer -p)."),
+                 tr("password")});
+    p.addOption({{QStringLiteral("D"), QStringLiteral("database")}, tr("Live mode: default database."),
+                 tr("database")});
+    p.addOption({QStringLiteral("protocol"), tr("Live mode: TCP or SOCKET."), tr("protocol")});
+    p.addOption({QStringLiteral("defaults-file"),
+                 tr("Read client options only from this file."), tr("file")});
+    p.addOption({QStringLiteral("defaults-extra-file"),
+                 tr("Read this file after the global option files."), tr("file")});
+    p.addOption({QStringLiteral("no-defaults"), tr("Do not read any option file.")});
+    p.addOption({QStringLiteral("connect"),
+                 tr("Live mode with the [client] settings of the option files (~/.my.cnf).")});
+    p.addOption({QStringLiteral("read-only"), tr("Live mode without any kill action.")});
+}
+
+bool LiveController::settingsFromCommandLine(const QCommandLineParser &p, ConnectionSettings *s,
+                                             bool *readOnly, QString *error)
+{
+    const char *liveOptions[] = {"host", "port", "socket", "user", "p", "password", "database",
+                                 "protocol", "defaults-file", "defaults-extra-file", "connect"};
+    bool wanted = false;
+    for (const char *o : liveOptions)
+        wanted |= p.isSet(QString::fromLatin1(o));
+    if (!wanted)
+        return false;
+    QStringList problems;
+    *s = settingsFromOptionFiles(p.value(QStringLiteral("defaults-file")),
+                                 p.value(QStringLiteral("defaults-extra-file")),
+                                 p.isSet(QStringLiteral("no-defaults")), &problems);
+    if (p.isSet(QStringLiteral("host")))
+        s->host = p.value(QStringLiteral("host"));
+    if (p.isSet(QStringLiteral("port")))
+        s->port = p.value(QStringLiteral("port")).toInt();
+    if (p.isSet(QStringLiteral("socket")))
+        s->socket = p.value(QStringLiteral("socket"));
+    if (p.isSet(QStringLiteral("user")))
+        s->user = p.value(QStringLiteral("user"));
+    if (p.isSet(QStringLiteral("database")))
+        s->database = p.value(QStringLiteral("database"));
+    if (p.isSet(QStringLiteral("protocol")))
+        s->protocolTcp = p.value(QStringLiteral("protocol")).compare(QStringLiteral("TCP"), Qt::CaseInsensitive) == 0;
+    if (p.isSet(QStringLiteral("password"))) {
+        s->password = p.value(QStringLiteral("password"));
+        s->askPassword = false;
+    }
+    if (p.isSet(QStringLiteral("p")))
+        s->askPassword = true;
+    resolveTransport(*s);
+    if (readOnly)
+        *readOnly = p.isSet(QStringLiteral("read-only"));
+    if (error)
+        *error = problems.join(u'\n');
+    return true;
+}
+
+bool LiveController::askPasswordOnTerminal(const QString &prompt, QString *password)
+{
+    if (!isatty(STDIN_FILENO))
+        return false;
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    char buf[1024];
+    const bool ok = std::fgets(buf, sizeof buf, stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputs("\n", stderr);
+    if (!ok)
+        return false;
+    QString pw = QString::fromLocal8Bit(buf);
+    while (pw.endsWith(u'\n') || pw.endsWith(u'\r'))
+        pw.chop(1);
+    *password = pw;
+    return true;
+}
+
+QList<KillTarget> LiveController::targetsFor(const QList<qint64> &ids) const
+{
+    QList<KillTarget> out;
+    for (qint64 id : ids) {
+        if (m_source)
+            out << m_source->targetFor(id);
+        else
+            out << KillTarget{id, {}, {}, -1};
+    }
+    return out;
+}
+
+bool LiveController::confirmKills(QWidget *parent, const QList<KillRequest> &requests) const
+{
+    if (!m_source)
+        return false;
+    QList<KillPreview> previews;
+    for (const KillRequest &r : requests) {
+        KillRequest full = r;
+        // Rows and lanes hand over what they know; add the session's identity for the re-check.
+        const KillTarget known = m_source->targetFor(r.target.id);
+        if (full.target.user.isEmpty())
+            full.target.user = known.user;
+        if (full.target.host.isEmpty())
+            full.target.host = known.host;
+        previews << m_source->preview(full);
+    }
+    return KillConfirmDialog::confirm(parent ? parent : m_window, previews);
+}
+
+void LiveController::showConnectDialog()
+{
+    ConnectionDialog dialog(m_window);
+    if (m_haveLastSettings) {
+        dialog.setSettings(m_lastSettings);
+    } else {
+        ConnectionSettings s = settingsFromOptionFiles();
+        resolveTransport(s);
+        dialog.setSettings(s);
+    }
+    dialog.setReadOnly(m_readOnlyAction->isChecked());
+    if (m_source && m_source->status() == LiveSource::Status::Failed)
+        dialog.setMessage(m_source->statusText());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    connectTo(dialog.settings(), dialog.readOnly());
+}
+
+void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOnly)
+{
+    ConnectionSettings settings = settingsIn;
+    if (settings.askPassword) {
+        bool ok = false;
+        const QString pw = QInputDialog::getText(
+            m_window, tr("Password"), tr("Password for %1:").arg(settings.describe()),
+            QLineEdit::Password, {}, &ok);
+        if (!ok)
+            return;
+        settings.password = pw;
+        settings.askPassword = false;
+    }
+    disconnectFromServer();
+    m_lastSettings = settings;
+    m_haveLastSettings = true;
+
+    auto *source = new LiveSource(settings, this);
+    m_source = source;
+    source->setReadOnly(readOnly);
+    {
+        const QSignalBlocker block(m_readOnlyAction);
+        m_readOnlyAction->setChecked(readOnly);
+    }
+    source->setShowOwnConnections(m_showOwnAction->isChecked());
+    int interval = 1000;
+    if (QAction *a = m_intervalGroup->checkedAction())
+        interval = a->data().toInt();
+    source->setIntervalMs(interval);
+    m_cost->setIntervalMs(interval);
+    m_cost->setPaused(false);
+    {
+        const QSignalBlocker block(m_pauseAction);
+        m_pauseAction->setChecked(false);
+    }
+    connect(source, &LiveSource::statusChanged, this, &LiveController::onStatus);
+    connect(source, &LiveSource::costUpdated, m_cost, &SamplerCostWidget::setCost);
+    connect(source, &LiveSource::sampled, this, &LiveController::updateActions);
+
+    m_window->setSource(source);
+    m_kills->setSource(source);
+    m_kills->setTimeOrigin(0);
+    if (QTabWidget *tabs = m_window->bottomTabs()) {
+        if (tabs->indexOf(m_panel) < 0)
+            tabs->insertTab(0, m_panel, QString());
+        if (tabs->indexOf(m_kills) < 0)
+            tabs->insertTab(1, m_kills, QString());
+        tabs->setCurrentWidget(m_panel);
+    }
+    m_cost->show();
+    retranslateUi();
+    source->start();
+    updateActions();
+    Q_EMIT liveStarted(source);
+}
+
+void LiveController::onStatus()
+{
+    if (!m_source)
+        return;
+    m_window->statusBar()->showMessage(m_source->statusText(), 10000);
+    if (m_source->status() == LiveSource::Status::Failed) {
+        // The first connect failed (wrong password, no server): back to the simulation, keep
+        // the message, and offer the dialog again unless this is a test run.
+        const QString message = m_source->statusText();
+        disconnectFromServer();
+        m_window->statusBar()->showMessage(message);
+    }
+    updateActions();
+}
+
+void LiveController::disconnectFromServer()
+{
+    if (!m_source)
+        return;
+    LiveSource *old = m_source;
+    m_source = nullptr;
+    if (m_window->source() == old)
+        m_window->setSource(nullptr);
+    m_kills->setSource(nullptr);
+    if (QTabWidget *tabs = m_window->bottomTabs()) {
+        tabs->removeTab(tabs->indexOf(m_panel));
+        tabs->removeTab(tabs->indexOf(m_kills));
+    }
+    m_panel->hide();
+    m_kills->hide();
+    m_cost->hide();
+    old->disconnect(this);
+    old->deleteLater();
+    updateActions();
+    Q_EMIT liveStopped();
+}
+
+void LiveController::killRootBlocker()
+{
+    if (!m_source || m_source->isReadOnly())
+        return;
+    const qint64 root = m_source->rootBlocker();
+    if (!root)
+        return;
+    m_window->killMenu()->setSource(m_source);
+    m_window->killMenu()->setTargets({m_source->targetFor(root)});
+    m_window->killMenu()->killTargets(KillKind::Connection);
+}
+
+} // namespace ks

@@ -276,17 +276,14 @@ void SwimlaneRenderer::computeRuns(int lane, const Frame &f, int x0, int x1,
     }
 }
 
-void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, int x0,
-                                  int x1) const
+void SwimlaneRenderer::paintLanes(QPainter *p, const Frame &f, int x0, int x1) const
 {
     m_stats = {};
     if (x1 <= x0 || f.height <= 0)
         return;
-    uchar *bits = image ? image->bits() : nullptr;
-    const qsizetype bpl = image ? image->bytesPerLine() : 0;
     const int clipBottom = f.height;
 
-    // Both sinks clip to the strip and the lanes area so a row half scrolled out stays inside.
+    // Clip to the strip and the lanes area so a row half scrolled out stays inside.
     auto fill = [&](int x, int y, int w, int h, QRgb rgb) {
         const int ya = std::max(y, 0);
         const int yb = std::min(y + h, clipBottom);
@@ -294,12 +291,7 @@ void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, in
         const int xb = std::min(x + w, x1);
         if (ya >= yb || xa >= xb)
             return;
-        if (bits) {
-            for (int yy = ya; yy < yb; ++yy)
-                std::fill_n(reinterpret_cast<quint32 *>(bits + yy * bpl) + xa, xb - xa, rgb);
-        } else {
-            p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QColor::fromRgba(rgb));
-        }
+        p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QColor::fromRgba(rgb));
     };
     auto hatch = [&](int x, int y, int w, int h, QRgb flag) {
         const int ya = std::max(y, 0);
@@ -308,20 +300,7 @@ void SwimlaneRenderer::paintLanes(QPainter *p, QImage *image, const Frame &f, in
         const int xb = std::min(x + w, x1);
         if (ya >= yb || xa >= xb)
             return;
-        if (bits) {
-            for (int yy = ya; yy < yb; ++yy) {
-                auto *line = reinterpret_cast<quint32 *>(bits + yy * bpl);
-                // Branch-free: one period of the stripes for this scanline, then copy it along.
-                quint32 pattern[HatchPeriod];
-                const quint32 base = line[xa];
-                for (int k = 0; k < HatchPeriod; ++k)
-                    pattern[k] = hatchOn(k, yy) ? flag : base;
-                for (int xx = xa; xx < xb; ++xx)
-                    line[xx] = pattern[xx & (HatchPeriod - 1)];
-            }
-        } else {
-            p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QBrush(hatchTexture(flag)));
-        }
+        p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QBrush(hatchTexture(flag)));
     };
 
     const auto [ra, rb] = visibleRowRange(f);
@@ -529,7 +508,7 @@ void SwimlaneRenderer::paintContent(QPainter &p, const Frame &frame) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
-    paintLanes(&p, nullptr, frame, 0, frame.width);
+    paintLanes(&p, frame, 0, frame.width);
     paintDecorations(p, frame, 0, frame.width);
     p.restore();
 }

@@ -125,7 +125,7 @@ private:
     };
 
     void computeRuns(int lane, const Frame &f, int x0, int x1, std::vector<Run> &out) const;
-    void paintLanes(QPainter *p, QImage *image, const Frame &f, int x0, int x1) const;
+    void paintLanes(QPainter *p, const Frame &f, int x0, int x1) const;
     void rasterLanes(QImage &image, const Frame &f, int x0, int x1) const;
     void paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;

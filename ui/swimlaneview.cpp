@@ -245,15 +245,17 @@ void SwimlaneView::invalidateContent()
 void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
 {
     const quint64 revision = m_timeline ? m_timeline->revision() : 0;
-    const bool sameGeometry = m_cacheValid && m_cache.width() == f.width
-                              && m_cache.height() == f.height && m_cacheUsPerPx == f.usPerPx
-                              && m_cacheScrollY == f.scrollY && m_cacheRevision == revision;
+    const qreal dpr = devicePixelRatioF();
+    const bool sameGeometry = m_cacheValid && m_cacheDpr == dpr && m_cacheSize == QSize(f.width, f.height)
+                              && m_cacheUsPerPx == f.usPerPx && m_cacheScrollY == f.scrollY
+                              && m_cacheRevision == revision;
     if (sameGeometry) {
         const double dx = (m_cacheT0 - f.t0) / f.usPerPx;
         const int shift = int(std::lround(dx));
         if (shift == 0)
             return;
-        if (std::abs(shift) < f.width / 2) {
+        // The pixel-shifting pan works on device pixels 1:1; scaled screens repaint fully.
+        if (std::abs(shift) < f.width / 2 && dpr == 1.0) {
             // Pan: move the pixels we have and render only the strip that came into view. The
             // cache keeps its own (pixel-aligned) origin, so strips line up with what is there.
             const int w = f.width;
@@ -277,10 +279,20 @@ void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
             return;
         }
     }
-    const qreal dpr = 1.0; // the raster path writes device pixels 1:1
-    if (m_cache.size() != QSize(f.width, f.height))
-        m_cache = QImage(QSize(f.width, f.height) * dpr, QImage::Format_ARGB32_Premultiplied);
-    m_renderer.renderContent(m_cache, f, 0, f.width);
+    const QSize device = (QSizeF(f.width, f.height) * dpr).toSize();
+    if (m_cache.size() != device)
+        m_cache = QImage(device, QImage::Format_ARGB32_Premultiplied);
+    if (dpr == 1.0) {
+        m_cache.setDevicePixelRatio(1.0);
+        m_renderer.renderContent(m_cache, f, 0, f.width);
+    } else {
+        m_cache.setDevicePixelRatio(dpr);
+        QPainter p(&m_cache);
+        p.setClipRect(QRect(0, 0, f.width, f.height));
+        m_renderer.paintContent(p, f);
+    }
+    m_cacheSize = QSize(f.width, f.height);
+    m_cacheDpr = dpr;
     m_cacheT0 = f.t0;
     m_cacheUsPerPx = f.usPerPx;
     m_cacheScrollY = f.scrollY;
@@ -311,8 +323,11 @@ void SwimlaneView::paintEvent(QPaintEvent *)
     int visibleTo = f.width;
     if (m_viewport->growToPlayhead() && playhead >= 0)
         visibleTo = std::clamp(int(std::floor(timeToX(double(playhead), m_cacheT0, f.usPerPx))), 0, f.width);
-    if (visibleTo > 0)
-        p.drawImage(QPoint(labelW, axisH), m_cache, QRect(0, 0, visibleTo, f.height));
+    if (visibleTo > 0) {
+        const qreal dpr = m_cache.devicePixelRatio();
+        p.drawImage(QRectF(labelW, axisH, visibleTo, f.height), m_cache,
+                    QRectF(0, 0, visibleTo * dpr, f.height * dpr));
+    }
     if (visibleTo < f.width) {
         p.save();
         p.translate(labelW, axisH);

@@ -129,6 +129,8 @@ private:
 
     // Content cache (lanes area only).
     QImage m_cache;
+    QSize m_cacheSize;
+    qreal m_cacheDpr = 1.0;
     double m_cacheT0 = 0;
     double m_cacheUsPerPx = 0;
     int m_cacheScrollY = -1;

@@ -23,9 +23,13 @@ void buildSimple(Timeline &t)
     t.appendSegment(b, 0, 1000000, SegmentState::MdlWait);
 }
 
+// In logical pixels, whatever the device pixel ratio (the tests also run with QT_SCALE_FACTOR=2).
 QImage grabViewport(SwimlaneView &view)
 {
-    return view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QImage img = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    if (img.size() != view.viewport()->size())
+        img = img.scaled(view.viewport()->size(), Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    return img;
 }
 
 bool sameColor(QRgb a, QColor b)

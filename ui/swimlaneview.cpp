@@ -602,7 +602,13 @@ void SwimlaneView::mousePressEvent(QMouseEvent *event)
     m_pressStart = m_viewport->visibleStart();
     m_pressScrollY = verticalScrollBar()->value();
     m_rubberFrom = m_rubberTo = pos.x();
-    if (hit.inAxis && !hit.inLabels) {
+    const qint64 playhead = m_viewport->playhead();
+    if (hit.inAxis && !hit.inLabels && playhead >= 0
+        && std::abs(timeToViewportX(playhead) - pos.x()) <= 8) {
+        // Grabbing the playhead's bubble: drag it through time.
+        m_drag = Drag::MovePlayhead;
+        viewport()->setCursor(Qt::SizeHorCursor);
+    } else if (hit.inAxis && !hit.inLabels) {
         m_drag = Drag::Scrub;
     } else if (event->modifiers() & Qt::ShiftModifier) {
         m_drag = Drag::RubberBand;
@@ -633,6 +639,12 @@ void SwimlaneView::mouseMoveEvent(QMouseEvent *event)
         const qint64 start = m_pressStart - qint64(std::llround(d.x() * upp));
         m_viewport->setVisibleRange(start, start + m_viewport->visibleSpan());
         verticalScrollBar()->setValue(m_pressScrollY - d.y());
+        break;
+    }
+    case Drag::MovePlayhead: {
+        const qint64 t = std::max<qint64>(0, viewportXToTime(pos.x()));
+        m_viewport->setPlayhead(t);
+        Q_EMIT playheadScrubbed(t);
         break;
     }
     case Drag::Scrub:
@@ -675,6 +687,7 @@ void SwimlaneView::mouseReleaseEvent(QMouseEvent *event)
         }
         break;
     }
+    case Drag::MovePlayhead:
     case Drag::Scrub: {
         const qint64 t = std::max<qint64>(0, viewportXToTime(pos.x()));
         m_viewport->setPlayhead(t);

@@ -90,7 +90,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sessionSelected(qint64 id);
     void contextMenuRequestedForSession(qint64 id, QPoint globalPos);
-    // The user clicked or dragged in the time axis: move the playhead there.
+    // The user clicked in the time axis, or drags the playhead by its bubble: move it there.
+    // (A drag elsewhere in the axis selects a range to zoom to.)
     void playheadScrubbed(qint64 timeUs);
 
 protected:
@@ -108,7 +109,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    enum class Drag { None, Pending, Pan, RubberBand, Scrub };
+    enum class Drag { None, Pending, Pan, RubberBand, Scrub, MovePlayhead };
 
     SwimlaneRenderer::Frame currentFrame() const;
     void updateScrollBars();

@@ -318,6 +318,16 @@ private Q_SLOTS:
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(x, 5));
         QCOMPARE(spy.count(), 1);
         QVERIFY(qAbs(view.viewportController()->playhead() - 300000) < 3000);
+        // Grab the playhead's bubble and drag it: it follows, the view does not zoom.
+        const qint64 span = view.viewportController()->visibleSpan();
+        const int xTo = int(view.timeToViewportX(700000));
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(x, 8));
+        QTest::mouseMove(view.viewport(), QPoint((x + xTo) / 2, 8));
+        QTest::mouseMove(view.viewport(), QPoint(xTo, 8));
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, QPoint(xTo, 8));
+        QVERIFY(spy.count() >= 3);
+        QVERIFY(qAbs(view.viewportController()->playhead() - 700000) < 3000);
+        QCOMPARE(view.viewportController()->visibleSpan(), span);
     }
 
     void followPlayheadScrolls()

@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 #include <QTranslator>
 
@@ -39,8 +40,11 @@ bool switchLanguage(const QString &language)
         delete s_translator;
     }
     s_translator = translator;
-    QCoreApplication::installTranslator(s_translator);
     s_current = language;
+    QCoreApplication::installTranslator(s_translator);
+    // QApplication posts LanguageChange to widgets that have no native window yet; deliver it
+    // now so every visible text has switched when this returns.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
     return true;
 }
 

@@ -589,7 +589,7 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                 for (qint64 t = s.start + k * x->checkPeriodUs; t < e && double(t) < tB;
                      t += x->checkPeriodUs) {
                     const int cx = timeToColumn(double(t), f.t0, f.usPerPx);
-                    p.fillRect(QRect(cx, fy1 - f.scrollY - 4, 1, 4), c);
+                    p.fillRect(QRect(cx, fy1 - f.scrollY - 5, 1, 5), c);
                 }
             }
             // Text on bars wide enough to read.
@@ -807,6 +807,13 @@ void SwimlaneRenderer::paintBackground(QPainter &p, const Frame &f, int x0, int 
         if (bottom < f.height)
             p.fillRect(QRect(x0, bottom, x1 - x0, f.height - bottom), m_theme.background());
     }
+    const qint64 step = niceTickStep(f.usPerPx, 110);
+    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
+         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
+        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
+        if (x >= x0 && x < x1)
+            p.fillRect(QRect(x, 0, 1, std::min(f.height, m_totalHeight - f.scrollY)), m_theme.gridColor());
+    }
 }
 
 void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSessionRow) const
@@ -892,8 +899,12 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
-        drawText(p, TextFont::Small, formatTime(t, unit, decimals), QRect(x - 60, 2, 120, h - 12),
-                 true);
+        // A label cut by either edge reads as a different number; leave it out.
+        const QString label = formatTime(t, unit, decimals);
+        const QStaticText *st = staticText(TextFont::Small, label, 120);
+        if (!st || x - st->size().width() / 2 < 0 || x + st->size().width() / 2 > f.width)
+            continue;
+        drawText(p, TextFont::Small, label, QRect(x - 60, 2, 120, h - 12), true);
     }
     p.restore();
 }

@@ -380,6 +380,12 @@ private Q_SLOTS:
             view.renderToImage(QSize(1400, 480)).save(dir + QStringLiteral("/swimlanes%1.png").arg(suffix));
             view.viewportController()->setVisibleRange(1950000, 2150000);
             grabViewport(view).save(dir + QStringLiteral("/swimlanes-zoom%1.png").arg(suffix));
+            view.viewportController()->setVisibleRange(1999940, 2000030);
+            grabViewport(view).save(dir + QStringLiteral("/swimlanes-checkpoints%1.png").arg(suffix));
+            view.viewportController()->setGrowToPlayhead(true);
+            view.viewportController()->setPlayhead(1600000);
+            view.zoomToFit();
+            grabViewport(view).save(dir + QStringLiteral("/swimlanes-grow%1.png").arg(suffix));
             LegendWidget legend;
             legend.setPalette(pal);
             legend.resize(1400, legend.heightForWidth(1400));

@@ -149,6 +149,12 @@ void LiveSource::setSamplingPaused(bool paused)
         QMetaObject::invokeMethod(m_sampler, "setPaused", Qt::QueuedConnection, Q_ARG(bool, paused));
 }
 
+void LiveSource::sampleNow()
+{
+    if (m_sampler)
+        QMetaObject::invokeMethod(m_sampler, "sampleNow", Qt::QueuedConnection);
+}
+
 void LiveSource::onConnected(const ServerInfo &info)
 {
     const qint64 now = m_clock.nowUs();

@@ -101,6 +101,9 @@ public:
     qint64 lastIngestCpuUs() const { return m_lastIngestCpuUs; }
     quint64 sampleCount() const { return m_sampleCount; }
 
+    // Asks the sampler for a sample now (queued to its thread; the timer keeps its rhythm).
+    void sampleNow();
+
     // Feeds one sample as if the sampler had sent it (GUI thread).
     void ingest(const LiveSample &sample);
 

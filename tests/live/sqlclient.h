@@ -72,8 +72,9 @@ public:
                         QMutexLocker lock(&m_mutex);
                         while (m_jobs.empty() && !m_quit)
                             m_cond.wait(&m_mutex);
-                        if (m_jobs.empty() && m_quit)
-                            break;
+                        if (m_quit)
+                            break; // work still queued is dropped
+
                         job = m_jobs.front();
                         m_jobs.pop_front();
                     }

@@ -3,6 +3,7 @@
 #include "flavor.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <deque>
 #include <map>
@@ -275,7 +276,10 @@ struct RowLock
 
 struct MdlLock
 {
-    std::vector<std::pair<int, MdlMode>> granted; // conn, mode
+    // Granted locks are counted per mode (thousands of DML statements may share a table; the
+    // holders themselves are known from Conn::mdl). Waiters keep their FIFO order.
+    std::array<int, 4> granted{};
+    int waitingExclusive = 0;
     std::deque<std::pair<int, MdlMode>> waiters;
 };
 
@@ -341,6 +345,9 @@ private:
     TimeUs m_lastActivity = 0;
     std::vector<std::string> m_notesDone;
     std::vector<Step> m_rehashSteps;
+    std::array<StringId, 32> m_stageIds{};
+    std::unordered_map<const char *, StringId> m_literals;
+    StringId m_emptyId = 0;
 
     // ---- utilities --------------------------------------------------------------------------
     StringId intern(std::string_view s)
@@ -358,13 +365,11 @@ private:
     StringId internEmpty()
     {
         // Id 0 is NULL; an empty-but-not-NULL string gets its own id.
-        auto it = m_intern.find(std::string("\x01empty"));
-        if (it != m_intern.end())
-            return it->second;
-        const auto id = StringId(m_res.strings.size());
-        m_res.strings.emplace_back();
-        m_intern.emplace(std::string("\x01empty"), id);
-        return id;
+        if (m_emptyId == 0) {
+            m_emptyId = StringId(m_res.strings.size());
+            m_res.strings.emplace_back();
+        }
+        return m_emptyId;
     }
 
     void schedule(TimeUs t, EvKind kind, uint32_t target, uint32_t gen, int64_t arg = 0)
@@ -402,11 +407,29 @@ private:
         event(EventType::Note, -1, int64_t(m_res.narration.size() - 1));
     }
 
-    std::string stageText(const Step *step, StageKey key)
+    // Interned processlist stage for `key` in this flavor (cached: asked for on every step).
+    StringId stageId(StageKey key)
+    {
+        StringId &id = m_stageIds[size_t(key)];
+        if (id == 0)
+            id = intern(m_rules.stage(key));
+        return id;
+    }
+    StringId stageId(const Step *step, StageKey key)
     {
         if (step && step->stage.isSet() && !step->stage.byFlavor[size_t(m_flavor)].empty())
-            return step->stage.byFlavor[size_t(m_flavor)];
-        return std::string(m_rules.stage(key));
+            return intern(step->stage.byFlavor[size_t(m_flavor)]);
+        return stageId(key);
+    }
+    // Interned string literal, cached by address.
+    StringId lit(const char *s)
+    {
+        auto it = m_literals.find(s);
+        if (it != m_literals.end())
+            return it->second;
+        const StringId id = intern(s);
+        m_literals.emplace(s, id);
+        return id;
     }
 
     // ---- lanes and processlist --------------------------------------------------------------
@@ -540,10 +563,18 @@ private:
             r.rowsDir = -1;
         }
         auto &pl = m_res.lanes[size_t(c.lane)].processlist;
-        if (!pl.empty() && pl.back().t == m_now)
-            pl.back() = r;
-        else
-            pl.push_back(r);
+        if (!pl.empty()) {
+            const ProcessRecord &b = pl.back();
+            if (b.command == r.command && b.killed == r.killed && b.hard == r.hard && b.visible == r.visible && b.trxState == r.trxState
+                && b.state == r.state && b.info == r.info && b.trxOp == r.trxOp && b.timeBase == r.timeBase && b.queryId == r.queryId
+                && b.rowsDir == 0 && r.rowsDir == 0 && b.rowsBase == r.rowsBase)
+                return; // nothing visible changed
+            if (b.t == m_now) {
+                pl.back() = r;
+                return;
+            }
+        }
+        pl.push_back(r);
     }
 
     // ---- connections ------------------------------------------------------------------------
@@ -569,6 +600,13 @@ private:
         lane.client = kind;
         lane.order = c.lane;
         lane.createdAt = m_now;
+        if (session >= 0) {
+            // About three segments and records per statement: avoid regrowing thousands of vectors.
+            const size_t n = m_sc.sessions[size_t(session)].statements.size();
+            lane.segments.reserve(4 + n * 3);
+            lane.processlist.reserve(4 + n * 4);
+            lane.clientSegments.reserve(4 + n * 2);
+        }
         m_res.lanes.push_back(std::move(lane));
         m_conns.push_back(std::move(c));
         m_idToConn[id] = int(m_conns.size() - 1);
@@ -587,10 +625,17 @@ private:
     }
 
     // ---- work list --------------------------------------------------------------------------
-    void setWork(Conn &c, std::vector<Work> w)
+    // Work lists are rebuilt for every statement: reuse the conn's buffer.
+    void setWork(Conn &c, std::initializer_list<Work> w)
     {
-        c.work = std::move(w);
+        c.work.assign(w);
         c.workPos = 0;
+    }
+    std::vector<Work> &beginWork(Conn &c)
+    {
+        c.work.clear();
+        c.workPos = 0;
+        return c.work;
     }
 
     void finishWork(Conn &c)
@@ -646,6 +691,7 @@ private:
     int rowLockConflict(int li, int me) const;
     void grantMdl(StringId table);
     bool tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue);
+    bool mdlGrantable(const MdlLock &l, const Conn &c, StringId table, MdlMode mode, int exclusiveAhead) const;
     void reply(Conn &c);
     void goIdle(Conn &c);
     void goGone(Conn &c);
@@ -671,6 +717,7 @@ private:
         }
     }
     void clientState(Client &cl, ClientState st, const std::string &text);
+    void clientStateId(Client &cl, ClientState st, StringId text);
     void clientConnect(Client &cl, bool reconnect);
     void clientReady(Client &cl);
     void clientScheduleNext(Client &cl);
@@ -707,10 +754,10 @@ void Sim::advance(Conn &c)
         case WK::Connect:
             c.activity = Activity::Connecting;
             c.command = Command::Connect;
-            c.stateStr = intern("login");
+            c.stateStr = lit("login");
             c.infoStr = 0;
             c.timeBase = m_now;
-            openSeg(c, LaneState::Connecting, intern("connect"));
+            openSeg(c, LaneState::Connecting, lit("connect"));
             pushPl(c);
             scheduleConn(c, m_now + m_cfg.connectTimeUs, EvKind::WorkDone);
             return;
@@ -726,7 +773,7 @@ void Sim::advance(Conn &c)
             return;
         case WK::Cpu:
             c.activity = Activity::Cpu;
-            c.stateStr = intern(m_rules.stage(StageKey::Starting));
+            c.stateStr = stageId(StageKey::Starting);
             openSeg(c, LaneState::Running, c.stateStr);
             pushPl(c);
             scheduleConn(c, m_now + w.idx, EvKind::WorkDone);
@@ -741,7 +788,7 @@ void Sim::advance(Conn &c)
             c.command = Command::Query;
             c.timeBase = m_now;
             c.activity = Activity::Cpu;
-            c.stateStr = intern(m_rules.stage(StageKey::KillStatement));
+            c.stateStr = stageId(StageKey::KillStatement);
             int rows = -1;
             c.replyCode = executeKill(c, spec, KillSource::CtrlC, std::string(), rows);
             c.infoStr = intern(killLabel(spec, spec.id));
@@ -756,7 +803,7 @@ void Sim::advance(Conn &c)
             c.command = Command::Query;
             c.timeBase = m_now;
             c.activity = Activity::Cpu;
-            c.stateStr = intern(m_rules.stage(StageKey::KillStatement));
+            c.stateStr = stageId(StageKey::KillStatement);
             int rows = -1;
             c.replyCode = executeKill(c, spec, KillSource::Operator, std::string(), rows);
             c.infoStr = intern(m_res.kills.empty() ? std::string("KILL") : m_res.kills.back().statement);
@@ -773,7 +820,7 @@ void Sim::advance(Conn &c)
             c.timeBase = m_now;
             if (!tryMdl(c, intern(s.table), MdlMode::SharedRead, true)) {
                 c.activity = Activity::MdlWait;
-                c.stateStr = intern(m_rules.stage(StageKey::MdlWait));
+                c.stateStr = stageId(StageKey::MdlWait);
                 openSeg(c, LaneState::MdlWait, intern("auto-rehash: " + s.table), 0);
                 pushPl(c);
                 event(EventType::MdlWait, c.lane, 0, int64_t(intern(s.table)));
@@ -784,7 +831,7 @@ void Sim::advance(Conn &c)
                 return;
             }
             c.activity = Activity::Cpu;
-            c.stateStr = intern("Opening tables");
+            c.stateStr = lit("Opening tables");
             openSeg(c, LaneState::Connecting, intern("auto-rehash: " + s.table));
             pushPl(c);
             scheduleConn(c, m_now + kRehashPerTableUs, EvKind::WorkDone);
@@ -808,10 +855,10 @@ void Sim::advance(Conn &c)
         case WK::CommitTrx:
         case WK::Commit:
             c.activity = Activity::Commit;
-            c.stateStr = intern(m_rules.stage(StageKey::Commit));
+            c.stateStr = stageId(StageKey::Commit);
             if (c.trxState != TrxState::None)
                 c.trxState = TrxState::Committing;
-            openSeg(c, LaneState::Running, intern("commit"));
+            openSeg(c, LaneState::Running, lit("commit"));
             pushPl(c);
             scheduleConn(c, m_now + kCommitUs, EvKind::WorkDone);
             return;
@@ -825,8 +872,8 @@ void Sim::advance(Conn &c)
             continue;
         case WK::KillExec: {
             c.activity = Activity::Cpu;
-            c.stateStr = intern(m_rules.stage(StageKey::KillStatement));
-            openSeg(c, LaneState::Running, c.stmt ? intern(c.stmt->sql) : intern("KILL"));
+            c.stateStr = stageId(StageKey::KillStatement);
+            openSeg(c, LaneState::Running, c.stmt ? intern(c.stmt->sql) : lit("KILL"));
             pushPl(c);
             int rows = -1;
             KillSpec spec = c.stmt->kill;
@@ -856,8 +903,8 @@ void Sim::advance(Conn &c)
                 }
                 c.tempFiles.clear();
                 c.activity = Activity::Cleanup;
-                c.stateStr = intern(m_rules.stage(StageKey::RemoveTmp));
-                openSeg(c, LaneState::Cleanup, intern("delete temporary files"));
+                c.stateStr = stageId(StageKey::RemoveTmp);
+                openSeg(c, LaneState::Cleanup, lit("delete temporary files"));
                 pushPl(c);
                 event(EventType::TempFileDelete, c.lane);
                 scheduleConn(c, end, EvKind::WorkDone);
@@ -896,7 +943,7 @@ void Sim::advance(Conn &c)
             }
             if (c.command == Command::Sleep && c.killed == Killed::None)
                 c.command = Command::Quit;
-            c.stateStr = intern(m_rules.stage(StageKey::Cleanup));
+            c.stateStr = stageId(StageKey::Cleanup);
             pushPl(c);
             ++c.workPos;
             continue;
@@ -925,7 +972,7 @@ void Sim::startStep(Conn &c, const Step &s)
     case StepOp::Cpu: {
         c.activity = Activity::Cpu;
         const bool first = c.workPos == 0;
-        c.stateStr = intern(stageText(&s, first ? StageKey::Starting : StageKey::OpeningTables));
+        c.stateStr = stageId(&s, first ? StageKey::Starting : StageKey::OpeningTables);
         openSeg(c, LaneState::Running, c.stateStr);
         pushPl(c);
         scheduleConn(c, m_now + s.durationUs, EvKind::WorkDone);
@@ -933,7 +980,7 @@ void Sim::startStep(Conn &c, const Step &s)
     }
     case StepOp::Dd: {
         c.activity = Activity::Dd;
-        c.stateStr = intern(stageText(&s, StageKey::DdCommit));
+        c.stateStr = stageId(&s, StageKey::DdCommit);
         if (m_rules.ddDefersKill()) {
             c.ddImmune = true;
             // A kill already pending is saved by the immunizer on entry (it resets killed).
@@ -955,7 +1002,7 @@ void Sim::startStep(Conn &c, const Step &s)
     }
     case StepOp::Sleep:
         c.activity = Activity::Sleep;
-        c.stateStr = intern(stageText(&s, StageKey::UserSleep));
+        c.stateStr = stageId(&s, StageKey::UserSleep);
         openSeg(c, LaneState::UserSleep, c.stateStr, 0);
         pushPl(c);
         if (killNoticeable(c)) {
@@ -972,7 +1019,7 @@ void Sim::startStep(Conn &c, const Step &s)
             return;
         }
         c.activity = Activity::MdlWait;
-        c.stateStr = intern(stageText(&s, StageKey::MdlWait));
+        c.stateStr = stageId(&s, StageKey::MdlWait);
         openSeg(c, LaneState::MdlWait, intern("MDL " + s.table), 0);
         pushPl(c);
         event(EventType::MdlWait, c.lane, 0, int64_t(table));
@@ -983,7 +1030,7 @@ void Sim::startStep(Conn &c, const Step &s)
     case StepOp::TempFile:
     case StepOp::Io: {
         c.activity = Activity::Io;
-        c.stateStr = intern(stageText(&s, s.op == StepOp::TempFile ? StageKey::SortTempFile : StageKey::SelectRows));
+        c.stateStr = stageId(&s, s.op == StepOp::TempFile ? StageKey::SortTempFile : StageKey::SelectRows);
         const TimeUs end = ioRequest(s.bytes);
         openSeg(c, LaneState::IoWait, intern(s.op == StepOp::TempFile ? "write temporary file" : "I/O"), -1, 0, -1, FlagIoBound);
         pushPl(c);
@@ -1019,7 +1066,7 @@ StageKey rowsStage(const Statement *st)
 
 void Sim::rowsContinue(Conn &c, const Step &s)
 {
-    c.stateStr = intern(stageText(&s, rowsStage(c.stmt)));
+    c.stateStr = stageId(&s, rowsStage(c.stmt));
     if (c.trxState == TrxState::None)
         c.trxState = TrxState::Running;
     // Phase 0: the InnoDB admission queue (srv_conc_enter_innodb), MySQL only.
@@ -1036,13 +1083,13 @@ void Sim::rowsContinue(Conn &c, const Step &s)
                 c.inQueue = true;
                 c.queueSleeps = 0;
                 ++m_waiting;
-                c.trxOpStr = intern("sleeping before entering InnoDB");
+                c.trxOpStr = lit("sleeping before entering InnoDB");
                 TimeUs sleep = m_sleepDelay;
                 if (m_cfg.innodbAdaptiveMaxSleepDelayUs > 0 && sleep > m_cfg.innodbAdaptiveMaxSleepDelayUs)
                     sleep = m_sleepDelay = m_cfg.innodbAdaptiveMaxSleepDelayUs;
                 sleep = std::max(sleep, kMinQueueSleepUs);
                 const int32_t check = m_rules.queueChecksKill() ? int32_t(std::min<int64_t>(sleep * 1000, INT32_MAX)) : -1;
-                openSeg(c, LaneState::InnodbQueue, intern("waiting for an InnoDB seat"), check, check > 0 ? check : 0);
+                openSeg(c, LaneState::InnodbQueue, lit("waiting for an InnoDB seat"), check, check > 0 ? check : 0);
                 pushPl(c);
                 event(EventType::QueueWait, c.lane, sleep);
                 if (m_flavor == Flavor::MySql57)
@@ -1110,7 +1157,7 @@ void Sim::rowsContinue(Conn &c, const Step &s)
             c.lockWaitStart = m_now;
             c.activity = Activity::LockWait;
             c.trxState = TrxState::LockWait;
-            c.trxOpStr = intern("starting index read");
+            c.trxOpStr = lit("starting index read");
             openSeg(c, LaneState::RowLockWait, key, 0);
             pushPl(c);
             const int holder = m_rowLocks[size_t(conflict)].holder;
@@ -1197,27 +1244,25 @@ void Sim::releaseSeat(Conn &c)
     event(EventType::SeatReleased, c.lane, m_active);
 }
 
+// Whether `c` may take `mode` on `table` now, ignoring its own locks. `exclusiveAhead` = waiting
+// exclusive requests queued before this one (they have priority over shared DML requests, the
+// MDL_lock waiting bitmap, which is what makes one ALTER block everybody).
+bool Sim::mdlGrantable(const MdlLock &l, const Conn &c, StringId table, MdlMode mode, int exclusiveAhead) const
+{
+    std::array<int, 4> mine{};
+    for (const MdlHold &h : c.mdl)
+        if (h.table == table)
+            ++mine[size_t(h.mode)];
+    for (size_t m = 0; m < 4; ++m)
+        if (l.granted[m] - mine[m] > 0 && !mdlCompatible(mode, MdlMode(m)))
+            return false;
+    return mode == MdlMode::Exclusive || exclusiveAhead == 0;
+}
+
 bool Sim::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
 {
     MdlLock &l = m_mdl[table];
-    const int me = connIndex(c);
-    bool ok = true;
-    for (const auto &[holder, held] : l.granted) {
-        if (holder != me && !mdlCompatible(mode, held)) {
-            ok = false;
-            break;
-        }
-    }
-    // A pending exclusive request has priority over new shared DML requests (MDL_lock's
-    // waiting bitmap), which is what makes one ALTER block everybody.
-    if (ok && mode != MdlMode::Exclusive) {
-        for (const auto &[waiter, wmode] : l.waiters) {
-            if (waiter != me && wmode == MdlMode::Exclusive) {
-                ok = false;
-                break;
-            }
-        }
-    }
+    const bool ok = mdlGrantable(l, c, table, mode, l.waitingExclusive);
     LockInterval iv;
     iv.row = false;
     iv.key = table;
@@ -1226,13 +1271,15 @@ bool Sim::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
     iv.requested = m_now;
     if (ok) {
         iv.granted = m_now;
-        l.granted.emplace_back(me, mode);
+        ++l.granted[size_t(mode)];
         m_res.locks.push_back(iv);
         c.mdl.push_back({table, mode, int(m_res.locks.size() - 1)});
         return true;
     }
     if (enqueue) {
-        l.waiters.emplace_back(me, mode);
+        l.waiters.emplace_back(connIndex(c), mode);
+        if (mode == MdlMode::Exclusive)
+            ++l.waitingExclusive;
         m_res.locks.push_back(iv);
         c.mdlWaitTable = int(table);
         c.mdlWaitInterval = int(m_res.locks.size() - 1);
@@ -1244,31 +1291,22 @@ bool Sim::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
 void Sim::grantMdl(StringId table)
 {
     MdlLock &l = m_mdl[table];
-    bool progress = true;
+    bool progress = !l.waiters.empty();
     while (progress) {
         progress = false;
+        int exclusiveAhead = 0;
         for (size_t i = 0; i < l.waiters.size(); ++i) {
             const auto [ci, mode] = l.waiters[i];
-            bool ok = true;
-            for (const auto &[holder, held] : l.granted) {
-                if (holder != ci && !mdlCompatible(mode, held)) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok && mode != MdlMode::Exclusive) {
-                for (size_t j = 0; j < i; ++j) {
-                    if (l.waiters[j].second == MdlMode::Exclusive) {
-                        ok = false;
-                        break;
-                    }
-                }
-            }
-            if (!ok)
-                continue;
-            l.waiters.erase(l.waiters.begin() + long(i));
             Conn &c = m_conns[size_t(ci)];
-            l.granted.emplace_back(ci, mode);
+            if (!mdlGrantable(l, c, table, mode, exclusiveAhead)) {
+                if (mode == MdlMode::Exclusive)
+                    ++exclusiveAhead;
+                continue;
+            }
+            l.waiters.erase(l.waiters.begin() + long(i));
+            if (mode == MdlMode::Exclusive)
+                --l.waitingExclusive;
+            ++l.granted[size_t(mode)];
             m_res.locks[size_t(c.mdlWaitInterval)].granted = m_now;
             c.mdl.push_back({table, mode, c.mdlWaitInterval});
             c.mdlWaitTable = -1;
@@ -1357,9 +1395,7 @@ void Sim::releaseTrx(Conn &c)
     std::vector<StringId> tables;
     for (const MdlHold &h : c.mdl) {
         m_res.locks[size_t(h.lockInterval)].released = m_now;
-        MdlLock &l = m_mdl[h.table];
-        const int me = connIndex(c);
-        l.granted.erase(std::remove_if(l.granted.begin(), l.granted.end(), [me](const auto &g) { return g.first == me; }), l.granted.end());
+        --m_mdl[h.table].granted[size_t(h.mode)];
         if (std::find(tables.begin(), tables.end(), h.table) == tables.end())
             tables.push_back(h.table);
     }
@@ -1412,7 +1448,7 @@ void Sim::startStatement(Conn &c, int stmtIndex)
     if (!c.autocommit && st.kind != StatementKind::Commit && st.kind != StatementKind::Rollback)
         c.inTrx = true;
 
-    std::vector<Work> w;
+    std::vector<Work> &w = beginWork(c);
     switch (st.kind) {
     case StatementKind::Begin:
         w = {{WK::BeginTrx}, {WK::Reply}};
@@ -1443,7 +1479,6 @@ void Sim::startStatement(Conn &c, int stmtIndex)
         w.push_back({WK::StmtSuccess});
         break;
     }
-    setWork(c, std::move(w));
 
     // Statement timeouts (§7): MariaDB max_statement_time, MySQL MAX_EXECUTION_TIME.
     TimeUs timeout = 0;
@@ -1467,7 +1502,7 @@ void Sim::succeedStatement(Conn &c)
     releaseSeat(c);
     const StatementKind kind = c.stmt ? c.stmt->kind : StatementKind::Other;
     c.affected = c.undoRows - c.stmtUndoMark;
-    std::vector<Work> w;
+    std::vector<Work> &w = beginWork(c);
     const bool autoTrx = !c.inTrx && c.autocommit;
     if (kind == StatementKind::Ddl) {
         w.push_back({WK::TempCleanup});
@@ -1481,7 +1516,6 @@ void Sim::succeedStatement(Conn &c)
         w.push_back({WK::EndTrxIfAutocommit});
     }
     w.push_back({WK::Reply});
-    setWork(c, std::move(w));
     advance(c);
 }
 
@@ -1496,7 +1530,7 @@ void Sim::abortStatement(Conn &c, int code, bool connectionEnds)
         c.killed = Killed::None;
         c.killPending = false;
     }
-    std::vector<Work> w;
+    std::vector<Work> &w = beginWork(c);
     w.push_back({WK::TempCleanup});
     w.push_back({WK::StmtRollback});
     if (connectionEnds) {
@@ -1506,7 +1540,6 @@ void Sim::abortStatement(Conn &c, int code, bool connectionEnds)
         w.push_back({WK::EndTrxIfAutocommit});
         w.push_back({WK::Reply});
     }
-    setWork(c, std::move(w));
     advance(c);
 }
 
@@ -1518,7 +1551,7 @@ void Sim::startRollback(Conn &c, bool wholeTrx, StageKey stage)
     c.trxState = TrxState::RollingBack;
     // INNODB_TRX.trx_operation_state (§4.2).
     c.trxOpStr = intern(wholeTrx || isMariaDb(m_flavor) ? "rollback" : "rollback of SQL statement");
-    c.stateStr = intern(m_rules.stage(stage));
+    c.stateStr = stageId(stage);
     RollbackRecord rr;
     rr.lane = c.lane;
     rr.wholeTransaction = wholeTrx;
@@ -1676,7 +1709,7 @@ void Sim::goIdle(Conn &c)
     if (c.trxOpStr != 0 && c.trxState == TrxState::Running)
         c.trxOpStr = 0;
     // Idle = blocked reading the next command: KILL CONNECTION ends that read at once.
-    openSeg(c, LaneState::Idle, c.inTrx ? intern("idle in transaction") : 0, 0);
+    openSeg(c, LaneState::Idle, c.inTrx ? lit("idle in transaction") : 0, 0);
     pushPl(c);
     if (c.killed == Killed::Connection && c.killPending)
         scheduleConn(c, m_now, EvKind::NoticeNow);
@@ -2062,7 +2095,15 @@ void Sim::notice(Conn &c)
     if (c.mdlWaitTable >= 0) {
         MdlLock &l = m_mdl[StringId(c.mdlWaitTable)];
         const int me = connIndex(c);
-        l.waiters.erase(std::remove_if(l.waiters.begin(), l.waiters.end(), [me](const auto &p) { return p.first == me; }), l.waiters.end());
+        for (auto it = l.waiters.begin(); it != l.waiters.end();) {
+            if (it->first == me) {
+                if (it->second == MdlMode::Exclusive)
+                    --l.waitingExclusive;
+                it = l.waiters.erase(it);
+            } else {
+                ++it;
+            }
+        }
         m_res.locks[size_t(c.mdlWaitInterval)].released = m_now;
         const StringId t = StringId(c.mdlWaitTable);
         c.mdlWaitTable = -1;
@@ -2126,10 +2167,14 @@ void Sim::notice(Conn &c)
 
 void Sim::clientState(Client &cl, ClientState st, const std::string &text)
 {
+    clientStateId(cl, st, text.empty() ? 0 : intern(text));
+}
+
+void Sim::clientStateId(Client &cl, ClientState st, StringId tid)
+{
     if (cl.conn < 0)
         return;
     const int lane = m_conns[size_t(cl.conn)].lane;
-    const StringId tid = text.empty() ? 0 : intern(text);
     if (cl.segLane == lane && cl.seg.state == st && cl.seg.text == tid)
         return;
     if (cl.segLane >= 0) {
@@ -2198,7 +2243,8 @@ void Sim::clientConnect(Client &cl, bool reconnect)
     cl.connecting = true;
     cl.knowsDead = false;
     clientState(cl, ClientState::Connecting, std::string());
-    std::vector<Work> w = {{WK::Connect}};
+    std::vector<Work> &w = beginWork(c);
+    w.push_back({WK::Connect});
     const bool rehash = cl.rules.isCli() && ss.db && ss.autoRehash.value_or(true);
     if (rehash && !m_sc.tables.empty()) {
         for (size_t i = 0; i < m_sc.tables.size(); ++i) {
@@ -2208,7 +2254,6 @@ void Sim::clientConnect(Client &cl, bool reconnect)
         w.push_back({WK::RehashRelease});
     }
     w.push_back({WK::ConnReady});
-    setWork(c, std::move(w));
     advance(c);
 }
 
@@ -2271,7 +2316,7 @@ void Sim::clientSend(Client &cl, size_t stmtIndex)
     if (cl.pendingStmt < 0 && cl.rules.isCli())
         clientLine(cl, cl.rules.prompt(db) + st.sql, ClientState::Waiting);
     else if (cl.pendingStmt < 0)
-        clientLine(cl, "> " + st.sql, ClientState::Waiting);
+        clientStateId(cl, ClientState::Waiting, intern(st.sql)); // an application has no terminal
     cl.busy = true;
     cl.ctrlC = 0;
     cl.stmtSentAt = m_now;
@@ -2326,6 +2371,8 @@ void Sim::clientResult(Client &cl, Conn &c)
                 kr.clientErrorCode = c.replyCode;
             }
         }
+    } else if (!cl.rules.isCli()) {
+        clientStateId(cl, ClientState::Prompt, 0);
     } else {
         std::string line;
         if (kind == StatementKind::Select) {
@@ -2570,8 +2617,8 @@ void Sim::handle(const QEvent &e)
             c.activity = Activity::Cpu;
             if (c.work[c.workPos].kind == WK::Rehash) {
                 // Rehash: MDL granted; now the field list itself.
-                c.stateStr = intern("Opening tables");
-                openSeg(c, LaneState::Connecting, intern("auto-rehash"));
+                c.stateStr = lit("Opening tables");
+                openSeg(c, LaneState::Connecting, lit("auto-rehash"));
                 pushPl(c);
                 scheduleConn(c, m_now + kRehashPerTableUs, EvKind::WorkDone);
                 return;
@@ -2802,6 +2849,13 @@ RunResult Sim::run()
         m_rehashSteps.push_back(s);
     }
     m_clients.resize(m_sc.sessions.size());
+    size_t statements = 0;
+    for (const SessionSpec &ss : m_sc.sessions)
+        statements += ss.statements.size();
+    m_res.events.reserve(64 + statements * 9 + m_sc.actions.size() * 8);
+    m_conns.reserve(m_sc.sessions.size() + 16);
+    m_res.lanes.reserve(m_sc.sessions.size() + 16);
+    m_res.locks.reserve(statements * 2);
     bool anyOperatorKill = false;
     for (const Action &a : m_sc.actions)
         anyOperatorKill = anyOperatorKill || a.kind == ActionKind::Kill;
@@ -2820,7 +2874,7 @@ RunResult Sim::run()
             c.command = Command::Daemon;
             c.stateStr = intern(m_rules.daemonState());
             c.timeBase = 0;
-            openSeg(c, LaneState::Idle, intern("event scheduler"));
+            openSeg(c, LaneState::Idle, lit("event scheduler"));
             pushPl(c);
             cl.exited = true;
             m_now = 0;
@@ -2867,6 +2921,7 @@ RunResult Sim::run()
             break;
         m_queue.pop();
         m_now = e.t;
+        ++m_res.processedEvents;
         handle(e);
     }
     if (!m_until) {

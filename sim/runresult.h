@@ -265,6 +265,7 @@ public:
     std::vector<Event> events;
     std::vector<TranscriptLine> transcript; // all clients, sorted by time
     std::vector<LockInterval> locks;
+    uint64_t processedEvents = 0;       // engine queue events handled (for benchmarks)
 
     const std::string &str(StringId id) const { return id < strings.size() ? strings[id] : strings[0]; }
 

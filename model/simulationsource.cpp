@@ -403,7 +403,7 @@ void SimulationSource::startRun()
     // Built-in scenarios run in well under a millisecond: inline, the click shows its effect in
     // the same frame. Once a run has been slow (a big generated workload), later runs go to the
     // worker so the GUI stays responsive.
-    const bool inline_ = m_lastWallUs < InlineRunLimitUs && !m_pool.activeThreadCount();
+    const bool inline_ = m_lastWallUs < m_inlineLimitUs && !m_pool.activeThreadCount();
     auto job = [scenario, flavor] {
         QElapsedTimer clock;
         clock.start();
@@ -490,8 +490,6 @@ void SimulationSource::rebuildTimeline()
                 && (s.flags & sim::FlagSocketClosed))
                 flags |= SegmentFlag::Killed;
             const QString detail = qs(r.str(s.detail));
-            if (state == SegmentState::Running && !detail.isEmpty())
-                statement = detail;
             const int idx = m_timeline.appendSegment(lane, s.start, s.end, state, flags,
                                                      m_timeline.intern(detail));
             if (idx < 0)
@@ -506,6 +504,12 @@ void SimulationSource::rebuildTimeline()
             if (x.checkPeriodUs > 0 || x.rowsAtStart >= 0)
                 m_timeline.setSegmentExtra(lane, idx, x);
         }
+        // The lane's caption line: the last statement its client sent.
+        for (auto it = l.processlist.crbegin(); it != l.processlist.crend(); ++it)
+            if (it->info != 0) {
+                statement = qs(r.str(it->info));
+                break;
+            }
         if (!statement.isEmpty())
             m_timeline.setLaneStatement(lane, statement);
         if (clientLane >= 0) {

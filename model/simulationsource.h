@@ -76,6 +76,8 @@ public:
     // --- the current run
     bool hasRun() const { return m_result != nullptr; }
     bool isRunning() const { return m_pending > 0; }
+    // After a run slower than this, later runs go to the worker thread; 0 = always (tests).
+    void setInlineRunLimit(qint64 us) { m_inlineLimitUs = us; }
     // Blocks until no run is in flight and its result is swapped in (tests, headless export).
     void waitForRun();
     qint64 endTime() const;
@@ -133,7 +135,7 @@ private:
     QList<int> m_laneOfSimLane; // sim lane → timeline thread lane
     Timeline m_timeline;
     QThreadPool m_pool;
-    static constexpr qint64 InlineRunLimitUs = 4000;
+    qint64 m_inlineLimitUs = 4000;
     qint64 m_lastWallUs = 0;
     quint64 m_generation = 0;
     int m_pending = 0;

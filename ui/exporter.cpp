@@ -66,6 +66,8 @@ SwimlaneRenderer makeRenderer(const TimelinePicture &pic, const Theme &theme)
     r.setTheme(theme);
     r.setFont(pic.font);
     r.setRowHeights(pic.threadRowHeight, pic.clientRowHeight);
+    if (pic.labelWidth > 0)
+        r.setLabelWidth(pic.labelWidth);
     r.updateLayout(true);
     return r;
 }

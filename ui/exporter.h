@@ -25,6 +25,7 @@ struct TimelinePicture
     QFont font;
     int threadRowHeight = 30;
     int clientRowHeight = 20;
+    int labelWidth = 0; // 0: the renderer's default
 };
 
 // Paints the picture into [0, 0, size).

@@ -1,15 +1,18 @@
 #include "headlesspng.h"
 
 #include "exporter.h"
+#include "knobspanel.h"
 #include "language.h"
 #include "narrationmodel.h"
 #include "simulationsource.h"
+#include "swimlanerenderer.h"
 
 #include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -73,11 +76,21 @@ int runPngExport(const PngRequest &request)
     pic.playhead = at;
     pic.cutAtPlayhead = true;
     pic.title = QCoreApplication::translate("ks::HeadlessPng", "%1 — %2 — t = %3 s")
-                    .arg(source.scenarioTitle(currentLanguage()), source.flavorId(),
+                    .arg(source.scenarioTitle(currentLanguage()), KnobsPanel::flavorName(source.flavorId()),
                          QString::number(double(at) / 1e6, 'f', 3));
     if (request.caption)
         pic.caption = narration.currentText();
     pic.font = QGuiApplication::font();
+    // A slide with few sessions should not be mostly empty: grow type and rows to fill about
+    // three quarters of the picture, up to twice the screen size.
+    const int natural = timelinePictureHeight(pic);
+    if (natural > 0) {
+        const double scale = std::clamp(request.size.height() * 0.75 / natural, 1.0, 2.0);
+        pic.font.setPointSizeF(pic.font.pointSizeF() * scale);
+        pic.threadRowHeight = int(pic.threadRowHeight * scale);
+        pic.clientRowHeight = int(pic.clientRowHeight * scale);
+        pic.labelWidth = int(SwimlaneRenderer().labelWidth() * scale);
+    }
     QString error;
     if (!writeTimelinePng(pic, request.size, request.output, &error))
         return fail(error);

@@ -1,6 +1,8 @@
+#include "headless.h"
 #include "headlesspng.h"
 #include "killscope.h"
 #include "language.h"
+#include "livecontroller.h"
 #include "mainwindow.h"
 #include "playbackcontroller.h"
 #include "resources.h"
@@ -26,6 +28,10 @@ bool hasArg(int argc, char *argv[], const char *name)
 
 int main(int argc, char *argv[])
 {
+    // The text-only headless mode needs no widgets (and no display).
+    if (hasArg(argc, argv, "--headless") && !hasArg(argc, argv, "--png"))
+        return ks::runHeadless(argc, argv);
+
     // Slides from a script must work without a display.
     if (hasArg(argc, argv, "--png") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
         && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
@@ -67,6 +73,7 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Start in presentation mode."));
     parser.addOptions({langOption, scenarioOption, flavorOption, pngOption, atOption, sizeOption,
                        noCaptionOption, presentOption});
+    ks::LiveController::addCommandLineOptions(parser);
     parser.addPositionalArgument(QStringLiteral("scenario"),
                                  QStringLiteral("A scenario file or built-in id to open."),
                                  QStringLiteral("[scenario]"));
@@ -104,6 +111,7 @@ int main(int argc, char *argv[])
     }
 
     ks::MainWindow window;
+    ks::LiveController live(&window);
     window.openScenario(scenario.isEmpty() ? ks::SimulationSource::defaultScenarioId() : scenario,
                         parser.value(flavorOption));
     if (parser.isSet(atOption))
@@ -111,5 +119,13 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(presentOption))
         window.setPresentationMode(true);
+
+    ks::ConnectionSettings settings;
+    bool readOnly = false;
+    QString error;
+    if (ks::LiveController::settingsFromCommandLine(parser, &settings, &readOnly, &error))
+        live.connectTo(settings, readOnly);
+    else if (!error.isEmpty())
+        std::fprintf(stderr, "killscope: %s\n", qPrintable(error));
     return app.exec();
 }

@@ -197,6 +197,29 @@ private Q_SLOTS:
         QVERIFY(doc.object().value(QStringLiteral("traceEvents")).toArray().size() > 4);
     }
 
+    void slowRunsGoToTheWorker()
+    {
+        SimulationSource s;
+        s.setInlineRunLimit(0);
+        QSignalSpy finished(&s, &SimulationSource::runFinished);
+        QVERIFY(s.loadJson(testscenarios::LockWait, QStringLiteral("test-lock-wait.json")));
+        QVERIFY(s.isRunning());
+        QVERIFY(!s.hasRun());
+        QTRY_VERIFY(s.hasRun());
+        QCOMPARE(finished.count(), 1);
+        // Two quick requests: only the newest result is adopted.
+        KillRequest r;
+        r.target.id = 12;
+        r.atUs = 3'000'000;
+        s.kill(r);
+        r.target.id = 11;
+        s.kill(r);
+        s.waitForRun();
+        QVERIFY(!s.isRunning());
+        QCOMPARE(s.kills().size(), 2);
+        QCOMPARE(finished.count(), 2);
+    }
+
     void builtinDefaultScenarioLoads()
     {
         if (SimulationSource::builtinScenarios().isEmpty())

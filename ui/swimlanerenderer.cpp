@@ -740,11 +740,16 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         } else if (bottom > top) {
             p.fillRect(QRect(xi - 1, top, 2, bottom - top), c);
         }
-        if (dense) {
-            // Head as stacked rows: cheap, and at this density nobody sees the difference.
+        if (yTo < -10 || yTo > f.height + 10) {
+            // The tip is scrolled away: the shaft alone says "a kill passes here".
+        } else if (dense) {
+            // Head as three stacked rectangles: cheap, and at this density nobody sees the
+            // difference from a triangle.
             const int tip = int(std::lround(yTo));
-            for (int k = 0; k < 7; ++k)
-                p.fillRect(QRect(xi - k / 2 - 1, tip - int(dir) * (k + 1), k / 2 * 2 + 2, 1), c);
+            const int d = int(dir);
+            p.fillRect(QRect(xi - 1, d > 0 ? tip - 2 : tip, 2, 2), c);
+            p.fillRect(QRect(xi - 2, d > 0 ? tip - 4 : tip + 2, 4, 2), c);
+            p.fillRect(QRect(xi - 3, d > 0 ? tip - 7 : tip + 4, 6, 3), c);
         } else {
             QPainterPath head;
             head.moveTo(x, yTo);

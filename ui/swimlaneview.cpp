@@ -279,9 +279,10 @@ void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
             return;
         }
     }
+    // Opaque format: the blit in paintEvent is then a copy, not a per-pixel blend.
     const QSize device = (QSizeF(f.width, f.height) * dpr).toSize();
     if (m_cache.size() != device)
-        m_cache = QImage(device, QImage::Format_ARGB32_Premultiplied);
+        m_cache = QImage(device, QImage::Format_RGB32);
     if (dpr == 1.0) {
         m_cache.setDevicePixelRatio(1.0);
         m_renderer.renderContent(m_cache, f, 0, f.width);

@@ -151,7 +151,7 @@ Figures zoomAnimation(const SwimlaneRenderer &r, int rowsScroll)
     f.width = Screen.width() - r.labelWidth();
     f.height = Screen.height() - r.axisHeight();
     f.scrollY = rowsScroll;
-    QImage lanes(f.width, f.height, QImage::Format_ARGB32_Premultiplied);
+    QImage lanes(f.width, f.height, QImage::Format_RGB32);
     std::vector<Sample> ms;
     for (int i = 0; i < 100; ++i) {
         const double k = i < 50 ? i / 49.0 : (99 - i) / 49.0;
@@ -169,7 +169,7 @@ Figures fullyZoomedOut(const SwimlaneRenderer &r, int frames)
     SwimlaneRenderer::Frame f;
     f.width = Screen.width() - r.labelWidth();
     f.height = Screen.height() - r.axisHeight();
-    QImage lanes(f.width, f.height, QImage::Format_ARGB32_Premultiplied);
+    QImage lanes(f.width, f.height, QImage::Format_RGB32);
     std::vector<Sample> ms;
     for (int i = 0; i < frames; ++i) {
         f.t0 = 0;

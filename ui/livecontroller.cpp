@@ -10,11 +10,14 @@
 #include "optionfile.h"
 #include "processlistfilter.h"
 #include "samplercostwidget.h"
+#include "timelineviewport.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCommandLineParser>
 #include <QEvent>
+#include <QGuiApplication>
+#include <QTimer>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
@@ -134,6 +137,19 @@ void LiveController::createActions()
             m_cost->setIntervalMs(ms);
         });
     }
+    m_historyMenu = m_menu->addMenu(QString());
+    m_historyGroup = new QActionGroup(this);
+    for (int hours : {1, 8, 24}) {
+        QAction *a = m_historyMenu->addAction(tr("%n hour(s)", nullptr, hours));
+        a->setCheckable(true);
+        a->setChecked(hours == 8);
+        a->setData(hours);
+        m_historyGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, hours] {
+            if (m_source)
+                m_source->setHistorySpanUs(qint64(hours) * 3600 * 1000000);
+        });
+    }
     m_menu->addAction(m_pauseAction);
     m_menu->addAction(m_showOwnAction);
     m_menu->addAction(m_readOnlyAction);
@@ -164,6 +180,7 @@ void LiveController::retranslateUi()
     m_showOwnAction->setText(tr("Show KillScope's &own connections"));
     m_rootBlockerAction->setText(tr("Kill root &blocker…"));
     m_intervalMenu->setTitle(tr("Sampling &interval"));
+    m_historyMenu->setTitle(tr("&History kept"));
     if (QTabWidget *tabs = m_window->bottomTabs()) {
         const int p = tabs->indexOf(m_panel);
         if (p >= 0)
@@ -245,8 +262,15 @@ bool LiveController::settingsFromCommandLine(const QCommandLineParser &p, Connec
         s->password = p.value(QStringLiteral("password"));
         s->askPassword = false;
     }
-    if (p.isSet(QStringLiteral("p")))
+    if (p.isSet(QStringLiteral("p"))) {
+        // Like mysql -p: ask on the terminal when there is one, else the GUI asks on connect.
+        QString pw;
         s->askPassword = true;
+        if (askPasswordOnTerminal(QStringLiteral("Enter password: "), &pw)) {
+            s->password = pw;
+            s->askPassword = false;
+        }
+    }
     resolveTransport(*s);
     if (readOnly)
         *readOnly = p.isSet(QStringLiteral("read-only"));
@@ -320,8 +344,8 @@ void LiveController::showConnectDialog()
         dialog.setSettings(s);
     }
     dialog.setReadOnly(m_readOnlyAction->isChecked());
-    if (m_source && m_source->status() == LiveSource::Status::Failed)
-        dialog.setMessage(m_source->statusText());
+    dialog.setMessage(m_lastError);
+    m_lastError.clear();
     if (dialog.exec() != QDialog::Accepted)
         return;
     connectTo(dialog.settings(), dialog.readOnly());
@@ -356,6 +380,8 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
     if (QAction *a = m_intervalGroup->checkedAction())
         interval = a->data().toInt();
     source->setIntervalMs(interval);
+    if (QAction *a = m_historyGroup->checkedAction())
+        source->setHistorySpanUs(qint64(a->data().toInt()) * 3600 * 1000000);
     m_cost->setIntervalMs(interval);
     m_cost->setPaused(false);
     {
@@ -365,6 +391,34 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
     connect(source, &LiveSource::statusChanged, this, &LiveController::onStatus);
     connect(source, &LiveSource::costUpdated, m_cost, &SamplerCostWidget::setCost);
     connect(source, &LiveSource::sampled, this, &LiveController::updateActions);
+    connect(source, &LiveSource::sampled, this, [this] {
+        if (!m_source)
+            return;
+        QStringList chains;
+        for (const BlockingGraph::Chain &c : m_source->blocking().chains()) {
+            const ProcesslistRow *r = m_source->currentRow(c.root);
+            chains << tr("%1 (%2) blocks %n session(s)", nullptr, int(c.waiters.size()))
+                          .arg(c.root)
+                          .arg(r ? r->user : QString());
+            if (chains.size() == 3)
+                break;
+        }
+        m_panel->setBlockingSummary(chains.isEmpty() ? QString()
+                                                     : tr("Root blockers: %1").arg(chains.join(QStringLiteral("; "))));
+    });
+    connect(source, &LiveSource::sampled, this, [this] {
+        // While the history is younger than a minute, show all of it (the view would otherwise
+        // stay at the first sample's few microseconds); afterwards the user's zoom is left alone.
+        if (!m_source || m_window->source() != m_source)
+            return;
+        const Timeline &tl = m_source->timeline();
+        const qint64 span = tl.endTime() - tl.beginTime();
+        if (span <= 0 || span > 60'000'000)
+            return;
+        TimelineViewport *vp = m_window->viewport();
+        vp->setTraceRange(tl.beginTime(), tl.endTime());
+        vp->setVisibleRange(tl.beginTime(), tl.endTime());
+    });
 
     m_window->setSource(source);
     m_kills->setSource(source);
@@ -394,6 +448,9 @@ void LiveController::onStatus()
         const QString message = m_source->statusText();
         disconnectFromServer();
         m_window->statusBar()->showMessage(message);
+        m_lastError = message;
+        if (QGuiApplication::platformName() != QStringLiteral("offscreen"))
+            QTimer::singleShot(0, this, &LiveController::showConnectDialog);
     }
     updateActions();
 }

@@ -59,7 +59,8 @@ public:
     QList<KillTarget> targetsFor(const QList<qint64> &ids) const;
 
 public Q_SLOTS:
-    // Opens the connection dialog (pre-filled from the last settings or ~/.my.cnf).
+    // Opens the connection dialog (pre-filled from the last settings or ~/.my.cnf, with the
+    // reason the last attempt failed).
     void showConnectDialog();
     // Starts live mode; a password still to be asked for is asked in a dialog first.
     void connectTo(const ks::ConnectionSettings &settings, bool readOnly = false);
@@ -83,12 +84,15 @@ private:
     QPointer<LiveSource> m_source;
     ConnectionSettings m_lastSettings;
     bool m_haveLastSettings = false;
+    QString m_lastError; // why the last connect failed, shown in the next dialog
     LiveProcesslistPanel *m_panel = nullptr;
     KillsPanel *m_kills = nullptr;
     SamplerCostWidget *m_cost = nullptr;
     QMenu *m_menu = nullptr;
     QMenu *m_intervalMenu = nullptr;
     QActionGroup *m_intervalGroup = nullptr;
+    QMenu *m_historyMenu = nullptr;
+    QActionGroup *m_historyGroup = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_readOnlyAction = nullptr;

@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -57,7 +58,23 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_bar);
+    m_blocking = new QLabel(this);
+    m_blocking->setObjectName(QStringLiteral("blockingSummary"));
+    m_blocking->setStyleSheet(QStringLiteral("QLabel { color: #b04000; padding: 2px 4px; }"));
+    m_blocking->hide();
+    layout->addWidget(m_blocking);
     layout->addWidget(m_view, 1);
+}
+
+void LiveProcesslistPanel::setBlockingSummary(const QString &text)
+{
+    m_blocking->setText(text);
+    m_blocking->setVisible(!text.isEmpty());
+}
+
+QString LiveProcesslistPanel::blockingSummary() const
+{
+    return m_blocking->text();
 }
 
 QList<qint64> LiveProcesslistPanel::selectedIds() const

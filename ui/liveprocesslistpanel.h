@@ -3,6 +3,7 @@
 #include <QList>
 #include <QWidget>
 
+class QLabel;
 class QTableView;
 
 namespace ks {
@@ -28,6 +29,10 @@ public:
     ProcesslistFilterModel *filter() const { return m_filter; }
     ProcesslistFilterBar *filterBar() const { return m_bar; }
 
+    // One line over the table: the root blocker of each blocking chain and how many wait behind.
+    void setBlockingSummary(const QString &text);
+    QString blockingSummary() const;
+
     QList<qint64> selectedIds() const;
     void selectId(qint64 id);
     // The full statements of the selected rows, one per line, as Ctrl+C copies them.
@@ -49,6 +54,7 @@ private:
     ProcesslistFilterModel *m_filter;
     ProcesslistFilterBar *m_bar;
     QTableView *m_view;
+    QLabel *m_blocking;
 };
 
 } // namespace ks

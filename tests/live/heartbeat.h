@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <QtTest>
 
 namespace ks::test {
 
@@ -19,8 +20,11 @@ public:
         m_timer.setInterval(5);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed() / 1000;
-            if (m_last >= 0)
-                m_maxGapUs = qMax(m_maxGapUs, now - m_last);
+            if (m_last >= 0 && now - m_last > m_maxGapUs) {
+                m_maxGapUs = now - m_last;
+                const char *fn = QTest::currentTestFunction();
+                m_where = fn ? QString::fromLatin1(fn) : QString();
+            }
             m_last = now;
         });
     }
@@ -39,12 +43,15 @@ public:
     }
     // Longest stretch the event loop was blocked, in ms (gap minus the timer period).
     double maxBlockMs() const { return qMax<qint64>(0, m_maxGapUs - 5000) / 1000.0; }
+    // The test function that was running when the longest block ended.
+    QString where() const { return m_where; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
     qint64 m_maxGapUs = 0;
+    QString m_where;
 };
 
 } // namespace ks::test

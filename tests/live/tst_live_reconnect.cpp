@@ -113,7 +113,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(source.kills().last().phase, KillPhase::Done, 5000);
 
         m_heartbeat.stop();
-        qInfo("longest GUI-thread block: %.1f ms", m_heartbeat.maxBlockMs());
+        qInfo("longest GUI-thread block: %.1f ms in %s", m_heartbeat.maxBlockMs(),
+              qPrintable(m_heartbeat.where()));
         QVERIFY2(m_heartbeat.maxBlockMs() < 50.0, qPrintable(QString::number(m_heartbeat.maxBlockMs())));
     }
 

@@ -11,6 +11,7 @@
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -142,6 +143,9 @@ void ChartsPanel::rebuild()
             end->append(double(rb.endUs) / 1e6, 0);
             end->setColor(line->color());
             rollbacks->addSeries(end);
+            // The end dot explains itself on hover; the legend names the line only.
+            for (QLegendMarker *m : rollbacks->legend()->markers(end))
+                m->setVisible(false);
         }
         auto *x = secondsAxis(t0, t1);
         auto *y = new QValueAxis;

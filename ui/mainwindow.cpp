@@ -75,6 +75,11 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::onPlayheadMoved);
+    // While playing, a zoomed-in view scrolls along; when paused the user may look elsewhere.
+    connect(m_playback, &PlaybackController::playingChanged, this, [this](bool playing) {
+        if (m_source == m_simulation)
+            m_viewport->setFollowPlayhead(playing);
+    });
     connect(m_simulation, &SimulationSource::problem, this, &MainWindow::showProblem);
     connect(m_simulation, &SimulationSource::scenarioLoaded, this, [this] {
         fillScenarioCombo();
@@ -189,6 +194,18 @@ void MainWindow::createWidgets()
     m_killsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_killsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_killsView->setAlternatingRowColors(true);
+    m_killsView->setWordWrap(false);
+    {
+        const int em = m_killsView->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+        const QList<QPair<int, int>> widths{
+            {KillsModel::SerialColumn, 3},     {KillsModel::StatementColumn, 17},
+            {KillsModel::TargetColumn, 14},    {KillsModel::PhaseColumn, 13},
+            {KillsModel::RequestedColumn, 7},  {KillsModel::AnswerColumn, 14},
+            {KillsModel::FlagSeenColumn, 7},   {KillsModel::EndedColumn, 8},
+            {KillsModel::LatencyColumn, 7},    {KillsModel::RowsRemainingColumn, 8}};
+        for (const auto &[column, n] : widths)
+            m_killsView->setColumnWidth(column, em * n + 12);
+    }
     m_bottomTabs->addTab(m_killsView, QString());
 
     m_charts = new ChartsPanel(m_bottomTabs);
@@ -202,6 +219,8 @@ void MainWindow::createWidgets()
     mono.setStyleHint(QFont::Monospace);
     m_transcript->setFont(mono);
     m_bottomTabs->addTab(m_transcript, QString());
+    // The transcript is only kept current while visible.
+    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] { refreshAtPlayhead(); });
 
     m_splitter->addWidget(m_swimlaneArea);
     m_splitter->addWidget(m_bottomTabs);
@@ -241,7 +260,7 @@ void MainWindow::createWidgets()
 
     // The lanes get the width; the side panels only what they need to read well.
     resizeDocks({m_narrationDock, m_knobsDock, m_legendDock}, {360, 360, 360}, Qt::Horizontal);
-    resizeDocks({m_narrationDock, m_knobsDock, m_legendDock}, {420, 170, 140}, Qt::Vertical);
+    resizeDocks({m_narrationDock, m_knobsDock, m_legendDock}, {380, 170, 200}, Qt::Vertical);
 
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("playbackToolBar"));
@@ -877,7 +896,9 @@ void MainWindow::setPresentationMode(bool on)
         m_toolBar->hide();
         m_narrationDock->hide();
         m_knobsDock->hide();
+        m_legendDock->hide();
         m_bottomTabs->hide();
+        m_swimlaneView->setScale(1.6);
         QFont big = font();
         big.setPointSizeF(std::max(20.0, big.pointSizeF() * 2.0));
         m_caption->setFont(big);
@@ -885,8 +906,10 @@ void MainWindow::setPresentationMode(bool on)
         m_caption->show();
         m_swimlaneArea->setFocus();
         showFullScreen();
+        m_swimlaneView->zoomToFit();
     } else {
         m_caption->hide();
+        m_swimlaneView->setScale(1.0);
         menuBar()->show();
         statusBar()->show();
         m_toolBar->show();

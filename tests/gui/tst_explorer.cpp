@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -376,6 +377,50 @@ private Q_SLOTS:
         QCOMPARE(parseTimeUs(text), us);
         QCOMPARE(parseSize(QStringLiteral("1600x900")), QSize(1600, 900));
         QVERIFY(!parseSize(QStringLiteral("big")).isValid());
+    }
+
+    // Every panel paints something; with KS_SHOT_DIR set, the pictures are kept for a look.
+    void panelsRender_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+    void panelsRender()
+    {
+        QFETCH(QString, language);
+        QVERIFY(switchLanguage(language));
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        if (!SimulationSource::builtinScenarios().isEmpty())
+            QVERIFY(w.openScenario(QStringLiteral("big-update-kill-connection")));
+        else
+            loadTestScenario(w);
+        w.simulation()->waitForRun();
+        w.playback()->setPosition(w.playback()->end() * 2 / 3);
+        const QString dir = qEnvironmentVariable("KS_SHOT_DIR");
+        for (int i = 0; i < w.bottomTabs()->count(); ++i) {
+            w.bottomTabs()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QImage image = w.grab().toImage();
+            QVERIFY(!image.isNull());
+            QWidget *page = w.bottomTabs()->widget(i);
+            const QImage pageImage = page->grab().toImage();
+            QSet<QRgb> colours;
+            for (int y = 0; y < pageImage.height(); y += 7)
+                for (int x = 0; x < pageImage.width(); x += 7)
+                    colours.insert(pageImage.pixel(x, y));
+            QVERIFY2(colours.size() > 2, qPrintable(page->objectName()));
+            if (!dir.isEmpty())
+                image.save(QStringLiteral("%1/%2-%3.png").arg(dir, language, page->objectName()));
+        }
+        w.setPresentationMode(true);
+        QCoreApplication::processEvents();
+        if (!dir.isEmpty())
+            w.grab().toImage().save(QStringLiteral("%1/%2-presentation.png").arg(dir, language));
+        w.setPresentationMode(false);
     }
 
     void defaultScenarioOpens()

@@ -325,6 +325,13 @@ private slots:
         QVERIFY(r.lineAt("C", "Query OK") > T("6s"));
         // The paused client sees the 2013 only when it reads again.
         QCOMPARE(r.lineAt("A", "ERROR 2013"), T("8s"));
+        // A new `mysql k` without -A: auto-rehash waits behind the pending exclusive MDL.
+        QCOMPARE(r.row(14, T("5s"))->command, std::string("Field List"));
+        QCOMPARE(q(r.row(14, T("5s"))->state), QStringLiteral("Waiting for table metadata lock"));
+        QVERIFY(r.waitsLock(14, "t", T("5s")));
+        const TimeUs ready = r.lineAt("D", "connection id is 14");
+        QVERIFY(ready > T("6s"));
+        QVERIFY(r.lineAt("D", "You can turn off this feature to get a quicker startup with -A") <= ready);
     }
 
     void ioPressureRollback_data() { addFlavors("io-pressure-rollback"); }
@@ -505,6 +512,20 @@ private slots:
         const KillRecord *k = r.kill("KILL QUERY 13");
         QVERIFY(k->noticed > T("4s") && k->noticed < T("4.2s"));
         QVERIFY(r.lineAt("C", "ERROR 1317") > T("4s"));
+    }
+
+    // innodb_lock_wait_timeout without any KILL: 1205, statement rolled back, session lives on.
+    void lockWaitTimeout()
+    {
+        Scenario sc = loadScenario("lock-wait-kill");
+        sc.server.innodbLockWaitTimeoutUs = T("1s");
+        sc.sessions[2].statements.clear(); // no DBA
+        RunOptions o;
+        o.flavor = Flavor::MySql80;
+        const Run r{sc, Engine::run(sc, o)};
+        QCOMPARE(r.lineAt("B", "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction"), T("1s") + 100 + T("1s"));
+        QVERIFY(!r.waitsLock(12, "t:id=1", T("2.5s")));
+        QCOMPARE(r.goneAt(12), TimeUs(-1));
     }
 
     void killedStateValues()

@@ -638,6 +638,7 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     const auto markers = m_timeline->markerList();
+    const double g = glyphScale();
     for (int i = a; i < b; ++i) {
         const TimelineMarker &m = markers[size_t(i)];
         const int r = rowOfLane(m.lane);
@@ -653,14 +654,14 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
         case MarkerKind::FlagNoticed: {
             // A pennant on a pole: "here the thread saw its kill flag".
             const double poleTop = row.top - f.scrollY + 1;
-            p.setPen(QPen(m_theme.hover(), 1.5));
+            p.setPen(QPen(m_theme.hover(), 1.5 * g));
             p.drawLine(QPointF(x, poleTop), QPointF(x, bottom + 1));
             QPainterPath flag;
             flag.moveTo(x, poleTop);
-            flag.lineTo(x + 9, poleTop + 3.5);
-            flag.lineTo(x, poleTop + 7);
+            flag.lineTo(x + 9 * g, poleTop + 3.5 * g);
+            flag.lineTo(x, poleTop + 7 * g);
             flag.closeSubpath();
-            p.setPen(QPen(m_theme.hover(), 1));
+            p.setPen(QPen(m_theme.hover(), g));
             p.setBrush(c);
             p.drawPath(flag);
             break;
@@ -668,13 +669,14 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
         case MarkerKind::ErrorShown:
             p.setPen(QPen(m_theme.background(), 1));
             p.setBrush(c);
-            p.drawEllipse(QPointF(x, (top + bottom) / 2), 3.5, 3.5);
+            p.drawEllipse(QPointF(x, (top + bottom) / 2), 3.5 * g, 3.5 * g);
             break;
         case MarkerKind::Gone: {
             const double cy = (top + bottom) / 2;
-            p.setPen(QPen(c, 2));
-            p.drawLine(QPointF(x - 4, cy - 4), QPointF(x + 4, cy + 4));
-            p.drawLine(QPointF(x - 4, cy + 4), QPointF(x + 4, cy - 4));
+            const double d = 4 * g;
+            p.setPen(QPen(c, 2 * g));
+            p.drawLine(QPointF(x - d, cy - d), QPointF(x + d, cy + d));
+            p.drawLine(QPointF(x - d, cy + d), QPointF(x + d, cy - d));
             break;
         }
         case MarkerKind::CheckPoint:
@@ -701,6 +703,8 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     p.save();
     p.setRenderHint(QPainter::Antialiasing, !dense);
     const int labelHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 2;
+    const double g = glyphScale();
+    const int shaft = std::max(2, int(std::lround(2 * g)));
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
         const int toRow = rowOfLane(s.toLane);
@@ -736,9 +740,9 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         const int bottom = std::min(shaftB, f.height + 2);
         if (failed || s.result == SignalResult::Pending) {
             for (int y = top; y < bottom; y += 8)
-                p.fillRect(QRect(xi - 1, y, 2, std::min(5, bottom - y)), c);
+                p.fillRect(QRect(xi - shaft / 2, y, shaft, std::min(5, bottom - y)), c);
         } else if (bottom > top) {
-            p.fillRect(QRect(xi - 1, top, 2, bottom - top), c);
+            p.fillRect(QRect(xi - shaft / 2, top, shaft, bottom - top), c);
         }
         if (yTo < -10 || yTo > f.height + 10) {
             // The tip is scrolled away: the shaft alone says "a kill passes here".
@@ -753,14 +757,14 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         } else {
             QPainterPath head;
             head.moveTo(x, yTo);
-            head.lineTo(x - 4.5, yTo - dir * 8);
-            head.lineTo(x + 4.5, yTo - dir * 8);
+            head.lineTo(x - 4.5 * g, yTo - dir * 8 * g);
+            head.lineTo(x + 4.5 * g, yTo - dir * 8 * g);
             head.closeSubpath();
             p.setPen(Qt::NoPen);
             p.setBrush(c);
             p.drawPath(head);
             if (!external)
-                p.drawEllipse(QPointF(x, yFrom), 3.5, 3.5);
+                p.drawEllipse(QPointF(x, yFrom), 3.5 * g, 3.5 * g);
         }
         if (failed) {
             p.setPen(QPen(c, 2));
@@ -904,12 +908,14 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
-        // A label cut by either edge reads as a different number; leave it out.
         const QString label = formatTime(t, unit, decimals);
-        const QStaticText *st = staticText(TextFont::Small, label, 120);
-        if (!st || x - st->size().width() / 2 < 0 || x + st->size().width() / 2 > f.width)
+        const QStaticText *st = staticText(TextFont::Small, label, 160);
+        if (!st)
             continue;
-        drawText(p, TextFont::Small, label, QRect(x - 60, 2, 120, h - 12), true);
+        // At the edges the label slides inward instead of being cut.
+        const int tw = int(std::ceil(st->size().width()));
+        const int left = std::clamp(x - tw / 2, 1, std::max(1, f.width - tw - 1));
+        drawText(p, TextFont::Small, label, QRect(left, 2, tw + 4, h - 12));
     }
     p.restore();
 }

@@ -260,6 +260,81 @@ private Q_SLOTS:
         QVERIFY(sameColor(panned.pixel(xBoundary + 3, y), theme.stateColor(SegmentState::RowLockWait)));
     }
 
+    void panCacheMatchesAFreshRender()
+    {
+        SwimlaneView view;
+        setUpView(view, m_demo, QSize(900, 400));
+        TimelineViewport *vp = view.viewportController();
+        vp->setVisibleRange(0, 4000000);
+        grabViewport(view);
+        // Several small pans reuse the cache; then the settle timer re-renders exactly.
+        for (int i = 0; i < 5; ++i) {
+            vp->pan(37000);
+            grabViewport(view);
+        }
+        const QImage panned = grabViewport(view);
+        QTest::qWait(400);
+        const QImage exact = grabViewport(view);
+        QCOMPARE(panned.size(), exact.size());
+        qint64 differing = 0;
+        for (int y = 0; y < exact.height(); ++y)
+            for (int x = 0; x < exact.width(); ++x)
+                differing += panned.pixel(x, y) != exact.pixel(x, y);
+        // Sub-pixel rounding may move an edge by one column; nothing more.
+        QVERIFY2(differing < exact.width() * exact.height() / 50,
+                 qPrintable(QString::number(differing)));
+    }
+
+    void denseLanesAreDrawnPerColumn()
+    {
+        Timeline t;
+        const int lane = t.addSession(1, QStringLiteral("u"), {}, false);
+        for (int i = 0; i < 200000; ++i)
+            t.appendSegment(lane, i * 10, i * 10 + 10,
+                            i % 2 ? SegmentState::Running : SegmentState::IoWait);
+        SwimlaneView view;
+        setUpView(view, t);
+        view.zoomToFit();
+        const QImage img = grabViewport(view);
+        const Theme &theme = view.renderer().theme();
+        const int y = view.laneCenterY(lane);
+        const QRect lanes = view.lanesRect();
+        int coloured = 0;
+        for (int x = lanes.left() + 20; x < lanes.right() - 20; ++x) {
+            const QRgb c = img.pixel(x, y);
+            coloured += sameColor(c, theme.stateColor(SegmentState::Running))
+                        || sameColor(c, theme.stateColor(SegmentState::IoWait));
+        }
+        QVERIFY(coloured > (lanes.width() - 40) * 9 / 10);
+        QVERIFY(view.renderer().lastStats().runs <= lanes.width() + 1);
+    }
+
+    void growingTimelineAndFilter()
+    {
+        Timeline t;
+        buildSimple(t);
+        SwimlaneView view;
+        setUpView(view, t);
+        const int added = t.addSession(9, QStringLiteral("late"));
+        t.appendSegment(added, 200000, 800000, SegmentState::IoWait);
+        QCOMPARE(view.laneCenterY(added), -1); // not laid out until told
+        view.timelineChanged();
+        QVERIFY(view.laneCenterY(added) > view.laneCenterY(2));
+        const QImage img = grabViewport(view);
+        QVERIFY(sameColor(img.pixel(int(view.timeToViewportX(500000)), view.laneCenterY(added)),
+                          view.renderer().theme().stateColor(SegmentState::IoWait)));
+        view.setLaneFilter([](const LaneInfo &info) { return info.user != QStringLiteral("root"); });
+        QCOMPARE(view.laneCenterY(2), -1);
+        QVERIFY(view.laneCenterY(added) > 0);
+        // Live trimming drops closed lanes; the view follows the new lane list.
+        t.setLaneClosed(0, true);
+        t.setLaneClosed(1, true);
+        t.trimBefore(2000000);
+        view.timelineChanged();
+        QCOMPARE(t.laneCount(), 4);
+        QVERIFY(view.hitTest(QPoint(400, view.laneCenterY(t.findLane(9)))).sessionId == 9);
+    }
+
     void clickSelectsASession()
     {
         SwimlaneView view;

@@ -252,6 +252,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_live->processlistPanel()->blockingSummary().contains(
                                      QStringLiteral("%1 (%2) blocks 2").arg(holder.id()).arg(m_server.adminUser)),
                                  3000);
+        {
+            // A few samples more, so the wait shows as a segment and not a first sighting.
+            const quint64 n = m_live->source()->sampleCount();
+            QTRY_VERIFY_WITH_TIMEOUT(m_live->source()->sampleCount() >= n + 4, 5000);
+        }
         save(m_window.get(), "live-blocking.png");
         QAction *rootAction = nullptr;
         for (QAction *a : m_live->menu()->actions())

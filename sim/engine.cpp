@@ -2883,7 +2883,13 @@ RunResult Sim::run()
         schedule(ss.connectAt, EvKind::ClientConnect, uint32_t(i), 0);
     }
     if (anyOperatorKill) {
-        const int64_t id = allocId(std::nullopt);
+        // The operator's connection must not shift the ids the sessions get (a kill injected by
+        // the UI must not renumber the scenario): take an id well above theirs.
+        int64_t top = m_cfg.firstConnectionId + int64_t(m_sc.sessions.size()) + 100;
+        for (const SessionSpec &ss : m_sc.sessions)
+            if (ss.id)
+                top = std::max(top, *ss.id + 100);
+        const int64_t id = top - top % 100; // not via allocId(): m_nextId stays where it is
         m_operator = newConn(-1, id, "KillScope", ClientKind::Operator, "root", "localhost", std::string(), PrivSuper);
         Conn &op = m_conns[size_t(m_operator)];
         op.isOperator = true;

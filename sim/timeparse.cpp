@@ -109,17 +109,23 @@ std::string formatTimeUs(TimeUs t)
 {
     if (t == 0)
         return "0s";
-    std::string sign;
-    uint64_t v = t < 0 ? uint64_t(0) - uint64_t(t) : uint64_t(t);
-    if (t < 0)
-        sign = "-";
-    if (v % 1000 != 0)
-        return sign + std::to_string(v) + "us";
-    if (v % 1'000'000 != 0) {
-        // Milliseconds, possibly with a fraction is impossible here (v % 1000 == 0).
-        return sign + std::to_string(v / 1000) + "ms";
-    }
-    return sign + std::to_string(v / 1'000'000) + "s";
+    const std::string sign = t < 0 ? "-" : "";
+    const uint64_t v = t < 0 ? uint64_t(0) - uint64_t(t) : uint64_t(t);
+    // The largest unit that keeps the number >= 1, with only the fraction digits needed.
+    auto decimal = [](uint64_t value, uint64_t scale, const char *unit) {
+        std::string out = std::to_string(value / scale);
+        std::string frac = std::to_string(value % scale + scale).substr(1);
+        while (!frac.empty() && frac.back() == '0')
+            frac.pop_back();
+        if (!frac.empty())
+            out += "." + frac;
+        return out + unit;
+    };
+    if (v >= 1'000'000)
+        return sign + decimal(v, 1'000'000, "s");
+    if (v >= 1'000)
+        return sign + decimal(v, 1'000, "ms");
+    return sign + std::to_string(v) + "us";
 }
 
 std::string formatSeconds(TimeUs t)

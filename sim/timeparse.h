@@ -24,7 +24,8 @@ DurationParse parseTimeUs(std::string_view text);
 // A cost in nanoseconds (units s, ms, us, ns); must be whole nanoseconds.
 DurationParse parseDurationNs(std::string_view text);
 
-// "1.5s", "200ms", "3000us", "0s": the shortest exact rendering.
+// "1.5s", "200ms", "1.234ms", "15us", "0s": exact, in the largest unit that keeps it >= 1;
+// parseTimeUs(formatTimeUs(t)) == t.
 std::string formatTimeUs(TimeUs t);
 
 // "12.345678" seconds with six decimals, for tables and traces.

@@ -61,9 +61,14 @@ private slots:
 
     void formatting()
     {
-        QCOMPARE(formatTimeUs(1'500'000), std::string("1500ms"));
+        QCOMPARE(formatTimeUs(1'500'000), std::string("1.5s"));
         QCOMPARE(formatTimeUs(2'000'000), std::string("2s"));
-        QCOMPARE(formatTimeUs(1'234), std::string("1234us"));
+        QCOMPARE(formatTimeUs(1'234), std::string("1.234ms"));
+        QCOMPARE(formatTimeUs(7'000'100), std::string("7.0001s"));
+        QCOMPARE(formatTimeUs(15), std::string("15us"));
+        QCOMPARE(formatTimeUs(200'000), std::string("200ms"));
+        for (TimeUs t : {TimeUs(1), TimeUs(999), TimeUs(1000), TimeUs(1001), TimeUs(123'456'789), TimeUs(3'600'000'000LL)})
+            QCOMPARE(*parseTimeUs(formatTimeUs(t)).value, t);
         QCOMPARE(formatSeconds(4'320'002), std::string("4.320002"));
         QCOMPARE(clientElapsed(2'514'000), std::string("(2.51 sec)"));
         QCOMPARE(clientElapsed(62'004'000), std::string("(1 min 2.00 sec)"));

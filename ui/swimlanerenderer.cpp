@@ -18,7 +18,7 @@ using namespace timecoords;
 
 namespace {
 
-constexpr int MinTextRunPx = 48; // narrower bars get no text: a few letters and an ellipsis
+constexpr int MinTextRunPx = 64; // narrower bars get no text: under ~8 letters it is noise
 constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both stay readable
 constexpr int MinCheckSpacingPx = 6;
 constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
@@ -516,20 +516,41 @@ void SwimlaneRenderer::paintContent(QPainter &p, const Frame &frame) const
 QString SwimlaneRenderer::segmentText(int lane, int index) const
 {
     const Segment s = m_timeline->segment(lane, index);
-    const QString &detail = m_timeline->string(s.detail);
     if (s.state == SegmentState::RollingBack) {
         if (const SegmentExtra *x = m_timeline->extra(lane, index); x && x->rowsAtStart >= 0)
             return tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart));
     }
+    // The same (state, detail) pairs come back on every frame; translating and joining them
+    // each time cost more than drawing. The cache lives as long as the timeline's content.
+    if (m_textsRevision != m_timeline->revision() || m_textsTimeline != m_timeline) {
+        m_texts.clear();
+        m_textsRevision = m_timeline->revision();
+        m_textsTimeline = m_timeline;
+    }
+    const quint64 key = (quint64(s.detail) << 8) | quint64(s.state);
+    auto it = m_texts.constFind(key);
+    if (it != m_texts.constEnd())
+        return *it;
+    const QString &detail = m_timeline->string(s.detail);
+    QString text;
     if (isClientState(s.state) || s.state == SegmentState::Running)
-        return detail.isEmpty() && s.state != SegmentState::ClientPrompt
+        text = detail.isEmpty() && s.state != SegmentState::ClientPrompt
                        && s.state != SegmentState::ClientWaiting
                    ? Theme::stateName(s.state)
                    : detail;
-    if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin)
-        return detail;
-    return detail.isEmpty() ? Theme::stateName(s.state)
-                            : Theme::stateName(s.state) + QStringLiteral(" · ") + detail;
+    else if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin)
+        text = detail;
+    else
+        text = detail.isEmpty() ? Theme::stateName(s.state)
+                                : Theme::stateName(s.state) + QStringLiteral(" · ") + detail;
+    m_texts.insert(key, text);
+    return text;
+}
+
+void SwimlaneRenderer::invalidateTexts()
+{
+    m_texts.clear();
+    m_textCache.clear();
 }
 
 void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const

@@ -112,6 +112,8 @@ public:
 
     // Text of a segment's bar (statement, error, rows to undo, or the state's name).
     QString segmentText(int lane, int index) const;
+    // Forget laid-out and translated texts (after a language switch).
+    void invalidateTexts();
 
 private:
     struct Run
@@ -161,6 +163,9 @@ private:
     QFont m_font;
     QFont m_fonts[int(TextFont::Count)];
     mutable QHash<TextKey, QStaticText> m_textCache;
+    mutable QHash<quint64, QString> m_texts; // (detail << 8 | state) → bar text
+    mutable quint64 m_textsRevision = ~quint64(0);
+    mutable const Timeline *m_textsTimeline = nullptr;
     int m_threadHeight = 30;
     int m_clientHeight = 20;
     int m_labelWidth = 190;

@@ -414,6 +414,10 @@ void SwimlaneView::changeEvent(QEvent *event)
         viewport()->update();
     } else if (event->type() == QEvent::FontChange) {
         setScale(m_scale);
+    } else if (event->type() == QEvent::LanguageChange) {
+        m_renderer.invalidateTexts();
+        invalidateContent();
+        viewport()->update();
     }
     QAbstractScrollArea::changeEvent(event);
 }

@@ -141,6 +141,9 @@ struct MdlHold
     int lockInterval;
 };
 
+// A server thread (THD) plus the bits of its transaction and of the statement it runs.
+// Invariants: killPending implies killed != None; at most one of (waitingLockKey,
+// mdlWaitTable, inQueue) is set; undoRows == sum of undo[].rows.
 struct Conn
 {
     int lane = -1;
@@ -293,6 +296,15 @@ bool mdlCompatible(MdlMode req, MdlMode held)
     return true;
 }
 
+// One simulation run. Everything is single-threaded and driven by one priority queue ordered
+// by (time, sequence number), which is what makes runs reproducible to the byte.
+//
+// Invariants:
+// - m_now only grows; an event scheduled for "now" runs after the events already queued for now;
+// - a Conn's scheduled events carry its generation (gen); bumping gen cancels them all, so at most
+//   one continuation of a thread is live at any time (timeouts are separate and re-checked);
+// - every lock grant is recorded as a LockInterval, every release closes it;
+// - no Conn& is held across newConn() (m_conns may reallocate).
 class Sim
 {
 public:
@@ -404,7 +416,7 @@ private:
         n.zh_CN = "未经证实：" + zh;
         n.fromEngine = true;
         m_res.narration.push_back(std::move(n));
-        event(EventType::Note, -1, int64_t(m_res.narration.size() - 1));
+        event(EventType::Note, -1, 0, int64_t(intern(m_res.narration.back().en)));
     }
 
     // Interned processlist stage for `key` in this flavor (cached: asked for on every step).
@@ -912,6 +924,11 @@ void Sim::advance(Conn &c)
             }
         case WK::StmtRollback:
             if (c.undoRows > c.stmtUndoMark) {
+                if (isMySql(m_flavor) && c.killed == Killed::Connection)
+                    note("mysql-query-end",
+                         "MySQL has no rollback stage, so a killed statement is expected to show Killed | query end while it rolls back "
+                         "(derived from sql_parse.cc, not observed on a live MySQL server).",
+                         "MySQL 没有回滚阶段，所以被杀的语句回滚时预计显示 Killed | query end（由 sql_parse.cc 推导，未在真实 MySQL 上观察）。");
                 startRollback(c, false, StageKey::StatementRollback);
                 return;
             }
@@ -1843,6 +1860,7 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
         s.toLane = vLane;
         s.kill = kr.index;
         s.label = arrowLabel + " → ERROR " + std::to_string(code);
+        s.result = code;
         m_res.signals.push_back(s);
         event(EventType::KillResult, killer.lane, code, kr.index);
         if (code == 1095 && spec.target == KillSpec::Target::User)
@@ -1926,6 +1944,8 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
     const bool self = victimIdx == connIndex(killer);
     const bool sameUser = !victim.user.empty() && victim.user == killer.user;
     if (!killerPriv && !sameUser)
+        // QUERY ID uses ER_KILL_QUERY_DENIED_ERROR (§1.2); its number, 1979, is MariaDB's
+        // errmsg numbering, not stated in the reference.
         return refuse(spec.target == KillSpec::Target::QueryOf || spec.target == KillSpec::Target::QueryId ? 1979 : 1095, victim.lane);
     if (m_flavor == Flavor::MySql80 && (victim.privileges & PrivSystemUser) && !(killer.privileges & PrivSystemUser))
         return refuse(1095, victim.lane);
@@ -2326,6 +2346,11 @@ void Sim::clientSend(Client &cl, size_t stmtIndex)
         // read fails; the CLI reports it and reconnects (§1.1, §6.2 [LIVE]).
         int code = 2006;
         const std::string line = cl.rules.idleKilledNextError(code);
+        if (!cl.rules.isMariaDbClient())
+            note("gone-2006-2013",
+                 "the next statement after the server closed an idle connection fails with 2006 or 2013 depending on whether the write or "
+                 "the read fails first (kill.test accepts both); 2006 is shown here.",
+                 "服务器关闭空闲连接后，下一条语句报 2006 还是 2013 取决于先失败的是写还是读（kill.test 两者都接受）；这里显示 2006。");
         clientLine(cl, line, ClientState::Lost);
         event(EventType::ClientError, c ? c->lane : -1, code);
         for (KillRecord &kr : m_res.kills) {

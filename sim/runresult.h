@@ -117,7 +117,8 @@ struct Signal
     SignalKind kind = SignalKind::KillArrow;
     int fromLane = -1;           // killer lane (-1: the server's timer)
     int toLane = -1;             // victim lane
-    int kill = -1;               // index into kills
+    int kill = -1;               // index into kills (type, mode, source and timings are there)
+    int result = 0;              // KillArrow: what the killer got (0 = Query OK, else the error)
     std::string label;           // "KILL QUERY 12", "Ctrl+C → KILL QUERY 11", "flag noticed", ...
 };
 

@@ -567,7 +567,14 @@ private:
             r.rowsCostNs = c.loopCostNs;
             r.rowsLimit = c.loopCount - c.loopBase;
             r.rowsDir = 1;
-        } else if (c.activity == Activity::Rollback) {
+        }
+        if (c.activity == Activity::Loop && c.stmt && c.stmt->kind == StatementKind::Ddl) {
+            r.progressBase = c.loopBase;
+            r.progressTotal = c.loopCount;
+            r.progressStartNs = c.loopStartNs;
+            r.progressCostNs = c.loopCostNs;
+        }
+        if (c.activity == Activity::Rollback) {
             r.rowsBase = c.undoRows;
             r.rowsStartNs = c.loopStartNs;
             r.rowsCostNs = c.loopCostNs;

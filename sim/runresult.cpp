@@ -98,8 +98,10 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
         if (isMariaDb(flavor)) {
             double p = 0;
             if (r->progressBase >= 0 && r->progressTotal > 0) {
-                const int64_t done = r->rowsAt(t) - r->rowsBase + r->progressBase;
-                p = 100.0 * double(done) / double(r->progressTotal);
+                // SHOW PROCESSLIST's Progress is over all stages: the copy is stage 1 of 2 (§4.2).
+                const int64_t elapsed = t * 1000 - r->progressStartNs;
+                const int64_t done = std::min(r->progressTotal, r->progressBase + (elapsed > 0 ? elapsed / r->progressCostNs : 0));
+                p = 50.0 * double(done) / double(r->progressTotal);
             }
             row.progress = p;
         }

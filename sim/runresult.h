@@ -84,8 +84,12 @@ struct ProcessRecord
     int64_t rowsLimit = 0;
     int8_t rowsDir = 0;
     uint64_t queryId = 0;
-    int64_t progressBase = -1; // MariaDB Progress for copying ALTER: rows done base (-1 none)
+    // MariaDB's Progress column for a copying ALTER (stage 1 of 2): rows copied out of
+    // progressTotal, starting at progressBase when the copy loop (re)started. -1 = no progress.
+    int64_t progressBase = -1;
     int64_t progressTotal = 0;
+    int64_t progressStartNs = 0;
+    int64_t progressCostNs = 1;
 
     int64_t rowsAt(TimeUs now) const;
 };

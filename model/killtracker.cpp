@@ -71,11 +71,14 @@ int KillTracker::request(const KillRequest &request, const ProcesslistRow *seen,
     return r.serial;
 }
 
-void KillTracker::sent(int serial, qint64, const QString &statement)
+void KillTracker::sent(int serial, qint64 atUs, const QString &statement)
 {
     const int i = indexOf(serial);
-    if (i < 0 || m_records[i].phase != KillPhase::Requested)
+    if (i < 0)
         return;
+    m_records[i].sentUs = atUs;
+    if (m_records[i].phase != KillPhase::Requested)
+        return; // the answer overtook the notice
     m_records[i].phase = KillPhase::Sent;
     if (!statement.isEmpty())
         m_records[i].statement = statement;
@@ -89,6 +92,8 @@ void KillTracker::answered(const KillOutcome &o)
     KillRecord &r = m_records[i];
     const Context &c = m_contexts[i];
     r.answeredUs = o.answeredUs;
+    if (o.sent && o.sentUs >= 0)
+        r.sentUs = o.sentUs;
     r.serverError = o.serverError;
     r.serverMessage = o.message;
     if (o.verdict != KillOutcome::Verdict::Ok) {

@@ -72,6 +72,7 @@ struct KillRecord
     QString statement; // as sent, e.g. "KILL QUERY 12"
     KillPhase phase = KillPhase::Requested;
     qint64 requestedUs = -1;
+    qint64 sentUs = -1; // live: when the KILL statement went out (after the identity check)
     qint64 answeredUs = -1;
     qint64 flagSeenUs = -1;
     qint64 endedUs = -1; // Done, Gone or Reconnected

@@ -100,6 +100,7 @@ void KillsPanel::updateDetail()
     QStringList lines;
     lines << tr("%1 → %2@%3").arg(k.statement, k.request.target.user, k.request.target.host);
     lines << tr("Phase: %1").arg(KillTracker::phaseText(k));
+    lines << tr("Sent: %1").arg(at(k.sentUs));
     lines << tr("Answer: %1 (%2)")
                  .arg(k.serverError ? QString::number(k.serverError) : k.answeredUs >= 0 ? tr("OK") : tr("pending"),
                       at(k.answeredUs));

@@ -45,6 +45,8 @@ constexpr TimeUs kRehashPerTableUs = 200;
 // os_thread_sleep() ends up in nanosleep(); with the default 50 us timer slack a shorter sleep
 // does not happen, so the adaptive delay can shrink but a waiter never spins faster than this.
 constexpr TimeUs kMinQueueSleepUs = 50;
+// A row never costs more than a second (even at absurd I/O settings), so costs fit 32 bits.
+constexpr DurationNs kMaxRowCostNs = 1'000'000'000;
 
 TimeUs ceilDivNsToUs(int64_t ns)
 {
@@ -559,25 +561,25 @@ private:
         r.info = c.infoStr;
         r.trxOp = c.trxOpStr;
         r.timeBase = c.timeBase;
-        r.queryId = c.queryId;
+        r.queryId = uint32_t(c.queryId);
         r.rowsBase = c.undoRows;
         if (c.activity == Activity::Loop && c.loopModify) {
             r.rowsBase = c.loopTrxBase;
             r.rowsStartNs = c.loopStartNs;
-            r.rowsCostNs = c.loopCostNs;
+            r.rowsCostNs = int32_t(c.loopCostNs);
             r.rowsLimit = c.loopCount - c.loopBase;
             r.rowsDir = 1;
         }
-        if (c.activity == Activity::Loop && c.stmt && c.stmt->kind == StatementKind::Ddl) {
+        if (c.activity == Activity::Loop && !c.loopModify && c.stmt && c.stmt->kind == StatementKind::Ddl) {
             r.progressBase = c.loopBase;
             r.progressTotal = c.loopCount;
-            r.progressStartNs = c.loopStartNs;
-            r.progressCostNs = c.loopCostNs;
+            r.rowsStartNs = c.loopStartNs;
+            r.rowsCostNs = int32_t(c.loopCostNs);
         }
         if (c.activity == Activity::Rollback) {
             r.rowsBase = c.undoRows;
             r.rowsStartNs = c.loopStartNs;
-            r.rowsCostNs = c.loopCostNs;
+            r.rowsCostNs = int32_t(c.loopCostNs);
             r.rowsLimit = c.rbRemaining;
             r.rowsDir = -1;
         }
@@ -1213,7 +1215,7 @@ void Sim::startLoop(Conn &c, const Step &s)
     c.loopModify = s.modify;
     c.loopTrxBase = c.undoRows;
     const DurationNs io = ioNsPerRow(s.ioBytesPerRow);
-    c.loopCostNs = std::max<DurationNs>(1, s.perRowNs + io);
+    c.loopCostNs = std::clamp<DurationNs>(s.perRowNs + io, 1, kMaxRowCostNs);
     c.loopStartNs = m_now * 1000;
     const int64_t remaining = c.loopCount - c.loopBase;
     const int32_t check = int32_t(std::min<int64_t>(c.loopCostNs, INT32_MAX));
@@ -1608,7 +1610,7 @@ void Sim::rollbackNextChunk(Conn &c)
     UndoChunk &ch = c.undo.back();
     const int64_t rows = std::min(ch.rows, c.undoRows - c.rbStopAt);
     const DurationNs io = ioNsPerRow(ch.ioBytesPerRow);
-    c.loopCostNs = std::max<DurationNs>(1, ch.cpuNs + io);
+    c.loopCostNs = std::clamp<DurationNs>(ch.cpuNs + io, 1, kMaxRowCostNs);
     c.loopStartNs = m_now * 1000;
     c.rbRemaining = rows;
     c.activity = Activity::Rollback;

@@ -99,8 +99,8 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
             double p = 0;
             if (r->progressBase >= 0 && r->progressTotal > 0) {
                 // SHOW PROCESSLIST's Progress is over all stages: the copy is stage 1 of 2 (§4.2).
-                const int64_t elapsed = t * 1000 - r->progressStartNs;
-                const int64_t done = std::min(r->progressTotal, r->progressBase + (elapsed > 0 ? elapsed / r->progressCostNs : 0));
+                const int64_t elapsed = t * 1000 - r->rowsStartNs;
+                const int64_t done = std::min(r->progressTotal, r->progressBase + (elapsed > 0 ? elapsed / r->rowsCostNs : 0));
                 p = 50.0 * double(done) / double(r->progressTotal);
             }
             row.progress = p;

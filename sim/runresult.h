@@ -68,28 +68,26 @@ std::string_view trxStateName(TrxState s);
 struct ProcessRecord
 {
     TimeUs t = 0;
-    Command command = Command::Connect;
-    Killed killed = Killed::None;
-    bool hard = true;
-    bool visible = true;
-    TrxState trxState = TrxState::None;
-    StringId state = 0;
-    StringId info = 0;
-    StringId trxOp = 0;
     TimeUs timeBase = 0;      // Time column = now - timeBase
     // trx_rows_modified(t) = rowsBase + rowsDir * min(rowsLimit, floor((t*1000 - rowsStartNs) / rowsCostNs))
     int64_t rowsBase = 0;
     int64_t rowsStartNs = 0;
-    int64_t rowsCostNs = 1;
     int64_t rowsLimit = 0;
-    int8_t rowsDir = 0;
-    uint64_t queryId = 0;
-    // MariaDB's Progress column for a copying ALTER (stage 1 of 2): rows copied out of
-    // progressTotal, starting at progressBase when the copy loop (re)started. -1 = no progress.
+    // MariaDB's Progress column for a copying ALTER: copy-loop rows done at rowsStartNs, and
+    // the loop's total; the loop advances one row per rowsCostNs (rowsDir is 0 then). -1 = none.
     int64_t progressBase = -1;
     int64_t progressTotal = 0;
-    int64_t progressStartNs = 0;
-    int64_t progressCostNs = 1;
+    int32_t rowsCostNs = 1;
+    uint32_t queryId = 0;
+    StringId state = 0;
+    StringId info = 0;
+    StringId trxOp = 0;
+    Command command = Command::Connect;
+    Killed killed = Killed::None;
+    TrxState trxState = TrxState::None;
+    int8_t rowsDir = 0;
+    bool hard = true;
+    bool visible = true;
 
     int64_t rowsAt(TimeUs now) const;
 };

@@ -223,8 +223,8 @@ public:
             error(ptr, "must be at least 1ns");
             return std::nullopt;
         }
-        if (*p.value > int64_t(1) << 40) {
-            error(ptr, "cost per row is too large (over 18 minutes)");
+        if (*p.value > 1'000'000'000) {
+            error(ptr, "a cost per row must be at most 1s");
             return std::nullopt;
         }
         return p.value;

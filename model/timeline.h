@@ -183,7 +183,8 @@ public:
     // Appends after the lane's last segment. A start before the last end is clamped (a source
     // sampling late must not break the sort order); an empty result is dropped. A segment that
     // continues the last one seamlessly with the same state, flags and detail extends it.
-    // Amortised O(1). Returns the index of the segment that now holds [start, end).
+    // Amortised O(1). Returns the index of the segment that now holds [start, end) (after a drop:
+    // the last segment, or -1 when the lane is still empty).
     int appendSegment(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags = 0,
                       quint32 detail = 0);
     int appendSegment(int lane, const Segment &s)

@@ -50,6 +50,8 @@ void TimelineViewport::setTraceRange(qint64 start, qint64 end)
 
 void TimelineViewport::zoomToFit()
 {
+    if (!m_hasTrace)
+        return; // nothing to fit yet; the first setTraceRange() fits
     const qint64 span = std::max<qint64>(m_traceEnd - m_traceStart, minimumSpan());
     // A small margin so the first and last segments do not touch the edges.
     const qint64 margin = span / 50;

@@ -130,6 +130,29 @@ private Q_SLOTS:
         QVERIFY(sameColor(img.pixel(xp, y), theme.playhead()) || sameColor(img.pixel(xp - 1, y), theme.playhead()));
     }
 
+    void rollbackCounterFollowsThePlayhead()
+    {
+        SwimlaneView view;
+        setUpView(view, m_demo, QSize(1000, 400));
+        view.zoomToFit();
+        const int lane = m_demo.findLane(11);
+        const int y = view.laneCenterY(lane);
+        const QColor chip = view.renderer().theme().rollbackRemaining();
+        auto chipShown = [&](qint64 playhead) {
+            const QImage img = grabViewport(view);
+            const int x = int(view.timeToViewportX(playhead));
+            int hits = 0;
+            for (int dx = 6; dx < 60; ++dx)
+                for (int dy = -4; dy <= 4; ++dy)
+                    hits += sameColor(img.pixel(x + dx, y + dy), chip);
+            return hits > 40;
+        };
+        view.viewportController()->setPlayhead(2730000);
+        QVERIFY(chipShown(2730000));
+        view.viewportController()->setPlayhead(1000000); // before the rollback: no counter
+        QVERIFY(!chipShown(1000000));
+    }
+
     void hitTestFindsSegments_data()
     {
         QTest::addColumn<qlonglong>("time");
@@ -461,6 +484,8 @@ private Q_SLOTS:
             view.viewportController()->setPlayhead(1600000);
             view.zoomToFit();
             grabViewport(view).save(dir + QStringLiteral("/swimlanes-grow%1.png").arg(suffix));
+            view.viewportController()->setPlayhead(2730000);
+            grabViewport(view).save(dir + QStringLiteral("/swimlanes-rollback%1.png").arg(suffix));
             LegendWidget legend;
             legend.setPalette(pal);
             legend.resize(1400, legend.heightForWidth(1400));

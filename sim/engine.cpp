@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "clientrules.h"
+#include "quadheap.h"
 #include "flavor.h"
 
 #include <algorithm>
@@ -83,55 +85,7 @@ struct QEvent
     int64_t arg;
 };
 
-// A 4-ary min-heap on (t, seq): shallower than a binary heap, and its four children share a
-// cache line or two, which matters with tens of thousands of pending events.
-class EventQueue
-{
-public:
-    bool empty() const { return m_heap.empty(); }
-    const QEvent &top() const { return m_heap.front(); }
-    void push(const QEvent &e)
-    {
-        size_t i = m_heap.size();
-        m_heap.push_back(e);
-        while (i > 0) {
-            const size_t parent = (i - 1) / 4;
-            if (!less(e, m_heap[parent]))
-                break;
-            m_heap[i] = m_heap[parent];
-            i = parent;
-        }
-        m_heap[i] = e;
-    }
-    void pop()
-    {
-        const QEvent last = m_heap.back();
-        m_heap.pop_back();
-        const size_t n = m_heap.size();
-        if (n == 0)
-            return;
-        size_t i = 0;
-        while (true) {
-            const size_t first = 4 * i + 1;
-            if (first >= n)
-                break;
-            size_t best = first;
-            const size_t end = std::min(first + 4, n);
-            for (size_t c = first + 1; c < end; ++c)
-                if (less(m_heap[c], m_heap[best]))
-                    best = c;
-            if (!less(m_heap[best], last))
-                break;
-            m_heap[i] = m_heap[best];
-            i = best;
-        }
-        m_heap[i] = last;
-    }
-
-private:
-    static bool less(const QEvent &a, const QEvent &b) { return a.t != b.t ? a.t < b.t : a.seq < b.seq; }
-    std::vector<QEvent> m_heap;
-};
+using EventQueue = QuadHeap<QEvent>;
 
 enum class Activity : uint8_t {
     None, Connecting, Cpu, MdlWait, LockWait, Queue, Loop, Blocked, Sleep, Io, Dd, Idle, Rollback, Cleanup, Commit, Gone

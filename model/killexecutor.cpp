@@ -30,7 +30,16 @@ void KillExecutor::start()
 {
     QString message;
     int code = 0;
-    ensureOpen(&message, &code); // a failure here is reported with the first kill
+    const bool ok = ensureOpen(&message, &code); // a failure is also reported with the first kill
+    Q_EMIT ready(ok, message);
+}
+
+void KillExecutor::reconnect()
+{
+    closeConnection();
+    QString message;
+    int code = 0;
+    ensureOpen(&message, &code);
 }
 
 bool KillExecutor::ensureOpen(QString *message, int *code)

@@ -55,8 +55,12 @@ public:
 public Q_SLOTS:
     void start();
     void execute(int serial, const ks::KillRequest &request);
+    // Drops the connection and opens a new one (after the server came back).
+    void reconnect();
 
 Q_SIGNALS:
+    // After the first connect attempt (its id is registered as KillScope's own when it worked).
+    void ready(bool connected, const QString &message);
     void sent(int serial, qint64 atUs, const QString &statement);
     void answered(const ks::KillOutcome &outcome);
 

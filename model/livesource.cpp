@@ -94,7 +94,12 @@ void LiveSource::start()
     connect(killer, &KillExecutor::sent, this, &LiveSource::onSent);
     connect(killer, &KillExecutor::answered, this, &LiveSource::onAnswered);
 
-    m_samplerThread->start();
+    // The kill connection registers itself as our own before the first sample, so it never
+    // shows up as somebody else's session.
+    connect(killer, &KillExecutor::ready, this, [this] {
+        if (m_samplerThread && !m_samplerThread->isRunning())
+            m_samplerThread->start();
+    }, Qt::SingleShotConnection);
     m_killerThread->start();
 }
 
@@ -172,6 +177,8 @@ void LiveSource::onConnected(const ServerInfo &info)
     m_tracker.setKillQueryIgnoredWhenIdle(info.killQueryIgnoredWhenIdle());
     const bool again = m_everConnected;
     m_everConnected = true;
+    if (again && m_killer) // its connection died with the server's: have it ready for the next kill
+        QMetaObject::invokeMethod(m_killer, "reconnect", Qt::QueuedConnection);
     setStatus(Status::Connected, again ? tr("Reconnected to %1 (%2).")
                                              .arg(m_settings.describe(), info.displayName())
                                        : tr("Connected to %1 (%2).")
@@ -286,7 +293,7 @@ void LiveSource::ingest(const LiveSample &sample)
 
     for (const ProcesslistRow &r : sample.rows) {
         if (r.own && !m_showOwn)
-            continue;
+            continue; // (a lane it got before it was known as ours ends below)
         present.insert(r.id);
         auto it = m_sessions.find(r.id);
         if (it != m_sessions.end() && (it->user != r.user || it->host != r.host)) {

@@ -361,6 +361,7 @@ private:
     std::array<StringId, 32> m_stageIds{};
     std::unordered_map<const char *, StringId> m_literals;
     StringId m_emptyId = 0;
+    std::vector<std::vector<StringId>> m_sqlIds;
 
     // ---- utilities --------------------------------------------------------------------------
     StringId intern(std::string_view s)
@@ -433,6 +434,14 @@ private:
         if (step && step->stage.isSet() && !step->stage.byFlavor[size_t(m_flavor)].empty())
             return intern(step->stage.byFlavor[size_t(m_flavor)]);
         return stageId(key);
+    }
+    // The statement text of session s, statement i (interned once per statement).
+    StringId sqlId(int session, int stmt)
+    {
+        StringId &id = m_sqlIds[size_t(session)][size_t(stmt)];
+        if (id == 0)
+            id = intern(m_sc.sessions[size_t(session)].statements[size_t(stmt)].sql);
+        return id;
     }
     // Interned string literal, cached by address.
     StringId lit(const char *s)
@@ -1450,7 +1459,7 @@ void Sim::startStatement(Conn &c, int stmtIndex)
     c.killReplyRows = -1;
     c.stmtRowsSent = 0;
     c.command = Command::Query;
-    c.infoStr = intern(st.sql);
+    c.infoStr = sqlId(c.session, stmtIndex);
     c.timeBase = m_now;
     c.queryId = ++m_nextQueryId;
     // dispatch_command clears a leftover KILL QUERY at its start (MySQL L1730, MariaDB
@@ -2340,11 +2349,12 @@ void Sim::clientSend(Client &cl, size_t stmtIndex)
     if (cl.exited)
         return;
     Conn *c = cl.conn >= 0 ? &m_conns[size_t(cl.conn)] : nullptr;
-    const std::string db = ss.db.value_or(std::string());
+    static const std::string noDb;
+    const std::string &db = ss.db ? *ss.db : noDb;
     if (cl.pendingStmt < 0 && cl.rules.isCli())
         clientLine(cl, cl.rules.prompt(db) + st.sql, ClientState::Waiting);
     else if (cl.pendingStmt < 0)
-        clientStateId(cl, ClientState::Waiting, intern(st.sql)); // an application has no terminal
+        clientStateId(cl, ClientState::Waiting, sqlId(cl.session, int(stmtIndex))); // an application has no terminal
     cl.busy = true;
     cl.ctrlC = 0;
     cl.stmtSentAt = m_now;
@@ -2386,7 +2396,7 @@ void Sim::clientSend(Client &cl, size_t stmtIndex)
 void Sim::clientResult(Client &cl, Conn &c)
 {
     const StatementKind kind = c.stmt ? c.stmt->kind : StatementKind::Other;
-    const std::string elapsed = clientElapsed(m_now - cl.stmtSentAt);
+    const TimeUs elapsedUs = m_now - cl.stmtSentAt;
     cl.busy = false;
     if (kind == StatementKind::Quit) {
         cl.exited = true;
@@ -2407,6 +2417,7 @@ void Sim::clientResult(Client &cl, Conn &c)
     } else if (!cl.rules.isCli()) {
         clientStateId(cl, ClientState::Prompt, 0);
     } else {
+        const std::string elapsed = clientElapsed(elapsedUs);
         std::string line;
         if (kind == StatementKind::Select) {
             const int64_t rows = c.stmt->resultRows ? *c.stmt->resultRows : c.stmtRowsSent;
@@ -2883,8 +2894,11 @@ RunResult Sim::run()
     }
     m_clients.resize(m_sc.sessions.size());
     size_t statements = 0;
-    for (const SessionSpec &ss : m_sc.sessions)
-        statements += ss.statements.size();
+    m_sqlIds.resize(m_sc.sessions.size());
+    for (size_t i = 0; i < m_sc.sessions.size(); ++i) {
+        statements += m_sc.sessions[i].statements.size();
+        m_sqlIds[i].assign(m_sc.sessions[i].statements.size(), 0);
+    }
     m_res.events.reserve(64 + statements * 9 + m_sc.actions.size() * 8);
     m_conns.reserve(m_sc.sessions.size() + 16);
     m_res.lanes.reserve(m_sc.sessions.size() + 16);

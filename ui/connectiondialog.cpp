@@ -44,6 +44,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 
     m_profile = new QComboBox(this);
     m_profile->setObjectName(QStringLiteral("profile"));
+    m_profile->setMinimumContentsLength(14);
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *saveProfile = new QPushButton(this);
     saveProfile->setObjectName(QStringLiteral("saveProfile"));
     auto *deleteProfile = new QPushButton(this);

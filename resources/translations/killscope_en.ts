@@ -793,6 +793,10 @@
         <source>Why: %1</source>
         <translation>Why: %1</translation>
     </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Sent: %1</translation>
+    </message>
 </context>
 <context>
     <name>ks::KnobsPanel</name>
@@ -993,6 +997,28 @@
     <message>
         <source>Password for %1:</source>
         <translation>Password for %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;History kept</source>
+        <translation>&amp;History kept</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) blocks %n session(s)</source>
+        <translation>
+            <numerusform>%1 (%2) blocks %n session</numerusform>
+            <numerusform>%1 (%2) blocks %n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Root blockers: %1</source>
+        <translation>Root blockers: %1</translation>
     </message>
 </context>
 <context>

@@ -788,6 +788,10 @@
         <source>Why: %1</source>
         <translation>原因：%1</translation>
     </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>已发送：%1</translation>
+    </message>
 </context>
 <context>
     <name>ks::KnobsPanel</name>
@@ -988,6 +992,26 @@
     <message>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;History kept</source>
+        <translation>保留历史(&amp;H)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) blocks %n session(s)</source>
+        <translation>
+            <numerusform>%1（%2）阻塞了 %n 个会话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Root blockers: %1</source>
+        <translation>根阻塞者：%1</translation>
     </message>
 </context>
 <context>

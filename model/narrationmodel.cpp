@@ -1,6 +1,9 @@
 #include "narrationmodel.h"
 
-#include <QFont>
+#include <QBrush>
+#include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <algorithm>
 
@@ -60,9 +63,9 @@ void NarrationModel::setPlayhead(qint64 us)
     const int old = m_current;
     m_current = row;
     if (old >= 0)
-        Q_EMIT dataChanged(index(old), index(old), {CurrentRole, Qt::FontRole});
+        Q_EMIT dataChanged(index(old), index(old), {CurrentRole, Qt::BackgroundRole});
     if (row >= 0)
-        Q_EMIT dataChanged(index(row), index(row), {CurrentRole, Qt::FontRole});
+        Q_EMIT dataChanged(index(row), index(row), {CurrentRole, Qt::BackgroundRole});
     Q_EMIT currentChanged(row);
 }
 
@@ -115,11 +118,12 @@ QVariant NarrationModel::data(const QModelIndex &index, int role) const
         return textAt(index.row());
     case Qt::ToolTipRole:
         return textAt(index.row());
-    case Qt::FontRole:
+    case Qt::BackgroundRole:
+        // A background, not a bold font: word-wrapped list rows keep their measured height.
         if (index.row() == m_current) {
-            QFont f;
-            f.setBold(true);
-            return f;
+            QColor c = QGuiApplication::palette().color(QPalette::Highlight);
+            c.setAlpha(60);
+            return QBrush(c);
         }
         return {};
     case TimeUsRole:

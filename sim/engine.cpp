@@ -1715,7 +1715,9 @@ void Sim::reply(Conn &c)
         keep.push_back(k);
     }
     c.pendingKills = keep;
-    if (closing)
+    // Nothing left to notice: the flag may stay set (MySQL clears KILL_QUERY only at the next
+    // command) but it no longer waits for a check point.
+    if (closing || c.pendingKills.empty())
         c.killPending = false;
     if (closing) {
         c.work = {{WK::Disconnect}, {WK::TrxRollback}, {WK::Gone}};

@@ -42,7 +42,9 @@ struct LaneSegment
     uint16_t reserved = 0;
     // Check points inside this segment: -1 none (the thread cannot notice a kill here),
     // 0 wakeable (a kill is noticed at once), > 0 one every checkNs nanoseconds starting
-    // checkFirstNs after `start` (row boundaries, queue sleeps).
+    // checkFirstNs after `start` (row boundaries, queue sleeps). For an InnoDB queue segment the
+    // period is the sleep at its start; the adaptive delay drifts by a microsecond per sleep, and
+    // the exact wake-ups are the QueueWait / QueueSleep events (a = sleep length).
     int32_t checkNs = -1;
     int32_t checkFirstNs = 0;
     StringId detail = 0;         // short text: statement, lock key, stage

@@ -99,15 +99,18 @@ QString explainSqlError(const QString &nativeCode, const QString &serverText,
         cause = ConnectionSettings::tr("The account has too many connections (1203).");
         break;
     case 2002:
-        cause = s.usesSocket()
-                    ? ConnectionSettings::tr("No server listens on the socket %1 (2002).").arg(s.socket)
-                    : ConnectionSettings::tr("Cannot reach the server through its socket (2002).");
-        break;
+        if (s.usesSocket()) {
+            cause = ConnectionSettings::tr("No server listens on the socket %1 (2002).").arg(s.socket);
+            break;
+        }
+        // MariaDB Connector/C reports a refused TCP connect as 2002 too.
+        Q_FALLTHROUGH();
     case 2003:
         cause = ConnectionSettings::tr("No server answers at %1:%2 — is it running, is the port "
-                                       "right, does a firewall block it? (2003)")
+                                       "right, does a firewall block it? (%3)")
                     .arg(s.host)
-                    .arg(s.effectivePort());
+                    .arg(s.effectivePort())
+                    .arg(code);
         break;
     case 2005:
         cause = ConnectionSettings::tr("Unknown host %1 (2005).").arg(s.host);

@@ -342,6 +342,77 @@ private Q_SLOTS:
         QVERIFY(!r->why.isEmpty());
     }
 
+    void killSoftQueryOnMariaDb()
+    {
+        QVERIFY(m_source->supportsKillStrength());
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        auto sleeper = victim.run(QStringLiteral("SELECT SLEEP(30)"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(victim.id()).state == QStringLiteral("User sleep"), 5000);
+        KillRequest req;
+        req.target = m_source->targetFor(victim.id());
+        req.kind = KillKind::Query;
+        req.strength = KillStrength::Soft;
+        m_source->kill(req);
+        QCOMPARE(m_source->kills().last().statement, QStringLiteral("KILL SOFT QUERY %1").arg(victim.id()));
+        QVERIFY(waitFor(sleeper, 3000));
+        QCOMPARE(sleeper->error, 1317);
+        QTRY_COMPARE_WITH_TIMEOUT(m_source->kills().last().phase, KillPhase::Done, 3000);
+    }
+
+    void killedClientThatComesBackIsReconnected()
+    {
+        auto victim = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
+        const qint64 oldId = victim->id();
+        QTRY_VERIFY_WITH_TIMEOUT(m_source->currentRow(oldId) != nullptr, 3000);
+        kill(oldId, KillKind::Connection);
+        const int serial = lastSerial();
+        QTRY_COMPARE_WITH_TIMEOUT(record(serial)->phase, KillPhase::Gone, 3000);
+        // A pool would now open a fresh connection as the same user from the same machine.
+        auto again = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(record(serial)->phase, KillPhase::Reconnected, 3000);
+        QCOMPARE(record(serial)->reconnectedAsId, again->id());
+        QVERIFY(again->id() != oldId);
+    }
+
+    void badConnectionsNameTheCause_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("code");
+        // Connector/C reports a refused TCP connect as 2002 (libmysqlclient: 2003); a database the
+        // account may not see is 1044 rather than 1049.
+        QTest::newRow("wrong password") << "password" << "1045";
+        QTest::newRow("nobody listening") << "port" << "127.0.0.1:1 .*(2002|2003)";
+        QTest::newRow("no such socket") << "socket" << "2002.*no.sock";
+        QTest::newRow("unknown database") << "database" << "(1044|1049)";
+    }
+    void badConnectionsNameTheCause()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, code);
+        ConnectionSettings s;
+        s.host = m_server.host;
+        s.port = m_server.port;
+        s.user = m_server.adminUser;
+        s.password = m_server.adminPassword;
+        s.connectTimeoutS = 2;
+        if (what == QStringLiteral("password"))
+            s.password = QStringLiteral("nope");
+        if (what == QStringLiteral("port"))
+            s.port = 1; // nothing listens there
+        if (what == QStringLiteral("socket"))
+            s.socket = m_tmp.filePath(QStringLiteral("no.sock"));
+        if (what == QStringLiteral("database"))
+            s.database = QStringLiteral("no_such_db");
+        LiveSource src(s);
+        src.setAuditLogPath(m_tmp.filePath(QStringLiteral("kills-bad.log")));
+        QSignalSpy problems(&src, &SessionSource::problem);
+        src.start();
+        QTRY_COMPARE_WITH_TIMEOUT(src.status(), LiveSource::Status::Failed, 10000);
+        QVERIFY2(src.statusText().contains(QRegularExpression(code)), qPrintable(src.statusText()));
+        QVERIFY(!problems.isEmpty());
+        qInfo("%s: %s", qPrintable(what), qPrintable(src.statusText()));
+    }
+
     void auditLogHasEveryKill()
     {
         QFile log(m_tmp.filePath(QStringLiteral("kills.log")));

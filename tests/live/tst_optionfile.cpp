@@ -168,7 +168,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expect");
         QTest::newRow("1045") << "1045" << "password";
         QTest::newRow("2003") << "2003" << "No server answers";
-        QTest::newRow("2002") << "2002" << "socket";
+        QTest::newRow("2002 tcp") << "2002" << "No server answers";
         QTest::newRow("2006") << "2006" << "gone away";
         QTest::newRow("2013") << "2013" << "lost";
         QTest::newRow("1094") << "1094" << "already ended";

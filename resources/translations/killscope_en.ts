@@ -48,14 +48,6 @@
         <translation>No server listens on the socket %1 (2002).</translation>
     </message>
     <message>
-        <source>Cannot reach the server through its socket (2002).</source>
-        <translation>Cannot reach the server through its socket (2002).</translation>
-    </message>
-    <message>
-        <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (2003)</source>
-        <translation>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (2003)</translation>
-    </message>
-    <message>
         <source>Unknown host %1 (2005).</source>
         <translation>Unknown host %1 (2005).</translation>
     </message>
@@ -86,6 +78,10 @@
     <message>
         <source>%1 Server says: %2</source>
         <translation>%1 Server says: %2</translation>
+    </message>
+    <message>
+        <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
+        <translation>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</translation>
     </message>
 </context>
 <context>

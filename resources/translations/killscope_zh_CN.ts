@@ -48,14 +48,6 @@
         <translation>套接字 %1 上没有服务器在监听（2002）。</translation>
     </message>
     <message>
-        <source>Cannot reach the server through its socket (2002).</source>
-        <translation>无法通过套接字连接到服务器（2002）。</translation>
-    </message>
-    <message>
-        <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (2003)</source>
-        <translation>%1:%2 上没有服务器应答——服务器是否在运行？端口是否正确？是否被防火墙拦截？（2003）</translation>
-    </message>
-    <message>
         <source>Unknown host %1 (2005).</source>
         <translation>未知主机 %1（2005）。</translation>
     </message>
@@ -86,6 +78,10 @@
     <message>
         <source>%1 Server says: %2</source>
         <translation>%1 服务器返回：%2</translation>
+    </message>
+    <message>
+        <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
+        <translation>%1:%2 上没有服务器应答——服务器是否在运行？端口是否正确？是否被防火墙拦截？（%3）</translation>
     </message>
 </context>
 <context>

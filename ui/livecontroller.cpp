@@ -281,7 +281,8 @@ bool LiveController::settingsFromCommandLine(const QCommandLineParser &p, Connec
 
 bool LiveController::askPasswordOnTerminal(const QString &prompt, QString *password)
 {
-    if (!isatty(STDIN_FILENO))
+    // KILLSCOPE_NO_TERMINAL_PROMPT: scripted runs (tests) must never wait on a terminal.
+    if (!isatty(STDIN_FILENO) || qEnvironmentVariableIsSet("KILLSCOPE_NO_TERMINAL_PROMPT"))
         return false;
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);

@@ -1,0 +1,90 @@
+#include "livecontroller.h"
+
+#include <QCommandLineParser>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ks;
+
+// The mysql-style command line: option files first, the command line on top.
+class TestLiveCommandLine : public QObject
+{
+    Q_OBJECT
+
+    static bool parse(const QStringList &args, ConnectionSettings *s, bool *readOnly = nullptr)
+    {
+        QCommandLineParser p;
+        LiveController::addCommandLineOptions(p);
+        if (!p.parse(QStringList{QStringLiteral("killscope")} + args))
+            return false;
+        QString error;
+        bool ro = false;
+        const bool live = LiveController::settingsFromCommandLine(p, s, &ro, &error);
+        if (readOnly)
+            *readOnly = ro;
+        return live;
+    }
+
+private Q_SLOTS:
+    void noLiveOptionsMeansSimulation()
+    {
+        ConnectionSettings s;
+        QVERIFY(!parse({}, &s));
+        QVERIFY(!parse({QStringLiteral("--read-only")}, &s));
+    }
+
+    void commandLineOverridesDefaultsFile()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("my.cnf")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[client]\nhost=db.example\nport=3310\nuser=ops\npassword=fromfile\n");
+        f.close();
+        ConnectionSettings s;
+        bool ro = false;
+        QVERIFY(parse({QStringLiteral("--defaults-file=") + f.fileName(), QStringLiteral("-u"),
+                       QStringLiteral("admin"), QStringLiteral("--read-only")},
+                      &s, &ro));
+        QCOMPARE(s.host, QStringLiteral("db.example"));
+        QCOMPARE(s.port, 3310);
+        QCOMPARE(s.user, QStringLiteral("admin"));
+        QCOMPARE(s.password, QStringLiteral("fromfile"));
+        QVERIFY(ro);
+    }
+
+    void socketAndTcp()
+    {
+        ConnectionSettings s;
+        QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--socket"),
+                       QStringLiteral("/tmp/x.sock"), QStringLiteral("--user=u")},
+                      &s));
+        QVERIFY(s.usesSocket());
+        QCOMPARE(s.socket, QStringLiteral("/tmp/x.sock"));
+        QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--host=10.1.2.3"),
+                       QStringLiteral("-P"), QStringLiteral("3307"), QStringLiteral("--socket=/tmp/x.sock")},
+                      &s));
+        QVERIFY(!s.usesSocket()); // a remote host means TCP, like mysql
+        QCOMPARE(s.effectivePort(), 3307);
+        QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--host=localhost"),
+                       QStringLiteral("--protocol=TCP")},
+                      &s));
+        QVERIFY(!s.usesSocket());
+        QCOMPARE(s.host, QStringLiteral("127.0.0.1"));
+    }
+
+    void passwordOptions()
+    {
+        ConnectionSettings s;
+        QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--host=h"),
+                       QStringLiteral("--password=secret")},
+                      &s));
+        QCOMPARE(s.password, QStringLiteral("secret"));
+        QVERIFY(!s.askPassword);
+        // -p without a terminal: the GUI asks when connecting.
+        QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--host=h"), QStringLiteral("-p")}, &s));
+        QVERIFY(s.askPassword);
+    }
+};
+
+QTEST_MAIN(TestLiveCommandLine)
+#include "tst_livecommandline.moc"

@@ -146,7 +146,7 @@ void LegendWidget::paintEvent(QPaintEvent *)
             p.fillRect(chip, m_theme.stateColor(SegmentState::Running));
             for (int y = 0; y < Chip; ++y)
                 for (int x = 0; x < Chip; ++x)
-                    if (((chip.x() + x - chip.y() - y) & 7) < 3)
+                    if (((chip.x() + x - chip.y() - y) & 7) < 2)
                         p.fillRect(QRect(chip.x() + x, chip.y() + y, 1, 1), m_theme.killFlagColor());
             break;
         case Glyph::Arrow: {

@@ -23,7 +23,7 @@ constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both sta
 constexpr int MinCheckSpacingPx = 6;
 constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
 constexpr int HatchPeriod = 8;
-constexpr int HatchOn = 3;
+constexpr int HatchOn = 2;
 
 bool hatchOn(int x, int y)
 {
@@ -617,7 +617,7 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
             if (ix1 - std::max(ix0, 0) >= MinTextRunPx) {
                 const QString text = segmentText(lane, i);
                 if (!text.isEmpty()) {
-                    const int tx0 = std::max(ix0, 0) + 5;
+                    const int tx0 = std::max(ix0, 0) + 7;
                     const int tw = std::min(ix1, f.width) - tx0 - 4;
                     if (const QStaticText *st = staticText(textFont, text, tw)) {
                         const bool thin = m_theme.barStyle(s.state) == Theme::BarStyle::Thin;
@@ -632,10 +632,12 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                             p.setPen(m_theme.mutedText());
                         } else {
                             if (s.flags & SegmentFlag::KillPending) {
-                                // Stripes under text are unreadable: give the text a plain chip.
-                                const int w = int(st->size().width()) + 8;
-                                p.fillRect(QRect(tx0 - 4, ty0 + 2, std::min(w, tw + 8), th - 4),
-                                           m_theme.stateColor(s.state));
+                                // Text over stripes needs a halo in the bar's own colour; the
+                                // stripes stay visible around the glyphs.
+                                p.setPen(m_theme.stateColor(s.state));
+                                for (const QPoint d : {QPoint(-1, 0), QPoint(1, 0), QPoint(0, -1),
+                                                       QPoint(0, 1), QPoint(1, 1), QPoint(-1, -1)})
+                                    drawText(p, textFont, text, QRect(tx0, ty0, tw, th).translated(d));
                             }
                             p.setPen(m_theme.textOn(s.state));
                         }
@@ -690,7 +692,7 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
         case MarkerKind::ErrorShown:
             p.setPen(QPen(m_theme.background(), 1));
             p.setBrush(c);
-            p.drawEllipse(QPointF(x, (top + bottom) / 2), 3.5 * g, 3.5 * g);
+            p.drawEllipse(QPointF(x, (top + bottom) / 2), 3 * g, 3 * g);
             break;
         case MarkerKind::Gone: {
             const double cy = (top + bottom) / 2;
@@ -726,6 +728,7 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     const int labelHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 2;
     const double g = glyphScale();
     const int shaft = std::max(2, int(std::lround(2 * g)));
+    std::vector<QRectF> placed;
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
         const int toRow = rowOfLane(s.toLane);
@@ -806,8 +809,22 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         const int w = int(std::ceil(st->size().width())) + 10;
         const int h = labelHeight;
         // The label sits by the sender (or the tip, for kills from outside), right of the line.
+        // Kills close in time would cover each other's labels: try the left side, then step
+        // away from the bar, and keep the first place that is free.
         const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
-        const QRectF box(x + 5, ly, w, h);
+        const double away = dir > 0 ? -(h + 2) : (h + 2);
+        const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
+                                     QRectF(x + 5, ly + away, w, h), QRectF(x - 5 - w, ly + away, w, h)};
+        QRectF box = candidates[0];
+        for (const QRectF &c : candidates) {
+            const bool free = std::none_of(placed.begin(), placed.end(),
+                                           [&](const QRectF &r) { return r.intersects(c.adjusted(-2, 0, 2, 0)); });
+            if (free) {
+                box = c;
+                break;
+            }
+        }
+        placed.push_back(box);
         p.setPen(Qt::NoPen);
         p.setBrush(c);
         p.drawRoundedRect(box, 3, 3);

@@ -66,8 +66,14 @@ int main(int argc, char **argv)
     std::printf("run (best of 3): %.3f s wall, %.3f s CPU\n", best, bestCpu);
     std::printf("engine events processed: %.0f  (%.2f M/s wall, %.2f M/s CPU)\n", processed, processed / best / 1e6, processed / bestCpu / 1e6);
     std::printf("trace events recorded:   %.0f  (%.2f M/s wall, %.2f M/s CPU)\n", events, events / best / 1e6, events / bestCpu / 1e6);
+    // Everything the run records for the timeline / trace: events, thread and client segments,
+    // processlist records (the Chrome trace writes segments as events too).
+    const double records = events + double(segments + clientSegs + plRecords);
     std::printf("sizeof(Event) = %zu B; run result = %.1f MB, %.1f B per recorded event (all per-lane data included)\n", sizeof(Event),
                 bytes / 1e6, bytes / events);
+    std::printf("all trace records (events %zu + segments %zu + client segments %zu + processlist records %zu) = %.0f: "
+                "%.2f M/s CPU, %.1f B per record\n",
+                r.events.size(), segments, clientSegs, plRecords, records, records / bestCpu / 1e6, bytes / records);
     std::printf("kills: %zu records, lanes: %zu, segments: %zu\n", r.kills.size(), r.lanes.size(), segments);
     return 0;
 }

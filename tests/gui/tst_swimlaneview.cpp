@@ -63,6 +63,28 @@ private Q_SLOTS:
         demo::buildDemo(m_demo);
     }
 
+    void emptyAndMissingTimelines()
+    {
+        SwimlaneView view;
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!grabViewport(view).isNull());
+        QCOMPARE(view.hitTest(QPoint(300, 100)).lane, -1);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(300, 100));
+        QWheelEvent wheel(QPointF(300, 100), view.viewport()->mapToGlobal(QPointF(300, 100)), QPoint(),
+                          QPoint(0, 120), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view.viewport(), &wheel);
+        Timeline lanesOnly;
+        lanesOnly.addSession(1, QStringLiteral("u"));
+        view.setTimeline(&lanesOnly);
+        QVERIFY(!grabViewport(view).isNull());
+        QVERIFY(view.laneCenterY(0) > 0);
+        view.setTimeline(nullptr);
+        QVERIFY(!grabViewport(view).isNull());
+        QVERIFY(!view.renderToImage(QSize(300, 200)).isNull());
+    }
+
     void pixelsShowStates()
     {
         SwimlaneView view;

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -646,6 +647,16 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
     const sim::RunResult &r = *m_result;
     const std::vector<sim::ProcessRow> rows = r.processlistAt(timeUs);
     const std::vector<sim::LockRow> locks = r.locksAt(timeUs);
+    // Who holds each lock, so a waiter finds its blocker in O(1) even with thousands of rows.
+    QHash<QString, qint64> holderOf;
+    QHash<qint64, QString> waitsFor;
+    for (const sim::LockRow &l : locks) {
+        const QString key = qs(l.kind) + QLatin1Char('\x1f') + qs(l.key);
+        if (l.granted)
+            holderOf.insert(key, l.id);
+        else if (!waitsFor.contains(l.id))
+            waitsFor.insert(l.id, key);
+    }
     for (const sim::ProcessRow &p : rows) {
         ProcesslistRow row;
         row.id = p.id;
@@ -664,16 +675,10 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
         row.trxRowsModified = p.trxRowsModified.value_or(-1);
         row.trxOperationState = qs(p.trxOperationState);
         row.system = p.command == "Daemon";
-        for (const sim::LockRow &w : locks) {
-            if (w.id != p.id || w.granted)
-                continue;
-            for (const sim::LockRow &h : locks)
-                if (h.granted && h.kind == w.kind && h.key == w.key && h.id != p.id) {
-                    row.blockedBy = h.id;
-                    break;
-                }
-            if (row.blockedBy)
-                break;
+        if (const auto w = waitsFor.constFind(p.id); w != waitsFor.cend()) {
+            const qint64 holder = holderOf.value(*w, 0);
+            if (holder != p.id)
+                row.blockedBy = holder;
         }
         out << row;
     }

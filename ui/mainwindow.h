@@ -2,6 +2,7 @@
 
 #include "sessionsource.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -142,6 +143,9 @@ private:
     QDockWidget *m_legendDock = nullptr;
     LegendWidget *m_legend = nullptr;
     QTimer *m_scrubSettle = nullptr;
+    QTimer *m_tableRefresh = nullptr;
+    QElapsedTimer m_lastTableRefresh;
+    static constexpr qint64 TableRefreshMs = 50;
     QToolBar *m_toolBar = nullptr;
     PlaybackBar *m_playbackBar = nullptr;
     QComboBox *m_scenarioCombo = nullptr;

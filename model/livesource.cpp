@@ -139,6 +139,12 @@ void LiveSource::setReadOnly(bool on)
     Q_EMIT changed();
 }
 
+void LiveSource::setShowOwnConnections(bool on)
+{
+    m_showOwn = on;
+    Q_EMIT changed();
+}
+
 void LiveSource::setIntervalMs(int ms)
 {
     m_intervalMs = qBound(Sampler::MinIntervalMs, ms, Sampler::MaxIntervalMs);
@@ -466,8 +472,17 @@ QList<ProcesslistRow> LiveSource::processlistAt(qint64 timeUs) const
     // Recent times: the last full sample at or before timeUs.
     for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it) {
         if (it->takenUs <= timeUs) {
-            if (it == m_recent.rbegin() || timeUs - it->takenUs < 60'000'000)
-                return it->rows;
+            if (it == m_recent.rbegin() || timeUs - it->takenUs < 60'000'000) {
+                if (m_showOwn)
+                    return it->rows;
+                QList<ProcesslistRow> rows;
+                rows.reserve(it->rows.size());
+                for (const ProcesslistRow &r : it->rows) {
+                    if (!r.own)
+                        rows.append(r);
+                }
+                return rows;
+            }
             break;
         }
     }

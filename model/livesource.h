@@ -88,7 +88,9 @@ public:
     // Pauses sampling (the views' own pause never calls this: it only stops following "now").
     void setSamplingPaused(bool paused);
     bool isSamplingPaused() const { return m_samplingPaused; }
-    void setShowOwnConnections(bool on) { m_showOwn = on; }
+    // KillScope's own connections in processlistAt() and new lanes (currentProcesslist() always
+    // has them, marked).
+    void setShowOwnConnections(bool on);
     bool showOwnConnections() const { return m_showOwn; }
     void setHistorySpanUs(qint64 us) { m_historySpanUs = us; }
     qint64 historySpanUs() const { return m_historySpanUs; }

@@ -9,11 +9,13 @@
 #include "mainwindow.h"
 #include "optionfile.h"
 #include "processlistfilter.h"
+#include "processlistfilterbar.h"
 #include "samplercostwidget.h"
 #include "timelineviewport.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QEvent>
 #include <QGuiApplication>
@@ -52,6 +54,9 @@ LiveController::LiveController(MainWindow *window)
                 m_window->killMenu()->setTargets(targetsFor(ids));
                 m_window->killMenu()->killTargets(KillKind::Connection);
             });
+    // The filter bar's "own connections" box and the Live menu's action are one setting.
+    connect(m_panel->filterBar()->showOwnBox(), &QCheckBox::toggled, this,
+            [this](bool on) { m_showOwnAction->setChecked(on); });
     m_kills = new KillsPanel(window);
     m_kills->hide();
     m_cost = new SamplerCostWidget(window);
@@ -112,6 +117,8 @@ void LiveController::createActions()
         if (m_source)
             m_source->setShowOwnConnections(on);
         m_panel->filter()->setHideOwn(!on);
+        const QSignalBlocker block(m_panel->filterBar()->showOwnBox());
+        m_panel->filterBar()->showOwnBox()->setChecked(on);
     });
 
     m_rootBlockerAction = new QAction(this);

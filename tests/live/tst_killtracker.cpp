@@ -305,8 +305,12 @@ private Q_SLOTS:
         QCOMPARE(src.blocking().rootOf(4), 0); // last sample: nobody waits any more
 
         // Recent times come from full samples, older ones from the segments.
-        QCOMPARE(src.processlistAt(2 * S + 10).size(), 3);
+        // KillScope's own connection is left out unless asked for.
+        QCOMPARE(src.processlistAt(2 * S + 10).size(), 2);
+        QCOMPARE(src.processlistAt(4 * S).size(), 2);
+        src.setShowOwnConnections(true);
         QCOMPARE(src.processlistAt(4 * S).size(), 3);
+        src.setShowOwnConnections(false);
         src.setRecentSampleCount(1);
         src.ingest(sample(5 * S, {own, row(2, "Sleep", 4000), waiter}));
         const QList<ProcesslistRow> old = src.processlistAt(2 * S);

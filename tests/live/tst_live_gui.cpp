@@ -225,8 +225,9 @@ private Q_SLOTS:
         QVERIFY(own >= 2);
         const int shown = m_live->processlistPanel()->filter()->rowCount();
         bar->showOwnBox()->setChecked(true);
-        QCOMPARE(m_live->processlistPanel()->filter()->rowCount(), shown + own);
+        QTRY_COMPARE_WITH_TIMEOUT(m_live->processlistPanel()->filter()->rowCount(), shown + own, 3000);
         bar->showOwnBox()->setChecked(false);
+        QTRY_COMPARE_WITH_TIMEOUT(m_live->processlistPanel()->filter()->rowCount(), shown, 3000);
         QVERIFY(waitFor(sleeper, 5000));
         QVERIFY(m_live->costWidget()->text().contains(QStringLiteral("ms")));
     }

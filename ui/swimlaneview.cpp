@@ -131,7 +131,7 @@ void SwimlaneView::timelineChanged()
 
 void SwimlaneView::zoomToFit()
 {
-    m_viewport->zoomToFit();
+    m_viewport->animateToFit();
 }
 
 void SwimlaneView::zoomIn()
@@ -751,7 +751,7 @@ void SwimlaneView::mouseReleaseEvent(QMouseEvent *event)
         const int a = std::min(m_rubberFrom, m_rubberTo);
         const int b = std::max(m_rubberFrom, m_rubberTo);
         if (b - a >= 3)
-            m_viewport->setVisibleRange(viewportXToTime(a), viewportXToTime(b));
+            m_viewport->animateToRange(viewportXToTime(a), viewportXToTime(b));
         viewport()->update();
         break;
     }

@@ -83,6 +83,7 @@ public:
 public Q_SLOTS:
     // Call after the timeline changed (connect SessionSource::changed here).
     void timelineChanged();
+    // Animated (250 ms); TimelineViewport::zoomToFit() jumps.
     void zoomToFit();
     void zoomIn();
     void zoomOut();

@@ -1,5 +1,8 @@
 #include "timelineviewport.h"
 
+#include <QEasingCurve>
+#include <QVariantAnimation>
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,6 +20,52 @@ qint64 TimelineViewport::maximumSpan() const
 }
 
 void TimelineViewport::setVisibleRange(qint64 start, qint64 end)
+{
+    if (m_animation)
+        m_animation->stop();
+    applyRange(start, end);
+}
+
+void TimelineViewport::animateToRange(qint64 start, qint64 end, int durationMs)
+{
+    if (end < start)
+        std::swap(start, end);
+    if (durationMs <= 0) {
+        setVisibleRange(start, end);
+        return;
+    }
+    if (!m_animation) {
+        m_animation = new QVariantAnimation(this);
+        m_animation->setEasingCurve(QEasingCurve::OutCubic);
+        m_animation->setStartValue(0.0);
+        m_animation->setEndValue(1.0);
+    }
+    m_animation->stop();
+    const double c0 = double(m_start) + double(visibleSpan()) / 2;
+    const double s0 = double(std::max<qint64>(visibleSpan(), 1));
+    const double c1 = double(start) + double(end - start) / 2;
+    const double s1 = double(std::max<qint64>(end - start, 1));
+    m_animation->disconnect(this);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [=, this](const QVariant &v) {
+        const double k = v.toDouble();
+        const double span = s0 * std::pow(s1 / s0, k);
+        const double centre = c0 + (c1 - c0) * k;
+        applyRange(qint64(std::llround(centre - span / 2)), qint64(std::llround(centre + span / 2)));
+    });
+    connect(m_animation, &QVariantAnimation::finished, this, [=, this] { applyRange(start, end); });
+    m_animation->setDuration(durationMs);
+    m_animation->start();
+}
+
+void TimelineViewport::animateToFit(int durationMs)
+{
+    if (!m_hasTrace)
+        return;
+    const auto [start, end] = fitRange();
+    animateToRange(start, end, durationMs);
+}
+
+void TimelineViewport::applyRange(qint64 start, qint64 end)
 {
     if (end < start)
         std::swap(start, end);
@@ -48,14 +97,20 @@ void TimelineViewport::setTraceRange(qint64 start, qint64 end)
         zoomToFit();
 }
 
+std::pair<qint64, qint64> TimelineViewport::fitRange() const
+{
+    const qint64 span = std::max<qint64>(m_traceEnd - m_traceStart, minimumSpan());
+    // A small margin so the first and last segments do not touch the edges.
+    const qint64 margin = span / 50;
+    return {m_traceStart - margin, m_traceStart + span + margin};
+}
+
 void TimelineViewport::zoomToFit()
 {
     if (!m_hasTrace)
         return; // nothing to fit yet; the first setTraceRange() fits
-    const qint64 span = std::max<qint64>(m_traceEnd - m_traceStart, minimumSpan());
-    // A small margin so the first and last segments do not touch the edges.
-    const qint64 margin = span / 50;
-    setVisibleRange(m_traceStart - margin, m_traceStart + span + margin);
+    const auto [start, end] = fitRange();
+    setVisibleRange(start, end);
 }
 
 void TimelineViewport::zoomAround(qint64 anchor, double factor)
@@ -71,12 +126,16 @@ void TimelineViewport::zoomAround(qint64 anchor, double factor)
 
 void TimelineViewport::zoomIn()
 {
-    zoomAround(m_start + visibleSpan() / 2, 0.5);
+    const qint64 span = std::max(visibleSpan() / 2, minimumSpan());
+    const qint64 centre = m_start + visibleSpan() / 2;
+    animateToRange(centre - span / 2, centre - span / 2 + span);
 }
 
 void TimelineViewport::zoomOut()
 {
-    zoomAround(m_start + visibleSpan() / 2, 2.0);
+    const qint64 span = std::min(visibleSpan() * 2, maximumSpan());
+    const qint64 centre = m_start + visibleSpan() / 2;
+    animateToRange(centre - span / 2, centre - span / 2 + span);
 }
 
 void TimelineViewport::pan(qint64 deltaUs)

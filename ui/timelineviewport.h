@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+class QVariantAnimation;
+
 namespace ks {
 
 // The view state of a timeline: which time range is visible, the data's extent, the selected
@@ -36,7 +38,11 @@ public:
     bool growToPlayhead() const { return m_grow; }
 
 public Q_SLOTS:
+    // Jumps there (and stops a running animation: the user's hand wins).
     void setVisibleRange(qint64 start, qint64 end);
+    // Glides there: the centre moves linearly and the span geometrically, so zooming feels even.
+    void animateToRange(qint64 start, qint64 end, int durationMs = 250);
+    void animateToFit(int durationMs = 250);
     // The data's extent; the first call on an empty viewport also shows all of it.
     void setTraceRange(qint64 start, qint64 end);
     void zoomToFit();
@@ -61,6 +67,8 @@ Q_SIGNALS:
 
 private:
     void keepPlayheadInView();
+    void applyRange(qint64 start, qint64 end);
+    std::pair<qint64, qint64> fitRange() const;
 
     qint64 m_start = 0;
     qint64 m_end = 1000000;
@@ -72,6 +80,7 @@ private:
     bool m_hasTrace = false;
     bool m_follow = false;
     bool m_grow = false;
+    QVariantAnimation *m_animation = nullptr;
 };
 
 } // namespace ks

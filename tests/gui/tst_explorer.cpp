@@ -26,7 +26,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QComboBox>
+#include <QMenu>
 #include <QSet>
+#include <QSettings>
+#include <QStatusBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -377,6 +381,55 @@ private Q_SLOTS:
         QCOMPARE(parseTimeUs(text), us);
         QCOMPARE(parseSize(QStringLiteral("1600x900")), QSize(1600, 900));
         QVERIFY(!parseSize(QStringLiteral("big")).isValid());
+    }
+
+    void flavorPickerReRuns()
+    {
+        MainWindow w;
+        loadTestScenario(w);
+        auto *combo = w.findChild<QComboBox *>(QStringLiteral("flavorCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 3);
+        const int maria = combo->findData(QStringLiteral("mariadb-10.11"));
+        QVERIFY(maria >= 0);
+        combo->setCurrentIndex(maria);
+        Q_EMIT combo->activated(maria);
+        QCOMPARE(w.simulation()->flavorId(), QStringLiteral("mariadb-10.11"));
+        QVERIFY(w.processlistModel()->column(ProcesslistModel::Field::Progress) >= 0);
+        auto *concurrency = w.findChild<QSpinBox *>(QStringLiteral("concurrencyKnob"));
+        QVERIFY(!concurrency->isEnabled()); // MariaDB has no InnoDB queue
+        QVERIFY(w.windowTitle().contains(QStringLiteral("MariaDB 10.11")));
+    }
+
+    void openedFilesBecomeRecent()
+    {
+        QSettings().remove(QStringLiteral("recentScenarios"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(testscenarios::LockWait);
+        }
+        MainWindow w;
+        QVERIFY(w.openScenario(path));
+        QCOMPARE(w.recentFiles(), QStringList{QFileInfo(path).absoluteFilePath()});
+        QCOMPARE(w.simulation()->scenarioPath(), QFileInfo(path).absoluteFilePath());
+        auto *recent = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent && recent->isEnabled());
+        auto *combo = w.findChild<QComboBox *>(QStringLiteral("scenarioCombo"));
+        QCOMPARE(combo->currentData().toString(), QFileInfo(path).absoluteFilePath());
+        // A broken file is reported and leaves the open scenario alone.
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        {
+            QFile f(broken);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"version\": 1}");
+        }
+        QVERIFY(!w.openScenario(broken));
+        QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
+        QVERIFY(!w.statusBar()->currentMessage().isEmpty());
+        QSettings().remove(QStringLiteral("recentScenarios"));
     }
 
     // Every panel paints something; with KS_SHOT_DIR set, the pictures are kept for a look.

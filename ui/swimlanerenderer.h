@@ -27,7 +27,8 @@ namespace ks {
 //   whatever the number of segments, so the cost is O(visible rows × width × log n).
 // - Fills use integer rectangles (or direct scanline writes into a raster cache) without
 //   antialiasing; only arrows, flags and text are antialiased.
-// - Nothing here caches across frames except the row layout (rebuilt on laneRevision changes).
+// - Nothing here caches frame content; it keeps only the row layout (rebuilt on laneRevision
+//   changes) and laid-out texts (keyed by text, font and width; bar texts by timeline revision).
 class SwimlaneRenderer
 {
     Q_DECLARE_TR_FUNCTIONS(ks::SwimlaneRenderer)
@@ -53,11 +54,11 @@ public:
         qint64 visibleEnd() const { return qint64(t0 + width * usPerPx) + 1; }
     };
 
+    // What the last renderContent()/paintContent() produced (tests and benchmarks read it).
     struct Stats
     {
         int rows = 0;
         int runs = 0;
-        int denseRows = 0;
     };
 
     SwimlaneRenderer();
@@ -89,9 +90,9 @@ public:
     // The bar of a row, in rows-space y: [top, bottom).
     std::pair<int, int> barSpan(const Row &row, SegmentState state) const;
 
-    // The lanes area into a raster image (Format_ARGB32_Premultiplied or RGB32, device pixel ratio
-    // 1), columns [x0, x1) only; the rest of the image is left alone. The fast path: fills are
-    // written straight into the scanlines.
+    // The lanes area into a raster image (Format_RGB32 or ARGB32_Premultiplied, device pixel
+    // ratio 1), columns [x0, x1) only; the rest of the image is left alone. The fast path: fills
+    // are written straight into the scanlines.
     void renderContent(QImage &image, const Frame &frame, int x0, int x1) const;
     // The same through any painter (SVG, printers, scaled images). The painter's origin is the
     // lanes area's top-left; the caller clips.

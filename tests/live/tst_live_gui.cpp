@@ -11,6 +11,8 @@
 #include "processlistfilterbar.h"
 #include "samplercostwidget.h"
 #include "simulationsource.h"
+#include "swimlaneview.h"
+#include "timelineviewport.h"
 #include "sqlclient.h"
 #include "testserver.h"
 
@@ -160,6 +162,48 @@ private Q_SLOTS:
         m_window->bottomTabs()->setCurrentWidget(m_live->killsPanel());
         save(m_window.get(), "live-kills-panel.png");
         m_window->bottomTabs()->setCurrentWidget(m_live->processlistPanel());
+    }
+
+    void rightClickOnALaneKillsConnection()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        auto sleeper = victim.run(QStringLiteral("SELECT SLEEP(60)"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->source()->timeline().findLane(victim.id()) >= 0, 5000);
+        {
+            const quint64 n = m_live->source()->sampleCount();
+            QTRY_VERIFY_WITH_TIMEOUT(m_live->source()->sampleCount() >= n + 2, 3000);
+        }
+        SwimlaneView *lanes = m_window->swimlaneView();
+        // Find the victim's lane on screen, in the label column, the way a user would.
+        QPoint at;
+        const QRect area = lanes->lanesRect();
+        for (int y = area.top(); y < area.bottom() && at.isNull(); y += 2) {
+            const QPoint p(area.left() + 20, y);
+            if (lanes->hitTest(p).sessionId == victim.id())
+                at = p;
+        }
+        if (at.isNull()) {
+            for (int y = 0; y < lanes->viewport()->height() && at.isNull(); y += 2) {
+                const QPoint p(20, y);
+                if (lanes->hitTest(p).sessionId == victim.id())
+                    at = p;
+            }
+        }
+        QVERIFY2(!at.isNull(), "the victim's lane is not on screen");
+        QTest::mousePress(lanes->viewport(), Qt::RightButton, {}, at);
+        QTest::mouseRelease(lanes->viewport(), Qt::RightButton, {}, at);
+        KillMenu *menu = m_window->killMenu();
+        QTRY_VERIFY_WITH_TIMEOUT(menu->isVisible(), 2000);
+        QCOMPARE(menu->targets().size(), 1);
+        QCOMPARE(menu->targets().constFirst().id, victim.id());
+        answerNextConfirmation(true, "live-confirm-lane.png");
+        menu->killConnectionAction()->trigger();
+        menu->hide();
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("KILL CONNECTION %1").arg(victim.id())),
+                 qPrintable(m_lastDialogText));
+        QVERIFY(waitFor(sleeper, 5000));
+        QCOMPARE(sleeper->error, 2013);
+        QTRY_COMPARE_WITH_TIMEOUT(m_live->source()->kills().last().phase, KillPhase::Gone, 5000);
     }
 
     void cancelledConfirmationSendsNothing()

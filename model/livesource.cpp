@@ -46,7 +46,7 @@ LiveSource::~LiveSource()
         if (!t)
             continue;
         t->quit();
-        if (!t->wait(500)) {
+        if (!t->wait(100)) {
             // Stuck in a connect or query to a dead server: let it end on its own rather than
             // freeze the window; it deletes its worker and itself when its call returns.
             t->setParent(nullptr);

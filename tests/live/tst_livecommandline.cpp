@@ -1,4 +1,8 @@
+#include "connectiondialog.h"
 #include "livecontroller.h"
+
+#include <QCheckBox>
+#include <QSettings>
 
 #include <QCommandLineParser>
 #include <QTemporaryDir>
@@ -83,6 +87,49 @@ private Q_SLOTS:
         // -p without a terminal: the GUI asks when connecting.
         QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--host=h"), QStringLiteral("-p")}, &s));
         QVERIFY(s.askPassword);
+    }
+
+    void profilesNeverStorePasswords()
+    {
+        QTemporaryDir dir;
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("KillScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("KillScopeTest"));
+        {
+            ConnectionDialog d;
+            ConnectionSettings s;
+            s.host = QStringLiteral("db.example");
+            s.port = 3310;
+            s.user = QStringLiteral("ops");
+            s.password = QStringLiteral("TopSecret42");
+            s.database = QStringLiteral("shop");
+            s.tls = ConnectionSettings::TlsMode::Required;
+            d.setSettings(s);
+            d.setReadOnly(true);
+            d.findChild<QCheckBox *>(QStringLiteral("savePassword"))->setChecked(false);
+            d.saveProfile(QStringLiteral("prod"));
+            QVERIFY(d.profiles().contains(QStringLiteral("prod")));
+        }
+        QSettings settings;
+        settings.sync();
+        QFile ini(settings.fileName());
+        QVERIFY2(ini.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        const QByteArray text = ini.readAll();
+        QVERIFY(text.contains("db.example"));
+        QVERIFY2(!text.contains("TopSecret42"), "a password must never be written to the settings file");
+
+        ConnectionDialog d2;
+        d2.loadProfile(QStringLiteral("prod"));
+        QCOMPARE(d2.settings().host, QStringLiteral("db.example"));
+        QCOMPARE(d2.settings().port, 3310);
+        QCOMPARE(d2.settings().user, QStringLiteral("ops"));
+        QCOMPARE(d2.settings().database, QStringLiteral("shop"));
+        QCOMPARE(d2.settings().tls, ConnectionSettings::TlsMode::Required);
+        QVERIFY(d2.readOnly());
+        QVERIFY(d2.settings().password.isEmpty());
+        d2.deleteProfile(QStringLiteral("prod"));
+        QVERIFY(!d2.profiles().contains(QStringLiteral("prod")));
     }
 };
 

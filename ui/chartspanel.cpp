@@ -82,8 +82,58 @@ void ChartsPanel::setData(const ChartData &data)
     rebuild();
 }
 
+void ChartsPanel::setPlayhead(qint64 us)
+{
+    if (us == m_playheadUs)
+        return;
+    m_playheadUs = us;
+    placePlayhead();
+}
+
+void ChartsPanel::placePlayhead()
+{
+    const auto place = [this](QLineSeries *line, double peak) {
+        if (!line)
+            return;
+        const double x = double(m_playheadUs) / 1e6;
+        line->setVisible(m_playheadUs >= 0);
+        line->replace(QList<QPointF>{{x, 0.0}, {x, peak}});
+        // Visibility changes bring the legend marker back.
+        if (QChart *chart = line->chart())
+            for (QLegendMarker *m : chart->legend()->markers(line))
+                m->setVisible(false);
+    };
+    place(m_statesPlayhead, m_statesPeak);
+    place(m_rollbackPlayhead, m_rollbackPeak);
+}
+
+namespace {
+// QChartView releases, but does not delete, the chart it showed before.
+void replaceChart(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+
+// The playhead as a thin series attached to the chart's axes, kept out of the legend.
+QLineSeries *addPlayheadSeries(QChart *chart, const QColor &color)
+{
+    auto *line = new QLineSeries;
+    QPen pen(color);
+    pen.setWidthF(1.5);
+    line->setPen(pen);
+    chart->addSeries(line);
+    for (QLegendMarker *m : chart->legend()->markers(line))
+        m->setVisible(false);
+    return line;
+}
+} // namespace
+
 void ChartsPanel::rebuild()
 {
+    m_statesPlayhead = nullptr;
+    m_rollbackPlayhead = nullptr;
     const Theme theme(palette());
 
     // --- sessions by state: each state's area sits on the sum of the ones before it.
@@ -113,6 +163,8 @@ void ChartsPanel::rebuild()
         y->setRange(0, peak);
         y->setLabelFormat(QStringLiteral("%d"));
         y->setTickCount(std::min(peak + 1, 5));
+        m_statesPeak = peak;
+        m_statesPlayhead = addPlayheadSeries(states, theme.playhead());
         states->addAxis(x, Qt::AlignBottom);
         states->addAxis(y, Qt::AlignLeft);
         for (QAbstractSeries *s : states->series()) {
@@ -120,7 +172,7 @@ void ChartsPanel::rebuild()
             s->attachAxis(y);
         }
     }
-    m_statesView->setChart(states);
+    replaceChart(m_statesView, states);
 
     // --- rollbacks: rows left over time, a dot at each end.
     QChart *rollbacks = freshChart(tr("Rows left to roll back"));
@@ -152,6 +204,8 @@ void ChartsPanel::rebuild()
         y->setRange(0, double(maxRows));
         y->setLabelFormat(QStringLiteral("%.0f"));
         y->setTickCount(3);
+        m_rollbackPeak = double(maxRows);
+        m_rollbackPlayhead = addPlayheadSeries(rollbacks, theme.playhead());
         rollbacks->addAxis(x, Qt::AlignBottom);
         rollbacks->addAxis(y, Qt::AlignLeft);
         for (QAbstractSeries *s : rollbacks->series()) {
@@ -159,7 +213,7 @@ void ChartsPanel::rebuild()
             s->attachAxis(y);
         }
     }
-    m_rollbackView->setChart(rollbacks);
+    replaceChart(m_rollbackView, rollbacks);
 
     // --- kill latency per kill.
     QChart *latency = freshChart(tr("Kill latency (s)"));
@@ -172,13 +226,22 @@ void ChartsPanel::rebuild()
             const double s = double(l.latencyUs) / 1e6;
             *set << s;
             maxS = std::max(maxS, s);
-            labels << (l.finished ? l.label : tr("%1 (still going)").arg(l.label));
+            // Category labels are short or Qt Charts elides them: "KILL CONN 11".
+            QString label = l.label;
+            label.replace(QStringLiteral("CONNECTION"), QStringLiteral("CONN"));
+            labels << (l.finished ? label : tr("%1 (still going)").arg(label));
         }
         auto *series = new QHorizontalBarSeries;
         series->append(set);
         latency->addSeries(series);
         auto *y = new QBarCategoryAxis;
         y->append(labels);
+        QFont small = y->labelsFont();
+        small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+        y->setLabelsFont(small);
+        series->setLabelsVisible(true);
+        series->setLabelsFormat(QStringLiteral("@value s"));
+        series->setLabelsPrecision(3);
         auto *x = new QValueAxis;
         x->setRange(0, maxS * 1.1);
         x->setLabelFormat(QStringLiteral("%.2f"));
@@ -189,7 +252,8 @@ void ChartsPanel::rebuild()
         series->attachAxis(y);
         latency->legend()->hide();
     }
-    m_latencyView->setChart(latency);
+    replaceChart(m_latencyView, latency);
+    placePlayhead();
 }
 
 void ChartsPanel::changeEvent(QEvent *event)

@@ -6,6 +6,7 @@
 
 class QChart;
 class QChartView;
+class QLineSeries;
 
 namespace ks {
 
@@ -18,6 +19,8 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
 
     void setData(const ChartData &data);
+    // A vertical line at the playhead in the time charts; -1 hides it.
+    void setPlayhead(qint64 us);
     const ChartData &data() const { return m_data; }
 
     QChartView *statesView() const { return m_statesView; }
@@ -30,7 +33,14 @@ protected:
 private:
     void rebuild();
 
+    void placePlayhead();
+
     ChartData m_data;
+    qint64 m_playheadUs = -1;
+    QLineSeries *m_statesPlayhead = nullptr;
+    QLineSeries *m_rollbackPlayhead = nullptr;
+    double m_statesPeak = 1;
+    double m_rollbackPeak = 1;
     QChartView *m_statesView = nullptr;
     QChartView *m_rollbackView = nullptr;
     QChartView *m_latencyView = nullptr;

@@ -608,6 +608,8 @@ void MainWindow::refreshAtPlayhead()
     m_lastTableRefresh.start();
     const qint64 t = m_playback->position();
     m_processlistModel->setRows(m_source->processlistAt(t));
+    if (m_bottomTabs->currentWidget() == m_charts)
+        m_charts->setPlayhead(t);
     if (m_source == m_simulation) {
         m_killsModel->setKills(m_simulation->killsAt(t));
         if (!m_knobs->isAncestorOf(QApplication::focusWidget()))

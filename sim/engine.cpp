@@ -316,6 +316,7 @@ public:
         , m_cfg(sc.server)
     {
         m_until = opt.until ? opt.until : sc.until;
+        m_maxEvents = opt.maxEvents;
         m_res.flavor = m_flavor;
         m_res.scenario.id = sc.id;
         m_res.scenario.titleEn = sc.title.en;
@@ -334,6 +335,7 @@ private:
     FlavorRules m_rules;
     ServerConfig m_cfg;
     std::optional<TimeUs> m_until;
+    uint64_t m_maxEvents = 0;
     RunResult m_res;
     TimeUs m_now = 0;
     uint64_t m_seq = 0;
@@ -2976,7 +2978,19 @@ RunResult Sim::run()
             break;
         m_queue.pop();
         m_now = e.t;
-        ++m_res.processedEvents;
+        if (++m_res.processedEvents > m_maxEvents) {
+            // A pathological scenario (thousands of queue pollers for an hour) must not hang the
+            // UI: stop here and say so.
+            m_res.truncated = true;
+            NarrationStep n;
+            n.t = m_now;
+            n.en = "The run was stopped here: it exceeded " + std::to_string(m_maxEvents) + " engine events.";
+            n.zh_CN = "运行在这里停止：引擎事件数超过了 " + std::to_string(m_maxEvents) + "。";
+            n.fromEngine = true;
+            m_res.narration.push_back(std::move(n));
+            m_until = m_now;
+            break;
+        }
         handle(e);
     }
     if (!m_until) {
@@ -3083,6 +3097,8 @@ void Sim::resolveNarration()
             if (t < 0)
                 continue;
         }
+        if (t + n.offsetUs > m_res.until)
+            continue; // after the end of this run
         NarrationStep s;
         s.t = t + n.offsetUs;
         s.en = n.text.en;

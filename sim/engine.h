@@ -27,6 +27,7 @@ struct RunOptions
 {
     std::optional<Flavor> flavor; // default: the scenario's defaultFlavor
     std::optional<TimeUs> until;  // default: the scenario's until, else 1 s after the last activity
+    uint64_t maxEvents = 50'000'000; // safety stop (RunResult::truncated)
 };
 
 class Engine

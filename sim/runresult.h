@@ -271,6 +271,7 @@ public:
     std::vector<TranscriptLine> transcript; // all clients, sorted by time
     std::vector<LockInterval> locks;
     uint64_t processedEvents = 0;       // engine queue events handled (for benchmarks)
+    bool truncated = false;             // stopped early at RunOptions::maxEvents (until = that time)
 
     const std::string &str(StringId id) const { return id < strings.size() ? strings[id] : strings[0]; }
 

@@ -607,6 +607,25 @@ private slots:
         }
     }
 
+    // A run that would take too many events stops early and says so.
+    void truncatedRun()
+    {
+        const Scenario sc = loadScenario("concurrency-queue");
+        RunOptions o;
+        o.flavor = Flavor::MySql80;
+        o.maxEvents = 200;
+        const RunResult r = Engine::run(sc, o);
+        QVERIFY(r.truncated);
+        QVERIFY(r.until < T("22s"));
+        QCOMPARE(r.processedEvents, uint64_t(201));
+        QVERIFY(r.narration.back().en.find("stopped") != std::string::npos);
+        for (const NarrationStep &n : r.narration)
+            QVERIFY(n.t <= r.until);
+        for (const Lane &l : r.lanes)
+            QCOMPARE(l.segments.back().end, r.until);
+        QVERIFY(!Engine::run(sc).truncated);
+    }
+
     void killedStateValues()
     {
         // MariaDB's killed_state keeps the HARD bit (sql_class.h L616); MySQL's values are error numbers.

@@ -1018,6 +1018,20 @@
     </message>
 </context>
 <context>
+    <name>ks::LiveProcesslistPanel</name>
+    <message>
+        <source>ⓘ %1</source>
+        <translation>ⓘ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>ⓘ %1 (and %n more: hover to read)</source>
+        <translation>
+            <numerusform>ⓘ %1 (and %n more: hover to read)</numerusform>
+            <numerusform>ⓘ %1 (and %n more: hover to read)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ks::LiveSource</name>
     <message>
         <source>Connecting to %1…</source>

@@ -997,7 +997,7 @@
     </message>
     <message>
         <source>&amp;History kept</source>
-        <translation>保留历史(&amp;H)</translation>
+        <translation>保留的历史(&amp;H)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
@@ -1008,6 +1008,19 @@
     <message>
         <source>Root blockers: %1</source>
         <translation>根阻塞者：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LiveProcesslistPanel</name>
+    <message>
+        <source>ⓘ %1</source>
+        <translation>ⓘ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>ⓘ %1 (and %n more: hover to read)</source>
+        <translation>
+            <numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,9 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
     }
     connect(source, &LiveSource::statusChanged, this, &LiveController::onStatus);
     connect(source, &LiveSource::costUpdated, m_cost, &SamplerCostWidget::setCost);
+    connect(source, &LiveSource::serverDetected, this, [this](const ServerInfo &info) {
+        m_panel->setServerNotes(info.limitations());
+    });
     connect(source, &LiveSource::sampled, this, &LiveController::updateActions);
     connect(source, &LiveSource::sampled, this, [this] {
         if (!m_source)
@@ -423,9 +426,11 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
         const qint64 span = tl.endTime() - tl.beginTime();
         if (span <= 0 || span > 60'000'000)
             return;
+        // At least 10 s wide, so the first samples do not fill the view microseconds wide.
+        const qint64 end = std::max(tl.endTime(), tl.beginTime() + 10'000'000);
         TimelineViewport *vp = m_window->viewport();
-        vp->setTraceRange(tl.beginTime(), tl.endTime());
-        vp->setVisibleRange(tl.beginTime(), tl.endTime());
+        vp->setTraceRange(tl.beginTime(), end);
+        vp->setVisibleRange(tl.beginTime(), end);
     });
 
     m_window->setSource(source);
@@ -477,6 +482,8 @@ void LiveController::disconnectFromServer()
         tabs->removeTab(tabs->indexOf(m_kills));
     }
     m_panel->hide();
+    m_panel->setServerNotes({});
+    m_panel->setBlockingSummary({});
     m_kills->hide();
     m_cost->hide();
     old->disconnect(this);

@@ -63,6 +63,12 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
     m_blocking->setStyleSheet(QStringLiteral("QLabel { color: #b04000; padding: 2px 4px; }"));
     m_blocking->hide();
     layout->addWidget(m_blocking);
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("serverNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); padding: 2px 4px; }"));
+    m_notes->hide();
+    layout->addWidget(m_notes);
     layout->addWidget(m_view, 1);
 }
 
@@ -70,6 +76,23 @@ void LiveProcesslistPanel::setBlockingSummary(const QString &text)
 {
     m_blocking->setText(text);
     m_blocking->setVisible(!text.isEmpty());
+}
+
+void LiveProcesslistPanel::setServerNotes(const QStringList &notes)
+{
+    // The first note on screen, all of them in the tooltip: the table keeps its room.
+    m_notes->setText(notes.isEmpty() ? QString()
+                     : notes.size() == 1
+                         ? tr("ⓘ %1").arg(notes.constFirst())
+                         : tr("ⓘ %1 (and %n more: hover to read)", nullptr, int(notes.size() - 1))
+                               .arg(notes.constFirst()));
+    m_notes->setToolTip(notes.join(u'\n'));
+    m_notes->setVisible(!notes.isEmpty());
+}
+
+QString LiveProcesslistPanel::serverNotes() const
+{
+    return m_notes->toolTip();
 }
 
 QString LiveProcesslistPanel::blockingSummary() const

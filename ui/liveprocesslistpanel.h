@@ -33,6 +33,10 @@ public:
     void setBlockingSummary(const QString &text);
     QString blockingSummary() const;
 
+    // What this account and server cannot show (no PROCESS, no performance_schema, ...).
+    void setServerNotes(const QStringList &notes);
+    QString serverNotes() const;
+
     QList<qint64> selectedIds() const;
     void selectId(qint64 id);
     // The full statements of the selected rows, one per line, as Ctrl+C copies them.
@@ -55,6 +59,7 @@ private:
     ProcesslistFilterBar *m_bar;
     QTableView *m_view;
     QLabel *m_blocking;
+    QLabel *m_notes;
 };
 
 } // namespace ks

@@ -124,6 +124,9 @@ private Q_SLOTS:
         m_live->source()->setIntervalMs(250);
         QTRY_COMPARE_WITH_TIMEOUT(m_live->source()->status(), LiveSource::Status::Connected, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(m_live->source()->sampleCount() > 1, 5000);
+        // MariaDB without the METADATA_LOCK_INFO plugin: said, not hidden.
+        QVERIFY2(m_live->processlistPanel()->serverNotes().contains(QStringLiteral("Metadata-lock")),
+                 qPrintable(m_live->processlistPanel()->serverNotes()));
     }
 
     void rightClickKillQueryThroughTheMenu()

@@ -78,12 +78,15 @@ inline qint64 firstTickAtOrAfter(qint64 t, qint64 step)
     return q * step;
 }
 
-enum class TimeUnit { Us, Ms, S };
+enum class TimeUnit { Us, Ms, S, Clock };
 
 // One unit for a whole axis: by the tick step and the largest time shown, so labels along the axis
-// never switch units.
+// never switch units. Past ten minutes (hours of live monitoring) a clock reads better than
+// "28800.5 s".
 inline TimeUnit axisUnit(qint64 step, qint64 largestAbsTime)
 {
+    if (largestAbsTime >= Q_INT64_C(600000000) && step >= 1000)
+        return TimeUnit::Clock;
     if (step >= 100000 || largestAbsTime >= 10000000)
         return TimeUnit::S;
     if (step >= 100 || largestAbsTime >= 10000)
@@ -94,7 +97,9 @@ inline TimeUnit axisUnit(qint64 step, qint64 largestAbsTime)
 // Decimals needed so that consecutive ticks `step` apart print differently in `unit`.
 inline int axisDecimals(qint64 step, TimeUnit unit)
 {
-    const double perUnit = unit == TimeUnit::S ? 1e6 : unit == TimeUnit::Ms ? 1e3 : 1.0;
+    const double perUnit = (unit == TimeUnit::S || unit == TimeUnit::Clock) ? 1e6
+                           : unit == TimeUnit::Ms                          ? 1e3
+                                                                           : 1.0;
     const double s = double(step) / perUnit;
     if (s >= 1.0)
         return 0;
@@ -105,6 +110,29 @@ inline int axisDecimals(qint64 step, TimeUnit unit)
 inline QString formatTime(qint64 t, TimeUnit unit, int decimals)
 {
     switch (unit) {
+    case TimeUnit::Clock: {
+        // h:mm:ss(.fff) or m:ss(.fff); the fraction keeps `decimals` digits.
+        const bool negative = t < 0;
+        const qint64 a = negative ? -t : t;
+        const qint64 whole = a / 1000000;
+        const qint64 h = whole / 3600;
+        const qint64 m = (whole / 60) % 60;
+        const qint64 sec = whole % 60;
+        QString text = negative ? QStringLiteral("-") : QString();
+        if (h > 0)
+            text += QString::number(h) + QLatin1Char(':')
+                    + QStringLiteral("%1").arg(m, 2, 10, QLatin1Char('0'));
+        else
+            text += QString::number(m);
+        text += QLatin1Char(':') + QStringLiteral("%1").arg(sec, 2, 10, QLatin1Char('0'));
+        if (decimals > 0) {
+            qint64 frac = a % 1000000;
+            for (int k = decimals; k < 6; ++k)
+                frac /= 10;
+            text += QLatin1Char('.') + QStringLiteral("%1").arg(frac, decimals, 10, QLatin1Char('0'));
+        }
+        return text;
+    }
     case TimeUnit::S:
         return QString::number(double(t) / 1e6, 'f', decimals) + QStringLiteral(" s");
     case TimeUnit::Ms:
@@ -119,6 +147,8 @@ inline QString formatTime(qint64 t, TimeUnit unit, int decimals)
 inline QString formatDuration(qint64 us)
 {
     const qint64 a = us < 0 ? -us : us;
+    if (a >= Q_INT64_C(600000000))
+        return formatTime(us, TimeUnit::Clock, 1);
     if (a >= 1000000)
         return QString::number(double(us) / 1e6, 'f', a >= 100000000 ? 0 : a >= 10000000 ? 1 : 2)
                + QStringLiteral(" s");

@@ -130,6 +130,14 @@ private Q_SLOTS:
         QTest::newRow("us") << 40LL << 10LL << 100LL << QStringLiteral("40 µs");
         QTest::newRow("long_trace_in_s") << 12000100LL << 100LL << 12001000LL
                                          << QStringLiteral("12.0001 s");
+        QTest::newRow("clock_minutes") << 754000000LL << 5000000LL << 900000000LL
+                                       << QStringLiteral("12:34");
+        QTest::newRow("clock_hours") << 28805500000LL << 500000LL << 28900000000LL
+                                     << QStringLiteral("8:00:05.5");
+        QTest::newRow("clock_ms_steps") << 3723004000LL << 2000LL << 3800000000LL
+                                        << QStringLiteral("1:02:03.004");
+        QTest::newRow("clock_leading_zero") << 3600000000LL << 60000000LL << 7200000000LL
+                                            << QStringLiteral("1:00:00");
     }
     void labels()
     {
@@ -146,6 +154,7 @@ private Q_SLOTS:
         QCOMPARE(formatDuration(12), QStringLiteral("12 µs"));
         QCOMPARE(formatDuration(1500), QStringLiteral("1.50 ms"));
         QCOMPARE(formatDuration(2500000), QStringLiteral("2.50 s"));
+        QCOMPARE(formatDuration(3723400000LL), QStringLiteral("1:02:03.4"));
     }
 };
 

@@ -1693,6 +1693,10 @@ void Sim::reply(Conn &c)
     keep.clear();
     for (int k : c.pendingKills) {
         KillRecord &kr = m_res.kills[size_t(k)];
+        if (kr.type != KillType::Connection && closing) {
+            c.activeKills.push_back(k); // superseded by the end of the connection
+            continue;
+        }
         if (kr.type != KillType::Connection) {
             // The statement got past its last check point: the kill lost the race.
             if (ok && c.stmt && c.stmt->kind != StatementKind::Kill) {

@@ -118,6 +118,8 @@ private Q_SLOTS:
         QVERIFY(!menu->findChild<QAction *>(QStringLiteral("killHardQueryAction"))); // MySQL
         QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(killQuery).center());
         QTRY_VERIFY(!menu->isVisible());
+        // A slow machine may have sent the re-run to the worker thread.
+        w.simulation()->waitForRun();
 
         // The kill went in at the playhead and the run continued from there.
         QCOMPARE(w.simulation()->injectionCount(), 1);
@@ -151,6 +153,7 @@ private Q_SLOTS:
         QTRY_VERIFY(w.killMenu()->isVisible());
         QCOMPARE(w.killMenu()->targets().first().id, 12);
         w.killMenu()->killConnectionAction()->trigger();
+        w.simulation()->waitForRun();
         QCOMPARE(w.simulation()->injectionCount(), 1);
         QCOMPARE(w.simulation()->injections().first().kill.kind, KillKind::Connection);
         w.killMenu()->hide();
@@ -168,6 +171,7 @@ private Q_SLOTS:
         QAction *soft = menu->findChild<QAction *>(QStringLiteral("killSoftQueryAction"));
         QVERIFY(soft);
         soft->trigger();
+        w.simulation()->waitForRun();
         QCOMPARE(w.simulation()->injections().first().kill.strength, KillStrength::Soft);
         QCOMPARE(w.killsModel()->index(0, KillsModel::StatementColumn).data().toString(),
                  QStringLiteral("KILL SOFT QUERY 12"));
@@ -273,6 +277,7 @@ private Q_SLOTS:
         QVERIFY(concurrency && apply);
         concurrency->setValue(3);
         QTest::mouseClick(apply, Qt::LeftButton);
+        w.simulation()->waitForRun();
         QCOMPARE(w.simulation()->injectionCount(), 1);
         QCOMPARE(w.simulation()->concurrencyAt(5'000'000), 3);
         QCOMPARE(w.simulation()->concurrencyAt(3'000'000), 0);
@@ -394,6 +399,7 @@ private Q_SLOTS:
         QVERIFY(maria >= 0);
         combo->setCurrentIndex(maria);
         Q_EMIT combo->activated(maria);
+        w.simulation()->waitForRun();
         QCOMPARE(w.simulation()->flavorId(), QStringLiteral("mariadb-10.11"));
         QVERIFY(w.processlistModel()->column(ProcesslistModel::Field::Progress) >= 0);
         auto *concurrency = w.findChild<QSpinBox *>(QStringLiteral("concurrencyKnob"));

@@ -79,6 +79,9 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("conn"));
     }
 
+    // The server runs utf8mb4 (the fixture sets it; with --no-defaults MariaDB would be latin1),
+    // so Chinese statement text and data survive the round trip through QMYSQL. Plain queries on
+    // purpose: Qt 6.4's QMYSQL returns no row for a prepared SELECT of a string column.
     void utf8RoundTrip()
     {
         {
@@ -86,11 +89,16 @@ private Q_SLOTS:
             KS_OPEN_OR_FAIL(db, m_server);
             QSqlQuery q(db);
             const QString text = QStringLiteral("终止查询 KILL 中文");
-            q.prepare(QStringLiteral("SELECT ?"));
-            q.addBindValue(text);
-            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("CREATE OR REPLACE TABLE utf8_roundtrip (s VARCHAR(64))")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO utf8_roundtrip VALUES ('%1')").arg(text)),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("SELECT s, CHARSET(s) FROM utf8_roundtrip")),
+                     qPrintable(q.lastError().text()));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), text);
+            QCOMPARE(q.value(1).toString(), QStringLiteral("utf8mb4"));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE utf8_roundtrip")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("utf8"));
     }

@@ -207,6 +207,13 @@ std::pair<int, int> SwimlaneRenderer::barSpan(const Row &row, SegmentState state
     return {row.top + pad, row.top + row.height - pad};
 }
 
+qint64 SwimlaneRenderer::majorStep(const Frame &f) const
+{
+    // Grid lines and axis ticks must agree, also in a strip rendered after a pan: the whole
+    // frame decides the step.
+    return axisStep(f.usPerPx, 110, largestAbsTime(f.t0, f.usPerPx, f.width));
+}
+
 std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
 {
     auto first = std::upper_bound(m_rowTops.begin(), m_rowTops.end(), f.scrollY);
@@ -321,7 +328,7 @@ void SwimlaneRenderer::paintLanes(QPainter *p, const Frame &f, int x0, int x1) c
     if (m_totalHeight - f.scrollY < f.height)
         fill(x0, m_totalHeight - f.scrollY, x1 - x0, f.height - (m_totalHeight - f.scrollY),
              m_theme.background().rgba());
-    const qint64 step = niceTickStep(f.usPerPx, 110);
+    const qint64 step = majorStep(f);
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
@@ -387,7 +394,7 @@ void SwimlaneRenderer::rasterLanes(QImage &image, const Frame &f, int x0, int x1
     // Background lines (with the major grid) for the three row kinds.
     std::vector<quint32> bgLine[3];
     std::vector<int> gridColumns;
-    const qint64 step = niceTickStep(f.usPerPx, 110);
+    const qint64 step = majorStep(f);
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
@@ -854,7 +861,7 @@ void SwimlaneRenderer::paintBackground(QPainter &p, const Frame &f, int x0, int 
         if (bottom < f.height)
             p.fillRect(QRect(x0, bottom, x1 - x0, f.height - bottom), m_theme.background());
     }
-    const qint64 step = niceTickStep(f.usPerPx, 110);
+    const qint64 step = majorStep(f);
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
@@ -926,7 +933,7 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     const int h = m_axisHeight;
     p.fillRect(QRect(0, 0, f.width, h), m_theme.axisBackground());
     p.fillRect(QRect(0, h - 1, f.width, 1), m_theme.separator());
-    const qint64 step = niceTickStep(f.usPerPx, 110);
+    const qint64 step = majorStep(f);
     qint64 mantissa = step;
     while (mantissa >= 10 && mantissa % 10 == 0)
         mantissa /= 10;
@@ -939,8 +946,7 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
         for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), minor); double(t) < tB; t += minor)
             p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), h - 4, 1, 3), minorColor);
     }
-    const qint64 largest = std::max(std::abs(qint64(tA)), std::abs(qint64(tB)));
-    const TimeUnit unit = axisUnit(step, largest);
+    const TimeUnit unit = axisUnit(step, largestAbsTime(f.t0, f.usPerPx, f.width));
     const int decimals = axisDecimals(step, unit);
     p.setPen(m_theme.text());
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
@@ -972,7 +978,7 @@ void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhea
     p.fillRect(QRect(x - 1, axisTop, 2, lanesBottom - axisTop), m_theme.playhead());
     // The time in a bubble on the axis, so presenters can read it from the back of the room.
     const qint64 span = qint64(f.width * f.usPerPx);
-    const qint64 step = niceTickStep(f.usPerPx, 110);
+    const qint64 step = majorStep(f);
     const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
     const QString label = formatTime(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
     QFont bf = boldFont();

@@ -134,6 +134,7 @@ private:
     void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const;
     std::pair<int, int> visibleRowRange(const Frame &f) const;
+    qint64 majorStep(const Frame &f) const;
     // Arrows and markers grow with the rows (presentation mode), never shrink below 1.
     double glyphScale() const { return std::max(1.0, m_threadHeight / 30.0); }
     QFont smallFont() const { return m_fonts[int(TextFont::Small)]; }

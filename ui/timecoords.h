@@ -106,6 +106,32 @@ inline int axisDecimals(qint64 step, TimeUnit unit)
     return std::clamp(int(std::ceil(-std::log10(s) - 1e-9)), 0, 6);
 }
 
+// The largest |time| a frame of `width` pixels shows. The axis unit depends on it, so it must come
+// from the whole frame, never from a strip of it.
+inline qint64 largestAbsTime(double t0, double usPerPx, int width)
+{
+    const double a = std::abs(t0);
+    const double b = std::abs(t0 + usPerPx * width);
+    return qint64(std::min(std::max(a, b), 9.0e18));
+}
+
+// The major tick step of an axis: 1-2-5 decades, or clock-friendly steps (15 s, 1 min, 30 min,
+// 1 h, ...) once the axis reads as a clock.
+inline qint64 axisStep(double usPerPx, int minPx, qint64 largest)
+{
+    const qint64 step = niceTickStep(usPerPx, minPx);
+    if (step < 1000000 || axisUnit(step, largest) != TimeUnit::Clock)
+        return step;
+    static constexpr qint64 seconds[] = {1,   2,   5,    10,   15,   30,    60,    120,   300,
+                                         600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
+    const double wanted = usPerPx * minPx;
+    for (const qint64 s : seconds) {
+        if (double(s) * 1e6 >= wanted)
+            return s * 1000000;
+    }
+    return step;
+}
+
 // "1.25 s", "300 ms", "40 µs". Units are SI symbols, the same in every language.
 inline QString formatTime(qint64 t, TimeUnit unit, int decimals)
 {

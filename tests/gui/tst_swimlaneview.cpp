@@ -509,6 +509,36 @@ private Q_SLOTS:
             grabViewport(view).save(dir + QStringLiteral("/swimlanes-grow%1.png").arg(suffix));
             view.viewportController()->setPlayhead(2730000);
             grabViewport(view).save(dir + QStringLiteral("/swimlanes-rollback%1.png").arg(suffix));
+            // Two hours of a busy live server, as the live source would fill it.
+            Timeline live;
+            quint32 seed = 7;
+            auto rnd = [&seed](quint32 n) {
+                seed = seed * 1664525u + 1013904223u;
+                return (seed >> 8) % n;
+            };
+            const SegmentState states[] = {SegmentState::Idle, SegmentState::Running,
+                                           SegmentState::RowLockWait, SegmentState::IoWait,
+                                           SegmentState::Idle, SegmentState::SendingToClient};
+            for (int i = 0; i < 40; ++i) {
+                const int lane = live.addSession(1000 + i, i % 3 ? QStringLiteral("app") : QStringLiteral("batch"),
+                                                 {}, false);
+                live.setLaneLabel(lane, QStringLiteral("%1 %2").arg(1000 + i).arg(live.lane(lane).user));
+                qint64 t = qint64(rnd(600)) * 1000000;
+                while (t < qint64(7200) * 1000000) {
+                    const qint64 d = (1 + qint64(rnd(300))) * 1000000;
+                    live.appendSegment(lane, t, t + d, states[rnd(6)]);
+                    t += d;
+                }
+            }
+            SwimlaneView liveView;
+            liveView.setPalette(pal);
+            liveView.resize(1400, 520);
+            liveView.setTimeline(&live);
+            liveView.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&liveView));
+            liveView.viewportController()->setPlayhead(qint64(7100) * 1000000);
+            grabViewport(liveView).save(dir + QStringLiteral("/swimlanes-live%1.png").arg(suffix));
+
             LegendWidget legend;
             legend.setPalette(pal);
             legend.resize(1400, legend.heightForWidth(1400));

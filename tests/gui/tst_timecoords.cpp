@@ -108,6 +108,28 @@ private Q_SLOTS:
         QVERIFY(double(niceTickStep(usPerPx, minPx)) / usPerPx >= minPx || step == 1);
     }
 
+    void clockSteps_data()
+    {
+        QTest::addColumn<double>("usPerPx");
+        QTest::addColumn<qlonglong>("largest");
+        QTest::addColumn<qlonglong>("step");
+        // Short traces keep decades.
+        QTest::newRow("seconds_trace") << 20000.0 << 4000000LL << 5000000LL;
+        // Two hours over ~1200 px: 1000 s would print 16:40; a clock wants 15 or 30 minutes.
+        QTest::newRow("two_hours") << 6000000.0 << 7200000000LL << 900000000LL;
+        QTest::newRow("minutes") << 100000.0 << 1200000000LL << 15000000LL;
+        QTest::newRow("sub_second_stays_decimal") << 1000.0 << 1200000000LL << 200000LL;
+    }
+    void clockSteps()
+    {
+        QFETCH(double, usPerPx);
+        QFETCH(qlonglong, largest);
+        QFETCH(qlonglong, step);
+        QCOMPARE(axisStep(usPerPx, 110, largest), step);
+        QCOMPARE(largestAbsTime(-50.0, 1.0, 100), 50);
+        QCOMPARE(largestAbsTime(0.0, 2.0, 100), 200);
+    }
+
     void firstTick()
     {
         QCOMPARE(firstTickAtOrAfter(0, 10), 0);

@@ -377,8 +377,10 @@ void SwimlaneView::paintEvent(QPaintEvent *)
         const auto [fy0, fy1] = m_renderer.barSpan(row, SegmentState::Running);
         const int top = std::min(by0, fy0);
         const int bottom = std::max(by1, fy1);
+        const bool grow = m_viewport->growToPlayhead() && playhead >= 0;
+        const qint64 shownEnd = grow ? std::min(s.end, playhead) : s.end;
         const int x0 = labelW + int(std::lround(timeToX(double(s.start), f.t0, f.usPerPx)));
-        int x1 = labelW + int(std::lround(timeToX(double(s.end), f.t0, f.usPerPx)));
+        int x1 = labelW + int(std::lround(timeToX(double(shownEnd), f.t0, f.usPerPx)));
         x1 = std::max(x1, x0 + 1);
         p.setPen(QPen(theme.hover(), 2));
         p.setBrush(Qt::NoBrush);

@@ -17,6 +17,12 @@ class TimelineViewport;
 // The swimlane view: lane labels on the left, the time axis on top, one lane per session with its
 // client row underneath, kill arrows and markers, a playhead. Reads a Timeline it does not own.
 //
+//     auto *view = new SwimlaneView(parent);
+//     view->setViewportController(viewport);           // optional: share playhead and range
+//     view->setTimeline(&source->timeline());
+//     connect(source, &SessionSource::changed, view, &SwimlaneView::timelineChanged);
+//     connect(view, &SwimlaneView::contextMenuRequestedForSession, ...); // build the Kill menu
+//
 // Invariants:
 // - The lanes content is cached in a raster image keyed by (time origin, µs per pixel, scroll,
 //   size, timeline revision, theme); a pure pan shifts the cache and renders the exposed strip.

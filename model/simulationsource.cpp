@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -182,6 +183,10 @@ bool SimulationSource::load(const QString &idOrPath, const QString &flavor)
 {
     if (QFile::exists(QStringLiteral(":/scenarios/%1.json").arg(idOrPath)))
         return loadBuiltin(idOrPath, flavor);
+    // Something that looks like an id rather than a path gets the built-in's message.
+    static const QRegularExpression idLike(QStringLiteral("^[a-z0-9-]+$"));
+    if (idLike.match(idOrPath).hasMatch() && !QFile::exists(idOrPath))
+        return loadBuiltin(idOrPath, flavor);
     return loadFile(idOrPath, flavor);
 }
 
@@ -190,7 +195,11 @@ bool SimulationSource::loadBuiltin(const QString &id, const QString &flavor)
     const QString path = QStringLiteral(":/scenarios/%1.json").arg(id);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        Q_EMIT problem(tr("There is no built-in scenario called “%1”.").arg(id));
+        QStringList ids;
+        for (const ScenarioEntry &e : builtinScenarios())
+            ids << e.id;
+        Q_EMIT problem(tr("There is no built-in scenario called “%1”.").arg(id) + QLatin1Char(' ')
+                       + tr("Built-in scenarios: %1.").arg(ids.join(QStringLiteral(", "))));
         return false;
     }
     if (!loadJson(f.readAll(), id + QStringLiteral(".json"), flavor))

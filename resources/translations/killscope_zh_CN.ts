@@ -115,7 +115,7 @@
         <translation>（数据库 %1）</translation>
     </message>
     <message>
-        <source>This is one of KillScope&apos;s own connections.</source>
+        <source>This is one of KillScope's own connections.</source>
         <translation>这是 KillScope 自己的连接。</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>这是系统线程或守护线程：服务器拒绝按 id 终止它（错误 1094），或者只有 SUPER/CONNECTION ADMIN 才可以。</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
         <translation>你的账号没有 CONNECTION ADMIN 和 SUPER 权限：服务器会拒绝终止其他用户的线程（错误 1095）。</translation>
     </message>
     <message>
@@ -208,15 +208,11 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; KILL QUERY will not release them.</source>
-        <translation>
-            <numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform>
-        </translation>
+        <translation><numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; they continue once its rollback ends.</source>
-        <translation>
-            <numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform>
-        </translation>
+        <translation><numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform></translation>
     </message>
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
@@ -239,9 +235,7 @@
     </message>
     <message numerus="yes">
         <source>Rolling back %n row(s); a rollback cannot be interrupted.</source>
-        <translation>
-            <numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform>
-        </translation>
+        <translation><numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform></translation>
     </message>
     <message>
         <source>Rolling back; a rollback cannot be interrupted.</source>
@@ -362,11 +356,11 @@
         <translation>未知服务器</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
+        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
         <translation>没有 PROCESS 权限时，只能看到本账号自己的线程。</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
+        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
         <translation>没有 CONNECTION ADMIN 或 SUPER 权限时，只能终止本账号自己的线程；其他终止请求会被拒绝，返回错误 1095。</translation>
     </message>
     <message>
@@ -566,9 +560,7 @@
     </message>
     <message numerus="yes">
         <source>Confirm %n kill(s)</source>
-        <translation>
-            <numerusform>确认 %n 个终止操作</numerusform>
-        </translation>
+        <translation><numerusform>确认 %n 个终止操作</numerusform></translation>
     </message>
     <message>
         <source>Kill</source>
@@ -582,7 +574,7 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -594,9 +586,7 @@
     <name>ks::KillMenu</name>
     <message numerus="yes">
         <source>%n sessions</source>
-        <translation>
-            <numerusform>%n 个会话</numerusform>
-        </translation>
+        <translation><numerusform>%n 个会话</numerusform></translation>
     </message>
     <message>
         <source>Kill &amp;Query</source>
@@ -878,7 +868,7 @@
         <translation>暂停采样(&amp;P)</translation>
     </message>
     <message>
-        <source>Show KillScope&apos;s &amp;own connections</source>
+        <source>Show KillScope's &amp;own connections</source>
         <translation>显示 KillScope 自己的连接(&amp;O)</translation>
     </message>
     <message>
@@ -991,9 +981,7 @@
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
+        <translation><numerusform>%n 小时</numerusform></translation>
     </message>
     <message>
         <source>&amp;History kept</source>
@@ -1001,9 +989,7 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
-        <translation>
-            <numerusform>%1（%2）阻塞了 %n 个会话</numerusform>
-        </translation>
+        <translation><numerusform>%1（%2）阻塞了 %n 个会话</numerusform></translation>
     </message>
     <message>
         <source>Root blockers: %1</source>
@@ -1018,9 +1004,7 @@
     </message>
     <message numerus="yes">
         <source>ⓘ %1 (and %n more: hover to read)</source>
-        <translation>
-            <numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform>
-        </translation>
+        <translation><numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1058,7 +1042,7 @@
         <translation>只读模式：已禁用终止操作。</translation>
     </message>
     <message>
-        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -1246,9 +1230,7 @@
     </message>
     <message numerus="yes">
         <source>t = %1 s · %n session(s)</source>
-        <translation>
-            <numerusform>t = %1 秒 · %n 个会话</numerusform>
-        </translation>
+        <translation><numerusform>t = %1 秒 · %n 个会话</numerusform></translation>
     </message>
     <message>
         <source>KillScope</source>
@@ -1375,11 +1357,11 @@
         <translation>隐藏系统线程</translation>
     </message>
     <message>
-        <source>Show KillScope&apos;s own</source>
+        <source>Show KillScope's own</source>
         <translation>显示 KillScope 自己的连接</translation>
     </message>
     <message>
-        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
+        <source>KillScope's sampler and kill connections (hidden by default)</source>
         <translation>KillScope 的采样连接和终止连接（默认隐藏）</translation>
     </message>
     <message>
@@ -1430,7 +1412,7 @@
         <translation>处于当前状态的秒数（MariaDB 中 Sleep 从上一条语句结束时算起）</translation>
     </message>
     <message>
-        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
+        <source>MariaDB's progress of the statement in percent over all stages</source>
         <translation>MariaDB 中语句在所有阶段上的总进度（百分比）</translation>
     </message>
     <message>
@@ -1549,6 +1531,10 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
+    </message>
+    <message>
+        <source>Built-in scenarios: %1.</source>
+        <translation>内置场景：%1。</translation>
     </message>
 </context>
 <context>
@@ -1720,7 +1706,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>客户端显示了一个错误。</translation>
     </message>
     <message>
-        <source>The client&apos;s connection is closed.</source>
+        <source>The client's connection is closed.</source>
         <translation>客户端的连接已关闭。</translation>
     </message>
     <message>
@@ -1728,7 +1714,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>已设置 kill 标志，尚未发现</translation>
     </message>
     <message>
-        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
         <translation>KILL 已经设置了目标线程的 kill 标志，但该线程还没有到达检查点，所以它还在继续做原来的事情。</translation>
     </message>
     <message>

@@ -207,6 +207,23 @@ private Q_SLOTS:
         QCOMPARE(w.playback()->speed(), 0.5);
     }
 
+    void playbackKeysWorkWhereverTheFocusIs()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.processlistView()->setFocus();
+        QTest::keyClick(w.processlistView(), Qt::Key_Space);
+        QVERIFY(w.playback()->isPlaying());
+        QTest::keyClick(w.processlistView(), Qt::Key_Space);
+        QVERIFY(!w.playback()->isPlaying());
+        w.swimlaneView()->setFocus();
+        const qint64 next = w.playback()->nextEventTime();
+        QTest::keyClick(w.swimlaneView(), Qt::Key_Right);
+        QTRY_COMPARE(w.playback()->position(), next);
+    }
+
     void ctrlWheelZooms()
     {
         MainWindow w;

@@ -433,8 +433,9 @@ private:
     }
     StringId stageId(const Step *step, StageKey key)
     {
-        if (step && step->stage.isSet() && !step->stage.byFlavor[size_t(m_flavor)].empty())
-            return intern(step->stage.byFlavor[size_t(m_flavor)]);
+        if (step)
+            if (const std::string *text = step->stage.forFlavor(m_flavor))
+                return intern(*text);
         return stageId(key);
     }
     // The statement text of session s, statement i (interned once per statement).

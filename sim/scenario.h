@@ -15,6 +15,7 @@
 #include "types.h"
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,11 +28,20 @@ struct Text
     std::string zh_CN;
 };
 
-// A processlist State text, optionally different per flavor. Empty = the op's default.
+// A processlist State text, optionally different per flavor. Unset (or an empty text for a
+// flavor) = the op's default. Shared and immutable, so that a Step stays small (the engine reads
+// hundreds of thousands of steps per benchmark run and every cache line counts).
 struct StageText
 {
-    std::array<std::string, kFlavorCount> byFlavor;
-    bool isSet() const { return !byFlavor[0].empty() || !byFlavor[1].empty() || !byFlavor[2].empty(); }
+    std::shared_ptr<const std::array<std::string, kFlavorCount>> texts;
+
+    bool isSet() const { return texts != nullptr; }
+    const std::string *forFlavor(Flavor f) const
+    {
+        if (!texts || (*texts)[size_t(f)].empty())
+            return nullptr;
+        return &(*texts)[size_t(f)];
+    }
 };
 
 enum class StepOp : uint8_t { Cpu, Mdl, Rows, Sleep, TempFile, Io, Dd };

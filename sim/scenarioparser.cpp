@@ -347,19 +347,20 @@ struct Parser
 
     void parseStage(const json &v, const std::string &ptr, StageText &out)
     {
+        std::array<std::string, kFlavorCount> texts;
         if (v.is_string()) {
-            const std::string s = v.get<std::string>();
-            out.byFlavor.fill(s);
-            return;
+            texts.fill(v.get<std::string>());
+        } else {
+            if (!r.object(v, ptr, {"mysql-5.7", "mysql-8.0", "mariadb-10.11"}))
+                return;
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                Flavor f;
+                if (parseFlavor(it.key(), f))
+                    if (auto s = r.string(*it, ptr + "/" + it.key()))
+                        texts[size_t(f)] = *s;
+            }
         }
-        if (!r.object(v, ptr, {"mysql-5.7", "mysql-8.0", "mariadb-10.11"}))
-            return;
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            Flavor f;
-            if (parseFlavor(it.key(), f))
-                if (auto s = r.string(*it, ptr + "/" + it.key()))
-                    out.byFlavor[size_t(f)] = *s;
-        }
+        out.texts = std::make_shared<const std::array<std::string, kFlavorCount>>(std::move(texts));
     }
 
     void parseStep(const json &v, const std::string &ptr, Step &st)

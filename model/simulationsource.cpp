@@ -231,7 +231,12 @@ bool SimulationSource::loadJson(const QByteArray &json, const QString &fileName,
                            .arg(fileName, qs(parsed.errorText()).trimmed()));
         return false;
     }
-    auto scenario = std::make_unique<sim::Scenario>(*parsed.scenario);
+    return loadScenario(*parsed.scenario, flavor);
+}
+
+bool SimulationSource::loadScenario(const sim::Scenario &scenarioIn, const QString &flavor)
+{
+    auto scenario = std::make_unique<sim::Scenario>(scenarioIn);
     sim::Flavor f = scenario->defaultFlavor;
     if (!flavor.isEmpty()) {
         sim::Flavor wanted;
@@ -406,6 +411,9 @@ void SimulationSource::startRun()
                      [](const sim::Action &a, const sim::Action &b) { return a.at < b.at; });
     sim::Flavor flavor = scenario->defaultFlavor;
     sim::parseFlavor(m_flavor.toStdString(), flavor);
+    // A first run of a big scenario must not be inline either.
+    if (!m_result && scenario->sessions.size() > BigScenarioSessions)
+        m_lastWallUs = std::max(m_lastWallUs, m_inlineLimitUs);
 
     const quint64 generation = ++m_generation;
     ++m_pending;
@@ -414,25 +422,18 @@ void SimulationSource::startRun()
     // the same frame. Once a run has been slow (a big generated workload), later runs go to the
     // worker so the GUI stays responsive.
     const bool inline_ = m_lastWallUs < m_inlineLimitUs && !m_pool.activeThreadCount();
-    auto job = [scenario, flavor] {
-        QElapsedTimer clock;
-        clock.start();
-        sim::RunOptions options;
-        options.flavor = flavor;
-        auto result = std::make_shared<const sim::RunResult>(sim::Engine::run(*scenario, options));
-        return qMakePair(result, clock.nsecsElapsed() / 1000);
-    };
+    const quint64 revisionFloor = m_timeline.revision();
+    const quint64 laneFloor = m_timeline.laneRevision();
     if (inline_) {
-        const auto [result, wallUs] = job();
-        adopt(result, generation, wallUs);
+        adopt(std::make_shared<Built>(build(*scenario, flavor, revisionFloor, laneFloor)),
+              generation);
         return;
     }
-    m_pool.start([this, job, generation] {
-        const auto [result, wallUs] = job();
+    m_pool.start([this, scenario, flavor, generation, revisionFloor, laneFloor] {
+        auto built = std::make_shared<Built>(build(*scenario, flavor, revisionFloor, laneFloor));
         // The destructor waits for the pool, so `this` outlives the posted call.
         QMetaObject::invokeMethod(
-            this, [this, result, generation, wallUs] { adopt(result, generation, wallUs); },
-            Qt::QueuedConnection);
+            this, [this, built, generation] { adopt(built, generation); }, Qt::QueuedConnection);
     });
 }
 
@@ -445,27 +446,12 @@ void SimulationSource::waitForRun()
     }
 }
 
-void SimulationSource::adopt(std::shared_ptr<const sim::RunResult> result, quint64 generation,
-                             qint64 wallUs)
-{
-    --m_pending;
-    m_lastWallUs = wallUs;
-    if (generation != m_generation)
-        return; // superseded by a newer request
-    m_result = std::move(result);
-    rebuildTimeline();
-    Q_EMIT runFinished(wallUs);
-    Q_EMIT changed();
-}
+namespace {
 
-void SimulationSource::rebuildTimeline()
+// Lanes, segments, arrows and markers of a run. Pure: runs on the worker thread for big runs.
+void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &laneOf)
 {
-    m_timeline.clear();
-    m_laneOfSimLane.clear();
-    if (!m_result)
-        return;
-    const sim::RunResult &r = *m_result;
-    m_laneOfSimLane.fill(-1, qsizetype(r.lanes.size()));
+    laneOf.fill(-1, qsizetype(r.lanes.size()));
     QList<int> order;
     for (int i = 0; i < int(r.lanes.size()); ++i)
         order << i;
@@ -474,21 +460,21 @@ void SimulationSource::rebuildTimeline()
 
     for (int simLane : order) {
         const sim::Lane &l = r.lanes[size_t(simLane)];
-        const int lane = m_timeline.addSession(l.processlistId, qs(l.user), qs(l.host), true);
-        m_laneOfSimLane[simLane] = lane;
-        const int clientLane = m_timeline.lane(lane).partner;
+        const int lane = timeline.addSession(l.processlistId, qs(l.user), qs(l.host), true);
+        laneOf[simLane] = lane;
+        const int clientLane = timeline.lane(lane).partner;
         QString label = QString::number(l.processlistId);
         if (!l.label.empty())
             label += QLatin1Char(' ') + qs(l.label);
         else if (!l.sessionName.empty())
             label += QLatin1Char(' ') + qs(l.sessionName);
         label += QStringLiteral(" (%1)").arg(qs(l.user));
-        m_timeline.setLaneLabel(lane, label);
+        timeline.setLaneLabel(lane, label);
         QVariantMap meta;
         meta.insert(QStringLiteral("db"), qs(l.db));
         meta.insert(QStringLiteral("session"), qs(l.sessionName));
         meta.insert(QStringLiteral("simLane"), simLane);
-        m_timeline.setLaneMetadata(lane, meta);
+        timeline.setLaneMetadata(lane, meta);
 
         QString statement;
         for (const sim::LaneSegment &s : l.segments) {
@@ -500,8 +486,8 @@ void SimulationSource::rebuildTimeline()
                 && (s.flags & sim::FlagSocketClosed))
                 flags |= SegmentFlag::Killed;
             const QString detail = qs(r.str(s.detail));
-            const int idx = m_timeline.appendSegment(lane, s.start, s.end, state, flags,
-                                                     m_timeline.intern(detail));
+            const int idx = timeline.appendSegment(lane, s.start, s.end, state, flags,
+                                                     timeline.intern(detail));
             if (idx < 0)
                 continue;
             SegmentExtra x;
@@ -512,7 +498,7 @@ void SimulationSource::rebuildTimeline()
                 x.rowsAtEnd = s.rowsEnd;
             }
             if (x.checkPeriodUs > 0 || x.rowsAtStart >= 0)
-                m_timeline.setSegmentExtra(lane, idx, x);
+                timeline.setSegmentExtra(lane, idx, x);
         }
         // The lane's caption line: the last statement its client sent.
         for (auto it = l.processlist.crbegin(); it != l.processlist.crend(); ++it)
@@ -521,28 +507,28 @@ void SimulationSource::rebuildTimeline()
                 break;
             }
         if (!statement.isEmpty())
-            m_timeline.setLaneStatement(lane, statement);
+            timeline.setLaneStatement(lane, statement);
         if (clientLane >= 0) {
             for (const sim::ClientSegment &c : l.clientSegments) {
                 SegmentState st;
                 if (!toClientState(c.state, st))
                     continue;
-                m_timeline.appendSegment(clientLane, c.start, c.end, st, 0,
-                                         m_timeline.intern(qs(r.str(c.text))));
+                timeline.appendSegment(clientLane, c.start, c.end, st, 0,
+                                         timeline.intern(qs(r.str(c.text))));
             }
         }
         if (l.goneAt >= 0) {
-            m_timeline.setLaneClosed(lane, true);
+            timeline.setLaneClosed(lane, true);
             TimelineMarker m;
             m.time = l.goneAt;
             m.lane = lane;
             m.kind = MarkerKind::Gone;
-            m_timeline.addMarker(m);
+            timeline.addMarker(m);
         }
     }
 
-    auto laneOf = [this](int simLane) {
-        return simLane >= 0 && simLane < m_laneOfSimLane.size() ? m_laneOfSimLane[simLane] : -1;
+    auto laneOfSim = [&laneOf](int simLane) {
+        return simLane >= 0 && simLane < laneOf.size() ? laneOf[simLane] : -1;
     };
     for (const sim::Signal &s : r.signals) {
         const sim::KillRecord *k
@@ -552,8 +538,8 @@ void SimulationSource::rebuildTimeline()
         case sim::SignalKind::TimeoutFired: {
             TimelineSignal sig;
             sig.time = s.t;
-            sig.fromLane = laneOf(s.fromLane);
-            sig.toLane = laneOf(s.toLane);
+            sig.fromLane = laneOfSim(s.fromLane);
+            sig.toLane = laneOfSim(s.toLane);
             if (s.kind == sim::SignalKind::TimeoutFired)
                 sig.kind = SignalKind::Timeout;
             else if (k && k->source == sim::KillSource::CtrlC)
@@ -568,10 +554,10 @@ void SimulationSource::rebuildTimeline()
                 sig.result = k->result == 0      ? SignalResult::Ok
                            : k->result == 1094 ? SignalResult::NoSuchThread
                                                : SignalResult::Refused;
-            sig.label = m_timeline.intern(qs(s.label));
+            sig.label = timeline.intern(qs(s.label));
             if (k && k->result != 0)
-                sig.detail = m_timeline.intern(QStringLiteral("ERROR %1").arg(k->result));
-            m_timeline.addSignal(sig);
+                sig.detail = timeline.intern(QStringLiteral("ERROR %1").arg(k->result));
+            timeline.addSignal(sig);
             break;
         }
         case sim::SignalKind::FlagNoticed:
@@ -580,12 +566,12 @@ void SimulationSource::rebuildTimeline()
         case sim::SignalKind::SocketClosed: {
             TimelineMarker m;
             m.time = s.t;
-            m.lane = laneOf(s.toLane >= 0 ? s.toLane : s.fromLane);
+            m.lane = laneOfSim(s.toLane >= 0 ? s.toLane : s.fromLane);
             m.kind = s.kind == sim::SignalKind::FlagNoticed ? MarkerKind::FlagNoticed
                                                             : MarkerKind::Note;
-            m.label = m_timeline.intern(qs(s.label));
+            m.label = timeline.intern(qs(s.label));
             if (m.lane >= 0)
-                m_timeline.addMarker(m);
+                timeline.addMarker(m);
             break;
         }
         }
@@ -593,17 +579,74 @@ void SimulationSource::rebuildTimeline()
     for (const sim::KillRecord &k : r.kills) {
         if (k.clientError < 0)
             continue;
-        const int lane = laneOf(k.victimLane);
-        if (lane < 0 || m_timeline.lane(lane).partner < 0)
+        const int lane = laneOfSim(k.victimLane);
+        if (lane < 0 || timeline.lane(lane).partner < 0)
             continue;
         TimelineMarker m;
         m.time = k.clientError;
-        m.lane = m_timeline.lane(lane).partner;
+        m.lane = timeline.lane(lane).partner;
         m.kind = MarkerKind::ErrorShown;
-        m.label = m_timeline.intern(QStringLiteral("ERROR %1").arg(k.clientErrorCode));
-        m_timeline.addMarker(m);
+        m.label = timeline.intern(QStringLiteral("ERROR %1").arg(k.clientErrorCode));
+        timeline.addMarker(m);
     }
-    m_timeline.squeeze();
+    timeline.squeeze();
+}
+
+// A view caches by the timeline's revision counters: content built from scratch must count past
+// the content it replaces, or the view could take it for what it already drew.
+void countPast(Timeline &fresh, quint64 revisionFloor)
+{
+    while (fresh.revision() <= revisionFloor) {
+        if (fresh.laneCount() > 0)
+            fresh.setLaneClosed(0, fresh.lane(0).closed);
+        else
+            fresh.clear();
+    }
+}
+
+} // namespace
+
+void SimulationSource::adopt(std::shared_ptr<Built> built, quint64 generation)
+{
+    --m_pending;
+    m_lastWallUs = built->wallUs;
+    if (generation != m_generation)
+        return; // superseded by a newer request
+    m_result = std::move(built->result);
+    if (built->timeline.laneRevision() > m_timeline.laneRevision()) {
+        const quint64 floor = m_timeline.revision();
+        m_timeline = std::move(built->timeline);
+        countPast(m_timeline, floor);
+        m_laneOfSimLane = std::move(built->laneOfSimLane);
+    } else {
+        // Counters moved since the job started: build again here, after a clear() that keeps
+        // them monotonic.
+        m_timeline.clear();
+        m_laneOfSimLane.clear();
+        buildTimeline(*m_result, m_timeline, m_laneOfSimLane);
+    }
+    Q_EMIT runFinished(built->engineUs);
+    Q_EMIT changed();
+}
+
+
+SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, sim::Flavor flavor,
+                                                quint64 revisionFloor, quint64 laneFloor)
+{
+    Built out;
+    QElapsedTimer clock;
+    clock.start();
+    sim::RunOptions options;
+    options.flavor = flavor;
+    out.result = std::make_shared<const sim::RunResult>(sim::Engine::run(scenario, options));
+    out.engineUs = clock.nsecsElapsed() / 1000;
+    // Only clear() moves the lane counter, and only while empty is it cheap: do it first.
+    while (out.timeline.laneRevision() <= laneFloor)
+        out.timeline.clear();
+    buildTimeline(*out.result, out.timeline, out.laneOfSimLane);
+    countPast(out.timeline, revisionFloor);
+    out.wallUs = clock.nsecsElapsed() / 1000;
+    return out;
 }
 
 qint64 SimulationSource::endTime() const

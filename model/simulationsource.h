@@ -16,6 +16,7 @@ namespace ks {
 namespace sim {
 class RunResult;
 struct Scenario;
+enum class Flavor : uint8_t;
 } // namespace sim
 
 // The embedded simulation as a SessionSource: a scenario (built-in or a file), a flavor, the
@@ -53,6 +54,8 @@ public:
     bool loadBuiltin(const QString &id, const QString &flavor = {});
     bool loadFile(const QString &path, const QString &flavor = {});
     bool loadJson(const QByteArray &json, const QString &fileName, const QString &flavor = {});
+    // A scenario built in code (generated workloads, benchmarks); assumed valid.
+    bool loadScenario(const sim::Scenario &scenario, const QString &flavor = {});
     // Either a built-in id or a path.
     bool load(const QString &idOrPath, const QString &flavor = {});
 
@@ -106,7 +109,7 @@ Q_SIGNALS:
     // A new scenario was loaded (its first run may still be in flight).
     void scenarioLoaded(const QString &id);
     void runStarted();
-    // A run's result was swapped in (changed() follows).
+    // A run's result was swapped in (changed() follows); wallUs is the engine's time.
     void runFinished(qint64 wallUs);
 
 public:
@@ -123,8 +126,18 @@ public:
 
 private:
     void startRun();
-    void adopt(std::shared_ptr<const sim::RunResult> result, quint64 generation, qint64 wallUs);
-    void rebuildTimeline();
+    // One run and the timeline made from it, built off the GUI thread when big.
+    struct Built
+    {
+        std::shared_ptr<const sim::RunResult> result;
+        Timeline timeline;
+        QList<int> laneOfSimLane;
+        qint64 engineUs = 0;
+        qint64 wallUs = 0;
+    };
+    static Built build(const sim::Scenario &scenario, sim::Flavor flavor, quint64 revisionFloor,
+                       quint64 laneFloor);
+    void adopt(std::shared_ptr<Built> built, quint64 generation);
     QString why(const KillRecord &k, int victimLane, qint64 t) const;
 
     std::unique_ptr<sim::Scenario> m_scenario;
@@ -135,6 +148,7 @@ private:
     QList<int> m_laneOfSimLane; // sim lane → timeline thread lane
     Timeline m_timeline;
     QThreadPool m_pool;
+    static constexpr size_t BigScenarioSessions = 200;
     qint64 m_inlineLimitUs = 4000;
     qint64 m_lastWallUs = 0;
     quint64 m_generation = 0;

@@ -207,6 +207,8 @@ private Q_SLOTS:
         QVERIFY(!s.hasRun());
         QTRY_VERIFY(s.hasRun());
         QCOMPARE(finished.count(), 1);
+        const quint64 revision = s.timeline().revision();
+        const quint64 laneRevision = s.timeline().laneRevision();
         // Two quick requests: only the newest result is adopted.
         KillRequest r;
         r.target.id = 12;
@@ -218,6 +220,10 @@ private Q_SLOTS:
         QVERIFY(!s.isRunning());
         QCOMPARE(s.kills().size(), 2);
         QCOMPARE(finished.count(), 2);
+        // Built on the worker from scratch, yet views see the counters move on.
+        QVERIFY(s.timeline().revision() > revision);
+        QVERIFY(s.timeline().laneRevision() > laneRevision);
+        QVERIFY(s.timeline().findLane(12) >= 0);
     }
 
     void builtinDefaultScenarioLoads()

@@ -80,30 +80,69 @@ void SwimlaneRenderer::setFont(const QFont &font)
     m_fonts[int(TextFont::Bold)] = bold;
     m_fonts[int(TextFont::SmallBold)] = smallBold;
     m_textCache.clear();
+    m_metrics.clear();
     const QFontMetrics fm(m_font);
     m_axisHeight = std::max(26, fm.height() + 14);
 }
 
+const SwimlaneRenderer::TextMetrics &SwimlaneRenderer::textMetrics(TextFont font,
+                                                                   const QString &text) const
+{
+    TextKey key{text, 0, font};
+    auto it = m_metrics.constFind(key);
+    if (it != m_metrics.constEnd())
+        return *it;
+    // Prefix widths from per-character advances: one pass per text, then any elision width is a
+    // binary search. Kerning is ignored; the ellipsis margin covers it.
+    const QFontMetricsF fm(m_fonts[int(font)]);
+    TextMetrics m;
+    m.prefix.resize(size_t(text.size()) + 1, 0.0f);
+    qreal x = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const bool pair = text.at(i).isHighSurrogate() && i + 1 < text.size()
+                          && text.at(i + 1).isLowSurrogate();
+        if (pair) // the half-way prefix keeps the width before the pair (the array stays sorted)
+            m.prefix[size_t(i) + 1] = float(x);
+        x += fm.horizontalAdvance(text.mid(i, pair ? 2 : 1));
+        if (pair)
+            ++i;
+        m.prefix[size_t(i) + 1] = float(x);
+    }
+    m.full = fm.horizontalAdvance(text);
+    m.ellipsis = fm.horizontalAdvance(QStringLiteral("…")) + 1;
+    if (m_metrics.size() > 8192)
+        m_metrics.clear();
+    return *m_metrics.insert(key, m);
+}
+
 const QStaticText *SwimlaneRenderer::staticText(TextFont font, const QString &text, int width) const
 {
-    const int bucket = width / 4 * 4;
-    if (text.isEmpty() || bucket <= 0)
+    if (text.isEmpty() || width <= 0)
         return nullptr;
+    // Keyed by how many characters survive elision, not by the pixel width: while zooming the
+    // widths change every frame, the surviving prefix rarely does.
+    const TextMetrics &m = textMetrics(font, text);
+    int keep = int(text.size());
+    if (m.full > width) {
+        const auto end = m.prefix.begin() + text.size() + 1;
+        const auto it = std::upper_bound(m.prefix.begin(), end, float(width - m.ellipsis));
+        keep = int(it - m.prefix.begin()) - 1;
+        if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+            --keep; // never cut between the halves of a surrogate pair
+        if (keep <= 0)
+            return nullptr;
+    }
     if (m_textCache.size() > 8192)
         m_textCache.clear();
-    const QFont &f = m_fonts[int(font)];
-    TextKey key{text, bucket, font};
+    TextKey key{text, keep, font};
     auto it = m_textCache.constFind(key);
     if (it == m_textCache.constEnd()) {
-        QString elided = QFontMetrics(f).elidedText(text, Qt::ElideRight, bucket);
-        if (elided == QStringLiteral("…"))
-            elided.clear();
-        QStaticText st(elided);
+        QStaticText st(keep == text.size() ? text : text.left(keep) + QStringLiteral("…"));
         st.setTextFormat(Qt::PlainText);
-        st.prepare(QTransform(), f);
+        st.prepare(QTransform(), m_fonts[int(font)]);
         it = m_textCache.insert(key, st);
     }
-    return it->text().isEmpty() ? nullptr : &*it;
+    return &*it;
 }
 
 int SwimlaneRenderer::drawText(QPainter &p, TextFont font, const QString &text, const QRect &rect,
@@ -558,6 +597,7 @@ void SwimlaneRenderer::invalidateTexts()
 {
     m_texts.clear();
     m_textCache.clear();
+    m_metrics.clear();
 }
 
 void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const

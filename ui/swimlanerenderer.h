@@ -140,20 +140,27 @@ private:
     QFont smallFont() const { return m_fonts[int(TextFont::Small)]; }
     QFont boldFont() const { return m_fonts[int(TextFont::Bold)]; }
 
-    // Shaping text is the dearest thing a frame does; elided strings are laid out once and kept
-    // as QStaticText, keyed by text, font and the available width rounded down to 4 px.
+    // Shaping text is the dearest thing a frame does. Texts are laid out once as QStaticText,
+    // keyed by text, font and how many characters survive elision (`length`).
     enum class TextFont : quint8 { Normal, Small, Bold, SmallBold, Count };
     struct TextKey
     {
         QString text;
-        int width;
+        int length;
         TextFont font;
         bool operator==(const TextKey &) const = default;
         friend size_t qHash(const TextKey &k, size_t seed = 0)
         {
-            return qHash(k.text, seed) ^ (size_t(k.width) << 3) ^ size_t(k.font);
+            return qHash(k.text, seed) ^ (size_t(k.length) << 3) ^ size_t(k.font);
         }
     };
+    struct TextMetrics
+    {
+        std::vector<float> prefix; // width of the first i characters
+        qreal full = 0;
+        qreal ellipsis = 0;
+    };
+    const TextMetrics &textMetrics(TextFont font, const QString &text) const;
     // The laid-out text elided to `width`; null when nothing fits.
     const QStaticText *staticText(TextFont font, const QString &text, int width) const;
     // Draws text elided to rect's width, vertically centred; returns the width drawn.
@@ -165,6 +172,7 @@ private:
     QFont m_font;
     QFont m_fonts[int(TextFont::Count)];
     mutable QHash<TextKey, QStaticText> m_textCache;
+    mutable QHash<TextKey, TextMetrics> m_metrics; // length 0: one entry per text and font
     mutable QHash<quint64, QString> m_texts; // (detail << 8 | state) → bar text
     mutable quint64 m_textsRevision = ~quint64(0);
     mutable const Timeline *m_textsTimeline = nullptr;

@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScopeGuard>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -591,10 +592,13 @@ void MainWindow::onPlayheadMoved(qint64 us)
     m_narrationModel->setPlayhead(us);
     // The playhead glides at 60 Hz; the tables need not follow every frame. A big run's
     // processlist then costs at most ~20 rebuilds a second, and the last position always lands.
+    // A refresh that costs more (thousands of sessions) is spaced out further, so it never
+    // takes more than about a fifth of the time.
+    const qint64 interval = std::max(TableRefreshMs, 4 * m_tableRefreshCostMs);
     if (m_playback->isPlaying() && m_lastTableRefresh.isValid()
-        && m_lastTableRefresh.elapsed() < TableRefreshMs) {
+        && m_lastTableRefresh.elapsed() < interval) {
         if (!m_tableRefresh->isActive())
-            m_tableRefresh->start(int(TableRefreshMs - m_lastTableRefresh.elapsed()));
+            m_tableRefresh->start(int(interval - m_lastTableRefresh.elapsed()));
         return;
     }
     refreshAtPlayhead();
@@ -606,6 +610,7 @@ void MainWindow::refreshAtPlayhead()
         return;
     m_tableRefresh->stop();
     m_lastTableRefresh.start();
+    const auto measure = qScopeGuard([this] { m_tableRefreshCostMs = m_lastTableRefresh.elapsed(); });
     const qint64 t = m_playback->position();
     m_processlistModel->setRows(m_source->processlistAt(t));
     if (m_bottomTabs->currentWidget() == m_charts)

@@ -146,6 +146,7 @@ private:
     QTimer *m_tableRefresh = nullptr;
     QElapsedTimer m_lastTableRefresh;
     static constexpr qint64 TableRefreshMs = 50;
+    qint64 m_tableRefreshCostMs = 0;
     QToolBar *m_toolBar = nullptr;
     PlaybackBar *m_playbackBar = nullptr;
     QComboBox *m_scenarioCombo = nullptr;

@@ -29,7 +29,7 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QJsonParseError err;
             QJsonDocument::fromJson(f.readAll(), &err);
-            QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(name + u": " + err.errorString()));
+            QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(name + QStringLiteral(": ") + err.errorString()));
         }
     }
 

@@ -477,14 +477,23 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
         timeline.setLaneMetadata(lane, meta);
 
         QString statement;
+        // Segments and processlist records are both sorted by time: walk them together to
+        // mark where the flavor's processlist says Killed (MySQL: KILL CONNECTION only;
+        // MariaDB: any kill until the statement resets it).
+        size_t record = 0;
         for (const sim::LaneSegment &s : l.segments) {
             quint8 flags = 0;
             if (s.flags & sim::FlagKillPending)
                 flags |= SegmentFlag::KillPending;
             const auto state = toSegmentState(s.state);
-            if ((state == SegmentState::RollingBack || state == SegmentState::Cleanup)
-                && (s.flags & sim::FlagSocketClosed))
-                flags |= SegmentFlag::Killed;
+            while (record + 1 < l.processlist.size() && l.processlist[record + 1].t <= s.start)
+                ++record;
+            if (record < l.processlist.size() && l.processlist[record].t <= s.start
+                && state != SegmentState::Gone) {
+                const sim::Killed k = l.processlist[record].killed;
+                if (sim::isMariaDb(r.flavor) ? k != sim::Killed::None : k == sim::Killed::Connection)
+                    flags |= SegmentFlag::Killed;
+            }
             const QString detail = qs(r.str(s.detail));
             const int idx = timeline.appendSegment(lane, s.start, s.end, state, flags,
                                                      timeline.intern(detail));

@@ -235,6 +235,19 @@ private Q_SLOTS:
         s.waitForRun();
         QVERIFY(s.timeline().laneCount() > 0);
         QVERIFY(!s.narration().isEmpty());
+        // MySQL 5.7: after KILL CONNECTION at 6 s the queued thread shows Killed, but before
+        // it (KILL QUERY at 3 s) it did not.
+        QCOMPARE(s.flavorId(), QStringLiteral("mysql-5.7"));
+        const Timeline &t = s.timeline();
+        const int c = t.findLane(13);
+        QVERIFY(c >= 0);
+        const int at7 = t.segmentAt(c, 7'000'000);
+        const int at4 = t.segmentAt(c, 4'000'000);
+        QVERIFY(at7 >= 0 && at4 >= 0);
+        QVERIFY(t.segment(c, at7).flags & SegmentFlag::Killed);
+        QVERIFY(!(t.segment(c, at4).flags & SegmentFlag::Killed));
+        QVERIFY(t.segment(c, at4).flags & SegmentFlag::KillPending);
+        QCOMPARE(t.segment(c, at7).state, SegmentState::QueueSleep);
     }
 };
 

@@ -12,7 +12,6 @@
 #include <QPalette>
 #include <QSaveFile>
 #include <QSvgGenerator>
-#include <QTextLayout>
 
 #include <algorithm>
 

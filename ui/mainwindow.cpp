@@ -8,15 +8,15 @@
 #include "killsmodel.h"
 #include "knobspanel.h"
 #include "language.h"
+#include "legendwidget.h"
 #include "narrationmodel.h"
 #include "narrationpanel.h"
 #include "playbackbar.h"
 #include "playbackcontroller.h"
 #include "processlistmodel.h"
 #include "simulationsource.h"
-#include "timeline.h"
 #include "swimlaneview.h"
-#include "legendwidget.h"
+#include "timeline.h"
 #include "timelineviewport.h"
 
 #include <QAction>
@@ -34,18 +34,18 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QScopeGuard>
 #include <QPlainTextEdit>
 #include <QSaveFile>
-#include <QSvgGenerator>
-#include <QTimer>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -488,11 +488,6 @@ QString MainWindow::aboutText() const
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About KillScope"), aboutText());
-}
-
-QString MainWindow::currentLanguageName() const
-{
-    return currentLanguage();
 }
 
 // --- sources ------------------------------------------------------------------------------

@@ -113,7 +113,6 @@ private:
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
     void showProblem(const QString &message);
-    QString currentLanguageName() const;
 
     SimulationSource *m_simulation = nullptr;
     QPointer<SessionSource> m_source;
@@ -185,7 +184,6 @@ private:
     bool m_presentation = false;
     QByteArray m_savedState;
     bool m_wasMaximized = false;
-    QFont m_normalFont;
     quint64 m_chartsRevision = ~quint64(0);
     bool m_fitPending = true;
     bool m_columnsFitted = false;

@@ -335,11 +335,17 @@ void MainWindow::createActions()
     m_restartAction = make(QStringLiteral("restartAction"), {QKeySequence(Qt::Key_Home)},
                            [this] { m_playback->restart(); });
     m_fasterAction = make(QStringLiteral("fasterAction"),
-                          {QKeySequence(Qt::Key_BracketRight), QKeySequence(Qt::Key_Plus)},
+                          {QKeySequence(Qt::Key_BracketRight)},
                           [this] { m_playback->faster(); });
     m_slowerAction = make(QStringLiteral("slowerAction"),
-                          {QKeySequence(Qt::Key_BracketLeft), QKeySequence(Qt::Key_Minus)},
+                          {QKeySequence(Qt::Key_BracketLeft)},
                           [this] { m_playback->slower(); });
+    m_zoomInAction = make(QStringLiteral("zoomInAction"),
+                          {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::Key_Plus)},
+                          [this] { m_swimlaneView->zoomIn(); });
+    m_zoomOutAction = make(QStringLiteral("zoomOutAction"),
+                           {QKeySequence(QKeySequence::ZoomOut), QKeySequence(Qt::Key_Minus)},
+                           [this] { m_swimlaneView->zoomOut(); });
     m_zoomFitAction = make(QStringLiteral("zoomFitAction"), {QKeySequence(Qt::Key_0)},
                            [this] { m_swimlaneView->zoomToFit(); });
     m_presentationAction = make(QStringLiteral("presentationAction"),
@@ -402,6 +408,8 @@ void MainWindow::createMenus()
     m_playbackMenu->addSeparator();
     m_playbackMenu->addAction(m_slowerAction);
     m_playbackMenu->addAction(m_fasterAction);
+    m_viewMenu->addAction(m_zoomInAction);
+    m_viewMenu->addAction(m_zoomOutAction);
     m_viewMenu->addAction(m_zoomFitAction);
     m_viewMenu->addAction(m_resetWhatIfAction);
     m_viewMenu->addSeparator();
@@ -451,6 +459,8 @@ void MainWindow::retranslateUi()
     m_restartAction->setText(tr("Re&start"));
     m_fasterAction->setText(tr("&Faster"));
     m_slowerAction->setText(tr("&Slower"));
+    m_zoomInAction->setText(tr("Zoom &In"));
+    m_zoomOutAction->setText(tr("Zoom &Out"));
     m_zoomFitAction->setText(tr("&Zoom to Fit"));
     m_resetWhatIfAction->setText(tr("&Undo My Kills and Knob Changes"));
     m_presentationAction->setText(tr("Presentation &Mode"));

@@ -175,6 +175,8 @@ private:
     QAction *m_restartAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
     QAction *m_zoomFitAction = nullptr;
     QAction *m_presentationAction = nullptr;
     QAction *m_resetWhatIfAction = nullptr;

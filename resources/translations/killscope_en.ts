@@ -385,6 +385,75 @@
     </message>
 </context>
 <context>
+    <name>SimulationSource</name>
+    <message>
+        <source>There is no built-in scenario called “%1”.</source>
+        <translation>There is no built-in scenario called “%1”.</translation>
+    </message>
+    <message>
+        <source>Built-in scenarios: %1.</source>
+        <translation>Built-in scenarios: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario file %1: %2</source>
+        <translation>Cannot open the scenario file %1: %2</translation>
+    </message>
+    <message>
+        <source>The scenario %1 is not valid:
+%2</source>
+        <translation>The scenario %1 is not valid:
+%2</translation>
+    </message>
+    <message>
+        <source>Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or mariadb-10.11.</source>
+        <translation>Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or mariadb-10.11.</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>Nothing has run yet.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it waits for a seat</source>
+        <translation>Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it waits for a seat</translation>
+    </message>
+    <message>
+        <source>Sleeping in the InnoDB queue; it checks the kill flag after each sleep</source>
+        <translation>Sleeping in the InnoDB queue; it checks the kill flag after each sleep</translation>
+    </message>
+    <message>
+        <source>Busy in an I/O call; it checks the flag when the call returns</source>
+        <translation>Busy in an I/O call; it checks the flag when the call returns</translation>
+    </message>
+    <message>
+        <source>Blocked writing to a client that does not read</source>
+        <translation>Blocked writing to a client that does not read</translation>
+    </message>
+    <message>
+        <source>Rolling back about %1 rows; this cannot be interrupted</source>
+        <translation>Rolling back about %1 rows; this cannot be interrupted</translation>
+    </message>
+    <message>
+        <source>Rolling back; this cannot be interrupted</source>
+        <translation>Rolling back; this cannot be interrupted</translation>
+    </message>
+    <message>
+        <source>Cleaning up: deleting temporary files or DDL leftovers</source>
+        <translation>Cleaning up: deleting temporary files or DDL leftovers</translation>
+    </message>
+    <message>
+        <source>Inside data-dictionary work; MySQL 8.0 defers the kill until it ends</source>
+        <translation>Inside data-dictionary work; MySQL 8.0 defers the kill until it ends</translation>
+    </message>
+    <message>
+        <source>Running; it notices the flag at its next check point</source>
+        <translation>Running; it notices the flag at its next check point</translation>
+    </message>
+</context>
+<context>
     <name>ks::ChartsPanel</name>
     <message>
         <source>Sessions by state</source>
@@ -1288,6 +1357,14 @@
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -1466,75 +1543,6 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>Last sample: %1 queries, round trip %2 ms, %3 rows read.
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</translation>
-    </message>
-</context>
-<context>
-    <name>ks::SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>There is no built-in scenario called “%1”.</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>Cannot open the scenario file %1: %2</translation>
-    </message>
-    <message>
-        <source>The scenario %1 is not valid:
-%2</source>
-        <translation>The scenario %1 is not valid:
-%2</translation>
-    </message>
-    <message>
-        <source>Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or mariadb-10.11.</source>
-        <translation>Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or mariadb-10.11.</translation>
-    </message>
-    <message>
-        <source>Nothing has run yet.</source>
-        <translation>Nothing has run yet.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
-        <source>Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it waits for a seat</source>
-        <translation>Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it waits for a seat</translation>
-    </message>
-    <message>
-        <source>Sleeping in the InnoDB queue; it checks the kill flag after each sleep</source>
-        <translation>Sleeping in the InnoDB queue; it checks the kill flag after each sleep</translation>
-    </message>
-    <message>
-        <source>Busy in an I/O call; it checks the flag when the call returns</source>
-        <translation>Busy in an I/O call; it checks the flag when the call returns</translation>
-    </message>
-    <message>
-        <source>Blocked writing to a client that does not read</source>
-        <translation>Blocked writing to a client that does not read</translation>
-    </message>
-    <message>
-        <source>Rolling back about %1 rows; this cannot be interrupted</source>
-        <translation>Rolling back about %1 rows; this cannot be interrupted</translation>
-    </message>
-    <message>
-        <source>Rolling back; this cannot be interrupted</source>
-        <translation>Rolling back; this cannot be interrupted</translation>
-    </message>
-    <message>
-        <source>Cleaning up: deleting temporary files or DDL leftovers</source>
-        <translation>Cleaning up: deleting temporary files or DDL leftovers</translation>
-    </message>
-    <message>
-        <source>Inside data-dictionary work; MySQL 8.0 defers the kill until it ends</source>
-        <translation>Inside data-dictionary work; MySQL 8.0 defers the kill until it ends</translation>
-    </message>
-    <message>
-        <source>Running; it notices the flag at its next check point</source>
-        <translation>Running; it notices the flag at its next check point</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>Built-in scenarios: %1.</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,75 @@
     </message>
 </context>
 <context>
+    <name>SimulationSource</name>
+    <message>
+        <source>There is no built-in scenario called “%1”.</source>
+        <translation>没有名为“%1”的内置场景。</translation>
+    </message>
+    <message>
+        <source>Built-in scenarios: %1.</source>
+        <translation>内置场景：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario file %1: %2</source>
+        <translation>无法打开场景文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The scenario %1 is not valid:
+%2</source>
+        <translation>场景 %1 无效：
+%2</translation>
+    </message>
+    <message>
+        <source>Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or mariadb-10.11.</source>
+        <translation>未知的服务器版本“%1”；请使用 mysql-5.7、mysql-8.0 或 mariadb-10.11。</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>还没有运行任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it waits for a seat</source>
+        <translation>在 InnoDB 队列中休眠；MySQL 5.7 在这里从不检查 kill 标志，所以它要等到拿到席位</translation>
+    </message>
+    <message>
+        <source>Sleeping in the InnoDB queue; it checks the kill flag after each sleep</source>
+        <translation>在 InnoDB 队列中休眠；每次休眠之后都会检查 kill 标志</translation>
+    </message>
+    <message>
+        <source>Busy in an I/O call; it checks the flag when the call returns</source>
+        <translation>正在执行 I/O 调用；调用返回时才检查标志</translation>
+    </message>
+    <message>
+        <source>Blocked writing to a client that does not read</source>
+        <translation>向不读取数据的客户端写结果时被阻塞</translation>
+    </message>
+    <message>
+        <source>Rolling back about %1 rows; this cannot be interrupted</source>
+        <translation>正在回滚约 %1 行；不能被中断</translation>
+    </message>
+    <message>
+        <source>Rolling back; this cannot be interrupted</source>
+        <translation>正在回滚；不能被中断</translation>
+    </message>
+    <message>
+        <source>Cleaning up: deleting temporary files or DDL leftovers</source>
+        <translation>正在清理：删除临时文件或 DDL 残留</translation>
+    </message>
+    <message>
+        <source>Inside data-dictionary work; MySQL 8.0 defers the kill until it ends</source>
+        <translation>正在进行数据字典操作；MySQL 8.0 会把终止推迟到它结束</translation>
+    </message>
+    <message>
+        <source>Running; it notices the flag at its next check point</source>
+        <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
+    </message>
+</context>
+<context>
     <name>ks::ChartsPanel</name>
     <message>
         <source>Sessions by state</source>
@@ -1288,6 +1357,14 @@
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -1466,75 +1543,6 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>上次采样：%1 个查询，往返 %2 毫秒，读取 %3 行。
 客户端 CPU：采样线程 %4 毫秒（查询与解析），界面线程 %5 毫秒（合并到时间线）。</translation>
-    </message>
-</context>
-<context>
-    <name>ks::SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>没有名为“%1”的内置场景。</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>无法打开场景文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>The scenario %1 is not valid:
-%2</source>
-        <translation>场景 %1 无效：
-%2</translation>
-    </message>
-    <message>
-        <source>Unknown server flavor “%1”; use mysql-5.7, mysql-8.0 or mariadb-10.11.</source>
-        <translation>未知的服务器版本“%1”；请使用 mysql-5.7、mysql-8.0 或 mariadb-10.11。</translation>
-    </message>
-    <message>
-        <source>Nothing has run yet.</source>
-        <translation>还没有运行任何内容。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it waits for a seat</source>
-        <translation>在 InnoDB 队列中休眠；MySQL 5.7 在这里从不检查 kill 标志，所以它要等到拿到席位</translation>
-    </message>
-    <message>
-        <source>Sleeping in the InnoDB queue; it checks the kill flag after each sleep</source>
-        <translation>在 InnoDB 队列中休眠；每次休眠之后都会检查 kill 标志</translation>
-    </message>
-    <message>
-        <source>Busy in an I/O call; it checks the flag when the call returns</source>
-        <translation>正在执行 I/O 调用；调用返回时才检查标志</translation>
-    </message>
-    <message>
-        <source>Blocked writing to a client that does not read</source>
-        <translation>向不读取数据的客户端写结果时被阻塞</translation>
-    </message>
-    <message>
-        <source>Rolling back about %1 rows; this cannot be interrupted</source>
-        <translation>正在回滚约 %1 行；不能被中断</translation>
-    </message>
-    <message>
-        <source>Rolling back; this cannot be interrupted</source>
-        <translation>正在回滚；不能被中断</translation>
-    </message>
-    <message>
-        <source>Cleaning up: deleting temporary files or DDL leftovers</source>
-        <translation>正在清理：删除临时文件或 DDL 残留</translation>
-    </message>
-    <message>
-        <source>Inside data-dictionary work; MySQL 8.0 defers the kill until it ends</source>
-        <translation>正在进行数据字典操作；MySQL 8.0 会把终止推迟到它结束</translation>
-    </message>
-    <message>
-        <source>Running; it notices the flag at its next check point</source>
-        <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>内置场景：%1。</translation>
     </message>
 </context>
 <context>

@@ -775,6 +775,7 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     const int labelHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 2;
     const double g = glyphScale();
     const int shaft = std::max(2, int(std::lround(2 * g)));
+    const int stubPx = m_threadHeight * 2;
     std::vector<QRectF> placed;
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
@@ -809,11 +810,21 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         const int shaftB = int(std::lround(std::max(yFrom, yTo - dir * 6)));
         const int top = std::max(shaftA, -2);
         const int bottom = std::min(shaftB, f.height + 2);
-        if (failed || s.result == SignalResult::Pending) {
-            for (int y = top; y < bottom; y += 8)
-                p.fillRect(QRect(xi - shaft / 2, y, shaft, std::min(5, bottom - y)), c);
-        } else if (bottom > top) {
-            p.fillRect(QRect(xi - shaft / 2, top, shaft, bottom - top), c);
+        auto drawShaft = [&](int a, int b) {
+            if (failed || s.result == SignalResult::Pending) {
+                for (int y = a; y < b; y += 8)
+                    p.fillRect(QRect(xi - shaft / 2, y, shaft, std::min(5, b - y)), c);
+            } else if (b > a) {
+                p.fillRect(QRect(xi - shaft / 2, a, shaft, b - a), c);
+            }
+        };
+        if (dense && bottom - top > 2 * stubPx) {
+            // Hundreds of long lines across the screen are noise, and each costs a column of
+            // cache misses: draw stubs where the arrow leaves and where it arrives.
+            drawShaft(top, std::min(bottom, shaftA + stubPx));
+            drawShaft(std::max(top, shaftB - stubPx), bottom);
+        } else {
+            drawShaft(top, bottom);
         }
         if (yTo < -10 || yTo > f.height + 10) {
             // The tip is scrolled away: the shaft alone says "a kill passes here".

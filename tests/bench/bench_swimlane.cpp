@@ -31,6 +31,8 @@ void build(Timeline &t, int lanes, int perLane, int arrows)
 {
     std::mt19937_64 rng(42);
     const qint64 mean = Hour / perLane;
+    // Detail 1 (every other segment): a statement, so wide bars carry realistic text.
+    t.intern(QStringLiteral("UPDATE orders SET status = 'archived' WHERE id < 100000"));
     for (int l = 0; l < lanes; ++l) {
         const int lane = t.addSession(1000 + l, QStringLiteral("u%1").arg(l % 17), {}, false);
         t.reserveSegments(lane, perLane);
@@ -177,6 +179,23 @@ Figures zoomAnimation(const SwimlaneRenderer &r, int rowsScroll)
     return stats(ms);
 }
 
+// KS_BENCH_PNG=dir saves one full frame of each dataset, to look at what was measured.
+void savePng(const SwimlaneRenderer &r, const char *name, double t0, double span)
+{
+    const QString dir = qEnvironmentVariable("KS_BENCH_PNG");
+    if (dir.isEmpty())
+        return;
+    QImage screen(Screen, QImage::Format_ARGB32_Premultiplied);
+    SwimlaneRenderer::Frame f;
+    f.width = Screen.width() - r.labelWidth();
+    f.height = Screen.height() - r.axisHeight();
+    f.t0 = t0;
+    f.usPerPx = span / f.width;
+    QImage lanes(f.width, f.height, QImage::Format_RGB32);
+    fullFrame(r, screen, lanes, f);
+    screen.save(dir + QLatin1Char('/') + QLatin1String(name));
+}
+
 Figures fullyZoomedOut(const SwimlaneRenderer &r, int frames)
 {
     QImage screen(Screen, QImage::Format_ARGB32_Premultiplied);
@@ -217,6 +236,10 @@ int main(int argc, char **argv)
             r.setTimeline(&t);
             r.setRowHeights(rowHeight, 0);
             const Figures z = quietest([&] { return zoomAnimation(r, 0); });
+            if (rowHeight == 20) {
+                savePng(r, "bench-s1-full.png", 0, double(Hour));
+                savePng(r, "bench-s1-5pct.png", double(Hour) * 0.3, double(Hour) * 0.05);
+            }
             char what[128];
             std::snprintf(what, sizeof what, "S1 1,000 lanes, 100k segs, 10k arrows, %d-px rows", rowHeight);
             figures(what, z, "<= 4", "<= 8");
@@ -284,6 +307,8 @@ int main(int argc, char **argv)
             r.setTimeline(&t);
             r.setRowHeights(rowHeight, 0);
             const Figures f = quietest([&] { return fullyZoomedOut(r, 30); });
+            if (rowHeight == 20)
+                savePng(r, "bench-s3-full.png", 0, double(Hour));
             char what[128];
             std::snprintf(what, sizeof what, "S3 10M segments, fully zoomed out, %d-px rows", rowHeight);
             figures(what, f, "<= 16", "-");

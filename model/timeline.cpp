@@ -85,7 +85,9 @@ void Timeline::setLaneClosed(int lane, bool closed)
 
 Segment Timeline::segment(int lane, int index) const
 {
+    Q_ASSERT(lane >= 0 && lane < laneCount());
     const LaneData &d = m_lanes[size_t(lane)];
+    Q_ASSERT(index >= 0 && size_t(index) < d.start.size());
     const auto i = size_t(index);
     return Segment{d.start[i], d.end[i], SegmentState(d.state[i]), d.flags[i], d.detail[i]};
 }
@@ -124,6 +126,8 @@ const SegmentExtra *Timeline::extra(int lane, int index) const
 int Timeline::appendSegment(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags,
                             quint32 detail)
 {
+    Q_ASSERT(lane >= 0 && lane < laneCount());
+    Q_ASSERT(detail < m_strings.size());
     LaneData &d = m_lanes[size_t(lane)];
     if (!d.end.empty())
         start = std::max(start, d.end.back());
@@ -215,6 +219,7 @@ const QString &Timeline::string(quint32 index) const
 
 void Timeline::addSignal(const TimelineSignal &signal)
 {
+    Q_ASSERT(signal.toLane < laneCount() && signal.fromLane < laneCount());
     // Sources deliver in time order; the rare late one is inserted after its equals.
     auto it = std::upper_bound(m_signals.begin(), m_signals.end(), signal.time,
                                [](qint64 t, const TimelineSignal &s) { return t < s.time; });

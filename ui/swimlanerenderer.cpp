@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QImage>
 #include <QLocale>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -23,6 +24,7 @@ constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both sta
 constexpr int MinCheckSpacingPx = 6;
 constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
 constexpr int HatchPeriod = 8;
+constexpr qsizetype MaxTextImageBytes = 24 * 1024 * 1024; // pre-rendered texts, then start over
 constexpr int HatchOn = 2;
 
 bool hatchOn(int x, int y)
@@ -81,6 +83,8 @@ void SwimlaneRenderer::setFont(const QFont &font)
     m_fonts[int(TextFont::SmallBold)] = smallBold;
     m_textCache.clear();
     m_metrics.clear();
+    m_textImages.clear();
+    m_textImageBytes = 0;
     const QFontMetrics fm(m_font);
     m_axisHeight = std::max(26, fm.height() + 14);
 }
@@ -154,9 +158,45 @@ int SwimlaneRenderer::drawText(QPainter &p, TextFont font, const QString &text, 
     const QSizeF size = st->size();
     const double x = centred ? rect.left() + (rect.width() - size.width()) / 2 : rect.left();
     const double y = rect.top() + (rect.height() - size.height()) / 2;
-    p.setFont(m_fonts[int(font)]);
-    p.drawStaticText(QPointF(std::round(x), std::round(y)), *st);
+    blitText(p, font, *st, QPointF(x, y));
     return int(std::ceil(size.width()));
+}
+
+void SwimlaneRenderer::blitText(QPainter &p, TextFont font, const QStaticText &st, QPointF at) const
+{
+    const QPoint pos(int(std::round(at.x())), int(std::round(at.y())));
+    // On an unscaled raster device a pre-rendered image of the text is blitted: copying a few
+    // hundred pixels costs a fraction of drawing the glyphs again. Vector devices (SVG) and
+    // scaled painters get real text.
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster
+                        && p.device()->devicePixelRatioF() == 1.0
+                        && p.transform().type() <= QTransform::TxTranslate;
+    if (!raster) {
+        p.setFont(m_fonts[int(font)]);
+        p.drawStaticText(pos, st);
+        return;
+    }
+    const QRgb color = p.pen().color().rgba();
+    TextImageKey key{st.text(), font, color};
+    auto it = m_textImages.constFind(key);
+    if (it == m_textImages.constEnd()) {
+        const QSize size = st.size().toSize() + QSize(2, 2);
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter ip(&image);
+        ip.setPen(p.pen().color());
+        ip.setFont(m_fonts[int(font)]);
+        ip.drawStaticText(QPointF(0, 0), st);
+        ip.end();
+        const qsizetype bytes = image.sizeInBytes();
+        if (m_textImageBytes + bytes > MaxTextImageBytes) {
+            m_textImages.clear();
+            m_textImageBytes = 0;
+        }
+        m_textImageBytes += bytes;
+        it = m_textImages.insert(key, image);
+    }
+    p.drawImage(pos, *it);
 }
 
 void SwimlaneRenderer::setRowHeights(int thread, int client)
@@ -598,6 +638,8 @@ void SwimlaneRenderer::invalidateTexts()
     m_texts.clear();
     m_textCache.clear();
     m_metrics.clear();
+    m_textImages.clear();
+    m_textImageBytes = 0;
 }
 
 void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const
@@ -887,8 +929,8 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         p.setBrush(c);
         p.drawRoundedRect(box, 3, 3);
         p.setPen(Qt::white);
-        p.setFont(m_fonts[int(TextFont::SmallBold)]);
-        p.drawStaticText(QPointF(box.left() + 5, box.top() + (h - st->size().height()) / 2), *st);
+        blitText(p, TextFont::SmallBold, *st,
+                 QPointF(box.left() + 5, box.top() + (h - st->size().height()) / 2));
     }
     p.restore();
 }

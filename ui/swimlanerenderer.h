@@ -3,8 +3,10 @@
 #include "theme.h"
 #include "timeline.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QImage>
 #include <QHash>
 #include <QRect>
 #include <QStaticText>
@@ -13,7 +15,6 @@
 #include <limits>
 #include <vector>
 
-class QImage;
 class QPainter;
 
 namespace ks {
@@ -161,6 +162,18 @@ private:
         qreal ellipsis = 0;
     };
     const TextMetrics &textMetrics(TextFont font, const QString &text) const;
+    struct TextImageKey
+    {
+        QString text;
+        TextFont font;
+        QRgb color;
+        bool operator==(const TextImageKey &) const = default;
+        friend size_t qHash(const TextImageKey &k, size_t seed = 0)
+        {
+            return qHash(k.text, seed) ^ size_t(k.color) ^ (size_t(k.font) << 29);
+        }
+    };
+    void blitText(QPainter &p, TextFont font, const QStaticText &st, QPointF at) const;
     // The laid-out text elided to `width`; null when nothing fits.
     const QStaticText *staticText(TextFont font, const QString &text, int width) const;
     // Draws text elided to rect's width, vertically centred; returns the width drawn.
@@ -173,6 +186,8 @@ private:
     QFont m_fonts[int(TextFont::Count)];
     mutable QHash<TextKey, QStaticText> m_textCache;
     mutable QHash<TextKey, TextMetrics> m_metrics; // length 0: one entry per text and font
+    mutable QHash<TextImageKey, QImage> m_textImages;
+    mutable qsizetype m_textImageBytes = 0;
     mutable QHash<quint64, QString> m_texts; // (detail << 8 | state) → bar text
     mutable quint64 m_textsRevision = ~quint64(0);
     mutable const Timeline *m_textsTimeline = nullptr;

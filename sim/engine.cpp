@@ -10,6 +10,7 @@
 #include <deque>
 #include <map>
 #include <queue>
+#include <string_view>
 #include <unordered_map>
 
 namespace ks::sim {
@@ -50,6 +51,14 @@ constexpr TimeUs kMinQueueSleepUs = 50;
 // A row never costs more than a second (even at absurd I/O settings), so costs fit 32 bits.
 constexpr DurationNs kMaxRowCostNs = 1'000'000'000;
 
+// Lets the intern table be searched with a string_view: the lookup of an already interned
+// string (nearly every lookup) then allocates nothing.
+struct StringHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 TimeUs ceilDivNsToUs(int64_t ns)
 {
     return ns >= 0 ? (ns + 999) / 1000 : -((-ns) / 1000);
@@ -75,15 +84,19 @@ enum class EvKind : uint8_t {
     NetWriteTimeout,
 };
 
+// 32 bytes, so that a node's four children span two cache lines. The kind rides in the low byte
+// of seq: sequence numbers are unique, so (t, seq) orders events exactly as (t, sequence number).
 struct QEvent
 {
     TimeUs t;
-    uint64_t seq;
+    uint64_t seq; // sequence number << 8 | EvKind
+    int64_t arg;
     uint32_t target;
     uint32_t gen;
-    EvKind kind;
-    int64_t arg;
+
+    EvKind kind() const { return EvKind(seq & 0xff); }
 };
+static_assert(sizeof(QEvent) == 32);
 
 using EventQueue = QuadHeap<QEvent>;
 
@@ -342,7 +355,7 @@ private:
     EventQueue m_queue;
     std::vector<Conn> m_conns;
     std::vector<Client> m_clients;
-    std::unordered_map<std::string, StringId> m_intern;
+    std::unordered_map<std::string, StringId, StringHash, std::equal_to<>> m_intern;
     std::unordered_map<StringId, int> m_rowLockIndex;
     std::vector<RowLock> m_rowLocks;
     std::unordered_map<std::string, std::pair<int, std::vector<int>>> m_rowLockTables;
@@ -370,7 +383,7 @@ private:
     {
         if (s.empty())
             return internEmpty();
-        auto it = m_intern.find(std::string(s));
+        auto it = m_intern.find(s);
         if (it != m_intern.end())
             return it->second;
         const auto id = StringId(m_res.strings.size());
@@ -390,7 +403,7 @@ private:
 
     void schedule(TimeUs t, EvKind kind, uint32_t target, uint32_t gen, int64_t arg = 0)
     {
-        m_queue.push(QEvent{t, m_seq++, target, gen, kind, arg});
+        m_queue.push(QEvent{t, (m_seq++ << 8) | uint64_t(kind), arg, target, gen});
     }
     void scheduleConn(Conn &c, TimeUs t, EvKind kind, int64_t arg = 0)
     {
@@ -1069,7 +1082,7 @@ void Sim::startStep(Conn &c, const Step &s)
         c.activity = Activity::Io;
         c.stateStr = stageId(&s, s.op == StepOp::TempFile ? StageKey::SortTempFile : StageKey::SelectRows);
         const TimeUs end = ioRequest(s.bytes);
-        openSeg(c, LaneState::IoWait, intern(s.op == StepOp::TempFile ? "write temporary file" : "I/O"), -1, 0, -1, FlagIoBound);
+        openSeg(c, LaneState::IoWait, lit(s.op == StepOp::TempFile ? "write temporary file" : "I/O"), -1, 0, -1, FlagIoBound);
         pushPl(c);
         if (s.op == StepOp::TempFile) {
             c.tempFiles.push_back({s.bytes, s.deleteUs});
@@ -1220,7 +1233,7 @@ void Sim::startLoop(Conn &c, const Step &s)
 {
     c.activity = Activity::Loop;
     c.trxState = c.trxState == TrxState::LockWait ? TrxState::Running : c.trxState;
-    c.trxOpStr = intern(s.modify ? "updating or deleting" : "fetching rows");
+    c.trxOpStr = lit(s.modify ? "updating or deleting" : "fetching rows");
     c.loopBase = c.loopDone;
     c.loopCount = s.count;
     c.loopModify = s.modify;
@@ -1429,16 +1442,29 @@ void Sim::releaseTrx(Conn &c)
     }
     c.rowLocks.clear();
     c.rowLockIntervals.clear();
-    std::vector<StringId> tables;
-    for (const MdlHold &h : c.mdl) {
-        m_res.locks[size_t(h.lockInterval)].released = m_now;
-        --m_mdl[h.table].granted[size_t(h.mode)];
-        if (std::find(tables.begin(), tables.end(), h.table) == tables.end())
-            tables.push_back(h.table);
+    if (!c.mdl.empty()) {
+        // The distinct tables in first-hold order, without a heap allocation for the usual one
+        // or two tables per transaction.
+        std::array<StringId, 8> few{};
+        size_t nFew = 0;
+        std::vector<StringId> many;
+        for (const MdlHold &h : c.mdl) {
+            m_res.locks[size_t(h.lockInterval)].released = m_now;
+            --m_mdl[h.table].granted[size_t(h.mode)];
+            if (std::find(few.begin(), few.begin() + long(nFew), h.table) != few.begin() + long(nFew)
+                || std::find(many.begin(), many.end(), h.table) != many.end())
+                continue;
+            if (nFew < few.size())
+                few[nFew++] = h.table;
+            else
+                many.push_back(h.table);
+        }
+        c.mdl.clear();
+        for (size_t i = 0; i < nFew; ++i)
+            grantMdl(few[i]);
+        for (StringId t : many)
+            grantMdl(t);
     }
-    c.mdl.clear();
-    for (StringId t : tables)
-        grantMdl(t);
     c.undo.clear();
     c.undoRows = 0;
     c.stmtUndoMark = 0;
@@ -1587,7 +1613,7 @@ void Sim::startRollback(Conn &c, bool wholeTrx, StageKey stage)
     c.rbStopAt = wholeTrx ? 0 : c.stmtUndoMark;
     c.trxState = TrxState::RollingBack;
     // INNODB_TRX.trx_operation_state (§4.2).
-    c.trxOpStr = intern(wholeTrx || isMariaDb(m_flavor) ? "rollback" : "rollback of SQL statement");
+    c.trxOpStr = lit(wholeTrx || isMariaDb(m_flavor) ? "rollback" : "rollback of SQL statement");
     c.stateStr = stageId(stage);
     RollbackRecord rr;
     rr.lane = c.lane;
@@ -1625,7 +1651,7 @@ void Sim::rollbackNextChunk(Conn &c)
     c.loopStartNs = m_now * 1000;
     c.rbRemaining = rows;
     c.activity = Activity::Rollback;
-    openSeg(c, LaneState::RollingBack, intern(c.rbWholeTrx ? "transaction rollback" : "statement rollback"), -1, 0, c.undoRows,
+    openSeg(c, LaneState::RollingBack, lit(c.rbWholeTrx ? "transaction rollback" : "statement rollback"), -1, 0, c.undoRows,
             io > ch.cpuNs ? FlagIoBound : 0);
     pushPl(c);
     ++c.gen;
@@ -2527,7 +2553,7 @@ void Sim::clientCtrlC(Client &cl)
 
 void Sim::handle(const QEvent &e)
 {
-    switch (e.kind) {
+    switch (e.kind()) {
     case EvKind::ClientConnect:
         clientConnect(m_clients[e.target], false);
         return;
@@ -2642,7 +2668,7 @@ void Sim::handle(const QEvent &e)
     Conn &c = m_conns[e.target];
     if (e.gen != c.gen || !c.alive)
         return;
-    switch (e.kind) {
+    switch (e.kind()) {
     case EvKind::WorkDone: {
         if (c.activity == Activity::Rollback) {
             // One undo chunk is done.

@@ -3,14 +3,15 @@
 #include <QWidget>
 
 class QLabel;
-class QListView;
+class QTextBrowser;
 
 namespace ks {
 
 class NarrationModel;
 
 // The narration of the run: the step current at the playhead in large type, and the list of all
-// steps (click one to jump there).
+// steps (click a step's time to jump there). The list is rich text rather than an item view:
+// word-wrapped paragraphs of different lengths are what a text browser lays out best.
 class NarrationPanel : public QWidget
 {
     Q_OBJECT
@@ -27,12 +28,14 @@ protected:
 
 private:
     void updateCurrent();
+    void rebuildList();
     void retranslateUi();
 
     NarrationModel *m_model;
     QLabel *m_title = nullptr;
     QLabel *m_current = nullptr;
-    QListView *m_list = nullptr;
+    QTextBrowser *m_list = nullptr;
+    QString m_html;
 };
 
 } // namespace ks

@@ -35,6 +35,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QtTest>
 
 using namespace ks;
@@ -253,6 +255,20 @@ private Q_SLOTS:
         QCOMPARE(w.narrationModel()->currentText(), QStringLiteral("B 在等待 A 持有的行锁。"));
         QVERIFY(switchLanguage(QStringLiteral("en")));
         QCOMPARE(tabs->tabText(0), QStringLiteral("Processlist"));
+    }
+
+    void narrationStepsAreClickable()
+    {
+        MainWindow w;
+        loadTestScenario(w);
+        auto *list = w.findChild<QTextBrowser *>(QStringLiteral("narrationList"));
+        QVERIFY(list);
+        const qint64 step = w.narrationModel()->steps().first().atUs;
+        QVERIFY(list->toHtml().contains(QStringLiteral("#t%1").arg(step)));
+        QVERIFY(list->toPlainText().contains(QStringLiteral("B waits for A's row lock.")));
+        Q_EMIT list->anchorClicked(QUrl(QStringLiteral("#t%1").arg(step)));
+        QTRY_COMPARE(w.playback()->position(), step);
+        QCOMPARE(w.narrationModel()->currentRow(), 0);
     }
 
     void presentationModeToggles()

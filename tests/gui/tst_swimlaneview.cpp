@@ -411,6 +411,25 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
     }
 
+    void menuKeyAsksForTheSelectedSession()
+    {
+        SwimlaneView view;
+        setUpView(view, m_simple);
+        QSignalSpy spy(&view, &SwimlaneView::contextMenuRequestedForSession);
+        QContextMenuEvent none(QContextMenuEvent::Keyboard, QPoint(10, 10), view.mapToGlobal(QPoint(10, 10)));
+        QApplication::sendEvent(&view, &none);
+        QCOMPARE(spy.count(), 0); // nothing selected yet
+        view.viewportController()->setSelectedSession(8);
+        QContextMenuEvent key(QContextMenuEvent::Keyboard, QPoint(10, 10), view.mapToGlobal(QPoint(10, 10)));
+        QApplication::sendEvent(&view, &key);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toLongLong(), 8);
+        // Right-clicking a lane label works like right-clicking the lane.
+        QTest::mouseClick(view.viewport(), Qt::RightButton, {}, QPoint(20, view.laneCenterY(0)));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).toLongLong(), 7);
+    }
+
     void shiftDragZoomsToSelection()
     {
         SwimlaneView view;

@@ -32,10 +32,24 @@ int main(int argc, char *argv[])
     if (hasArg(argc, argv, "--headless") && !hasArg(argc, argv, "--png"))
         return ks::runHeadless(argc, argv);
 
-    // Slides from a script must work without a display.
-    if (hasArg(argc, argv, "--png") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
-        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+    // Slides from a script, --help and --version must work without a display; the window
+    // itself cannot, and says so instead of Qt's platform-plugin abort.
+    const bool noDisplay = qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+                           && qEnvironmentVariableIsEmpty("DISPLAY")
+                           && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (noDisplay) {
+        bool textOnly = false;
+        for (const char *arg : {"--png", "--help", "-h", "--help-all", "-?", "--version", "-v"})
+            textOnly = textOnly || hasArg(argc, argv, arg);
+        if (!textOnly) {
+            std::fprintf(stderr,
+                         "killscope: no display (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                         "  Run it in a desktop session or under Xvfb (xvfb-run -a killscope),\n"
+                         "  or use --headless (text) or --png FILE (a picture) without one.\n");
+            return 1;
+        }
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("KillScope"));

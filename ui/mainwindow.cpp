@@ -39,6 +39,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -132,7 +133,8 @@ void MainWindow::createWidgets()
     connect(m_swimlaneView, &SwimlaneView::sessionSelected, this, [this](qint64 id) {
         const int row = m_processlistModel->rowOfId(id);
         if (row >= 0)
-            m_processlistView->selectRow(row);
+            m_processlistView->selectRow(
+                m_processlistProxy->mapFromSource(m_processlistModel->index(row, 0)).row());
     });
     // Dragging in the axis scrubs: playback holds while the drag goes on and resumes after it.
     m_scrubSettle = new QTimer(this);
@@ -165,7 +167,15 @@ void MainWindow::createWidgets()
 
     m_processlistView = new QTableView(m_bottomTabs);
     m_processlistView->setObjectName(QStringLiteral("processlistView"));
-    m_processlistView->setModel(m_processlistModel);
+    // Sortable by any column (numbers as numbers); the model keeps the server's order.
+    m_processlistProxy = new QSortFilterProxyModel(this);
+    m_processlistProxy->setObjectName(QStringLiteral("processlistSortModel"));
+    m_processlistProxy->setSourceModel(m_processlistModel);
+    m_processlistProxy->setSortRole(ProcesslistModel::SortRole);
+    m_processlistProxy->setDynamicSortFilter(true);
+    m_processlistView->setModel(m_processlistProxy);
+    m_processlistView->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+    m_processlistView->setSortingEnabled(true);
     m_processlistView->horizontalHeader()->setStretchLastSection(true);
     m_processlistView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_processlistView->verticalHeader()->hide();
@@ -794,7 +804,8 @@ void MainWindow::onProcesslistContextMenu(const QPoint &pos)
         sel->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QList<KillTarget> targets;
     for (const QModelIndex &row : sel->selectedRows())
-        targets << m_processlistModel->targetAt(row.row());
+        targets << m_processlistModel->targetAt(
+            m_processlistModel->rowOfId(row.data(ProcesslistModel::IdRole).toLongLong()));
     if (targets.isEmpty())
         return;
     showKillMenu(targets, m_processlistView->viewport()->mapToGlobal(pos));

@@ -13,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
+class QSortFilterProxyModel;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -132,6 +133,7 @@ private:
     QLabel *m_caption = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QTableView *m_processlistView = nullptr;
+    QSortFilterProxyModel *m_processlistProxy = nullptr;
     QTableView *m_killsView = nullptr;
     ChartsPanel *m_charts = nullptr;
     QPlainTextEdit *m_transcript = nullptr;

@@ -61,10 +61,14 @@ QString processlistCell(MainWindow &w, qint64 id, ProcesslistModel::Field f)
 KillMenu *rightClickRow(MainWindow &w, qint64 id)
 {
     QTableView *view = w.processlistView();
-    const int row = w.processlistModel()->rowOfId(id);
+    QAbstractItemModel *shown = view->model(); // sorted on top of processlistModel()
+    int row = -1;
+    for (int r = 0; r < shown->rowCount(); ++r)
+        if (shown->index(r, 0).data(ProcesslistModel::IdRole).toLongLong() == id)
+            row = r;
     if (row < 0)
         return nullptr;
-    const QPoint pos = view->visualRect(w.processlistModel()->index(row, 1)).center();
+    const QPoint pos = view->visualRect(shown->index(row, 1)).center();
     QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
     QApplication::sendEvent(view->viewport(), &event);
     return w.killMenu();
@@ -207,6 +211,29 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_BracketLeft);
         QTest::keyClick(&w, Qt::Key_BracketLeft);
         QCOMPARE(w.playback()->speed(), 0.5);
+    }
+
+    void processlistSortsNumerically()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        loadTestScenario(w);
+        w.playback()->setPosition(2'000'000);
+        QTableView *view = w.processlistView();
+        const int time = w.processlistModel()->column(ProcesslistModel::Field::Time);
+        view->sortByColumn(time, Qt::DescendingOrder);
+        QAbstractItemModel *shown = view->model();
+        QVERIFY(shown->rowCount() >= 2);
+        for (int r = 1; r < shown->rowCount(); ++r)
+            QVERIFY(shown->index(r - 1, time).data(ProcesslistModel::SortRole).toLongLong()
+                    >= shown->index(r, time).data(ProcesslistModel::SortRole).toLongLong());
+        // The kill menu still targets the row under the mouse.
+        const qint64 firstId = shown->index(0, 0).data(ProcesslistModel::IdRole).toLongLong();
+        KillMenu *menu = rightClickRow(w, firstId);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(menu->targets().first().id, firstId);
+        menu->hide();
     }
 
     void playbackKeysWorkWhereverTheFocusIs()

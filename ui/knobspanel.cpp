@@ -57,7 +57,23 @@ KnobsPanel::KnobsPanel(QWidget *parent)
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     outer->addWidget(m_hint);
+
+    m_changesTitle = new QLabel(this);
+    QFont bold = m_changesTitle->font();
+    bold.setBold(true);
+    m_changesTitle->setFont(bold);
+    outer->addWidget(m_changesTitle);
+    m_changes = new QLabel(this);
+    m_changes->setObjectName(QStringLiteral("changesLabel"));
+    m_changes->setWordWrap(true);
+    m_changes->setTextFormat(Qt::PlainText);
+    outer->addWidget(m_changes);
+    m_undo = new QPushButton(this);
+    m_undo->setObjectName(QStringLiteral("undoChangesButton"));
+    connect(m_undo, &QPushButton::clicked, this, &KnobsPanel::undoChangesRequested);
+    outer->addWidget(m_undo);
     outer->addStretch(1);
+    setChanges({});
     retranslateUi();
 }
 
@@ -83,6 +99,15 @@ void KnobsPanel::setConcurrencyAvailable(bool available)
     m_concurrency->setToolTip(available ? QString()
                                         : tr("MariaDB 10.6 and later have no InnoDB admission "
                                              "queue: the variable is ignored."));
+}
+
+void KnobsPanel::setChanges(const QStringList &lines)
+{
+    m_changeLines = lines;
+    m_changesTitle->setVisible(!lines.isEmpty());
+    m_changes->setVisible(!lines.isEmpty());
+    m_undo->setVisible(!lines.isEmpty());
+    m_changes->setText(lines.join(QLatin1Char('\n')));
 }
 
 int KnobsPanel::concurrency() const
@@ -125,6 +150,9 @@ void KnobsPanel::retranslateUi()
     m_flavorLabel->setText(tr("Server &flavor"));
     m_flavor->setToolTip(tr("Re-runs the scenario on another server version, with the same kills."));
     m_hint->setText(tr("Changes apply at the playhead; what happened before stays as it was."));
+    m_changesTitle->setText(tr("Your changes to this run"));
+    m_undo->setText(tr("&Undo all"));
+    m_undo->setToolTip(tr("Forget your kills and SET GLOBAL changes and re-run the scenario as written."));
 }
 
 void KnobsPanel::changeEvent(QEvent *event)

@@ -26,6 +26,9 @@ public:
     // The InnoDB queue does not exist on MariaDB: its knob is disabled there.
     void setConcurrencyAvailable(bool available);
 
+    // What the user added to the run (kills, SET GLOBAL), one line each; shown with an undo.
+    void setChanges(const QStringList &lines);
+
     int concurrency() const;
     double ioPressure() const;
     QString flavor() const;
@@ -36,6 +39,7 @@ Q_SIGNALS:
     // "Apply at playhead".
     void applyRequested(int innodbThreadConcurrency, double ioPressure);
     void flavorRequested(const QString &flavorId);
+    void undoChangesRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,6 +55,10 @@ private:
     QComboBox *m_flavor = nullptr;
     QPushButton *m_apply = nullptr;
     QLabel *m_hint = nullptr;
+    QLabel *m_changesTitle = nullptr;
+    QLabel *m_changes = nullptr;
+    QPushButton *m_undo = nullptr;
+    QStringList m_changeLines;
 };
 
 } // namespace ks

@@ -260,6 +260,8 @@ void MainWindow::createWidgets()
                                      .arg(PlaybackBar::formatTime(m_playback->position())),
                                  5000);
     });
+    connect(m_knobs, &KnobsPanel::undoChangesRequested, m_simulation,
+            &SimulationSource::resetInjections);
     connect(m_knobs, &KnobsPanel::flavorRequested, this,
             [this](const QString &flavor) { m_simulation->setFlavor(flavor); });
 
@@ -576,6 +578,17 @@ void MainWindow::onSourceChanged()
                 std::max(0, m_flavorCombo->findData(m_simulation->flavorId())));
         }
         m_knobs->setFlavors(m_simulation->supportedFlavors(), m_simulation->flavorId());
+        QStringList changes;
+        for (const SimulationSource::Injection &i : m_simulation->injections()) {
+            const QString at = PlaybackBar::formatTime(i.atUs);
+            if (i.isKill)
+                changes << tr("%1 s: %2").arg(at, killStatement(i.kill));
+            if (i.concurrency >= 0)
+                changes << tr("%1 s: SET GLOBAL innodb_thread_concurrency = %2").arg(at).arg(i.concurrency);
+            if (i.ioPressure >= 0)
+                changes << tr("%1 s: I/O pressure %2").arg(at).arg(i.ioPressure);
+        }
+        m_knobs->setChanges(changes);
         m_knobs->setConcurrencyAvailable(!m_simulation->flavorId().startsWith(u"mariadb"));
     } else {
         // Live: the playhead is "now", at the newest sample.

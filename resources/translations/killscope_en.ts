@@ -890,6 +890,18 @@
         <source>Changes apply at the playhead; what happened before stays as it was.</source>
         <translation>Changes apply at the playhead; what happened before stays as it was.</translation>
     </message>
+    <message>
+        <source>Your changes to this run</source>
+        <translation>Your changes to this run</translation>
+    </message>
+    <message>
+        <source>&amp;Undo all</source>
+        <translation>&amp;Undo all</translation>
+    </message>
+    <message>
+        <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
+        <translation>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</translation>
+    </message>
 </context>
 <context>
     <name>ks::LegendWidget</name>
@@ -1364,6 +1376,18 @@
     <message>
         <source>Zoom &amp;Out</source>
         <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>%1 s: %2</source>
+        <translation>%1 s: %2</translation>
+    </message>
+    <message>
+        <source>%1 s: SET GLOBAL innodb_thread_concurrency = %2</source>
+        <translation>%1 s: SET GLOBAL innodb_thread_concurrency = %2</translation>
+    </message>
+    <message>
+        <source>%1 s: I/O pressure %2</source>
+        <translation>%1 s: I/O pressure %2</translation>
     </message>
 </context>
 <context>

@@ -890,6 +890,18 @@
         <source>Changes apply at the playhead; what happened before stays as it was.</source>
         <translation>修改从播放头处生效；之前发生的事情保持不变。</translation>
     </message>
+    <message>
+        <source>Your changes to this run</source>
+        <translation>你对本次运行的改动</translation>
+    </message>
+    <message>
+        <source>&amp;Undo all</source>
+        <translation>全部撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
+        <translation>丢弃你的终止操作和 SET GLOBAL 修改，按场景原样重新运行。</translation>
+    </message>
 </context>
 <context>
     <name>ks::LegendWidget</name>
@@ -1364,6 +1376,18 @@
     <message>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 s: %2</source>
+        <translation>%1 秒：%2</translation>
+    </message>
+    <message>
+        <source>%1 s: SET GLOBAL innodb_thread_concurrency = %2</source>
+        <translation>%1 秒：SET GLOBAL innodb_thread_concurrency = %2</translation>
+    </message>
+    <message>
+        <source>%1 s: I/O pressure %2</source>
+        <translation>%1 秒：I/O 压力 %2</translation>
     </message>
 </context>
 <context>

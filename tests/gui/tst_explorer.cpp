@@ -341,6 +341,14 @@ private Q_SLOTS:
         QCOMPARE(w.simulation()->injectionCount(), 1);
         QCOMPARE(w.simulation()->concurrencyAt(5'000'000), 3);
         QCOMPARE(w.simulation()->concurrencyAt(3'000'000), 0);
+        auto *changes = w.findChild<QLabel *>(QStringLiteral("changesLabel"));
+        QVERIFY(changes && changes->isVisible());
+        QCOMPARE(changes->text(), QStringLiteral("4.000 s: SET GLOBAL innodb_thread_concurrency = 3"));
+        auto *undo = w.findChild<QPushButton *>(QStringLiteral("undoChangesButton"));
+        QTest::mouseClick(undo, Qt::LeftButton);
+        w.simulation()->waitForRun();
+        QCOMPARE(w.simulation()->injectionCount(), 0);
+        QVERIFY(!changes->isVisible());
     }
 
     void chartsShowTheRun()

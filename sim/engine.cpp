@@ -1,7 +1,7 @@
 #include "engine.h"
 
 #include "clientrules.h"
-#include "quadheap.h"
+#include "eventqueue.h"
 #include "flavor.h"
 
 #include <algorithm>
@@ -98,7 +98,9 @@ struct QEvent
 };
 static_assert(sizeof(QEvent) == 32);
 
-using EventQueue = QuadHeap<QEvent>;
+// FIFO lanes of the event queue (see eventqueue.h).
+enum QueueLane : size_t { LaneNow, LaneQueueWake, kQueueLanes };
+using EventQueue = LanedEventQueue<QEvent, kQueueLanes>;
 
 enum class Activity : uint8_t {
     None, Connecting, Cpu, MdlWait, LockWait, Queue, Loop, Blocked, Sleep, Io, Dd, Idle, Rollback, Cleanup, Commit, Gone
@@ -403,7 +405,8 @@ private:
 
     void schedule(TimeUs t, EvKind kind, uint32_t target, uint32_t gen, int64_t arg = 0)
     {
-        m_queue.push(QEvent{t, (m_seq++ << 8) | uint64_t(kind), arg, target, gen});
+        const size_t lane = t == m_now ? LaneNow : kind == EvKind::QueueWake ? LaneQueueWake : kQueueLanes;
+        m_queue.push(QEvent{t, (m_seq++ << 8) | uint64_t(kind), arg, target, gen}, lane);
     }
     void scheduleConn(Conn &c, TimeUs t, EvKind kind, int64_t arg = 0)
     {

@@ -17,6 +17,7 @@ class QuadHeap
 {
 public:
     bool empty() const { return m_heap.empty(); }
+    size_t size() const { return m_heap.size(); }
     const T &top() const { return m_heap.front(); }
     void push(const T &e)
     {

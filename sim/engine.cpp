@@ -1423,6 +1423,8 @@ void Sim::grantRowLocks(int li)
 {
     RowLock &rl = m_rowLocks[size_t(li)];
     rl.holder = -1;
+    if (rl.waiters.empty())
+        return; // the usual case; a std::deque allocates even when empty
     std::deque<int> waiters;
     waiters.swap(rl.waiters);
     for (int ci : waiters) {

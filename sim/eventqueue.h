@@ -28,7 +28,7 @@ public:
         if (!m_heap.empty())
             return false;
         for (const Fifo &f : m_lanes)
-            if (f.head < f.items.size())
+            if (f.count > 0)
                 return false;
         return true;
     }
@@ -40,8 +40,8 @@ public:
         m_topLane = Lanes;
         for (size_t i = 0; i < Lanes; ++i) {
             const Fifo &f = m_lanes[i];
-            if (f.head < f.items.size() && (!best || less(f.items[f.head], *best))) {
-                best = &f.items[f.head];
+            if (f.count > 0 && (!best || less(f.front(), *best))) {
+                best = &f.front();
                 m_topLane = i;
             }
         }
@@ -49,27 +49,18 @@ public:
     }
     void pop()
     {
-        if (m_topLane == Lanes) {
+        if (m_topLane == Lanes)
             m_heap.pop();
-            return;
-        }
-        Fifo &f = m_lanes[m_topLane];
-        if (++f.head == f.items.size()) {
-            f.items.clear();
-            f.head = 0;
-        } else if (f.head >= 4096 && f.head * 2 >= f.items.size()) {
-            // Reclaim the consumed front so a long-lived lane does not grow without bound.
-            f.items.erase(f.items.begin(), f.items.begin() + long(f.head));
-            f.head = 0;
-        }
+        else
+            m_lanes[m_topLane].pop();
     }
     // lane < Lanes: a hint that e is probably not earlier than that lane's last event.
     void push(const T &e, size_t lane = Lanes)
     {
         if (lane < Lanes) {
             Fifo &f = m_lanes[lane];
-            if (f.head == f.items.size() || !less(e, f.items.back())) {
-                f.items.push_back(e);
+            if (f.count == 0 || !less(e, f.back())) {
+                f.push(e);
                 return;
             }
         }
@@ -77,10 +68,32 @@ public:
     }
 
 private:
+    // A growable ring buffer (capacity a power of two): no shifting when the front is consumed.
     struct Fifo
     {
         std::vector<T> items;
         size_t head = 0;
+        size_t count = 0;
+
+        const T &front() const { return items[head]; }
+        const T &back() const { return items[(head + count - 1) & (items.size() - 1)]; }
+        void pop()
+        {
+            head = (head + 1) & (items.size() - 1);
+            --count;
+        }
+        void push(const T &e)
+        {
+            if (count == items.size()) {
+                std::vector<T> grown(items.empty() ? 256 : items.size() * 2);
+                for (size_t i = 0; i < count; ++i)
+                    grown[i] = items[(head + i) & (items.size() - 1)];
+                items.swap(grown);
+                head = 0;
+            }
+            items[(head + count) & (items.size() - 1)] = e;
+            ++count;
+        }
     };
     static bool less(const T &a, const T &b) { return a.t != b.t ? a.t < b.t : a.seq < b.seq; }
 

@@ -95,7 +95,7 @@ private:
             ++count;
         }
     };
-    static bool less(const T &a, const T &b) { return a.t != b.t ? a.t < b.t : a.seq < b.seq; }
+    static bool less(const T &a, const T &b) { return QuadHeap<T>::less(a, b); }
 
     QuadHeap<T> m_heap;
     std::array<Fifo, Lanes> m_lanes;

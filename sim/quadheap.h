@@ -5,9 +5,11 @@
 // pending events.
 //
 // Invariants: every element is >= its parent; (t, seq) pairs are unique, so the order of equal
-// times is the order of insertion (seq) and runs are deterministic.
+// times is the order of insertion (seq) and runs are deterministic (the pop order depends only on
+// the keys, not on how the heap moves elements around).
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace ks::sim {
@@ -39,26 +41,44 @@ public:
         const size_t n = m_heap.size();
         if (n == 0)
             return;
+        // Floyd's variant: move the hole down along the smallest children to a leaf without
+        // comparing against `last` (which, taken from the bottom, nearly always belongs there),
+        // then let `last` rise from the hole.
         size_t i = 0;
         while (true) {
             const size_t first = 4 * i + 1;
             if (first >= n)
                 break;
             size_t best = first;
-            const size_t end = std::min(first + 4, n);
-            for (size_t c = first + 1; c < end; ++c)
-                if (less(m_heap[c], m_heap[best]))
-                    best = c;
-            if (!less(m_heap[best], last))
-                break;
+            if (first + 4 <= n) {
+                const size_t b01 = less(m_heap[first + 1], m_heap[first]) ? first + 1 : first;
+                const size_t b23 = less(m_heap[first + 3], m_heap[first + 2]) ? first + 3 : first + 2;
+                best = less(m_heap[b23], m_heap[b01]) ? b23 : b01;
+            } else {
+                for (size_t c = first + 1; c < n; ++c)
+                    if (less(m_heap[c], m_heap[best]))
+                        best = c;
+            }
             m_heap[i] = m_heap[best];
             i = best;
+        }
+        while (i > 0) {
+            const size_t parent = (i - 1) / 4;
+            if (!less(last, m_heap[parent]))
+                break;
+            m_heap[i] = m_heap[parent];
+            i = parent;
         }
         m_heap[i] = last;
     }
 
+    // (t, seq) as one unsigned 128-bit number (sign bit of t flipped), so that comparing is two
+    // instructions and no unpredictable branch.
+    __extension__ using Key = unsigned __int128;
+    static Key key(const T &a) { return (Key(uint64_t(a.t) ^ (uint64_t(1) << 63)) << 64) | Key(a.seq); }
+    static bool less(const T &a, const T &b) { return key(a) < key(b); }
+
 private:
-    static bool less(const T &a, const T &b) { return a.t != b.t ? a.t < b.t : a.seq < b.seq; }
     std::vector<T> m_heap;
 };
 

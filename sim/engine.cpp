@@ -312,6 +312,15 @@ bool mdlCompatible(MdlMode req, MdlMode held)
     return true;
 }
 
+// A one-entry memo in front of Sim::intern() for a call site that nearly always sees the same
+// text (every DML statement's MDL step names the same few tables).
+struct InternCache
+{
+    std::string text;
+    StringId id = 0;
+    bool valid = false;
+};
+
 // One simulation run. Everything is single-threaded and driven by one priority queue ordered
 // by (time, sequence number), which is what makes runs reproducible to the byte.
 //
@@ -358,7 +367,7 @@ private:
     std::vector<Conn> m_conns;
     std::vector<Client> m_clients;
     std::unordered_map<std::string, StringId, StringHash, std::equal_to<>> m_intern;
-    std::unordered_map<StringId, int> m_rowLockIndex;
+    std::vector<int> m_rowLockOfString; // StringId of a row-lock key -> m_rowLocks index, -1 none
     std::vector<RowLock> m_rowLocks;
     std::unordered_map<std::string, std::pair<int, std::vector<int>>> m_rowLockTables;
     std::unordered_map<StringId, MdlLock> m_mdl;
@@ -379,6 +388,7 @@ private:
     std::unordered_map<const char *, StringId> m_literals;
     StringId m_emptyId = 0;
     std::vector<std::vector<StringId>> m_sqlIds;
+    InternCache m_mdlTableCache;
 
     // ---- utilities --------------------------------------------------------------------------
     StringId intern(std::string_view s)
@@ -392,6 +402,15 @@ private:
         m_res.strings.emplace_back(s);
         m_intern.emplace(std::string(s), id);
         return id;
+    }
+    StringId internCached(InternCache &cache, const std::string &s)
+    {
+        if (cache.valid && cache.text == s)
+            return cache.id;
+        cache.id = intern(s);
+        cache.text = s;
+        cache.valid = true;
+        return cache.id;
     }
     StringId internEmpty()
     {
@@ -1066,7 +1085,7 @@ void Sim::startStep(Conn &c, const Step &s)
         scheduleConn(c, m_now + s.durationUs, EvKind::WorkDone);
         return;
     case StepOp::Mdl: {
-        const StringId table = intern(s.table);
+        const StringId table = internCached(m_mdlTableCache, s.table);
         if (tryMdl(c, table, s.mdlMode, true)) {
             finishWork(c);
             return;
@@ -1376,12 +1395,13 @@ void Sim::grantMdl(StringId table)
 
 int Sim::rowLockEntry(StringId key, const std::string &text)
 {
-    auto it = m_rowLockIndex.find(key);
-    if (it != m_rowLockIndex.end())
-        return it->second;
+    if (key < m_rowLockOfString.size() && m_rowLockOfString[key] >= 0)
+        return m_rowLockOfString[key];
     const int li = int(m_rowLocks.size());
     m_rowLocks.emplace_back();
-    m_rowLockIndex.emplace(key, li);
+    if (key >= m_rowLockOfString.size())
+        m_rowLockOfString.resize(std::max<size_t>(key + 1, m_rowLockOfString.size() * 2), -1);
+    m_rowLockOfString[key] = li;
     // "t:*" (every row of t) conflicts with every "t:..." key; index entries by table.
     const auto colon = text.find(':');
     const std::string table = colon == std::string::npos ? text : text.substr(0, colon);

@@ -725,8 +725,11 @@ void MainWindow::fillScenarioCombo()
     const QSignalBlocker blocker(m_scenarioCombo);
     m_scenarioCombo->clear();
     const bool zh = currentLanguage().startsWith(u"zh");
-    for (const auto &e : SimulationSource::builtinScenarios())
+    for (const auto &e : SimulationSource::builtinScenarios()) {
         m_scenarioCombo->addItem(zh ? e.titleZh : e.titleEn, e.id);
+        m_scenarioCombo->setItemData(m_scenarioCombo->count() - 1, zh ? e.summaryZh : e.summaryEn,
+                                     Qt::ToolTipRole);
+    }
     const QStringList recent = recentFiles();
     if (!recent.isEmpty()) {
         m_scenarioCombo->insertSeparator(m_scenarioCombo->count());
@@ -736,6 +739,7 @@ void MainWindow::fillScenarioCombo()
     const QString current = m_simulation->scenarioPath().isEmpty() ? m_simulation->scenarioId()
                                                                    : m_simulation->scenarioPath();
     m_scenarioCombo->setCurrentIndex(m_scenarioCombo->findData(current));
+    m_scenarioCombo->setToolTip(m_simulation->scenarioSummary(currentLanguage()));
 }
 
 void MainWindow::fillBuiltinMenu()

@@ -1093,6 +1093,52 @@ void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhea
     p.restore();
 }
 
+void SwimlaneRenderer::paintRollbackCounters(QPainter &p, const Frame &f, qint64 playhead) const
+{
+    // Where the playhead crosses a rollback, show how many rows are still to undo at that moment:
+    // the number learners watch count down. Live, because it moves with the playhead. Digits
+    // only, so it needs no translation.
+    if (!m_timeline || playhead < 0)
+        return;
+    const double xd = timeToX(double(playhead), f.t0, f.usPerPx);
+    if (xd < 0 || xd > f.width)
+        return;
+    const auto &rows = m_rows;
+    const int first = std::max(0, rowAt(f.scrollY));
+    const int labelW = m_labelWidth;
+    const int axisH = m_axisHeight;
+    QFont font = m_font;
+    font.setBold(true);
+    const QFontMetrics fm(font);
+    p.save();
+    p.setClipRect(QRect(labelW, axisH, f.width, f.height));
+    p.setFont(font);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (size_t r = size_t(first); r < rows.size() && rows[r].top - f.scrollY < f.height; ++r) {
+        if (rows[r].kind != LaneKind::Thread)
+            continue;
+        const int seg = m_timeline->segmentAt(rows[r].lane, playhead);
+        if (seg < 0)
+            continue;
+        const Segment s = m_timeline->segment(rows[r].lane, seg);
+        const SegmentExtra *x = m_timeline->extra(rows[r].lane, seg);
+        if (s.state != SegmentState::RollingBack || !x || x->rowsAtStart < 0)
+            continue;
+        const QString text =
+            QStringLiteral("↺ ") + QLocale().toString(x->rowsRemainingAt(s.start, s.end, playhead));
+        const auto [by0, by1] = barSpan(rows[r], s.state);
+        const int w = fm.horizontalAdvance(text) + 12;
+        const int h = std::min(by1 - by0 + 4, fm.height() + 4);
+        const QRect chip(labelW + int(xd) + 5, axisH + (by0 + by1) / 2 - f.scrollY - h / 2, w, h);
+        p.setPen(QPen(m_theme.background(), 1));
+        p.setBrush(m_theme.rollbackRemaining());
+        p.drawRoundedRect(chip, 4, 4);
+        p.setPen(Qt::white);
+        p.drawText(chip, Qt::AlignCenter, text);
+    }
+    p.restore();
+}
+
 void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead) const
 {
     Frame f = lanes;
@@ -1127,6 +1173,7 @@ void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qin
     p.restore();
 
     paintPlayhead(p, f, playhead, 0, size.height());
+    paintRollbackCounters(p, f, playhead);
     p.restore();
 }
 

@@ -109,6 +109,9 @@ public:
     void paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead = -1) const;
     void paintPlayhead(QPainter &p, const Frame &frame, qint64 playhead, int axisTop,
                        int lanesBottom) const;
+    // Where the playhead crosses a rollback: the rows still to undo at that moment, in a chip.
+    // Painter origin: the view's top-left (labels and axis included).
+    void paintRollbackCounters(QPainter &p, const Frame &frame, qint64 playhead) const;
 
     Stats lastStats() const { return m_stats; }
 

@@ -399,55 +399,9 @@ void SwimlaneView::paintEvent(QPaintEvent *)
     p.setClipping(false);
     p.setClipRect(QRect(labelW - 60, 0, f.width + 60, viewport()->height()));
     m_renderer.paintPlayhead(p, f, playhead, 0, viewport()->height());
-    paintRollbackCounters(p, f, playhead);
+    m_renderer.paintRollbackCounters(p, f, playhead);
 }
 
-void SwimlaneView::paintRollbackCounters(QPainter &p, const SwimlaneRenderer::Frame &f,
-                                         qint64 playhead) const
-{
-    // Where the playhead crosses a rollback, show how many rows are still to undo at that moment:
-    // the number learners watch count down. Live, because it moves with the playhead. Digits
-    // only, so it needs no translation.
-    if (!m_timeline || playhead < 0)
-        return;
-    const double xd = timeToX(double(playhead), f.t0, f.usPerPx);
-    if (xd < 0 || xd > f.width)
-        return;
-    const auto &rows = m_renderer.rows();
-    const int first = std::max(0, m_renderer.rowAt(f.scrollY));
-    const int labelW = m_renderer.labelWidth();
-    const int axisH = m_renderer.axisHeight();
-    QFont font = m_renderer.font();
-    font.setBold(true);
-    const QFontMetrics fm(font);
-    p.save();
-    p.setClipRect(QRect(labelW, axisH, f.width, f.height));
-    p.setFont(font);
-    p.setRenderHint(QPainter::Antialiasing, true);
-    for (size_t r = size_t(first); r < rows.size() && rows[r].top - f.scrollY < f.height; ++r) {
-        if (rows[r].kind != LaneKind::Thread)
-            continue;
-        const int seg = m_timeline->segmentAt(rows[r].lane, playhead);
-        if (seg < 0)
-            continue;
-        const Segment s = m_timeline->segment(rows[r].lane, seg);
-        const SegmentExtra *x = m_timeline->extra(rows[r].lane, seg);
-        if (s.state != SegmentState::RollingBack || !x || x->rowsAtStart < 0)
-            continue;
-        const QString text =
-            QStringLiteral("↺ ") + QLocale().toString(x->rowsRemainingAt(s.start, s.end, playhead));
-        const auto [by0, by1] = m_renderer.barSpan(rows[r], s.state);
-        const int w = fm.horizontalAdvance(text) + 12;
-        const int h = std::min(by1 - by0 + 4, fm.height() + 4);
-        const QRect chip(labelW + int(xd) + 5, axisH + (by0 + by1) / 2 - f.scrollY - h / 2, w, h);
-        p.setPen(QPen(m_renderer.theme().background(), 1));
-        p.setBrush(m_renderer.theme().rollbackRemaining());
-        p.drawRoundedRect(chip, 4, 4);
-        p.setPen(Qt::white);
-        p.drawText(chip, Qt::AlignCenter, text);
-    }
-    p.restore();
-}
 
 void SwimlaneView::resizeEvent(QResizeEvent *event)
 {

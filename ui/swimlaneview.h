@@ -127,7 +127,6 @@ private:
     void setHover(const Hit &hit);
     QString toolTipFor(const Hit &hit) const;
     int selectedRow() const;
-    void paintRollbackCounters(QPainter &p, const SwimlaneRenderer::Frame &f, qint64 playhead) const;
 
     const Timeline *m_timeline = nullptr;
     QPointer<TimelineViewport> m_viewport;

@@ -51,6 +51,8 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
+    // QApplication takes its own options (-geometry) out of argv: look first.
+    const bool explicitGeometry = hasArg(argc, argv, "-geometry") || hasArg(argc, argv, "--geometry");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("KillScope"));
     QApplication::setOrganizationName(QStringLiteral("KillScope"));
@@ -126,6 +128,9 @@ int main(int argc, char *argv[])
 
     ks::MainWindow window;
     ks::LiveController live(&window);
+    // An explicit -geometry (screenshots, scripts) wins over the remembered layout.
+    if (!explicitGeometry)
+        window.restoreLayout();
     window.openScenario(scenario.isEmpty() ? ks::SimulationSource::defaultScenarioId() : scenario,
                         parser.value(flavorOption));
     if (parser.isSet(atOption))

@@ -76,6 +76,9 @@ public:
     QMenu *viewMenu() const { return m_viewMenu; }
 
     bool isPresentationMode() const { return m_presentation; }
+    // Window size, docks and splitter as the user left them (QSettings); saved on close.
+    void restoreLayout();
+    void saveLayout() const;
     QStringList recentFiles() const;
 
     // Exports; false with a message in *error.

@@ -20,6 +20,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QContextMenuEvent>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -473,6 +474,24 @@ private Q_SLOTS:
         auto *concurrency = w.findChild<QSpinBox *>(QStringLiteral("concurrencyKnob"));
         QVERIFY(!concurrency->isEnabled()); // MariaDB has no InnoDB queue
         QVERIFY(w.windowTitle().contains(QStringLiteral("MariaDB 10.11")));
+    }
+
+    void layoutIsRemembered()
+    {
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.findChild<QDockWidget *>(QStringLiteral("knobsDock"))->hide();
+            w.close(); // saves
+        }
+        MainWindow w;
+        w.restoreLayout();
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("knobsDock"))->isVisible());
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("narrationDock"))->isVisible());
+        QSettings().remove(QStringLiteral("window"));
     }
 
     void openedFilesBecomeRecent()

@@ -66,7 +66,7 @@ void KillMenu::rebuild()
     if (m_targets.size() == 1)
         ids = QString::number(m_targets.first().id);
     else if (m_targets.size() > 1)
-        ids = tr("%n sessions", nullptr, int(m_targets.size()));
+        ids = tr("%n session(s)", nullptr, int(m_targets.size()));
 
     // The statement is shown as it will be sent: the user learns the SQL while clicking.
     m_killQuery = addKillAction(this, QStringLiteral("killQueryAction"),

@@ -653,10 +653,6 @@
 </context>
 <context>
     <name>ks::KillMenu</name>
-    <message numerus="yes">
-        <source>%n sessions</source>
-        <translation><numerusform>%n sessions</numerusform><numerusform>%n sessions</numerusform></translation>
-    </message>
     <message>
         <source>Kill &amp;Query</source>
         <translation>Kill &amp;Query</translation>
@@ -704,6 +700,10 @@
     <message>
         <source>SOFT waits for critical operations such as REPAIR TABLE to finish; HARD (the default) does not.</source>
         <translation>SOFT waits for critical operations such as REPAIR TABLE to finish; HARD (the default) does not.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation><numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
     </message>
 </context>
 <context>

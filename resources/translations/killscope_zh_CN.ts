@@ -653,10 +653,6 @@
 </context>
 <context>
     <name>ks::KillMenu</name>
-    <message numerus="yes">
-        <source>%n sessions</source>
-        <translation><numerusform>%n 个会话</numerusform></translation>
-    </message>
     <message>
         <source>Kill &amp;Query</source>
         <translation>终止查询(&amp;Q)</translation>
@@ -704,6 +700,10 @@
     <message>
         <source>SOFT waits for critical operations such as REPAIR TABLE to finish; HARD (the default) does not.</source>
         <translation>SOFT 会等待 REPAIR TABLE 等关键操作完成；HARD（默认）则不等。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation><numerusform>%n 个会话</numerusform></translation>
     </message>
 </context>
 <context>

@@ -389,6 +389,8 @@ private:
     StringId m_emptyId = 0;
     std::vector<std::vector<StringId>> m_sqlIds;
     InternCache m_mdlTableCache;
+    std::array<InternCache, 4> m_sqlMemo;
+    size_t m_sqlMemoNext = 0;
 
     // ---- utilities --------------------------------------------------------------------------
     StringId intern(std::string_view s)
@@ -477,8 +479,16 @@ private:
     StringId sqlId(int session, int stmt)
     {
         StringId &id = m_sqlIds[size_t(session)][size_t(stmt)];
-        if (id == 0)
-            id = intern(m_sc.sessions[size_t(session)].statements[size_t(stmt)].sql);
+        if (id != 0)
+            return id;
+        // Many statements share a text (an application repeats its queries): a few recent
+        // texts are compared before the text is hashed.
+        const std::string &sql = m_sc.sessions[size_t(session)].statements[size_t(stmt)].sql;
+        for (const InternCache &m : m_sqlMemo)
+            if (m.valid && m.text == sql)
+                return id = m.id;
+        InternCache &slot = m_sqlMemo[m_sqlMemoNext++ % m_sqlMemo.size()];
+        id = internCached(slot, sql);
         return id;
     }
     // Interned string literal, cached by address.

@@ -390,7 +390,9 @@ private:
     std::array<StringId, 32> m_stageIds{};
     std::unordered_map<const char *, StringId> m_literals;
     StringId m_emptyId = 0;
-    std::vector<std::vector<StringId>> m_sqlIds;
+    // Per session: the statement whose text was interned last, and its id (a statement's text is
+    // asked for when the client sends it and again when the server starts it).
+    std::vector<std::pair<int, StringId>> m_lastSqlId;
     InternCache m_mdlTableCache;
     std::array<InternCache, 4> m_sqlMemo;
     size_t m_sqlMemoNext = 0;
@@ -478,12 +480,13 @@ private:
                 return intern(*text);
         return stageId(key);
     }
-    // The statement text of session s, statement i (interned once per statement).
+    // The statement text of session s, statement i, interned.
     StringId sqlId(int session, int stmt)
     {
-        StringId &id = m_sqlIds[size_t(session)][size_t(stmt)];
-        if (id != 0)
+        auto &[lastStmt, id] = m_lastSqlId[size_t(session)];
+        if (lastStmt == stmt)
             return id;
+        lastStmt = stmt;
         // Many statements share a text (an application repeats its queries): a few recent
         // texts are compared before the text is hashed.
         const std::string &sql = m_sc.sessions[size_t(session)].statements[size_t(stmt)].sql;
@@ -2967,11 +2970,9 @@ RunResult Sim::run()
     }
     m_clients.resize(m_sc.sessions.size());
     size_t statements = 0;
-    m_sqlIds.resize(m_sc.sessions.size());
-    for (size_t i = 0; i < m_sc.sessions.size(); ++i) {
+    m_lastSqlId.assign(m_sc.sessions.size(), {-1, 0});
+    for (size_t i = 0; i < m_sc.sessions.size(); ++i)
         statements += m_sc.sessions[i].statements.size();
-        m_sqlIds[i].assign(m_sc.sessions[i].statements.size(), 0);
-    }
     m_res.events.reserve(64 + statements * 9 + m_sc.actions.size() * 8);
     m_conns.reserve(m_sc.sessions.size() + 16);
     m_res.lanes.reserve(m_sc.sessions.size() + 16);

@@ -374,6 +374,7 @@ private:
     std::vector<RowLock> m_rowLocks;
     std::unordered_map<std::string, std::pair<int, std::vector<int>>> m_rowLockTables;
     std::unordered_map<StringId, MdlLock> m_mdl;
+    std::vector<MdlLock *> m_mdlOfString; // StringId -> its m_mdl entry (nodes do not move)
     std::map<int64_t, int> m_idToConn;
     int64_t m_nextId = 10;
     uint64_t m_nextQueryId = 100;
@@ -773,6 +774,17 @@ private:
     int rowLockEntry(StringId key, const std::string &text);
     int rowLockConflict(int li, int me) const;
     void grantMdl(StringId table);
+    // m_mdl[table] (created on first use), without hashing on every statement.
+    MdlLock &mdlLock(StringId table)
+    {
+        if (table < m_mdlOfString.size() && m_mdlOfString[table])
+            return *m_mdlOfString[table];
+        MdlLock &l = m_mdl[table];
+        if (table >= m_mdlOfString.size())
+            m_mdlOfString.resize(std::max<size_t>(table + 1, m_mdlOfString.size() * 2), nullptr);
+        m_mdlOfString[table] = &l;
+        return l;
+    }
     bool tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue);
     bool mdlGrantable(const MdlLock &l, const Conn &c, StringId table, MdlMode mode, int exclusiveAhead) const;
     void reply(Conn &c);
@@ -1349,7 +1361,7 @@ bool Sim::mdlGrantable(const MdlLock &l, const Conn &c, StringId table, MdlMode 
 
 bool Sim::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
 {
-    MdlLock &l = m_mdl[table];
+    MdlLock &l = mdlLock(table);
     const bool ok = mdlGrantable(l, c, table, mode, l.waitingExclusive);
     LockInterval iv;
     iv.row = false;
@@ -1378,7 +1390,7 @@ bool Sim::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
 
 void Sim::grantMdl(StringId table)
 {
-    MdlLock &l = m_mdl[table];
+    MdlLock &l = mdlLock(table);
     bool progress = !l.waiters.empty();
     while (progress) {
         progress = false;
@@ -1491,7 +1503,7 @@ void Sim::releaseTrx(Conn &c)
         std::vector<StringId> many;
         for (const MdlHold &h : c.mdl) {
             m_res.locks[size_t(h.lockInterval)].released = m_now;
-            --m_mdl[h.table].granted[size_t(h.mode)];
+            --mdlLock(h.table).granted[size_t(h.mode)];
             if (std::find(few.begin(), few.begin() + long(nFew), h.table) != few.begin() + long(nFew)
                 || std::find(many.begin(), many.end(), h.table) != many.end())
                 continue;
@@ -2206,7 +2218,7 @@ void Sim::notice(Conn &c)
         c.trxState = TrxState::Running;
     }
     if (c.mdlWaitTable >= 0) {
-        MdlLock &l = m_mdl[StringId(c.mdlWaitTable)];
+        MdlLock &l = mdlLock(StringId(c.mdlWaitTable));
         const int me = connIndex(c);
         for (auto it = l.waiters.begin(); it != l.waiters.end();) {
             if (it->first == me) {

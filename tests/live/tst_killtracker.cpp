@@ -5,6 +5,9 @@
 
 #include <QtTest>
 
+// Declared before any use as a test-data column type.
+Q_DECLARE_METATYPE(ks::ProcesslistRow)
+
 using namespace ks;
 
 namespace {
@@ -318,6 +321,5 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(ks::ProcesslistRow)
 QTEST_GUILESS_MAIN(TestKillTracker)
 #include "tst_killtracker.moc"

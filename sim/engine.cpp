@@ -1588,8 +1588,9 @@ void Sim::startStatement(Conn &c, int stmtIndex)
             releaseTrx(c);
             c.stmtUndoMark = 0;
         }
+        w.resize(st.steps.size());
         for (size_t i = 0; i < st.steps.size(); ++i)
-            w.push_back({WK::Step, int32_t(i)});
+            w[i] = {WK::Step, int32_t(i)};
         if (st.steps.empty())
             w.push_back({WK::Cpu, int32_t(kSmallStatementUs)});
         w.push_back({WK::StmtSuccess});

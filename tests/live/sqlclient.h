@@ -3,6 +3,7 @@
 // A scripted MySQL client on its own thread, so live tests can run victims, lock holders and
 // setup SQL without ever blocking the GUI thread whose responsiveness they measure.
 
+#include "connectionsettings.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -153,5 +154,27 @@ private:
     QString m_openError;
     qint64 m_id = 0;
 };
+
+// Spins the event loop until a SqlClient job is done or `ms` have passed.
+inline bool waitFor(const std::shared_ptr<SqlClient::Result> &r, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!r->done.load() && t.elapsed() < ms)
+        QTest::qWait(5);
+    return r->done.load();
+}
+
+// KillScope's settings for the fixture's privileged user over TCP.
+inline ConnectionSettings adminTcpSettings(const TestServer &server)
+{
+    ConnectionSettings s;
+    s.host = server.host;
+    s.port = server.port;
+    s.user = server.adminUser;
+    s.password = server.adminPassword;
+    s.database = server.database;
+    return s;
+}
 
 } // namespace ks::test

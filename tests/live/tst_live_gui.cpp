@@ -29,6 +29,8 @@ using namespace ks;
 using ks::test::Heartbeat;
 using ks::test::SqlClient;
 using ks::test::TestServer;
+using ks::test::waitFor;
+using ks::test::adminTcpSettings;
 
 // The live processlist in the real main window: right-click a row, kill through the shared
 // menu, confirm in the dialog that says what will happen, and watch the kill end.
@@ -42,15 +44,6 @@ class TestLiveGui : public QObject
     QTemporaryDir m_tmp;
     QString m_shots;
     QString m_lastDialogText;
-
-    static bool waitFor(const std::shared_ptr<SqlClient::Result> &r, int ms)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (!r->done.load() && t.elapsed() < ms)
-            QTest::qWait(5);
-        return r->done.load();
-    }
 
     int proxyRowOf(qint64 id) const
     {
@@ -111,12 +104,7 @@ private Q_SLOTS:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-        ConnectionSettings s;
-        s.host = m_server.host;
-        s.port = m_server.port;
-        s.user = m_server.adminUser;
-        s.password = m_server.adminPassword;
-        s.database = m_server.database;
+        const ConnectionSettings s = adminTcpSettings(m_server);
         m_heartbeat.start();
         m_live->connectTo(s);
         QVERIFY(m_live->source());
@@ -366,10 +354,7 @@ private Q_SLOTS:
 
     void wrongPasswordShowsTheCause()
     {
-        ConnectionSettings s;
-        s.host = m_server.host;
-        s.port = m_server.port;
-        s.user = m_server.adminUser;
+        ConnectionSettings s = adminTcpSettings(m_server);
         s.password = QStringLiteral("wrong");
         QSignalSpy stopped(m_live, &LiveController::liveStopped);
         QString message;

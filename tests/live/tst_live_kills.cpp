@@ -10,6 +10,8 @@ using namespace ks;
 using ks::test::Heartbeat;
 using ks::test::SqlClient;
 using ks::test::TestServer;
+using ks::test::waitFor;
+using ks::test::adminTcpSettings;
 
 // Real sessions on the throwaway MariaDB, killed through LiveSource, followed by its tracker.
 // Every SQL statement of the test itself runs on SqlClient threads, so the heartbeat measures
@@ -22,27 +24,9 @@ class TestLiveKills : public QObject
     Heartbeat m_heartbeat;
     QTemporaryDir m_tmp;
 
-    ConnectionSettings adminSettings() const
-    {
-        ConnectionSettings s;
-        s.host = m_server.host;
-        s.port = m_server.port;
-        s.user = m_server.adminUser;
-        s.password = m_server.adminPassword;
-        s.database = m_server.database;
-        return s;
-    }
+    ConnectionSettings adminSettings() const { return adminTcpSettings(m_server); }
 
     // Waits (spinning the event loop) until done or timeout.
-    static bool waitFor(const std::shared_ptr<SqlClient::Result> &r, int ms)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (!r->done.load() && t.elapsed() < ms)
-            QTest::qWait(5);
-        return r->done.load();
-    }
-
     const KillRecord *record(int serial) const
     {
         static KillRecord copy;
@@ -389,11 +373,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, what);
         QFETCH(QString, code);
-        ConnectionSettings s;
-        s.host = m_server.host;
-        s.port = m_server.port;
-        s.user = m_server.adminUser;
-        s.password = m_server.adminPassword;
+        ConnectionSettings s = adminTcpSettings(m_server);
         s.connectTimeoutS = 2;
         if (what == QStringLiteral("password"))
             s.password = QStringLiteral("nope");

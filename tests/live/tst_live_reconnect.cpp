@@ -46,11 +46,7 @@ private Q_SLOTS:
 
     void serverStopShowsCauseAndReconnects()
     {
-        ConnectionSettings s;
-        s.host = m_server.host;
-        s.port = m_server.port;
-        s.user = m_server.adminUser;
-        s.password = m_server.adminPassword;
+        ConnectionSettings s = ks::test::adminTcpSettings(m_server);
         s.connectTimeoutS = 2;
         QTemporaryDir tmp;
         LiveSource source(s);

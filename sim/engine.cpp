@@ -794,6 +794,24 @@ private:
 
     // kills
     int executeKill(Conn &killer, const KillSpec &spec, KillSource source, const std::string &label, int &rowsAffected);
+
+    // The killer's own KILL statement: a short Query that sets the victim's flag and returns at
+    // once (reference §9.1). `info` gives its Info text, read after the kill was carried out.
+    template<class InfoFn>
+    void runKillStatement(Conn &c, const KillSpec &spec, KillSource source, InfoFn info)
+    {
+        c.serverIdle = false;
+        c.command = Command::Query;
+        c.timeBase = m_now;
+        c.activity = Activity::Cpu;
+        c.stateStr = stageId(StageKey::KillStatement);
+        int rows = -1;
+        c.replyCode = executeKill(c, spec, source, std::string(), rows);
+        c.infoStr = intern(info());
+        openSeg(c, LaneState::Running, c.infoStr);
+        pushPl(c);
+        scheduleConn(c, m_now + kKillStatementUs, EvKind::WorkDone);
+    }
     bool awake(Conn &victim, Killed k, bool hard, int killIdx, bool self);
     std::string killLabel(const KillSpec &spec, int64_t resolvedId) const;
 
@@ -879,34 +897,14 @@ void Sim::advance(Conn &c)
             spec.type = c.helperKillType;
             spec.target = KillSpec::Target::Id;
             spec.id = owner.conn >= 0 ? m_conns[size_t(owner.conn)].id : 0;
-            c.serverIdle = false;
-            c.command = Command::Query;
-            c.timeBase = m_now;
-            c.activity = Activity::Cpu;
-            c.stateStr = stageId(StageKey::KillStatement);
-            int rows = -1;
-            c.replyCode = executeKill(c, spec, KillSource::CtrlC, std::string(), rows);
-            c.infoStr = intern(killLabel(spec, spec.id));
-            openSeg(c, LaneState::Running, c.infoStr);
-            pushPl(c);
-            scheduleConn(c, m_now + kKillStatementUs, EvKind::WorkDone);
+            runKillStatement(c, spec, KillSource::CtrlC, [&] { return killLabel(spec, spec.id); });
             return;
         }
-        case WK::OperatorKill: {
-            const KillSpec &spec = m_sc.actions[size_t(w.idx)].kill;
-            c.serverIdle = false;
-            c.command = Command::Query;
-            c.timeBase = m_now;
-            c.activity = Activity::Cpu;
-            c.stateStr = stageId(StageKey::KillStatement);
-            int rows = -1;
-            c.replyCode = executeKill(c, spec, KillSource::Operator, std::string(), rows);
-            c.infoStr = intern(m_res.kills.empty() ? std::string("KILL") : m_res.kills.back().statement);
-            openSeg(c, LaneState::Running, c.infoStr);
-            pushPl(c);
-            scheduleConn(c, m_now + kKillStatementUs, EvKind::WorkDone);
+        case WK::OperatorKill:
+            runKillStatement(c, m_sc.actions[size_t(w.idx)].kill, KillSource::Operator, [&] {
+                return m_res.kills.empty() ? std::string("KILL") : m_res.kills.back().statement;
+            });
             return;
-        }
         case WK::Rehash: {
             const Step &s = m_rehashSteps[size_t(w.idx)];
             c.command = Command::FieldList;

@@ -154,6 +154,48 @@ struct ServerConfig
     TimeUs connectTimeUs = 1000;
 };
 
+// The `lab` section: how lab mode runs the scenario on a real server next to its simulation
+// (SCENARIO_FORMAT.md, "lab"). The simulation itself ignores it.
+struct LabTable
+{
+    std::string name;
+    std::string create;  // CREATE TABLE statement, run as is
+    int64_t rows = 0;    // declared size; lab mode creates rows * scale
+    std::string fill;    // select list of one row, `seq` = 1..rows ("seq, 0, 'x'"); "" = stays empty
+};
+
+struct LabStatement
+{
+    std::string session;
+    int statement = 0;   // index into that session's statements
+    std::string sql;     // what is sent instead of the scenario's display text
+};
+
+struct LabClient
+{
+    std::string session;
+    ClientKind client = ClientKind::MariaDb1011; // the client actually run (and simulated) there
+    Text reason;
+};
+
+struct LabDifference
+{
+    std::string session; // "" = any session
+    std::string cls;     // "text", "state", "outcome" or "timing"
+    std::string aspect;  // "" = any; else lines, states, leave-order, kill-latency, rollback-rate, end-state
+    Text reason;
+};
+
+struct LabSpec
+{
+    bool present = false;
+    double scale = 1.0;  // row counts and scenario times are multiplied by this in lab runs
+    std::vector<LabTable> tables;
+    std::vector<LabStatement> statements;
+    std::vector<LabClient> clients;
+    std::vector<LabDifference> differences;
+};
+
 struct Scenario
 {
     int version = 1;
@@ -169,6 +211,7 @@ struct Scenario
     std::vector<SessionSpec> sessions;
     std::vector<Action> actions;
     std::vector<NarrationSpec> narration;
+    LabSpec lab;
 
     bool supports(Flavor f) const;
     int sessionIndex(const std::string &name) const; // -1 if none

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -829,11 +830,178 @@ struct Parser
                 n.text.zh_CN = *s;
     }
 
+    // The `lab` section (lab mode only; the simulation ignores it). Checked after the sessions,
+    // because it refers to them by name and to their statements by index.
+    void parseLab(const json &v, const std::string &ptr)
+    {
+        if (!r.object(v, ptr, {"scale", "tables", "statements", "clients", "differences"}))
+            return;
+        LabSpec &lab = sc.lab;
+        lab.present = true;
+        if (const json *m = r.member(v, "scale"))
+            if (auto d = r.number(*m, ptr + "/scale", 0.001, 1.0))
+                lab.scale = *d;
+        auto array = [this](const json &a, const std::string &p) {
+            if (!a.is_array())
+                r.error(p, "expected an array, got " + describe(a));
+            return a.is_array();
+        };
+        auto sessionOf = [this](const json &o, const std::string &p) -> const SessionSpec * {
+            const json *m = r.required(o, p, "session");
+            if (!m)
+                return nullptr;
+            auto n = r.string(*m, p + "/session", false);
+            if (!n)
+                return nullptr;
+            const int idx = sc.sessionIndex(*n);
+            if (idx < 0) {
+                r.error(p + "/session", "no session named \"" + *n + "\"");
+                return nullptr;
+            }
+            return &sc.sessions[size_t(idx)];
+        };
+        auto reason = [this](const json &o, const std::string &p, Text &out) {
+            if (const json *m = r.required(o, p, "reason"))
+                if (auto t = r.text(*m, p + "/reason"))
+                    out = *t;
+        };
+        if (const json *m = r.member(v, "tables"); m && array(*m, ptr + "/tables")) {
+            std::set<std::string> names;
+            for (size_t i = 0; i < m->size(); ++i) {
+                const std::string p = ptr + "/tables/" + std::to_string(i);
+                const json &t = (*m)[i];
+                if (!r.object(t, p, {"name", "create", "rows", "fill"}))
+                    continue;
+                LabTable lt;
+                if (const json *n = r.required(t, p, "name"))
+                    if (auto s = r.string(*n, p + "/name", false)) {
+                        if (!validName(*s, false))
+                            r.error(p + "/name", "table names use only letters, digits and _, got " + describe(*n));
+                        else if (!names.insert(*s).second)
+                            r.error(p + "/name", "table \"" + *s + "\" defined twice");
+                        lt.name = *s;
+                    }
+                if (const json *c = r.required(t, p, "create"))
+                    if (auto s = r.string(*c, p + "/create", false)) {
+                        std::string head = s->substr(0, 12);
+                        for (char &ch : head)
+                            ch = char(std::toupper(static_cast<unsigned char>(ch)));
+                        if (head != "CREATE TABLE")
+                            r.error(p + "/create", "expected a CREATE TABLE statement, got " + describe(*c));
+                        lt.create = *s;
+                    }
+                if (const json *n = r.member(t, "rows"))
+                    if (auto i2 = r.integer(*n, p + "/rows", 0, 1'000'000'000))
+                        lt.rows = *i2;
+                if (const json *f = r.member(t, "fill"))
+                    if (auto s = r.string(*f, p + "/fill", false))
+                        lt.fill = *s;
+                if (lt.rows > 0 && lt.fill.empty())
+                    r.error(p, "a table with \"rows\" needs \"fill\" (the select list of one row, seq = 1..rows)");
+                lab.tables.push_back(std::move(lt));
+            }
+            for (const std::string &t : sc.tables)
+                if (!names.count(t))
+                    r.error(ptr + "/tables", "table \"" + t + "\" of /tables has no definition here");
+        }
+        if (const json *m = r.member(v, "statements"); m && array(*m, ptr + "/statements")) {
+            for (size_t i = 0; i < m->size(); ++i) {
+                const std::string p = ptr + "/statements/" + std::to_string(i);
+                const json &o = (*m)[i];
+                if (!r.object(o, p, {"session", "statement", "sql"}))
+                    continue;
+                LabStatement ls;
+                const SessionSpec *s = sessionOf(o, p);
+                if (s)
+                    ls.session = s->name;
+                if (const json *n = r.required(o, p, "statement"))
+                    if (auto k = r.integer(*n, p + "/statement", 0, 1'000'000)) {
+                        ls.statement = int(*k);
+                        if (s && size_t(*k) >= s->statements.size())
+                            r.error(p + "/statement", "session \"" + s->name + "\" has " + std::to_string(s->statements.size())
+                                                          + " statements, there is no statement " + std::to_string(*k));
+                        else if (s && s->statements[size_t(*k)].kind == StatementKind::Kill)
+                            r.error(p + "/statement", "a kill statement is sent from its \"kill\" object (with the real thread id); "
+                                                      "it needs no lab SQL");
+                    }
+                if (const json *q = r.required(o, p, "sql"))
+                    if (auto sq = r.string(*q, p + "/sql", false))
+                        ls.sql = *sq;
+                for (const LabStatement &other : lab.statements)
+                    if (other.session == ls.session && other.statement == ls.statement && !ls.session.empty())
+                        r.error(p, "statement " + std::to_string(ls.statement) + " of \"" + ls.session + "\" has lab SQL twice");
+                lab.statements.push_back(std::move(ls));
+            }
+        }
+        if (const json *m = r.member(v, "clients"); m && array(*m, ptr + "/clients")) {
+            for (size_t i = 0; i < m->size(); ++i) {
+                const std::string p = ptr + "/clients/" + std::to_string(i);
+                const json &o = (*m)[i];
+                if (!r.object(o, p, {"session", "client", "reason"}))
+                    continue;
+                LabClient lc;
+                const SessionSpec *s = sessionOf(o, p);
+                if (s) {
+                    lc.session = s->name;
+                    if (s->client == ClientKind::App || s->daemon)
+                        r.error(p + "/session", "session \"" + s->name + "\" has no command-line client to replace");
+                }
+                if (const json *c = r.required(o, p, "client"))
+                    if (auto n = r.string(*c, p + "/client")) {
+                        if (*n == "mariadb-10.11")
+                            lc.client = ClientKind::MariaDb1011;
+                        else if (*n == "mysql-8.0")
+                            lc.client = ClientKind::MySql80;
+                        else if (*n == "mysql-5.7")
+                            lc.client = ClientKind::MySql57;
+                        else if (*n == "mysql-5.6")
+                            lc.client = ClientKind::MySql56;
+                        else
+                            r.error(p + "/client", "unknown client \"" + *n + "\" (use mariadb-10.11, mysql-8.0, mysql-5.7, mysql-5.6)");
+                    }
+                reason(o, p, lc.reason);
+                lab.clients.push_back(std::move(lc));
+            }
+        }
+        if (const json *m = r.member(v, "differences"); m && array(*m, ptr + "/differences")) {
+            for (size_t i = 0; i < m->size(); ++i) {
+                const std::string p = ptr + "/differences/" + std::to_string(i);
+                const json &o = (*m)[i];
+                if (!r.object(o, p, {"session", "class", "aspect", "reason"}))
+                    continue;
+                LabDifference d;
+                if (r.member(o, "session"))
+                    if (const SessionSpec *s = sessionOf(o, p))
+                        d.session = s->name;
+                if (const json *c = r.required(o, p, "class"))
+                    if (auto n = r.string(*c, p + "/class")) {
+                        if (*n != "text" && *n != "state" && *n != "outcome" && *n != "timing")
+                            r.error(p + "/class", "unknown class \"" + *n + "\" (use text, state, outcome, timing)");
+                        d.cls = *n;
+                    }
+                if (const json *a = r.member(o, "aspect"))
+                    if (auto n = r.string(*a, p + "/aspect")) {
+                        static const char *const aspects[] = {"lines", "states", "leave-order", "kill-latency", "rollback-rate",
+                                                              "end-state"};
+                        bool known = false;
+                        for (const char *x : aspects)
+                            known = known || *n == x;
+                        if (!known)
+                            r.error(p + "/aspect", "unknown aspect \"" + *n
+                                                       + "\" (use lines, states, leave-order, kill-latency, rollback-rate, end-state)");
+                        d.aspect = *n;
+                    }
+                reason(o, p, d.reason);
+                lab.differences.push_back(std::move(d));
+            }
+        }
+    }
+
     void parseRoot(const json &v)
     {
         if (!r.object(v, "",
                       {"format", "version", "id", "title", "summary", "flavors", "defaultFlavor", "seed", "until", "server", "tables",
-                       "sessions", "actions", "narration"}))
+                       "sessions", "actions", "narration", "lab"}))
             return;
         if (const json *m = r.member(v, "format")) {
             if (!m->is_string() || m->get<std::string>() != "killscope-scenario")
@@ -937,6 +1105,8 @@ struct Parser
                     parseNarration((*m)[i], "/narration/" + std::to_string(i), sc.narration[i]);
             }
         }
+        if (const json *m = r.member(v, "lab"))
+            parseLab(*m, "/lab");
         for (const auto &ref : sessionRefs) {
             const int idx = sc.sessionIndex(ref.name);
             if (idx < 0)

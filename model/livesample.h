@@ -52,6 +52,7 @@ struct LiveSample
 {
     quint64 serial = 0;
     qint64 takenUs = 0; // LiveClock time, the middle of the processlist query
+    qint64 trxTakenUs = -1; // when the transaction columns were read (< takenUs: carried over)
     QList<ProcesslistRow> rows;
     QList<LockWait> waits;
     SamplerCost cost;

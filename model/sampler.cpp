@@ -117,7 +117,7 @@ void Sampler::closeConnection()
 
 void Sampler::setIntervalMs(int ms)
 {
-    m_intervalMs = qBound(MinIntervalMs, ms, MaxIntervalMs);
+    m_intervalMs = qBound(m_floorMs, ms, MaxIntervalMs);
     if (m_timer && m_timer->isActive())
         m_timer->start(m_intervalMs);
 }
@@ -231,31 +231,41 @@ void Sampler::tick()
     sample.cost.queries = 1;
     sample.cost.rows = int(sample.rows.size());
 
-    // Transactions, when the account may read them.
-    QHash<QString, qint64> threadOfTrx;
-    if (m_info.innodbTrxReadable) {
+    // Transactions, when the account may read them, and not more often than the INNODB_* cache
+    // allows (§10.3); in between the last read is carried over.
+    QHash<QString, qint64> &threadOfTrx = m_lastThreadOfTrx;
+    const bool readTrx = m_info.innodbTrxReadable
+                         && (m_trxReadUs < 0 || t1 - m_trxReadUs >= qint64(MinInnodbGapMs) * 1000);
+    if (readTrx) {
         if (q.exec(QStringLiteral("SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
                                   "trx_state, trx_rows_modified, trx_operation_state "
                                   "FROM information_schema.INNODB_TRX"))) {
             ++sample.cost.queries;
+            m_trxReadUs = m_clock.nowUs();
+            threadOfTrx.clear();
+            m_lastTrx.clear();
             while (q.next()) {
                 ++sample.cost.rows;
                 const qint64 thread = q.value(0).toLongLong();
                 threadOfTrx.insert(q.value(1).toString(), thread);
-                const auto it = indexOf.constFind(thread);
-                if (it == indexOf.cend())
-                    continue;
-                ProcesslistRow &r = sample.rows[*it];
-                r.trxState = q.value(2).toString();
-                r.trxRowsModified = q.value(3).toLongLong();
-                r.trxOperationState = q.value(4).toString();
+                m_lastTrx.insert(thread, {q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toString()});
             }
         } else if (fail(q)) {
             return;
         }
     }
+    sample.trxTakenUs = m_trxReadUs;
+    for (auto it = m_lastTrx.cbegin(); it != m_lastTrx.cend(); ++it) {
+        const auto row = indexOf.constFind(it.key());
+        if (row == indexOf.cend())
+            continue;
+        ProcesslistRow &r = sample.rows[*row];
+        r.trxState = it->state;
+        r.trxRowsModified = it->rowsModified;
+        r.trxOperationState = it->operationState;
+    }
 
-    if (m_info.lockWaitsReadable && !threadOfTrx.isEmpty()) {
+    if (readTrx && m_info.lockWaitsReadable && !threadOfTrx.isEmpty()) {
         const QString sql =
             (m_info.isMySql() && m_info.major >= 8)
                 ? QStringLiteral("SELECT /* killscope:sampler */ REQUESTING_ENGINE_TRANSACTION_ID, "
@@ -278,6 +288,11 @@ void Sampler::tick()
             return;
         }
     }
+
+    if (readTrx)
+        m_lastRowWaits = sample.waits;
+    else
+        sample.waits = m_lastRowWaits;
 
     if (m_info.metadataLocksReadable && m_info.isMySql()) {
         if (q.exec(QStringLiteral(

@@ -6,6 +6,7 @@
 #include "serverinfo.h"
 
 #include <QObject>
+#include <QHash>
 #include <QSqlDatabase>
 
 #include <memory>
@@ -27,6 +28,10 @@ namespace ks {
 //   comment "/* killscope:sampler */" so other tools (and other KillScopes) can tell them apart.
 // - After a lost connection it retries with exponential backoff (0.25 s … 8 s) until stopped;
 //   it never gives up once it had been connected. A failing first connect is reported and ends.
+// - The INNODB_* tables are read at most every MinInnodbGapMs, whatever the processlist interval:
+//   InnoDB refreshes their cache only after 100 ms without a read, so faster polling freezes it
+//   (kill-semantics.md §10.3). Samples in between carry the last transaction columns over and say
+//   so (LiveSample::trxTakenUs).
 class Sampler : public QObject
 {
     Q_OBJECT
@@ -37,6 +42,10 @@ public:
 
     static constexpr int MinIntervalMs = 250;
     static constexpr int MaxIntervalMs = 30000;
+    static constexpr int MinInnodbGapMs = 150;
+
+    // Lab mode samples faster than live mode allows by default (down to 20 ms).
+    void setIntervalFloorMs(int ms) { m_floorMs = qBound(20, ms, MinIntervalMs); }
 
 public Q_SLOTS:
     void start();
@@ -70,6 +79,17 @@ private:
     QTimer *m_timer = nullptr;
     QTimer *m_reconnectTimer = nullptr;
     int m_intervalMs = 1000;
+    int m_floorMs = MinIntervalMs;
+    qint64 m_trxReadUs = -1;
+    struct TrxColumns
+    {
+        QString state;
+        qint64 rowsModified = -1;
+        QString operationState;
+    };
+    QHash<qint64, TrxColumns> m_lastTrx;
+    QHash<QString, qint64> m_lastThreadOfTrx;
+    QList<LockWait> m_lastRowWaits;
     bool m_paused = false;
     bool m_everConnected = false;
     bool m_connected = false;

@@ -59,47 +59,6 @@ std::string jsonString(const std::string &s)
     return out + "\"";
 }
 
-QStringList builtinIds()
-{
-    QStringList ids;
-    const QDir dir(QStringLiteral(":/scenarios"));
-    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        ids << QFileInfo(f).completeBaseName();
-    return ids;
-}
-
-// Reads a built-in id or a file. On failure fills `error` and returns nullopt.
-std::optional<QByteArray> loadScenarioText(const QString &arg, QString &label, QString &error)
-{
-    const bool looksLikeFile = arg.contains(QLatin1Char('/')) || arg.endsWith(QLatin1String(".json"));
-    QString path = arg;
-    if (!looksLikeFile) {
-        path = QStringLiteral(":/scenarios/%1.json").arg(arg);
-        if (!QFile::exists(path)) {
-            if (QFile::exists(arg)) {
-                path = arg;
-            } else {
-                error = QStringLiteral("unknown scenario id \"%1\" (built-in: %2)").arg(arg, builtinIds().join(QStringLiteral(", ")));
-                return std::nullopt;
-            }
-        }
-        label = path == arg ? arg : arg + QStringLiteral(".json");
-    } else {
-        label = arg;
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("%1: cannot open: %2").arg(label, f.errorString());
-        return std::nullopt;
-    }
-    // Scenario files are small; anything huge is a mistake, not a scenario.
-    if (f.size() > 16 * 1024 * 1024) {
-        error = QStringLiteral("%1: file too large for a scenario").arg(label);
-        return std::nullopt;
-    }
-    return f.readAll();
-}
-
 std::optional<sim::TimeUs> parseTimeOption(const QString &option, const QString &value, QString &error)
 {
     const std::string v = value.toStdString();
@@ -164,7 +123,7 @@ int runHeadless(int argc, char **argv)
     if (parser.isSet(listOpt)) {
         std::string out = json ? "[" : "";
         bool first = true;
-        for (const QString &id : builtinIds()) {
+        for (const QString &id : builtinScenarioIds()) {
             QString label, error;
             const auto text = loadScenarioText(id, label, error);
             if (!text)

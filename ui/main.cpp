@@ -1,6 +1,7 @@
 #include "headless.h"
 #include "headlesspng.h"
 #include "killscope.h"
+#include "labcontroller.h"
 #include "language.h"
 #include "livecontroller.h"
 #include "mainwindow.h"
@@ -28,9 +29,11 @@ bool hasArg(int argc, char *argv[], const char *name)
 
 int main(int argc, char *argv[])
 {
-    // The text-only headless mode needs no widgets (and no display).
+    // The text-only headless mode needs no widgets (and no display); nor does lab mode.
     if (hasArg(argc, argv, "--headless") && !hasArg(argc, argv, "--png"))
         return ks::runHeadless(argc, argv);
+    if (hasArg(argc, argv, "--lab"))
+        return ks::runLabCommandLine(argc, argv);
 
     // Slides from a script, --help and --version must work without a display; the window
     // itself cannot, and says so instead of Qt's platform-plugin abort.

@@ -1,0 +1,261 @@
+#include "labcalibration.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace ks {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Time a statement spends outside its row loops, as the simulation models it.
+struct StatementCost
+{
+    double fixedUs = 0; // cpu, dd, sleep, temp files, plain I/O
+    double rowsNs = 0;  // sum of count * perRow (+ per-row I/O) over rows steps
+    int64_t modifiedRows = 0;
+};
+
+StatementCost costOf(const sim::Statement &st, const sim::ServerConfig &server)
+{
+    StatementCost c;
+    const double nsPerByte =
+        1e9 / double(std::max<int64_t>(1, server.ioBandwidth)) * (1.0 + server.ioPressure);
+    for (const sim::Step &step : st.steps) {
+        switch (step.op) {
+        case sim::StepOp::Cpu:
+        case sim::StepOp::Dd:
+        case sim::StepOp::Sleep:
+            c.fixedUs += double(step.durationUs);
+            break;
+        case sim::StepOp::TempFile:
+            c.fixedUs += double(step.bytes) * nsPerByte / 1000.0 + double(step.deleteUs);
+            break;
+        case sim::StepOp::Io:
+            c.fixedUs += double(step.bytes) * nsPerByte / 1000.0;
+            break;
+        case sim::StepOp::Rows:
+            c.rowsNs += double(step.count) *
+                        (double(step.perRowNs) + double(step.ioBytesPerRow) * nsPerByte);
+            if (step.modify)
+                c.modifiedRows += step.count;
+            break;
+        case sim::StepOp::Mdl:
+            break;
+        }
+    }
+    return c;
+}
+
+sim::DurationNs clampCost(double ns)
+{
+    return sim::DurationNs(std::clamp(std::llround(ns), 1LL, 1'000'000'000LL));
+}
+
+std::string costText(sim::DurationNs ns)
+{
+    if (ns % 1000 == 0)
+        return std::to_string(ns / 1000) + "us";
+    if (ns < 1000)
+        return std::to_string(ns) + "ns";
+    std::string frac = std::to_string(ns % 1000);
+    frac.insert(0, 3 - frac.size(), '0');
+    while (!frac.empty() && frac.back() == '0')
+        frac.pop_back();
+    return std::to_string(ns / 1000) + "." + frac + "us";
+}
+
+std::string timeText(qint64 us)
+{
+    if (us % 1000 == 0)
+        return std::to_string(us / 1000) + "ms";
+    return std::to_string(us) + "us";
+}
+
+} // namespace
+
+qint64 LabCosts::median(QList<qint64> v)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double LabCosts::relativeSpread(const QList<qint64> &v)
+{
+    if (v.size() < 2)
+        return 0;
+    double mean = 0;
+    for (qint64 x : v)
+        mean += double(x);
+    mean /= double(v.size());
+    if (mean <= 0)
+        return 0;
+    double var = 0;
+    for (qint64 x : v)
+        var += (double(x) - mean) * (double(x) - mean);
+    var /= double(v.size() - 1);
+    return std::sqrt(var) / mean;
+}
+
+sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &cal,
+                                   QStringList *notes)
+{
+    sim::Scenario s = plan.scenario();
+    for (const LabCalibrationRun &run : cal.runs) {
+        const int si = s.sessionIndex(run.session.toStdString());
+        if (si < 0 || run.statement < 0 ||
+            size_t(run.statement) >= s.sessions[size_t(si)].statements.size() ||
+            run.forwardUs.isEmpty())
+            continue;
+        sim::Statement &st = s.sessions[size_t(si)].statements[size_t(run.statement)];
+        const StatementCost c = costOf(st, s.server);
+        const double measuredUs = double(median(run.forwardUs));
+        const double variableUs = measuredUs - c.fixedUs;
+        if (c.rowsNs > 0 && variableUs > 0) {
+            const double f = variableUs * 1000.0 / c.rowsNs;
+            for (sim::Step &step : st.steps)
+                if (step.op == sim::StepOp::Rows)
+                    step.perRowNs = clampCost(double(step.perRowNs) * f);
+            if (notes)
+                *notes << tr("%1 statement %2: %3 ms measured (%4 ms simulated), row costs × %5")
+                              .arg(run.session)
+                              .arg(run.statement)
+                              .arg(measuredUs / 1000.0, 0, 'f', 1)
+                              .arg((c.fixedUs + c.rowsNs / 1000.0) / 1000.0, 0, 'f', 1)
+                              .arg(f, 0, 'f', 3);
+        } else if (notes && c.rowsNs > 0) {
+            *notes << tr("%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 "
+                         "ms); row costs "
+                         "kept")
+                          .arg(run.session)
+                          .arg(run.statement)
+                          .arg(measuredUs / 1000.0, 0, 'f', 1)
+                          .arg(c.fixedUs / 1000.0, 0, 'f', 1);
+        }
+        if (run.modifies && !run.rollbackUs.isEmpty() && c.modifiedRows > 0) {
+            const double rbNs = double(median(run.rollbackUs)) * 1000.0 / double(c.modifiedRows);
+            for (sim::Step &step : st.steps)
+                if (step.op == sim::StepOp::Rows && step.modify)
+                    step.rollbackPerRowNs = clampCost(rbNs);
+            if (notes)
+                *notes << tr("%1 statement %2: rollback %3 ms for %4 rows (%5 per row)")
+                              .arg(run.session)
+                              .arg(run.statement)
+                              .arg(double(median(run.rollbackUs)) / 1000.0, 0, 'f', 1)
+                              .arg(c.modifiedRows)
+                              .arg(qs(costText(clampCost(rbNs))));
+        }
+    }
+    if (!cal.connectUs.isEmpty()) {
+        s.server.connectTimeUs = std::max<qint64>(1, median(cal.connectUs));
+        if (notes)
+            *notes << tr("client connect time %1 ms (median of %2)")
+                          .arg(double(s.server.connectTimeUs) / 1000.0, 0, 'f', 1)
+                          .arg(cal.connectUs.size());
+    }
+    return s;
+}
+
+LabTolerance LabCosts::tolerance(const LabCalibration &cal, const LabRecording &rec)
+{
+    LabTolerance t;
+    double spread = 0;
+    for (const LabCalibrationRun &run : cal.runs) {
+        spread = std::max(spread, relativeSpread(run.forwardUs));
+        spread = std::max(spread, relativeSpread(run.rollbackUs));
+    }
+    t.relative = 3.0 * spread;
+    // Client side: how much a kill's round trip varied, and how late the runner sent anything.
+    qint64 rtt = 0;
+    if (cal.killRoundTrips.size() >= 2) {
+        const auto [lo, hi] =
+            std::minmax_element(cal.killRoundTrips.cbegin(), cal.killRoundTrips.cend());
+        rtt = *hi + (*hi - *lo);
+    } else if (!cal.killRoundTrips.isEmpty()) {
+        rtt = cal.killRoundTrips.first();
+    }
+    qint64 late = 0;
+    for (const LabSessionRun &s : rec.sessions)
+        for (const LabStatementRun &st : s.statements)
+            if (st.dueUs >= 0 && st.sentUs >= st.dueUs)
+                late = std::max(late, st.sentUs - st.dueUs);
+    qint64 connectSpread = 0;
+    if (cal.connectUs.size() >= 2) {
+        const auto [lo, hi] = std::minmax_element(cal.connectUs.cbegin(), cal.connectUs.cend());
+        connectSpread = *hi - *lo;
+    }
+    t.absoluteUs = rtt + late + connectSpread;
+    t.sampleUs = rec.maxSampleGapUs;
+    t.trxUs = rec.maxTrxGapUs;
+    return t;
+}
+
+bool LabCosts::writeCalibratedScenario(const QByteArray &originalJson, const LabPlan &plan,
+                                       const LabCalibration &cal, const QString &path,
+                                       QString *error)
+{
+    using nlohmann::ordered_json;
+    ordered_json doc;
+    try {
+        doc = ordered_json::parse(originalJson.constData(),
+                                  originalJson.constData() + originalJson.size());
+    } catch (const std::exception &e) {
+        if (error)
+            *error = tr("The scenario is not valid JSON: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    // Costs per row do not depend on the lab scale: the calibrated plan's values go into the
+    // original (unscaled) file as they are.
+    const sim::Scenario cs = calibrated(plan, cal);
+    try {
+        for (const LabCalibrationRun &run : cal.runs) {
+            const int si = cs.sessionIndex(run.session.toStdString());
+            if (si < 0)
+                continue;
+            ordered_json &jsess = doc.at("sessions").at(size_t(si));
+            ordered_json &jst = jsess.at("statements").at(size_t(run.statement));
+            if (!jst.contains("steps"))
+                continue;
+            const sim::Statement &st = cs.sessions[size_t(si)].statements[size_t(run.statement)];
+            ordered_json &steps = jst.at("steps");
+            for (size_t i = 0; i < st.steps.size() && i < steps.size(); ++i) {
+                const sim::Step &step = st.steps[i];
+                if (step.op != sim::StepOp::Rows)
+                    continue;
+                steps[i]["perRow"] = costText(step.perRowNs);
+                if (step.modify && step.rollbackPerRowNs > 0 && run.modifies &&
+                    !run.rollbackUs.isEmpty())
+                    steps[i]["rollbackPerRow"] = costText(step.rollbackPerRowNs);
+            }
+        }
+        if (!cal.connectUs.isEmpty())
+            doc["server"]["connect_time"] = timeText(cs.server.connectTimeUs);
+    } catch (const std::exception &e) {
+        if (error)
+            *error = tr("The scenario does not have the structure it was parsed with: %1")
+                         .arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    const std::string text =
+        doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(text.data(), qint64(text.size())) != qint64(text.size()) || !f.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace ks

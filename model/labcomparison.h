@@ -1,0 +1,149 @@
+#pragma once
+
+#include "labcalibration.h"
+#include "labplan.h"
+#include "labrecording.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ks {
+
+namespace sim {
+class RunResult;
+}
+
+// One difference between the simulation and the real server, or one timing that matched within
+// the tolerance (class TimingOk, listed so the report shows what was checked).
+struct LabDiff
+{
+    enum class Class : quint8
+    {
+        TimingOk,
+        Timing,
+        Text,
+        State,
+        Outcome
+    };
+    Class cls = Class::Text;
+    QString session; // empty: the whole scenario
+    QString aspect;  // lines, states, leave-order, kill-latency, rollback-rate, end-state
+    qint64 tUs = 0;  // the moment it happens (scenario time; the simulation's where both have one)
+    QString sim;     // what the simulation shows ("" = nothing)
+    QString real;    // what the server did ("" = nothing)
+    QString detail;  // e.g. "Δ +12.3 ms, allowed ±8.1 ms"
+    bool declared = false;
+    QString reasonEn;
+    QString reasonZh;
+
+    bool counts() const { return cls != Class::TimingOk && !declared; }
+    static QString classId(Class c); // "timing-ok", "timing", "text", "state", "outcome"
+};
+
+struct LabTimedLine
+{
+    qint64 tUs = 0;
+    QString text;
+};
+
+// A stretch of time in which a session's processlist row showed the same (Command, State).
+struct LabStateRun
+{
+    QString command; // "(gone)" after the thread left
+    QString state;
+    qint64 startUs = 0;
+    qint64 endUs = 0;
+    int samples = 0;    // real: how many samples saw it
+    bool brief = false; // below the sampling resolution: may be missing on the other side
+
+    QString key() const { return command + QStringLiteral(" | ") + state; }
+};
+
+struct LabSessionComparison
+{
+    QString name;
+    QString label;
+    QList<LabTimedLine> simLines;
+    QList<LabTimedLine> realLines; // normalised (see LabComparison::normalizeLines)
+    QList<LabStateRun> simStates;
+    QList<LabStateRun> realStates;
+};
+
+struct LabKillComparison
+{
+    QString statement; // as in the scenario ("KILL QUERY 12", "Ctrl+C")
+    QString killer;
+    QString victim;
+    qint64 simIssuedUs = -1, realIssuedUs = -1;
+    qint64 simEffectUs = -1,
+           realEffectUs = -1; // the victim's client showed the error / thread gone
+    QString simOutcome, realOutcome;
+};
+
+struct LabRollbackComparison
+{
+    QString session;
+    qint64 simRows = 0;
+    double simRowsPerSecond = 0;
+    double realRowsPerSecond = 0; // 0 = not observed
+    qint64 simStartUs = -1, realStartUs = -1;
+};
+
+struct LabTableComparison
+{
+    QString table;
+    bool simDataChanged = false, realDataChanged = false;
+    bool simDefinitionChanged = false, realDefinitionChanged = false;
+};
+
+// The side-by-side result of one lab run: per session the simulated and the real client lines
+// and (Command, State) sequences, the order in which threads left, kill-to-effect latencies,
+// rollback rates and the end state, and every difference classed.
+//
+// Invariants: built only by compare(); pure (no SQL); diffs are sorted by time; a difference is
+// `declared` only when the scenario's /lab/differences names its class (and session/aspect if
+// given) with a reason.
+struct LabComparison
+{
+    Q_DECLARE_TR_FUNCTIONS(LabComparison)
+public:
+    QString scenarioId;
+    QString flavor;
+    QString server;
+    double scale = 1;
+    qint64 untilUs = 0;
+    LabTolerance tolerance;
+    QList<LabSessionComparison> sessions;
+    QList<QPair<QString, qint64>> simLeaveOrder; // "A", "A#2" (after a reconnect) and when
+    QList<QPair<QString, qint64>> realLeaveOrder;
+    QList<LabKillComparison> kills;
+    QList<LabRollbackComparison> rollbacks;
+    QList<LabTableComparison> tables;
+    QStringList leftovers;
+    QList<LabDiff> diffs;
+    QStringList notes; // what lab mode did differently, calibration, substitutions
+
+    int undeclaredCount() const;
+    int count(LabDiff::Class c, bool includeDeclared = true) const;
+
+    // `run` must be the simulation of LabCosts::calibrated(plan, recording.calibration) until
+    // recording.untilUs.
+    static LabComparison compare(const LabPlan &plan, const sim::RunResult &run,
+                                 const LabRecording &recording);
+
+    // The real lines of a session as they compare with the simulated transcript: blank lines,
+    // the client's start-up banner and history-file messages dropped; the echo of what was sent
+    // shown as the scenario's text; real thread ids replaced by the simulated ones (idMap); the lab
+    // database shown under the scenario's name. Exposed for tests.
+    static QList<LabTimedLine> normalizeLines(const LabSessionRun &session,
+                                              const QHash<qint64, qint64> &idMap,
+                                              const QString &labDatabase,
+                                              const QString &scenarioDb);
+    // "(0.005 sec)" → "(#.### sec)": the figures are timing, their format is text.
+    static QString lineKey(const QString &line);
+};
+
+} // namespace ks

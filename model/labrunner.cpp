@@ -1,0 +1,1261 @@
+#include "labrunner.h"
+
+#include "engine.h"
+#include "labappclient.h"
+#include "labcalibration.h"
+#include "labterminal.h"
+#include "sampler.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
+#include <QUuid>
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace ks {
+
+namespace {
+
+std::atomic<bool> g_interrupt{false};
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// A quoted SQL string literal.
+QString sqlString(const QString &s)
+{
+    QString out = s;
+    out.replace(u'\\', QStringLiteral("\\\\"));
+    out.replace(u'\'', QStringLiteral("\\'"));
+    return u'\'' + out + u'\'';
+}
+
+QString randomPassword()
+{
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QString pw;
+    for (int i = 0; i < 24; ++i)
+        pw += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet - 1))]);
+    return pw;
+}
+
+bool isSystemRow(const ProcesslistRow &r)
+{
+    return r.system || r.command == QLatin1String("Daemon") ||
+           r.user == QLatin1String("system user") || r.user == QLatin1String("event_scheduler") ||
+           r.command == QLatin1String("Binlog Dump") || r.user.isEmpty();
+}
+
+const QRegularExpression &bannerId()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^Your (?:MariaDB|MySQL) connection id is (\\d+)"));
+    return re;
+}
+
+const QRegularExpression &reconnectId()
+{
+    static const QRegularExpression re(QStringLiteral("^Connection id:\\s+(\\d+)"));
+    return re;
+}
+
+} // namespace
+
+struct LabRunner::Session
+{
+    int index = -1;
+    const sim::SessionSpec *spec = nullptr;
+    LabSessionRun run;
+    QString account;
+    LabTerminal *term = nullptr;
+    QThread *appThread = nullptr;
+    LabAppClient *app = nullptr;
+    size_t next = 0;
+    bool busy = false;
+    bool started = false;
+    bool exited = false;
+    bool timerArmed = false;
+    qint64 lastDoneUs = 0; // clock time
+    int inFlight = -1;     // index into run.statements
+    qint64 spawnedUs = -1;
+};
+
+void LabRunner::requestInterruptAll()
+{
+    g_interrupt = true;
+}
+
+bool LabRunner::interruptRequested()
+{
+    return g_interrupt;
+}
+
+LabRunner::LabRunner(const sim::Scenario &scenario, const ConnectionSettings &login,
+                     const LabOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_scenario(scenario)
+    , m_login(login)
+    , m_options(options)
+    , m_own(std::make_shared<OwnConnections>())
+    , m_adminName(QStringLiteral("ks-lab-admin-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+    m_rec.scenarioId = qs(scenario.id);
+}
+
+LabRunner::~LabRunner()
+{
+    cleanup();
+}
+
+bool LabRunner::stopped() const
+{
+    return m_cancel || g_interrupt;
+}
+
+void LabRunner::say(const QString &message)
+{
+    Q_EMIT progress(message);
+}
+
+bool LabRunner::fail(const QString &message)
+{
+    if (m_error.isEmpty())
+        m_error = message;
+    if (m_status == Status::Ok)
+        m_status = Status::Failed;
+    return false;
+}
+
+bool LabRunner::exec(const QString &sql, QString *error)
+{
+    return exec(m_admin, sql, error);
+}
+
+bool LabRunner::exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    const QString text =
+        tr("“%1” failed: %2 (%3)")
+            .arg(sql, q.lastError().databaseText(), q.lastError().nativeErrorCode());
+    if (error)
+        *error = text;
+    return false;
+}
+
+LabRunner::Status LabRunner::run()
+{
+    m_status = Status::Ok;
+    const bool ok = connectAdmin() && preflight() && setup() && calibrate() && runScenario();
+    if (!ok && stopped() && m_status != Status::Refused) {
+        m_status = Status::Interrupted;
+        if (m_error.isEmpty())
+            m_error = tr("Interrupted.");
+    }
+    cleanup();
+    return ok ? Status::Ok : m_status;
+}
+
+bool LabRunner::connectAdmin()
+{
+    say(tr("Connecting to %1…").arg(m_login.describe()));
+    QString error;
+    if (!openLabConnection(m_admin, m_login, m_adminName, 0, &error))
+        return fail(error);
+    if (!ServerInfo::detect(m_admin, &m_rec.server, &error))
+        return fail(error.section(u' ', 1));
+    m_own->add(m_rec.server.ownConnectionId);
+    sim::Flavor flavor;
+    if (!sim::parseFlavor(m_rec.server.flavorId().toStdString(), flavor))
+        return fail(tr("Lab mode does not know this server: %1").arg(m_rec.server.versionString));
+    m_plan = LabPlan::make(m_scenario, flavor, m_options.scale, m_options.database, &error);
+    if (!m_plan) {
+        m_status = Status::Refused;
+        return fail(error);
+    }
+    m_rec.scale = m_plan->scale();
+    say(tr("Server: %1 (%2).").arg(m_rec.server.displayName(), m_rec.server.flavorId()));
+    return true;
+}
+
+bool LabRunner::preflight()
+{
+    QSqlQuery q(m_admin);
+    static const QStringList systemDbs = {
+        QStringLiteral("information_schema"), QStringLiteral("mysql"),
+        QStringLiteral("performance_schema"), QStringLiteral("sys")};
+    QStringList others;
+    bool labDbExists = false;
+    if (!q.exec(QStringLiteral("SHOW DATABASES")))
+        return fail(q.lastError().databaseText());
+    while (q.next()) {
+        const QString db = q.value(0).toString();
+        if (db == m_options.database)
+            labDbExists = true;
+        else if (!systemDbs.contains(db, Qt::CaseInsensitive))
+            others << db;
+    }
+    // A lab database of an interrupted run carries our owner table; anything else is not ours.
+    if (labDbExists) {
+        QSqlQuery o(m_admin);
+        if (!o.exec(QStringLiteral("SELECT account FROM `%1`.`_killscope_lab`")
+                        .arg(m_options.database))) {
+            m_status = Status::Refused;
+            return fail(tr("A database called %1 exists that lab mode did not create; lab mode "
+                           "will not touch it. "
+                           "Choose another name or remove it yourself.")
+                            .arg(m_options.database));
+        }
+        QStringList accounts;
+        while (o.next())
+            accounts << o.value(0).toString();
+        say(tr("Removing what an interrupted lab run left behind (%1).").arg(m_options.database));
+        for (const QString &a : std::as_const(accounts))
+            exec(QStringLiteral("DROP USER IF EXISTS %1@'localhost', %1@'%'").arg(sqlString(a)));
+        if (!exec(QStringLiteral("DROP DATABASE `%1`").arg(m_options.database), &m_error))
+            return fail(m_error);
+    }
+    QStringList sessions;
+    if (!q.exec(QStringLiteral(
+            "SELECT ID, USER, HOST, DB, COMMAND FROM information_schema.PROCESSLIST")))
+        return fail(q.lastError().databaseText());
+    while (q.next()) {
+        ProcesslistRow r;
+        r.id = q.value(0).toLongLong();
+        r.user = q.value(1).toString();
+        r.command = q.value(4).toString();
+        if (m_own->contains(r.id) || isSystemRow(r))
+            continue;
+        sessions << QStringLiteral("%1 %2@%3 %4")
+                        .arg(r.id)
+                        .arg(r.user, q.value(2).toString(), r.command);
+    }
+    if (!others.isEmpty() || !sessions.isEmpty()) {
+        QStringList why;
+        if (!others.isEmpty())
+            why << tr("other databases: %1").arg(others.join(QStringLiteral(", ")));
+        if (!sessions.isEmpty())
+            why << tr("other client sessions: %1").arg(sessions.join(QStringLiteral("; ")));
+        if (!m_options.force) {
+            m_status = Status::Refused;
+            return fail(tr("This server may hold real work (%1). Lab mode creates and drops a "
+                           "database and accounts, "
+                           "changes server variables and kills the sessions it starts; run it on a "
+                           "test server, or "
+                           "pass --lab-force if this one is.")
+                            .arg(why.join(QStringLiteral("; "))));
+        }
+        m_rec.forced = true;
+        m_rec.notes
+            << tr("Run with --lab-force on a server with %1.").arg(why.join(QStringLiteral("; ")));
+    }
+    return true;
+}
+
+bool LabRunner::setup()
+{
+    if (stopped())
+        return false;
+    const LabPlan &plan = *m_plan;
+    const QString db = m_options.database;
+    m_setupBegun = true;
+    say(tr("Creating database %1 and %2 lab accounts…").arg(db).arg(plan.accounts().size()));
+    QString error;
+    auto refused = [this](const QString &e) {
+        m_status = Status::Refused;
+        return fail(
+            tr("The login cannot set up a lab (it needs to create databases and users and grant "
+               "privileges, e.g. root on a test server): %1")
+                .arg(e));
+    };
+    if (!exec(QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4").arg(db), &error))
+        return refused(error);
+    if (!exec(QStringLiteral("CREATE TABLE `%1`.`_killscope_lab` (account VARCHAR(80) PRIMARY KEY) "
+                             "ENGINE=InnoDB")
+                  .arg(db),
+              &error))
+        return refused(error);
+    for (const LabPlan::Account &a : plan.accounts()) {
+        const QString pw = randomPassword();
+        m_passwords.insert(a.name, pw);
+        if (!exec(QStringLiteral("INSERT INTO `%1`.`_killscope_lab` VALUES (%2)")
+                      .arg(db, sqlString(a.name)),
+                  &error))
+            return refused(error);
+        m_createdAccounts << a.name;
+        for (const char *host : {"localhost", "%"}) {
+            const QString who = QStringLiteral("%1@%2").arg(sqlString(a.name),
+                                                            sqlString(QString::fromLatin1(host)));
+            if (!exec(QStringLiteral("CREATE USER %1 IDENTIFIED BY %2").arg(who, sqlString(pw)),
+                      &error))
+                return refused(error);
+            if (!a.grants.isEmpty() && !exec(QStringLiteral("GRANT %1 ON *.* TO %2")
+                                                 .arg(a.grants.join(QStringLiteral(", ")), who),
+                                             &error))
+                return refused(error);
+            if (!exec(QStringLiteral("GRANT ALL PRIVILEGES ON `%1`.* TO %2").arg(db, who), &error))
+                return refused(error);
+        }
+    }
+    if (!exec(QStringLiteral("USE `%1`").arg(db), &error))
+        return fail(error);
+    const bool maria = m_rec.server.isMariaDb();
+    for (const LabPlan::Table &t : plan.tables()) {
+        if (stopped())
+            return false;
+        say(tr("Creating table %1 with %2 rows…").arg(t.name).arg(t.rows));
+        if (!exec(t.create, &error))
+            return fail(error);
+        if (t.rows <= 0 || t.fill.isEmpty())
+            continue;
+        // `seq` numbers the rows 1..N: MariaDB's Sequence engine, MySQL a recursive CTE.
+        QString sql;
+        if (maria) {
+            sql = QStringLiteral("INSERT INTO `%1` SELECT %2 FROM seq_1_to_%3")
+                      .arg(t.name, t.fill)
+                      .arg(t.rows);
+        } else {
+            exec(QStringLiteral("SET SESSION cte_max_recursion_depth = %1").arg(t.rows + 1));
+            sql = QStringLiteral("INSERT INTO `%1` WITH RECURSIVE s(seq) AS (SELECT 1 UNION ALL "
+                                 "SELECT seq + 1 FROM s "
+                                 "WHERE seq < %3) SELECT %2 FROM s")
+                      .arg(t.name, t.fill)
+                      .arg(t.rows);
+        }
+        if (!exec(sql, &error))
+            return fail(error);
+    }
+    // The event scheduler is a session of some scenarios: it must be running.
+    for (const sim::SessionSpec &ss : plan.scenario().sessions) {
+        if (!ss.daemon)
+            continue;
+        QSqlQuery q(m_admin);
+        if (q.exec(QStringLiteral("SELECT @@global.event_scheduler")) && q.next() &&
+            q.value(0).toString().compare(QStringLiteral("ON"), Qt::CaseInsensitive) != 0) {
+            m_restoreEventScheduler = q.value(0).toString();
+            if (!exec(QStringLiteral("SET GLOBAL event_scheduler = ON"), &error))
+                return fail(error);
+        }
+        break;
+    }
+    m_rec.tablesBefore = tableStates();
+    return true;
+}
+
+QList<LabTableState> LabRunner::tableStates()
+{
+    QList<LabTableState> out;
+    for (const LabPlan::Table &t : m_plan->tables()) {
+        LabTableState s;
+        s.name = t.name;
+        QSqlQuery q(m_admin);
+        if (q.exec(QStringLiteral("SHOW CREATE TABLE `%1`.`%2`").arg(m_options.database, t.name)) &&
+            q.next())
+            s.definition = q.value(1).toString();
+        if (q.exec(QStringLiteral("CHECKSUM TABLE `%1`.`%2`").arg(m_options.database, t.name)) &&
+            q.next())
+            s.checksum = q.value(1).toString();
+        out << s;
+    }
+    return out;
+}
+
+bool LabRunner::calibrate()
+{
+    if (stopped())
+        return false;
+    const LabPlan &plan = *m_plan;
+    const sim::Scenario &sc = plan.scenario();
+    const int repeats = std::max(2, m_options.repeats);
+    QString error;
+    static const QRegularExpression alterTable(
+        QStringLiteral("^\\s*ALTER\\s+TABLE\\s+`?([A-Za-z0-9_]+)`?"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (size_t si = 0; si < sc.sessions.size(); ++si) {
+        const sim::SessionSpec &ss = sc.sessions[si];
+        for (size_t k = 0; k < ss.statements.size(); ++k) {
+            const sim::Statement &st = ss.statements[k];
+            if (st.kind == sim::StatementKind::Kill || st.kind == sim::StatementKind::Quit ||
+                st.kind == sim::StatementKind::Begin || st.kind == sim::StatementKind::Commit ||
+                st.kind == sim::StatementKind::Rollback)
+                continue;
+            double rowsNs = 0;
+            bool modifies = false;
+            for (const sim::Step &step : st.steps) {
+                if (step.op == sim::StepOp::Rows) {
+                    rowsNs += double(step.count) * double(step.perRowNs);
+                    modifies = modifies || step.modify;
+                }
+            }
+            // Below the processlist's resolution a row cost does not show; not worth a run.
+            if (rowsNs < 20e6)
+                continue;
+            if (stopped())
+                return false;
+            LabCalibrationRun run;
+            run.session = qs(ss.name);
+            run.statement = int(k);
+            run.sql = plan.sendText(int(si), int(k));
+            run.modifies = modifies;
+            say(tr("Calibrating %1 statement %2 (%3 runs): %4")
+                    .arg(run.session)
+                    .arg(k)
+                    .arg(repeats)
+                    .arg(run.sql));
+            const QRegularExpressionMatch ddl = alterTable.match(run.sql);
+            const bool isDdl = st.kind == sim::StatementKind::Ddl && ddl.hasMatch();
+            for (int r = 0; r < repeats; ++r) {
+                QSqlQuery q(m_admin);
+                QElapsedTimer clock;
+                if (isDdl) {
+                    // DDL commits: it is timed on a copy of its table.
+                    const QString table = ddl.captured(1);
+                    const QString copy = QStringLiteral("_kscal_") + table;
+                    if (!exec(QStringLiteral("DROP TABLE IF EXISTS `%1`").arg(copy), &error) ||
+                        !exec(QStringLiteral("CREATE TABLE `%1` LIKE `%2`").arg(copy, table),
+                              &error) ||
+                        !exec(
+                            QStringLiteral("INSERT INTO `%1` SELECT * FROM `%2`").arg(copy, table),
+                            &error))
+                        return fail(error);
+                    QString sql = run.sql;
+                    sql.replace(ddl.capturedStart(1), ddl.capturedLength(1), copy);
+                    clock.start();
+                    if (!q.exec(sql))
+                        return fail(tr("Calibration of %1 failed: %2")
+                                        .arg(run.sql, q.lastError().databaseText()));
+                    run.forwardUs << clock.nsecsElapsed() / 1000;
+                    exec(QStringLiteral("DROP TABLE IF EXISTS `%1`").arg(copy));
+                    continue;
+                }
+                if (modifies && !exec(QStringLiteral("BEGIN"), &error))
+                    return fail(error);
+                q.setForwardOnly(true);
+                clock.start();
+                if (!q.exec(run.sql)) {
+                    const QString e = q.lastError().databaseText();
+                    if (modifies)
+                        exec(QStringLiteral("ROLLBACK"));
+                    return fail(tr("Calibration of %1 failed: %2").arg(run.sql, e));
+                }
+                while (q.next()) {
+                }
+                run.forwardUs << clock.nsecsElapsed() / 1000;
+                if (modifies) {
+                    run.rowsChanged = q.numRowsAffected();
+                    clock.restart();
+                    if (!exec(QStringLiteral("ROLLBACK"), &error))
+                        return fail(error);
+                    run.rollbackUs << clock.nsecsElapsed() / 1000;
+                }
+            }
+            m_rec.calibration.runs << run;
+        }
+    }
+
+    // The kill path itself: KILL QUERY of a SLEEP, from sending to the victim's error.
+    if (stopped())
+        return false;
+    say(tr("Measuring the kill round trip…"));
+    ConnectionSettings victim = m_login;
+    for (int r = 0; r < 5 && !stopped(); ++r) {
+        QThread thread;
+        auto *client = new LabAppClient(victim, {}, m_clock, 0);
+        client->moveToThread(&thread);
+        connect(&thread, &QThread::finished, client, &QObject::deleteLater);
+        qint64 id = 0;
+        qint64 endedUs = -1;
+        QEventLoop loop;
+        connect(client, &LabAppClient::opened, &loop, [&](qint64 cid, qint64) {
+            id = cid;
+            loop.quit();
+        });
+        connect(client, &LabAppClient::openFailed, &loop, [&](const QString &) { loop.quit(); });
+        connect(client, &LabAppClient::finished, &loop, [&](int, qint64 t, int, const QString &) {
+            endedUs = t;
+            loop.quit();
+        });
+        thread.start();
+        QMetaObject::invokeMethod(client, "open", Qt::QueuedConnection);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (id > 0) {
+            m_own->add(id);
+            QMetaObject::invokeMethod(client, "execute", Qt::QueuedConnection, Q_ARG(int, 0),
+                                      Q_ARG(QString, QStringLiteral("SELECT SLEEP(10)")));
+            // Until the server shows it sleeping.
+            for (int i = 0; i < 200; ++i) {
+                QSqlQuery q(m_admin);
+                if (q.exec(QStringLiteral(
+                               "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = %1")
+                               .arg(id)) &&
+                    q.next() && q.value(0).toString() == QLatin1String("User sleep"))
+                    break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+            const qint64 sent = m_clock.nowUs();
+            exec(QStringLiteral("KILL QUERY %1").arg(id));
+            QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+            if (endedUs < 0)
+                loop.exec();
+            if (endedUs >= sent)
+                m_rec.calibration.killRoundTrips << endedUs - sent;
+            m_own->remove(id);
+        }
+        QMetaObject::invokeMethod(client, "close", Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+    return true;
+}
+
+QString LabRunner::defaultsFileFor(const QString &account)
+{
+    const QString path = m_home.filePath(QStringLiteral("%1.cnf").arg(account));
+    if (QFile::exists(path))
+        return path;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QString text =
+        QStringLiteral("[client]\nuser=%1\npassword=%2\n").arg(account, m_passwords.value(account));
+    if (m_login.usesSocket())
+        text += QStringLiteral("socket=%1\n").arg(m_login.socket);
+    else
+        text += QStringLiteral("host=%1\nport=%2\nprotocol=TCP\n")
+                    .arg(m_login.host)
+                    .arg(m_login.effectivePort());
+    if (m_login.tls == ConnectionSettings::TlsMode::Required) {
+        text += QStringLiteral("ssl\n");
+        if (!m_login.tlsCaFile.isEmpty())
+            text += QStringLiteral("ssl-ca=%1\n").arg(m_login.tlsCaFile);
+    }
+    f.write(text.toUtf8());
+    return path;
+}
+
+QStringList LabRunner::clientArguments(const Session &s, const QString &defaultsFile) const
+{
+    const sim::SessionSpec &ss = *s.spec;
+    QStringList args;
+    args << QStringLiteral("--defaults-file=%1").arg(defaultsFile);
+    const bool rehash = ss.db && ss.autoRehash.value_or(true);
+    args << (rehash ? QStringLiteral("--auto-rehash") : QStringLiteral("--no-auto-rehash"));
+    if (ss.quick)
+        args << QStringLiteral("--quick");
+    if (ss.verbose)
+        args << QStringLiteral("--verbose");
+    QStringList set;
+    if (!ss.autocommit)
+        set << QStringLiteral("autocommit = 0");
+    const sim::TimeUs timeout = ss.maxStatementTimeUs ? *ss.maxStatementTimeUs
+                                : m_rec.server.isMariaDb()
+                                    ? m_plan->scenario().server.maxStatementTimeUs
+                                    : m_plan->scenario().server.maxExecutionTimeUs;
+    if (timeout > 0) {
+        if (m_rec.server.isMariaDb())
+            set << QStringLiteral("max_statement_time = %1").arg(double(timeout) / 1e6, 0, 'f', 6);
+        else
+            set << QStringLiteral("max_execution_time = %1")
+                       .arg(std::max<qint64>(1, timeout / 1000));
+    }
+    if (!set.isEmpty())
+        args << QStringLiteral("--init-command=SET SESSION %1").arg(set.join(QStringLiteral(", ")));
+    if (ss.db)
+        args << m_options.database;
+    return args;
+}
+
+bool LabRunner::startSession(Session &s, bool waitForPrompt)
+{
+    const sim::SessionSpec &ss = *s.spec;
+    s.started = true;
+    s.lastDoneUs = m_clock.nowUs();
+    if (ss.daemon)
+        return true;
+    if (ss.client == sim::ClientKind::App) {
+        ConnectionSettings cs = m_login;
+        cs.user = s.account;
+        cs.password = m_passwords.value(s.account);
+        cs.database = ss.db ? m_options.database : QString();
+        QStringList init;
+        if (!ss.autocommit)
+            init << QStringLiteral("SET SESSION autocommit = 0");
+        const sim::TimeUs timeout = ss.maxStatementTimeUs
+                                        ? *ss.maxStatementTimeUs
+                                        : m_plan->scenario().server.maxStatementTimeUs;
+        if (timeout > 0 && m_rec.server.isMariaDb())
+            init << QStringLiteral("SET SESSION max_statement_time = %1")
+                        .arg(double(timeout) / 1e6, 0, 'f', 6);
+        s.appThread = new QThread(this);
+        s.app = new LabAppClient(cs, init, m_clock, 0);
+        s.app->moveToThread(s.appThread);
+        connect(s.appThread, &QThread::finished, s.app, &QObject::deleteLater);
+        Session *sp = &s;
+        connect(s.app, &LabAppClient::opened, this, [this, sp](qint64 id, qint64 t) {
+            sp->run.connections << LabConnection{id, t};
+            sp->lastDoneUs = t;
+            maybeSend(*sp);
+        });
+        connect(s.app, &LabAppClient::openFailed, this, [this, sp](const QString &m) {
+            m_rec.notes << tr("Session %1 could not connect: %2").arg(sp->run.name, m);
+            sp->exited = true;
+        });
+        connect(s.app, &LabAppClient::finished, this,
+                [this, sp](int, qint64 t, int error, const QString &line) {
+                    if (sp->inFlight >= 0) {
+                        sp->run.statements[sp->inFlight].returnedUs = t;
+                        sp->run.statements[sp->inFlight].error = error;
+                    }
+                    if (!line.isEmpty())
+                        sp->run.lines << LabLine{t, line};
+                    sp->inFlight = -1;
+                    sp->busy = false;
+                    sp->lastDoneUs = t;
+                    maybeSend(*sp);
+                });
+        connect(s.app, &LabAppClient::lost, this, [sp](qint64 t) {
+            sp->exited = true;
+            sp->run.exitedUs = t;
+        });
+        s.appThread->start();
+        QMetaObject::invokeMethod(s.app, "open", Qt::QueuedConnection);
+        if (waitForPrompt) {
+            QElapsedTimer wait;
+            wait.start();
+            while (s.run.connections.isEmpty() && !s.exited && wait.elapsed() < 15000 && !stopped())
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            if (s.run.connections.isEmpty())
+                return fail(tr("Session %1 did not connect.").arg(s.run.name));
+        }
+        return true;
+    }
+    s.run.terminal = true;
+    s.term = new LabTerminal(m_clock, this);
+    const QString defaults = defaultsFileFor(s.account);
+    if (defaults.isEmpty())
+        return fail(tr("Cannot write the client option file in %1.").arg(m_home.path()));
+    QMap<QString, QString> env;
+    env.insert(QStringLiteral("TERM"), QStringLiteral("dumb"));
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("MYSQL_HISTFILE"), QStringLiteral("/dev/null"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    QString program = m_options.clientProgram;
+    if (program.isEmpty())
+        program = m_rec.server.isMariaDb() ? QStringLiteral("mariadb") : QStringLiteral("mysql");
+    Session *sp = &s;
+    connect(s.term, &LabTerminal::lineReceived, this,
+            [this, sp](qint64 t, const QString &text) { onLine(*sp, t, text); });
+    connect(s.term, &LabTerminal::promptShown, this, [this, sp](qint64 t) { onPrompt(*sp, t); });
+    connect(s.term, &LabTerminal::exited, this, [sp](qint64 t, int code) {
+        sp->exited = true;
+        sp->run.exitedUs = t;
+        sp->run.exitCode = code;
+    });
+    QString error;
+    s.spawnedUs = m_clock.nowUs();
+    if (!s.term->start(program, clientArguments(s, defaults), env, &error))
+        return fail(error);
+    if (waitForPrompt) {
+        QElapsedTimer wait;
+        wait.start();
+        while (!s.term->atPrompt() && s.term->isRunning() && wait.elapsed() < 15000 && !stopped())
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
+                                            20);
+        if (!s.term->atPrompt()) {
+            QStringList said;
+            for (const LabLine &l : s.term->lines())
+                said << l.text;
+            return fail(tr("The client of session %1 did not show its prompt: %2")
+                            .arg(s.run.name, said.join(QStringLiteral(" / "))));
+        }
+    }
+    return true;
+}
+
+void LabRunner::onLine(Session &s, qint64 t, const QString &text)
+{
+    QRegularExpressionMatch m = bannerId().match(text);
+    if (!m.hasMatch())
+        m = reconnectId().match(text);
+    if (m.hasMatch()) {
+        const qint64 id = m.captured(1).toLongLong();
+        if (s.run.connections.isEmpty() || s.run.connections.last().id != id)
+            s.run.connections << LabConnection{id, t};
+    }
+}
+
+void LabRunner::onPrompt(Session &s, qint64 t)
+{
+    if (s.spawnedUs >= 0 && s.run.connections.size() <= 1 && !s.busy && s.next == 0) {
+        // The first prompt: the client is connected.
+        m_rec.calibration.connectUs << t - s.spawnedUs;
+        s.spawnedUs = -1;
+    }
+    if (s.inFlight >= 0)
+        s.run.statements[s.inFlight].returnedUs = t;
+    s.inFlight = -1;
+    s.busy = false;
+    s.lastDoneUs = t;
+    maybeSend(s);
+}
+
+void LabRunner::maybeSend(Session &s)
+{
+    if (!s.started || s.busy || s.exited || m_t0 == 0 || s.next >= s.spec->statements.size())
+        return;
+    if (s.term && !s.term->atPrompt())
+        return;
+    if (s.app && s.run.connections.isEmpty())
+        return;
+    const sim::Statement &st = s.spec->statements[s.next];
+    qint64 due = s.lastDoneUs + st.afterUs;
+    if (st.at)
+        due = std::max<qint64>(due, m_t0 + *st.at);
+    const qint64 now = m_clock.nowUs();
+    if (now >= due) {
+        send(s);
+        return;
+    }
+    if (s.timerArmed)
+        return;
+    s.timerArmed = true;
+    Session *sp = &s;
+    QTimer::singleShot(int((due - now + 999) / 1000), Qt::PreciseTimer, this, [this, sp] {
+        sp->timerArmed = false;
+        maybeSend(*sp);
+    });
+}
+
+qint64 LabRunner::currentId(const QString &session) const
+{
+    for (const auto &s : m_sessions)
+        if (s->run.name == session && !s->run.connections.isEmpty())
+            return s->run.connections.last().id;
+    return 0;
+}
+
+bool LabRunner::idExists(qint64 id)
+{
+    QSqlQuery q(m_admin);
+    return !q.exec(
+               QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = %1")
+                   .arg(id)) ||
+           !q.next() || q.value(0).toLongLong() > 0;
+}
+
+QString LabRunner::killText(const sim::KillSpec &k, Session *killer, QString *victimSession,
+                            qint64 *victimId, QString *refusal)
+{
+    QString head = QStringLiteral("KILL ");
+    if (k.mode == sim::KillMode::Hard)
+        head += QStringLiteral("HARD ");
+    else if (k.mode == sim::KillMode::Soft)
+        head += QStringLiteral("SOFT ");
+    const bool query = k.type == sim::KillType::Query;
+    switch (k.target) {
+    case sim::KillSpec::Target::Self:
+        if (killer) {
+            *victimSession = killer->run.name;
+            *victimId = currentId(killer->run.name);
+        }
+        return head + (query ? QStringLiteral("QUERY ") : QString()) +
+               QStringLiteral("CONNECTION_ID()");
+    case sim::KillSpec::Target::Session: {
+        *victimSession = qs(k.name);
+        *victimId = currentId(*victimSession);
+        if (*victimId <= 0) {
+            *refusal = tr("session %1 has no connection yet").arg(*victimSession);
+            return {};
+        }
+        return head + (query ? QStringLiteral("QUERY ") : QString()) + QString::number(*victimId);
+    }
+    case sim::KillSpec::Target::Id: {
+        // A scenario id that belongs to a session means that session; any other id must not
+        // exist on the server (it stands for "no such thread").
+        const int si = m_plan->sessionOfScenarioId(k.id);
+        if (si >= 0) {
+            *victimSession = qs(m_plan->scenario().sessions[size_t(si)].name);
+            *victimId = currentId(*victimSession);
+        } else {
+            *victimId = k.id;
+            if (idExists(k.id)) {
+                *refusal = tr("thread %1 exists on this server and is not a lab session").arg(k.id);
+                return {};
+            }
+        }
+        return head + (query ? QStringLiteral("QUERY ") : QString()) + QString::number(*victimId);
+    }
+    case sim::KillSpec::Target::User: {
+        const QString account = m_plan->accountFor(k.name);
+        if (account.isEmpty()) {
+            *refusal = tr("user %1 is not a lab account").arg(qs(k.name));
+            return {};
+        }
+        return head + (query ? QStringLiteral("QUERY ") : QStringLiteral("CONNECTION ")) +
+               QStringLiteral("USER ") + sqlString(account);
+    }
+    case sim::KillSpec::Target::QueryOf: {
+        *victimSession = qs(k.name);
+        const qint64 id = currentId(*victimSession);
+        *victimId = id;
+        QSqlQuery q(m_admin);
+        if (id <= 0 ||
+            !q.exec(
+                QStringLiteral("SELECT QUERY_ID FROM information_schema.PROCESSLIST WHERE ID = %1")
+                    .arg(id)) ||
+            !q.next()) {
+            *refusal = tr("the current query id of session %1 is unknown").arg(*victimSession);
+            return {};
+        }
+        return head + QStringLiteral("QUERY ID ") + QString::number(q.value(0).toLongLong());
+    }
+    case sim::KillSpec::Target::QueryId: {
+        QSqlQuery q(m_admin);
+        if (!q.exec(QStringLiteral(
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE QUERY_ID = %1")
+                        .arg(k.id)) ||
+            !q.next() || q.value(0).toLongLong() > 0) {
+            *refusal = tr("query id %1 is running on this server and is not a lab query").arg(k.id);
+            return {};
+        }
+        return head + QStringLiteral("QUERY ID ") + QString::number(k.id);
+    }
+    }
+    return {};
+}
+
+void LabRunner::send(Session &s)
+{
+    const int k = int(s.next++);
+    const sim::Statement &st = s.spec->statements[size_t(k)];
+    LabStatementRun run;
+    run.statement = k;
+    run.display = m_plan->displayText(s.index, k);
+    qint64 due = s.lastDoneUs + st.afterUs;
+    if (st.at)
+        due = std::max<qint64>(due, m_t0 + *st.at);
+    run.dueUs = due;
+    if (st.kind == sim::StatementKind::Kill) {
+        LabKillRun kr;
+        kr.source = LabKillRun::Source::Statement;
+        kr.killerSession = s.run.name;
+        QString refusal;
+        run.sent = killText(st.kill, &s, &kr.victimSession, &kr.victimId, &refusal);
+        if (run.sent.isEmpty()) {
+            // Never send a kill that could hit someone else's session.
+            m_rec.notes << tr("%1 statement %2 (%3) not sent: %4")
+                               .arg(s.run.name)
+                               .arg(k)
+                               .arg(run.display, refusal);
+            s.lastDoneUs = m_clock.nowUs();
+            maybeSend(s);
+            return;
+        }
+        kr.statement = run.sent;
+        kr.sentUs = m_clock.nowUs();
+        m_rec.kills << kr;
+    } else {
+        run.sent = m_plan->sendText(s.index, k);
+    }
+    run.sentUs = m_clock.nowUs();
+    s.busy = true;
+    s.inFlight = int(s.run.statements.size());
+    s.run.statements << run;
+    if (s.term) {
+        if (st.kind == sim::StatementKind::Quit)
+            s.term->type(run.sent);
+        else
+            s.term->type(run.sent.endsWith(u';') ? run.sent : run.sent + u';');
+    } else if (s.app) {
+        QMetaObject::invokeMethod(s.app, "execute", Qt::QueuedConnection, Q_ARG(int, k),
+                                  Q_ARG(QString, run.sent));
+    }
+}
+
+void LabRunner::doAction(int index)
+{
+    const sim::Action &a = m_plan->scenario().actions[size_t(index)];
+    Session *target = nullptr;
+    for (auto &s : m_sessions)
+        if (s->spec->name == a.session)
+            target = s.get();
+    switch (a.kind) {
+    case sim::ActionKind::CtrlC:
+        if (target && target->term && target->term->isRunning()) {
+            LabKillRun kr;
+            kr.source = LabKillRun::Source::CtrlC;
+            kr.killerSession = target->run.name;
+            kr.victimSession = target->run.name;
+            kr.victimId = currentId(target->run.name);
+            kr.sentUs = m_clock.nowUs();
+            kr.statement = QStringLiteral("Ctrl+C");
+            m_rec.kills << kr;
+            target->term->interrupt();
+        }
+        break;
+    case sim::ActionKind::StopReading:
+    case sim::ActionKind::ResumeReading:
+        if (target && target->term)
+            target->term->setReading(a.kind == sim::ActionKind::ResumeReading);
+        break;
+    case sim::ActionKind::Set:
+        if (a.name == "innodb_thread_concurrency") {
+            if (m_rec.server.isMariaDb()) {
+                m_rec.notes
+                    << tr("SET GLOBAL innodb_thread_concurrency = %1 at %2 s not sent: the "
+                          "variable does not "
+                          "exist on MariaDB 10.6 and later (the simulation ignores it there too).")
+                           .arg(a.value)
+                           .arg(double(a.at) / 1e6);
+                break;
+            }
+            QSqlQuery q(m_admin);
+            if (m_restoreConcurrency.isEmpty() &&
+                q.exec(QStringLiteral("SELECT @@global.innodb_thread_concurrency")) && q.next())
+                m_restoreConcurrency = q.value(0).toString();
+            QString error;
+            if (!exec(QStringLiteral("SET GLOBAL innodb_thread_concurrency = %1")
+                          .arg(qint64(a.value)),
+                      &error))
+                m_rec.notes << error;
+        } else {
+            m_rec.notes << tr("%1 = %2 at %3 s not reproduced: lab mode cannot make competing I/O "
+                              "load on the "
+                              "server's disk.")
+                               .arg(qs(a.name))
+                               .arg(a.value)
+                               .arg(double(a.at) / 1e6);
+        }
+        break;
+    case sim::ActionKind::Kill: {
+        LabKillRun kr;
+        kr.source = LabKillRun::Source::Operator;
+        QString refusal;
+        kr.statement = killText(a.kill, nullptr, &kr.victimSession, &kr.victimId, &refusal);
+        if (kr.statement.isEmpty()) {
+            m_rec.notes
+                << tr("Operator kill at %1 s not sent: %2").arg(double(a.at) / 1e6).arg(refusal);
+            break;
+        }
+        kr.sentUs = m_clock.nowUs();
+        m_rec.kills << kr;
+        QString error;
+        if (!exec(kr.statement, &error))
+            m_rec.notes << error;
+        break;
+    }
+    }
+}
+
+void LabRunner::takeSample(const LiveSample &sample)
+{
+    ++m_samplesSeen;
+    if (m_t0 == 0 || sample.takenUs < m_t0 || sample.takenUs > m_untilUs)
+        return;
+    if (m_lastSampleUs >= 0)
+        m_rec.maxSampleGapUs = std::max(m_rec.maxSampleGapUs, sample.takenUs - m_lastSampleUs);
+    m_lastSampleUs = sample.takenUs;
+    LabSample s;
+    s.tUs = sample.takenUs;
+    s.trxFresh = sample.trxTakenUs > m_lastTrxUs && sample.trxTakenUs >= 0;
+    s.trxUs = sample.trxTakenUs;
+    if (s.trxFresh) {
+        if (m_lastTrxUs >= m_t0)
+            m_rec.maxTrxGapUs = std::max(m_rec.maxTrxGapUs, sample.trxTakenUs - m_lastTrxUs);
+        m_lastTrxUs = sample.trxTakenUs;
+    }
+    for (const ProcesslistRow &r : sample.rows) {
+        if (r.own)
+            continue;
+        if (m_createdAccounts.contains(r.user) || r.user == QLatin1String("event_scheduler"))
+            s.rows << r;
+    }
+    m_rec.samples << s;
+}
+
+bool LabRunner::runScenario()
+{
+    if (stopped())
+        return false;
+    const LabPlan &plan = *m_plan;
+    const sim::Scenario &sc = plan.scenario();
+    if (!m_home.isValid())
+        return fail(tr("Cannot create a private temporary directory."));
+
+    // The run's length: the scenario's, or the calibrated simulation's own end.
+    {
+        const sim::Scenario cs = LabCosts::calibrated(plan, m_rec.calibration);
+        sim::RunOptions o;
+        o.flavor = plan.flavor();
+        const sim::RunResult r = sim::Engine::run(cs, o);
+        m_rec.untilUs = sc.until ? *sc.until : r.until;
+    }
+
+    // Sampling: live mode's sampler, on its own thread and connection, fast.
+    qRegisterMetaType<ks::LiveSample>();
+    qRegisterMetaType<ks::ServerInfo>();
+    m_samplerThread = new QThread(this);
+    m_samplerThread->setObjectName(QStringLiteral("ks-lab-sampler"));
+    m_sampler = new Sampler(m_login, m_own, m_clock);
+    m_sampler->setIntervalFloorMs(40);
+    m_sampler->moveToThread(m_samplerThread);
+    connect(m_samplerThread, &QThread::finished, m_sampler, &QObject::deleteLater);
+    connect(m_samplerThread, &QThread::started, m_sampler, &Sampler::start);
+    connect(m_sampler, &Sampler::sampleReady, this, &LabRunner::takeSample);
+    bool samplerFailed = false;
+    QString samplerError;
+    connect(m_sampler, &Sampler::connectFailed, this, [&](const QString &m, int) {
+        samplerFailed = true;
+        samplerError = m;
+    });
+    QMetaObject::invokeMethod(m_sampler, "setIntervalMs", Qt::QueuedConnection, Q_ARG(int, 40));
+    m_samplerThread->start();
+
+    // Sessions; those that start at t = 0 connect first, so t = 0 finds them at their prompt.
+    for (size_t i = 0; i < sc.sessions.size(); ++i) {
+        auto s = std::make_unique<Session>();
+        s->index = int(i);
+        s->spec = &sc.sessions[i];
+        s->run.name = qs(sc.sessions[i].name);
+        s->account = plan.accountFor(sc.sessions[i].user);
+        m_sessions.push_back(std::move(s));
+    }
+    for (auto &s : m_sessions) {
+        if (s->spec->daemon) {
+            QSqlQuery q(m_admin);
+            for (int i = 0; i < 100 && s->run.connections.isEmpty(); ++i) {
+                if (q.exec(QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE "
+                                          "USER = 'event_scheduler'")) &&
+                    q.next())
+                    s->run.connections << LabConnection{q.value(0).toLongLong(), -1};
+                else
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            s->started = true;
+            continue;
+        }
+        if (s->spec->connectAt == 0) {
+            say(tr("Starting session %1…").arg(s->run.name));
+            if (!startSession(*s, true))
+                return false;
+        }
+    }
+    if (samplerFailed)
+        return fail(tr("The sampler could not connect: %1").arg(samplerError));
+    // Wait for the sampler's first sample so the run is watched from t = 0.
+    {
+        QElapsedTimer wait;
+        wait.start();
+        while (m_samplesSeen == 0 && wait.elapsed() < 5000 && !samplerFailed && !stopped())
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
+                                            20);
+        if (m_samplesSeen == 0)
+            return fail(tr("The sampler took no sample: %1").arg(samplerError));
+    }
+
+    say(tr("Running scenario %1 for %2 s…")
+            .arg(qs(sc.id))
+            .arg(double(m_rec.untilUs) / 1e6, 0, 'f', 2));
+    QEventLoop loop;
+    m_loop = &loop;
+    m_t0 = m_clock.nowUs();
+    m_untilUs = m_t0 + m_rec.untilUs;
+    m_lastTrxUs = m_t0;
+    for (auto &s : m_sessions) {
+        s->lastDoneUs = m_t0;
+        if (s->spec->daemon)
+            continue;
+        if (s->started) {
+            maybeSend(*s);
+        } else {
+            Session *sp = s.get();
+            QTimer::singleShot(int(s->spec->connectAt / 1000), Qt::PreciseTimer, this, [this, sp] {
+                if (!startSession(*sp, false))
+                    m_rec.notes << m_error;
+            });
+        }
+    }
+    for (size_t i = 0; i < sc.actions.size(); ++i)
+        QTimer::singleShot(int(sc.actions[i].at / 1000), Qt::PreciseTimer, this,
+                           [this, i] { doAction(int(i)); });
+    QTimer::singleShot(int(m_rec.untilUs / 1000), Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    QTimer watchdog;
+    connect(&watchdog, &QTimer::timeout, &loop, [this, &loop] {
+        if (stopped())
+            loop.quit();
+    });
+    watchdog.start(50);
+    loop.exec();
+    m_loop = nullptr;
+    const bool interrupted = stopped();
+
+    // Everything after `until` is not compared.
+    QMetaObject::invokeMethod(m_sampler, "setPaused", Qt::BlockingQueuedConnection,
+                              Q_ARG(bool, true));
+    endSessions();
+    if (interrupted)
+        return false;
+
+    // Times relative to t = 0.
+    for (auto &s : m_sessions) {
+        for (LabConnection &c : s->run.connections)
+            if (c.firstSeenUs >= 0)
+                c.firstSeenUs -= m_t0;
+        for (LabLine &l : s->run.lines)
+            l.tUs -= m_t0;
+        for (LabStatementRun &st : s->run.statements) {
+            for (qint64 *t : {&st.dueUs, &st.sentUs, &st.returnedUs})
+                if (*t >= 0)
+                    *t -= m_t0;
+        }
+        if (s->run.exitedUs >= 0)
+            s->run.exitedUs -= m_t0;
+        m_rec.sessions << s->run;
+    }
+    for (LabKillRun &k : m_rec.kills)
+        k.sentUs -= m_t0;
+    for (LabSample &s : m_rec.samples) {
+        s.tUs -= m_t0;
+        if (s.trxUs >= 0)
+            s.trxUs -= m_t0;
+    }
+
+    // End state, once every lab thread has finished (a rollback may still run).
+    say(tr("Waiting for the lab sessions to end…"));
+    if (!waitForLabThreadsGone(300000))
+        m_rec.notes << tr(
+            "Some lab threads were still there after 5 minutes; the end state may be incomplete.");
+    m_rec.tablesAfter = tableStates();
+    QSqlQuery q(m_admin);
+    const QString like = sqlString(m_options.database + QStringLiteral("/#sql%"));
+    if (q.exec(QStringLiteral(
+                   "SELECT NAME FROM information_schema.INNODB_SYS_TABLES WHERE NAME LIKE %1")
+                   .arg(like)) ||
+        q.exec(
+            QStringLiteral("SELECT NAME FROM information_schema.INNODB_TABLES WHERE NAME LIKE %1")
+                .arg(like))) {
+        while (q.next())
+            m_rec.leftovers << q.value(0).toString();
+    }
+    return true;
+}
+
+void LabRunner::endSessions()
+{
+    for (auto &s : m_sessions) {
+        if (s->term) {
+            // What the terminal printed up to now is the session's record.
+            s->run.lines = s->term->lines();
+            s->run.droppedTableLines = s->term->droppedTableLines();
+            s->term->stop();
+            s->run.lines = s->term->lines();
+        }
+        if (s->app) {
+            QMetaObject::invokeMethod(s->app, "close", Qt::QueuedConnection);
+            s->appThread->quit();
+        }
+    }
+    for (auto &s : m_sessions) {
+        if (s->appThread) {
+            if (!s->appThread->wait(120000))
+                m_rec.notes
+                    << tr("Session %1's connection did not close in time.").arg(s->run.name);
+            s->app = nullptr;
+        }
+    }
+    // Keep only lines up to `until`.
+    for (auto &s : m_sessions) {
+        QList<LabLine> kept;
+        for (const LabLine &l : std::as_const(s->run.lines))
+            if (l.tUs <= m_untilUs)
+                kept << l;
+        s->run.lines = kept;
+    }
+}
+
+bool LabRunner::waitForLabThreadsGone(int timeoutMs)
+{
+    if (m_createdAccounts.isEmpty() || !m_admin.isOpen())
+        return true;
+    QStringList quoted;
+    for (const QString &a : std::as_const(m_createdAccounts))
+        quoted << sqlString(a);
+    QElapsedTimer t;
+    t.start();
+    bool killed = false;
+    while (t.elapsed() < timeoutMs) {
+        QSqlQuery q(m_admin);
+        if (!q.exec(QStringLiteral(
+                        "SELECT ID, COMMAND FROM information_schema.PROCESSLIST WHERE USER IN (%1)")
+                        .arg(quoted.join(u','))))
+            return false;
+        QList<qint64> ids;
+        while (q.next())
+            ids << q.value(0).toLongLong();
+        if (ids.isEmpty())
+            return true;
+        // The clients are gone; what remains are server threads of lab accounts still ending
+        // (rolling back). End them explicitly once; a rollback cannot be hurried.
+        if (!killed && t.elapsed() > 2000) {
+            for (qint64 id : std::as_const(ids))
+                exec(QStringLiteral("KILL CONNECTION %1").arg(id));
+            killed = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+void LabRunner::cleanup()
+{
+    if (m_cleaned)
+        return;
+    m_cleaned = true;
+    for (auto &s : m_sessions) {
+        if (s->term)
+            s->term->stop();
+        if (s->appThread) {
+            if (s->app)
+                QMetaObject::invokeMethod(s->app, "close", Qt::QueuedConnection);
+            s->appThread->quit();
+            s->appThread->wait(120000);
+        }
+    }
+    if (m_samplerThread) {
+        m_samplerThread->quit();
+        m_samplerThread->wait(15000);
+        m_sampler = nullptr;
+    }
+    if (m_setupBegun && m_admin.isOpen()) {
+        say(tr("Removing the lab database and accounts…"));
+        waitForLabThreadsGone(300000);
+        for (const QString &a : std::as_const(m_createdAccounts))
+            exec(QStringLiteral("DROP USER IF EXISTS %1@'localhost', %1@'%'").arg(sqlString(a)));
+        exec(QStringLiteral("SET SESSION lock_wait_timeout = 120"));
+        QString error;
+        if (!exec(QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(m_options.database), &error))
+            m_rec.notes << error;
+        if (!m_restoreEventScheduler.isEmpty())
+            exec(QStringLiteral("SET GLOBAL event_scheduler = %1").arg(m_restoreEventScheduler));
+        if (!m_restoreConcurrency.isEmpty())
+            exec(QStringLiteral("SET GLOBAL innodb_thread_concurrency = %1")
+                     .arg(m_restoreConcurrency));
+    }
+    closeLabConnection(m_admin);
+}
+
+} // namespace ks

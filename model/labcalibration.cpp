@@ -166,8 +166,31 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
     return s;
 }
 
-LabTolerance LabCosts::tolerance(const LabCalibration &cal, const LabRecording &rec)
+double LabCosts::speedFactor(const LabPlan &plan, const LabCalibration &cal)
 {
+    const sim::Scenario &s = plan.scenario();
+    double measured = 0, simulated = 0;
+    for (const LabCalibrationRun &run : cal.runs) {
+        const int si = s.sessionIndex(run.session.toStdString());
+        if (si < 0 || run.statement < 0 || run.forwardUs.isEmpty()
+            || size_t(run.statement) >= s.sessions[size_t(si)].statements.size())
+            continue;
+        const StatementCost c = costOf(s.sessions[size_t(si)].statements[size_t(run.statement)], s.server);
+        measured += double(median(run.forwardUs));
+        simulated += c.fixedUs + c.rowsNs / 1000.0;
+    }
+    if (measured <= 0 || simulated <= 0)
+        return 1.0;
+    return std::clamp(measured / simulated, 0.25, 4.0);
+}
+
+LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal, const LabRecording &rec)
+{
+    // A client that starts during the run is started early by its measured start-up: how much
+    // that varies adds to when it connects.
+    bool lateClients = false;
+    for (const sim::SessionSpec &ss : plan.scenario().sessions)
+        lateClients = lateClients || (ss.connectAt > 0 && !ss.daemon);
     LabTolerance t;
     double spread = 0;
     for (const LabCalibrationRun &run : cal.runs) {
@@ -175,26 +198,19 @@ LabTolerance LabCosts::tolerance(const LabCalibration &cal, const LabRecording &
         spread = std::max(spread, relativeSpread(run.rollbackUs));
     }
     t.relative = 3.0 * spread;
-    // Client side: how much a kill's round trip varied, and how late the runner sent anything.
-    qint64 rtt = 0;
-    if (cal.killRoundTrips.size() >= 2) {
-        const auto [lo, hi] =
-            std::minmax_element(cal.killRoundTrips.cbegin(), cal.killRoundTrips.cend());
-        rtt = *hi + (*hi - *lo);
-    } else if (!cal.killRoundTrips.isEmpty()) {
-        rtt = cal.killRoundTrips.first();
-    }
+    // Client side: a kill's round trip (median + 3 standard deviations), how late the runner sent
+    // anything (the worst case seen in this run), and 3 standard deviations of the client's
+    // start-up.
+    auto threeSigma = [](const QList<qint64> &v) {
+        return qint64(3.0 * relativeSpread(v) * double(median(v)));
+    };
+    const qint64 rtt = median(cal.killRoundTrips) + threeSigma(cal.killRoundTrips);
     qint64 late = 0;
     for (const LabSessionRun &s : rec.sessions)
         for (const LabStatementRun &st : s.statements)
             if (st.dueUs >= 0 && st.sentUs >= st.dueUs)
                 late = std::max(late, st.sentUs - st.dueUs);
-    qint64 connectSpread = 0;
-    if (cal.connectUs.size() >= 2) {
-        const auto [lo, hi] = std::minmax_element(cal.connectUs.cbegin(), cal.connectUs.cend());
-        connectSpread = *hi - *lo;
-    }
-    t.absoluteUs = rtt + late + connectSpread;
+    t.absoluteUs = rtt + late + threeSigma(cal.connectUs) + (lateClients ? threeSigma(cal.startupUs) : 0);
     t.sampleUs = rec.maxSampleGapUs;
     t.trxUs = rec.maxTrxGapUs;
     return t;

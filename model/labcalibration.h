@@ -42,7 +42,12 @@ public:
     // where a statement's time is mostly I/O. Notes say what was changed and from what.
     static sim::Scenario calibrated(const LabPlan &plan, const LabCalibration &calibration,
                                     QStringList *notes = nullptr);
-    static LabTolerance tolerance(const LabCalibration &calibration, const LabRecording &recording);
+    // How much longer (> 1) or shorter this server takes for the calibrated statements than the
+    // plan's scenario assumes: measured over simulated time, summed over the statements; 1 when
+    // nothing was calibrated. Clamped to 0.25 .. 4.
+    static double speedFactor(const LabPlan &plan, const LabCalibration &calibration);
+    static LabTolerance tolerance(const LabPlan &plan, const LabCalibration &calibration,
+                                  const LabRecording &recording);
 
     // The original scenario file with the measured costs written into it (for --lab-calibrate):
     // perRow / rollbackPerRow of the calibrated rows steps and server.connect_time. Keys keep

@@ -160,19 +160,34 @@ QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until,
     return out;
 }
 
-// Start of the statement that is running (or last ran) on a session at t.
-qint64 simStatementStartAt(const sim::RunResult &r, int session, qint64 t)
+// The moments the scenario fixes in absolute time: statements sent at their `at` (not later,
+// behind a previous statement), actions, clients connecting. A time later in the run depends on
+// what ran since the latest of them, so that span is what its tolerance grows with.
+QList<qint64> simAnchors(const sim::Scenario &sc, const sim::RunResult &r)
 {
-    qint64 best = 0;
-    const std::vector<int> lanes = r.lanesOfSession(session);
+    QList<qint64> out{0};
     for (const sim::Event &e : r.events) {
-        if (e.t > t)
-            break;
-        if (e.type == sim::EventType::StatementStart &&
-            std::find(lanes.begin(), lanes.end(), e.lane) != lanes.end())
-            best = e.t;
+        if (e.type != sim::EventType::StatementStart || e.lane < 0 || size_t(e.lane) >= r.lanes.size())
+            continue;
+        const int s = r.lanes[size_t(e.lane)].session;
+        if (s < 0 || e.a < 0 || size_t(e.a) >= sc.sessions[size_t(s)].statements.size())
+            continue;
+        const auto &at = sc.sessions[size_t(s)].statements[size_t(e.a)].at;
+        if (at && *at == e.t)
+            out << e.t;
     }
-    return best;
+    for (const sim::Action &a : sc.actions)
+        out << a.at;
+    for (const sim::SessionSpec &ss : sc.sessions)
+        out << ss.connectAt;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+qint64 sinceAnchor(const QList<qint64> &anchors, qint64 t)
+{
+    const auto it = std::upper_bound(anchors.cbegin(), anchors.cend(), t);
+    return it == anchors.cbegin() ? t : t - *(it - 1);
 }
 
 // --- the real side --------------------------------------------------------------------------
@@ -496,7 +511,7 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
     c.server = rec.server.displayName();
     c.scale = plan.scale();
     c.untilUs = rec.untilUs;
-    c.tolerance = LabCosts::tolerance(rec.calibration, rec);
+    c.tolerance = LabCosts::tolerance(plan, rec.calibration, rec);
     c.leftovers = rec.leftovers;
     c.notes = rec.notes;
     for (const auto &sub : plan.substitutions())
@@ -504,6 +519,7 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                        .arg(sub.first, qs(sub.second.en));
     const LabTolerance &tol = c.tolerance;
     const qint64 briefUs = 2 * std::max<qint64>(tol.sampleUs, 1);
+    const QList<qint64> anchors = simAnchors(sc, run);
 
     // Real ids → simulated ids, per incarnation (first connection, reconnects).
     QHash<qint64, qint64> idMap;
@@ -583,7 +599,7 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     const LabTimedLine &b = sc2.realLines[j];
                     if (b.tUs >= 0 && a.tUs > 0)
                         timing(sc2.name, QStringLiteral("lines"), a.tUs, b.tUs,
-                               a.tUs - simStatementStartAt(run, si, a.tUs), false,
+                               sinceAnchor(anchors, a.tUs), false,
                                QStringLiteral("“%1”").arg(a.text.left(60)));
                 } else if (i >= 0) {
                     simGap << i;
@@ -653,7 +669,7 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     // The first state is where sampling began, not a change.
                     if (!first && !a.brief && !b.brief)
                         timing(sc2.name, QStringLiteral("states"), a.startUs, b.startUs,
-                               a.startUs - simStatementStartAt(run, si, a.startUs), true, a.key());
+                               sinceAnchor(anchors, a.startUs), true, a.key());
                     first = false;
                 } else if (i >= 0) {
                     simGap << i;
@@ -725,7 +741,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
         }
     }
 
-    // Kills: simulated and real in the order each killer sent them.
+    // Kills: simulated and real in the order each killer sent them. One KILL USER is one real
+    // kill but a simulated record per victim: they share the killer and the moment.
     {
         auto sessionOfLane = [&run](int lane) {
             return lane >= 0 && size_t(lane) < run.lanes.size()
@@ -733,6 +750,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                        : QString();
         };
         QHash<QString, int> realUsed;
+        QHash<QString, qint64> lastIssue;
+        QHash<QString, const LabKillRun *> lastReal;
         for (const sim::KillRecord &k : run.kills) {
             if (k.issued > rec.untilUs || k.source == sim::KillSource::Timeout)
                 continue;
@@ -740,36 +759,37 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             kc.statement = qs(k.statement);
             kc.victim = sessionOfLane(k.victimLane);
             kc.simIssuedUs = k.issued;
-            kc.simEffectUs = k.clientError >= 0 ? k.clientError : k.finished;
             kc.simOutcome = qs(std::string(sim::killOutcomeId(k.outcome)));
             LabKillRun::Source src = LabKillRun::Source::Statement;
-            QString killer;
+            QString killer = sessionOfLane(k.killerLane);
             if (k.source == sim::KillSource::CtrlC) {
+                // The client's helper connection sends it; it belongs to the interrupted client.
                 src = LabKillRun::Source::CtrlC;
                 killer = kc.victim;
             } else if (k.source == sim::KillSource::Operator) {
                 src = LabKillRun::Source::Operator;
-            } else {
-                killer = sessionOfLane(k.killerLane);
+                killer.clear();
             }
-            // A Ctrl+C helper's kill belongs to the client that was interrupted.
-            if (k.source == sim::KillSource::CtrlC && k.killerLane >= 0 &&
-                run.lanes[size_t(k.killerLane)].session < 0)
-                killer = kc.victim;
             kc.killer = killer;
             const QString key = QString::number(int(src)) + u'/' + killer;
-            int &used = realUsed[key];
-            int seen = 0;
             const LabKillRun *real = nullptr;
-            for (const LabKillRun &rk : rec.kills) {
-                if (rk.source != src || rk.killerSession != killer)
-                    continue;
-                if (seen++ == used) {
-                    real = &rk;
-                    break;
+            if (lastIssue.contains(key) && lastIssue.value(key) == k.issued) {
+                real = lastReal.value(key);
+            } else {
+                int &used = realUsed[key];
+                int seen = 0;
+                for (const LabKillRun &rk : rec.kills) {
+                    if (rk.source != src || rk.killerSession != killer)
+                        continue;
+                    if (seen++ == used) {
+                        real = &rk;
+                        break;
+                    }
                 }
+                ++used;
+                lastIssue.insert(key, k.issued);
+                lastReal.insert(key, real);
             }
-            ++used;
             if (!real) {
                 LabDiff d;
                 d.cls = LabDiff::Class::Outcome;
@@ -783,10 +803,14 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                 continue;
             }
             kc.realIssuedUs = real->sentUs;
-            // Effect on the real side: the victim's client shows the same error, or the thread
-            // leaves (KILL CONNECTION of an idle session).
+            // The effect: the victim's client shows the kill's error, or (an idle session killed
+            // with KILL CONNECTION) its thread leaves. Refused kills and kills without an effect
+            // of their own show only in the killer's lines.
             const int vi = sc.sessionIndex(kc.victim.toStdString());
-            if (k.clientError >= 0 && vi >= 0 && vi < c.sessions.size()) {
+            const bool effect = k.result == 0 && vi >= 0 && vi < c.sessions.size()
+                                && (k.clientError >= 0 || k.outcome == sim::KillOutcome::Disconnected);
+            if (effect && k.clientError >= 0) {
+                kc.simEffectUs = k.clientError;
                 const QString code = QStringLiteral("ERROR %1 ").arg(k.clientErrorCode);
                 for (const LabTimedLine &l : c.sessions[vi].realLines) {
                     if (l.tUs >= real->sentUs && l.text.startsWith(code)) {
@@ -794,12 +818,14 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                         break;
                     }
                 }
-            } else if (k.finished >= 0 && vi >= 0 && vi < c.sessions.size()) {
-                for (const LabStateRun &s : c.sessions[vi].realStates)
+            } else if (effect) {
+                kc.simEffectUs = k.finished;
+                for (const LabStateRun &s : c.sessions[vi].realStates) {
                     if (s.startUs >= real->sentUs && s.command == QLatin1String("(gone)")) {
                         kc.realEffectUs = s.startUs;
                         break;
                     }
+                }
             }
             if (kc.simEffectUs >= 0 && kc.realEffectUs >= 0) {
                 const qint64 simLat = kc.simEffectUs - kc.simIssuedUs;
@@ -825,8 +851,6 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             c.kills << kc;
         }
     }
-
-    // Rollbacks and their rate (rows per second from INNODB_TRX, read every >= 150 ms).
     {
         QHash<QString, int> used;
         for (const sim::RollbackRecord &rb : run.rollbacks) {

@@ -49,41 +49,57 @@ QString clientName(sim::ClientKind k)
 
 sim::Scenario LabPlan::scaled(const sim::Scenario &in, double scale)
 {
-    sim::Scenario s = in;
+    sim::Scenario s = retimed(in, scale);
     if (scale == 1.0)
         return s;
-    if (s.until)
-        s.until = scaleTime(*s.until, scale);
-    s.server.maxStatementTimeUs = scaleTime(s.server.maxStatementTimeUs, scale);
-    s.server.maxExecutionTimeUs = scaleTime(s.server.maxExecutionTimeUs, scale);
-    for (sim::SessionSpec &ss : s.sessions) {
-        ss.connectAt = scaleTime(ss.connectAt, scale);
-        if (ss.maxStatementTimeUs)
-            ss.maxStatementTimeUs = scaleTime(*ss.maxStatementTimeUs, scale);
-        for (sim::Statement &st : ss.statements) {
-            if (st.at)
-                st.at = scaleTime(*st.at, scale);
-            st.afterUs = scaleTime(st.afterUs, scale);
-            if (st.timeoutUs)
-                st.timeoutUs = scaleTime(*st.timeoutUs, scale);
-            // cpu, sleep and dd durations are fixed costs or written into the SQL (SLEEP(30)):
-            // only the work that grows with the table shrinks with it.
+    // cpu, sleep and dd durations are fixed costs or written into the SQL (SLEEP(30)): only the
+    // work that grows with the table shrinks with it.
+    for (sim::SessionSpec &ss : s.sessions)
+        for (sim::Statement &st : ss.statements)
             for (sim::Step &step : st.steps) {
                 step.count = scaleCount(step.count, scale);
                 step.bytes = scaleCount(step.bytes, scale);
             }
-        }
-    }
-    for (sim::Action &a : s.actions)
-        a.at = scaleTime(a.at, scale);
-    for (sim::NarrationSpec &n : s.narration) {
-        if (n.at)
-            n.at = scaleTime(*n.at, scale);
-        n.offsetUs = scaleTime(n.offsetUs, scale);
-    }
     for (sim::LabTable &t : s.lab.tables)
         t.rows = scaleCount(t.rows, scale);
     return s;
+}
+
+sim::Scenario LabPlan::retimed(const sim::Scenario &in, double factor)
+{
+    sim::Scenario s = in;
+    if (factor == 1.0)
+        return s;
+    if (s.until)
+        s.until = scaleTime(*s.until, factor);
+    s.server.maxStatementTimeUs = scaleTime(s.server.maxStatementTimeUs, factor);
+    s.server.maxExecutionTimeUs = scaleTime(s.server.maxExecutionTimeUs, factor);
+    for (sim::SessionSpec &ss : s.sessions) {
+        ss.connectAt = scaleTime(ss.connectAt, factor);
+        if (ss.maxStatementTimeUs)
+            ss.maxStatementTimeUs = scaleTime(*ss.maxStatementTimeUs, factor);
+        for (sim::Statement &st : ss.statements) {
+            if (st.at)
+                st.at = scaleTime(*st.at, factor);
+            st.afterUs = scaleTime(st.afterUs, factor);
+            if (st.timeoutUs)
+                st.timeoutUs = scaleTime(*st.timeoutUs, factor);
+        }
+    }
+    for (sim::Action &a : s.actions)
+        a.at = scaleTime(a.at, factor);
+    for (sim::NarrationSpec &n : s.narration) {
+        if (n.at)
+            n.at = scaleTime(*n.at, factor);
+        n.offsetUs = scaleTime(n.offsetUs, factor);
+    }
+    return s;
+}
+
+void LabPlan::stretchTimes(double factor)
+{
+    m_scenario = retimed(m_scenario, factor);
+    m_timeFactor *= factor;
 }
 
 std::optional<LabPlan> LabPlan::make(const sim::Scenario &original, sim::Flavor flavor,

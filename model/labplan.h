@@ -59,6 +59,12 @@ public:
 
     // Row counts, times and byte counts multiplied by `scale` (see SCENARIO_FORMAT.md, "lab").
     static sim::Scenario scaled(const sim::Scenario &s, double scale);
+    // Only the scenario's times (at, after, connectAt, timeouts, actions, until) × factor.
+    static sim::Scenario retimed(const sim::Scenario &s, double factor);
+    // This server runs the scenario's statements `factor` times as long as the scenario assumes:
+    // its times stretch by as much, so that every kill still lands where the story puts it.
+    void stretchTimes(double factor);
+    double timeFactor() const { return m_timeFactor; }
 
     const sim::Scenario &original() const { return m_original; }
     const sim::Scenario &scenario() const { return m_scenario; }
@@ -86,6 +92,7 @@ private:
     sim::Scenario m_scenario;
     sim::Flavor m_flavor = sim::Flavor::MariaDb1011;
     double m_scale = 1.0;
+    double m_timeFactor = 1.0;
     QString m_database;
     QList<Table> m_tables;
     QList<Account> m_accounts;

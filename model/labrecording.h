@@ -104,7 +104,8 @@ struct LabCalibration
 {
     QList<LabCalibrationRun> runs;
     QList<qint64> killRoundTrips; // KILL QUERY sent → the victim's SLEEP returned its error
-    QList<qint64> connectUs;      // command-line client started → first prompt
+    QList<qint64> startupUs; // command-line client started → first prompt
+    QList<qint64> connectUs; // a connection alone: handshake and login
 };
 
 struct LabRecording

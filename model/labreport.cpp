@@ -102,15 +102,18 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
                                {QStringLiteral("rollback_us"), b},
                                {QStringLiteral("rows_changed"), r.rowsChanged}});
     }
-    QJsonArray rtt, conn;
+    QJsonArray rtt, conn, startup;
     for (qint64 x : rec.calibration.killRoundTrips)
         rtt.append(x);
     for (qint64 x : rec.calibration.connectUs)
         conn.append(x);
+    for (qint64 x : rec.calibration.startupUs)
+        startup.append(x);
     root.insert(QStringLiteral("calibration"),
                 QJsonObject{{QStringLiteral("statements"), cal},
                             {QStringLiteral("kill_round_trip_us"), rtt},
-                            {QStringLiteral("client_connect_us"), conn}});
+                            {QStringLiteral("client_connect_us"), conn},
+                            {QStringLiteral("client_startup_us"), startup}});
     root.insert(QStringLiteral("notes"), QJsonArray::fromStringList(c.notes));
 
     QJsonArray sessions;
@@ -141,6 +144,23 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
                 {QStringLiteral("sim_outcome"), k.simOutcome}});
         }
         o.insert(QStringLiteral("kills"), kills);
+        // What was sent when: the scenario's moment, the real one, and when it returned.
+        for (const LabSessionRun &rs : rec.sessions) {
+            if (rs.name != s.name)
+                continue;
+            QJsonArray sent;
+            for (const LabStatementRun &st : rs.statements)
+                sent.append(QJsonObject{{QStringLiteral("statement"), st.statement},
+                                        {QStringLiteral("sent"), st.sent},
+                                        {QStringLiteral("due_us"), st.dueUs},
+                                        {QStringLiteral("sent_us"), st.sentUs},
+                                        {QStringLiteral("returned_us"), st.returnedUs}});
+            o.insert(QStringLiteral("statements"), sent);
+            QJsonArray ids;
+            for (const LabConnection &cn : rs.connections)
+                ids.append(cn.id);
+            o.insert(QStringLiteral("connection_ids"), ids);
+        }
         QJsonArray rbs;
         for (const LabRollbackComparison &r : c.rollbacks) {
             if (r.session != s.name)
@@ -181,6 +201,29 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
     for (const LabDiff &d : c.diffs)
         diffs.append(diffJson(d));
     root.insert(QStringLiteral("differences"), diffs);
+    // The evidence: every sample of the lab's sessions as the server answered it.
+    QJsonArray samples;
+    for (const LabSample &smp : rec.samples) {
+        QJsonArray rows;
+        for (const ProcesslistRow &r : smp.rows) {
+            QJsonObject o{{QStringLiteral("id"), r.id},
+                          {QStringLiteral("user"), r.user},
+                          {QStringLiteral("command"), r.command},
+                          {QStringLiteral("state"), r.state},
+                          {QStringLiteral("time_ms"), r.timeMs}};
+            if (!r.trxState.isEmpty()) {
+                o.insert(QStringLiteral("trx_state"), r.trxState);
+                o.insert(QStringLiteral("trx_rows_modified"), r.trxRowsModified);
+                o.insert(QStringLiteral("trx_operation_state"), r.trxOperationState);
+            }
+            rows.append(o);
+        }
+        QJsonObject so{{QStringLiteral("t_us"), smp.tUs}, {QStringLiteral("rows"), rows}};
+        if (smp.trxFresh)
+            so.insert(QStringLiteral("trx_us"), smp.trxUs);
+        samples.append(so);
+    }
+    root.insert(QStringLiteral("samples"), samples);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -158,7 +158,7 @@ bool LabRunner::exec(QSqlDatabase &db, const QString &sql, QString *error)
 LabRunner::Status LabRunner::run()
 {
     m_status = Status::Ok;
-    const bool ok = connectAdmin() && preflight() && setup() && calibrate() && runScenario();
+    const bool ok = connectAdmin() && preflight() && setup() && calibrate() && adjustTimes() && runScenario();
     if (!ok && stopped() && m_status != Status::Refused) {
         m_status = Status::Interrupted;
         if (m_error.isEmpty())
@@ -518,7 +518,84 @@ bool LabRunner::calibrate()
         thread.quit();
         thread.wait();
     }
+
+    // How long the command-line client takes from start to its first prompt (the simulation's
+    // connect_time).
+    if (!m_plan->accounts().isEmpty() && m_home.isValid()) {
+        say(tr("Measuring the client's start-up…"));
+        const QString account = m_plan->accounts().constFirst().name;
+        const QString defaults = defaultsFileFor(account);
+        for (int r = 0; r < 5 && !stopped(); ++r) {
+            LabTerminal term(m_clock);
+            QString err;
+            const qint64 t0 = m_clock.nowUs();
+            if (!term.start(clientProgram(),
+                            {QStringLiteral("--defaults-file=%1").arg(defaults),
+                             QStringLiteral("--no-auto-rehash")},
+                            clientEnvironment(), &err))
+                return fail(err);
+            qint64 shown = -1;
+            connect(&term, &LabTerminal::promptShown, &term, [&shown](qint64 t) { shown = t; });
+            QElapsedTimer wait;
+            wait.start();
+            while (shown < 0 && term.isRunning() && wait.elapsed() < 15000 && !stopped())
+                QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
+                                                20);
+            term.stop();
+            if (shown < 0)
+                return fail(tr("The command-line client did not show its prompt."));
+            m_rec.calibration.startupUs << shown - t0;
+        }
+        // The connection alone (handshake and login), which is what a reconnect costs.
+        ConnectionSettings cs = m_login;
+        cs.user = account;
+        cs.password = m_passwords.value(account);
+        cs.database.clear();
+        for (int r = 0; r < 5 && !stopped(); ++r) {
+            QSqlDatabase db;
+            QElapsedTimer t;
+            t.start();
+            QString err;
+            const bool ok = openLabConnection(db, cs, QStringLiteral("ks-lab-connect-%1").arg(r), 0, &err);
+            const qint64 us = t.nsecsElapsed() / 1000;
+            closeLabConnection(db);
+            if (!ok)
+                return fail(err);
+            m_rec.calibration.connectUs << us;
+        }
+    }
     return true;
+}
+
+bool LabRunner::adjustTimes()
+{
+    // The scenario's kills are placed for its own costs; on a faster or slower server they would
+    // land elsewhere in the statements. Its times stretch with the measured speed instead.
+    const double f = LabCosts::speedFactor(*m_plan, m_rec.calibration);
+    if (std::abs(f - 1.0) > 0.02) {
+        m_plan->stretchTimes(f);
+        m_rec.notes << tr("This server took %1 times as long as the scenario's costs for the calibrated statements: "
+                          "the scenario's times are stretched by as much.")
+                           .arg(f, 0, 'f', 2);
+    }
+    return true;
+}
+
+QString LabRunner::clientProgram() const
+{
+    if (!m_options.clientProgram.isEmpty())
+        return m_options.clientProgram;
+    return m_rec.server.isMariaDb() ? QStringLiteral("mariadb") : QStringLiteral("mysql");
+}
+
+QMap<QString, QString> LabRunner::clientEnvironment() const
+{
+    QMap<QString, QString> env;
+    env.insert(QStringLiteral("TERM"), QStringLiteral("dumb"));
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("MYSQL_HISTFILE"), QStringLiteral("/dev/null"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
 }
 
 QString LabRunner::defaultsFileFor(const QString &account)
@@ -648,14 +725,6 @@ bool LabRunner::startSession(Session &s, bool waitForPrompt)
     const QString defaults = defaultsFileFor(s.account);
     if (defaults.isEmpty())
         return fail(tr("Cannot write the client option file in %1.").arg(m_home.path()));
-    QMap<QString, QString> env;
-    env.insert(QStringLiteral("TERM"), QStringLiteral("dumb"));
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("MYSQL_HISTFILE"), QStringLiteral("/dev/null"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    QString program = m_options.clientProgram;
-    if (program.isEmpty())
-        program = m_rec.server.isMariaDb() ? QStringLiteral("mariadb") : QStringLiteral("mysql");
     Session *sp = &s;
     connect(s.term, &LabTerminal::lineReceived, this,
             [this, sp](qint64 t, const QString &text) { onLine(*sp, t, text); });
@@ -667,7 +736,7 @@ bool LabRunner::startSession(Session &s, bool waitForPrompt)
     });
     QString error;
     s.spawnedUs = m_clock.nowUs();
-    if (!s.term->start(program, clientArguments(s, defaults), env, &error))
+    if (!s.term->start(clientProgram(), clientArguments(s, defaults), clientEnvironment(), &error))
         return fail(error);
     if (waitForPrompt) {
         QElapsedTimer wait;
@@ -700,11 +769,6 @@ void LabRunner::onLine(Session &s, qint64 t, const QString &text)
 
 void LabRunner::onPrompt(Session &s, qint64 t)
 {
-    if (s.spawnedUs >= 0 && s.run.connections.size() <= 1 && !s.busy && s.next == 0) {
-        // The first prompt: the client is connected.
-        m_rec.calibration.connectUs << t - s.spawnedUs;
-        s.spawnedUs = -1;
-    }
     if (s.inFlight >= 0)
         s.run.statements[s.inFlight].returnedUs = t;
     s.inFlight = -1;
@@ -1048,6 +1112,9 @@ bool LabRunner::runScenario()
             s->started = true;
             continue;
         }
+        // Clients that connect at t = 0 are started first, so that t = 0 finds them connected
+        // (the simulation's client takes connect_time, the measured connection set-up, not the
+        // program's start-up).
         if (s->spec->connectAt == 0) {
             say(tr("Starting session %1…").arg(s->run.name));
             if (!startSession(*s, true))
@@ -1075,19 +1142,23 @@ bool LabRunner::runScenario()
     m_t0 = m_clock.nowUs();
     m_untilUs = m_t0 + m_rec.untilUs;
     m_lastTrxUs = m_t0;
+    // A later client is started early by its start-up time, so that it connects at connectAt.
+    const qint64 leadUs = std::max<qint64>(0, LabCosts::median(m_rec.calibration.startupUs)
+                                                  - LabCosts::median(m_rec.calibration.connectUs));
     for (auto &s : m_sessions) {
-        s->lastDoneUs = m_t0;
         if (s->spec->daemon)
             continue;
         if (s->started) {
+            s->lastDoneUs = m_t0;
             maybeSend(*s);
-        } else {
-            Session *sp = s.get();
-            QTimer::singleShot(int(s->spec->connectAt / 1000), Qt::PreciseTimer, this, [this, sp] {
-                if (!startSession(*sp, false))
-                    m_rec.notes << m_error;
-            });
+            continue;
         }
+        Session *sp = s.get();
+        QTimer::singleShot(int(std::max<qint64>(0, s->spec->connectAt - leadUs) / 1000), Qt::PreciseTimer, this,
+                           [this, sp] {
+                               if (!startSession(*sp, false))
+                                   m_rec.notes << m_error;
+                           });
     }
     for (size_t i = 0; i < sc.actions.size(); ++i)
         QTimer::singleShot(int(sc.actions[i].at / 1000), Qt::PreciseTimer, this,

@@ -7,6 +7,7 @@
 #include "ownconnections.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -81,6 +82,7 @@ private:
     bool preflight();
     bool setup();
     bool calibrate();
+    bool adjustTimes();
     bool runScenario();
     void cleanup();
 
@@ -92,6 +94,8 @@ private:
 
     bool startSession(Session &s, bool waitForPrompt);
     QString defaultsFileFor(const QString &account);
+    QString clientProgram() const;
+    QMap<QString, QString> clientEnvironment() const;
     QStringList clientArguments(const Session &s, const QString &defaultsFile) const;
     void maybeSend(Session &s);
     void send(Session &s);

@@ -446,10 +446,8 @@ void SimulationSource::waitForRun()
     }
 }
 
-namespace {
-
 // Lanes, segments, arrows and markers of a run. Pure: runs on the worker thread for big runs.
-void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &laneOf)
+void SimulationSource::buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &laneOf)
 {
     laneOf.fill(-1, qsizetype(r.lanes.size()));
     QList<int> order;
@@ -600,6 +598,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
     }
     timeline.squeeze();
 }
+
+namespace {
 
 // A view caches by the timeline's revision counters: content built from scratch must count past
 // the content it replaces, or the view could take it for what it already drew.

@@ -94,6 +94,8 @@ public:
     // The whole run as Chrome Trace Event JSON. False with a message on failure.
     bool writeChromeTrace(const QString &path, QString *error = nullptr) const;
     const sim::RunResult *result() const { return m_result.get(); }
+    // The lanes, segments, kill arrows and markers of a run (laneOf: sim lane → thread lane).
+    static void buildTimeline(const sim::RunResult &run, Timeline &timeline, QList<int> &laneOf);
 
     // --- SessionSource
     Kind kind() const override { return Kind::Simulation; }

@@ -9,7 +9,6 @@
 #include "runresult.h"
 #include "scenarioparser.h"
 
-#include <QCommandLineParser>
 #include <QRegularExpression>
 #include <csignal>
 #include <cstdio>
@@ -33,77 +32,6 @@ extern "C" void onInterruptSignal(int)
 }
 
 } // namespace
-
-void LabMode::addCommandLineOptions(QCommandLineParser &p)
-{
-    p.addOption({QStringLiteral("lab"),
-                 tr("Lab mode: run --scenario on the server given by the connection options "
-                    "next to its simulation, and compare.")});
-    p.addOption({QStringLiteral("lab-report"),
-                 tr("Lab mode: write the comparison to FILE.json or FILE.md."), tr("file")});
-    p.addOption({QStringLiteral("lab-force"),
-                 tr("Lab mode: run although the server has other databases or sessions.")});
-    p.addOption({QStringLiteral("lab-calibrate"),
-                 tr("Lab mode: write the scenario with this server's measured costs to "
-                    "this file."),
-                 tr("file")});
-    p.addOption({QStringLiteral("lab-scale"),
-                 tr("Lab mode: table sizes and times × this (default: the scenario's "
-                    "lab scale)."),
-                 tr("factor")});
-    p.addOption({QStringLiteral("lab-client"),
-                 tr("Lab mode: the command-line client program (default mariadb / mysql)."),
-                 tr("program")});
-    p.addOption({QStringLiteral("lab-database"),
-                 tr("Lab mode: the database it creates and drops (default "
-                    "killscope_lab)."),
-                 tr("name")});
-    p.addOption({QStringLiteral("lab-repeats"),
-                 tr("Lab mode: calibration runs per statement (default 3)."), tr("n")});
-}
-
-bool LabMode::optionsFromCommandLine(const QCommandLineParser &p, LabOptions *o, QString *error)
-{
-    auto bad = [error](const QString &m) {
-        if (error)
-            *error = m;
-        return false;
-    };
-    o->scenario = p.value(QStringLiteral("scenario"));
-    if (o->scenario.isEmpty() && !p.positionalArguments().isEmpty())
-        o->scenario = p.positionalArguments().constFirst();
-    if (o->scenario.isEmpty())
-        return bad(tr("--lab needs --scenario ID|FILE."));
-    o->reportPath = p.value(QStringLiteral("lab-report"));
-    if (!o->reportPath.isEmpty() &&
-        !o->reportPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
-        !o->reportPath.endsWith(QLatin1String(".md"), Qt::CaseInsensitive))
-        return bad(tr("--lab-report %1: the file must end in .json or .md.").arg(o->reportPath));
-    o->calibratePath = p.value(QStringLiteral("lab-calibrate"));
-    o->force = p.isSet(QStringLiteral("lab-force"));
-    if (p.isSet(QStringLiteral("lab-scale"))) {
-        bool ok = false;
-        o->scale = p.value(QStringLiteral("lab-scale")).toDouble(&ok);
-        if (!ok || !(o->scale > 0) || o->scale > 1)
-            return bad(tr("--lab-scale %1: use a number greater than 0 and at most 1.")
-                           .arg(p.value(QStringLiteral("lab-scale"))));
-    }
-    o->clientProgram = p.value(QStringLiteral("lab-client"));
-    if (p.isSet(QStringLiteral("lab-database"))) {
-        o->database = p.value(QStringLiteral("lab-database"));
-        static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_]{1,64}$"));
-        if (!name.match(o->database).hasMatch())
-            return bad(tr("--lab-database %1: use letters, digits and _ only.").arg(o->database));
-    }
-    if (p.isSet(QStringLiteral("lab-repeats"))) {
-        bool ok = false;
-        o->repeats = p.value(QStringLiteral("lab-repeats")).toInt(&ok);
-        if (!ok || o->repeats < 2 || o->repeats > 20)
-            return bad(tr("--lab-repeats %1: use 2 to 20 (the tolerance needs at least two runs).")
-                           .arg(p.value(QStringLiteral("lab-repeats"))));
-    }
-    return true;
-}
 
 bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QByteArray *json,
                            QString *error)
@@ -175,11 +103,6 @@ int LabMode::run(const LabOptions &options, const ConnectionSettings &login)
     QString error;
     if (!loadScenario(options.scenario, &scenario, &json, &error)) {
         printErr(QStringLiteral("killscope: ") + error);
-        return BadInput;
-    }
-    if (login.user.isEmpty() && !login.usesSocket()) {
-        printErr(tr(
-            "killscope: --lab needs a server: --socket PATH or --host H [--port P], and --user."));
         return BadInput;
     }
     std::signal(SIGINT, onInterruptSignal);

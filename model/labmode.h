@@ -13,7 +13,6 @@
 #include <memory>
 #include <optional>
 
-class QCommandLineParser;
 
 namespace ks {
 
@@ -55,12 +54,6 @@ public:
         Refused = 3,
         Failed = 4
     };
-
-    // --lab, --lab-report, --lab-force, --lab-calibrate, --lab-scale, --lab-client,
-    // --lab-database, --lab-repeats (the connection options are live mode's).
-    static void addCommandLineOptions(QCommandLineParser &parser);
-    static bool optionsFromCommandLine(const QCommandLineParser &parser, LabOptions *options,
-                                       QString *error);
 
     // A built-in id or a scenario file, parsed and validated; its JSON text kept for
     // --lab-calibrate. False with the parser's messages (file, JSON pointer) in *error.

@@ -198,18 +198,34 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
         spread = std::max(spread, relativeSpread(run.rollbackUs));
     }
     t.relative = 3.0 * spread;
-    // Client side: a kill's round trip (median + 3 standard deviations), how late the runner sent
-    // anything (the worst case seen in this run), and 3 standard deviations of the client's
-    // start-up.
+    // Client side: a kill's round trip (median + 3 standard deviations); how late the runner got
+    // a statement out and how long the client took to echo it (the worst case of this run: the
+    // simulated user types at the exact moment, the real one is late by that much); and 3
+    // standard deviations of the client's start-up.
     auto threeSigma = [](const QList<qint64> &v) {
         return qint64(3.0 * relativeSpread(v) * double(median(v)));
     };
     const qint64 rtt = median(cal.killRoundTrips) + threeSigma(cal.killRoundTrips);
     qint64 late = 0;
-    for (const LabSessionRun &s : rec.sessions)
-        for (const LabStatementRun &st : s.statements)
-            if (st.dueUs >= 0 && st.sentUs >= st.dueUs)
-                late = std::max(late, st.sentUs - st.dueUs);
+    for (const LabSessionRun &s : rec.sessions) {
+        for (const LabStatementRun &st : s.statements) {
+            if (st.dueUs < 0 || st.sentUs < st.dueUs)
+                continue;
+            qint64 echo = st.sentUs;
+            if (s.terminal) {
+                for (const LabLine &l : s.lines) {
+                    if (l.tUs >= st.sentUs && l.text.contains(st.sent)) {
+                        echo = l.tUs;
+                        break;
+                    }
+                }
+            }
+            late = std::max(late, echo - st.dueUs);
+        }
+    }
+    for (const LabKillRun &k : rec.kills)
+        if (k.dueUs >= 0 && k.sentUs >= k.dueUs)
+            late = std::max(late, k.sentUs - k.dueUs);
     t.absoluteUs = rtt + late + threeSigma(cal.connectUs) + (lateClients ? threeSigma(cal.startupUs) : 0);
     t.sampleUs = rec.maxSampleGapUs;
     t.trxUs = rec.maxTrxGapUs;

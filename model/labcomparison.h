@@ -129,6 +129,16 @@ public:
     int undeclaredCount() const;
     int count(LabDiff::Class c, bool includeDeclared = true) const;
 
+    // What the simulation says each table ends with: rows changed by committed statements, the
+    // definition changed by committed DDL.
+    struct TableChange
+    {
+        bool data = false;
+        bool definition = false;
+    };
+    static QHash<QString, TableChange> predictedTableChanges(const sim::Scenario &scenario,
+                                                             const sim::RunResult &run);
+
     // `run` must be the simulation of LabCosts::calibrated(plan, recording.calibration) until
     // recording.untilUs.
     static LabComparison compare(const LabPlan &plan, const sim::RunResult &run,

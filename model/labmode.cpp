@@ -56,20 +56,16 @@ bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QBy
     return true;
 }
 
-LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &json,
-                            const LabOptions &options, const ConnectionSettings &login,
-                            const std::function<void(const QString &)> &progress,
-                            LabRunner **runnerOut)
+LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &json, const LabOptions &options,
+                            const ConnectionSettings &login, const std::function<void(const QString &)> &progress,
+                            std::shared_ptr<const std::atomic<bool>> cancel)
 {
     LabOutcome out;
     LabRunner runner(scenario, login, options);
-    if (runnerOut)
-        *runnerOut = &runner;
+    runner.setCancelFlag(std::move(cancel));
     if (progress)
         QObject::connect(&runner, &LabRunner::progress, &runner, progress, Qt::DirectConnection);
     out.status = runner.run();
-    if (runnerOut)
-        *runnerOut = nullptr;
     out.error = runner.errorText();
     out.plan = runner.plan();
     out.recording = runner.recording();

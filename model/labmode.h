@@ -9,6 +9,8 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
+
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -61,10 +63,9 @@ public:
                              QString *error);
 
     // Blocks the calling thread (never the GUI thread). progress() gets sentences as it goes.
-    static LabOutcome execute(const sim::Scenario &scenario, const QByteArray &json,
-                              const LabOptions &options, const ConnectionSettings &login,
-                              const std::function<void(const QString &)> &progress,
-                              LabRunner **runnerOut = nullptr);
+    static LabOutcome execute(const sim::Scenario &scenario, const QByteArray &json, const LabOptions &options,
+                              const ConnectionSettings &login, const std::function<void(const QString &)> &progress,
+                              std::shared_ptr<const std::atomic<bool>> cancel = {});
 
     // The headless command: prints progress to stderr and the summary to stdout.
     static int run(const LabOptions &options, const ConnectionSettings &login);

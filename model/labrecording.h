@@ -68,6 +68,7 @@ struct LabKillRun
     QString killerSession; // empty for the operator
     QString victimSession; // empty when the target is not a lab session (unknown id)
     qint64 victimId = 0;   // real id targeted (0 = by user / query id)
+    qint64 dueUs = -1;  // when the scenario wanted it
     qint64 sentUs = -1;    // KILL typed / Ctrl+C pressed / operator KILL sent
     QString statement;     // as sent
 };
@@ -78,6 +79,7 @@ struct LabSample
     qint64 tUs = 0;
     bool trxFresh = false; // INNODB_TRX was read for this sample (else carried over)
     qint64 trxUs = -1;     // when the transaction columns were read
+    qint64 queryUs = 0;    // how long the sample's queries took (its time's uncertainty)
     QList<ProcesslistRow> rows;
 };
 

@@ -120,7 +120,7 @@ LabRunner::~LabRunner()
 
 bool LabRunner::stopped() const
 {
-    return m_cancel || g_interrupt;
+    return m_cancel || g_interrupt || (m_cancelFlag && *m_cancelFlag);
 }
 
 void LabRunner::say(const QString &message)
@@ -931,6 +931,7 @@ void LabRunner::send(Session &s)
         }
         kr.statement = run.sent;
         kr.sentUs = m_clock.nowUs();
+        kr.dueUs = due;
         m_rec.kills << kr;
     } else {
         run.sent = m_plan->sendText(s.index, k);
@@ -966,6 +967,7 @@ void LabRunner::doAction(int index)
             kr.victimSession = target->run.name;
             kr.victimId = currentId(target->run.name);
             kr.sentUs = m_clock.nowUs();
+            kr.dueUs = m_t0 + a.at;
             kr.statement = QStringLiteral("Ctrl+C");
             m_rec.kills << kr;
             target->term->interrupt();
@@ -1016,6 +1018,7 @@ void LabRunner::doAction(int index)
             break;
         }
         kr.sentUs = m_clock.nowUs();
+        kr.dueUs = m_t0 + a.at;
         m_rec.kills << kr;
         QString error;
         if (!exec(kr.statement, &error))
@@ -1037,6 +1040,7 @@ void LabRunner::takeSample(const LiveSample &sample)
     s.tUs = sample.takenUs;
     s.trxFresh = sample.trxTakenUs > m_lastTrxUs && sample.trxTakenUs >= 0;
     s.trxUs = sample.trxTakenUs;
+    s.queryUs = sample.cost.roundTripUs;
     if (s.trxFresh) {
         if (m_lastTrxUs >= m_t0)
             m_rec.maxTrxGapUs = std::max(m_rec.maxTrxGapUs, sample.trxTakenUs - m_lastTrxUs);
@@ -1197,8 +1201,11 @@ bool LabRunner::runScenario()
             s->run.exitedUs -= m_t0;
         m_rec.sessions << s->run;
     }
-    for (LabKillRun &k : m_rec.kills)
+    for (LabKillRun &k : m_rec.kills) {
         k.sentUs -= m_t0;
+        if (k.dueUs >= 0)
+            k.dueUs -= m_t0;
+    }
     for (LabSample &s : m_rec.samples) {
         s.tUs -= m_t0;
         if (s.trxUs >= 0)

@@ -63,6 +63,8 @@ public:
 
     // Thread-safe: ends the run as soon as possible (cleanup still runs).
     void cancel() { m_cancel = true; }
+    // Another owner's flag (the GUI's Cancel button) that ends the run the same way.
+    void setCancelFlag(std::shared_ptr<const std::atomic<bool>> flag) { m_cancelFlag = std::move(flag); }
     // Set from a signal handler (headless SIGINT/SIGTERM): every runner stops.
     static void requestInterruptAll();
     static bool interruptRequested();
@@ -118,6 +120,7 @@ private:
     LabRecording m_rec;
     QString m_error;
     std::atomic<bool> m_cancel{false};
+    std::shared_ptr<const std::atomic<bool>> m_cancelFlag;
     Status m_status = Status::Ok;
 
     LiveClock m_clock;

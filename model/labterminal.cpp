@@ -257,43 +257,54 @@ void LabTerminal::stop()
 
 QString LabTerminal::cleanLine(const QByteArray &raw)
 {
-    QByteArray out;
-    out.reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(raw[i]);
-        if (c == 0x1b) {
-            // CSI "ESC [ ... final", OSC "ESC ] ... BEL", or a two-byte escape.
-            if (i + 1 < raw.size() && raw[i + 1] == '[') {
+    // What the terminal shows: a carriage return moves back to the start of the line and what
+    // follows overwrites it (the MariaDB client's progress reports, "Stage: 1 of 2 ... 8%", are
+    // redrawn that way and blanked with spaces before the result line).
+    const QString text = QString::fromUtf8(raw);
+    QString line;
+    qsizetype col = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == u'\x1b') {
+            // CSI "ESC [ ... final", OSC "ESC ] ... BEL", or a two-character escape.
+            if (i + 1 < text.size() && text[i + 1] == u'[') {
                 i += 2;
-                while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e))
+                while (i < text.size() && !(text[i] >= u'@' && text[i] <= u'~'))
                     ++i;
-            } else if (i + 1 < raw.size() && raw[i + 1] == ']') {
+            } else if (i + 1 < text.size() && text[i + 1] == u']') {
                 i += 2;
-                while (i < raw.size() && raw[i] != 0x07)
+                while (i < text.size() && text[i] != u'\x07')
                     ++i;
             } else {
                 ++i;
             }
             continue;
         }
-        if (c == '\b') {
-            if (!out.isEmpty())
-                out.chop(1);
+        if (c == u'\r') {
+            col = 0;
             continue;
         }
-        if (c < 0x20 && c != '\t')
+        if (c == u'\b') {
+            col = std::max<qsizetype>(0, col - 1);
             continue;
-        if (c == 0x7f)
+        }
+        if ((c.unicode() < 0x20 && c != u'\t') || c.unicode() == 0x7f)
             continue;
-        out.append(char(c));
+        if (col < line.size())
+            line[col] = c;
+        else
+            line += c;
+        ++col;
     }
-    return QString::fromUtf8(out);
+    while (line.endsWith(u' '))
+        line.chop(1);
+    return line;
 }
 
 bool LabTerminal::isPrompt(const QString &text)
 {
     static const QRegularExpression prompt(
-        QStringLiteral("^(MariaDB \\[[^\\]]*\\]|MySQL \\[[^\\]]*\\]|mysql)> $"));
+        QStringLiteral("^(MariaDB \\[[^\\]]*\\]|MySQL \\[[^\\]]*\\]|mysql)> ?$"));
     return prompt.match(text).hasMatch();
 }
 

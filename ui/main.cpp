@@ -2,6 +2,7 @@
 #include "headless.h"
 #include "headlesspng.h"
 #include "killscope.h"
+#include "labcontroller.h"
 #include "labmode.h"
 #include "language.h"
 #include "livecontroller.h"
@@ -156,6 +157,7 @@ int main(int argc, char *argv[])
 
     ks::MainWindow window;
     ks::LiveController live(&window);
+    ks::LabController lab(&window);
     // An explicit -geometry (screenshots, scripts) wins over the remembered layout.
     if (!commandLine.explicitGeometry())
         window.restoreLayout();

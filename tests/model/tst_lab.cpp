@@ -1,0 +1,476 @@
+// Lab mode without a server: the plan (scaling, SQL, accounts, refusals), the terminal's line
+// cleaning, the normalisation of real client lines, the comparison (a recording that is exactly
+// the simulation has no difference; each change shows as one difference of its class), the
+// calibration arithmetic, the report and the side-by-side lanes.
+
+#include "labfake.h"
+
+#include "labcalibration.h"
+#include "labcomparison.h"
+#include "labdiffmodel.h"
+#include "labmode.h"
+#include "labreport.h"
+#include "labterminal.h"
+#include "labtimeline.h"
+#include "resources.h"
+#include "scenarioparser.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ks;
+
+namespace {
+
+sim::Scenario builtin(const QString &id)
+{
+    sim::Scenario s;
+    QString error;
+    if (!LabMode::loadScenario(id, &s, nullptr, &error))
+        qFatal("%s", qPrintable(error));
+    return s;
+}
+
+LabPlan planFor(const sim::Scenario &s, double scale = -1)
+{
+    QString error;
+    auto p = LabPlan::make(s, sim::Flavor::MariaDb1011, scale, QStringLiteral("killscope_lab"), &error);
+    if (!p)
+        qFatal("%s", qPrintable(error));
+    return *p;
+}
+
+sim::RunResult simulate(const sim::Scenario &s, qint64 until = -1)
+{
+    sim::RunOptions o;
+    o.flavor = sim::Flavor::MariaDb1011;
+    if (until > 0)
+        o.until = until;
+    return sim::Engine::run(s, o);
+}
+
+// The recording of a run that went exactly like the simulation, with the tables changed as the
+// simulation says.
+LabRecording faithful(const LabPlan &plan, const sim::RunResult &r)
+{
+    LabRecording rec = test::recordingFromSimulation(plan, r);
+    const auto changes = LabComparison::predictedTableChanges(plan.scenario(), r);
+    for (LabTableState &t : rec.tablesAfter) {
+        if (changes.value(t.name).data)
+            t.checksum = QStringLiteral("2");
+        if (changes.value(t.name).definition)
+            t.definition = QStringLiteral("CREATE TABLE ... changed");
+    }
+    return rec;
+}
+
+QStringList builtinMariaDbScenarios()
+{
+    QStringList out;
+    for (const QString &id : builtinScenarioIds()) {
+        const sim::Scenario s = builtin(id);
+        if (s.supports(sim::Flavor::MariaDb1011))
+            out << id;
+    }
+    return out;
+}
+
+} // namespace
+
+class TestLab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { initResources(); }
+
+    void planScalesRowsAndTimes()
+    {
+        const sim::Scenario s = builtin(QStringLiteral("big-update-kill-connection"));
+        const LabPlan p = planFor(s);
+        QCOMPARE(p.scale(), 0.25);
+        QCOMPARE(p.tables().size(), 1);
+        QCOMPARE(p.tables().constFirst().rows, 500000);
+        const sim::Statement &update = p.scenario().sessions[0].statements[0];
+        QCOMPARE(update.steps[2].count, 500000);
+        QCOMPARE(update.steps[2].perRowNs, s.sessions[0].statements[0].steps[2].perRowNs);
+        QCOMPARE(*p.scenario().sessions[1].statements[0].at, sim::TimeUs(1'080'000));
+        // cpu steps are fixed costs and stay.
+        QCOMPARE(update.steps[0].durationUs, s.sessions[0].statements[0].steps[0].durationUs);
+        QCOMPARE(p.render(QStringLiteral("id <= {rows:1000000} in {db}")), QStringLiteral("id <= 250000 in killscope_lab"));
+        QCOMPARE(p.displayText(0, 0), QString::fromStdString(s.sessions[0].statements[0].sql));
+        // Stretching moves times only.
+        LabPlan q = p;
+        q.stretchTimes(2.0);
+        QCOMPARE(*q.scenario().sessions[1].statements[0].at, sim::TimeUs(2'160'000));
+        QCOMPARE(q.scenario().sessions[0].statements[0].steps[2].count, 500000);
+        QCOMPARE(q.timeFactor(), 2.0);
+    }
+
+    void planSqlAndAccounts()
+    {
+        const LabPlan p = planFor(builtin(QStringLiteral("privileges-and-errors")));
+        QStringList names;
+        for (const LabPlan::Account &a : p.accounts())
+            names << a.name + u':' + a.grants.join(u',');
+        QVERIFY2(names.contains(QStringLiteral("kslab_root:SUPER")), qPrintable(names.join(u' ')));
+        QVERIFY(names.contains(QStringLiteral("kslab_bob:")));
+        QVERIFY(names.contains(QStringLiteral("kslab_app:")));
+        QCOMPARE(p.accountFor("app"), QStringLiteral("kslab_app"));
+        QCOMPARE(p.render(QStringLiteral("KILL USER '{user:app}'")), QStringLiteral("KILL USER 'kslab_app'"));
+        QCOMPARE(p.sessionOfScenarioId(5), 0); // the event scheduler
+        const LabPlan k = planFor(builtin(QStringLiteral("kill-query-keeps-locks")));
+        QCOMPARE(k.sendText(0, 2), QStringLiteral("UPDATE t SET v=v+1 WHERE id > 250"));
+        QCOMPARE(k.displayText(0, 2), QStringLiteral("UPDATE t SET v=v+1 WHERE id > 1000"));
+    }
+
+    void planRefuses_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("message");
+        // (Plain literals: moc does not read raw strings.)
+        const QString head = QStringLiteral("{\"version\":1,\"id\":\"x\",\"title\":{\"en\":\"a\",\"zh_CN\":\"b\"},"
+                                            "\"flavors\":[%1],\"sessions\":[%2]}");
+        const QString maria = QStringLiteral("\"mariadb-10.11\"");
+        const QString a = QStringLiteral("{\"name\":\"A\",\"statements\":[{\"sql\":\"SELECT 1\",\"steps\":"
+                                         "[{\"op\":\"mdl\",\"table\":\"t\"}]}]}");
+        QTest::newRow("flavor") << head.arg(QStringLiteral("\"mysql-8.0\""), QStringLiteral("{\"name\":\"A\"}"))
+                                << "is not written for mariadb-10.11";
+        QTest::newRow("table") << head.arg(maria, a) << "uses table t but its lab section does not say how to create it";
+        QTest::newRow("client") << head.arg(maria, QStringLiteral("{\"name\":\"A\",\"client\":\"mysql-5.6\"}"))
+                                << "uses the mysql-5.6 command-line client";
+        QTest::newRow("user") << head.arg(maria, QStringLiteral("{\"name\":\"A\",\"user\":\"b'ad\"}"))
+                              << "lab accounts need a user name";
+    }
+    void planRefuses()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, message);
+        const auto parsed = sim::ScenarioParser::parse(json.toStdString(), "x.json");
+        QVERIFY2(parsed.ok(), parsed.errorText().c_str());
+        QString error;
+        QVERIFY(!LabPlan::make(*parsed.scenario, sim::Flavor::MariaDb1011, -1, QStringLiteral("killscope_lab"), &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void cleanLine_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("plain") << QByteArray("Query OK, 0 rows affected (0.000 sec)\r")
+                               << QStringLiteral("Query OK, 0 rows affected (0.000 sec)");
+        QTest::newRow("bell") << QByteArray("ERROR 1317 (70100): Query execution was interrupted\r\x07")
+                              << QStringLiteral("ERROR 1317 (70100): Query execution was interrupted");
+        QTest::newRow("ansi") << QByteArray("\x1b[?2004hMariaDB [k]> \x1b[1mx\x1b[0m") << QStringLiteral("MariaDB [k]> x");
+        QTest::newRow("progress overwritten")
+            << QByteArray("Stage: 1 of 2 'copy to tmp table'   2.02% of stage done\r                                        "
+                          "                  \rERROR 1317 (70100): Query execution was interrupted")
+            << QStringLiteral("ERROR 1317 (70100): Query execution was interrupted");
+        QTest::newRow("backspace") << QByteArray("ab\bc") << QStringLiteral("ac");
+        QTest::newRow("utf8") << QByteArray("MariaDB [k]> SELECT '终止'") << QStringLiteral("MariaDB [k]> SELECT '终止'");
+    }
+    void cleanLine()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(QString, shown);
+        QCOMPARE(LabTerminal::cleanLine(raw), shown);
+    }
+
+    void prompt()
+    {
+        QVERIFY(LabTerminal::isPrompt(QStringLiteral("MariaDB [(none)]> ")));
+        QVERIFY(LabTerminal::isPrompt(QStringLiteral("MariaDB [killscope_lab]>")));
+        QVERIFY(LabTerminal::isPrompt(QStringLiteral("mysql> ")));
+        QVERIFY(!LabTerminal::isPrompt(QStringLiteral("MariaDB [k]> SELECT 1")));
+        QVERIFY(!LabTerminal::isPrompt(QStringLiteral("    -> ")));
+        QVERIFY(LabTerminal::isTableLine(QStringLiteral("+---+")));
+        QVERIFY(LabTerminal::isTableLine(QStringLiteral("| 1 |")));
+    }
+
+    void lineKey()
+    {
+        QCOMPARE(LabComparison::lineKey(QStringLiteral("1 row in set (0.005 sec)")), QStringLiteral("1 row in set (#.### sec)"));
+        QCOMPARE(LabComparison::lineKey(QStringLiteral("Query OK, 0 rows affected (0.00 sec)")),
+                 QStringLiteral("Query OK, 0 rows affected (#.## sec)"));
+        QCOMPARE(LabComparison::lineKey(QStringLiteral("2 rows in set (1 min 2.51 sec)")),
+                 QStringLiteral("2 rows in set (# min #.## sec)"));
+        QCOMPARE(LabComparison::lineKey(QStringLiteral("ERROR 1317 (70100): x")), QStringLiteral("ERROR 1317 (70100): x"));
+    }
+
+    void normalizeLines()
+    {
+        LabSessionRun s;
+        s.name = QStringLiteral("C");
+        s.terminal = true;
+        LabStatementRun st;
+        st.statement = 0;
+        st.sent = QStringLiteral("KILL QUERY 1012");
+        st.display = QStringLiteral("KILL QUERY 12");
+        s.statements << st;
+        s.lines = {{-5, QStringLiteral("Welcome to the MariaDB monitor.  Commands end with ; or \\g.")},
+                   {-5, QStringLiteral("Your MariaDB connection id is 1013")},
+                   {-5, QStringLiteral("Server version: 10.11.19-MariaDB-0+deb12u1 Debian 12")},
+                   {-5, QString()},
+                   {-5, QStringLiteral("Copyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.")},
+                   {-5, QStringLiteral("Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.")},
+                   {10, QStringLiteral("MariaDB [killscope_lab]> KILL QUERY 1012;")},
+                   {11, QStringLiteral("--------------")},
+                   {11, QStringLiteral("KILL QUERY 1012")},
+                   {11, QStringLiteral("--------------")},
+                   {12, QStringLiteral("ERROR 1095 (HY000): You are not owner of thread 1012")},
+                   {13, QStringLiteral("Ctrl-C -- sending \"KILL QUERY 1013\" to server ...")},
+                   {14, QStringLiteral("Current database: killscope_lab")},
+                   {15, QStringLiteral("MariaDB [killscope_lab]>")}};
+        const QHash<qint64, qint64> ids{{1012, 12}, {1013, 13}};
+        const QList<LabTimedLine> out = LabComparison::normalizeLines(s, ids, QStringLiteral("killscope_lab"), QStringLiteral("k"));
+        QStringList texts;
+        for (const LabTimedLine &l : out)
+            texts << l.text;
+        QCOMPARE(texts, QStringList({QStringLiteral("Your MariaDB connection id is 13"), QStringLiteral("MariaDB [k]> KILL QUERY 12"),
+                                     QStringLiteral("--------------"), QStringLiteral("KILL QUERY 12"),
+                                     QStringLiteral("--------------"),
+                                     QStringLiteral("ERROR 1095 (HY000): You are not owner of thread 12"),
+                                     QStringLiteral("Ctrl-C -- sending \"KILL QUERY 13\" to server ..."),
+                                     QStringLiteral("Current database: k")}));
+    }
+
+    // A server that behaves exactly like the simulation shows no difference, in every scenario.
+    void faithfulRecordingHasNoDifferences_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const QString &id : builtinMariaDbScenarios())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+    void faithfulRecordingHasNoDifferences()
+    {
+        QFETCH(QString, id);
+        const LabPlan plan = planFor(builtin(id));
+        const sim::RunResult r = simulate(plan.scenario());
+        const LabRecording rec = faithful(plan, r);
+        const LabComparison c = LabComparison::compare(plan, r, rec);
+        QString list;
+        for (const LabDiff &d : c.diffs)
+            if (d.counts())
+                list += QStringLiteral("\n  [%1] %2 %3: %4 / %5 %6")
+                            .arg(LabDiff::classId(d.cls), d.session, d.aspect, d.sim, d.real, d.detail);
+        QVERIFY2(c.undeclaredCount() == 0, qPrintable(list));
+        QCOMPARE(c.sessions.size(), int(plan.scenario().sessions.size()));
+        QVERIFY(c.count(LabDiff::Class::TimingOk) > 0);
+    }
+
+    void eachChangeIsOneDifference()
+    {
+        const LabPlan plan = planFor(builtin(QStringLiteral("lock-wait-kill")));
+        const sim::RunResult r = simulate(plan.scenario());
+        const LabRecording good = faithful(plan, r);
+        QCOMPARE(LabComparison::compare(plan, r, good).undeclaredCount(), 0);
+
+        // A line the server printed differently: text.
+        {
+            LabRecording rec = good;
+            for (LabLine &l : rec.sessions[1].lines)
+                if (l.text.startsWith(QLatin1String("ERROR 1317")))
+                    l.text = QStringLiteral("ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction");
+            const LabComparison c = LabComparison::compare(plan, r, rec);
+            QCOMPARE(c.undeclaredCount(), 1 + 1); // the line, and the kill's missing effect
+            QCOMPARE(c.count(LabDiff::Class::Text, false), 1);
+            QCOMPARE(c.count(LabDiff::Class::Outcome, false), 1);
+            for (const LabDiff &d : c.diffs)
+                if (d.cls == LabDiff::Class::Text) {
+                    QCOMPARE(d.session, QStringLiteral("B"));
+                    QCOMPARE(d.tUs, qint64(3'000'000) + (d.tUs - 3'000'000)); // at the kill
+                    QVERIFY(d.sim.startsWith(QLatin1String("ERROR 1317")));
+                    QVERIFY(d.real.startsWith(QLatin1String("ERROR 1205")));
+                }
+        }
+        // A state the server never showed: B never waits in Updating.
+        {
+            LabRecording rec = good;
+            const qint64 bId = rec.sessions[1].connections.constFirst().id;
+            for (LabSample &s : rec.samples)
+                for (ProcesslistRow &row : s.rows)
+                    if (row.id == bId && row.command == QLatin1String("Query"))
+                        row.state = QStringLiteral("Searching rows for update");
+            const LabComparison c = LabComparison::compare(plan, r, rec);
+            QCOMPARE(c.count(LabDiff::Class::State, false), 1);
+        }
+        // The end state: A's commit did not change the table.
+        {
+            LabRecording rec = good;
+            rec.tablesAfter = rec.tablesBefore;
+            const LabComparison c = LabComparison::compare(plan, r, rec);
+            QCOMPARE(c.undeclaredCount(), 1);
+            QCOMPARE(c.diffs.constLast().aspect, QStringLiteral("end-state"));
+        }
+        // A timing far off: B's error 2 s late.
+        {
+            LabRecording rec = good;
+            for (LabLine &l : rec.sessions[1].lines)
+                if (l.text.startsWith(QLatin1String("ERROR 1317")))
+                    l.tUs += 2'000'000;
+            const LabComparison c = LabComparison::compare(plan, r, rec);
+            QVERIFY(c.count(LabDiff::Class::Timing, false) >= 1);
+        }
+        // Declared differences are listed, but do not count.
+        {
+            sim::Scenario s = builtin(QStringLiteral("lock-wait-kill"));
+            s.lab.differences.push_back({"", "outcome", "end-state", {"because", "因为"}});
+            const LabPlan p2 = planFor(s);
+            LabRecording rec = good;
+            rec.tablesAfter = rec.tablesBefore;
+            const LabComparison c = LabComparison::compare(p2, r, rec);
+            QCOMPARE(c.undeclaredCount(), 0);
+            QCOMPARE(c.count(LabDiff::Class::Outcome), 1);
+            QCOMPARE(c.diffs.constLast().reasonEn, QStringLiteral("because"));
+        }
+    }
+
+    void calibration()
+    {
+        const LabPlan plan = planFor(builtin(QStringLiteral("big-update-kill-connection")));
+        LabCalibration cal;
+        LabCalibrationRun run;
+        run.session = QStringLiteral("A");
+        run.statement = 0;
+        run.modifies = true;
+        // 500k rows at 2.75 us + 0.3 ms fixed = 1375.3 ms simulated; measured twice as long.
+        run.forwardUs = {2'750'300, 2'700'300, 2'800'300};
+        run.rollbackUs = {1'500'000, 1'500'000, 1'500'000};
+        cal.runs << run;
+        cal.connectUs = {400, 500, 600};
+        const sim::Scenario c = LabCosts::calibrated(plan, cal);
+        QCOMPARE(c.sessions[0].statements[0].steps[2].perRowNs, sim::DurationNs(5500));
+        QCOMPARE(c.sessions[0].statements[0].steps[2].rollbackPerRowNs, sim::DurationNs(3000));
+        QCOMPARE(c.server.connectTimeUs, sim::TimeUs(500));
+        QCOMPARE(LabCosts::speedFactor(plan, cal), 2750300.0 / 1375300.0);
+        QCOMPARE(LabCosts::median({3, 1, 2}), qint64(2));
+        QVERIFY(qAbs(LabCosts::relativeSpread({2'700'300, 2'750'300, 2'800'300}) - 50000.0 / 2750300.0) < 1e-9);
+
+        LabRecording rec;
+        rec.maxSampleGapUs = 52000;
+        rec.maxTrxGapUs = 160000;
+        cal.killRoundTrips = {100, 100, 100};
+        const LabTolerance t = LabCosts::tolerance(plan, cal, rec);
+        QVERIFY(qAbs(t.relative - 3 * 50000.0 / 2750300.0) < 1e-9);
+        QCOMPARE(t.sampleUs, qint64(52000));
+        QCOMPARE(t.absoluteUs, qint64(100 + 300)); // round trip + 3 sigma of the connect times
+        QCOMPARE(t.allowedUs(1'000'000, true), qint64(t.relative * 1e6) + 400 + 52000);
+
+        // --lab-calibrate: the original file with the measured costs, still a valid scenario.
+        QString label, error;
+        const auto json = loadScenarioText(QStringLiteral("big-update-kill-connection"), label, error);
+        QVERIFY(json);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("calibrated.json"));
+        QVERIFY2(LabCosts::writeCalibratedScenario(*json, plan, cal, path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        const auto parsed = sim::ScenarioParser::parse(std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
+        QVERIFY2(parsed.ok(), parsed.errorText().c_str());
+        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].perRowNs, sim::DurationNs(5500));
+        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].rollbackPerRowNs, sim::DurationNs(3000));
+        // The declared size is kept: costs per row do not depend on the lab scale.
+        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].count, 2000000);
+        QCOMPARE(parsed.scenario->server.connectTimeUs, sim::TimeUs(500));
+    }
+
+    void report()
+    {
+        const LabPlan plan = planFor(builtin(QStringLiteral("lock-wait-kill")));
+        const sim::RunResult r = simulate(plan.scenario());
+        LabRecording rec = faithful(plan, r);
+        for (LabLine &l : rec.sessions[1].lines)
+            if (l.text.startsWith(QLatin1String("ERROR 1317")))
+                l.text = QStringLiteral("ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction");
+        const LabComparison c = LabComparison::compare(plan, r, rec);
+        const QByteArray json = LabReport::json(c, rec);
+        QCOMPARE(LabReport::json(c, rec), json);
+        const QJsonObject o = QJsonDocument::fromJson(json).object();
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("killscope-lab-report"));
+        QCOMPARE(o.value(QStringLiteral("result")).toObject().value(QStringLiteral("passed")).toBool(), false);
+        const QJsonObject b = o.value(QStringLiteral("sessions")).toArray().at(1).toObject();
+        QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("B"));
+        for (const char *key : {"sim", "real"}) {
+            QVERIFY(!b.value(QStringLiteral("lines")).toObject().value(QLatin1String(key)).toArray().isEmpty());
+            QVERIFY(!b.value(QStringLiteral("states")).toObject().value(QLatin1String(key)).toArray().isEmpty());
+        }
+        QVERIFY(!o.value(QStringLiteral("differences")).toArray().isEmpty());
+        const QString md = LabReport::markdown(c, rec);
+        for (const char *part : {"# Lab report: lock-wait-kill", "## Differences", "## Session B", "### Client lines",
+                                 "### (Command, State)", "## Order of leaving", "## End state", "ERROR 1205"})
+            QVERIFY2(md.contains(QLatin1String(part)), part);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!LabReport::write(dir.filePath(QStringLiteral("r.txt")), c, rec, &error));
+        QVERIFY(error.contains(QLatin1String(".json or .md")));
+        QVERIFY(LabReport::write(dir.filePath(QStringLiteral("r.md")), c, rec, &error));
+    }
+
+    void differencesModel()
+    {
+        const LabPlan plan = planFor(builtin(QStringLiteral("lock-wait-kill")));
+        const sim::RunResult r = simulate(plan.scenario());
+        LabRecording rec = faithful(plan, r);
+        rec.tablesAfter = rec.tablesBefore;
+        const LabComparison c = LabComparison::compare(plan, r, rec);
+        LabDiffModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setComparison(c);
+        // Only the end-state difference counts: one group, the whole scenario.
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowCount(model.index(0, 0)), 1);
+        QVERIFY(model.data(model.index(0, 0)).toString().contains(QLatin1String("1")));
+        model.setShowTimingOk(true);
+        QVERIFY(model.rowCount() > 1);
+        const QModelIndex first = model.index(0, 0, model.index(1, 0));
+        QVERIFY(model.diffAt(first));
+        QCOMPARE(first.data(LabDiffModel::ClassRole).toInt(), int(LabDiff::Class::TimingOk));
+        model.setLanguage(QStringLiteral("zh_CN"));
+        model.setComparison(LabComparison());
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void pairedLanes()
+    {
+        const LabPlan plan = planFor(builtin(QStringLiteral("lock-wait-kill")));
+        const sim::RunResult r = simulate(plan.scenario());
+        LabRecording rec = faithful(plan, r);
+        rec.tablesAfter = rec.tablesBefore;
+        const LabComparison c = LabComparison::compare(plan, r, rec);
+        Timeline t;
+        const QList<LabTimeline::Pair> pairs = LabTimeline::build(r, rec, c, t);
+        QCOMPARE(pairs.size(), 3);
+        int last = -1;
+        for (const LabTimeline::Pair &p : pairs) {
+            QCOMPARE(p.simLanes.size(), 1);
+            QCOMPARE(p.realLanes.size(), 1);
+            // Simulation above, server below, sessions in order.
+            QVERIFY(p.simLanes.constFirst() > last);
+            QVERIFY(p.realLanes.constFirst() > p.simLanes.constFirst());
+            last = p.realLanes.constFirst();
+            QVERIFY(t.lane(p.simLanes.constFirst()).label.contains(QLatin1String("simulation")));
+            QVERIFY(t.lane(p.realLanes.constFirst()).label.contains(QLatin1String("server")));
+            QVERIFY(t.segmentCount(p.simLanes.constFirst()) > 0);
+            QVERIFY(t.segmentCount(p.realLanes.constFirst()) > 0);
+            QVERIFY(t.lane(p.realLanes.constFirst()).partner >= 0);
+            QVERIFY(t.segmentCount(t.lane(p.realLanes.constFirst()).partner) > 0);
+        }
+        // Kill arrows on both sides, and a pin for the difference that counts.
+        int kills = 0;
+        for (const TimelineSignal &s : t.signalList())
+            kills += s.kind == SignalKind::KillQuery ? 1 : 0;
+        QCOMPARE(kills, 2);
+        bool pin = false;
+        for (const TimelineMarker &m : t.markerList())
+            pin = pin || t.string(m.label).startsWith(QLatin1String("outcome:"));
+        QVERIFY(pin);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLab)
+#include "tst_lab.moc"

@@ -4,7 +4,9 @@ namespace ks {
 
 // `killscope --headless ...`: runs a scenario without a GUI and prints processlists,
 // transcripts, a summary, JSON or a Chrome trace. Returns the process exit code
-// (0 ok, 1 I/O error, 2 bad input). Creates a QCoreApplication if none exists yet.
+// (0 ok, 1 I/O error, 2 bad input, or a run that hit the engine's event cap: its output is
+// written, it says where it stops, and stderr says why). Creates a QCoreApplication if none exists
+// yet.
 //
 //   --scenario ID|FILE  built-in id (":/scenarios/<id>.json") or a scenario file
 //   --flavor F          mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario's)

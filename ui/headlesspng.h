@@ -19,9 +19,6 @@ struct PngRequest
     bool caption = true;
 };
 
-// Times as the headless mode takes them: "1.5s", "200ms", "3000us", or bare microseconds.
-// Returns -1 when the text is not a time.
-qint64 parseTimeUs(const QString &text);
 // "1600x900" → QSize; invalid on bad input.
 QSize parseSize(const QString &text);
 

@@ -7,6 +7,7 @@
 #include "playbackcontroller.h"
 #include "resources.h"
 #include "simulationsource.h"
+#include "timetext.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -107,12 +108,14 @@ int main(int argc, char *argv[])
         request.scenario = scenario;
         request.flavor = parser.value(flavorOption);
         if (parser.isSet(atOption)) {
-            request.atUs = ks::parseTimeUs(parser.value(atOption));
-            if (request.atUs < 0) {
-                std::fprintf(stderr, "killscope: --at: not a time: %s\n",
-                             qPrintable(parser.value(atOption)));
+            QString why;
+            const std::optional<qint64> at = ks::parseTimeUs(parser.value(atOption), &why);
+            if (!at) {
+                std::fprintf(stderr, "killscope: --at %s: %s\n", qPrintable(parser.value(atOption)),
+                             qPrintable(why));
                 return 2;
             }
+            request.atUs = *at;
         }
         if (parser.isSet(sizeOption)) {
             request.size = ks::parseSize(parser.value(sizeOption));
@@ -133,8 +136,14 @@ int main(int argc, char *argv[])
         window.restoreLayout();
     window.openScenario(scenario.isEmpty() ? ks::SimulationSource::defaultScenarioId() : scenario,
                         parser.value(flavorOption));
-    if (parser.isSet(atOption))
-        window.playback()->setPosition(ks::parseTimeUs(parser.value(atOption)));
+    if (parser.isSet(atOption)) {
+        QString why;
+        if (const std::optional<qint64> at = ks::parseTimeUs(parser.value(atOption), &why))
+            window.playback()->setPosition(*at);
+        else
+            std::fprintf(stderr, "killscope: --at %s: %s\n", qPrintable(parser.value(atOption)),
+                         qPrintable(why));
+    }
     window.show();
     if (parser.isSet(presentOption))
         window.setPresentationMode(true);

@@ -115,7 +115,7 @@
         <translation>（数据库 %1）</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
+        <source>This is one of KillScope&apos;s own connections.</source>
         <translation>这是 KillScope 自己的连接。</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>这是系统线程或守护线程：服务器拒绝按 id 终止它（错误 1094），或者只有 SUPER/CONNECTION ADMIN 才可以。</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
         <translation>你的账号没有 CONNECTION ADMIN 和 SUPER 权限：服务器会拒绝终止其他用户的线程（错误 1095）。</translation>
     </message>
     <message>
@@ -208,11 +208,15 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; KILL QUERY will not release them.</source>
-        <translation><numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; they continue once its rollback ends.</source>
-        <translation><numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform>
+        </translation>
     </message>
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
@@ -235,7 +239,9 @@
     </message>
     <message numerus="yes">
         <source>Rolling back %n row(s); a rollback cannot be interrupted.</source>
-        <translation><numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform></translation>
+        <translation>
+            <numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rolling back; a rollback cannot be interrupted.</source>
@@ -356,11 +362,11 @@
         <translation>未知服务器</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
         <translation>没有 PROCESS 权限时，只能看到本账号自己的线程。</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
         <translation>没有 CONNECTION ADMIN 或 SUPER 权限时，只能终止本账号自己的线程；其他终止请求会被拒绝，返回错误 1095。</translation>
     </message>
     <message>
@@ -386,18 +392,6 @@
 </context>
 <context>
     <name>SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>没有名为“%1”的内置场景。</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>内置场景：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>无法打开场景文件 %1：%2</translation>
-    </message>
     <message>
         <source>The scenario %1 is not valid:
 %2</source>
@@ -451,6 +445,14 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario: %1</source>
+        <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+        <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
+        <translation>场景“%1”的运行在 %2 秒处停止：引擎事件数超过了 %3，之后的内容不会显示。</translation>
     </message>
 </context>
 <context>
@@ -629,7 +631,9 @@
     </message>
     <message numerus="yes">
         <source>Confirm %n kill(s)</source>
-        <translation><numerusform>确认 %n 个终止操作</numerusform></translation>
+        <translation>
+            <numerusform>确认 %n 个终止操作</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kill</source>
@@ -643,7 +647,7 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -703,7 +707,9 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -949,7 +955,7 @@
         <translation>暂停采样(&amp;P)</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
+        <source>Show KillScope&apos;s &amp;own connections</source>
         <translation>显示 KillScope 自己的连接(&amp;O)</translation>
     </message>
     <message>
@@ -1062,7 +1068,9 @@
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n 小时</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;History kept</source>
@@ -1070,7 +1078,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
-        <translation><numerusform>%1（%2）阻塞了 %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%1（%2）阻塞了 %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>Root blockers: %1</source>
@@ -1085,7 +1095,9 @@
     </message>
     <message numerus="yes">
         <source>ⓘ %1 (and %n more: hover to read)</source>
-        <translation><numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform></translation>
+        <translation>
+            <numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1123,7 +1135,7 @@
         <translation>只读模式：已禁用终止操作。</translation>
     </message>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -1311,7 +1323,9 @@
     </message>
     <message numerus="yes">
         <source>t = %1 s · %n session(s)</source>
-        <translation><numerusform>t = %1 秒 · %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>t = %1 秒 · %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>KillScope</source>
@@ -1458,11 +1472,11 @@
         <translation>隐藏系统线程</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
+        <source>Show KillScope&apos;s own</source>
         <translation>显示 KillScope 自己的连接</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
         <translation>KillScope 的采样连接和终止连接（默认隐藏）</translation>
     </message>
     <message>
@@ -1513,7 +1527,7 @@
         <translation>处于当前状态的秒数（MariaDB 中 Sleep 从上一条语句结束时算起）</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
         <translation>MariaDB 中语句在所有阶段上的总进度（百分比）</translation>
     </message>
     <message>
@@ -1567,6 +1581,49 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>上次采样：%1 个查询，往返 %2 毫秒，读取 %3 行。
 客户端 CPU：采样线程 %4 毫秒（查询与解析），界面线程 %5 毫秒（合并到时间线）。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioFile</name>
+    <message>
+        <source>unknown scenario id &quot;%1&quot; (built-in: %2)</source>
+        <translation>未知的场景 id “%1”（内置场景：%2）</translation>
+    </message>
+    <message>
+        <source>no scenario file given</source>
+        <translation>没有给出场景文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>一个命名管道（fifo）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>%1: is %2, not a scenario file (only regular files are read)</source>
+        <translation>%1：是%2，不是场景文件（只读取普通文件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
+        <translation>%1：%2 字节超过了场景文件允许的 %3 字节（16 MiB）</translation>
     </message>
 </context>
 <context>
@@ -1738,7 +1795,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>客户端显示了一个错误。</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
+        <source>The client&apos;s connection is closed.</source>
         <translation>客户端的连接已关闭。</translation>
     </message>
     <message>
@@ -1746,7 +1803,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>已设置 kill 标志，尚未发现</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
         <translation>KILL 已经设置了目标线程的 kill 标志，但该线程还没有到达检查点，所以它还在继续做原来的事情。</translation>
     </message>
     <message>

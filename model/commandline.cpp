@@ -241,8 +241,6 @@ std::optional<qint64> parseTime(const QString &text, QString *reason)
 {
     return parseTimeUs(text, reason); // model/timetext.h: sim's one time parser
 }
-    return qint64(*p.value);
-}
 
 // The mysql client's spellings, rewritten into the forms QCommandLineParser understands:
 // -pSECRET and --password=SECRET carry the password, -p and --password alone ask for it, and Qt's

@@ -6,6 +6,7 @@
 #include "labcalibration.h"
 #include "labreport.h"
 #include "resources.h"
+#include "scenariofile.h"
 #include "runresult.h"
 #include "scenarioparser.h"
 
@@ -33,18 +34,17 @@ extern "C" void onInterruptSignal(int)
 
 } // namespace
 
-bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QByteArray *json,
-                           QString *error)
+bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QByteArray *json, QString *error)
 {
-    QString label, err;
-    const auto text = loadScenarioText(idOrFile, label, err);
+    QString err;
+    const std::optional<ScenarioText> text = ScenarioFile::read(idOrFile, &err);
     if (!text) {
         if (error)
             *error = err;
         return false;
     }
     const sim::ScenarioParseResult parsed = sim::ScenarioParser::parse(
-        std::string_view(text->constData(), size_t(text->size())), label.toStdString());
+        std::string_view(text->text.constData(), size_t(text->text.size())), text->label.toStdString());
     if (!parsed.ok()) {
         if (error)
             *error = QString::fromStdString(parsed.errorText()).trimmed();
@@ -52,7 +52,7 @@ bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QBy
     }
     *scenario = *parsed.scenario;
     if (json)
-        *json = *text;
+        *json = text->text;
     return true;
 }
 

@@ -12,16 +12,16 @@
         <translation>Show the version and exit.</translation>
     </message>
     <message>
-        <source>User interface language: en or zh_CN (default: the system's).</source>
-        <translation>User interface language: en or zh_CN (default: the system's).</translation>
+        <source>User interface language: en or zh_CN (default: the system&apos;s).</source>
+        <translation>User interface language: en or zh_CN (default: the system&apos;s).</translation>
     </message>
     <message>
         <source>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</source>
         <translation>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</translation>
     </message>
     <message>
-        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario's).</source>
-        <translation>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario's).</translation>
+        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</source>
+        <translation>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</translation>
     </message>
     <message>
         <source>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</source>
@@ -60,8 +60,8 @@
         <translation>Print SHOW FULL PROCESSLIST at this time (repeatable).</translation>
     </message>
     <message>
-        <source>Print every client's terminal.</source>
-        <translation>Print every client's terminal.</translation>
+        <source>Print every client&apos;s terminal.</source>
+        <translation>Print every client&apos;s terminal.</translation>
     </message>
     <message>
         <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
@@ -164,12 +164,12 @@
         <translation>Headless (text and JSON):</translation>
     </message>
     <message>
-        <source>Live mode (the mysql client's options; option files fill the rest):</source>
-        <translation>Live mode (the mysql client's options; option files fill the rest):</translation>
+        <source>Live mode (the mysql client&apos;s options; option files fill the rest):</source>
+        <translation>Live mode (the mysql client&apos;s options; option files fill the rest):</translation>
     </message>
     <message>
-        <source>Window (Qt's own options):</source>
-        <translation>Window (Qt's own options):</translation>
+        <source>Window (Qt&apos;s own options):</source>
+        <translation>Window (Qt&apos;s own options):</translation>
     </message>
     <message>
         <source>%1 does not apply to --headless.</source>
@@ -188,8 +188,8 @@
         <translation>%1 needs --png.</translation>
     </message>
     <message>
-        <source>unexpected argument "%1" (only one scenario).</source>
-        <translation>unexpected argument "%1" (only one scenario).</translation>
+        <source>unexpected argument &quot;%1&quot; (only one scenario).</source>
+        <translation>unexpected argument &quot;%1&quot; (only one scenario).</translation>
     </message>
     <message>
         <source>the scenario is given twice: --scenario %1 and %2.</source>
@@ -232,8 +232,8 @@
         <translation>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</translation>
     </message>
     <message>
-        <source>Try '%1 --help' for the list of options.</source>
-        <translation>Try '%1 --help' for the list of options.</translation>
+        <source>Try &apos;%1 --help&apos; for the list of options.</source>
+        <translation>Try &apos;%1 --help&apos; for the list of options.</translation>
     </message>
     <message>
         <source>Usage: %1 [options] [scenario]</source>
@@ -250,6 +250,10 @@
     <message>
         <source>Enter password: </source>
         <translation>Enter password: </translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
+        <translation>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</translation>
     </message>
 </context>
 <context>
@@ -366,8 +370,8 @@
         <translation>(database %1)</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
-        <translation>This is one of KillScope's own connections.</translation>
+        <source>This is one of KillScope&apos;s own connections.</source>
+        <translation>This is one of KillScope&apos;s own connections.</translation>
     </message>
     <message>
         <source>KillScope does not kill its own connections.</source>
@@ -402,8 +406,8 @@
         <translation>This is a system or daemon thread: the server refuses to kill it by id (error 1094), or only SUPER/CONNECTION ADMIN may.</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
-        <translation>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</translation>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
+        <translation>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</translation>
     </message>
     <message>
         <source>KILL QUERY on an idle session does nothing on MySQL: there is no statement to stop.</source>
@@ -616,12 +620,12 @@
         <translation>Unknown server</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
-        <translation>Without the PROCESS privilege only this account's own threads are visible.</translation>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
+        <translation>Without the PROCESS privilege only this account&apos;s own threads are visible.</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
-        <translation>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</translation>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
+        <translation>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</translation>
     </message>
     <message>
         <source>InnoDB transactions (rows modified, rollback progress) cannot be read; information_schema.INNODB_TRX needs the PROCESS privilege.</source>
@@ -646,18 +650,6 @@
 </context>
 <context>
     <name>SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>There is no built-in scenario called “%1”.</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>Built-in scenarios: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>Cannot open the scenario file %1: %2</translation>
-    </message>
     <message>
         <source>The scenario %1 is not valid:
 %2</source>
@@ -711,6 +703,14 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>Running; it notices the flag at its next check point</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario: %1</source>
+        <translation>Cannot open the scenario: %1</translation>
+    </message>
+    <message>
+        <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
+        <translation>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</translation>
     </message>
 </context>
 <context>
@@ -906,8 +906,8 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope's own; it is never killed.</translation>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
     </message>
     <message>
         <source>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</source>
@@ -1215,8 +1215,8 @@
         <translation>&amp;Pause sampling</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
-        <translation>Show KillScope's &amp;own connections</translation>
+        <source>Show KillScope&apos;s &amp;own connections</source>
+        <translation>Show KillScope&apos;s &amp;own connections</translation>
     </message>
     <message>
         <source>Kill root &amp;blocker…</source>
@@ -1314,8 +1314,8 @@
         <translation>Read-only mode: kills are disabled.</translation>
     </message>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope's own; it is never killed.</translation>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
     </message>
     <message>
         <source>Not sent: id %1 now belongs to a session that started after the one you chose.</source>
@@ -1652,12 +1652,12 @@
         <translation>Hide system threads</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
-        <translation>Show KillScope's own</translation>
+        <source>Show KillScope&apos;s own</source>
+        <translation>Show KillScope&apos;s own</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
-        <translation>KillScope's sampler and kill connections (hidden by default)</translation>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
+        <translation>KillScope&apos;s sampler and kill connections (hidden by default)</translation>
     </message>
     <message>
         <source>user</source>
@@ -1707,8 +1707,8 @@
         <translation>Seconds in the current state (MariaDB: since the end of the last statement for Sleep)</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
-        <translation>MariaDB's progress of the statement in percent over all stages</translation>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
+        <translation>MariaDB&apos;s progress of the statement in percent over all stages</translation>
     </message>
     <message>
         <source>INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK</source>
@@ -1761,6 +1761,49 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>Last sample: %1 queries, round trip %2 ms, %3 rows read.
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioFile</name>
+    <message>
+        <source>unknown scenario id &quot;%1&quot; (built-in: %2)</source>
+        <translation>unknown scenario id &quot;%1&quot; (built-in: %2)</translation>
+    </message>
+    <message>
+        <source>no scenario file given</source>
+        <translation>no scenario file given</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: cannot open: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: cannot read: %2</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>a directory</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>a fifo</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>%1: is %2, not a scenario file (only regular files are read)</source>
+        <translation>%1: is %2, not a scenario file (only regular files are read)</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
+        <translation>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</translation>
     </message>
 </context>
 <context>
@@ -1932,16 +1975,16 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>The client shows an error.</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
-        <translation>The client's connection is closed.</translation>
+        <source>The client&apos;s connection is closed.</source>
+        <translation>The client&apos;s connection is closed.</translation>
     </message>
     <message>
         <source>Kill flag set, not yet noticed</source>
         <translation>Kill flag set, not yet noticed</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
-        <translation>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</translation>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <translation>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</translation>
     </message>
     <message>
         <source>KILL QUERY</source>

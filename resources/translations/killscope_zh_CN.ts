@@ -12,7 +12,7 @@
         <translation>显示版本并退出。</translation>
     </message>
     <message>
-        <source>User interface language: en or zh_CN (default: the system's).</source>
+        <source>User interface language: en or zh_CN (default: the system&apos;s).</source>
         <translation>界面语言：en 或 zh_CN（默认跟随系统）。</translation>
     </message>
     <message>
@@ -20,7 +20,7 @@
         <translation>内置场景 id 或场景文件（默认 concurrency-queue）；也可以作为唯一的参数给出。</translation>
     </message>
     <message>
-        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario's).</source>
+        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</source>
         <translation>要模拟的服务器：mysql-5.7、mysql-8.0 或 mariadb-10.11（默认取场景自己的）。</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>打印该时刻的 SHOW FULL PROCESSLIST（可重复给出）。</translation>
     </message>
     <message>
-        <source>Print every client's terminal.</source>
+        <source>Print every client&apos;s terminal.</source>
         <translation>打印每个客户端的终端输出。</translation>
     </message>
     <message>
@@ -164,11 +164,11 @@
         <translation>无窗口（文本和 JSON）：</translation>
     </message>
     <message>
-        <source>Live mode (the mysql client's options; option files fill the rest):</source>
+        <source>Live mode (the mysql client&apos;s options; option files fill the rest):</source>
         <translation>实时模式（mysql 客户端的选项；其余由选项文件补充）：</translation>
     </message>
     <message>
-        <source>Window (Qt's own options):</source>
+        <source>Window (Qt&apos;s own options):</source>
         <translation>窗口（Qt 自带的选项）：</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>%1 需要 --png。</translation>
     </message>
     <message>
-        <source>unexpected argument "%1" (only one scenario).</source>
+        <source>unexpected argument &quot;%1&quot; (only one scenario).</source>
         <translation>多余的参数“%1”（只能给一个场景）。</translation>
     </message>
     <message>
@@ -232,7 +232,7 @@
         <translation>--connect-timeout %1：应为 1 到 3600 的整秒数，或 10s 这样的时间</translation>
     </message>
     <message>
-        <source>Try '%1 --help' for the list of options.</source>
+        <source>Try &apos;%1 --help&apos; for the list of options.</source>
         <translation>运行“%1 --help”查看所有选项。</translation>
     </message>
     <message>
@@ -250,6 +250,10 @@
     <message>
         <source>Enter password: </source>
         <translation>输入密码：</translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
+        <translation>--processlist-at %1：必须在 0s 到 3600s 之间（没有哪次运行更长）</translation>
     </message>
 </context>
 <context>
@@ -366,7 +370,7 @@
         <translation>（数据库 %1）</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
+        <source>This is one of KillScope&apos;s own connections.</source>
         <translation>这是 KillScope 自己的连接。</translation>
     </message>
     <message>
@@ -402,7 +406,7 @@
         <translation>这是系统线程或守护线程：服务器拒绝按 id 终止它（错误 1094），或者只有 SUPER/CONNECTION ADMIN 才可以。</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
         <translation>你的账号没有 CONNECTION ADMIN 和 SUPER 权限：服务器会拒绝终止其他用户的线程（错误 1095）。</translation>
     </message>
     <message>
@@ -613,11 +617,11 @@
         <translation>未知服务器</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
         <translation>没有 PROCESS 权限时，只能看到本账号自己的线程。</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
         <translation>没有 CONNECTION ADMIN 或 SUPER 权限时，只能终止本账号自己的线程；其他终止请求会被拒绝，返回错误 1095。</translation>
     </message>
     <message>
@@ -643,18 +647,6 @@
 </context>
 <context>
     <name>SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>没有名为“%1”的内置场景。</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>内置场景：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>无法打开场景文件 %1：%2</translation>
-    </message>
     <message>
         <source>The scenario %1 is not valid:
 %2</source>
@@ -708,6 +700,14 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario: %1</source>
+        <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+        <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
+        <translation>场景“%1”的运行在 %2 秒处停止：引擎事件数超过了 %3，之后的内容不会显示。</translation>
     </message>
 </context>
 <context>
@@ -902,7 +902,7 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -1210,7 +1210,7 @@
         <translation>暂停采样(&amp;P)</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
+        <source>Show KillScope&apos;s &amp;own connections</source>
         <translation>显示 KillScope 自己的连接(&amp;O)</translation>
     </message>
     <message>
@@ -1306,7 +1306,7 @@
         <translation>只读模式：已禁用终止操作。</translation>
     </message>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -1643,11 +1643,11 @@
         <translation>隐藏系统线程</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
+        <source>Show KillScope&apos;s own</source>
         <translation>显示 KillScope 自己的连接</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
         <translation>KillScope 的采样连接和终止连接（默认隐藏）</translation>
     </message>
     <message>
@@ -1698,7 +1698,7 @@
         <translation>处于当前状态的秒数（MariaDB 中 Sleep 从上一条语句结束时算起）</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
         <translation>MariaDB 中语句在所有阶段上的总进度（百分比）</translation>
     </message>
     <message>
@@ -1752,6 +1752,49 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>上次采样：%1 个查询，往返 %2 毫秒，读取 %3 行。
 客户端 CPU：采样线程 %4 毫秒（查询与解析），界面线程 %5 毫秒（合并到时间线）。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioFile</name>
+    <message>
+        <source>unknown scenario id &quot;%1&quot; (built-in: %2)</source>
+        <translation>未知的场景 id “%1”（内置场景：%2）</translation>
+    </message>
+    <message>
+        <source>no scenario file given</source>
+        <translation>没有给出场景文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>一个命名管道（fifo）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>%1: is %2, not a scenario file (only regular files are read)</source>
+        <translation>%1：是%2，不是场景文件（只读取普通文件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
+        <translation>%1：%2 字节超过了场景文件允许的 %3 字节（16 MiB）</translation>
     </message>
 </context>
 <context>
@@ -1923,7 +1966,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>客户端显示了一个错误。</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
+        <source>The client&apos;s connection is closed.</source>
         <translation>客户端的连接已关闭。</translation>
     </message>
     <message>
@@ -1931,7 +1974,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>已设置 kill 标志，尚未发现</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
         <translation>KILL 已经设置了目标线程的 kill 标志，但该线程还没有到达检查点，所以它还在继续做原来的事情。</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@
 #include "labterminal.h"
 #include "labtimeline.h"
 #include "resources.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
 
 #include <QAbstractItemModelTester>
@@ -71,7 +72,7 @@ LabRecording faithful(const LabPlan &plan, const sim::RunResult &r)
 QStringList builtinMariaDbScenarios()
 {
     QStringList out;
-    for (const QString &id : builtinScenarioIds()) {
+    for (const QString &id : ScenarioFile::builtinIds()) {
         const sim::Scenario s = builtin(id);
         if (s.supports(sim::Flavor::MariaDb1011))
             out << id;
@@ -361,9 +362,10 @@ private Q_SLOTS:
         QCOMPARE(t.allowedUs(1'000'000, true), qint64(t.relative * 1e6) + 400 + 52000);
 
         // --lab-calibrate: the original file with the measured costs, still a valid scenario.
-        QString label, error;
-        const auto json = loadScenarioText(QStringLiteral("big-update-kill-connection"), label, error);
-        QVERIFY(json);
+        QString error;
+        const auto original = ScenarioFile::read(QStringLiteral("big-update-kill-connection"), &error);
+        QVERIFY(original);
+        const QByteArray *json = &original->text;
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("calibrated.json"));
         QVERIFY2(LabCosts::writeCalibratedScenario(*json, plan, cal, path, &error), qPrintable(error));

@@ -141,39 +141,71 @@ private slots:
         QTest::newRow("io pressure") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"server":{"io_pressure":-1})"))
                                      << "/server/io_pressure: must be between 0";
         QTest::newRow("pointer escaping") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"a/b~c":1)")) << "/a~1b~0c: unknown key";
+        // The lab section.
+        const QString kill = QStringLiteral(R"j({"sql":"KILL 1","kind":"kill","kill":{"target":1}})j");
+        const QString reason = QStringLiteral(R"j("reason":{"en":"a","zh_CN":"b"})j");
+        auto lab = [&](const QString &body, const QString &stmt = QString()) {
+            return minimal.arg(sess.arg(stmt), QStringLiteral(R"j(,"tables":[{"name":"t"}],"lab":{%1})j").arg(body));
+        };
+        const QString table = QStringLiteral(R"j("tables":[{"name":"t","create":"CREATE TABLE t (id INT)","rows":5,"fill":"seq"}])j");
+        QTest::newRow("lab unknown key") << lab(table + QStringLiteral(R"j(,"scal":1)j")) << "/lab/scal: unknown key \"scal\"";
+        QTest::newRow("lab scale") << lab(table + QStringLiteral(R"j(,"scale":2)j")) << "/lab/scale: must be between 0.001 and 1";
+        QTest::newRow("lab table missing") << lab(QStringLiteral(R"j("tables":[])j")) << "/lab/tables: table \"t\" of /tables has no definition here";
+        QTest::newRow("lab create") << lab(QStringLiteral(R"j("tables":[{"name":"t","create":"DROP TABLE t"}])j"))
+                                    << "/lab/tables/0/create: expected a CREATE TABLE statement";
+        QTest::newRow("lab fill") << lab(QStringLiteral(R"j("tables":[{"name":"t","create":"CREATE TABLE t (id INT)","rows":5}])j"))
+                                  << "/lab/tables/0: a table with \"rows\" needs \"fill\"";
+        QTest::newRow("lab twice") << lab(QStringLiteral(R"j("tables":[{"name":"t","create":"CREATE TABLE t (id INT)"},{"name":"t","create":"CREATE TABLE t (id INT)"}])j"))
+                                   << "/lab/tables/1/name: table \"t\" defined twice";
+        QTest::newRow("lab statement index") << lab(table + QStringLiteral(R"j(,"statements":[{"session":"A","statement":3,"sql":"SELECT 2"}])j"))
+                                             << "/lab/statements/0/statement: session \"A\" has 0 statements, there is no statement 3";
+        QTest::newRow("lab statement session") << lab(table + QStringLiteral(R"j(,"statements":[{"session":"Z","statement":0,"sql":"x"}])j"))
+                                               << "/lab/statements/0/session: no session named \"Z\"";
+        QTest::newRow("lab kill sql") << lab(table + QStringLiteral(R"j(,"statements":[{"session":"A","statement":0,"sql":"KILL 5"}])j"), kill)
+                                      << "/lab/statements/0/statement: a kill statement is sent from its \"kill\" object";
+        QTest::newRow("lab client") << lab(table + QStringLiteral(R"j(,"clients":[{"session":"A","client":"psql",%1}])j").arg(reason))
+                                    << "/lab/clients/0/client: unknown client \"psql\"";
+        QTest::newRow("lab client reason") << lab(table + QStringLiteral(R"j(,"clients":[{"session":"A","client":"mariadb-10.11"}])j"))
+                                           << "/lab/clients/0: missing required key \"reason\"";
+        QTest::newRow("lab difference class") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"colour",%1}])j").arg(reason))
+                                              << "/lab/differences/0/class: unknown class \"colour\"";
+        QTest::newRow("lab difference aspect") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"text","aspect":"mood",%1}])j").arg(reason))
+                                               << "/lab/differences/0/aspect: unknown aspect \"mood\"";
+        QTest::newRow("lab difference reason") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"text","reason":{"en":"a"}}])j"))
+                                               << "/lab/differences/0/reason: missing required key \"zh_CN\"";
         // Out-of-range times: every one a clear error with its pointer.
         QTest::newRow("until overflow")
             << minimal.arg(sess.arg(QString()),
-                           QStringLiteral(R"(,"until":"9223372036.900000616s")"))
+                           QStringLiteral(R"j(,"until":"9223372036.900000616s")j"))
             << "x.json: /until: time \"9223372036.900000616s\" is too large";
         QTest::newRow("until beyond a run")
-            << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"until":"2h")"))
+            << minimal.arg(sess.arg(QString()), QStringLiteral(R"j(,"until":"2h")j"))
             << "/until: unknown unit \"h\"";
         QTest::newRow("until 3601s")
-            << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"until":"3601s")"))
+            << minimal.arg(sess.arg(QString()), QStringLiteral(R"j(,"until":"3601s")j"))
             << "/until: time \"3601s\" is too large (at most 3600s)";
         QTest::newRow("until integer")
-            << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"until":3600000001)"))
+            << minimal.arg(sess.arg(QString()), QStringLiteral(R"j(,"until":3600000001)j"))
             << "/until: time 3600000001us is too large (at most 3600s)";
         QTest::newRow("time integer huge")
-            << doc(R"({"sql":"U","at":18446744073709551615})")
+            << doc(R"j({"sql":"U","at":18446744073709551615})j")
             << "/sessions/0/statements/0/at: time 18446744073709551615us is too large (at most "
                "1000000000s)";
         QTest::newRow("time integer negative")
-            << doc(R"({"sql":"U","at":-1})") << "/sessions/0/statements/0/at: negative time -1";
-        QTest::newRow("time string huge") << doc(R"({"sql":"U","after":"1000000001s"})")
+            << doc(R"j({"sql":"U","at":-1})j") << "/sessions/0/statements/0/at: negative time -1";
+        QTest::newRow("time string huge") << doc(R"j({"sql":"U","after":"1000000001s"})j")
                                           << "/sessions/0/statements/0/after: time \"1000000001s\" "
                                              "is too large (at most 1000000000s)";
         QTest::newRow("narration offset")
             << minimal.arg(
                    sess.arg(QString()),
                    QStringLiteral(
-                       R"(,"narration":[{"at":"1s","offset":"9223372036854775807us","en":"a","zh_CN":"b"}])"))
+                       R"j(,"narration":[{"at":"1s","offset":"9223372036854775807us","en":"a","zh_CN":"b"}])j"))
             << "/narration/0/offset: time \"9223372036854775807us\" is too large";
         // Out-of-range costs: a row costs at most 1 s, CPU and I/O together (2^30 bytes per row
         // at the default 200 MB/s is 5.4 s; it overflowed a float-to-integer conversion).
         QTest::newRow("io per row")
-            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":1073741824}]})")
+            << doc(R"j({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":1073741824}]})j")
             << "/sessions/0/statements/0/steps/0/ioBytesPerRow: a row would cost perRow 1us plus "
                "5.36871s of I/O for "
                "1073741824 bytes at io_bandwidth 200000000 bytes/s and io_pressure 0; a row may "
@@ -181,51 +213,51 @@ private slots:
         QTest::newRow("io per row, slow device")
             << minimal.arg(
                    sess.arg(QStringLiteral(
-                       R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":16384}]})")),
-                   QStringLiteral(R"(,"server":{"io_bandwidth":1000})"))
+                       R"j({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":16384}]})j")),
+                   QStringLiteral(R"j(,"server":{"io_bandwidth":1000})j"))
             << "/steps/0/ioBytesPerRow: a row would cost perRow 1us plus 16.384s of I/O";
         QTest::newRow("io per row, later pressure")
             << minimal.arg(
                    sess.arg(QStringLiteral(
-                       R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":1000000}]})")),
+                       R"j({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":1000000}]})j")),
                    QStringLiteral(
-                       R"(,"actions":[{"do":"set","at":"1s","name":"io_pressure","value":999}])"))
+                       R"j(,"actions":[{"do":"set","at":"1s","name":"io_pressure","value":999}])j"))
             << "/steps/0/ioBytesPerRow: a row would cost perRow 1us plus 5s of I/O for 1000000 "
                "bytes at io_bandwidth 200000000 bytes/s and io_pressure 999";
         QTest::newRow("cpu plus io")
-            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"0.9s","ioBytesPerRow":40000000}]})")
+            << doc(R"j({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"0.9s","ioBytesPerRow":40000000}]})j")
             << "/steps/0/ioBytesPerRow: a row would cost perRow 900ms plus 200ms of I/O";
         QTest::newRow("rollback io per row")
-            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","modify":true,"rollbackIoBytesPerRow":1073741824}]})")
+            << doc(R"j({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","modify":true,"rollbackIoBytesPerRow":1073741824}]})j")
             << "/steps/0/rollbackIoBytesPerRow: a row would cost rollbackPerRow 1us plus 5.36871s "
                "of I/O";
         QTest::newRow("rollback cpu plus inherited io")
-            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","modify":true,"rollbackPerRow":"1s","ioBytesPerRow":200000}]})")
+            << doc(R"j({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","modify":true,"rollbackPerRow":"1s","ioBytesPerRow":200000}]})j")
             << "/steps/0/rollbackPerRow: a row would cost rollbackPerRow 1s plus 1ms of I/O";
         QTest::newRow("io request")
-            << doc(R"({"sql":"U","steps":[{"op":"io","bytes":1125899906842624}]})")
+            << doc(R"j({"sql":"U","steps":[{"op":"io","bytes":1125899906842624}]})j")
             << "/sessions/0/statements/0/steps/0/bytes: 1125899906842624 bytes would take "
                "5.6295e+06s at io_bandwidth 200000000 "
                "bytes/s and io_pressure 0, longer than a run can last (3600s)";
         QTest::newRow("tempfile")
-            << doc(R"({"sql":"U","steps":[{"op":"tempfile","bytes":720000000001}]})")
+            << doc(R"j({"sql":"U","steps":[{"op":"tempfile","bytes":720000000001}]})j")
             << "/steps/0/bytes: 720000000001 bytes would take 3600s";
         // An explicit id that an automatic id would also get: the run used to move it silently.
         QTest::newRow("id clash") << minimal.arg(
-                                         QStringLiteral(R"({"name":"A"},{"name":"B","id":10})"),
+                                         QStringLiteral(R"j({"name":"A"},{"name":"B","id":10})j"),
                                          QString())
                                   << "/sessions/1/id: processlist id 10 clashes with the automatic "
                                      "ids 10-10 of the 1 session without an \"id\" "
                                      "(they count up from first_connection_id 10): give every "
                                      "session an id, or use an id outside 10-10";
         QTest::newRow("id clash, moved start")
-            << minimal.arg(QStringLiteral(R"({"name":"A","id":52},{"name":"B"},{"name":"C"})"),
-                           QStringLiteral(R"(,"server":{"first_connection_id":51})"))
+            << minimal.arg(QStringLiteral(R"j({"name":"A","id":52},{"name":"B"},{"name":"C"})j"),
+                           QStringLiteral(R"j(,"server":{"first_connection_id":51})j"))
             << "/sessions/0/id: processlist id 52 clashes with the automatic ids 51-52 of the 2 "
                "sessions";
         QTest::newRow("id clash, daemon")
             << minimal.arg(QStringLiteral(
-                               R"({"name":"E","system":"event_scheduler"},{"name":"B","id":10})"),
+                               R"j({"name":"E","system":"event_scheduler"},{"name":"B","id":10})j"),
                            QString())
             << "/sessions/1/id: processlist id 10 clashes";
         // The one size limit.
@@ -312,8 +344,52 @@ private slots:
 
     void manyErrorsAreReportedTogether()
     {
-        const auto r = ScenarioParser::parse(R"({"version":"one","id":5,"title":1,"flavors":[],"sessions":[]})", "y.json");
+        const auto r = ScenarioParser::parse(R"j({"version":"one","id":5,"title":1,"flavors":[],"sessions":[]})j", "y.json");
         QVERIFY(r.errors.size() >= 4);
+    }
+
+    void labSectionParses()
+    {
+        const std::string json = R"j({"version":1,"id":"x","title":{"en":"a","zh_CN":"b"},"flavors":["mariadb-10.11"],
+            "tables":[{"name":"t"}],
+            "sessions":[{"name":"A","client":"mysql-8.0","statements":[{"sql":"UPDATE t SET v=1 WHERE id <= 10"}]}],
+            "lab":{"scale":0.5,
+                   "tables":[{"name":"t","create":"CREATE TABLE t (id INT PRIMARY KEY, v INT)","rows":100,"fill":"seq, 0"}],
+                   "statements":[{"session":"A","statement":0,"sql":"UPDATE t SET v=1 WHERE id <= {rows:10}"}],
+                   "clients":[{"session":"A","client":"mariadb-10.11","reason":{"en":"e","zh_CN":"z"}}],
+                   "differences":[{"session":"A","class":"timing","aspect":"rollback-rate","reason":{"en":"why","zh_CN":"为何"}}]}})j";
+        const auto r = ScenarioParser::parse(json, "x.json");
+        QVERIFY2(r.ok(), r.errorText().c_str());
+        const LabSpec &lab = r.scenario->lab;
+        QVERIFY(lab.present);
+        QCOMPARE(lab.scale, 0.5);
+        QCOMPARE(lab.tables.size(), size_t(1));
+        QCOMPARE(lab.tables[0].rows, int64_t(100));
+        QCOMPARE(lab.tables[0].fill, std::string("seq, 0"));
+        QCOMPARE(lab.statements[0].sql, std::string("UPDATE t SET v=1 WHERE id <= {rows:10}"));
+        QCOMPARE(lab.clients[0].client, ClientKind::MariaDb1011);
+        QCOMPARE(lab.differences[0].cls, std::string("timing"));
+        QCOMPARE(lab.differences[0].aspect, std::string("rollback-rate"));
+        QCOMPARE(lab.differences[0].reason.zh_CN, std::string("为何"));
+        // Without a lab section nothing is present, and the simulation is the same.
+        const auto plain = ScenarioParser::parse(R"j({"version":1,"id":"x","title":{"en":"a","zh_CN":"b"},"flavors":["mariadb-10.11"],"sessions":[{"name":"A"}]})j", "x.json");
+        QVERIFY(plain.ok());
+        QVERIFY(!plain.scenario->lab.present);
+    }
+
+    // Every built-in scenario that MariaDB can run says how lab mode creates its tables.
+    void builtinsHaveLabSections()
+    {
+        const QDir dir(QStringLiteral(KILLSCOPE_SCENARIO_DIR));
+        for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+            const auto r = ScenarioParser::parse(readFile(dir.filePath(f).toStdString()), f.toStdString());
+            QVERIFY2(r.ok(), r.errorText().c_str());
+            if (!r.scenario->supports(Flavor::MariaDb1011) || r.scenario->tables.empty())
+                continue;
+            QVERIFY2(r.scenario->lab.present && !r.scenario->lab.tables.empty(), qPrintable(f));
+            for (const LabDifference &d : r.scenario->lab.differences)
+                QVERIFY2(!d.reason.en.empty() && !d.reason.zh_CN.empty(), qPrintable(f));
+        }
     }
 
     void builtinsAreValidAndNamedById()

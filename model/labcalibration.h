@@ -1,5 +1,6 @@
 #pragma once
 
+#include "labcomparison.h"
 #include "labplan.h"
 #include "labrecording.h"
 
@@ -9,25 +10,6 @@
 #include <QStringList>
 
 namespace ks {
-
-// How far a real time may be from the simulated one before it counts as a difference, from
-// what lab mode measured on this server (never a guessed number):
-//   allowed(D) = relative * D + absoluteUs (+ the sampling resolution for processlist states)
-// where D is the simulated duration the time depends on (since the statement started, the kill
-// was sent, ...).
-struct LabTolerance
-{
-    double relative = 0;   // 3 standard deviations of the calibration repetitions, relative
-    qint64 absoluteUs = 0; // client-side: kill round trip spread and scheduling lateness
-    qint64 sampleUs = 0;   // the longest gap between two processlist samples
-    qint64 trxUs = 0;      // the longest gap between two INNODB_TRX reads
-
-    qint64 allowedUs(qint64 durationUs, bool sampled) const
-    {
-        return qint64(relative * double(qMax<qint64>(0, durationUs))) + absoluteUs +
-               (sampled ? sampleUs : 0);
-    }
-};
 
 // Turns the calibration runs into the scenario's cost settings and the timing tolerance.
 //

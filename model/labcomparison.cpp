@@ -2,6 +2,8 @@
 #define QT_NO_KEYWORDS
 #include "labcomparison.h"
 
+#include "labcalibration.h"
+#include "labplan.h"
 #include "runresult.h"
 
 #include <QRegularExpression>

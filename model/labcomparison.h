@@ -1,7 +1,5 @@
 #pragma once
 
-#include "labcalibration.h"
-#include "labplan.h"
 #include "labrecording.h"
 
 #include <QCoreApplication>
@@ -14,7 +12,29 @@ namespace ks {
 
 namespace sim {
 class RunResult;
-}
+struct Scenario;
+} // namespace sim
+
+class LabPlan;
+
+// How far a real time may be from the simulated one before it counts as a difference, from
+// what lab mode measured on this server (never a guessed number; LabCosts::tolerance):
+//   allowed(D) = relative * D + absoluteUs (+ the sampling resolution for processlist states)
+// where D is the simulated duration the time depends on (since the latest moment the scenario
+// fixes: a statement sent at its `at`, an action, a client connecting).
+struct LabTolerance
+{
+    double relative = 0;   // 3 standard deviations of the calibration repetitions, relative
+    qint64 absoluteUs = 0; // client side: kill round trip, scheduling and echo lateness, connects
+    qint64 sampleUs = 0;   // the longest gap between two processlist samples
+    qint64 trxUs = 0;      // the longest gap between two INNODB_TRX reads
+
+    qint64 allowedUs(qint64 durationUs, bool sampled) const
+    {
+        return qint64(relative * double(qMax<qint64>(0, durationUs))) + absoluteUs +
+               (sampled ? sampleUs : 0);
+    }
+};
 
 // One difference between the simulation and the real server, or one timing that matched within
 // the tolerance (class TimingOk, listed so the report shows what was checked).

@@ -4,6 +4,8 @@
 
 #include "engine.h"
 #include "labcalibration.h"
+#include "labplan.h"
+#include "labrunner.h"
 #include "labreport.h"
 #include "resources.h"
 #include "scenariofile.h"
@@ -56,6 +58,32 @@ bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QBy
     return true;
 }
 
+bool LabMode::describeScenario(const QString &idOrFile, QString *id, double *scale, QString *error)
+{
+    sim::Scenario s;
+    if (!loadScenario(idOrFile, &s, nullptr, error))
+        return false;
+    if (id)
+        *id = QString::fromStdString(s.id);
+    if (scale)
+        *scale = s.lab.scale;
+    return true;
+}
+
+LabOutcome LabMode::execute(const QString &idOrFile, const LabOptions &options, const ConnectionSettings &login,
+                            const std::function<void(const QString &)> &progress,
+                            std::shared_ptr<const std::atomic<bool>> cancel)
+{
+    sim::Scenario scenario;
+    QByteArray json;
+    LabOutcome out;
+    if (!loadScenario(idOrFile, &scenario, &json, &out.error)) {
+        out.status = LabStatus::Failed;
+        return out;
+    }
+    return execute(scenario, json, options, login, progress, std::move(cancel));
+}
+
 LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &json, const LabOptions &options,
                             const ConnectionSettings &login, const std::function<void(const QString &)> &progress,
                             std::shared_ptr<const std::atomic<bool>> cancel)
@@ -67,16 +95,17 @@ LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &jso
         QObject::connect(&runner, &LabRunner::progress, &runner, progress, Qt::DirectConnection);
     out.status = runner.run();
     out.error = runner.errorText();
-    out.plan = runner.plan();
+    if (runner.plan())
+        out.plan = std::make_shared<const LabPlan>(*runner.plan());
     out.recording = runner.recording();
-    if (out.status != LabRunner::Status::Ok || !out.plan)
+    if (out.status != LabStatus::Ok || !out.plan)
         return out;
-    out.calibrated =
-        LabCosts::calibrated(*out.plan, out.recording.calibration, &out.calibrationNotes);
+    out.calibrated = std::make_shared<const sim::Scenario>(
+        LabCosts::calibrated(*out.plan, out.recording.calibration, &out.calibrationNotes));
     sim::RunOptions o;
     o.flavor = out.plan->flavor();
     o.until = out.recording.untilUs;
-    out.simulation = std::make_shared<const sim::RunResult>(sim::Engine::run(out.calibrated, o));
+    out.simulation = std::make_shared<const sim::RunResult>(sim::Engine::run(*out.calibrated, o));
     out.comparison = LabComparison::compare(*out.plan, *out.simulation, out.recording);
     for (const QString &n : std::as_const(out.calibrationNotes))
         out.comparison.notes << tr("Calibration: %1").arg(n);
@@ -108,13 +137,13 @@ int LabMode::run(const LabOptions &options, const ConnectionSettings &login)
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     switch (out.status) {
-    case LabRunner::Status::Ok:
+    case LabStatus::Ok:
         break;
-    case LabRunner::Status::Refused:
+    case LabStatus::Refused:
         printErr(QStringLiteral("killscope: ") + out.error);
         return Refused;
-    case LabRunner::Status::Failed:
-    case LabRunner::Status::Interrupted:
+    case LabStatus::Failed:
+    case LabStatus::Interrupted:
         printErr(QStringLiteral("killscope: ") + out.error);
         return Failed;
     }

@@ -2,9 +2,8 @@
 
 #include "connectionsettings.h"
 #include "labcomparison.h"
-#include "labplan.h"
+#include "laboptions.h"
 #include "labrecording.h"
-#include "labrunner.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -20,17 +19,20 @@ namespace ks {
 
 namespace sim {
 class RunResult;
-}
+struct Scenario;
+} // namespace sim
+
+class LabPlan;
 
 // Everything one lab run produced: the plan, what the server did, the simulation it is compared
 // with, and the comparison.
 struct LabOutcome
 {
-    LabRunner::Status status = LabRunner::Status::Failed;
+    LabStatus status = LabStatus::Failed;
     QString error;
-    std::optional<LabPlan> plan;
+    std::shared_ptr<const LabPlan> plan;
     LabRecording recording;
-    sim::Scenario calibrated; // the plan's scenario with the measured costs
+    std::shared_ptr<const sim::Scenario> calibrated; // the plan's scenario with the measured costs
     std::shared_ptr<const sim::RunResult> simulation;
     LabComparison comparison;
     QStringList calibrationNotes;
@@ -62,7 +64,13 @@ public:
     static bool loadScenario(const QString &idOrFile, sim::Scenario *scenario, QByteArray *json,
                              QString *error);
 
+    // The scenario's id and its declared lab scale (for the run dialog). False with *error.
+    static bool describeScenario(const QString &idOrFile, QString *id, double *scale, QString *error);
+
     // Blocks the calling thread (never the GUI thread). progress() gets sentences as it goes.
+    static LabOutcome execute(const QString &idOrFile, const LabOptions &options, const ConnectionSettings &login,
+                              const std::function<void(const QString &)> &progress,
+                              std::shared_ptr<const std::atomic<bool>> cancel = {});
     static LabOutcome execute(const sim::Scenario &scenario, const QByteArray &json, const LabOptions &options,
                               const ConnectionSettings &login, const std::function<void(const QString &)> &progress,
                               std::shared_ptr<const std::atomic<bool>> cancel = {});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "laboptions.h"
 #include "scenario.h"
 
 #include <QCoreApplication>
@@ -9,19 +10,6 @@
 #include <optional>
 
 namespace ks {
-
-// What the user asked lab mode to do; filled from the command line (LabMode) or the dialog.
-struct LabOptions
-{
-    QString scenario;      // built-in id or file
-    QString reportPath;    // FILE.json or FILE.md; empty = none
-    QString calibratePath; // --lab-calibrate OUT.json; empty = none
-    double scale = -1;     // < 0: the scenario's declared lab scale
-    bool force = false;    // run although the server has other databases or sessions
-    QString database = QStringLiteral("killscope_lab");
-    QString clientProgram; // the command-line client; empty = `mariadb` (MariaDB) / `mysql`
-    int repeats = 3;       // calibration repetitions per statement (>= 2: variation needs two)
-};
 
 // Lab mode's plan for one scenario on one server flavor: the scenario as it is simulated for the
 // comparison (scaled to the lab size, with the declared client substitutions) and what is sent

@@ -46,13 +46,7 @@ class LabRunner : public QObject
 {
     Q_OBJECT
 public:
-    enum class Status
-    {
-        Ok,
-        Refused,
-        Failed,
-        Interrupted
-    };
+    using Status = LabStatus;
 
     LabRunner(const sim::Scenario &scenario, const ConnectionSettings &login,
               const LabOptions &options, QObject *parent = nullptr);

@@ -72,13 +72,14 @@ void LabController::showRunDialog()
     }
     SimulationSource *sim = m_window->simulation();
     const QString scenario = sim->scenarioPath().isEmpty() ? sim->scenarioId() : sim->scenarioPath();
-    sim::Scenario parsed;
-    QString error;
-    if (scenario.isEmpty() || !LabMode::loadScenario(scenario, &parsed, nullptr, &error)) {
-        QMessageBox::warning(m_window, tr("Run on a server"), error.isEmpty() ? tr("Open a scenario first.") : error);
+    QString id, error;
+    double scale = 1.0;
+    if (scenario.isEmpty() || !LabMode::describeScenario(scenario, &id, &scale, &error)) {
+        QMessageBox::warning(m_window, tr("Run on a server"),
+                             error.isEmpty() ? tr("Open a scenario first.") : error);
         return;
     }
-    LabRunDialog dialog(QString::fromStdString(parsed.id), parsed.lab.scale, m_window);
+    LabRunDialog dialog(id, scale, m_window);
     if (m_haveSettings) {
         dialog.setSettings(m_lastSettings);
     }
@@ -97,10 +98,8 @@ void LabController::start(const ConnectionSettings &settings, const LabOptions &
 {
     if (m_thread)
         return;
-    sim::Scenario scenario;
-    QByteArray json;
-    QString error;
-    if (!LabMode::loadScenario(options.scenario, &scenario, &json, &error)) {
+    QString id, error;
+    if (!LabMode::describeScenario(options.scenario, &id, nullptr, &error)) {
         QMessageBox::warning(m_window, tr("Run on a server"), error);
         return;
     }
@@ -109,22 +108,24 @@ void LabController::start(const ConnectionSettings &settings, const LabOptions &
         m_labWindow->setWindowFlag(Qt::Window);
         connect(m_labWindow, &LabWindow::cancelRequested, this, &LabController::cancel);
     }
-    m_labWindow->setRunning(QString::fromStdString(scenario.id));
+    m_labWindow->setRunning(id);
     m_labWindow->show();
     m_labWindow->raise();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     QPointer<LabWindow> window = m_labWindow;
     std::shared_ptr<const std::atomic<bool>> cancel = m_cancel;
-    m_thread = QThread::create([this, scenario, json, options, settings, window, cancel] {
+    m_thread = QThread::create([this, options, settings, window, cancel] {
         auto progress = [window](const QString &m) {
             QMetaObject::invokeMethod(
-                qApp, [window, m] {
+                qApp,
+                [window, m] {
                     if (window)
                         window->appendProgress(m);
                 },
                 Qt::QueuedConnection);
         };
-        auto outcome = std::make_shared<const LabOutcome>(LabMode::execute(scenario, json, options, settings, progress, cancel));
+        auto outcome = std::make_shared<const LabOutcome>(
+            LabMode::execute(options.scenario, options, settings, progress, cancel));
         QMetaObject::invokeMethod(this, [this, outcome] { onFinished(outcome); }, Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("ks-lab"));

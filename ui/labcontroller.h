@@ -1,7 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
-#include "labplan.h"
+#include "laboptions.h"
 #include "labwindow.h"
 
 #include <QObject>

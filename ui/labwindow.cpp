@@ -1,12 +1,9 @@
-// The engine's RunResult has a member called `signals`, which Qt's keyword macro would rewrite.
-#define QT_NO_KEYWORDS
 #include "labwindow.h"
 
 #include "labdiffmodel.h"
 #include "labmode.h"
 #include "labreport.h"
 #include "language.h"
-#include "runresult.h"
 #include "swimlaneview.h"
 #include "timelineviewport.h"
 

@@ -16,7 +16,7 @@ namespace ks::test {
 struct TestServer
 {
     QString dir, host, socket, database, adminUser, adminPassword, lowUser, lowPassword, errorLog,
-        mariadbd;
+        mariadbd, labUser, labPassword;
     int port = 0;
     QString problem; // empty when the description was read
 
@@ -56,6 +56,8 @@ struct TestServer
         s.lowPassword = kv.value(QStringLiteral("MDB_LOW_PASSWORD"));
         s.errorLog = kv.value(QStringLiteral("MDB_ERROR_LOG"));
         s.mariadbd = kv.value(QStringLiteral("MDB_MARIADBD"));
+        s.labUser = kv.value(QStringLiteral("MDB_LAB_USER"));
+        s.labPassword = kv.value(QStringLiteral("MDB_LAB_PASSWORD"));
         if (s.port <= 0 || s.socket.isEmpty())
             s.problem = QStringLiteral("%1 does not describe a server (no port or socket)").arg(path);
         return s;

@@ -18,7 +18,8 @@ QString qs(const std::string &s)
 // Time a statement spends outside its row loops, as the simulation models it.
 struct StatementCost
 {
-    double fixedUs = 0; // cpu, dd, sleep, temp files, plain I/O
+    double fixedUs = 0; // dd, sleep, temp files, plain I/O
+    double cpuUs = 0;   // cpu steps: parse, open, commit overheads
     double rowsNs = 0;  // sum of count * perRow (+ per-row I/O) over rows steps
     int64_t modifiedRows = 0;
 };
@@ -31,6 +32,8 @@ StatementCost costOf(const sim::Statement &st, const sim::ServerConfig &server)
     for (const sim::Step &step : st.steps) {
         switch (step.op) {
         case sim::StepOp::Cpu:
+            c.cpuUs += double(step.durationUs);
+            break;
         case sim::StepOp::Dd:
         case sim::StepOp::Sleep:
             c.fixedUs += double(step.durationUs);
@@ -121,22 +124,26 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
         const StatementCost c = costOf(st, s.server);
         const double measuredUs = double(median(run.forwardUs));
         const double variableUs = measuredUs - c.fixedUs;
-        if (c.rowsNs > 0 && variableUs > 0) {
-            const double f = variableUs * 1000.0 / c.rowsNs;
-            for (sim::Step &step : st.steps)
+        const double modelledUs = c.cpuUs + c.rowsNs / 1000.0;
+        if (modelledUs > 0 && variableUs > 0) {
+            // The row loops and the CPU steps around them take what was measured; I/O, SLEEP
+            // and data-dictionary work keep their modelled times.
+            const double f = variableUs / modelledUs;
+            for (sim::Step &step : st.steps) {
                 if (step.op == sim::StepOp::Rows)
                     step.perRowNs = clampCost(double(step.perRowNs) * f);
+                else if (step.op == sim::StepOp::Cpu)
+                    step.durationUs = std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
+            }
             if (notes)
-                *notes << tr("%1 statement %2: %3 ms measured (%4 ms simulated), row costs × %5")
+                *notes << tr("%1 statement %2: %3 ms measured (%4 ms simulated), costs × %5")
                               .arg(run.session)
                               .arg(run.statement)
                               .arg(measuredUs / 1000.0, 0, 'f', 1)
-                              .arg((c.fixedUs + c.rowsNs / 1000.0) / 1000.0, 0, 'f', 1)
+                              .arg((c.fixedUs + modelledUs) / 1000.0, 0, 'f', 1)
                               .arg(f, 0, 'f', 3);
-        } else if (notes && c.rowsNs > 0) {
-            *notes << tr("%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 "
-                         "ms); row costs "
-                         "kept")
+        } else if (notes && modelledUs > 0) {
+            *notes << tr("%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 ms); costs kept")
                           .arg(run.session)
                           .arg(run.statement)
                           .arg(measuredUs / 1000.0, 0, 'f', 1)
@@ -175,9 +182,11 @@ double LabCosts::speedFactor(const LabPlan &plan, const LabCalibration &cal)
         if (si < 0 || run.statement < 0 || run.forwardUs.isEmpty()
             || size_t(run.statement) >= s.sessions[size_t(si)].statements.size())
             continue;
+        if (run.small)
+            continue; // the story's timing is made by the long statements
         const StatementCost c = costOf(s.sessions[size_t(si)].statements[size_t(run.statement)], s.server);
         measured += double(median(run.forwardUs));
-        simulated += c.fixedUs + c.rowsNs / 1000.0;
+        simulated += c.fixedUs + c.cpuUs + c.rowsNs / 1000.0;
     }
     if (measured <= 0 || simulated <= 0)
         return 1.0;
@@ -192,8 +201,15 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
     for (const sim::SessionSpec &ss : plan.scenario().sessions)
         lateClients = lateClients || (ss.connectAt > 0 && !ss.daemon);
     LabTolerance t;
+    // Long statements vary relatively (their spread scales with their length); short ones by
+    // a few hundred microseconds whatever they do, which is an absolute amount.
     double spread = 0;
+    qint64 smallSpreadUs = 0;
     for (const LabCalibrationRun &run : cal.runs) {
+        if (run.small) {
+            smallSpreadUs = std::max(smallSpreadUs, qint64(3.0 * relativeSpread(run.forwardUs) * double(median(run.forwardUs))));
+            continue;
+        }
         spread = std::max(spread, relativeSpread(run.forwardUs));
         spread = std::max(spread, relativeSpread(run.rollbackUs));
     }
@@ -226,7 +242,8 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
     for (const LabKillRun &k : rec.kills)
         if (k.dueUs >= 0 && k.sentUs >= k.dueUs)
             late = std::max(late, k.sentUs - k.dueUs);
-    t.absoluteUs = rtt + late + threeSigma(cal.connectUs) + (lateClients ? threeSigma(cal.startupUs) : 0);
+    t.absoluteUs = rtt + late + smallSpreadUs + threeSigma(cal.connectUs) +
+                   (lateClients ? threeSigma(cal.startupUs) : 0);
     t.sampleUs = rec.maxSampleGapUs;
     t.trxUs = rec.maxTrxGapUs;
     return t;

@@ -97,6 +97,7 @@ struct LabCalibrationRun
     int statement = -1;
     QString sql;
     bool modifies = false;
+    bool small = false;       // below the processlist's resolution: its variation is absolute
     QList<qint64> forwardUs;  // one per repetition
     QList<qint64> rollbackUs; // modifying statements: ROLLBACK of the repetition
     qint64 rowsChanged = 0;   // rows the statement changed (from the server's count)

@@ -391,16 +391,25 @@ bool LabRunner::calibrate()
                 st.kind == sim::StatementKind::Begin || st.kind == sim::StatementKind::Commit ||
                 st.kind == sim::StatementKind::Rollback)
                 continue;
-            double rowsNs = 0;
-            bool modifies = false;
+            double rowsNs = 0, cpuUs = 0;
+            bool modifies = false, sleeps = false;
             for (const sim::Step &step : st.steps) {
                 if (step.op == sim::StepOp::Rows) {
                     rowsNs += double(step.count) * double(step.perRowNs);
                     modifies = modifies || step.modify;
+                } else if (step.op == sim::StepOp::Cpu) {
+                    cpuUs += double(step.durationUs);
+                } else if (step.op == sim::StepOp::Sleep) {
+                    sleeps = true;
                 }
             }
-            // Below the processlist's resolution a row cost does not show; not worth a run.
-            if (rowsNs < 20e6)
+            // A SLEEP() lasts what its SQL says; a statement without steps is the engine's tiny
+            // default. Short statements are timed too (their overhead shows in every line after
+            // them), five times, since their variation is relatively larger.
+            if (sleeps || st.steps.empty() || (rowsNs <= 0 && cpuUs <= 0))
+                continue;
+            const bool small = rowsNs < 20e6;
+            if (small && st.kind == sim::StatementKind::Ddl)
                 continue;
             if (stopped())
                 return false;
@@ -409,14 +418,16 @@ bool LabRunner::calibrate()
             run.statement = int(k);
             run.sql = plan.sendText(int(si), int(k));
             run.modifies = modifies;
+            run.small = small;
+            const int runs = small ? std::max(5, repeats) : repeats;
             say(tr("Calibrating %1 statement %2 (%3 runs): %4")
                     .arg(run.session)
                     .arg(k)
-                    .arg(repeats)
+                    .arg(runs)
                     .arg(run.sql));
             const QRegularExpressionMatch ddl = alterTable.match(run.sql);
             const bool isDdl = st.kind == sim::StatementKind::Ddl && ddl.hasMatch();
-            for (int r = 0; r < repeats; ++r) {
+            for (int r = 0; r < runs; ++r) {
                 QSqlQuery q(m_admin);
                 QElapsedTimer clock;
                 if (isDdl) {

@@ -338,25 +338,26 @@ private Q_SLOTS:
         run.session = QStringLiteral("A");
         run.statement = 0;
         run.modifies = true;
-        // 500k rows at 2.75 us + 0.3 ms fixed = 1375.3 ms simulated; measured twice as long.
-        run.forwardUs = {2'750'300, 2'700'300, 2'800'300};
+        // 500k rows at 2.75 us + 0.3 ms of CPU = 1375.3 ms simulated; measured twice as long.
+        run.forwardUs = {2'750'600, 2'700'600, 2'800'600};
         run.rollbackUs = {1'500'000, 1'500'000, 1'500'000};
         cal.runs << run;
         cal.connectUs = {400, 500, 600};
         const sim::Scenario c = LabCosts::calibrated(plan, cal);
         QCOMPARE(c.sessions[0].statements[0].steps[2].perRowNs, sim::DurationNs(5500));
+        QCOMPARE(c.sessions[0].statements[0].steps[0].durationUs, sim::TimeUs(600));
         QCOMPARE(c.sessions[0].statements[0].steps[2].rollbackPerRowNs, sim::DurationNs(3000));
         QCOMPARE(c.server.connectTimeUs, sim::TimeUs(500));
-        QCOMPARE(LabCosts::speedFactor(plan, cal), 2750300.0 / 1375300.0);
+        QCOMPARE(LabCosts::speedFactor(plan, cal), 2.0);
         QCOMPARE(LabCosts::median({3, 1, 2}), qint64(2));
-        QVERIFY(qAbs(LabCosts::relativeSpread({2'700'300, 2'750'300, 2'800'300}) - 50000.0 / 2750300.0) < 1e-9);
+        QVERIFY(qAbs(LabCosts::relativeSpread({2'700'600, 2'750'600, 2'800'600}) - 50000.0 / 2750600.0) < 1e-9);
 
         LabRecording rec;
         rec.maxSampleGapUs = 52000;
         rec.maxTrxGapUs = 160000;
         cal.killRoundTrips = {100, 100, 100};
         const LabTolerance t = LabCosts::tolerance(plan, cal, rec);
-        QVERIFY(qAbs(t.relative - 3 * 50000.0 / 2750300.0) < 1e-9);
+        QVERIFY(qAbs(t.relative - 3 * 50000.0 / 2750600.0) < 1e-9);
         QCOMPARE(t.sampleUs, qint64(52000));
         QCOMPARE(t.absoluteUs, qint64(100 + 300)); // round trip + 3 sigma of the connect times
         QCOMPARE(t.allowedUs(1'000'000, true), qint64(t.relative * 1e6) + 400 + 52000);

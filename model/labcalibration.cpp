@@ -214,15 +214,18 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
         spread = std::max(spread, relativeSpread(run.rollbackUs));
     }
     t.relative = 3.0 * spread;
-    // Client side: a kill's round trip (median + 3 standard deviations); how late the runner got
-    // a statement out and how long the client took to echo it (the worst case of this run: the
-    // simulated user types at the exact moment, the real one is late by that much); and 3
-    // standard deviations of the client's start-up.
+    // Client side: a kill's round trip (median + 3 standard deviations), the spread of the
+    // client's echo (below), the short statements' spread, and 3 standard deviations of the
+    // connection set-up (and of the client's start-up, where a client starts during the run).
     auto threeSigma = [](const QList<qint64> &v) {
         return qint64(3.0 * relativeSpread(v) * double(median(v)));
     };
     const qint64 rtt = median(cal.killRoundTrips) + threeSigma(cal.killRoundTrips);
+    // How late lab mode typed does not count (times are measured from their real causes), but
+    // how much the client's echo of a typed line lagged behind varies, and is what a real send
+    // time is uncertain by: 3 standard deviations of it.
     qint64 late = 0;
+    QList<qint64> echoes;
     for (const LabSessionRun &s : rec.sessions) {
         for (const LabStatementRun &st : s.statements) {
             if (st.dueUs < 0 || st.sentUs < st.dueUs)
@@ -235,6 +238,7 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
                         break;
                     }
                 }
+                echoes << echo - st.sentUs;
             }
             late = std::max(late, echo - st.dueUs);
         }
@@ -242,7 +246,18 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
     for (const LabKillRun &k : rec.kills)
         if (k.dueUs >= 0 && k.sentUs >= k.dueUs)
             late = std::max(late, k.sentUs - k.dueUs);
-    t.absoluteUs = rtt + late + smallSpreadUs + threeSigma(cal.connectUs) +
+    t.lateUs = late;
+    const qint64 echoSpread = echoes.size() >= 2 ? qint64(3.0 * [&] {
+        double mean = 0;
+        for (qint64 e : echoes)
+            mean += double(e);
+        mean /= double(echoes.size());
+        double var = 0;
+        for (qint64 e : echoes)
+            var += (double(e) - mean) * (double(e) - mean);
+        return std::sqrt(var / double(echoes.size() - 1));
+    }()) : 0;
+    t.absoluteUs = rtt + echoSpread + smallSpreadUs + threeSigma(cal.connectUs) +
                    (lateClients ? threeSigma(cal.startupUs) : 0);
     t.sampleUs = rec.maxSampleGapUs;
     t.trxUs = rec.maxTrxGapUs;

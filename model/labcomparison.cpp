@@ -162,36 +162,6 @@ QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until,
     return out;
 }
 
-// The moments the scenario fixes in absolute time: statements sent at their `at` (not later,
-// behind a previous statement), actions, clients connecting. A time later in the run depends on
-// what ran since the latest of them, so that span is what its tolerance grows with.
-QList<qint64> simAnchors(const sim::Scenario &sc, const sim::RunResult &r)
-{
-    QList<qint64> out{0};
-    for (const sim::Event &e : r.events) {
-        if (e.type != sim::EventType::StatementStart || e.lane < 0 || size_t(e.lane) >= r.lanes.size())
-            continue;
-        const int s = r.lanes[size_t(e.lane)].session;
-        if (s < 0 || e.a < 0 || size_t(e.a) >= sc.sessions[size_t(s)].statements.size())
-            continue;
-        const auto &at = sc.sessions[size_t(s)].statements[size_t(e.a)].at;
-        if (at && *at == e.t)
-            out << e.t;
-    }
-    for (const sim::Action &a : sc.actions)
-        out << a.at;
-    for (const sim::SessionSpec &ss : sc.sessions)
-        out << ss.connectAt;
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-qint64 sinceAnchor(const QList<qint64> &anchors, qint64 t)
-{
-    const auto it = std::upper_bound(anchors.cbegin(), anchors.cend(), t);
-    return it == anchors.cbegin() ? t : t - *(it - 1);
-}
-
 // --- the real side --------------------------------------------------------------------------
 
 QList<LabStateRun> realStates(const LabRecording &rec, const LabSessionRun &s)
@@ -523,7 +493,6 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                        .arg(sub.first, qs(sub.second.en));
     const LabTolerance &tol = c.tolerance;
     const qint64 briefUs = 2 * std::max<qint64>(tol.sampleUs, 1);
-    const QList<qint64> anchors = simAnchors(sc, run);
 
     // Real ids → simulated ids, per incarnation (first connection, reconnects).
     QHash<qint64, qint64> idMap;
@@ -535,10 +504,144 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
     }
 
     auto addDiff = [&c](LabDiff d) { c.diffs << d; };
+    auto sessionOfLane = [&run](int lane) {
+        return lane >= 0 && size_t(lane) < run.lanes.size() ? qs(run.lanes[size_t(lane)].sessionName)
+                                                             : QString();
+    };
+    // The session a simulated kill was sent from, as lab mode records it: a Ctrl+C belongs to the
+    // interrupted client (its helper connection sends it), the operator to nobody.
+    auto killerOf = [&](const sim::KillRecord &k) {
+        if (k.source == sim::KillSource::CtrlC)
+            return sessionOfLane(k.victimLane);
+        if (k.source == sim::KillSource::Operator)
+            return QString();
+        return sessionOfLane(k.killerLane);
+    };
+    auto sourceOf = [](const sim::KillRecord &k) {
+        return k.source == sim::KillSource::CtrlC      ? LabKillRun::Source::CtrlC
+               : k.source == sim::KillSource::Operator ? LabKillRun::Source::Operator
+                                                       : LabKillRun::Source::Statement;
+    };
+    // Which real kill each simulated one is: by killer, in order. One KILL USER is one real kill
+    // but a simulated record per victim: they share the killer and the moment.
+    QHash<int, const LabKillRun *> realKill;
+    {
+        QHash<QString, int> realUsed;
+        QHash<QString, qint64> lastIssue;
+        QHash<QString, const LabKillRun *> lastReal;
+        for (const sim::KillRecord &k : run.kills) {
+            if (k.source == sim::KillSource::Timeout)
+                continue;
+            const LabKillRun::Source src = sourceOf(k);
+            const QString killer = killerOf(k);
+            const QString key = QString::number(int(src)) + u'/' + killer;
+            const LabKillRun *real = nullptr;
+            if (lastIssue.contains(key) && lastIssue.value(key) == k.issued) {
+                real = lastReal.value(key);
+            } else {
+                int &used = realUsed[key];
+                int seen = 0;
+                for (const LabKillRun &rk : rec.kills) {
+                    if (rk.source != src || rk.killerSession != killer)
+                        continue;
+                    if (seen++ == used) {
+                        real = &rk;
+                        break;
+                    }
+                }
+                ++used;
+                lastIssue.insert(key, k.issued);
+                lastReal.insert(key, real);
+            }
+            if (real)
+                realKill.insert(k.index, real);
+        }
+    }
+
+    // The moments both sides share exactly: every statement sent (the simulated start, the real
+    // echo), every kill, every action. A time is checked against the latest of them before it —
+    // its cause — so that how late lab mode itself typed does not count against the simulation.
+    struct Checkpoint
+    {
+        qint64 sim = 0;
+        qint64 real = 0;
+        QString what;
+    };
+    QHash<QString, QList<Checkpoint>> localCps;
+    QList<Checkpoint> globalCps{{0, 0, tr("the start")}};
+    auto addCp = [&](const QString &session, qint64 simT, qint64 realT, const QString &what) {
+        if (simT < 0 || realT < 0)
+            return;
+        if (session.isEmpty()) {
+            for (const sim::SessionSpec &ss : sc.sessions)
+                localCps[qs(ss.name)] << Checkpoint{simT, realT, what};
+        } else {
+            localCps[session] << Checkpoint{simT, realT, what};
+        }
+        globalCps << Checkpoint{simT, realT, what};
+    };
+    for (int si = 0; si < int(sc.sessions.size()) && si < rec.sessions.size(); ++si) {
+        const std::vector<int> lanes = run.lanesOfSession(si);
+        QHash<int, qint64> simStart;
+        for (const sim::Event &e : run.events)
+            if (e.type == sim::EventType::StatementStart &&
+                std::find(lanes.begin(), lanes.end(), e.lane) != lanes.end() && !simStart.contains(int(e.a)))
+                simStart.insert(int(e.a), e.t);
+        const LabSessionRun &rs = rec.sessions[si];
+        for (const LabStatementRun &st : rs.statements) {
+            if (!simStart.contains(st.statement) || st.sentUs < 0)
+                continue;
+            qint64 echo = st.sentUs;
+            if (rs.terminal)
+                for (const LabLine &l : rs.lines)
+                    if (l.tUs >= st.sentUs && l.text.contains(st.sent)) {
+                        echo = l.tUs;
+                        break;
+                    }
+            addCp(rs.name, simStart.value(st.statement), echo, st.display);
+        }
+    }
+    for (const sim::KillRecord &k : run.kills)
+        if (const LabKillRun *r = realKill.value(k.index, nullptr))
+            addCp(sessionOfLane(k.victimLane), k.issued, r->sentUs, qs(k.statement));
+    for (size_t i = 0; i < sc.actions.size() && qsizetype(i) < rec.actionUs.size(); ++i) {
+        const sim::Action &a = sc.actions[i];
+        addCp(a.kind == sim::ActionKind::Set ? QString() : qs(a.session), a.at, rec.actionUs[qsizetype(i)],
+              tr("the action at %1").arg(seconds(a.at)));
+    }
+    auto bySim = [](const Checkpoint &a, const Checkpoint &b) { return a.sim < b.sim; };
+    for (auto it = localCps.begin(); it != localCps.end(); ++it)
+        std::stable_sort(it->begin(), it->end(), bySim);
+    std::stable_sort(globalCps.begin(), globalCps.end(), bySim);
+    auto latest = [](const QList<Checkpoint> &cps, qint64 simT) -> const Checkpoint * {
+        const Checkpoint *best = nullptr;
+        for (const Checkpoint &cp : cps)
+            if (cp.sim <= simT)
+                best = &cp;
+        return best;
+    };
+
+    // A simulated time against the real one, measured from their latest shared moment (the
+    // session's own, or any session's when that is later: a COMMIT elsewhere releases a lock).
     auto timing = [&](const QString &session, const QString &aspect, qint64 simT, qint64 realT,
-                      qint64 durationUs, bool sampled, const QString &what) {
-        const qint64 delta = realT - simT;
-        const qint64 allowed = tol.allowedUs(durationUs, sampled);
+                      bool sampled, const QString &what) {
+        const Checkpoint origin{0, 0, tr("the start")};
+        QList<const Checkpoint *> refs{latest(localCps.value(session), simT), latest(globalCps, simT)};
+        qint64 delta = realT - simT, allowed = tol.allowedUs(simT, sampled);
+        const Checkpoint *used = &origin;
+        bool first = true;
+        for (const Checkpoint *ref : refs) {
+            if (!ref)
+                continue;
+            const qint64 d = (realT - ref->real) - (simT - ref->sim);
+            const qint64 a = tol.allowedUs(simT - ref->sim, sampled);
+            if (first || std::llabs(d) - a < std::llabs(delta) - allowed) {
+                delta = d;
+                allowed = a;
+                used = ref;
+            }
+            first = false;
+        }
         LabDiff d;
         d.cls = std::llabs(delta) <= allowed ? LabDiff::Class::TimingOk : LabDiff::Class::Timing;
         d.session = session;
@@ -546,9 +649,9 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
         d.tUs = simT;
         d.sim = what + QStringLiteral(" @ ") + seconds(simT);
         d.real = what + QStringLiteral(" @ ") + seconds(realT);
-        d.detail =
-            tr("Δ %1%2, allowed ±%3")
-                .arg(delta >= 0 ? QStringLiteral("+") : QString(), millis(delta), millis(allowed));
+        d.detail = tr("Δ %1%2 after %3, allowed ±%4")
+                       .arg(delta >= 0 ? QStringLiteral("+") : QString(), millis(delta), used->what.left(40),
+                            millis(allowed));
         addDiff(d);
     };
 
@@ -601,10 +704,12 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     flush();
                     const LabTimedLine &a = sc2.simLines[i];
                     const LabTimedLine &b = sc2.realLines[j];
-                    if (b.tUs >= 0 && a.tUs > 0)
-                        timing(sc2.name, QStringLiteral("lines"), a.tUs, b.tUs,
-                               sinceAnchor(anchors, a.tUs), false,
+                    // An echo of what was sent is lab mode's own typing: it is a checkpoint,
+                    // not something to check.
+                    if (b.tUs >= 0 && a.tUs > 0 && !promptRe().match(a.text).hasMatch())
+                        timing(sc2.name, QStringLiteral("lines"), a.tUs, b.tUs, false,
                                QStringLiteral("“%1”").arg(a.text.left(60)));
+
                 } else if (i >= 0) {
                     simGap << i;
                 } else {
@@ -672,8 +777,7 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     const LabStateRun &b = sc2.realStates[j];
                     // The first state is where sampling began, not a change.
                     if (!first && !a.brief && !b.brief)
-                        timing(sc2.name, QStringLiteral("states"), a.startUs, b.startUs,
-                               sinceAnchor(anchors, a.startUs), true, a.key());
+                        timing(sc2.name, QStringLiteral("states"), a.startUs, b.startUs, true, a.key());
                     first = false;
                 } else if (i >= 0) {
                     simGap << i;
@@ -748,14 +852,6 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
     // Kills: simulated and real in the order each killer sent them. One KILL USER is one real
     // kill but a simulated record per victim: they share the killer and the moment.
     {
-        auto sessionOfLane = [&run](int lane) {
-            return lane >= 0 && size_t(lane) < run.lanes.size()
-                       ? qs(run.lanes[size_t(lane)].sessionName)
-                       : QString();
-        };
-        QHash<QString, int> realUsed;
-        QHash<QString, qint64> lastIssue;
-        QHash<QString, const LabKillRun *> lastReal;
         for (const sim::KillRecord &k : run.kills) {
             if (k.issued > rec.untilUs || k.source == sim::KillSource::Timeout)
                 continue;
@@ -764,36 +860,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             kc.victim = sessionOfLane(k.victimLane);
             kc.simIssuedUs = k.issued;
             kc.simOutcome = qs(std::string(sim::killOutcomeId(k.outcome)));
-            LabKillRun::Source src = LabKillRun::Source::Statement;
-            QString killer = sessionOfLane(k.killerLane);
-            if (k.source == sim::KillSource::CtrlC) {
-                // The client's helper connection sends it; it belongs to the interrupted client.
-                src = LabKillRun::Source::CtrlC;
-                killer = kc.victim;
-            } else if (k.source == sim::KillSource::Operator) {
-                src = LabKillRun::Source::Operator;
-                killer.clear();
-            }
-            kc.killer = killer;
-            const QString key = QString::number(int(src)) + u'/' + killer;
-            const LabKillRun *real = nullptr;
-            if (lastIssue.contains(key) && lastIssue.value(key) == k.issued) {
-                real = lastReal.value(key);
-            } else {
-                int &used = realUsed[key];
-                int seen = 0;
-                for (const LabKillRun &rk : rec.kills) {
-                    if (rk.source != src || rk.killerSession != killer)
-                        continue;
-                    if (seen++ == used) {
-                        real = &rk;
-                        break;
-                    }
-                }
-                ++used;
-                lastIssue.insert(key, k.issued);
-                lastReal.insert(key, real);
-            }
+            kc.killer = killerOf(k);
+            const LabKillRun *real = realKill.value(k.index, nullptr);
             if (!real) {
                 LabDiff d;
                 d.cls = LabDiff::Class::Outcome;
@@ -835,9 +903,18 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             if (kc.simEffectUs >= 0 && kc.realEffectUs >= 0) {
                 const qint64 simLat = kc.simEffectUs - kc.simIssuedUs;
                 const qint64 realLat = kc.realEffectUs - kc.realIssuedUs;
-                timing(kc.victim, QStringLiteral("kill-latency"), kc.simIssuedUs + simLat,
-                       kc.simIssuedUs + realLat, simLat, k.clientError < 0,
-                       tr("%1 → effect").arg(kc.statement));
+                const qint64 allowed = tol.allowedUs(simLat, k.clientError < 0);
+                LabDiff d;
+                d.cls = std::llabs(realLat - simLat) <= allowed ? LabDiff::Class::TimingOk : LabDiff::Class::Timing;
+                d.session = kc.victim;
+                d.aspect = QStringLiteral("kill-latency");
+                d.tUs = kc.simEffectUs;
+                d.sim = tr("%1 → effect after %2").arg(kc.statement, millis(simLat));
+                d.real = tr("%1 → effect after %2").arg(kc.statement, millis(realLat));
+                d.detail = tr("Δ %1%2, allowed ±%3")
+                               .arg(realLat >= simLat ? QStringLiteral("+") : QString(), millis(realLat - simLat),
+                                    millis(allowed));
+                addDiff(d);
             } else if (kc.simEffectUs >= 0 && kc.simEffectUs <= rec.untilUs) {
                 LabDiff d;
                 d.cls = LabDiff::Class::Outcome;

@@ -28,6 +28,8 @@ struct LabTolerance
     qint64 absoluteUs = 0; // client side: kill round trip, scheduling and echo lateness, connects
     qint64 sampleUs = 0;   // the longest gap between two processlist samples
     qint64 trxUs = 0;      // the longest gap between two INNODB_TRX reads
+    qint64 lateUs = 0;     // how late lab mode got anything out (reported; times are measured
+                           // from their real causes, so it is not part of the tolerance)
 
     qint64 allowedUs(qint64 durationUs, bool sampled) const
     {

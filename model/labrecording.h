@@ -119,6 +119,7 @@ struct LabRecording
     qint64 untilUs = 0;
     QList<LabSessionRun> sessions; // in scenario order
     QList<LabKillRun> kills;       // in the order sent
+    QList<qint64> actionUs;  // when each of the scenario's actions was done (-1: not done)
     QList<LabSample> samples;
     qint64 maxSampleGapUs = 0; // the longest time between two samples during the run
     qint64 maxTrxGapUs = 0;    // the same for INNODB_TRX reads

@@ -965,6 +965,8 @@ void LabRunner::send(Session &s)
 void LabRunner::doAction(int index)
 {
     const sim::Action &a = m_plan->scenario().actions[size_t(index)];
+    if (index < m_rec.actionUs.size())
+        m_rec.actionUs[index] = m_clock.nowUs();
     Session *target = nullptr;
     for (auto &s : m_sessions)
         if (s->spec->name == a.session)
@@ -1175,6 +1177,7 @@ bool LabRunner::runScenario()
                                    m_rec.notes << m_error;
                            });
     }
+    m_rec.actionUs = QList<qint64>(qsizetype(sc.actions.size()), -1);
     for (size_t i = 0; i < sc.actions.size(); ++i)
         QTimer::singleShot(int(sc.actions[i].at / 1000), Qt::PreciseTimer, this,
                            [this, i] { doAction(int(i)); });
@@ -1212,6 +1215,9 @@ bool LabRunner::runScenario()
             s->run.exitedUs -= m_t0;
         m_rec.sessions << s->run;
     }
+    for (qint64 &t : m_rec.actionUs)
+        if (t >= 0)
+            t -= m_t0;
     for (LabKillRun &k : m_rec.kills) {
         k.sentUs -= m_t0;
         if (k.dueUs >= 0)

@@ -128,6 +128,8 @@ inline LabRecording recordingFromSimulation(const LabPlan &plan, const sim::RunR
             continue;
         rec.kills << kr;
     }
+    for (const sim::Action &a : sc.actions)
+        rec.actionUs << a.at;
     for (const LabPlan::Table &t : plan.tables()) {
         rec.tablesBefore << LabTableState{t.name, QStringLiteral("CREATE TABLE ..."), QStringLiteral("1")};
         rec.tablesAfter << LabTableState{t.name, QStringLiteral("CREATE TABLE ..."), QStringLiteral("1")};

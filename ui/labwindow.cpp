@@ -282,6 +282,11 @@ void LabWindow::retranslateUi()
     m_tabs->setTabText(2, tr("Log"));
     m_lines->setHorizontalHeaderLabels({tr("t (s)"), tr("Simulation"), tr("t (s)"), tr("Server")});
     m_diffs->setLanguage(currentLanguage());
+    // The lanes' captions ("A · simulation") are in the language of their making.
+    if (m_outcome && m_outcome->compared && m_outcome->simulation) {
+        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_outcome->comparison, m_timeline);
+        m_view->timelineChanged();
+    }
     updateHeader();
 }
 

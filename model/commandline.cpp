@@ -542,7 +542,7 @@ bool CommandLine::checkValues()
     if (m_mode == Mode::Headless && !isSet(Option::ListScenarios) && scenario().isEmpty())
         return fail([] { return tr("--headless needs --scenario ID|FILE (or --list-scenarios)"); });
 
-    if (isSet(Option::Port) && !parsePort(value(Option::Port))) {
+    if (isSet(Option::Port) && !ConnectionSettings::parsePort(value(Option::Port))) {
         const QString v = value(Option::Port);
         return fail([v] { return tr("--port %1: not a port number (0 to 65535)").arg(v); });
     }
@@ -553,7 +553,7 @@ bool CommandLine::checkValues()
             return fail([v] { return tr("--protocol %1: use TCP or SOCKET").arg(v); });
         }
     }
-    if (isSet(Option::ConnectTimeout) && !parseConnectTimeout(value(Option::ConnectTimeout))) {
+    if (isSet(Option::ConnectTimeout) && !ConnectionSettings::parseConnectTimeout(value(Option::ConnectTimeout))) {
         const QString v = value(Option::ConnectTimeout);
         return fail([v] {
             return tr("--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s")
@@ -713,14 +713,14 @@ ConnectionRequest CommandLine::connectionRequest() const
     };
     r.host = text(Option::Host);
     if (isSet(Option::Port))
-        r.port = parsePort(value(Option::Port));
+        r.port = ConnectionSettings::parsePort(value(Option::Port));
     r.socket = text(Option::Socket);
     r.user = text(Option::User);
     r.database = text(Option::Database);
     if (isSet(Option::Protocol))
         r.protocolTcp = value(Option::Protocol).toUpper() == QLatin1String("TCP");
     if (isSet(Option::ConnectTimeout))
-        r.connectTimeoutS = parseConnectTimeout(value(Option::ConnectTimeout));
+        r.connectTimeoutS = ConnectionSettings::parseConnectTimeout(value(Option::ConnectTimeout));
     // A password given wins over -p: asking again for one already typed would only annoy.
     if (isSet(Option::Password))
         r.password = value(Option::Password);
@@ -758,36 +758,6 @@ QSize CommandLine::parseSize(const QString &text)
     if (w < 200 || h < 150 || w > 16384 || h > 16384)
         return {};
     return {w, h};
-}
-
-std::optional<int> CommandLine::parsePort(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\d{1,5}$"));
-    if (!re.match(text).hasMatch())
-        return std::nullopt;
-    const int port = text.toInt();
-    if (port > 65535)
-        return std::nullopt;
-    return port;
-}
-
-std::optional<int> CommandLine::parseConnectTimeout(const QString &text)
-{
-    // The mysql client's unit is whole seconds; a time with a unit is rounded up to seconds.
-    static const QRegularExpression bare(QStringLiteral("^\\d{1,4}$"));
-    qint64 seconds = 0;
-    if (bare.match(text).hasMatch()) {
-        seconds = text.toInt();
-    } else {
-        QString reason;
-        const auto us = parseTime(text, &reason);
-        if (!us)
-            return std::nullopt;
-        seconds = (*us + 999'999) / 1'000'000;
-    }
-    if (seconds < 1 || seconds > 3600)
-        return std::nullopt;
-    return int(seconds);
 }
 
 QString passwordPrompt()

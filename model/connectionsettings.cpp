@@ -1,5 +1,8 @@
 #include "connectionsettings.h"
 
+#include "timeparse.h"
+
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -11,6 +14,34 @@ QString ConnectionSettings::describe() const
     if (usesSocket())
         return tr("%1localhost (socket %2)").arg(who, socket);
     return QStringLiteral("%1%2:%3").arg(who, host).arg(effectivePort());
+}
+
+std::optional<int> ConnectionSettings::parsePort(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{1,5}$"));
+    if (!re.match(text).hasMatch())
+        return std::nullopt;
+    const int port = text.toInt();
+    if (port > 65535)
+        return std::nullopt;
+    return port;
+}
+
+std::optional<int> ConnectionSettings::parseConnectTimeout(const QString &text)
+{
+    static const QRegularExpression bare(QStringLiteral("^\\d{1,4}$"));
+    qint64 seconds = 0;
+    if (bare.match(text).hasMatch()) {
+        seconds = text.toInt();
+    } else {
+        const sim::DurationParse p = sim::parseTimeUs(text.toStdString());
+        if (!p.value)
+            return std::nullopt;
+        seconds = (*p.value + 999'999) / 1'000'000;
+    }
+    if (seconds < 1 || seconds > 3600)
+        return std::nullopt;
+    return int(seconds);
 }
 
 void ConnectionSettings::applyTo(QSqlDatabase &db, int readTimeoutS) const

@@ -44,6 +44,12 @@ public:
     void applyTo(QSqlDatabase &db, int readTimeoutS = 0) const;
 
     bool operator==(const ConnectionSettings &) const = default;
+
+    // "3306" → 3306; nullopt unless a whole number 0..65535 (0: the default port).
+    static std::optional<int> parsePort(const QString &text);
+    // "10" (seconds, as the mysql client takes it) or a time such as "10s" / "1500ms" (rounded
+    // up to whole seconds); nullopt unless 1..3600 seconds.
+    static std::optional<int> parseConnectTimeout(const QString &text);
 };
 
 // What the user asked for explicitly (the command line), before the option files fill the rest:

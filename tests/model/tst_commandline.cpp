@@ -296,16 +296,16 @@ private Q_SLOTS:
         QVERIFY(!CommandLine::parseSize(QStringLiteral("big")).isValid());
         QVERIFY(!CommandLine::parseSize(QStringLiteral("100x100")).isValid());
         QVERIFY(!CommandLine::parseSize(QStringLiteral("99999x900")).isValid());
-        QCOMPARE(CommandLine::parsePort(QStringLiteral("3306")).value_or(-1), 3306);
-        QCOMPARE(CommandLine::parsePort(QStringLiteral("0")).value_or(-1), 0);
-        QCOMPARE(CommandLine::parsePort(QStringLiteral("65535")).value_or(-1), 65535);
+        QCOMPARE(ConnectionSettings::parsePort(QStringLiteral("3306")).value_or(-1), 3306);
+        QCOMPARE(ConnectionSettings::parsePort(QStringLiteral("0")).value_or(-1), 0);
+        QCOMPARE(ConnectionSettings::parsePort(QStringLiteral("65535")).value_or(-1), 65535);
         for (const char *bad : {"65536", "abc", "", " 3306", "+3306", "3306x", "-1", "1e3"})
-            QVERIFY2(!CommandLine::parsePort(QString::fromLatin1(bad)), bad);
-        QCOMPARE(CommandLine::parseConnectTimeout(QStringLiteral("10")).value_or(-1), 10);
-        QCOMPARE(CommandLine::parseConnectTimeout(QStringLiteral("10s")).value_or(-1), 10);
-        QCOMPARE(CommandLine::parseConnectTimeout(QStringLiteral("1500ms")).value_or(-1), 2);
+            QVERIFY2(!ConnectionSettings::parsePort(QString::fromLatin1(bad)), bad);
+        QCOMPARE(ConnectionSettings::parseConnectTimeout(QStringLiteral("10")).value_or(-1), 10);
+        QCOMPARE(ConnectionSettings::parseConnectTimeout(QStringLiteral("10s")).value_or(-1), 10);
+        QCOMPARE(ConnectionSettings::parseConnectTimeout(QStringLiteral("1500ms")).value_or(-1), 2);
         for (const char *bad : {"0", "3601", "soon", "-5", "5m"})
-            QVERIFY2(!CommandLine::parseConnectTimeout(QString::fromLatin1(bad)), bad);
+            QVERIFY2(!ConnectionSettings::parseConnectTimeout(QString::fromLatin1(bad)), bad);
     }
 };
 

@@ -3,10 +3,14 @@
 #include "smallfile.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QRegularExpression>
 #include <QThread>
+#include <QTimer>
+
+#include <memory>
 
 namespace ks {
 
@@ -207,6 +211,12 @@ void OptionFile::parse(const QString &text, const QString &name, const QString &
 
 void OptionFile::readPath(const QString &path, bool required, const QString &from)
 {
+    // A GUI must never wait on a file system; the callers read on a worker thread.
+    if (QThread::currentThread() == QCoreApplication::instance()->thread() &&
+        qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        m_errors << tr("%1: option files are not read on the GUI thread").arg(path);
+        return;
+    }
     const QString where = from.isEmpty() ? path : tr("%1 (included from %2)").arg(path, from);
     if (m_opened >= MaxFiles) {
         m_errors << tr("%1: more than %2 option files; not read").arg(where).arg(MaxFiles);
@@ -399,6 +409,41 @@ ResolvedConnection resolveConnection(const ConnectionRequest &request)
         s.user = qEnvironmentVariable("USER");
     resolveTransport(s);
     return out;
+}
+
+void resolveConnectionInBackground(const ConnectionRequest &request, QObject *context,
+                                   std::function<void(const ResolvedConnection &)> done)
+{
+    auto result = std::make_shared<ResolvedConnection>();
+    QThread *thread = QThread::create([request, result] { *result = resolveConnection(request); });
+    thread->setObjectName(QStringLiteral("ks-optionfiles"));
+    // finished is emitted on the worker; the queued call runs on context's thread, and not at all
+    // once context is gone.
+    QObject::connect(thread, &QThread::finished, context,
+                     [result, done = std::move(done)] { done(*result); });
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+ResolvedConnection resolveConnectionWaiting(const ConnectionRequest &request, int timeoutMs)
+{
+    std::optional<ResolvedConnection> got;
+    QEventLoop loop;
+    {
+        QObject context;
+        resolveConnectionInBackground(request, &context, [&](const ResolvedConnection &r) {
+            got = r;
+            loop.quit();
+        });
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (got)
+        return *got;
+    ResolvedConnection timedOut;
+    timedOut.errors << OptionFile::tr("Reading the option files did not finish within %n second(s).",
+                                      nullptr, (timeoutMs + 999) / 1000);
+    return timedOut;
 }
 
 } // namespace ks

@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class QObject;
+
 namespace ks {
 
 // Reads MySQL/MariaDB option files the way the mysql client does: `[group]` headers, `name`,
@@ -21,6 +25,8 @@ namespace ks {
 // Invariants:
 // - Later files and later lines override earlier ones within the groups asked for; an option
 //   given without a value has hasValue false, so `password` alone can mean "ask for it".
+// - Never reads on the GUI thread (reading there is refused with an error): files may live on a
+//   slow or hung file system. resolveConnectionInBackground() is the GUI's way in.
 // - Every file is read at most once per OptionFile, by identity (device and inode): an include
 //   cycle is cut with a warning and a repeated include is skipped, so the work is linear in the
 //   number of distinct files however they include each other. At most MaxDepth nested includes,
@@ -106,6 +112,16 @@ struct ResolvedConnection
 // Settings the way `mysql` would build them: the environment (MYSQL_HOST, MYSQL_TCP_PORT), then
 // the default option files (or only request.defaultsFile; request.extraFile before ~/.my.cnf;
 // none with noDefaults), then what the request gives explicitly, then resolveTransport().
+// Blocks on the file system: call it on a worker thread (or in a program without a GUI).
 ResolvedConnection resolveConnection(const ConnectionRequest &request);
+
+// resolveConnection() on a worker thread: `done` runs on context's thread afterwards (and never
+// once context is destroyed). This is how the GUI reads option files: the connect dialog's
+// pre-fill, its "From ~/.my.cnf" button and the command line's --connect.
+void resolveConnectionInBackground(const ConnectionRequest &request, QObject *context,
+                                   std::function<void(const ResolvedConnection &)> done);
+// The same, waited for in a local event loop at most timeoutMs (then an error says so): for the
+// start of the program, before any window exists.
+ResolvedConnection resolveConnectionWaiting(const ConnectionRequest &request, int timeoutMs);
 
 } // namespace ks

@@ -107,8 +107,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     auto *browse = new QToolButton(this);
     browse->setText(QStringLiteral("…"));
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("CA certificate"), m_ca->text(),
-                                                       tr("Certificates (*.pem *.crt);;All files (*)"));
+        const QString f =
+            QFileDialog::getOpenFileName(this, tr("CA certificate"), m_ca->text(),
+                                         tr("Certificates (*.pem *.crt);;All files (*)"));
         if (!f.isEmpty())
             m_ca->setText(f);
     });
@@ -162,7 +163,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
         if (!currentProfile().isEmpty())
             this->deleteProfile(currentProfile());
     });
-    connect(fromFiles, &QPushButton::clicked, this, &ConnectionDialog::readOptionFiles);
+    connect(fromFiles, &QPushButton::clicked, this, [this] { readOptionFiles(Overwrite); });
+    // Typing in the form keeps a late pre-fill from the option files from overwriting it.
+    for (QLineEdit *e : {m_host, m_socket, m_user, m_password, m_ca, m_database})
+        connect(e, &QLineEdit::textEdited, this, [this] { m_edited = true; });
 
     fillProfiles();
     retranslateUi();
@@ -172,9 +176,16 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 void ConnectionDialog::retranslateUi()
 {
     setWindowTitle(tr("Connect to server"));
-    const QString texts[] = {tr("&Profile:"), tr("Transport:"), tr("&Host and port:"),
-                             tr("&Socket:"), tr("&User:"), tr("Pass&word:"), tr("&TLS:"),
-                             tr("CA &file:"), tr("Connect &timeout (s):"), tr("Default &database:")};
+    const QString texts[] = {tr("&Profile:"),
+                             tr("Transport:"),
+                             tr("&Host and port:"),
+                             tr("&Socket:"),
+                             tr("&User:"),
+                             tr("Pass&word:"),
+                             tr("&TLS:"),
+                             tr("CA &file:"),
+                             tr("Connect &timeout (s):"),
+                             tr("Default &database:")};
     for (int i = 0; i < m_labels.size() && i < 10; ++i)
         m_labels[i]->setText(texts[i]);
     m_actionButtons[0]->setProperty("text", tr("Save…"));
@@ -302,14 +313,16 @@ void ConnectionDialog::loadProfile(const QString &name)
     m_savePassword->setChecked(saved);
     m_profile->setCurrentIndex(qMax(0, m_profile->findText(name)));
     if (saved) {
-        m_passwords->read(name, [this, name](bool ok, const QString &password, const QString &error) {
-            if (currentProfile() != name)
-                return;
-            if (ok)
-                m_password->setText(password);
-            else
-                setMessage(tr("The saved password could not be read from the keyring: %1").arg(error));
-        });
+        m_passwords->read(
+            name, [this, name](bool ok, const QString &password, const QString &error) {
+                if (currentProfile() != name)
+                    return;
+                if (ok)
+                    m_password->setText(password);
+                else
+                    setMessage(
+                        tr("The saved password could not be read from the keyring: %1").arg(error));
+            });
     }
 }
 
@@ -351,14 +364,28 @@ void ConnectionDialog::deleteProfile(const QString &name)
     fillProfiles();
 }
 
-void ConnectionDialog::readOptionFiles()
+void ConnectionDialog::readOptionFiles(OptionFilesFill fill)
 {
-    const ResolvedConnection r = resolveConnection({});
-    ConnectionSettings s = r.settings;
-    if (s.connectTimeoutS <= 0)
-        s.connectTimeoutS = 5;
-    setSettings(s);
-    setMessage((r.errors + r.warnings).join(u'\n'));
+    const int serial = ++m_optionFileRead;
+    m_readingOptionFiles = true;
+    if (fill == Overwrite)
+        m_edited = false;
+    setMessage(tr("Reading the option files…"));
+    resolveConnectionInBackground({}, this, [this, serial](const ResolvedConnection &r) {
+        if (serial != m_optionFileRead)
+            return;
+        m_readingOptionFiles = false;
+        if (!m_edited) {
+            ConnectionSettings s = r.settings;
+            if (s.connectTimeoutS <= 0)
+                s.connectTimeoutS = 5;
+            setSettings(s);
+            m_edited = false;
+        }
+        const QString notes = (r.errors + r.warnings).join(u'\n');
+        if (!notes.isEmpty() || m_message->text() == tr("Reading the option files…"))
+            setMessage(notes);
+    });
 }
 
 } // namespace ks

@@ -43,6 +43,18 @@ public:
     // A line under the form (e.g. why the last attempt failed).
     void setMessage(const QString &text);
 
+    enum OptionFilesFill : quint8
+    {
+        Overwrite,
+        KeepEdits
+    };
+    // Fills the form from the mysql client's option files ([client] of ~/.my.cnf and the global
+    // files), read on a worker thread; the form stays usable meanwhile. KeepEdits leaves the form
+    // alone when the user has typed in it since (the pre-fill); Overwrite is the button.
+    void readOptionFiles(OptionFilesFill fill = Overwrite);
+    // True while option files are being read for the form.
+    bool isReadingOptionFiles() const { return m_readingOptionFiles; }
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -50,7 +62,6 @@ private:
     void retranslateUi();
     void updateTransport();
     void fillProfiles();
-    void readOptionFiles();
 
     PasswordStore *m_passwords;
     QComboBox *m_profile = nullptr;
@@ -71,6 +82,9 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QList<QLabel *> m_labels;
     QList<QWidget *> m_actionButtons;
+    bool m_edited = false; // the user typed in the form
+    bool m_readingOptionFiles = false;
+    int m_optionFileRead = 0; // serial of the latest read; older answers are dropped
 };
 
 } // namespace ks

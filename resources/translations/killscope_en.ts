@@ -589,24 +589,80 @@
 <context>
     <name>OptionFile</name>
     <message>
-        <source>%1:%2: directory %3 does not exist</source>
-        <translation>%1:%2: directory %3 does not exist</translation>
-    </message>
-    <message>
-        <source>%1:%2: unknown directive %3</source>
-        <translation>%1:%2: unknown directive %3</translation>
-    </message>
-    <message>
         <source>%1:%2: a group header without ]</source>
         <translation>%1:%2: a group header without ]</translation>
     </message>
     <message>
-        <source>%1: includes nest too deep (a cycle?)</source>
-        <translation>%1: includes nest too deep (a cycle?)</translation>
+        <source>%1:%2: unknown directive %3 ignored</source>
+        <translation>%1:%2: unknown directive %3 ignored</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>cannot read %1: %2</translation>
+        <source>%1:%2: %3 without a file or directory</source>
+        <translation>%1:%2: %3 without a file or directory</translation>
+    </message>
+    <message>
+        <source>%1:%2: skipping '%3' directive: the maximum include depth (%4) was reached</source>
+        <translation>%1:%2: skipping '%3' directive: the maximum include depth (%4) was reached</translation>
+    </message>
+    <message>
+        <source>%1: !includedir %2: no such directory</source>
+        <translation>%1: !includedir %2: no such directory</translation>
+    </message>
+    <message>
+        <source>%1:%2: an option before any [group]</source>
+        <translation>%1:%2: an option before any [group]</translation>
+    </message>
+    <message>
+        <source>%1: option files are not read on the GUI thread</source>
+        <translation>%1: option files are not read on the GUI thread</translation>
+    </message>
+    <message>
+        <source>%1 (included from %2)</source>
+        <translation>%1 (included from %2)</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 option files; not read</source>
+        <translation>%1: more than %2 option files; not read</translation>
+    </message>
+    <message>
+        <source>Could not open required defaults file: %1 (%2)</source>
+        <translation>Could not open required defaults file: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1: not read: %2</translation>
+    </message>
+    <message>
+        <source>Warning: World-writable config file '%1' is ignored</source>
+        <translation>Warning: World-writable config file '%1' is ignored</translation>
+    </message>
+    <message>
+        <source>%1: skipped, it would include itself (%2)</source>
+        <translation>%1: skipped, it would include itself (%2)</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 = %4: %5</source>
+        <translation>%1:%2: %3 = %4: %5</translation>
+    </message>
+    <message>
+        <source>not a port number (0 to 65535)</source>
+        <translation>not a port number (0 to 65535)</translation>
+    </message>
+    <message>
+        <source>whole seconds from 1 to 3600</source>
+        <translation>whole seconds from 1 to 3600</translation>
+    </message>
+    <message>
+        <source>use TCP or SOCKET</source>
+        <translation>use TCP or SOCKET</translation>
+    </message>
+    <message>
+        <source>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</source>
+        <translation>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the option files did not finish within %n second(s).</source>
+        <translation><numerusform>Reading the option files did not finish within %n second.</numerusform><numerusform>Reading the option files did not finish within %n seconds.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -711,6 +767,41 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>Running; it notices the flag at its next check point</translation>
+    </message>
+</context>
+<context>
+    <name>SmallFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>a directory</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>a fifo</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>not a plain file</source>
+        <translation>not a plain file</translation>
+    </message>
+    <message>
+        <source>%1, not a regular file</source>
+        <translation>%1, not a regular file</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the %2 allowed</source>
+        <translation>%1 bytes, more than the %2 allowed</translation>
+    </message>
+    <message>
+        <source>more than the %1 bytes allowed</source>
+        <translation>more than the %1 bytes allowed</translation>
     </message>
 </context>
 <context>
@@ -857,6 +948,10 @@
     <message>
         <source>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</source>
         <translation>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</translation>
+    </message>
+    <message>
+        <source>Reading the option files…</source>
+        <translation>Reading the option files…</translation>
     </message>
 </context>
 <context>

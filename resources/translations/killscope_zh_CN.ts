@@ -586,24 +586,80 @@
 <context>
     <name>OptionFile</name>
     <message>
-        <source>%1:%2: directory %3 does not exist</source>
-        <translation>%1:%2：目录 %3 不存在</translation>
-    </message>
-    <message>
-        <source>%1:%2: unknown directive %3</source>
-        <translation>%1:%2：未知指令 %3</translation>
-    </message>
-    <message>
         <source>%1:%2: a group header without ]</source>
         <translation>%1:%2：分组标题缺少 ]</translation>
     </message>
     <message>
-        <source>%1: includes nest too deep (a cycle?)</source>
-        <translation>%1：include 嵌套过深（是否有循环？）</translation>
+        <source>%1:%2: unknown directive %3 ignored</source>
+        <translation>%1:%2：未知指令 %3，已忽略</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <source>%1:%2: %3 without a file or directory</source>
+        <translation>%1:%2：%3 缺少文件或目录</translation>
+    </message>
+    <message>
+        <source>%1:%2: skipping '%3' directive: the maximum include depth (%4) was reached</source>
+        <translation>%1:%2：跳过“%3”指令：已达到最大包含深度（%4）</translation>
+    </message>
+    <message>
+        <source>%1: !includedir %2: no such directory</source>
+        <translation>%1：!includedir %2：没有这个目录</translation>
+    </message>
+    <message>
+        <source>%1:%2: an option before any [group]</source>
+        <translation>%1:%2：选项出现在任何 [分组] 之前</translation>
+    </message>
+    <message>
+        <source>%1: option files are not read on the GUI thread</source>
+        <translation>%1：不在界面线程上读取选项文件</translation>
+    </message>
+    <message>
+        <source>%1 (included from %2)</source>
+        <translation>%1（由 %2 包含）</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 option files; not read</source>
+        <translation>%1：选项文件超过 %2 个；未读取</translation>
+    </message>
+    <message>
+        <source>Could not open required defaults file: %1 (%2)</source>
+        <translation>无法打开必需的选项文件：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1：未读取：%2</translation>
+    </message>
+    <message>
+        <source>Warning: World-writable config file '%1' is ignored</source>
+        <translation>警告：所有人可写的配置文件“%1”已被忽略</translation>
+    </message>
+    <message>
+        <source>%1: skipped, it would include itself (%2)</source>
+        <translation>%1：已跳过，它会包含自己（%2）</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 = %4: %5</source>
+        <translation>%1:%2：%3 = %4：%5</translation>
+    </message>
+    <message>
+        <source>not a port number (0 to 65535)</source>
+        <translation>不是端口号（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>whole seconds from 1 to 3600</source>
+        <translation>应为 1 到 3600 的整秒数</translation>
+    </message>
+    <message>
+        <source>use TCP or SOCKET</source>
+        <translation>请用 TCP 或 SOCKET</translation>
+    </message>
+    <message>
+        <source>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</source>
+        <translation>MYSQL_TCP_PORT=%1：不是端口号（0 到 65535）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the option files did not finish within %n second(s).</source>
+        <translation><numerusform>读取选项文件未能在 %n 秒内完成。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -708,6 +764,41 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
+    </message>
+</context>
+<context>
+    <name>SmallFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>一个 FIFO 管道</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>not a plain file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1, not a regular file</source>
+        <translation>%1，不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the %2 allowed</source>
+        <translation>%1 字节，超过允许的 %2 字节</translation>
+    </message>
+    <message>
+        <source>more than the %1 bytes allowed</source>
+        <translation>超过允许的 %1 字节</translation>
     </message>
 </context>
 <context>
@@ -854,6 +945,10 @@
     <message>
         <source>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</source>
         <translation>密码未保存：桌面密钥环拒绝了请求（%1）。密码不会写到其他任何地方。</translation>
+    </message>
+    <message>
+        <source>Reading the option files…</source>
+        <translation>正在读取选项文件…</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "optionfile.h"
 
 #include <QCheckBox>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,9 +25,17 @@ class TestLiveCommandLine : public QObject
             *readOnly = request.readOnly;
         if (!request.given)
             return false;
-        const ResolvedConnection resolved = resolveConnection(request);
+        // This test runs a QApplication: option files are read off its GUI thread.
+        const ResolvedConnection resolved = resolveConnectionWaiting(request, 10000);
         *s = resolved.settings;
         return resolved.ok();
+    }
+
+    static void write(const QString &path, const QByteArray &text)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
     }
 
 private Q_SLOTS:
@@ -87,6 +96,53 @@ private Q_SLOTS:
         // -p without a terminal: the GUI asks when connecting.
         QVERIFY(parse({QStringLiteral("--no-defaults"), QStringLiteral("--host=h"), QStringLiteral("-p")}, &s));
         QVERIFY(s.askPassword);
+    }
+
+    // Option files can sit on a hung file system: the GUI thread refuses to read them.
+    void optionFilesAreNotReadOnTheGuiThread()
+    {
+        ConnectionRequest request;
+        request.defaultsFile = QStringLiteral("/etc/hostname");
+        const ResolvedConnection r = resolveConnection(request);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.errors.constFirst().contains(QStringLiteral("not read on the GUI thread")),
+                 qPrintable(r.errors.constFirst()));
+        QVERIFY(resolveConnectionWaiting(request, 10000).errors.filter(QStringLiteral("GUI thread")).isEmpty());
+    }
+
+    // The dialog's pre-fill and its "From ~/.my.cnf" button read on a worker thread; the form
+    // stays usable meanwhile, and what the user typed is kept from a late pre-fill.
+    void dialogFillsFromOptionFilesInTheBackground()
+    {
+        QTemporaryDir home;
+        write(home.filePath(QStringLiteral(".my.cnf")),
+              "[client]\nhost=db.example\nport=3310\nuser=fromfile\n");
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        {
+            ConnectionDialog d;
+            d.readOptionFiles();
+            QVERIFY(d.isReadingOptionFiles());
+            QTRY_VERIFY(!d.isReadingOptionFiles());
+            QCOMPARE(d.settings().host, QStringLiteral("db.example"));
+            QCOMPARE(d.settings().port, 3310);
+            QCOMPARE(d.settings().user, QStringLiteral("fromfile"));
+
+            // Typed before the pre-fill arrives: kept, and the rest of the form is left alone.
+            ConnectionDialog typed;
+            auto *user = typed.findChild<QLineEdit *>(QStringLiteral("user"));
+            QVERIFY(user);
+            QTest::keyClicks(user, QStringLiteral("typed"));
+            typed.readOptionFiles(ConnectionDialog::KeepEdits);
+            QTRY_VERIFY(!typed.isReadingOptionFiles());
+            QCOMPARE(typed.settings().user, QStringLiteral("typed"));
+            QCOMPARE(typed.settings().host, QStringLiteral("127.0.0.1"));
+            // The button overwrites.
+            typed.readOptionFiles(ConnectionDialog::Overwrite);
+            QTRY_VERIFY(!typed.isReadingOptionFiles());
+            QCOMPARE(typed.settings().user, QStringLiteral("fromfile"));
+        }
+        qputenv("HOME", oldHome);
     }
 
     void profilesNeverStorePasswords()

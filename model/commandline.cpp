@@ -26,6 +26,7 @@ enum class Section : quint8
     Picture,
     Headless,
     Live,
+    Tls,
     Window
 };
 
@@ -164,6 +165,37 @@ const Spec kSpecs[] = {
     {Option::ReadOnly, "read-only", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "Live mode without any kill action."), Section::Live,
      InWindow},
+
+    {Option::SslMode, "ssl-mode", "mode",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or "
+                       "VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means "
+                       "VERIFY_CA, as for the mysql client."),
+     Section::Tls, InWindow},
+    {Option::SslCa, "ssl-ca", "file",
+     QT_TRANSLATE_NOOP("CommandLine", "CA certificate(s) the server's certificate must lead to."),
+     Section::Tls, InWindow},
+    {Option::SslCaPath, "ssl-capath", "dir",
+     QT_TRANSLATE_NOOP("CommandLine", "Directory of CA certificates (hashed names, c_rehash)."),
+     Section::Tls, InWindow},
+    {Option::SslCert, "ssl-cert", "file",
+     QT_TRANSLATE_NOOP("CommandLine", "Client certificate, for accounts that REQUIRE X509."),
+     Section::Tls, InWindow},
+    {Option::SslKey, "ssl-key", "file",
+     QT_TRANSLATE_NOOP("CommandLine", "The client certificate's private key."), Section::Tls,
+     InWindow},
+    {Option::SslCipher, "ssl-cipher", "list",
+     QT_TRANSLATE_NOOP("CommandLine", "TLS ciphers to allow (OpenSSL's cipher list syntax)."),
+     Section::Tls, InWindow},
+    {Option::Ssl, "ssl", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=REQUIRED."), Section::Tls,
+     InWindow},
+    {Option::SkipSsl, "skip-ssl", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=DISABLED."), Section::Tls,
+     InWindow},
+    {Option::SslVerifyServerCert, "ssl-verify-server-cert", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=VERIFY_IDENTITY."),
+     Section::Tls, InWindow},
 
     {Option::QtGeometry, "geometry", "WxH+X+Y",
      QT_TRANSLATE_NOOP("CommandLine", "Window size and position, e.g. 1600x900+0+0."),
@@ -321,6 +353,8 @@ QString sectionTitle(Section s)
     case Section::Live:
         return CommandLine::tr(
             "Live mode (the mysql client's options; option files fill the rest):");
+    case Section::Tls:
+        return CommandLine::tr("TLS (as the mysql client; also in the option files):");
     case Section::Window:
         return CommandLine::tr("Window (Qt's own options):");
     }
@@ -532,8 +566,19 @@ bool CommandLine::checkValues()
         if (f != QLatin1String("text") && f != QLatin1String("json"))
             return fail([f] { return tr("--format %1: use text or json").arg(f); });
     }
+    if (isSet(Option::SslMode) && !ConnectionSettings::parseTlsMode(value(Option::SslMode))) {
+        const QString v = value(Option::SslMode);
+        return fail([v] {
+            return tr("--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or "
+                      "VERIFY_IDENTITY")
+                .arg(v);
+        });
+    }
+    if (isSet(Option::Ssl) && isSet(Option::SkipSsl))
+        return fail([] { return tr("--ssl and --skip-ssl contradict each other."); });
     for (Option o : {Option::Scenario, Option::Png, Option::Trace, Option::DefaultsFile,
-                     Option::DefaultsExtraFile, Option::Socket}) {
+                     Option::DefaultsExtraFile, Option::Socket, Option::SslCa, Option::SslCaPath,
+                     Option::SslCert, Option::SslKey, Option::SslCipher}) {
         if (isSet(o) && value(o).isEmpty()) {
             const QString name = shownName(spec(o));
             return fail([name] { return tr("%1 needs a value.").arg(name); });
@@ -553,7 +598,8 @@ bool CommandLine::checkValues()
             return fail([v] { return tr("--protocol %1: use TCP or SOCKET").arg(v); });
         }
     }
-    if (isSet(Option::ConnectTimeout) && !ConnectionSettings::parseConnectTimeout(value(Option::ConnectTimeout))) {
+    if (isSet(Option::ConnectTimeout) &&
+        !ConnectionSettings::parseConnectTimeout(value(Option::ConnectTimeout))) {
         const QString v = value(Option::ConnectTimeout);
         return fail([v] {
             return tr("--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s")
@@ -726,6 +772,20 @@ ConnectionRequest CommandLine::connectionRequest() const
         r.password = value(Option::Password);
     else
         r.askPassword = isSet(Option::AskPassword);
+    // --ssl-mode is explicit and wins; MariaDB's spellings come next.
+    if (isSet(Option::SslMode))
+        r.tlsMode = ConnectionSettings::parseTlsMode(value(Option::SslMode));
+    else if (isSet(Option::SslVerifyServerCert))
+        r.tlsMode = ConnectionSettings::TlsMode::VerifyIdentity;
+    else if (isSet(Option::SkipSsl))
+        r.tlsMode = ConnectionSettings::TlsMode::Disabled;
+    else if (isSet(Option::Ssl))
+        r.tlsMode = ConnectionSettings::TlsMode::Required;
+    r.tlsCaFile = text(Option::SslCa);
+    r.tlsCaPath = text(Option::SslCaPath);
+    r.tlsCertFile = text(Option::SslCert);
+    r.tlsKeyFile = text(Option::SslKey);
+    r.tlsCipher = text(Option::SslCipher);
     r.defaultsFile = value(Option::DefaultsFile);
     r.extraFile = value(Option::DefaultsExtraFile);
     r.noDefaults = isSet(Option::NoDefaults);
@@ -733,7 +793,8 @@ ConnectionRequest CommandLine::connectionRequest() const
     r.connect = isSet(Option::Connect);
     r.given = r.connect || r.host || r.port || r.socket || r.user || r.database || r.protocolTcp ||
               r.connectTimeoutS || r.password || r.askPassword || !r.defaultsFile.isEmpty() ||
-              !r.extraFile.isEmpty();
+              !r.extraFile.isEmpty() || r.tlsMode || r.tlsCaFile || r.tlsCaPath || r.tlsCertFile ||
+              r.tlsKeyFile || r.tlsCipher;
     return r;
 }
 

@@ -1,5 +1,6 @@
 #include "optionfile.h"
 
+#include "connectionopener.h"
 #include "smallfile.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
-
 #include <memory>
 
 namespace ks {
@@ -19,8 +19,7 @@ QStringList OptionFile::clientGroups()
     // [client] is for every client; [client-server] and [client-mariadb] are MariaDB's shared
     // groups; [mysql] is the command-line client's own; [killscope] lets a user override for us.
     return {QStringLiteral("client"), QStringLiteral("client-server"),
-            QStringLiteral("client-mariadb"), QStringLiteral("mysql"),
-            QStringLiteral("killscope")};
+            QStringLiteral("client-mariadb"), QStringLiteral("mysql"), QStringLiteral("killscope")};
 }
 
 QStringList OptionFile::defaultFiles()
@@ -66,14 +65,30 @@ QString OptionFile::unquote(const QString &raw)
         }
         const QChar e = v.at(++i);
         switch (e.unicode()) {
-        case 'b': out += u'\b'; break;
-        case 't': out += u'\t'; break;
-        case 'n': out += u'\n'; break;
-        case 'r': out += u'\r'; break;
-        case 's': out += u' '; break;
-        case '\\': out += u'\\'; break;
-        case '"': out += u'"'; break;
-        case '\'': out += u'\''; break;
+        case 'b':
+            out += u'\b';
+            break;
+        case 't':
+            out += u'\t';
+            break;
+        case 'n':
+            out += u'\n';
+            break;
+        case 'r':
+            out += u'\r';
+            break;
+        case 's':
+            out += u' ';
+            break;
+        case '\\':
+            out += u'\\';
+            break;
+        case '"':
+            out += u'"';
+            break;
+        case '\'':
+            out += u'\'';
+            break;
         default:
             // Unknown escapes keep the backslash (Windows paths such as C:\data).
             out += u'\\';
@@ -122,13 +137,20 @@ void OptionFile::parse(const QString &text, const QString &name, const QString &
             const qsizetype sp = line.indexOf(space);
             const QString directive = sp < 0 ? line : line.left(sp);
             QString arg = sp < 0 ? QString() : line.mid(sp + 1).trimmed();
-            if (directive != QLatin1String("!include") && directive != QLatin1String("!includedir")) {
-                m_warnings << tr("%1:%2: unknown directive %3 ignored").arg(name).arg(lineNo).arg(directive);
+            if (directive != QLatin1String("!include") &&
+                directive != QLatin1String("!includedir")) {
+                m_warnings << tr("%1:%2: unknown directive %3 ignored")
+                                  .arg(name)
+                                  .arg(lineNo)
+                                  .arg(directive);
                 continue;
             }
             if (arg.isEmpty()) {
                 // The client's words: "Wrong '!include' directive in config file".
-                m_errors << tr("%1:%2: %3 without a file or directory").arg(name).arg(lineNo).arg(directive);
+                m_errors << tr("%1:%2: %3 without a file or directory")
+                                .arg(name)
+                                .arg(lineNo)
+                                .arg(directive);
                 continue;
             }
             if (m_stack.size() > MaxDepth) { // the top file is level 0, as in the client
@@ -153,9 +175,8 @@ void OptionFile::parse(const QString &text, const QString &name, const QString &
                 continue;
             }
             // Every entry named *.cnf, whatever it is: readPath refuses what is not a plain file.
-            const QStringList files = dir.entryList({QStringLiteral("*.cnf")},
-                                                    QDir::Files | QDir::System | QDir::Hidden,
-                                                    QDir::Name);
+            const QStringList files = dir.entryList(
+                {QStringLiteral("*.cnf")}, QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
             for (const QString &f : files)
                 readPath(dir.filePath(f), false, from);
             continue;
@@ -196,8 +217,8 @@ void OptionFile::parse(const QString &text, const QString &name, const QString &
             continue;
         // Booleans: skip-foo / disable-foo turn foo off, enable-foo turns it on.
         for (const auto &[prefix, on] : {std::pair{QStringLiteral("skip-"), false},
-                                          std::pair{QStringLiteral("disable-"), false},
-                                          std::pair{QStringLiteral("enable-"), true}}) {
+                                         std::pair{QStringLiteral("disable-"), false},
+                                         std::pair{QStringLiteral("enable-"), true}}) {
             if (key.startsWith(prefix) && !v.hasValue) {
                 key = key.mid(prefix.size());
                 v.value = on ? QStringLiteral("1") : QStringLiteral("0");
@@ -263,7 +284,7 @@ bool OptionFile::readFile(const QString &path, bool required)
     return m_errors.size() == before;
 }
 
-void OptionFile::applyTo(ConnectionSettings &s, QStringList *errors) const
+void OptionFile::applyTo(ConnectionSettings &s, QStringList *errors, bool *tlsModeGiven) const
 {
     auto has = [this](const char *k) { return m_values.contains(QString::fromLatin1(k)); };
     auto get = [this](const char *k) { return m_values.value(QString::fromLatin1(k)); };
@@ -309,20 +330,41 @@ void OptionFile::applyTo(ConnectionSettings &s, QStringList *errors) const
         else
             bad(v, "protocol", tr("use TCP or SOCKET"));
     }
+    auto isTrue = [](const QString &v) {
+        const QString l = v.toLower();
+        return l.isEmpty() || l == QLatin1String("1") || l == QLatin1String("on") ||
+               l == QLatin1String("true") || l == QLatin1String("yes");
+    };
+    bool modeGiven = false;
+    if (has("ssl-mode")) {
+        const Value v = get("ssl-mode");
+        if (const auto mode = ConnectionSettings::parseTlsMode(v.value)) {
+            s.tls = *mode;
+            modeGiven = true;
+        } else {
+            bad(v, "ssl-mode",
+                tr("use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY"));
+        }
+    } else if (has("ssl-verify-server-cert") && isTrue(get("ssl-verify-server-cert").value)) {
+        s.tls = ConnectionSettings::TlsMode::VerifyIdentity;
+        modeGiven = true;
+    } else if (has("ssl")) {
+        s.tls = isTrue(get("ssl").value) ? ConnectionSettings::TlsMode::Required
+                                         : ConnectionSettings::TlsMode::Disabled;
+        modeGiven = true;
+    }
+    if (tlsModeGiven)
+        *tlsModeGiven = modeGiven;
     if (has("ssl-ca"))
         s.tlsCaFile = get("ssl-ca").value;
-    if (has("ssl")) {
-        const QString l = get("ssl").value.toLower();
-        const bool on = l.isEmpty() || l == QLatin1String("1") || l == QLatin1String("on") ||
-                        l == QLatin1String("true") || l == QLatin1String("yes");
-        s.tls = on ? ConnectionSettings::TlsMode::Required : ConnectionSettings::TlsMode::Disabled;
-    }
-    if (has("ssl-mode")) {
-        const QString m = get("ssl-mode").value.toUpper();
-        s.tls = (m == QStringLiteral("DISABLED") || m == QStringLiteral("PREFERRED"))
-                    ? ConnectionSettings::TlsMode::Disabled
-                    : ConnectionSettings::TlsMode::Required;
-    }
+    if (has("ssl-capath"))
+        s.tlsCaPath = get("ssl-capath").value;
+    if (has("ssl-cert"))
+        s.tlsCertFile = get("ssl-cert").value;
+    if (has("ssl-key"))
+        s.tlsKeyFile = get("ssl-key").value;
+    if (has("ssl-cipher"))
+        s.tlsCipher = get("ssl-cipher").value;
 }
 
 void resolveTransport(ConnectionSettings &s)
@@ -340,8 +382,8 @@ void resolveTransport(ConnectionSettings &s)
     if (s.socket.isEmpty())
         s.socket = qEnvironmentVariable("MYSQL_UNIX_PORT");
     if (s.socket.isEmpty()) {
-        for (const char *candidate : {"/run/mysqld/mysqld.sock", "/var/run/mysqld/mysqld.sock",
-                                      "/tmp/mysql.sock"}) {
+        for (const char *candidate :
+             {"/run/mysqld/mysqld.sock", "/var/run/mysqld/mysqld.sock", "/tmp/mysql.sock"}) {
             if (QFileInfo::exists(QString::fromLatin1(candidate))) {
                 s.socket = QString::fromLatin1(candidate);
                 break;
@@ -356,6 +398,7 @@ ResolvedConnection resolveConnection(const ConnectionRequest &request)
 {
     ResolvedConnection out;
     ConnectionSettings &s = out.settings;
+    bool tlsModeGiven = false;
     s.host.clear(); // "not given", so the client's socket-for-localhost rule can apply
     // The environment variables the mysql client honours come first; files override them.
     if (qEnvironmentVariableIsSet("MYSQL_HOST"))
@@ -365,7 +408,8 @@ ResolvedConnection resolveConnection(const ConnectionRequest &request)
         if (const auto port = ConnectionSettings::parsePort(v))
             s.port = *port;
         else
-            out.errors << OptionFile::tr("MYSQL_TCP_PORT=%1: not a port number (0 to 65535)").arg(v);
+            out.errors
+                << OptionFile::tr("MYSQL_TCP_PORT=%1: not a port number (0 to 65535)").arg(v);
     }
     if (!request.noDefaults) {
         OptionFile f;
@@ -380,7 +424,7 @@ ResolvedConnection resolveConnection(const ConnectionRequest &request)
                 f.readFile(defaults.at(i));
             }
         }
-        f.applyTo(s, &out.errors);
+        f.applyTo(s, &out.errors, &tlsModeGiven);
         out.errors = f.errors() + out.errors;
         out.warnings << f.warnings();
         out.files = f.readFiles();
@@ -405,6 +449,28 @@ ResolvedConnection resolveConnection(const ConnectionRequest &request)
     } else if (request.askPassword) {
         s.askPassword = true;
     }
+    if (request.tlsMode) {
+        s.tls = *request.tlsMode;
+        tlsModeGiven = true;
+    }
+    const std::pair<const std::optional<QString> *, QString *> tlsFiles[] = {
+        {&request.tlsCaFile, &s.tlsCaFile},     {&request.tlsCaPath, &s.tlsCaPath},
+        {&request.tlsCertFile, &s.tlsCertFile}, {&request.tlsKeyFile, &s.tlsKeyFile},
+        {&request.tlsCipher, &s.tlsCipher},
+    };
+    for (const auto &[given, field] : tlsFiles)
+        if (*given)
+            *field = **given;
+    const bool caGiven = !s.tlsCaFile.isEmpty() || !s.tlsCaPath.isEmpty();
+    if (caGiven && !tlsModeGiven) {
+        // As the mysql client: --ssl-ca or --ssl-capath without a mode means VERIFY_CA.
+        s.tls = ConnectionSettings::TlsMode::VerifyCa;
+    } else if (caGiven && (s.tls == ConnectionSettings::TlsMode::Preferred ||
+                           s.tls == ConnectionSettings::TlsMode::Required)) {
+        out.warnings << OptionFile::tr("WARNING: no verification of server certificate will be "
+                                       "done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.");
+    }
+    out.errors << ConnectionOpener::checkTlsSettings(s);
     if (s.user.isEmpty())
         s.user = qEnvironmentVariable("USER");
     resolveTransport(s);
@@ -441,8 +507,9 @@ ResolvedConnection resolveConnectionWaiting(const ConnectionRequest &request, in
     if (got)
         return *got;
     ResolvedConnection timedOut;
-    timedOut.errors << OptionFile::tr("Reading the option files did not finish within %n second(s).",
-                                      nullptr, (timeoutMs + 999) / 1000);
+    timedOut.errors << OptionFile::tr(
+        "Reading the option files did not finish within %n second(s).", nullptr,
+        (timeoutMs + 999) / 1000);
     return timedOut;
 }
 

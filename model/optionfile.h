@@ -8,7 +8,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 class QObject;
@@ -72,9 +71,12 @@ public:
     // Files opened so far, repeats and refusals included: the measure of the work done.
     int filesOpened() const { return m_opened; }
 
-    // Applies host, port, socket, user, password, database, connect-timeout, protocol. A value
-    // that cannot be used (port = abc) is appended to *errors, naming file and line.
-    void applyTo(ConnectionSettings &settings, QStringList *errors) const;
+    // Applies host, port, socket, user, password, database, connect-timeout, protocol and TLS
+    // (ssl-mode, or MariaDB's ssl / skip-ssl / ssl-verify-server-cert; ssl-ca, ssl-capath,
+    // ssl-cert, ssl-key, ssl-cipher). A value that cannot be used (port = abc) is appended to
+    // *errors, naming file and line. *tlsModeGiven tells whether a file set the mode itself.
+    void applyTo(ConnectionSettings &settings, QStringList *errors,
+                 bool *tlsModeGiven = nullptr) const;
 
     static QString normalize(const QString &name);
     // One value with quotes removed and escapes decoded ("a\tb" → a, tab, b).

@@ -16,7 +16,8 @@ namespace ks {
 
 class PasswordStore;
 
-// "Connect to server…": host and port or a unix socket, user, password, TLS mode and CA file,
+// "Connect to server…": host and port or a unix socket, user, password, TLS (the mysql client's
+// five modes with a plain sentence on what each checks, CA file, client certificate and key),
 // connect timeout, default database, read-only mode, and saved profiles.
 //
 // Invariants: profiles live in QSettings under "connections/<name>/…" without any password;
@@ -57,10 +58,13 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
     void updateTransport();
+    void updateTls();
+    void fitNote();
     void fillProfiles();
 
     PasswordStore *m_passwords;
@@ -74,7 +78,12 @@ private:
     QLineEdit *m_password = nullptr;
     QCheckBox *m_savePassword = nullptr;
     QComboBox *m_tls = nullptr;
+    QLabel *m_tlsNote = nullptr;
     QLineEdit *m_ca = nullptr;
+    QLineEdit *m_cert = nullptr;
+    QLineEdit *m_key = nullptr;
+    QString m_tlsCaPath; // from option files; not shown, passed through
+    QString m_tlsCipher;
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_database = nullptr;
     QCheckBox *m_readOnly = nullptr;

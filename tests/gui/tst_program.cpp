@@ -148,6 +148,9 @@ private Q_SLOTS:
             << QStringLiteral("Could not open required defaults file: /nonexistent/extra.cnf");
         QTest::newRow("bad port") << QStringList{QStringLiteral("--no-defaults"), QStringLiteral("--port"), QStringLiteral("abc")}
                                   << QStringLiteral("--port abc: not a port number (0 to 65535)");
+        QTest::newRow("VERIFY_CA without a CA")
+            << QStringList{QStringLiteral("--no-defaults"), QStringLiteral("--host=db.example"), QStringLiteral("--ssl-mode=VERIFY_CA")}
+            << QStringLiteral("CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY");
         QTest::newRow("port out of range") << QStringList{QStringLiteral("--no-defaults"), QStringLiteral("-P"), QStringLiteral("65536")}
                                            << QStringLiteral("--port 65536: not a port number");
     }

@@ -1,3 +1,4 @@
+#include "commandline.h"
 #include "optionfile.h"
 
 #include <QTemporaryDir>
@@ -259,6 +260,69 @@ private Q_SLOTS:
         const ResolvedConnection r = resolveConnection(request);
         QVERIFY(!r.ok());
         QVERIFY2(r.errors.join(u'\n').contains(path + message), qPrintable(r.errors.join(u'\n')));
+    }
+
+    // TLS as the mysql client reads it from option files and the command line.
+    void tlsSettings_data()
+    {
+        using Mode = ConnectionSettings::TlsMode;
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QStringList>("commandLine");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("problem"); // an error or warning that must be there
+        QTest::newRow("default PREFERRED") << QByteArray() << QStringList{} << int(Mode::Preferred) << QString();
+        QTest::newRow("ssl-ca means VERIFY_CA") << QByteArray("ssl-ca=@CA@\n") << QStringList{} << int(Mode::VerifyCa) << QString();
+        QTest::newRow("explicit REQUIRED with a CA warns")
+            << QByteArray("ssl-ca=@CA@\nssl-mode=required\n") << QStringList{} << int(Mode::Required)
+            << QStringLiteral("WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.");
+        QTest::newRow("MariaDB ssl") << QByteArray("ssl\n") << QStringList{} << int(Mode::Required) << QString();
+        QTest::newRow("MariaDB skip-ssl") << QByteArray("skip-ssl\n") << QStringList{} << int(Mode::Disabled) << QString();
+        QTest::newRow("MariaDB ssl-verify-server-cert")
+            << QByteArray("ssl-ca=@CA@\nssl-verify-server-cert\n") << QStringList{} << int(Mode::VerifyIdentity) << QString();
+        QTest::newRow("bad ssl-mode") << QByteArray("ssl-mode=sometimes\n") << QStringList{} << int(Mode::Preferred)
+                                      << QStringLiteral(":3: ssl-mode = sometimes: use DISABLED, PREFERRED, REQUIRED");
+        QTest::newRow("VERIFY_CA needs a CA") << QByteArray("ssl-mode=VERIFY_CA\n") << QStringList{} << int(Mode::VerifyCa)
+                                              << QStringLiteral("CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY");
+        QTest::newRow("missing CA file") << QByteArray("ssl-ca=/nonexistent/ca.pem\n") << QStringList{} << int(Mode::VerifyCa)
+                                         << QStringLiteral("--ssl-ca /nonexistent/ca.pem: no such file");
+        QTest::newRow("key without certificate") << QByteArray("ssl-key=@CA@\n") << QStringList{} << int(Mode::Preferred)
+                                                 << QStringLiteral("--ssl-key needs --ssl-cert");
+        QTest::newRow("command line wins") << QByteArray("ssl-mode=REQUIRED\n") << QStringList{QStringLiteral("--ssl-mode=disabled")}
+                                           << int(Mode::Disabled) << QString();
+        QTest::newRow("--ssl-ca keeps a mode from a file")
+            << QByteArray("ssl-mode=REQUIRED\n") << QStringList{QStringLiteral("--ssl-ca=@CA@")} << int(Mode::Required)
+            << QStringLiteral("WARNING: no verification");
+        QTest::newRow("--ssl-ca alone") << QByteArray() << QStringList{QStringLiteral("--ssl-ca=@CA@")} << int(Mode::VerifyCa) << QString();
+        QTest::newRow("--ssl-verify-server-cert") << QByteArray("ssl-ca=@CA@\n") << QStringList{QStringLiteral("--ssl-verify-server-cert")}
+                                                  << int(Mode::VerifyIdentity) << QString();
+        QTest::newRow("--skip-ssl") << QByteArray("ssl-mode=VERIFY_CA\nssl-ca=@CA@\n") << QStringList{QStringLiteral("--skip-ssl")}
+                                    << int(Mode::Disabled) << QString();
+    }
+    void tlsSettings()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QStringList, commandLine);
+        QFETCH(int, mode);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString ca = dir.filePath(QStringLiteral("ca.pem"));
+        write(ca, "-----BEGIN CERTIFICATE-----\n");
+        const QString cnf = dir.filePath(QStringLiteral("my.cnf"));
+        write(cnf, "[client]\nuser=u\n" + file.replace("@CA@", ca.toUtf8()));
+        CommandLine c;
+        QStringList args{QStringLiteral("killscope"), QStringLiteral("--defaults-file=") + cnf};
+        for (const QString &a : commandLine)
+            args << QString(a).replace(QStringLiteral("@CA@"), ca);
+        QVERIFY2(c.parse(args), qPrintable(c.errorText()));
+        const ResolvedConnection r = resolveConnection(c.connectionRequest());
+        QCOMPARE(int(r.settings.tls), mode);
+        const QStringList notes = r.errors + r.warnings;
+        if (problem.isEmpty())
+            QVERIFY2(notes.isEmpty(), qPrintable(notes.join(u'\n')));
+        else
+            QVERIFY2(notes.join(u'\n').contains(problem), qPrintable(notes.join(u'\n')));
+        if (mode >= int(ConnectionSettings::TlsMode::VerifyCa) && problem.isEmpty())
+            QCOMPARE(r.settings.tlsCaFile, ca);
     }
 
     void badPortInTheEnvironment()

@@ -135,6 +135,12 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--nope")} << QStringLiteral("nope");
         QTest::newRow("empty defaults file") << QStringList{QStringLiteral("--defaults-file=")}
                                              << QStringLiteral("--defaults-file needs a value.");
+        QTest::newRow("ssl mode") << QStringList{QStringLiteral("--ssl-mode=sometimes")}
+                                  << QStringLiteral("--ssl-mode sometimes: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY");
+        QTest::newRow("ssl and skip-ssl") << QStringList{QStringLiteral("--ssl"), QStringLiteral("--skip-ssl")}
+                                          << QStringLiteral("--ssl and --skip-ssl contradict each other.");
+        QTest::newRow("tls option headless") << QStringList{h, sc, x, QStringLiteral("--ssl-ca"), QStringLiteral("ca.pem")}
+                                             << QStringLiteral("--ssl-ca does not apply to --headless.");
     }
     void errors()
     {
@@ -223,6 +229,37 @@ private Q_SLOTS:
         QCOMPARE(r.password.value_or(QStringLiteral("<none>")), password);
         QCOMPARE(r.askPassword, ask);
         QCOMPARE(!c.warnings().isEmpty(), bool(r.password));
+    }
+
+    void tlsOptions_data()
+    {
+        using TlsMode = ConnectionSettings::TlsMode;
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("mode"); // -1: not given
+        QTest::newRow("--ssl-mode") << QStringList{QStringLiteral("--ssl-mode=verify_identity")} << int(TlsMode::VerifyIdentity);
+        QTest::newRow("--ssl-mode wins") << QStringList{QStringLiteral("--ssl-mode"), QStringLiteral("REQUIRED"), QStringLiteral("--skip-ssl")}
+                                         << int(TlsMode::Required);
+        QTest::newRow("--ssl") << QStringList{QStringLiteral("--ssl")} << int(TlsMode::Required);
+        QTest::newRow("--skip-ssl") << QStringList{QStringLiteral("--skip-ssl")} << int(TlsMode::Disabled);
+        QTest::newRow("--ssl-verify-server-cert") << QStringList{QStringLiteral("--ssl-verify-server-cert")} << int(TlsMode::VerifyIdentity);
+        QTest::newRow("files only") << QStringList{QStringLiteral("--ssl-ca=ca.pem"), QStringLiteral("--ssl-cert=c.pem"),
+                                                   QStringLiteral("--ssl-key=k.pem")}
+                                    << -1;
+    }
+    void tlsOptions()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, mode);
+        CommandLine c;
+        QVERIFY2(c.parse(args(arguments)), qPrintable(c.errorText()));
+        const ConnectionRequest r = c.connectionRequest();
+        QVERIFY(r.given); // TLS options ask for live mode
+        QCOMPARE(r.tlsMode ? int(*r.tlsMode) : -1, mode);
+        if (mode == -1) {
+            QCOMPARE(r.tlsCaFile.value_or(QString()), QStringLiteral("ca.pem"));
+            QCOMPARE(r.tlsCertFile.value_or(QString()), QStringLiteral("c.pem"));
+            QCOMPARE(r.tlsKeyFile.value_or(QString()), QStringLiteral("k.pem"));
+        }
     }
 
     void notLiveWithoutConnectionOptions()

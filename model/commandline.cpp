@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "timetext.h"
+
 #include "engine.h"
 #include "killscope.h"
 #include "timeparse.h"
@@ -269,12 +271,7 @@ const Spec *specByName(const QString &name)
 
 std::optional<qint64> parseTime(const QString &text, QString *reason)
 {
-    const sim::DurationParse p = sim::parseTimeUs(text.toStdString());
-    if (!p.value) {
-        *reason = QString::fromStdString(p.error);
-        return std::nullopt;
-    }
-    return qint64(*p.value);
+    return parseTimeUs(text, reason); // model/timetext.h: sim's one time parser
 }
 
 // The mysql client's spellings, rewritten into the forms QCommandLineParser understands:
@@ -551,9 +548,15 @@ bool CommandLine::checkValues()
     }
     for (const QString &v : values(Option::ProcesslistAt)) {
         QString reason;
-        if (!parseTime(v, &reason))
+        const auto t = parseTime(v, &reason);
+        if (!t)
             return fail(
                 [v, reason] { return QStringLiteral("--processlist-at %1: %2").arg(v, reason); });
+        if (*t > sim::Engine::kMaxUntil)
+            return fail([v] {
+                return tr("--processlist-at %1: must be between 0s and 3600s (no run lasts longer)")
+                    .arg(v);
+            });
     }
     if (isSet(Option::Size) && !parseSize(value(Option::Size)).isValid()) {
         const QString v = value(Option::Size);

@@ -4,7 +4,6 @@
 
 #include "engine.h"
 #include "killscope.h"
-#include "timeparse.h"
 #include "types.h"
 
 #include <QCommandLineParser>

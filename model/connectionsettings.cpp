@@ -1,6 +1,6 @@
 #include "connectionsettings.h"
 
-#include "timeparse.h"
+#include "timetext.h"
 
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -34,10 +34,10 @@ std::optional<int> ConnectionSettings::parseConnectTimeout(const QString &text)
     if (bare.match(text).hasMatch()) {
         seconds = text.toInt();
     } else {
-        const sim::DurationParse p = sim::parseTimeUs(text.toStdString());
-        if (!p.value)
+        const std::optional<qint64> us = parseTimeUs(text);
+        if (!us)
             return std::nullopt;
-        seconds = (*p.value + 999'999) / 1'000'000;
+        seconds = (*us + 999'999) / 1'000'000;
     }
     if (seconds < 1 || seconds > 3600)
         return std::nullopt;

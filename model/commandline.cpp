@@ -1,9 +1,8 @@
 #include "commandline.h"
 
-#include "timetext.h"
-
 #include "engine.h"
 #include "killscope.h"
+#include "timetext.h"
 #include "types.h"
 
 #include <QCommandLineParser>
@@ -630,7 +629,7 @@ QString CommandLine::helpText() const
                 0, width) +
            u'\n';
     for (Section section : {Section::General, Section::Scenario, Section::Picture,
-                            Section::Headless, Section::Live, Section::Window}) {
+                            Section::Headless, Section::Live, Section::Tls, Section::Window}) {
         out += u'\n' + sectionTitle(section) + u'\n';
         for (const Spec &s : kSpecs) {
             if (s.section != section || s.hidden)
@@ -658,6 +657,12 @@ QString CommandLine::helpText() const
         }
     }
     return out;
+}
+
+QString CommandLine::listedName(Option option)
+{
+    const Spec &s = spec(option);
+    return s.hidden ? QString() : shownName(s);
 }
 
 QString CommandLine::versionText() const

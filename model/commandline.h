@@ -174,6 +174,8 @@ public:
 
     // "1600x900" → QSize; invalid unless 200..16384 x 150..16384.
     static QSize parseSize(const QString &text);
+    // How --help lists an option ("--port", "-geometry"); empty for an alias it does not list.
+    static QString listedName(Option option);
 
 private:
     bool fail(std::function<QString()> message);

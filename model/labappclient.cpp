@@ -1,5 +1,6 @@
 #include "labappclient.h"
 
+#include "connectionopener.h"
 #include "flavor.h"
 
 #include <QSqlError>
@@ -11,18 +12,11 @@ namespace ks {
 bool openLabConnection(QSqlDatabase &db, const ConnectionSettings &settings, const QString &name,
                        int readTimeoutS, QString *error)
 {
-    db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-    if (!db.isValid()) {
+    // The one connection opener (TLS as the mysql client does it).
+    ConnectionOpener opener(settings);
+    if (!opener.open(name, readTimeoutS, &db)) {
         if (error)
-            *error = QCoreApplication::translate(
-                "LabMode", "The QMYSQL driver is not available (Debian package libqt6sql6-mysql).");
-        return false;
-    }
-    settings.applyTo(db, readTimeoutS);
-    if (!db.open()) {
-        const QSqlError e = db.lastError();
-        if (error)
-            *error = explainSqlError(e.nativeErrorCode(), e.databaseText(), settings);
+            *error = opener.errorMessage();
         return false;
     }
     return true;

@@ -9,8 +9,8 @@
 
 namespace ks {
 
-// Opens one QMYSQL connection for lab mode on the calling thread, under a unique name. Lab
-// mode's only way to log in; false with a readable sentence in *error.
+// Opens one QMYSQL connection for lab mode on the calling thread, under a unique name, through
+// the program's one ConnectionOpener; false with a readable sentence in *error.
 bool openLabConnection(QSqlDatabase &db, const ConnectionSettings &settings, const QString &name,
                        int readTimeoutS, QString *error);
 // Closes and removes a connection opened by openLabConnection (same thread).

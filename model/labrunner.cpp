@@ -626,11 +626,24 @@ QString LabRunner::defaultsFileFor(const QString &account)
         text += QStringLiteral("host=%1\nport=%2\nprotocol=TCP\n")
                     .arg(m_login.host)
                     .arg(m_login.effectivePort());
-    if (m_login.tls == ConnectionSettings::TlsMode::Required) {
+    // The login's TLS, in the mariadb client's words (it has no --ssl-mode).
+    using Tls = ConnectionSettings::TlsMode;
+    if (m_login.tls == Tls::Disabled)
+        text += QStringLiteral("skip-ssl\n");
+    if (m_login.tls >= Tls::Required)
         text += QStringLiteral("ssl\n");
+    if (m_login.tls >= Tls::VerifyCa) {
         if (!m_login.tlsCaFile.isEmpty())
             text += QStringLiteral("ssl-ca=%1\n").arg(m_login.tlsCaFile);
+        if (!m_login.tlsCaPath.isEmpty())
+            text += QStringLiteral("ssl-capath=%1\n").arg(m_login.tlsCaPath);
     }
+    if (m_login.tls == Tls::VerifyIdentity)
+        text += QStringLiteral("ssl-verify-server-cert\n");
+    if (!m_login.tlsCertFile.isEmpty())
+        text += QStringLiteral("ssl-cert=%1\nssl-key=%2\n").arg(m_login.tlsCertFile, m_login.tlsKeyFile);
+    if (!m_login.tlsCipher.isEmpty())
+        text += QStringLiteral("ssl-cipher=%1\n").arg(m_login.tlsCipher);
     f.write(text.toUtf8());
     return path;
 }

@@ -1,4 +1,9 @@
+// The engine's RunResult has a member called `signals`, which Qt's keyword macro would rewrite.
+#define QT_NO_KEYWORDS
 #include "labcalibration.h"
+
+#include "engine.h"
+#include "runresult.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -320,6 +325,117 @@ bool LabCosts::writeCalibratedScenario(const QByteArray &originalJson, const Lab
         return false;
     }
     return true;
+}
+
+
+sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &plan, const LabRecording &rec,
+                                QStringList *notes)
+{
+    sim::Scenario s = calibrated;
+    sim::RunOptions o;
+    o.flavor = plan.flavor();
+    o.until = rec.untilUs;
+    const sim::RunResult run = sim::Engine::run(calibrated, o);
+    for (int si = 0; si < int(s.sessions.size()) && si < rec.sessions.size(); ++si) {
+        const LabSessionRun &rs = rec.sessions[si];
+        const std::vector<int> lanes = run.lanesOfSession(si);
+        QList<qint64> ids;
+        for (const LabConnection &c : rs.connections)
+            ids << c.id;
+        for (const LabStatementRun &st : rs.statements) {
+            if (st.statement < 0 || size_t(st.statement) >= s.sessions[size_t(si)].statements.size() || st.sentUs < 0)
+                continue;
+            sim::Statement &stmt = s.sessions[size_t(si)].statements[size_t(st.statement)];
+            const StatementCost c = costOf(stmt, s.server);
+            if (c.rowsNs < 20e6)
+                continue; // below the processlist's resolution: the calibration's cost stays
+            // Where the simulation has it start and end, and whether it waits on the way there.
+            qint64 simStart = -1, simEnd = -1;
+            for (const sim::Event &e : run.events) {
+                if (std::find(lanes.begin(), lanes.end(), e.lane) == lanes.end())
+                    continue;
+                if (e.type == sim::EventType::StatementStart && e.a == st.statement && simStart < 0)
+                    simStart = e.t;
+                else if (e.type == sim::EventType::StatementEnd && simStart >= 0 && simEnd < 0)
+                    simEnd = e.t;
+            }
+            bool simWaits = false;
+            for (int lane : lanes)
+                for (const sim::LaneSegment &seg : run.lanes[size_t(lane)].segments)
+                    if (seg.start >= simStart && (simEnd < 0 || seg.start < simEnd) &&
+                        (seg.state == sim::LaneState::RowLockWait || seg.state == sim::LaneState::MdlWait ||
+                         seg.state == sim::LaneState::InnodbQueue || seg.state == sim::LaneState::SendBlocked ||
+                         seg.state == sim::LaneState::TableLockWait))
+                        simWaits = true;
+            if (simWaits)
+                continue;
+            // The real run: was it interrupted, did it wait?
+            const qint64 end = st.returnedUs >= 0 ? st.returnedUs : rec.untilUs;
+            bool interrupted = false;
+            for (const LabLine &l : rs.lines)
+                if (l.tUs > st.sentUs && l.tUs <= end && l.text.startsWith(QLatin1String("ERROR")))
+                    interrupted = true;
+            if (!rs.terminal && st.error != 0)
+                interrupted = true;
+            bool realWaits = false;
+            QList<QPair<qint64, qint64>> progress; // (t, rows modified) while it ran
+            for (const LabSample &smp : rec.samples) {
+                if (smp.tUs < st.sentUs || smp.tUs > end)
+                    continue;
+                for (const ProcesslistRow &r : smp.rows) {
+                    if (!ids.contains(r.id))
+                        continue;
+                    if (r.trxState == QLatin1String("LOCK WAIT") || r.state.contains(QLatin1String("Waiting for")))
+                        realWaits = true;
+                    if (r.trxState == QLatin1String("ROLLING BACK") || r.command == QLatin1String("Killed"))
+                        interrupted = true;
+                    if (smp.trxFresh && r.trxState == QLatin1String("RUNNING") && r.trxRowsModified > 0 && !interrupted)
+                        progress << qMakePair(smp.trxUs >= 0 ? smp.trxUs : smp.tUs, r.trxRowsModified);
+                }
+            }
+            if (realWaits)
+                continue;
+            double f = 0;
+            QString how;
+            if (!interrupted && st.returnedUs >= 0) {
+                qint64 echo = st.sentUs;
+                if (rs.terminal)
+                    for (const LabLine &l : rs.lines)
+                        if (l.tUs >= st.sentUs && l.text.contains(st.sent)) {
+                            echo = l.tUs;
+                            break;
+                        }
+                const double measured = double(st.returnedUs - echo) - c.fixedUs;
+                const double modelled = c.cpuUs + c.rowsNs / 1000.0;
+                if (measured > 0 && modelled > 0) {
+                    f = measured / modelled;
+                    how = tr("its duration in the run");
+                }
+            } else if (progress.size() >= 2 && c.modifiedRows > 0) {
+                const double dt = double(progress.last().first - progress.first().first);
+                const double rows = double(progress.last().second - progress.first().second);
+                double modifyNs = 0;
+                for (const sim::Step &step : stmt.steps)
+                    if (step.op == sim::StepOp::Rows && step.modify)
+                        modifyNs = double(step.perRowNs);
+                if (dt > 0 && rows > 0 && modifyNs > 0) {
+                    f = (dt * 1000.0 / rows) / modifyNs;
+                    how = tr("its rows-modified rate in the run");
+                }
+            }
+            if (f <= 0)
+                continue;
+            for (sim::Step &step : stmt.steps) {
+                if (step.op == sim::StepOp::Rows)
+                    step.perRowNs = clampCost(double(step.perRowNs) * f);
+                else if (step.op == sim::StepOp::Cpu)
+                    step.durationUs = std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
+            }
+            if (notes)
+                *notes << tr("%1 statement %2: forward costs × %3 from %4").arg(rs.name).arg(st.statement).arg(f, 0, 'f', 3).arg(how);
+        }
+    }
+    return s;
 }
 
 } // namespace ks

@@ -20,10 +20,16 @@ class LabCosts
     Q_DECLARE_TR_FUNCTIONS(LabCosts)
 public:
     // The plan's (scaled) scenario with the measured per-row costs (forward and rollback) of every
-    // calibrated statement, the measured client connect time, and the measured I/O bandwidth
-    // where a statement's time is mostly I/O. Notes say what was changed and from what.
+    // calibrated statement and the measured client connect time. Notes say what was changed and
+    // from what.
     static sim::Scenario calibrated(const LabPlan &plan, const LabCalibration &calibration,
                                     QStringList *notes = nullptr);
+    // The second stage, after the run: a long statement's forward cost as it was in the run itself
+    // (with the other sessions competing for the CPUs), from its real duration where it ran to its
+    // end without waiting, or from its rows-modified rate where it was killed. Rollback costs stay
+    // the calibration's (they are what the comparison checks).
+    static sim::Scenario refined(const sim::Scenario &calibrated, const LabPlan &plan,
+                                 const LabRecording &recording, QStringList *notes = nullptr);
     // How much longer (> 1) or shorter this server takes for the calibrated statements than the
     // plan's scenario assumes: measured over simulated time, summed over the statements; 1 when
     // nothing was calibrated. Clamped to 0.25 .. 4.

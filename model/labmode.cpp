@@ -100,8 +100,10 @@ LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &jso
     out.recording = runner.recording();
     if (out.status != LabStatus::Ok || !out.plan)
         return out;
+    const sim::Scenario calibrated =
+        LabCosts::calibrated(*out.plan, out.recording.calibration, &out.calibrationNotes);
     out.calibrated = std::make_shared<const sim::Scenario>(
-        LabCosts::calibrated(*out.plan, out.recording.calibration, &out.calibrationNotes));
+        LabCosts::refined(calibrated, *out.plan, out.recording, &out.calibrationNotes));
     sim::RunOptions o;
     o.flavor = out.plan->flavor();
     o.until = out.recording.untilUs;

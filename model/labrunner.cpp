@@ -1194,7 +1194,30 @@ bool LabRunner::runScenario()
     for (size_t i = 0; i < sc.actions.size(); ++i)
         QTimer::singleShot(int(sc.actions[i].at / 1000), Qt::PreciseTimer, this,
                            [this, i] { doAction(int(i)); });
-    QTimer::singleShot(int(m_rec.untilUs / 1000), Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    // The scenario's end; a statement still running then (this server slower than the calibration
+    // said, e.g. with sessions competing for the CPUs) may finish first, up to half as long again.
+    const qint64 hardEndUs = m_t0 + m_rec.untilUs + m_rec.untilUs / 2 + 2'000'000;
+    QTimer::singleShot(int(m_rec.untilUs / 1000), Qt::PreciseTimer, &loop, [this, &loop, hardEndUs] {
+        auto busy = [this] {
+            for (const auto &s : m_sessions)
+                if (s->busy && !s->exited)
+                    return true;
+            return false;
+        };
+        if (!busy()) {
+            loop.quit();
+            return;
+        }
+        m_untilUs = hardEndUs; // keep sampling meanwhile
+        auto *poll = new QTimer(&loop);
+        connect(poll, &QTimer::timeout, &loop, [this, &loop, busy, hardEndUs] {
+            if (!busy() || m_clock.nowUs() >= hardEndUs) {
+                m_untilUs = m_clock.nowUs();
+                loop.quit();
+            }
+        });
+        poll->start(20);
+    });
     QTimer watchdog;
     connect(&watchdog, &QTimer::timeout, &loop, [this, &loop] {
         if (stopped())
@@ -1204,6 +1227,13 @@ bool LabRunner::runScenario()
     loop.exec();
     m_loop = nullptr;
     const bool interrupted = stopped();
+    if (m_untilUs - m_t0 > m_rec.untilUs) {
+        m_rec.notes << tr("The run went on for %1 s past the scenario's end (%2 s) until its statements had "
+                          "finished.")
+                           .arg(double(m_untilUs - m_t0 - m_rec.untilUs) / 1e6, 0, 'f', 2)
+                           .arg(double(m_rec.untilUs) / 1e6, 0, 'f', 2);
+        m_rec.untilUs = m_untilUs - m_t0;
+    }
 
     // Everything after `until` is not compared.
     QMetaObject::invokeMethod(m_sampler, "setPaused", Qt::BlockingQueuedConnection,

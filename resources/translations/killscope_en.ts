@@ -303,6 +303,70 @@
         <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
         <translation>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</translation>
     </message>
+    <message>
+        <source>Run --scenario on the server given by the connection options next to its simulation, list the differences and exit: 0 none undeclared, 1 some, 3 refused, 4 failed.</source>
+        <translation>Run --scenario on the server given by the connection options next to its simulation, list the differences and exit: 0 none undeclared, 1 some, 3 refused, 4 failed.</translation>
+    </message>
+    <message>
+        <source>Write the comparison to FILE.json or FILE.md.</source>
+        <translation>Write the comparison to FILE.json or FILE.md.</translation>
+    </message>
+    <message>
+        <source>Run although the server has other databases or client sessions.</source>
+        <translation>Run although the server has other databases or client sessions.</translation>
+    </message>
+    <message>
+        <source>Write the scenario with this server&apos;s measured costs to this file.</source>
+        <translation>Write the scenario with this server&apos;s measured costs to this file.</translation>
+    </message>
+    <message>
+        <source>Table sizes and times × this, above 0 and at most 1 (default: the scenario&apos;s lab scale).</source>
+        <translation>Table sizes and times × this, above 0 and at most 1 (default: the scenario&apos;s lab scale).</translation>
+    </message>
+    <message>
+        <source>The command-line client to run (default: mariadb for MariaDB, mysql for MySQL).</source>
+        <translation>The command-line client to run (default: mariadb for MariaDB, mysql for MySQL).</translation>
+    </message>
+    <message>
+        <source>The database lab mode creates and drops (default killscope_lab).</source>
+        <translation>The database lab mode creates and drops (default killscope_lab).</translation>
+    </message>
+    <message>
+        <source>Calibration runs per statement, 2 to 20 (default 3).</source>
+        <translation>Calibration runs per statement, 2 to 20 (default 3).</translation>
+    </message>
+    <message>
+        <source>Lab mode (with the live mode&apos;s connection options):</source>
+        <translation>Lab mode (with the live mode&apos;s connection options):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --lab.</source>
+        <translation>%1 does not apply to --lab.</translation>
+    </message>
+    <message>
+        <source>%1 needs --lab.</source>
+        <translation>%1 needs --lab.</translation>
+    </message>
+    <message>
+        <source>--lab needs --scenario ID|FILE</source>
+        <translation>--lab needs --scenario ID|FILE</translation>
+    </message>
+    <message>
+        <source>--lab-report %1: the file must end in .json or .md</source>
+        <translation>--lab-report %1: the file must end in .json or .md</translation>
+    </message>
+    <message>
+        <source>--lab-scale %1: use a number above 0 and at most 1</source>
+        <translation>--lab-scale %1: use a number above 0 and at most 1</translation>
+    </message>
+    <message>
+        <source>--lab-repeats %1: use 2 to 20 (the tolerance needs two runs)</source>
+        <translation>--lab-repeats %1: use 2 to 20 (the tolerance needs two runs)</translation>
+    </message>
+    <message>
+        <source>--lab-database %1: use letters, digits and _ only</source>
+        <translation>--lab-database %1: use letters, digits and _ only</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOpener</name>
@@ -703,6 +767,434 @@
     <message>
         <source>Reconnected as %1</source>
         <translation>Reconnected as %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabComparison</name>
+    <message>
+        <source>Session %1 runs another client than the scenario names: %2</source>
+        <translation>Session %1 runs another client than the scenario names: %2</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>the start</translation>
+    </message>
+    <message>
+        <source>the action at %1</source>
+        <translation>the action at %1</translation>
+    </message>
+    <message>
+        <source>Δ %1%2 after %3, allowed ±%4</source>
+        <translation>Δ %1%2 after %3, allowed ±%4</translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation>(gone)</translation>
+    </message>
+    <message>
+        <source>nobody leaves</source>
+        <translation>nobody leaves</translation>
+    </message>
+    <message>
+        <source>%1 sent at %2</source>
+        <translation>%1 sent at %2</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <source>%1 → effect after %2</source>
+        <translation>%1 → effect after %2</translation>
+    </message>
+    <message>
+        <source>Δ %1%2, allowed ±%3</source>
+        <translation>Δ %1%2, allowed ±%3</translation>
+    </message>
+    <message>
+        <source>%1: the client shows ERROR %2 at %3</source>
+        <translation>%1: the client shows ERROR %2 at %3</translation>
+    </message>
+    <message>
+        <source>%1: the thread is gone at %2</source>
+        <translation>%1: the thread is gone at %2</translation>
+    </message>
+    <message>
+        <source>no such effect</source>
+        <translation>no such effect</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 rows/s</translation>
+    </message>
+    <message>
+        <source>%1%2 %, allowed ±%3 %</source>
+        <translation>%1%2 %, allowed ±%3 %</translation>
+    </message>
+    <message>
+        <source>rolls back %1 rows from %2 to %3</source>
+        <translation>rolls back %1 rows from %2 to %3</translation>
+    </message>
+    <message>
+        <source>no rollback seen in INNODB_TRX</source>
+        <translation>no rollback seen in INNODB_TRX</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>table %1: definition %2</source>
+        <translation>table %1: definition %2</translation>
+    </message>
+    <message>
+        <source>table %1: rows %2 (committed changes)</source>
+        <translation>table %1: rows %2 (committed changes)</translation>
+    </message>
+    <message>
+        <source>table %1: rows %2 (CHECKSUM TABLE)</source>
+        <translation>table %1: rows %2 (CHECKSUM TABLE)</translation>
+    </message>
+    <message>
+        <source>no temporary tables left</source>
+        <translation>no temporary tables left</translation>
+    </message>
+    <message>
+        <source>left behind: %1</source>
+        <translation>left behind: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabCosts</name>
+    <message>
+        <source>%1 statement %2: %3 ms measured (%4 ms simulated), costs × %5</source>
+        <translation>%1 statement %2: %3 ms measured (%4 ms simulated), costs × %5</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 ms); costs kept</source>
+        <translation>%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 ms); costs kept</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: rollback %3 ms for %4 rows (%5 per row)</source>
+        <translation>%1 statement %2: rollback %3 ms for %4 rows (%5 per row)</translation>
+    </message>
+    <message>
+        <source>client connect time %1 ms (median of %2)</source>
+        <translation>client connect time %1 ms (median of %2)</translation>
+    </message>
+    <message>
+        <source>The scenario is not valid JSON: %1</source>
+        <translation>The scenario is not valid JSON: %1</translation>
+    </message>
+    <message>
+        <source>The scenario does not have the structure it was parsed with: %1</source>
+        <translation>The scenario does not have the structure it was parsed with: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>its duration in the run</source>
+        <translation>its duration in the run</translation>
+    </message>
+    <message>
+        <source>its rows-modified rate in the run</source>
+        <translation>its rows-modified rate in the run</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: forward costs × %3 from %4</source>
+        <translation>%1 statement %2: forward costs × %3 from %4</translation>
+    </message>
+</context>
+<context>
+    <name>LabMode</name>
+    <message>
+        <source>Calibration: %1</source>
+        <translation>Calibration: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabPlan</name>
+    <message>
+        <source>Scenario %1 is not written for %2 (it lists %3).</source>
+        <translation>Scenario %1 is not written for %2 (it lists %3).</translation>
+    </message>
+    <message>
+        <source>The lab scale must be greater than 0 and at most 1, got %1.</source>
+        <translation>The lab scale must be greater than 0 and at most 1, got %1.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 uses table %2 but its lab section does not say how to create it (/lab/tables).</source>
+        <translation>Scenario %1 uses table %2 but its lab section does not say how to create it (/lab/tables).</translation>
+    </message>
+    <message>
+        <source>Session %1 of scenario %2 uses the %3 command-line client, but lab mode runs the %4 client here; declare a substitution with a reason in /lab/clients.</source>
+        <translation>Session %1 of scenario %2 uses the %3 command-line client, but lab mode runs the %4 client here; declare a substitution with a reason in /lab/clients.</translation>
+    </message>
+    <message>
+        <source>Session %1 logs in as “%2”; lab accounts need a user name of at most 26 letters, digits or _.</source>
+        <translation>Session %1 logs in as “%2”; lab accounts need a user name of at most 26 letters, digits or _.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 has users that differ only in letter case; lab accounts cannot tell them apart.</source>
+        <translation>Scenario %1 has users that differ only in letter case; lab accounts cannot tell them apart.</translation>
+    </message>
+</context>
+<context>
+    <name>LabReport</name>
+    <message>
+        <source># Lab report: %1
+
+</source>
+        <translation># Lab report: %1
+
+</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2), lab scale %3, %4 s.
+
+</source>
+        <translation>Server: %1 (%2), lab scale %3, %4 s.
+
+</translation>
+    </message>
+    <message>
+        <source>**Result: no undeclared differences.**
+
+</source>
+        <translation>**Result: no undeclared differences.**
+
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>**Result: %n undeclared difference(s).**
+
+</source>
+        <translation>
+            <numerusform>**Result: %n undeclared difference.**
+
+</numerusform>
+            <numerusform>**Result: %n undeclared differences.**
+
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timing tolerance: ±%1 % of the simulated duration + %2 ms (client side), + %3 ms for processlist states (longest sample gap); INNODB_TRX read every ≥ %4 ms.
+
+</source>
+        <translation>Timing tolerance: ±%1 % of the simulated duration + %2 ms (client side), + %3 ms for processlist states (longest sample gap); INNODB_TRX read every ≥ %4 ms.
+
+</translation>
+    </message>
+    <message>
+        <source>## Differences
+
+</source>
+        <translation>## Differences
+
+</translation>
+    </message>
+    <message>
+        <source>| t (s) | class | session | aspect | simulation | server | detail |
+|---|---|---|---|---|---|---|
+</source>
+        <translation>| t (s) | class | session | aspect | simulation | server | detail |
+|---|---|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source> (declared: %1)</source>
+        <translation> (declared: %1)</translation>
+    </message>
+    <message>
+        <source>## Session %1 (%2)
+
+</source>
+        <translation>## Session %1 (%2)
+
+</translation>
+    </message>
+    <message>
+        <source>### Client lines
+
+| t (s) | simulation | t (s) | server |
+|---|---|---|---|
+</source>
+        <translation>### Client lines
+
+| t (s) | simulation | t (s) | server |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>
+### (Command, State)
+
+| from (s) | simulation | from (s) | server |
+|---|---|---|---|
+</source>
+        <translation>
+### (Command, State)
+
+| from (s) | simulation | from (s) | server |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source> (brief)</source>
+        <translation> (brief)</translation>
+    </message>
+    <message>
+        <source> ×%1</source>
+        <translation> ×%1</translation>
+    </message>
+    <message>
+        <source>- %1 by %2: simulated effect after %3 ms, real after %4 ms (simulated outcome %5)
+</source>
+        <translation>- %1 by %2: simulated effect after %3 ms, real after %4 ms (simulated outcome %5)
+</translation>
+    </message>
+    <message>
+        <source>the operator</source>
+        <translation>the operator</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>- rollback of %1 rows: simulated %2 rows/s, real %3 rows/s
+</source>
+        <translation>- rollback of %1 rows: simulated %2 rows/s, real %3 rows/s
+</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>not seen</translation>
+    </message>
+    <message>
+        <source>## Order of leaving
+
+</source>
+        <translation>## Order of leaving
+
+</translation>
+    </message>
+    <message>
+        <source>- simulation: %1
+- server: %2
+
+</source>
+        <translation>- simulation: %1
+- server: %2
+
+</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>## End state
+
+| table | rows (sim / server) | definition (sim / server) |
+|---|---|---|
+</source>
+        <translation>## End state
+
+| table | rows (sim / server) | definition (sim / server) |
+|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>
+Left behind: %1
+
+</source>
+        <translation>
+Left behind: %1
+
+</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>## Notes
+
+</source>
+        <translation>## Notes
+
+</translation>
+    </message>
+    <message>
+        <source>## Calibration
+
+</source>
+        <translation>## Calibration
+
+</translation>
+    </message>
+    <message>
+        <source>- %1 statement %2 `%3`: %4 ms</source>
+        <translation>- %1 statement %2 `%3`: %4 ms</translation>
+    </message>
+    <message>
+        <source>; rollback %1 ms</source>
+        <translation>; rollback %1 ms</translation>
+    </message>
+    <message>
+        <source>- kill round trip: %1 ms
+</source>
+        <translation>- kill round trip: %1 ms
+</translation>
+    </message>
+    <message>
+        <source>The report file must end in .json or .md: %1</source>
+        <translation>The report file must end in .json or .md: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>lab: %1 on %2 (scale %3): %n undeclared difference(s)</source>
+        <translation>
+            <numerusform>lab: %1 on %2 (scale %3): %n undeclared difference</numerusform>
+            <numerusform>lab: %1 on %2 (scale %3): %n undeclared differences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 timing check(s) within tolerance, %2 declared
+</source>
+        <translation>, %1 timing check(s) within tolerance, %2 declared
+</translation>
+    </message>
+</context>
+<context>
+    <name>LabTimeline</name>
+    <message>
+        <source>%1 · simulation (%2)</source>
+        <translation>%1 · simulation (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · server (%2)</source>
+        <translation>%1 · server (%2)</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1943,425 @@
     <message>
         <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
         <translation>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabAppClient</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabController</name>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Scenario</translation>
+    </message>
+    <message>
+        <source>Run on a &amp;server…</source>
+        <translation>Run on a &amp;server…</translation>
+    </message>
+    <message>
+        <source>Run this scenario on a real test server next to its simulation and list the differences</source>
+        <translation>Run this scenario on a real test server next to its simulation and list the differences</translation>
+    </message>
+    <message>
+        <source>Run on a server</source>
+        <translation>Run on a server</translation>
+    </message>
+    <message>
+        <source>Open a scenario first.</source>
+        <translation>Open a scenario first.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabDiffModel</name>
+    <message>
+        <source>timing within tolerance</source>
+        <translation>timing within tolerance</translation>
+    </message>
+    <message>
+        <source>timing</source>
+        <translation>timing</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>Whole scenario</source>
+        <translation>Whole scenario</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>Session %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n difference(s)</source>
+        <translation>
+            <numerusform>%1 — %n difference</numerusform>
+            <numerusform>%1 — %n differences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Declared in the scenario: %1</source>
+        <translation>Declared in the scenario: %1</translation>
+    </message>
+    <message>
+        <source>%1 (declared)</source>
+        <translation>%1 (declared)</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nothing)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Detail / reason</source>
+        <translation>Detail / reason</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabRunDialog</name>
+    <message>
+        <source>Use an account that may create databases and users (e.g. root on a test server).</source>
+        <translation>Use an account that may create databases and users (e.g. root on a test server).</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>No server chosen yet.</source>
+        <translation>No server chosen yet.</translation>
+    </message>
+    <message>
+        <source>Run %1 on a server</source>
+        <translation>Run %1 on a server</translation>
+    </message>
+    <message>
+        <source>Lab mode runs this scenario on a real test server next to its simulation and lists every difference. It creates its own database (killscope_lab) and accounts, fills the scenario&apos;s tables, runs real mariadb/mysql clients, sends the scenario&apos;s kills to the sessions it started, and removes everything afterwards. Use a test server, never one with real work.</source>
+        <translation>Lab mode runs this scenario on a real test server next to its simulation and lists every difference. It creates its own database (killscope_lab) and accounts, fills the scenario&apos;s tables, runs real mariadb/mysql clients, sends the scenario&apos;s kills to the sessions it started, and removes everything afterwards. Use a test server, never one with real work.</translation>
+    </message>
+    <message>
+        <source>Server…</source>
+        <translation>Server…</translation>
+    </message>
+    <message>
+        <source>Lab scale (table sizes and times):</source>
+        <translation>Lab scale (table sizes and times):</translation>
+    </message>
+    <message>
+        <source>Run even though the server has other databases or client sessions</source>
+        <translation>Run even though the server has other databases or client sessions</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabRunner</name>
+    <message>
+        <source>“%1” failed: %2 (%3)</source>
+        <translation>“%1” failed: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Interrupted.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Lab mode does not know this server: %1</source>
+        <translation>Lab mode does not know this server: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2).</source>
+        <translation>Server: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>A database called %1 exists that lab mode did not create; lab mode will not touch it. Choose another name or remove it yourself.</source>
+        <translation>A database called %1 exists that lab mode did not create; lab mode will not touch it. Choose another name or remove it yourself.</translation>
+    </message>
+    <message>
+        <source>Removing what an interrupted lab run left behind (%1).</source>
+        <translation>Removing what an interrupted lab run left behind (%1).</translation>
+    </message>
+    <message>
+        <source>other databases: %1</source>
+        <translation>other databases: %1</translation>
+    </message>
+    <message>
+        <source>other client sessions: %1</source>
+        <translation>other client sessions: %1</translation>
+    </message>
+    <message>
+        <source>This server may hold real work (%1). Lab mode creates and drops a database and accounts, changes server variables and kills the sessions it starts; run it on a test server, or pass --lab-force if this one is.</source>
+        <translation>This server may hold real work (%1). Lab mode creates and drops a database and accounts, changes server variables and kills the sessions it starts; run it on a test server, or pass --lab-force if this one is.</translation>
+    </message>
+    <message>
+        <source>Run with --lab-force on a server with %1.</source>
+        <translation>Run with --lab-force on a server with %1.</translation>
+    </message>
+    <message>
+        <source>Creating database %1 and %2 lab accounts…</source>
+        <translation>Creating database %1 and %2 lab accounts…</translation>
+    </message>
+    <message>
+        <source>The login cannot set up a lab (it needs to create databases and users and grant privileges, e.g. root on a test server): %1</source>
+        <translation>The login cannot set up a lab (it needs to create databases and users and grant privileges, e.g. root on a test server): %1</translation>
+    </message>
+    <message>
+        <source>Creating table %1 with %2 rows…</source>
+        <translation>Creating table %1 with %2 rows…</translation>
+    </message>
+    <message>
+        <source>Calibrating %1 statement %2 (%3 runs): %4</source>
+        <translation>Calibrating %1 statement %2 (%3 runs): %4</translation>
+    </message>
+    <message>
+        <source>Calibration of %1 failed: %2</source>
+        <translation>Calibration of %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Measuring the kill round trip…</source>
+        <translation>Measuring the kill round trip…</translation>
+    </message>
+    <message>
+        <source>Measuring the client&apos;s start-up…</source>
+        <translation>Measuring the client&apos;s start-up…</translation>
+    </message>
+    <message>
+        <source>The command-line client did not show its prompt.</source>
+        <translation>The command-line client did not show its prompt.</translation>
+    </message>
+    <message>
+        <source>This server took %1 times as long as the scenario&apos;s costs for the calibrated statements: the scenario&apos;s times are stretched by as much.</source>
+        <translation>This server took %1 times as long as the scenario&apos;s costs for the calibrated statements: the scenario&apos;s times are stretched by as much.</translation>
+    </message>
+    <message>
+        <source>Session %1 could not connect: %2</source>
+        <translation>Session %1 could not connect: %2</translation>
+    </message>
+    <message>
+        <source>Session %1 did not connect.</source>
+        <translation>Session %1 did not connect.</translation>
+    </message>
+    <message>
+        <source>Cannot write the client option file in %1.</source>
+        <translation>Cannot write the client option file in %1.</translation>
+    </message>
+    <message>
+        <source>The client of session %1 did not show its prompt: %2</source>
+        <translation>The client of session %1 did not show its prompt: %2</translation>
+    </message>
+    <message>
+        <source>session %1 has no connection yet</source>
+        <translation>session %1 has no connection yet</translation>
+    </message>
+    <message>
+        <source>thread %1 exists on this server and is not a lab session</source>
+        <translation>thread %1 exists on this server and is not a lab session</translation>
+    </message>
+    <message>
+        <source>user %1 is not a lab account</source>
+        <translation>user %1 is not a lab account</translation>
+    </message>
+    <message>
+        <source>the current query id of session %1 is unknown</source>
+        <translation>the current query id of session %1 is unknown</translation>
+    </message>
+    <message>
+        <source>query id %1 is running on this server and is not a lab query</source>
+        <translation>query id %1 is running on this server and is not a lab query</translation>
+    </message>
+    <message>
+        <source>%1 statement %2 (%3) not sent: %4</source>
+        <translation>%1 statement %2 (%3) not sent: %4</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL innodb_thread_concurrency = %1 at %2 s not sent: the variable does not exist on MariaDB 10.6 and later (the simulation ignores it there too).</source>
+        <translation>SET GLOBAL innodb_thread_concurrency = %1 at %2 s not sent: the variable does not exist on MariaDB 10.6 and later (the simulation ignores it there too).</translation>
+    </message>
+    <message>
+        <source>%1 = %2 at %3 s not reproduced: lab mode cannot make competing I/O load on the server&apos;s disk.</source>
+        <translation>%1 = %2 at %3 s not reproduced: lab mode cannot make competing I/O load on the server&apos;s disk.</translation>
+    </message>
+    <message>
+        <source>Operator kill at %1 s not sent: %2</source>
+        <translation>Operator kill at %1 s not sent: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create a private temporary directory.</source>
+        <translation>Cannot create a private temporary directory.</translation>
+    </message>
+    <message>
+        <source>Starting session %1…</source>
+        <translation>Starting session %1…</translation>
+    </message>
+    <message>
+        <source>The sampler could not connect: %1</source>
+        <translation>The sampler could not connect: %1</translation>
+    </message>
+    <message>
+        <source>The sampler took no sample: %1</source>
+        <translation>The sampler took no sample: %1</translation>
+    </message>
+    <message>
+        <source>Running scenario %1 for %2 s…</source>
+        <translation>Running scenario %1 for %2 s…</translation>
+    </message>
+    <message>
+        <source>The run went on for %1 s past the scenario&apos;s end (%2 s) until its statements had finished.</source>
+        <translation>The run went on for %1 s past the scenario&apos;s end (%2 s) until its statements had finished.</translation>
+    </message>
+    <message>
+        <source>Waiting for the lab sessions to end…</source>
+        <translation>Waiting for the lab sessions to end…</translation>
+    </message>
+    <message>
+        <source>Some lab threads were still there after 5 minutes; the end state may be incomplete.</source>
+        <translation>Some lab threads were still there after 5 minutes; the end state may be incomplete.</translation>
+    </message>
+    <message>
+        <source>Session %1&apos;s connection did not close in time.</source>
+        <translation>Session %1&apos;s connection did not close in time.</translation>
+    </message>
+    <message>
+        <source>Removing the lab database and accounts…</source>
+        <translation>Removing the lab database and accounts…</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabTerminal</name>
+    <message>
+        <source>The command-line client “%1” was not found (Debian package mariadb-client).</source>
+        <translation>The command-line client “%1” was not found (Debian package mariadb-client).</translation>
+    </message>
+    <message>
+        <source>Could not open a pseudo-terminal: %1</source>
+        <translation>Could not open a pseudo-terminal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabWindow</name>
+    <message>
+        <source>Save lab report</source>
+        <translation>Save lab report</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>There is no finished lab run to save.</source>
+        <translation>There is no finished lab run to save.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running %1 on the server…&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Running %1 on the server…&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2a7a2a&apos;&gt;no undeclared differences&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#2a7a2a&apos;&gt;no undeclared differences&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;%n undeclared difference(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b02020&apos;&gt;%n undeclared difference&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b02020&apos;&gt;%n undeclared differences&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2 (lab scale %3): %4 — %5 timing check(s) within tolerance (±%6 % + %7 ms)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; on %2 (lab scale %3): %4 — %5 timing check(s) within tolerance (±%6 % + %7 ms)</translation>
+    </message>
+    <message>
+        <source>Each session: simulation above, server below.</source>
+        <translation>Each session: simulation above, server below.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The lab run did not finish:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;The lab run did not finish:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>No lab run yet.</source>
+        <translation>No lab run yet.</translation>
+    </message>
+    <message>
+        <source>KillScope lab</source>
+        <translation>KillScope lab</translation>
+    </message>
+    <message>
+        <source>KillScope lab — %1</source>
+        <translation>KillScope lab — %1</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Also show the timing checks within tolerance</source>
+        <translation>Also show the timing checks within tolerance</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Client lines</source>
+        <translation>Client lines</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>t (s)</source>
+        <translation>t (s)</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
 </context>
 <context>

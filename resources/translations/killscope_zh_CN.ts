@@ -303,6 +303,70 @@
         <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
         <translation>--processlist-at %1：必须在 0s 到 3600s 之间（没有哪次运行更长）</translation>
     </message>
+    <message>
+        <source>Run --scenario on the server given by the connection options next to its simulation, list the differences and exit: 0 none undeclared, 1 some, 3 refused, 4 failed.</source>
+        <translation>在连接选项指定的服务器上运行 --scenario，同时运行它的模拟，列出差异后退出：0 没有未声明的差异，1 有，3 被拒绝，4 失败。</translation>
+    </message>
+    <message>
+        <source>Write the comparison to FILE.json or FILE.md.</source>
+        <translation>把对比结果写入 FILE.json 或 FILE.md。</translation>
+    </message>
+    <message>
+        <source>Run although the server has other databases or client sessions.</source>
+        <translation>即使服务器上有其他数据库或客户端会话也照样运行。</translation>
+    </message>
+    <message>
+        <source>Write the scenario with this server&apos;s measured costs to this file.</source>
+        <translation>把带有这台服务器实测开销的场景写入这个文件。</translation>
+    </message>
+    <message>
+        <source>Table sizes and times × this, above 0 and at most 1 (default: the scenario&apos;s lab scale).</source>
+        <translation>表的大小和时间都乘以这个系数，大于 0 且不超过 1（默认：场景声明的实验比例）。</translation>
+    </message>
+    <message>
+        <source>The command-line client to run (default: mariadb for MariaDB, mysql for MySQL).</source>
+        <translation>要运行的命令行客户端（默认：MariaDB 用 mariadb，MySQL 用 mysql）。</translation>
+    </message>
+    <message>
+        <source>The database lab mode creates and drops (default killscope_lab).</source>
+        <translation>实验模式创建并删除的数据库（默认 killscope_lab）。</translation>
+    </message>
+    <message>
+        <source>Calibration runs per statement, 2 to 20 (default 3).</source>
+        <translation>每条语句的校准次数，2 到 20（默认 3）。</translation>
+    </message>
+    <message>
+        <source>Lab mode (with the live mode&apos;s connection options):</source>
+        <translation>实验模式（使用实时模式的连接选项）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --lab.</source>
+        <translation>%1 不适用于 --lab。</translation>
+    </message>
+    <message>
+        <source>%1 needs --lab.</source>
+        <translation>%1 需要 --lab。</translation>
+    </message>
+    <message>
+        <source>--lab needs --scenario ID|FILE</source>
+        <translation>--lab 需要 --scenario ID|文件</translation>
+    </message>
+    <message>
+        <source>--lab-report %1: the file must end in .json or .md</source>
+        <translation>--lab-report %1：文件名必须以 .json 或 .md 结尾</translation>
+    </message>
+    <message>
+        <source>--lab-scale %1: use a number above 0 and at most 1</source>
+        <translation>--lab-scale %1：请用大于 0 且不超过 1 的数</translation>
+    </message>
+    <message>
+        <source>--lab-repeats %1: use 2 to 20 (the tolerance needs two runs)</source>
+        <translation>--lab-repeats %1：请用 2 到 20（容差至少需要两次运行）</translation>
+    </message>
+    <message>
+        <source>--lab-database %1: use letters, digits and _ only</source>
+        <translation>--lab-database %1：只能用字母、数字和 _</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOpener</name>
@@ -700,6 +764,430 @@
     <message>
         <source>Reconnected as %1</source>
         <translation>已重连为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabComparison</name>
+    <message>
+        <source>Session %1 runs another client than the scenario names: %2</source>
+        <translation>会话 %1 运行的客户端与场景写的不同：%2</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>开始时刻</translation>
+    </message>
+    <message>
+        <source>the action at %1</source>
+        <translation>%1 的动作</translation>
+    </message>
+    <message>
+        <source>Δ %1%2 after %3, allowed ±%4</source>
+        <translation>在 %3 之后 Δ %1%2，允许 ±%4</translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation>（已消失）</translation>
+    </message>
+    <message>
+        <source>nobody leaves</source>
+        <translation>没有线程离开</translation>
+    </message>
+    <message>
+        <source>%1 sent at %2</source>
+        <translation>%1 于 %2 发出</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>没有发出</translation>
+    </message>
+    <message>
+        <source>%1 → effect after %2</source>
+        <translation>%1 → %2 后生效</translation>
+    </message>
+    <message>
+        <source>Δ %1%2, allowed ±%3</source>
+        <translation>Δ %1%2，允许 ±%3</translation>
+    </message>
+    <message>
+        <source>%1: the client shows ERROR %2 at %3</source>
+        <translation>%1：客户端在 %3 显示 ERROR %2</translation>
+    </message>
+    <message>
+        <source>%1: the thread is gone at %2</source>
+        <translation>%1：线程在 %2 消失</translation>
+    </message>
+    <message>
+        <source>no such effect</source>
+        <translation>没有这个效果</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>每秒 %1 行</translation>
+    </message>
+    <message>
+        <source>%1%2 %, allowed ±%3 %</source>
+        <translation>%1%2 %，允许 ±%3 %</translation>
+    </message>
+    <message>
+        <source>rolls back %1 rows from %2 to %3</source>
+        <translation>从 %2 到 %3 回滚 %1 行</translation>
+    </message>
+    <message>
+        <source>no rollback seen in INNODB_TRX</source>
+        <translation>INNODB_TRX 里没有看到回滚</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未改变</translation>
+    </message>
+    <message>
+        <source>table %1: definition %2</source>
+        <translation>表 %1：定义%2</translation>
+    </message>
+    <message>
+        <source>table %1: rows %2 (committed changes)</source>
+        <translation>表 %1：行%2（已提交的修改）</translation>
+    </message>
+    <message>
+        <source>table %1: rows %2 (CHECKSUM TABLE)</source>
+        <translation>表 %1：行%2（CHECKSUM TABLE）</translation>
+    </message>
+    <message>
+        <source>no temporary tables left</source>
+        <translation>没有留下临时表</translation>
+    </message>
+    <message>
+        <source>left behind: %1</source>
+        <translation>留下了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabCosts</name>
+    <message>
+        <source>%1 statement %2: %3 ms measured (%4 ms simulated), costs × %5</source>
+        <translation>%1 第 %2 条语句：实测 %3 毫秒（模拟 %4 毫秒），开销 × %5</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 ms); costs kept</source>
+        <translation>%1 第 %2 条语句：实测 %3 毫秒，比模型里的固定工作（%4 毫秒）还少；保留原开销</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: rollback %3 ms for %4 rows (%5 per row)</source>
+        <translation>%1 第 %2 条语句：回滚 %4 行用了 %3 毫秒（每行 %5）</translation>
+    </message>
+    <message>
+        <source>client connect time %1 ms (median of %2)</source>
+        <translation>客户端连接时间 %1 毫秒（%2 次的中位数）</translation>
+    </message>
+    <message>
+        <source>The scenario is not valid JSON: %1</source>
+        <translation>场景不是合法的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The scenario does not have the structure it was parsed with: %1</source>
+        <translation>场景的结构与解析时的不一致：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>its duration in the run</source>
+        <translation>它在这次运行中的耗时</translation>
+    </message>
+    <message>
+        <source>its rows-modified rate in the run</source>
+        <translation>它在这次运行中修改行数的速度</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: forward costs × %3 from %4</source>
+        <translation>%1 第 %2 条语句：按%4，正向开销 × %3</translation>
+    </message>
+</context>
+<context>
+    <name>LabMode</name>
+    <message>
+        <source>Calibration: %1</source>
+        <translation>校准：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabPlan</name>
+    <message>
+        <source>Scenario %1 is not written for %2 (it lists %3).</source>
+        <translation>场景 %1 不是为 %2 写的（它列出的是 %3）。</translation>
+    </message>
+    <message>
+        <source>The lab scale must be greater than 0 and at most 1, got %1.</source>
+        <translation>实验比例必须大于 0 且不超过 1，得到的是 %1。</translation>
+    </message>
+    <message>
+        <source>Scenario %1 uses table %2 but its lab section does not say how to create it (/lab/tables).</source>
+        <translation>场景 %1 用到了表 %2，但它的 lab 部分没有说明如何创建（/lab/tables）。</translation>
+    </message>
+    <message>
+        <source>Session %1 of scenario %2 uses the %3 command-line client, but lab mode runs the %4 client here; declare a substitution with a reason in /lab/clients.</source>
+        <translation>场景 %2 的会话 %1 使用 %3 命令行客户端，但实验模式在这里运行的是 %4 客户端；请在 /lab/clients 中声明替换并写明理由。</translation>
+    </message>
+    <message>
+        <source>Session %1 logs in as “%2”; lab accounts need a user name of at most 26 letters, digits or _.</source>
+        <translation>会话 %1 以“%2”登录；实验账户的用户名最多 26 个字母、数字或 _。</translation>
+    </message>
+    <message>
+        <source>Scenario %1 has users that differ only in letter case; lab accounts cannot tell them apart.</source>
+        <translation>场景 %1 里有只是大小写不同的用户；实验账户无法区分它们。</translation>
+    </message>
+</context>
+<context>
+    <name>LabReport</name>
+    <message>
+        <source># Lab report: %1
+
+</source>
+        <translation># 实验报告：%1
+
+</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2), lab scale %3, %4 s.
+
+</source>
+        <translation>服务器：%1（%2），实验比例 %3，%4 秒。
+
+</translation>
+    </message>
+    <message>
+        <source>**Result: no undeclared differences.**
+
+</source>
+        <translation>**结果：没有未声明的差异。**
+
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>**Result: %n undeclared difference(s).**
+
+</source>
+        <translation>
+            <numerusform>**结果：%n 处未声明的差异。**
+
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timing tolerance: ±%1 % of the simulated duration + %2 ms (client side), + %3 ms for processlist states (longest sample gap); INNODB_TRX read every ≥ %4 ms.
+
+</source>
+        <translation>时间容差：模拟时长的 ±%1 % + %2 毫秒（客户端一侧），进程列表状态再加 %3 毫秒（最长采样间隔）；INNODB_TRX 每 ≥ %4 毫秒读一次。
+
+</translation>
+    </message>
+    <message>
+        <source>## Differences
+
+</source>
+        <translation>## 差异
+
+</translation>
+    </message>
+    <message>
+        <source>| t (s) | class | session | aspect | simulation | server | detail |
+|---|---|---|---|---|---|---|
+</source>
+        <translation>| t（秒） | 类别 | 会话 | 方面 | 模拟 | 服务器 | 细节 |
+|---|---|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source> (declared: %1)</source>
+        <translation>（已声明：%1）</translation>
+    </message>
+    <message>
+        <source>## Session %1 (%2)
+
+</source>
+        <translation>## 会话 %1（%2）
+
+</translation>
+    </message>
+    <message>
+        <source>### Client lines
+
+| t (s) | simulation | t (s) | server |
+|---|---|---|---|
+</source>
+        <translation>### 客户端输出
+
+| t（秒） | 模拟 | t（秒） | 服务器 |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>
+### (Command, State)
+
+| from (s) | simulation | from (s) | server |
+|---|---|---|---|
+</source>
+        <translation>
+### （Command, State）
+
+| 起始（秒） | 模拟 | 起始（秒） | 服务器 |
+|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source> (brief)</source>
+        <translation>（短暂）</translation>
+    </message>
+    <message>
+        <source> ×%1</source>
+        <translation> ×%1</translation>
+    </message>
+    <message>
+        <source>- %1 by %2: simulated effect after %3 ms, real after %4 ms (simulated outcome %5)
+</source>
+        <translation>- %2 发出的 %1：模拟在 %3 毫秒后生效，实际在 %4 毫秒后（模拟结果 %5）
+</translation>
+    </message>
+    <message>
+        <source>the operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>- rollback of %1 rows: simulated %2 rows/s, real %3 rows/s
+</source>
+        <translation>- 回滚 %1 行：模拟每秒 %2 行，实际每秒 %3 行
+</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>没看到</translation>
+    </message>
+    <message>
+        <source>## Order of leaving
+
+</source>
+        <translation>## 离开的顺序
+
+</translation>
+    </message>
+    <message>
+        <source>- simulation: %1
+- server: %2
+
+</source>
+        <translation>- 模拟：%1
+- 服务器：%2
+
+</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>## End state
+
+| table | rows (sim / server) | definition (sim / server) |
+|---|---|---|
+</source>
+        <translation>## 最终状态
+
+| 表 | 行（模拟 / 服务器） | 定义（模拟 / 服务器） |
+|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未改变</translation>
+    </message>
+    <message>
+        <source>
+Left behind: %1
+
+</source>
+        <translation>
+留下的东西：%1
+
+</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>## Notes
+
+</source>
+        <translation>## 说明
+
+</translation>
+    </message>
+    <message>
+        <source>## Calibration
+
+</source>
+        <translation>## 校准
+
+</translation>
+    </message>
+    <message>
+        <source>- %1 statement %2 `%3`: %4 ms</source>
+        <translation>- %1 第 %2 条语句 `%3`：%4 毫秒</translation>
+    </message>
+    <message>
+        <source>; rollback %1 ms</source>
+        <translation>；回滚 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>- kill round trip: %1 ms
+</source>
+        <translation>- KILL 往返：%1 毫秒
+</translation>
+    </message>
+    <message>
+        <source>The report file must end in .json or .md: %1</source>
+        <translation>报告文件名必须以 .json 或 .md 结尾：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>lab: %1 on %2 (scale %3): %n undeclared difference(s)</source>
+        <translation>
+            <numerusform>lab：%1 在 %2 上（比例 %3）：%n 处未声明的差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 timing check(s) within tolerance, %2 declared
+</source>
+        <translation>，%1 项时间检查在容差内，%2 处已声明
+</translation>
+    </message>
+</context>
+<context>
+    <name>LabTimeline</name>
+    <message>
+        <source>%1 · simulation (%2)</source>
+        <translation>%1 · 模拟（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · server (%2)</source>
+        <translation>%1 · 服务器（%2）</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1933,423 @@
     <message>
         <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
         <translation>丢弃你的终止操作和 SET GLOBAL 修改，按场景原样重新运行。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabAppClient</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabController</name>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run on a &amp;server…</source>
+        <translation>在服务器上运行(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Run this scenario on a real test server next to its simulation and list the differences</source>
+        <translation>在真实的测试服务器上运行这个场景，同时运行它的模拟，并列出差异</translation>
+    </message>
+    <message>
+        <source>Run on a server</source>
+        <translation>在服务器上运行</translation>
+    </message>
+    <message>
+        <source>Open a scenario first.</source>
+        <translation>请先打开一个场景。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabDiffModel</name>
+    <message>
+        <source>timing within tolerance</source>
+        <translation>时间在容差内</translation>
+    </message>
+    <message>
+        <source>timing</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Whole scenario</source>
+        <translation>整个场景</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>会话 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n difference(s)</source>
+        <translation>
+            <numerusform>%1 — %n 处差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Declared in the scenario: %1</source>
+        <translation>场景中已声明：%1</translation>
+    </message>
+    <message>
+        <source>%1 (declared)</source>
+        <translation>%1（已声明）</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>方面</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Detail / reason</source>
+        <translation>细节 / 理由</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabRunDialog</name>
+    <message>
+        <source>Use an account that may create databases and users (e.g. root on a test server).</source>
+        <translation>请使用可以创建数据库和用户的账户（例如测试服务器上的 root）。</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>No server chosen yet.</source>
+        <translation>还没有选择服务器。</translation>
+    </message>
+    <message>
+        <source>Run %1 on a server</source>
+        <translation>在服务器上运行 %1</translation>
+    </message>
+    <message>
+        <source>Lab mode runs this scenario on a real test server next to its simulation and lists every difference. It creates its own database (killscope_lab) and accounts, fills the scenario&apos;s tables, runs real mariadb/mysql clients, sends the scenario&apos;s kills to the sessions it started, and removes everything afterwards. Use a test server, never one with real work.</source>
+        <translation>实验模式在真实的测试服务器上运行这个场景，同时运行它的模拟，并列出每一处差异。它会创建自己的数据库（killscope_lab）和账户，填充场景的表，运行真正的 mariadb/mysql 客户端，把场景里的 KILL 发给它自己启动的会话，结束后删除所有这些东西。请使用测试服务器，绝不要用承载真实业务的服务器。</translation>
+    </message>
+    <message>
+        <source>Server…</source>
+        <translation>服务器…</translation>
+    </message>
+    <message>
+        <source>Lab scale (table sizes and times):</source>
+        <translation>实验比例（表的大小和时间）：</translation>
+    </message>
+    <message>
+        <source>Run even though the server has other databases or client sessions</source>
+        <translation>即使服务器上有其他数据库或客户端会话也照样运行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabRunner</name>
+    <message>
+        <source>“%1” failed: %2 (%3)</source>
+        <translation>“%1”失败：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>已中断。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Lab mode does not know this server: %1</source>
+        <translation>实验模式不认识这个服务器：%1</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2).</source>
+        <translation>服务器：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>A database called %1 exists that lab mode did not create; lab mode will not touch it. Choose another name or remove it yourself.</source>
+        <translation>已经存在一个不是由实验模式创建的数据库 %1；实验模式不会碰它。请换一个名字，或者自己删除它。</translation>
+    </message>
+    <message>
+        <source>Removing what an interrupted lab run left behind (%1).</source>
+        <translation>正在删除上次中断的实验运行留下的东西（%1）。</translation>
+    </message>
+    <message>
+        <source>other databases: %1</source>
+        <translation>其他数据库：%1</translation>
+    </message>
+    <message>
+        <source>other client sessions: %1</source>
+        <translation>其他客户端会话：%1</translation>
+    </message>
+    <message>
+        <source>This server may hold real work (%1). Lab mode creates and drops a database and accounts, changes server variables and kills the sessions it starts; run it on a test server, or pass --lab-force if this one is.</source>
+        <translation>这台服务器上可能有真实的业务（%1）。实验模式会创建和删除数据库与账户、修改服务器变量，并 KILL 它自己启动的会话；请在测试服务器上运行，如果这台就是测试服务器，请加上 --lab-force。</translation>
+    </message>
+    <message>
+        <source>Run with --lab-force on a server with %1.</source>
+        <translation>在带有%1的服务器上用 --lab-force 运行。</translation>
+    </message>
+    <message>
+        <source>Creating database %1 and %2 lab accounts…</source>
+        <translation>正在创建数据库 %1 和 %2 个实验账户…</translation>
+    </message>
+    <message>
+        <source>The login cannot set up a lab (it needs to create databases and users and grant privileges, e.g. root on a test server): %1</source>
+        <translation>这个登录账户无法搭建实验环境（需要能创建数据库和用户并授予权限，例如测试服务器上的 root）：%1</translation>
+    </message>
+    <message>
+        <source>Creating table %1 with %2 rows…</source>
+        <translation>正在创建有 %2 行的表 %1…</translation>
+    </message>
+    <message>
+        <source>Calibrating %1 statement %2 (%3 runs): %4</source>
+        <translation>正在校准 %1 第 %2 条语句（%3 次）：%4</translation>
+    </message>
+    <message>
+        <source>Calibration of %1 failed: %2</source>
+        <translation>校准 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Measuring the kill round trip…</source>
+        <translation>正在测量 KILL 的往返时间…</translation>
+    </message>
+    <message>
+        <source>Measuring the client&apos;s start-up…</source>
+        <translation>正在测量客户端的启动时间…</translation>
+    </message>
+    <message>
+        <source>The command-line client did not show its prompt.</source>
+        <translation>命令行客户端没有显示提示符。</translation>
+    </message>
+    <message>
+        <source>This server took %1 times as long as the scenario&apos;s costs for the calibrated statements: the scenario&apos;s times are stretched by as much.</source>
+        <translation>对校准过的语句，这台服务器用的时间是场景开销的 %1 倍：场景的时间也相应拉长同样的倍数。</translation>
+    </message>
+    <message>
+        <source>Session %1 could not connect: %2</source>
+        <translation>会话 %1 无法连接：%2</translation>
+    </message>
+    <message>
+        <source>Session %1 did not connect.</source>
+        <translation>会话 %1 没有连上。</translation>
+    </message>
+    <message>
+        <source>Cannot write the client option file in %1.</source>
+        <translation>无法在 %1 中写入客户端选项文件。</translation>
+    </message>
+    <message>
+        <source>The client of session %1 did not show its prompt: %2</source>
+        <translation>会话 %1 的客户端没有显示提示符：%2</translation>
+    </message>
+    <message>
+        <source>session %1 has no connection yet</source>
+        <translation>会话 %1 还没有连接</translation>
+    </message>
+    <message>
+        <source>thread %1 exists on this server and is not a lab session</source>
+        <translation>线程 %1 在这台服务器上存在，而且不是实验会话</translation>
+    </message>
+    <message>
+        <source>user %1 is not a lab account</source>
+        <translation>用户 %1 不是实验账户</translation>
+    </message>
+    <message>
+        <source>the current query id of session %1 is unknown</source>
+        <translation>会话 %1 当前的查询 id 未知</translation>
+    </message>
+    <message>
+        <source>query id %1 is running on this server and is not a lab query</source>
+        <translation>查询 id %1 正在这台服务器上运行，而且不是实验查询</translation>
+    </message>
+    <message>
+        <source>%1 statement %2 (%3) not sent: %4</source>
+        <translation>%1 第 %2 条语句（%3）没有发出：%4</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL innodb_thread_concurrency = %1 at %2 s not sent: the variable does not exist on MariaDB 10.6 and later (the simulation ignores it there too).</source>
+        <translation>%2 秒的 SET GLOBAL innodb_thread_concurrency = %1 没有发出：MariaDB 10.6 及以后没有这个变量（模拟在那里也忽略它）。</translation>
+    </message>
+    <message>
+        <source>%1 = %2 at %3 s not reproduced: lab mode cannot make competing I/O load on the server&apos;s disk.</source>
+        <translation>%3 秒的 %1 = %2 没有重现：实验模式无法在服务器的磁盘上制造竞争性的 I/O 负载。</translation>
+    </message>
+    <message>
+        <source>Operator kill at %1 s not sent: %2</source>
+        <translation>%1 秒的操作员 KILL 没有发出：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create a private temporary directory.</source>
+        <translation>无法创建私有的临时目录。</translation>
+    </message>
+    <message>
+        <source>Starting session %1…</source>
+        <translation>正在启动会话 %1…</translation>
+    </message>
+    <message>
+        <source>The sampler could not connect: %1</source>
+        <translation>采样器无法连接：%1</translation>
+    </message>
+    <message>
+        <source>The sampler took no sample: %1</source>
+        <translation>采样器没有取到样本：%1</translation>
+    </message>
+    <message>
+        <source>Running scenario %1 for %2 s…</source>
+        <translation>正在运行场景 %1，时长 %2 秒…</translation>
+    </message>
+    <message>
+        <source>The run went on for %1 s past the scenario&apos;s end (%2 s) until its statements had finished.</source>
+        <translation>运行在场景结束（%2 秒）之后又继续了 %1 秒，直到其中的语句都执行完。</translation>
+    </message>
+    <message>
+        <source>Waiting for the lab sessions to end…</source>
+        <translation>正在等待实验会话结束…</translation>
+    </message>
+    <message>
+        <source>Some lab threads were still there after 5 minutes; the end state may be incomplete.</source>
+        <translation>5 分钟后仍有实验线程存在；最终状态可能不完整。</translation>
+    </message>
+    <message>
+        <source>Session %1&apos;s connection did not close in time.</source>
+        <translation>会话 %1 的连接没有及时关闭。</translation>
+    </message>
+    <message>
+        <source>Removing the lab database and accounts…</source>
+        <translation>正在删除实验数据库和账户…</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabTerminal</name>
+    <message>
+        <source>The command-line client “%1” was not found (Debian package mariadb-client).</source>
+        <translation>找不到命令行客户端“%1”（Debian 软件包 mariadb-client）。</translation>
+    </message>
+    <message>
+        <source>Could not open a pseudo-terminal: %1</source>
+        <translation>无法打开伪终端：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::LabWindow</name>
+    <message>
+        <source>Save lab report</source>
+        <translation>保存实验报告</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>There is no finished lab run to save.</source>
+        <translation>没有已完成的实验运行可以保存。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running %1 on the server…&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;正在服务器上运行 %1…&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#2a7a2a&apos;&gt;no undeclared differences&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#2a7a2a&apos;&gt;没有未声明的差异&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;%n undeclared difference(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b02020&apos;&gt;%n 处未声明的差异&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2 (lab scale %3): %4 — %5 timing check(s) within tolerance (±%6 % + %7 ms)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 在 %2 上（实验比例 %3）：%4 — %5 项时间检查在容差内（±%6 % + %7 毫秒）</translation>
+    </message>
+    <message>
+        <source>Each session: simulation above, server below.</source>
+        <translation>每个会话：上面是模拟，下面是服务器。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The lab run did not finish:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;实验运行没有完成：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>No lab run yet.</source>
+        <translation>还没有实验运行。</translation>
+    </message>
+    <message>
+        <source>KillScope lab</source>
+        <translation>KillScope 实验</translation>
+    </message>
+    <message>
+        <source>KillScope lab — %1</source>
+        <translation>KillScope 实验 — %1</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Also show the timing checks within tolerance</source>
+        <translation>同时显示在容差内的时间检查</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Client lines</source>
+        <translation>客户端输出</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>t (s)</source>
+        <translation>t（秒）</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
     </message>
 </context>
 <context>

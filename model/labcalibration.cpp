@@ -371,10 +371,20 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
                 continue;
             // The real run: was it interrupted, did it wait?
             const qint64 end = st.returnedUs >= 0 ? st.returnedUs : rec.untilUs;
+            // An error ends the statement, except "gone away" after which the client reconnects
+            // and sends it again: then it runs from the reconnect on.
             bool interrupted = false;
-            for (const LabLine &l : rs.lines)
-                if (l.tUs > st.sentUs && l.tUs <= end && l.text.startsWith(QLatin1String("ERROR")))
+            qint64 rerunFrom = -1;
+            for (const LabLine &l : rs.lines) {
+                if (l.tUs <= st.sentUs || l.tUs > end)
+                    continue;
+                if (l.text.startsWith(QLatin1String("ERROR 2006")))
+                    continue;
+                if (l.text.startsWith(QLatin1String("Current database:")))
+                    rerunFrom = l.tUs;
+                else if (l.text.startsWith(QLatin1String("ERROR")))
                     interrupted = true;
+            }
             if (!rs.terminal && st.error != 0)
                 interrupted = true;
             bool realWaits = false;
@@ -405,6 +415,8 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
                             echo = l.tUs;
                             break;
                         }
+                if (rerunFrom > echo)
+                    echo = rerunFrom;
                 const double measured = double(st.returnedUs - echo) - c.fixedUs;
                 const double modelled = c.cpuUs + c.rowsNs / 1000.0;
                 if (measured > 0 && modelled > 0) {

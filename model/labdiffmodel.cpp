@@ -90,6 +90,23 @@ QString LabDiffModel::className(LabDiff::Class c)
     return {};
 }
 
+QString LabDiffModel::aspectName(const QString &aspect)
+{
+    if (aspect == QLatin1String("lines"))
+        return tr("client lines");
+    if (aspect == QLatin1String("states"))
+        return tr("(Command, State)");
+    if (aspect == QLatin1String("leave-order"))
+        return tr("order of leaving");
+    if (aspect == QLatin1String("kill-latency"))
+        return tr("kill to effect");
+    if (aspect == QLatin1String("rollback-rate"))
+        return tr("rollback rate");
+    if (aspect == QLatin1String("end-state"))
+        return tr("end state");
+    return aspect;
+}
+
 QModelIndex LabDiffModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (column < 0 || column >= ColumnCount || row < 0)
@@ -166,7 +183,7 @@ QVariant LabDiffModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn: return QStringLiteral("%1 s").arg(double(d->tUs) / 1e6, 0, 'f', 3);
         case ClassColumn: return d->declared ? tr("%1 (declared)").arg(className(d->cls)) : className(d->cls);
-        case AspectColumn: return d->aspect;
+        case AspectColumn: return aspectName(d->aspect);
         case SimColumn: return d->sim.isEmpty() ? tr("(nothing)") : d->sim;
         case RealColumn: return d->real.isEmpty() ? tr("(nothing)") : d->real;
         case DetailColumn:

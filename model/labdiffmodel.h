@@ -33,6 +33,8 @@ public:
     const LabDiff *diffAt(const QModelIndex &index) const;
     // Readable name of a class, in the UI language.
     static QString className(LabDiff::Class c);
+    // Readable name of an aspect ("lines" → "client lines"), in the UI language.
+    static QString aspectName(const QString &aspect);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -101,6 +101,8 @@ LabWindow::LabWindow(QWidget *parent)
     connect(m_showOk, &QCheckBox::toggled, this, [this](bool on) {
         m_diffs->setShowTimingOk(on);
         m_diffView->expandAll();
+        for (int c = 0; c < LabDiffModel::ColumnCount - 1; ++c)
+            m_diffView->resizeColumnToContents(c);
     });
     connect(m_session, &QComboBox::currentIndexChanged, this, &LabWindow::fillLines);
     connect(m_cancel, &QPushButton::clicked, this, &LabWindow::cancelRequested);
@@ -150,9 +152,10 @@ void LabWindow::setOutcome(std::shared_ptr<const LabOutcome> outcome)
     m_timeline.clear();
     m_pairs.clear();
     if (m_outcome && m_outcome->compared && m_outcome->simulation) {
-        m_scenarioId = m_outcome->comparison.scenarioId;
-        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_outcome->comparison, m_timeline);
-        m_diffs->setComparison(m_outcome->comparison);
+        m_comparison = m_outcome->comparison;
+        m_scenarioId = m_comparison.scenarioId;
+        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_comparison, m_timeline);
+        m_diffs->setComparison(m_comparison);
         m_diffs->setLanguage(currentLanguage());
         m_diffView->expandAll();
         for (int c = 0; c < LabDiffModel::ColumnCount - 1; ++c)
@@ -160,16 +163,16 @@ void LabWindow::setOutcome(std::shared_ptr<const LabOutcome> outcome)
         {
             const QSignalBlocker block(m_session);
             m_session->clear();
-            for (const LabSessionComparison &s : m_outcome->comparison.sessions)
+            for (const LabSessionComparison &s : m_comparison.sessions)
                 m_session->addItem(s.name);
         }
         fillLines();
         m_log->appendPlainText(QString());
-        for (const QString &n : m_outcome->comparison.notes)
+        for (const QString &n : m_comparison.notes)
             m_log->appendPlainText(n);
         m_tabs->setCurrentIndex(0);
         m_view->timelineChanged();
-        m_viewport->setTraceRange(0, std::max<qint64>(1, m_outcome->comparison.untilUs));
+        m_viewport->setTraceRange(0, std::max<qint64>(1, m_comparison.untilUs));
         m_viewport->zoomToFit();
     } else {
         m_diffs->setComparison(LabComparison());
@@ -213,7 +216,7 @@ bool LabWindow::saveReport(const QString &path, QString *error) const
             *error = tr("There is no finished lab run to save.");
         return false;
     }
-    return LabReport::write(path, m_outcome->comparison, m_outcome->recording, error);
+    return LabReport::write(path, m_comparison, m_outcome->recording, error);
 }
 
 void LabWindow::fillLines()
@@ -222,9 +225,9 @@ void LabWindow::fillLines()
     if (!m_outcome || !m_outcome->compared)
         return;
     const int i = m_session->currentIndex();
-    if (i < 0 || i >= m_outcome->comparison.sessions.size())
+    if (i < 0 || i >= m_comparison.sessions.size())
         return;
-    const LabSessionComparison &s = m_outcome->comparison.sessions[i];
+    const LabSessionComparison &s = m_comparison.sessions[i];
     const qsizetype n = std::max(s.simLines.size(), s.realLines.size());
     m_lines->setRowCount(int(n));
     auto cell = [this](int row, int col, const QString &text) {
@@ -249,7 +252,7 @@ void LabWindow::updateHeader()
         text = tr("<b>Running %1 on the server…</b> %2")
                    .arg(m_scenarioId.toHtmlEscaped(), m_progress.isEmpty() ? QString() : m_progress.constLast().toHtmlEscaped());
     } else if (m_outcome && m_outcome->compared) {
-        const LabComparison &c = m_outcome->comparison;
+        const LabComparison &c = m_comparison;
         const int n = c.undeclaredCount();
         const QString verdict = n == 0 ? tr("<span style='color:#2a7a2a'>no undeclared differences</span>")
                                        : tr("<span style='color:#b02020'>%n undeclared difference(s)</span>", nullptr, n);
@@ -282,10 +285,17 @@ void LabWindow::retranslateUi()
     m_tabs->setTabText(2, tr("Log"));
     m_lines->setHorizontalHeaderLabels({tr("t (s)"), tr("Simulation"), tr("t (s)"), tr("Server")});
     m_diffs->setLanguage(currentLanguage());
-    // The lanes' captions ("A · simulation") are in the language of their making.
-    if (m_outcome && m_outcome->compared && m_outcome->simulation) {
-        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_outcome->comparison, m_timeline);
+    // What the comparison says (its differences' sentences) and the lanes' captions ("A ·
+    // simulation") are in the language of their making: made again in the new one.
+    if (m_outcome && m_outcome->compared && m_outcome->simulation && m_outcome->plan) {
+        m_comparison = LabComparison::compare(*m_outcome->plan, *m_outcome->simulation, m_outcome->recording);
+        for (const QString &n : m_outcome->calibrationNotes)
+            m_comparison.notes << LabMode::tr("Calibration: %1").arg(n);
+        m_diffs->setComparison(m_comparison);
+        m_diffView->expandAll();
+        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_comparison, m_timeline);
         m_view->timelineChanged();
+        fillLines();
     }
     updateHeader();
 }

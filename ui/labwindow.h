@@ -1,5 +1,6 @@
 #pragma once
 
+#include "labcomparison.h"
 #include "labtimeline.h"
 #include "timeline.h"
 
@@ -43,6 +44,7 @@ public:
     void appendProgress(const QString &message);
     void setOutcome(std::shared_ptr<const LabOutcome> outcome);
     const LabOutcome *outcome() const { return m_outcome.get(); }
+    const LabComparison &comparison() const { return m_comparison; }
 
     SwimlaneView *swimlaneView() const { return m_view; }
     TimelineViewport *viewport() const { return m_viewport; }
@@ -67,6 +69,7 @@ private:
     void fillLines();
 
     std::shared_ptr<const LabOutcome> m_outcome;
+    LabComparison m_comparison; // the outcome's, in the current language
     Timeline m_timeline;
     QList<LabTimeline::Pair> m_pairs;
     QString m_scenarioId;

@@ -2048,6 +2048,30 @@ Left behind: %1
         <source>Detail / reason</source>
         <translation>Detail / reason</translation>
     </message>
+    <message>
+        <source>client lines</source>
+        <translation>client lines</translation>
+    </message>
+    <message>
+        <source>(Command, State)</source>
+        <translation>(Command, State)</translation>
+    </message>
+    <message>
+        <source>order of leaving</source>
+        <translation>order of leaving</translation>
+    </message>
+    <message>
+        <source>kill to effect</source>
+        <translation>kill to effect</translation>
+    </message>
+    <message>
+        <source>rollback rate</source>
+        <translation>rollback rate</translation>
+    </message>
+    <message>
+        <source>end state</source>
+        <translation>end state</translation>
+    </message>
 </context>
 <context>
     <name>ks::LabRunDialog</name>

@@ -2037,6 +2037,30 @@ Left behind: %1
         <source>Detail / reason</source>
         <translation>细节 / 理由</translation>
     </message>
+    <message>
+        <source>client lines</source>
+        <translation>客户端输出</translation>
+    </message>
+    <message>
+        <source>(Command, State)</source>
+        <translation>（Command, State）</translation>
+    </message>
+    <message>
+        <source>order of leaving</source>
+        <translation>离开的顺序</translation>
+    </message>
+    <message>
+        <source>kill to effect</source>
+        <translation>KILL 到生效</translation>
+    </message>
+    <message>
+        <source>rollback rate</source>
+        <translation>回滚速度</translation>
+    </message>
+    <message>
+        <source>end state</source>
+        <translation>最终状态</translation>
+    </message>
 </context>
 <context>
     <name>ks::LabRunDialog</name>

@@ -2051,26 +2051,6 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>%1: cannot open: %2</translation>
     </message>
     <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: cannot read: %2</translation>
-    </message>
-    <message>
-        <source>a directory</source>
-        <translation>a directory</translation>
-    </message>
-    <message>
-        <source>a fifo</source>
-        <translation>a fifo</translation>
-    </message>
-    <message>
-        <source>a socket</source>
-        <translation>a socket</translation>
-    </message>
-    <message>
-        <source>a device</source>
-        <translation>a device</translation>
-    </message>
-    <message>
         <source>%1: is %2, not a scenario file (only regular files are read)</source>
         <translation>%1: is %2, not a scenario file (only regular files are read)</translation>
     </message>

@@ -2041,26 +2041,6 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
-    </message>
-    <message>
-        <source>a directory</source>
-        <translation>一个目录</translation>
-    </message>
-    <message>
-        <source>a fifo</source>
-        <translation>一个命名管道（fifo）</translation>
-    </message>
-    <message>
-        <source>a socket</source>
-        <translation>一个套接字</translation>
-    </message>
-    <message>
-        <source>a device</source>
-        <translation>一个设备</translation>
-    </message>
-    <message>
         <source>%1: is %2, not a scenario file (only regular files are read)</source>
         <translation>%1：是%2，不是场景文件（只读取普通文件）</translation>
     </message>

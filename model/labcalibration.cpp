@@ -119,6 +119,7 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
                                    QStringList *notes)
 {
     sim::Scenario s = plan.scenario();
+    applyIo(s, cal, notes);
     for (const LabCalibrationRun &run : cal.runs) {
         const int si = s.sessionIndex(run.session.toStdString());
         if (si < 0 || run.statement < 0 ||
@@ -138,7 +139,8 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
                 if (step.op == sim::StepOp::Rows)
                     step.perRowNs = clampCost(double(step.perRowNs) * f);
                 else if (step.op == sim::StepOp::Cpu)
-                    step.durationUs = std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
+                    step.durationUs =
+                        std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
             }
             if (notes)
                 *notes << tr("%1 statement %2: %3 ms measured (%4 ms simulated), costs × %5")
@@ -148,7 +150,8 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
                               .arg((c.fixedUs + modelledUs) / 1000.0, 0, 'f', 1)
                               .arg(f, 0, 'f', 3);
         } else if (notes && modelledUs > 0) {
-            *notes << tr("%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 ms); costs kept")
+            *notes << tr("%1 statement %2: %3 ms measured is less than its modelled fixed work (%4 "
+                         "ms); costs kept")
                           .arg(run.session)
                           .arg(run.statement)
                           .arg(measuredUs / 1000.0, 0, 'f', 1)
@@ -178,18 +181,92 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
     return s;
 }
 
+void LabCosts::applyIo(sim::Scenario &s, const LabCalibration &cal, QStringList *notes)
+{
+    const LabIoProbe &io = cal.io;
+    if (!io.syncUs.isEmpty()) {
+        QList<qint64> rates;
+        for (qsizetype i = 0; i < io.syncUs.size(); ++i)
+            rates << qint64(double(io.syncBytes[i]) * 1e6 /
+                            double(std::max<qint64>(1, io.syncUs[i])));
+        s.server.ioBandwidth = std::clamp<int64_t>(median(rates), 1, int64_t(1) << 45);
+        if (notes)
+            *notes << tr("device: %1 MB/s written and synced (median of %2)")
+                          .arg(double(s.server.ioBandwidth) / 1e6, 0, 'f', 0)
+                          .arg(rates.size());
+    } else if (notes && !io.failure.isEmpty()) {
+        *notes << tr("the device could not be measured (%1): io_bandwidth kept").arg(io.failure);
+    }
+    // Removing a file costs about the same per byte whatever the file.
+    const double removeUsPerByte = io.fileBytes > 0 && !io.removeUs.isEmpty()
+                                       ? double(median(io.removeUs)) / double(io.fileBytes)
+                                       : -1;
+    for (sim::SessionSpec &ss : s.sessions)
+        for (sim::Statement &st : ss.statements)
+            for (sim::Step &step : st.steps)
+                if (step.op == sim::StepOp::TempFile && step.bytes > 0 && removeUsPerByte >= 0)
+                    step.deleteUs = std::max<sim::TimeUs>(
+                        1, std::llround(double(step.bytes) * removeUsPerByte));
+    if (removeUsPerByte >= 0 && notes)
+        *notes << tr("removing a file: %1 ms for %2 MB (median of %3)")
+                      .arg(double(median(io.removeUs)) / 1000.0, 0, 'f', 1)
+                      .arg(double(io.fileBytes) / 1e6, 0, 'f', 1)
+                      .arg(io.removeUs.size());
+    // Pages a statement read from disk, forward and in its rollback: what this server's buffer
+    // pool really had to fetch for it.
+    for (const LabCalibrationRun &run : cal.runs) {
+        const int si = s.sessionIndex(run.session.toStdString());
+        if (si < 0 || run.statement < 0 ||
+            size_t(run.statement) >= s.sessions[size_t(si)].statements.size())
+            continue;
+        sim::Statement &st = s.sessions[size_t(si)].statements[size_t(run.statement)];
+        int64_t rows = 0, modified = 0;
+        bool declared = false;
+        for (const sim::Step &step : st.steps)
+            if (step.op == sim::StepOp::Rows) {
+                rows += step.count;
+                modified += step.modify ? step.count : 0;
+                declared = declared || step.ioBytesPerRow > 0 || step.rollbackIoBytesPerRow > 0;
+            }
+        const bool forward = !run.forwardReadBytes.isEmpty() && rows > 0;
+        const bool back = !run.rollbackReadBytes.isEmpty() && modified > 0;
+        const int64_t fwdPerRow = forward ? median(run.forwardReadBytes) / rows : 0;
+        const int64_t backPerRow = back ? median(run.rollbackReadBytes) / modified : 0;
+        // A statement the scenario gives no page reads and that read none keeps its steps as
+        // they are.
+        if (!declared && fwdPerRow == 0 && backPerRow == 0)
+            continue;
+        for (sim::Step &step : st.steps) {
+            if (step.op != sim::StepOp::Rows)
+                continue;
+            if (forward)
+                step.ioBytesPerRow = fwdPerRow;
+            if (back && step.modify)
+                step.rollbackIoBytesPerRow = backPerRow;
+        }
+        if (notes)
+            *notes << tr("%1 statement %2: %3 bytes read from disk per row, %4 per row in the "
+                         "rollback")
+                          .arg(run.session)
+                          .arg(run.statement)
+                          .arg(forward ? QString::number(fwdPerRow) : tr("not measured"))
+                          .arg(back ? QString::number(backPerRow) : tr("not measured"));
+    }
+}
+
 double LabCosts::speedFactor(const LabPlan &plan, const LabCalibration &cal)
 {
     const sim::Scenario &s = plan.scenario();
     double measured = 0, simulated = 0;
     for (const LabCalibrationRun &run : cal.runs) {
         const int si = s.sessionIndex(run.session.toStdString());
-        if (si < 0 || run.statement < 0 || run.forwardUs.isEmpty()
-            || size_t(run.statement) >= s.sessions[size_t(si)].statements.size())
+        if (si < 0 || run.statement < 0 || run.forwardUs.isEmpty() ||
+            size_t(run.statement) >= s.sessions[size_t(si)].statements.size())
             continue;
         if (run.small)
             continue; // the story's timing is made by the long statements
-        const StatementCost c = costOf(s.sessions[size_t(si)].statements[size_t(run.statement)], s.server);
+        const StatementCost c =
+            costOf(s.sessions[size_t(si)].statements[size_t(run.statement)], s.server);
         measured += double(median(run.forwardUs));
         simulated += c.fixedUs + c.cpuUs + c.rowsNs / 1000.0;
     }
@@ -198,7 +275,8 @@ double LabCosts::speedFactor(const LabPlan &plan, const LabCalibration &cal)
     return std::clamp(measured / simulated, 0.25, 4.0);
 }
 
-LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal, const LabRecording &rec)
+LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
+                                 const LabRecording &rec)
 {
     // A client that starts during the run is started early by its measured start-up: how much
     // that varies adds to when it connects.
@@ -212,7 +290,8 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
     qint64 smallSpreadUs = 0;
     for (const LabCalibrationRun &run : cal.runs) {
         if (run.small) {
-            smallSpreadUs = std::max(smallSpreadUs, qint64(3.0 * relativeSpread(run.forwardUs) * double(median(run.forwardUs))));
+            smallSpreadUs = std::max(smallSpreadUs, qint64(3.0 * relativeSpread(run.forwardUs) *
+                                                           double(median(run.forwardUs))));
             continue;
         }
         spread = std::max(spread, relativeSpread(run.forwardUs));
@@ -252,16 +331,19 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
         if (k.dueUs >= 0 && k.sentUs >= k.dueUs)
             late = std::max(late, k.sentUs - k.dueUs);
     t.lateUs = late;
-    const qint64 echoSpread = echoes.size() >= 2 ? qint64(3.0 * [&] {
-        double mean = 0;
-        for (qint64 e : echoes)
-            mean += double(e);
-        mean /= double(echoes.size());
-        double var = 0;
-        for (qint64 e : echoes)
-            var += (double(e) - mean) * (double(e) - mean);
-        return std::sqrt(var / double(echoes.size() - 1));
-    }()) : 0;
+    const qint64 echoSpread = echoes.size() >= 2
+                                  ? qint64(3.0 *
+                                           [&] {
+                                               double mean = 0;
+                                               for (qint64 e : echoes)
+                                                   mean += double(e);
+                                               mean /= double(echoes.size());
+                                               double var = 0;
+                                               for (qint64 e : echoes)
+                                                   var += (double(e) - mean) * (double(e) - mean);
+                                               return std::sqrt(var / double(echoes.size() - 1));
+                                           }())
+                                  : 0;
     t.absoluteUs = rtt + echoSpread + smallSpreadUs + threeSigma(cal.connectUs) +
                    (lateClients ? threeSigma(cal.startupUs) : 0);
     t.sampleUs = rec.maxSampleGapUs;
@@ -302,6 +384,12 @@ bool LabCosts::writeCalibratedScenario(const QByteArray &originalJson, const Lab
                 if (step.op != sim::StepOp::Rows)
                     continue;
                 steps[i]["perRow"] = costText(step.perRowNs);
+                if (!run.forwardReadBytes.isEmpty() &&
+                    (step.ioBytesPerRow > 0 || steps[i].contains("ioBytesPerRow")))
+                    steps[i]["ioBytesPerRow"] = step.ioBytesPerRow;
+                if (step.modify && !run.rollbackReadBytes.isEmpty() &&
+                    (step.rollbackIoBytesPerRow > 0 || steps[i].contains("rollbackIoBytesPerRow")))
+                    steps[i]["rollbackIoBytesPerRow"] = step.rollbackIoBytesPerRow;
                 if (step.modify && step.rollbackPerRowNs > 0 && run.modifies &&
                     !run.rollbackUs.isEmpty())
                     steps[i]["rollbackPerRow"] = costText(step.rollbackPerRowNs);
@@ -309,6 +397,27 @@ bool LabCosts::writeCalibratedScenario(const QByteArray &originalJson, const Lab
         }
         if (!cal.connectUs.isEmpty())
             doc["server"]["connect_time"] = timeText(cs.server.connectTimeUs);
+        if (!cal.io.syncUs.isEmpty())
+            doc["server"]["io_bandwidth"] = cs.server.ioBandwidth;
+        // Temporary files' removal times: the steps keep their sizes (the story's), and take
+        // what removing that much takes here.
+        // (The file's sizes are unscaled: each is removed at the measured cost per byte.)
+        if (cal.io.fileBytes > 0 && !cal.io.removeUs.isEmpty()) {
+            const double usPerByte = double(median(cal.io.removeUs)) / double(cal.io.fileBytes);
+            for (size_t si = 0; si < cs.sessions.size(); ++si)
+                for (size_t k = 0; k < cs.sessions[si].statements.size(); ++k) {
+                    const sim::Statement &st = cs.sessions[si].statements[k];
+                    for (size_t i = 0; i < st.steps.size(); ++i) {
+                        if (st.steps[i].op != sim::StepOp::TempFile || st.steps[i].bytes <= 0)
+                            continue;
+                        ordered_json &step =
+                            doc.at("sessions").at(si).at("statements").at(k).at("steps").at(i);
+                        const double bytes = step.at("bytes").get<double>();
+                        step["deleteDuration"] =
+                            timeText(std::max<qint64>(1, std::llround(bytes * usPerByte)));
+                    }
+                }
+        }
     } catch (const std::exception &e) {
         if (error)
             *error = tr("The scenario does not have the structure it was parsed with: %1")
@@ -327,9 +436,8 @@ bool LabCosts::writeCalibratedScenario(const QByteArray &originalJson, const Lab
     return true;
 }
 
-
-sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &plan, const LabRecording &rec,
-                                QStringList *notes)
+sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &plan,
+                                const LabRecording &rec, QStringList *notes)
 {
     sim::Scenario s = calibrated;
     sim::RunOptions o;
@@ -343,7 +451,8 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
         for (const LabConnection &c : rs.connections)
             ids << c.id;
         for (const LabStatementRun &st : rs.statements) {
-            if (st.statement < 0 || size_t(st.statement) >= s.sessions[size_t(si)].statements.size() || st.sentUs < 0)
+            if (st.statement < 0 ||
+                size_t(st.statement) >= s.sessions[size_t(si)].statements.size() || st.sentUs < 0)
                 continue;
             sim::Statement &stmt = s.sessions[size_t(si)].statements[size_t(st.statement)];
             const StatementCost c = costOf(stmt, s.server);
@@ -363,8 +472,10 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
             for (int lane : lanes)
                 for (const sim::LaneSegment &seg : run.lanes[size_t(lane)].segments)
                     if (seg.start >= simStart && (simEnd < 0 || seg.start < simEnd) &&
-                        (seg.state == sim::LaneState::RowLockWait || seg.state == sim::LaneState::MdlWait ||
-                         seg.state == sim::LaneState::InnodbQueue || seg.state == sim::LaneState::SendBlocked ||
+                        (seg.state == sim::LaneState::RowLockWait ||
+                         seg.state == sim::LaneState::MdlWait ||
+                         seg.state == sim::LaneState::InnodbQueue ||
+                         seg.state == sim::LaneState::SendBlocked ||
                          seg.state == sim::LaneState::TableLockWait))
                         simWaits = true;
             if (simWaits)
@@ -395,12 +506,16 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
                 for (const ProcesslistRow &r : smp.rows) {
                     if (!ids.contains(r.id))
                         continue;
-                    if (r.trxState == QLatin1String("LOCK WAIT") || r.state.contains(QLatin1String("Waiting for")))
+                    if (r.trxState == QLatin1String("LOCK WAIT") ||
+                        r.state.contains(QLatin1String("Waiting for")))
                         realWaits = true;
-                    if (r.trxState == QLatin1String("ROLLING BACK") || r.command == QLatin1String("Killed"))
+                    if (r.trxState == QLatin1String("ROLLING BACK") ||
+                        r.command == QLatin1String("Killed"))
                         interrupted = true;
-                    if (smp.trxFresh && r.trxState == QLatin1String("RUNNING") && r.trxRowsModified > 0 && !interrupted)
-                        progress << qMakePair(smp.trxUs >= 0 ? smp.trxUs : smp.tUs, r.trxRowsModified);
+                    if (smp.trxFresh && r.trxState == QLatin1String("RUNNING") &&
+                        r.trxRowsModified > 0 && !interrupted)
+                        progress << qMakePair(smp.trxUs >= 0 ? smp.trxUs : smp.tUs,
+                                              r.trxRowsModified);
                 }
             }
             if (realWaits)
@@ -441,10 +556,15 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
                 if (step.op == sim::StepOp::Rows)
                     step.perRowNs = clampCost(double(step.perRowNs) * f);
                 else if (step.op == sim::StepOp::Cpu)
-                    step.durationUs = std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
+                    step.durationUs =
+                        std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
             }
             if (notes)
-                *notes << tr("%1 statement %2: forward costs × %3 from %4").arg(rs.name).arg(st.statement).arg(f, 0, 'f', 3).arg(how);
+                *notes << tr("%1 statement %2: forward costs × %3 from %4")
+                              .arg(rs.name)
+                              .arg(st.statement)
+                              .arg(f, 0, 'f', 3)
+                              .arg(how);
         }
     }
     return s;

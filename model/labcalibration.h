@@ -44,6 +44,11 @@ public:
                                         const LabCalibration &calibration, const QString &path,
                                         QString *error);
 
+    // The I/O measurements into the scenario: io_bandwidth from the device probe, temporary
+    // files' removal times, and the bytes each calibrated statement really read from disk per
+    // row (forward and in its rollback).
+    static void applyIo(sim::Scenario &s, const LabCalibration &calibration, QStringList *notes);
+
     // Median and relative sample standard deviation of a list of times.
     static qint64 median(QList<qint64> v);
     static double relativeSpread(const QList<qint64> &v);

@@ -352,8 +352,8 @@ QString mapIds(QString line, const QHash<qint64, qint64> &idMap)
 
 } // namespace
 
-QHash<QString, LabComparison::TableChange> LabComparison::predictedTableChanges(const sim::Scenario &scenario,
-                                                                                const sim::RunResult &run)
+QHash<QString, LabComparison::TableChange>
+LabComparison::predictedTableChanges(const sim::Scenario &scenario, const sim::RunResult &run)
 {
     return simTableChanges(scenario, run);
 }
@@ -505,8 +505,9 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
 
     auto addDiff = [&c](LabDiff d) { c.diffs << d; };
     auto sessionOfLane = [&run](int lane) {
-        return lane >= 0 && size_t(lane) < run.lanes.size() ? qs(run.lanes[size_t(lane)].sessionName)
-                                                             : QString();
+        return lane >= 0 && size_t(lane) < run.lanes.size()
+                   ? qs(run.lanes[size_t(lane)].sessionName)
+                   : QString();
     };
     // The session a simulated kill was sent from, as lab mode records it: a Ctrl+C belongs to the
     // interrupted client (its helper connection sends it), the operator to nobody.
@@ -585,7 +586,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
         QHash<int, qint64> simStart;
         for (const sim::Event &e : run.events)
             if (e.type == sim::EventType::StatementStart &&
-                std::find(lanes.begin(), lanes.end(), e.lane) != lanes.end() && !simStart.contains(int(e.a)))
+                std::find(lanes.begin(), lanes.end(), e.lane) != lanes.end() &&
+                !simStart.contains(int(e.a)))
                 simStart.insert(int(e.a), e.t);
         const LabSessionRun &rs = rec.sessions[si];
         for (const LabStatementRun &st : rs.statements) {
@@ -606,8 +608,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             addCp(sessionOfLane(k.victimLane), k.issued, r->sentUs, qs(k.statement));
     for (size_t i = 0; i < sc.actions.size() && qsizetype(i) < rec.actionUs.size(); ++i) {
         const sim::Action &a = sc.actions[i];
-        addCp(a.kind == sim::ActionKind::Set ? QString() : qs(a.session), a.at, rec.actionUs[qsizetype(i)],
-              tr("the action at %1").arg(seconds(a.at)));
+        addCp(a.kind == sim::ActionKind::Set ? QString() : qs(a.session), a.at,
+              rec.actionUs[qsizetype(i)], tr("the action at %1").arg(seconds(a.at)));
     }
     auto bySim = [](const Checkpoint &a, const Checkpoint &b) { return a.sim < b.sim; };
     for (auto it = localCps.begin(); it != localCps.end(); ++it)
@@ -626,7 +628,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
     auto timing = [&](const QString &session, const QString &aspect, qint64 simT, qint64 realT,
                       bool sampled, const QString &what) {
         const Checkpoint origin{0, 0, tr("the start")};
-        QList<const Checkpoint *> refs{latest(localCps.value(session), simT), latest(globalCps, simT)};
+        QList<const Checkpoint *> refs{latest(localCps.value(session), simT),
+                                       latest(globalCps, simT)};
         qint64 delta = realT - simT, allowed = tol.allowedUs(simT, sampled);
         const Checkpoint *used = &origin;
         bool first = true;
@@ -650,8 +653,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
         d.sim = what + QStringLiteral(" @ ") + seconds(simT);
         d.real = what + QStringLiteral(" @ ") + seconds(realT);
         d.detail = tr("Δ %1%2 after %3, allowed ±%4")
-                       .arg(delta >= 0 ? QStringLiteral("+") : QString(), millis(delta), used->what.left(40),
-                            millis(allowed));
+                       .arg(delta >= 0 ? QStringLiteral("+") : QString(), millis(delta),
+                            used->what.left(40), millis(allowed));
         addDiff(d);
     };
 
@@ -777,7 +780,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     const LabStateRun &b = sc2.realStates[j];
                     // The first state is where sampling began, not a change.
                     if (!first && !a.brief && !b.brief)
-                        timing(sc2.name, QStringLiteral("states"), a.startUs, b.startUs, true, a.key());
+                        timing(sc2.name, QStringLiteral("states"), a.startUs, b.startUs, true,
+                               a.key());
                     first = false;
                 } else if (i >= 0) {
                     simGap << i;
@@ -879,8 +883,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             // with KILL CONNECTION) its thread leaves. Refused kills and kills without an effect
             // of their own show only in the killer's lines.
             const int vi = sc.sessionIndex(kc.victim.toStdString());
-            const bool effect = k.result == 0 && vi >= 0 && vi < c.sessions.size()
-                                && (k.clientError >= 0 || k.outcome == sim::KillOutcome::Disconnected);
+            const bool effect = k.result == 0 && vi >= 0 && vi < c.sessions.size() &&
+                                (k.clientError >= 0 || k.outcome == sim::KillOutcome::Disconnected);
             if (effect && k.clientError >= 0) {
                 kc.simEffectUs = k.clientError;
                 const QString code = QStringLiteral("ERROR %1 ").arg(k.clientErrorCode);
@@ -905,15 +909,16 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                 const qint64 realLat = kc.realEffectUs - kc.realIssuedUs;
                 const qint64 allowed = tol.allowedUs(simLat, k.clientError < 0);
                 LabDiff d;
-                d.cls = std::llabs(realLat - simLat) <= allowed ? LabDiff::Class::TimingOk : LabDiff::Class::Timing;
+                d.cls = std::llabs(realLat - simLat) <= allowed ? LabDiff::Class::TimingOk
+                                                                : LabDiff::Class::Timing;
                 d.session = kc.victim;
                 d.aspect = QStringLiteral("kill-latency");
                 d.tUs = kc.simEffectUs;
                 d.sim = tr("%1 → effect after %2").arg(kc.statement, millis(simLat));
                 d.real = tr("%1 → effect after %2").arg(kc.statement, millis(realLat));
                 d.detail = tr("Δ %1%2, allowed ±%3")
-                               .arg(realLat >= simLat ? QStringLiteral("+") : QString(), millis(realLat - simLat),
-                                    millis(allowed));
+                               .arg(realLat >= simLat ? QStringLiteral("+") : QString(),
+                                    millis(realLat - simLat), millis(allowed));
                 addDiff(d);
             } else if (kc.simEffectUs >= 0 && kc.simEffectUs <= rec.untilUs) {
                 LabDiff d;
@@ -1010,9 +1015,9 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     for (size_t i = 1; i < rb.points.size(); ++i) {
                         const sim::RollbackPoint &a = rb.points[i - 1], &b = rb.points[i];
                         if (t <= b.t)
-                            return double(a.rowsRemaining)
-                                   + double(b.rowsRemaining - a.rowsRemaining) * double(t - a.t)
-                                         / double(std::max<qint64>(1, b.t - a.t));
+                            return double(a.rowsRemaining) +
+                                   double(b.rowsRemaining - a.rowsRemaining) * double(t - a.t) /
+                                       double(std::max<qint64>(1, b.t - a.t));
                     }
                     return double(rb.points.back().rowsRemaining);
                 };
@@ -1027,8 +1032,9 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                 // Each reading is as uncertain as the sample's queries took, and a row count by
                 // one row.
                 const double rows = double(e.first().second - e.last().second);
-                const double uncertainty = (dt > 0 ? double(e.first().third + e.last().third) / dt : 0)
-                                           + (rows > 0 ? 2.0 / rows : 0);
+                const double uncertainty =
+                    (dt > 0 ? double(e.first().third + e.last().third) / dt : 0) +
+                    (rows > 0 ? 2.0 / rows : 0);
                 LabDiff d;
                 d.cls = std::fabs(rel) <= tol.relative + uncertainty ? LabDiff::Class::TimingOk
                                                                      : LabDiff::Class::Timing;
@@ -1125,6 +1131,9 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
             if (qs(ld.cls) != LabDiff::classId(d.cls))
                 continue;
             if (!ld.aspect.empty() && qs(ld.aspect) != d.aspect)
+                continue;
+            if (!ld.match.empty() && !d.sim.contains(qs(ld.match)) &&
+                !d.real.contains(qs(ld.match)))
                 continue;
             d.declared = true;
             d.reasonEn = qs(ld.reason.en);

@@ -68,7 +68,7 @@ struct LabKillRun
     QString killerSession; // empty for the operator
     QString victimSession; // empty when the target is not a lab session (unknown id)
     qint64 victimId = 0;   // real id targeted (0 = by user / query id)
-    qint64 dueUs = -1;  // when the scenario wanted it
+    qint64 dueUs = -1;     // when the scenario wanted it
     qint64 sentUs = -1;    // KILL typed / Ctrl+C pressed / operator KILL sent
     QString statement;     // as sent
 };
@@ -101,14 +101,33 @@ struct LabCalibrationRun
     QList<qint64> forwardUs;  // one per repetition
     QList<qint64> rollbackUs; // modifying statements: ROLLBACK of the repetition
     qint64 rowsChanged = 0;   // rows the statement changed (from the server's count)
+    // I/O the server did for it (global status deltas; lab mode refuses servers with other
+    // sessions unless forced): bytes InnoDB read from its data files, forward and in the
+    // rollback, and temporary files created. Empty where the server does not count them.
+    QList<qint64> forwardReadBytes;
+    QList<qint64> rollbackReadBytes;
+    QList<qint64> tmpFiles;
+};
+
+// The server's own files, measured where the scenario models I/O: how fast it writes and syncs
+// pages to its device, and how long removing a file of a known size takes.
+struct LabIoProbe
+{
+    QList<qint64> syncBytes; // bytes written by one FLUSH TABLES … FOR EXPORT
+    QList<qint64> syncUs;    // and how long it took
+    qint64 fileBytes = 0;    // size of the file removed
+    QList<qint64> removeUs;  // DROP TABLE of that file
+    QString failure;         // why it could not be measured ("" = measured or not needed)
+    bool measured() const { return !syncUs.isEmpty() || !removeUs.isEmpty(); }
 };
 
 struct LabCalibration
 {
     QList<LabCalibrationRun> runs;
     QList<qint64> killRoundTrips; // KILL QUERY sent → the victim's SLEEP returned its error
-    QList<qint64> startupUs; // command-line client started → first prompt
-    QList<qint64> connectUs; // a connection alone: handshake and login
+    QList<qint64> startupUs;      // command-line client started → first prompt
+    QList<qint64> connectUs;      // a connection alone: handshake and login
+    LabIoProbe io;
 };
 
 struct LabRecording
@@ -119,7 +138,7 @@ struct LabRecording
     qint64 untilUs = 0;
     QList<LabSessionRun> sessions; // in scenario order
     QList<LabKillRun> kills;       // in the order sent
-    QList<qint64> actionUs;  // when each of the scenario's actions was done (-1: not done)
+    QList<qint64> actionUs;        // when each of the scenario's actions was done (-1: not done)
     QList<LabSample> samples;
     qint64 maxSampleGapUs = 0; // the longest time between two samples during the run
     qint64 maxTrxGapUs = 0;    // the same for INNODB_TRX reads

@@ -95,12 +95,38 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
             f.append(x);
         for (qint64 x : r.rollbackUs)
             b.append(x);
+        auto list = [](const QList<qint64> &v) {
+            QJsonArray a;
+            for (qint64 x : v)
+                a.append(x);
+            return a;
+        };
         cal.append(QJsonObject{{QStringLiteral("session"), r.session},
                                {QStringLiteral("statement"), r.statement},
                                {QStringLiteral("sql"), r.sql},
                                {QStringLiteral("forward_us"), f},
                                {QStringLiteral("rollback_us"), b},
-                               {QStringLiteral("rows_changed"), r.rowsChanged}});
+                               {QStringLiteral("rows_changed"), r.rowsChanged},
+                               {QStringLiteral("forward_read_bytes"), list(r.forwardReadBytes)},
+                               {QStringLiteral("rollback_read_bytes"), list(r.rollbackReadBytes)},
+                               {QStringLiteral("tmp_files"), list(r.tmpFiles)}});
+    }
+    QJsonObject io;
+    {
+        const LabIoProbe &p = rec.calibration.io;
+        QJsonArray sb, su, ru;
+        for (qint64 x : p.syncBytes)
+            sb.append(x);
+        for (qint64 x : p.syncUs)
+            su.append(x);
+        for (qint64 x : p.removeUs)
+            ru.append(x);
+        io = QJsonObject{{QStringLiteral("sync_bytes"), sb},
+                         {QStringLiteral("sync_us"), su},
+                         {QStringLiteral("file_bytes"), p.fileBytes},
+                         {QStringLiteral("remove_us"), ru}};
+        if (!p.failure.isEmpty())
+            io.insert(QStringLiteral("failure"), p.failure);
     }
     QJsonArray rtt, conn, startup;
     for (qint64 x : rec.calibration.killRoundTrips)
@@ -113,7 +139,8 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
                 QJsonObject{{QStringLiteral("statements"), cal},
                             {QStringLiteral("kill_round_trip_us"), rtt},
                             {QStringLiteral("client_connect_us"), conn},
-                            {QStringLiteral("client_startup_us"), startup}});
+                            {QStringLiteral("client_startup_us"), startup},
+                            {QStringLiteral("io"), io}});
     root.insert(QStringLiteral("notes"), QJsonArray::fromStringList(c.notes));
 
     QJsonArray sessions;
@@ -349,7 +376,34 @@ QString LabReport::markdown(const LabComparison &c, const LabRecording &rec)
                    .arg(md(r.sql), f.join(QStringLiteral(", ")));
         if (!rb.isEmpty())
             out += tr("; rollback %1 ms").arg(rb.join(QStringLiteral(", ")));
+        if (!r.forwardReadBytes.isEmpty()) {
+            QStringList rd;
+            for (qint64 x : r.forwardReadBytes)
+                rd << QString::number(x);
+            out += tr("; read from disk %1 bytes").arg(rd.join(QStringLiteral(", ")));
+        }
         out += u'\n';
+    }
+    {
+        const LabIoProbe &p = rec.calibration.io;
+        if (!p.syncUs.isEmpty()) {
+            QStringList l;
+            for (qsizetype i = 0; i < p.syncUs.size(); ++i)
+                l << tr("%1 MB in %2 ms")
+                         .arg(double(p.syncBytes[i]) / 1e6, 0, 'f', 1)
+                         .arg(double(p.syncUs[i]) / 1000, 0, 'f', 1);
+            out += tr("- device, written and synced: %1\n").arg(l.join(QStringLiteral(", ")));
+        }
+        if (!p.removeUs.isEmpty()) {
+            QStringList l;
+            for (qint64 x : p.removeUs)
+                l << QString::number(double(x) / 1000, 'f', 1);
+            out += tr("- removing a %1 MB file: %2 ms\n")
+                       .arg(double(p.fileBytes) / 1e6, 0, 'f', 1)
+                       .arg(l.join(QStringLiteral(", ")));
+        }
+        if (!p.failure.isEmpty())
+            out += tr("- I/O not measured: %1\n").arg(md(p.failure));
     }
     QStringList rtt;
     for (qint64 x : rec.calibration.killRoundTrips)

@@ -18,8 +18,8 @@
 #include <QTimer>
 #include <QUuid>
 #include <algorithm>
-#include <functional>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 namespace ks {
@@ -159,7 +159,8 @@ bool LabRunner::exec(QSqlDatabase &db, const QString &sql, QString *error)
 LabRunner::Status LabRunner::run()
 {
     m_status = Status::Ok;
-    const bool ok = connectAdmin() && preflight() && setup() && calibrate() && adjustTimes() && runScenario();
+    const bool ok =
+        connectAdmin() && preflight() && setup() && calibrate() && adjustTimes() && runScenario();
     if (!ok && stopped() && m_status != Status::Refused) {
         m_status = Status::Interrupted;
         if (m_error.isEmpty())
@@ -455,6 +456,8 @@ bool LabRunner::calibrate()
                 if (modifies && !exec(QStringLiteral("BEGIN"), &error))
                     return fail(error);
                 q.setForwardOnly(true);
+                const qint64 read0 = globalStatus("Innodb_data_read");
+                const qint64 files0 = globalStatus("Created_tmp_files");
                 clock.start();
                 if (!q.exec(run.sql)) {
                     const QString e = q.lastError().databaseText();
@@ -465,17 +468,28 @@ bool LabRunner::calibrate()
                 while (q.next()) {
                 }
                 run.forwardUs << clock.nsecsElapsed() / 1000;
+                const qint64 read1 = globalStatus("Innodb_data_read");
+                const qint64 files1 = globalStatus("Created_tmp_files");
+                if (read0 >= 0 && read1 >= read0)
+                    run.forwardReadBytes << read1 - read0;
+                if (files0 >= 0 && files1 >= files0)
+                    run.tmpFiles << files1 - files0;
                 if (modifies) {
                     run.rowsChanged = q.numRowsAffected();
                     clock.restart();
                     if (!exec(QStringLiteral("ROLLBACK"), &error))
                         return fail(error);
                     run.rollbackUs << clock.nsecsElapsed() / 1000;
+                    const qint64 read2 = globalStatus("Innodb_data_read");
+                    if (read1 >= 0 && read2 >= read1)
+                        run.rollbackReadBytes << read2 - read1;
                 }
             }
             m_rec.calibration.runs << run;
         }
     }
+
+    probeIo();
 
     // The kill path itself: KILL QUERY of a SLEEP, from sending to the victim's error.
     if (stopped())
@@ -551,8 +565,8 @@ bool LabRunner::calibrate()
             QElapsedTimer wait;
             wait.start();
             while (shown < 0 && term.isRunning() && wait.elapsed() < 15000 && !stopped())
-                QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
-                                                20);
+                QCoreApplication::processEvents(
+                    QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
             term.stop();
             if (shown < 0)
                 return fail(tr("The command-line client did not show its prompt."));
@@ -565,17 +579,20 @@ bool LabRunner::calibrate()
             LabTerminal term(m_clock);
             QString err;
             if (!term.start(clientProgram(),
-                            {QStringLiteral("--defaults-file=%1").arg(defaults), QStringLiteral("--no-auto-rehash")},
+                            {QStringLiteral("--defaults-file=%1").arg(defaults),
+                             QStringLiteral("--no-auto-rehash")},
                             clientEnvironment(), &err))
                 return fail(err);
             auto waitFor = [&](const std::function<bool()> &done) {
                 QElapsedTimer wait;
                 wait.start();
                 while (!done() && term.isRunning() && wait.elapsed() < 15000 && !stopped())
-                    QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+                    QCoreApplication::processEvents(
+                        QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
                 return done();
             };
-            static const QRegularExpression idLine(QStringLiteral("(?:connection id is|Connection id:)\\s+(\\d+)"));
+            static const QRegularExpression idLine(
+                QStringLiteral("(?:connection id is|Connection id:)\\s+(\\d+)"));
             auto currentClientId = [&term]() -> qint64 {
                 qint64 id = 0;
                 for (const LabLine &l : term.lines()) {
@@ -623,7 +640,8 @@ bool LabRunner::calibrate()
                 QElapsedTimer t;
                 t.start();
                 QString err;
-                const bool ok = openLabConnection(db, cs, QStringLiteral("ks-lab-connect-%1").arg(r), 0, &err);
+                const bool ok =
+                    openLabConnection(db, cs, QStringLiteral("ks-lab-connect-%1").arg(r), 0, &err);
                 const qint64 us = t.nsecsElapsed() / 1000;
                 closeLabConnection(db);
                 if (!ok)
@@ -635,6 +653,98 @@ bool LabRunner::calibrate()
     return true;
 }
 
+qint64 LabRunner::globalStatus(const char *name)
+{
+    QSqlQuery q(m_admin);
+    if (!q.exec(QStringLiteral("SHOW GLOBAL STATUS LIKE '%1'").arg(QLatin1String(name))) ||
+        !q.next())
+        return -1;
+    bool ok = false;
+    const qint64 v = q.value(1).toLongLong(&ok);
+    return ok ? v : -1;
+}
+
+void LabRunner::probeIo()
+{
+    // Only where the scenario models the device: temporary files, I/O requests, or pages read
+    // from disk (whose amount the statements' own runs measure).
+    const sim::Scenario &sc = m_plan->scenario();
+    bool device = false;
+    for (const sim::SessionSpec &ss : sc.sessions)
+        for (const sim::Statement &st : ss.statements)
+            for (const sim::Step &step : st.steps)
+                device = device || step.op == sim::StepOp::TempFile || step.op == sim::StepOp::Io;
+    if (!device || stopped())
+        return;
+    say(tr("Measuring the server's I/O…"));
+    LabIoProbe &io = m_rec.calibration.io;
+    // About 32 MB of rows: a fraction of any buffer pool a lab server has, enough for the device.
+    const int rows = 160000;
+    const bool maria = m_rec.server.isMariaDb();
+    const QString source =
+        maria
+            ? QStringLiteral("SELECT seq AS id, REPEAT('x', 200) AS pad FROM seq_1_to_%1").arg(rows)
+            : QStringLiteral("WITH RECURSIVE s(seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s "
+                             "WHERE seq < %1) "
+                             "SELECT seq AS id, REPEAT('x', 200) AS pad FROM s")
+                  .arg(rows);
+    QString error;
+    if (!maria)
+        exec(QStringLiteral("SET SESSION cte_max_recursion_depth = %1").arg(rows + 1));
+    // Writing and syncing pages: the pages a statement dirtied, written to the device by FLUSH
+    // TABLES … FOR EXPORT (which returns when they are on disk), three times.
+    if (exec(QStringLiteral("DROP TABLE IF EXISTS `_kscal_io`"), &error) &&
+        exec(QStringLiteral(
+                 "CREATE TABLE `_kscal_io` (id INT PRIMARY KEY, pad CHAR(200)) ENGINE=InnoDB"),
+             &error) &&
+        exec(QStringLiteral("INSERT INTO `_kscal_io` ") + source, &error)) {
+        for (int r = 0; r < 3 && !stopped(); ++r) {
+            if (r > 0 && !exec(QStringLiteral("UPDATE `_kscal_io` SET pad = REPEAT('%1', 200)")
+                                   .arg(QChar(u'a' + r)),
+                               &error))
+                break;
+            const qint64 w0 = globalStatus("Innodb_data_written");
+            QElapsedTimer clock;
+            clock.start();
+            const bool ok = exec(QStringLiteral("FLUSH TABLES `_kscal_io` FOR EXPORT"), &error);
+            const qint64 us = clock.nsecsElapsed() / 1000;
+            exec(QStringLiteral("UNLOCK TABLES"));
+            const qint64 w1 = globalStatus("Innodb_data_written");
+            if (!ok)
+                break;
+            if (w0 >= 0 && w1 > w0 && us > 0) {
+                io.syncBytes << w1 - w0;
+                io.syncUs << us;
+            }
+        }
+    }
+    exec(QStringLiteral("DROP TABLE IF EXISTS `_kscal_io`"));
+    if (io.syncUs.isEmpty())
+        io.failure = error.isEmpty() ? tr("the server reported no bytes written") : error;
+    // Removing a file: the server's temporary files are removed when a statement ends or is
+    // killed. A MyISAM table is one plain data file of a known size.
+    for (int r = 0; r < 3 && !stopped(); ++r) {
+        QString e;
+        if (!exec(QStringLiteral("CREATE TABLE `_kscal_file` ENGINE=MyISAM ") + source, &e)) {
+            if (io.failure.isEmpty())
+                io.failure = e;
+            break;
+        }
+        QSqlQuery q(m_admin);
+        if (q.exec(QStringLiteral(
+                "SELECT DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                "AND TABLE_NAME = '_kscal_file'")) &&
+            q.next())
+            io.fileBytes = q.value(0).toLongLong();
+        QElapsedTimer clock;
+        clock.start();
+        if (!exec(QStringLiteral("DROP TABLE `_kscal_file`"), &e))
+            break;
+        io.removeUs << clock.nsecsElapsed() / 1000;
+    }
+    exec(QStringLiteral("DROP TABLE IF EXISTS `_kscal_file`"));
+}
+
 bool LabRunner::adjustTimes()
 {
     // The scenario's kills are placed for its own costs; on a faster or slower server they would
@@ -642,7 +752,8 @@ bool LabRunner::adjustTimes()
     const double f = LabCosts::speedFactor(*m_plan, m_rec.calibration);
     if (std::abs(f - 1.0) > 0.02) {
         m_plan->stretchTimes(f);
-        m_rec.notes << tr("This server took %1 times as long as the scenario's costs for the calibrated statements: "
+        m_rec.notes << tr("This server took %1 times as long as the scenario's costs for the "
+                          "calibrated statements: "
                           "the scenario's times are stretched by as much.")
                            .arg(f, 0, 'f', 2);
     }
@@ -698,7 +809,8 @@ QString LabRunner::defaultsFileFor(const QString &account)
     if (m_login.tls == Tls::VerifyIdentity)
         text += QStringLiteral("ssl-verify-server-cert\n");
     if (!m_login.tlsCertFile.isEmpty())
-        text += QStringLiteral("ssl-cert=%1\nssl-key=%2\n").arg(m_login.tlsCertFile, m_login.tlsKeyFile);
+        text += QStringLiteral("ssl-cert=%1\nssl-key=%2\n")
+                    .arg(m_login.tlsCertFile, m_login.tlsKeyFile);
     if (!m_login.tlsCipher.isEmpty())
         text += QStringLiteral("ssl-cipher=%1\n").arg(m_login.tlsCipher);
     f.write(text.toUtf8());
@@ -1230,8 +1342,8 @@ bool LabRunner::runScenario()
     m_untilUs = m_t0 + m_rec.untilUs;
     m_lastTrxUs = m_t0;
     // A later client is started early by its start-up time, so that it connects at connectAt.
-    const qint64 leadUs = std::max<qint64>(0, LabCosts::median(m_rec.calibration.startupUs)
-                                                  - LabCosts::median(m_rec.calibration.connectUs));
+    const qint64 leadUs = std::max<qint64>(0, LabCosts::median(m_rec.calibration.startupUs) -
+                                                  LabCosts::median(m_rec.calibration.connectUs));
     for (auto &s : m_sessions) {
         if (s->spec->daemon)
             continue;
@@ -1241,8 +1353,8 @@ bool LabRunner::runScenario()
             continue;
         }
         Session *sp = s.get();
-        QTimer::singleShot(int(std::max<qint64>(0, s->spec->connectAt - leadUs) / 1000), Qt::PreciseTimer, this,
-                           [this, sp] {
+        QTimer::singleShot(int(std::max<qint64>(0, s->spec->connectAt - leadUs) / 1000),
+                           Qt::PreciseTimer, this, [this, sp] {
                                if (!startSession(*sp, false))
                                    m_rec.notes << m_error;
                            });
@@ -1254,27 +1366,28 @@ bool LabRunner::runScenario()
     // The scenario's end; a statement still running then (this server slower than the calibration
     // said, e.g. with sessions competing for the CPUs) may finish first, up to half as long again.
     const qint64 hardEndUs = m_t0 + m_rec.untilUs + m_rec.untilUs / 2 + 2'000'000;
-    QTimer::singleShot(int(m_rec.untilUs / 1000), Qt::PreciseTimer, &loop, [this, &loop, hardEndUs] {
-        auto busy = [this] {
-            for (const auto &s : m_sessions)
-                if (s->busy && !s->exited)
-                    return true;
-            return false;
-        };
-        if (!busy()) {
-            loop.quit();
-            return;
-        }
-        m_untilUs = hardEndUs; // keep sampling meanwhile
-        auto *poll = new QTimer(&loop);
-        connect(poll, &QTimer::timeout, &loop, [this, &loop, busy, hardEndUs] {
-            if (!busy() || m_clock.nowUs() >= hardEndUs) {
-                m_untilUs = m_clock.nowUs();
-                loop.quit();
-            }
-        });
-        poll->start(20);
-    });
+    QTimer::singleShot(int(m_rec.untilUs / 1000), Qt::PreciseTimer, &loop,
+                       [this, &loop, hardEndUs] {
+                           auto busy = [this] {
+                               for (const auto &s : m_sessions)
+                                   if (s->busy && !s->exited)
+                                       return true;
+                               return false;
+                           };
+                           if (!busy()) {
+                               loop.quit();
+                               return;
+                           }
+                           m_untilUs = hardEndUs; // keep sampling meanwhile
+                           auto *poll = new QTimer(&loop);
+                           connect(poll, &QTimer::timeout, &loop, [this, &loop, busy, hardEndUs] {
+                               if (!busy() || m_clock.nowUs() >= hardEndUs) {
+                                   m_untilUs = m_clock.nowUs();
+                                   loop.quit();
+                               }
+                           });
+                           poll->start(20);
+                       });
     QTimer watchdog;
     connect(&watchdog, &QTimer::timeout, &loop, [this, &loop] {
         if (stopped())
@@ -1285,7 +1398,8 @@ bool LabRunner::runScenario()
     m_loop = nullptr;
     const bool interrupted = stopped();
     if (m_untilUs - m_t0 > m_rec.untilUs) {
-        m_rec.notes << tr("The run went on for %1 s past the scenario's end (%2 s) until its statements had "
+        m_rec.notes << tr("The run went on for %1 s past the scenario's end (%2 s) until its "
+                          "statements had "
                           "finished.")
                            .arg(double(m_untilUs - m_t0 - m_rec.untilUs) / 1e6, 0, 'f', 2)
                            .arg(double(m_rec.untilUs) / 1e6, 0, 'f', 2);

@@ -58,7 +58,10 @@ public:
     // Thread-safe: ends the run as soon as possible (cleanup still runs).
     void cancel() { m_cancel = true; }
     // Another owner's flag (the GUI's Cancel button) that ends the run the same way.
-    void setCancelFlag(std::shared_ptr<const std::atomic<bool>> flag) { m_cancelFlag = std::move(flag); }
+    void setCancelFlag(std::shared_ptr<const std::atomic<bool>> flag)
+    {
+        m_cancelFlag = std::move(flag);
+    }
     // Set from a signal handler (headless SIGINT/SIGTERM): every runner stops.
     static void requestInterruptAll();
     static bool interruptRequested();
@@ -78,6 +81,8 @@ private:
     bool preflight();
     bool setup();
     bool calibrate();
+    void probeIo();
+    qint64 globalStatus(const char *name);
     bool adjustTimes();
     bool runScenario();
     void cleanup();

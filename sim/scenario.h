@@ -183,6 +183,7 @@ struct LabDifference
     std::string session; // "" = any session
     std::string cls;     // "text", "state", "outcome" or "timing"
     std::string aspect;  // "" = any; else lines, states, leave-order, kill-latency, rollback-rate, end-state
+    std::string match;   // "" = any; else text the difference's simulated or real side contains
     Text reason;
 };
 

@@ -1098,7 +1098,7 @@ struct Parser
             for (size_t i = 0; i < m->size(); ++i) {
                 const std::string p = ptr + "/differences/" + std::to_string(i);
                 const json &o = (*m)[i];
-                if (!r.object(o, p, {"session", "class", "aspect", "reason"}))
+                if (!r.object(o, p, {"session", "class", "aspect", "match", "reason"}))
                     continue;
                 LabDifference d;
                 if (r.member(o, "session"))
@@ -1122,6 +1122,9 @@ struct Parser
                                                        + "\" (use lines, states, leave-order, kill-latency, rollback-rate, end-state)");
                         d.aspect = *n;
                     }
+                if (const json *mt = r.member(o, "match"))
+                    if (auto n = r.string(*mt, p + "/match", false))
+                        d.match = *n;
                 reason(o, p, d.reason);
                 lab.differences.push_back(std::move(d));
             }

@@ -3,11 +3,10 @@
 // the simulation has no difference; each change shows as one difference of its class), the
 // calibration arithmetic, the report and the side-by-side lanes.
 
-#include "labfake.h"
-
 #include "labcalibration.h"
 #include "labcomparison.h"
 #include "labdiffmodel.h"
+#include "labfake.h"
 #include "labmode.h"
 #include "labreport.h"
 #include "labterminal.h"
@@ -39,7 +38,8 @@ sim::Scenario builtin(const QString &id)
 LabPlan planFor(const sim::Scenario &s, double scale = -1)
 {
     QString error;
-    auto p = LabPlan::make(s, sim::Flavor::MariaDb1011, scale, QStringLiteral("killscope_lab"), &error);
+    auto p =
+        LabPlan::make(s, sim::Flavor::MariaDb1011, scale, QStringLiteral("killscope_lab"), &error);
     if (!p)
         qFatal("%s", qPrintable(error));
     return *p;
@@ -102,7 +102,8 @@ private Q_SLOTS:
         QCOMPARE(*p.scenario().sessions[1].statements[0].at, sim::TimeUs(1'080'000));
         // cpu steps are fixed costs and stay.
         QCOMPARE(update.steps[0].durationUs, s.sessions[0].statements[0].steps[0].durationUs);
-        QCOMPARE(p.render(QStringLiteral("id <= {rows:1000000} in {db}")), QStringLiteral("id <= 250000 in killscope_lab"));
+        QCOMPARE(p.render(QStringLiteral("id <= {rows:1000000} in {db}")),
+                 QStringLiteral("id <= 250000 in killscope_lab"));
         QCOMPARE(p.displayText(0, 0), QString::fromStdString(s.sessions[0].statements[0].sql));
         // Stretching moves times only.
         LabPlan q = p;
@@ -122,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(names.contains(QStringLiteral("kslab_bob:")));
         QVERIFY(names.contains(QStringLiteral("kslab_app:")));
         QCOMPARE(p.accountFor("app"), QStringLiteral("kslab_app"));
-        QCOMPARE(p.render(QStringLiteral("KILL USER '{user:app}'")), QStringLiteral("KILL USER 'kslab_app'"));
+        QCOMPARE(p.render(QStringLiteral("KILL USER '{user:app}'")),
+                 QStringLiteral("KILL USER 'kslab_app'"));
         QCOMPARE(p.sessionOfScenarioId(5), 0); // the event scheduler
         const LabPlan k = planFor(builtin(QStringLiteral("kill-query-keeps-locks")));
         QCOMPARE(k.sendText(0, 2), QStringLiteral("UPDATE t SET v=v+1 WHERE id > 250"));
@@ -134,17 +136,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
         // (Plain literals: moc does not read raw strings.)
-        const QString head = QStringLiteral("{\"version\":1,\"id\":\"x\",\"title\":{\"en\":\"a\",\"zh_CN\":\"b\"},"
-                                            "\"flavors\":[%1],\"sessions\":[%2]}");
+        const QString head =
+            QStringLiteral("{\"version\":1,\"id\":\"x\",\"title\":{\"en\":\"a\",\"zh_CN\":\"b\"},"
+                           "\"flavors\":[%1],\"sessions\":[%2]}");
         const QString maria = QStringLiteral("\"mariadb-10.11\"");
-        const QString a = QStringLiteral("{\"name\":\"A\",\"statements\":[{\"sql\":\"SELECT 1\",\"steps\":"
-                                         "[{\"op\":\"mdl\",\"table\":\"t\"}]}]}");
-        QTest::newRow("flavor") << head.arg(QStringLiteral("\"mysql-8.0\""), QStringLiteral("{\"name\":\"A\"}"))
+        const QString a =
+            QStringLiteral("{\"name\":\"A\",\"statements\":[{\"sql\":\"SELECT 1\",\"steps\":"
+                           "[{\"op\":\"mdl\",\"table\":\"t\"}]}]}");
+        QTest::newRow("flavor") << head.arg(QStringLiteral("\"mysql-8.0\""),
+                                            QStringLiteral("{\"name\":\"A\"}"))
                                 << "is not written for mariadb-10.11";
-        QTest::newRow("table") << head.arg(maria, a) << "uses table t but its lab section does not say how to create it";
-        QTest::newRow("client") << head.arg(maria, QStringLiteral("{\"name\":\"A\",\"client\":\"mysql-5.6\"}"))
+        QTest::newRow("table") << head.arg(maria, a)
+                               << "uses table t but its lab section does not say how to create it";
+        QTest::newRow("client") << head.arg(maria, QStringLiteral(
+                                                       "{\"name\":\"A\",\"client\":\"mysql-5.6\"}"))
                                 << "uses the mysql-5.6 command-line client";
-        QTest::newRow("user") << head.arg(maria, QStringLiteral("{\"name\":\"A\",\"user\":\"b'ad\"}"))
+        QTest::newRow("user") << head.arg(maria,
+                                          QStringLiteral("{\"name\":\"A\",\"user\":\"b'ad\"}"))
                               << "lab accounts need a user name";
     }
     void planRefuses()
@@ -154,7 +162,8 @@ private Q_SLOTS:
         const auto parsed = sim::ScenarioParser::parse(json.toStdString(), "x.json");
         QVERIFY2(parsed.ok(), parsed.errorText().c_str());
         QString error;
-        QVERIFY(!LabPlan::make(*parsed.scenario, sim::Flavor::MariaDb1011, -1, QStringLiteral("killscope_lab"), &error));
+        QVERIFY(!LabPlan::make(*parsed.scenario, sim::Flavor::MariaDb1011, -1,
+                               QStringLiteral("killscope_lab"), &error));
         QVERIFY2(error.contains(message), qPrintable(error));
     }
 
@@ -164,15 +173,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("shown");
         QTest::newRow("plain") << QByteArray("Query OK, 0 rows affected (0.000 sec)\r")
                                << QStringLiteral("Query OK, 0 rows affected (0.000 sec)");
-        QTest::newRow("bell") << QByteArray("ERROR 1317 (70100): Query execution was interrupted\r\x07")
-                              << QStringLiteral("ERROR 1317 (70100): Query execution was interrupted");
-        QTest::newRow("ansi") << QByteArray("\x1b[?2004hMariaDB [k]> \x1b[1mx\x1b[0m") << QStringLiteral("MariaDB [k]> x");
+        QTest::newRow("bell")
+            << QByteArray("ERROR 1317 (70100): Query execution was interrupted\r\x07")
+            << QStringLiteral("ERROR 1317 (70100): Query execution was interrupted");
+        QTest::newRow("ansi") << QByteArray("\x1b[?2004hMariaDB [k]> \x1b[1mx\x1b[0m")
+                              << QStringLiteral("MariaDB [k]> x");
         QTest::newRow("progress overwritten")
-            << QByteArray("Stage: 1 of 2 'copy to tmp table'   2.02% of stage done\r                                        "
+            << QByteArray("Stage: 1 of 2 'copy to tmp table'   2.02% of stage done\r               "
+                          "                         "
                           "                  \rERROR 1317 (70100): Query execution was interrupted")
             << QStringLiteral("ERROR 1317 (70100): Query execution was interrupted");
         QTest::newRow("backspace") << QByteArray("ab\bc") << QStringLiteral("ac");
-        QTest::newRow("utf8") << QByteArray("MariaDB [k]> SELECT '终止'") << QStringLiteral("MariaDB [k]> SELECT '终止'");
+        QTest::newRow("utf8") << QByteArray("MariaDB [k]> SELECT '终止'")
+                              << QStringLiteral("MariaDB [k]> SELECT '终止'");
     }
     void cleanLine()
     {
@@ -194,12 +207,14 @@ private Q_SLOTS:
 
     void lineKey()
     {
-        QCOMPARE(LabComparison::lineKey(QStringLiteral("1 row in set (0.005 sec)")), QStringLiteral("1 row in set (#.### sec)"));
+        QCOMPARE(LabComparison::lineKey(QStringLiteral("1 row in set (0.005 sec)")),
+                 QStringLiteral("1 row in set (#.### sec)"));
         QCOMPARE(LabComparison::lineKey(QStringLiteral("Query OK, 0 rows affected (0.00 sec)")),
                  QStringLiteral("Query OK, 0 rows affected (#.## sec)"));
         QCOMPARE(LabComparison::lineKey(QStringLiteral("2 rows in set (1 min 2.51 sec)")),
                  QStringLiteral("2 rows in set (# min #.## sec)"));
-        QCOMPARE(LabComparison::lineKey(QStringLiteral("ERROR 1317 (70100): x")), QStringLiteral("ERROR 1317 (70100): x"));
+        QCOMPARE(LabComparison::lineKey(QStringLiteral("ERROR 1317 (70100): x")),
+                 QStringLiteral("ERROR 1317 (70100): x"));
     }
 
     void normalizeLines()
@@ -212,31 +227,37 @@ private Q_SLOTS:
         st.sent = QStringLiteral("KILL QUERY 1012");
         st.display = QStringLiteral("KILL QUERY 12");
         s.statements << st;
-        s.lines = {{-5, QStringLiteral("Welcome to the MariaDB monitor.  Commands end with ; or \\g.")},
-                   {-5, QStringLiteral("Your MariaDB connection id is 1013")},
-                   {-5, QStringLiteral("Server version: 10.11.19-MariaDB-0+deb12u1 Debian 12")},
-                   {-5, QString()},
-                   {-5, QStringLiteral("Copyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.")},
-                   {-5, QStringLiteral("Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.")},
-                   {10, QStringLiteral("MariaDB [killscope_lab]> KILL QUERY 1012;")},
-                   {11, QStringLiteral("--------------")},
-                   {11, QStringLiteral("KILL QUERY 1012")},
-                   {11, QStringLiteral("--------------")},
-                   {12, QStringLiteral("ERROR 1095 (HY000): You are not owner of thread 1012")},
-                   {13, QStringLiteral("Ctrl-C -- sending \"KILL QUERY 1013\" to server ...")},
-                   {14, QStringLiteral("Current database: killscope_lab")},
-                   {15, QStringLiteral("MariaDB [killscope_lab]>")}};
+        s.lines = {
+            {-5, QStringLiteral("Welcome to the MariaDB monitor.  Commands end with ; or \\g.")},
+            {-5, QStringLiteral("Your MariaDB connection id is 1013")},
+            {-5, QStringLiteral("Server version: 10.11.19-MariaDB-0+deb12u1 Debian 12")},
+            {-5, QString()},
+            {-5, QStringLiteral(
+                     "Copyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.")},
+            {-5, QStringLiteral("Type 'help;' or '\\h' for help. Type '\\c' to clear the current "
+                                "input statement.")},
+            {10, QStringLiteral("MariaDB [killscope_lab]> KILL QUERY 1012;")},
+            {11, QStringLiteral("--------------")},
+            {11, QStringLiteral("KILL QUERY 1012")},
+            {11, QStringLiteral("--------------")},
+            {12, QStringLiteral("ERROR 1095 (HY000): You are not owner of thread 1012")},
+            {13, QStringLiteral("Ctrl-C -- sending \"KILL QUERY 1013\" to server ...")},
+            {14, QStringLiteral("Current database: killscope_lab")},
+            {15, QStringLiteral("MariaDB [killscope_lab]>")}};
         const QHash<qint64, qint64> ids{{1012, 12}, {1013, 13}};
-        const QList<LabTimedLine> out = LabComparison::normalizeLines(s, ids, QStringLiteral("killscope_lab"), QStringLiteral("k"));
+        const QList<LabTimedLine> out = LabComparison::normalizeLines(
+            s, ids, QStringLiteral("killscope_lab"), QStringLiteral("k"));
         QStringList texts;
         for (const LabTimedLine &l : out)
             texts << l.text;
-        QCOMPARE(texts, QStringList({QStringLiteral("Your MariaDB connection id is 13"), QStringLiteral("MariaDB [k]> KILL QUERY 12"),
-                                     QStringLiteral("--------------"), QStringLiteral("KILL QUERY 12"),
-                                     QStringLiteral("--------------"),
-                                     QStringLiteral("ERROR 1095 (HY000): You are not owner of thread 12"),
-                                     QStringLiteral("Ctrl-C -- sending \"KILL QUERY 13\" to server ..."),
-                                     QStringLiteral("Current database: k")}));
+        QCOMPARE(texts,
+                 QStringList({QStringLiteral("Your MariaDB connection id is 13"),
+                              QStringLiteral("MariaDB [k]> KILL QUERY 12"),
+                              QStringLiteral("--------------"), QStringLiteral("KILL QUERY 12"),
+                              QStringLiteral("--------------"),
+                              QStringLiteral("ERROR 1095 (HY000): You are not owner of thread 12"),
+                              QStringLiteral("Ctrl-C -- sending \"KILL QUERY 13\" to server ..."),
+                              QStringLiteral("Current database: k")}));
     }
 
     // A server that behaves exactly like the simulation shows no difference, in every scenario.
@@ -256,8 +277,9 @@ private Q_SLOTS:
         QString list;
         for (const LabDiff &d : c.diffs)
             if (d.counts())
-                list += QStringLiteral("\n  [%1] %2 %3: %4 / %5 %6")
-                            .arg(LabDiff::classId(d.cls), d.session, d.aspect, d.sim, d.real, d.detail);
+                list +=
+                    QStringLiteral("\n  [%1] %2 %3: %4 / %5 %6")
+                        .arg(LabDiff::classId(d.cls), d.session, d.aspect, d.sim, d.real, d.detail);
         QVERIFY2(c.undeclaredCount() == 0, qPrintable(list));
         QCOMPARE(c.sessions.size(), int(plan.scenario().sessions.size()));
         QVERIFY(c.count(LabDiff::Class::TimingOk) > 0);
@@ -275,7 +297,8 @@ private Q_SLOTS:
             LabRecording rec = good;
             for (LabLine &l : rec.sessions[1].lines)
                 if (l.text.startsWith(QLatin1String("ERROR 1317")))
-                    l.text = QStringLiteral("ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction");
+                    l.text = QStringLiteral("ERROR 1205 (HY000): Lock wait timeout exceeded; try "
+                                            "restarting transaction");
             const LabComparison c = LabComparison::compare(plan, r, rec);
             QCOMPARE(c.undeclaredCount(), 1 + 1); // the line, and the kill's missing effect
             QCOMPARE(c.count(LabDiff::Class::Text, false), 1);
@@ -319,7 +342,7 @@ private Q_SLOTS:
         // Declared differences are listed, but do not count.
         {
             sim::Scenario s = builtin(QStringLiteral("lock-wait-kill"));
-            s.lab.differences.push_back({"", "outcome", "end-state", {"because", "因为"}});
+            s.lab.differences.push_back({"", "outcome", "end-state", "", {"because", "因为"}});
             const LabPlan p2 = planFor(s);
             LabRecording rec = good;
             rec.tablesAfter = rec.tablesBefore;
@@ -327,6 +350,22 @@ private Q_SLOTS:
             QCOMPARE(c.undeclaredCount(), 0);
             QCOMPARE(c.count(LabDiff::Class::Outcome), 1);
             QCOMPARE(c.diffs.constLast().reasonEn, QStringLiteral("because"));
+        }
+        // A declaration with `match` covers only the difference that contains its text.
+        {
+            LabRecording rec = good;
+            const qint64 bId = rec.sessions[1].connections.constFirst().id;
+            for (LabSample &smp : rec.samples)
+                for (ProcesslistRow &row : smp.rows)
+                    if (row.id == bId && row.command == QLatin1String("Query"))
+                        row.state = QStringLiteral("Searching rows for update");
+            for (const char *text : {"Searching rows", "removing tmp table"}) {
+                sim::Scenario s = builtin(QStringLiteral("lock-wait-kill"));
+                s.lab.differences.push_back({"B", "state", "states", text, {"because", "因为"}});
+                const LabComparison c = LabComparison::compare(planFor(s), r, rec);
+                QCOMPARE(c.count(LabDiff::Class::State, false),
+                         std::string_view(text) == "Searching rows" ? 0 : 1);
+            }
         }
     }
 
@@ -350,7 +389,8 @@ private Q_SLOTS:
         QCOMPARE(c.server.connectTimeUs, sim::TimeUs(500));
         QCOMPARE(LabCosts::speedFactor(plan, cal), 2.0);
         QCOMPARE(LabCosts::median({3, 1, 2}), qint64(2));
-        QVERIFY(qAbs(LabCosts::relativeSpread({2'700'600, 2'750'600, 2'800'600}) - 50000.0 / 2750600.0) < 1e-9);
+        QVERIFY(qAbs(LabCosts::relativeSpread({2'700'600, 2'750'600, 2'800'600}) -
+                     50000.0 / 2750600.0) < 1e-9);
 
         LabRecording rec;
         rec.maxSampleGapUs = 52000;
@@ -364,22 +404,92 @@ private Q_SLOTS:
 
         // --lab-calibrate: the original file with the measured costs, still a valid scenario.
         QString error;
-        const auto original = ScenarioFile::read(QStringLiteral("big-update-kill-connection"), &error);
+        const auto original =
+            ScenarioFile::read(QStringLiteral("big-update-kill-connection"), &error);
         QVERIFY(original);
         const QByteArray *json = &original->text;
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("calibrated.json"));
-        QVERIFY2(LabCosts::writeCalibratedScenario(*json, plan, cal, path, &error), qPrintable(error));
+        QVERIFY2(LabCosts::writeCalibratedScenario(*json, plan, cal, path, &error),
+                 qPrintable(error));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
-        const auto parsed = sim::ScenarioParser::parse(std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
+        const auto parsed = sim::ScenarioParser::parse(
+            std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
         QVERIFY2(parsed.ok(), parsed.errorText().c_str());
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].perRowNs, sim::DurationNs(5500));
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].rollbackPerRowNs, sim::DurationNs(3000));
+        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].perRowNs,
+                 sim::DurationNs(5500));
+        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].rollbackPerRowNs,
+                 sim::DurationNs(3000));
         // The declared size is kept: costs per row do not depend on the lab scale.
         QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].count, 2000000);
         QCOMPARE(parsed.scenario->server.connectTimeUs, sim::TimeUs(500));
+    }
+
+    void ioCalibration()
+    {
+        // The device and file measurements go into io_bandwidth and the temporary files' removal.
+        {
+            const LabPlan plan = planFor(builtin(QStringLiteral("big-query-tempfile")));
+            LabCalibration cal;
+            cal.io.syncBytes = {40'000'000, 80'000'000, 80'000'000};
+            cal.io.syncUs = {50'000, 100'000, 200'000}; // 800, 800 and 400 MB/s
+            cal.io.fileBytes = 10'000'000;
+            cal.io.removeUs = {5'000, 6'000, 7'000}; // 0.6 us per kB
+            const sim::Scenario c = LabCosts::calibrated(plan, cal);
+            QCOMPARE(c.server.ioBandwidth, int64_t(800'000'000));
+            const sim::Step &tmp = c.sessions[0].statements[0].steps[3];
+            QCOMPARE(tmp.op, sim::StepOp::TempFile);
+            QCOMPARE(tmp.deleteUs, sim::TimeUs(std::llround(double(tmp.bytes) * 6000.0 / 1e7)));
+
+            QString error;
+            const auto original = ScenarioFile::read(QStringLiteral("big-query-tempfile"), &error);
+            QVERIFY(original);
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("calibrated.json"));
+            QVERIFY2(LabCosts::writeCalibratedScenario(original->text, plan, cal, path, &error),
+                     qPrintable(error));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray text = f.readAll();
+            const auto parsed = sim::ScenarioParser::parse(
+                std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
+            QVERIFY2(parsed.ok(), parsed.errorText().c_str());
+            QCOMPARE(parsed.scenario->server.ioBandwidth, int64_t(800'000'000));
+            // The file's declared 1 GB at 0.6 ms per MB.
+            QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[3].deleteUs,
+                     sim::TimeUs(600'000));
+        }
+        // Pages read from disk: what the statement really read, forward and in its rollback.
+        {
+            const LabPlan plan = planFor(builtin(QStringLiteral("io-pressure-rollback")));
+            const sim::Step &before = plan.scenario().sessions[0].statements[0].steps[2];
+            QVERIFY(before.rollbackIoBytesPerRow > 0);
+            LabCalibration cal;
+            LabCalibrationRun run;
+            run.session = QStringLiteral("A");
+            run.statement = 0;
+            run.modifies = true;
+            run.forwardUs = {800'000, 800'000};
+            run.rollbackUs = {800'000, 800'000};
+            run.forwardReadBytes = {0, 0};
+            run.rollbackReadBytes = {16384LL * before.count,
+                                     16384LL * before.count}; // a page a row
+            cal.runs << run;
+            const sim::Scenario c = LabCosts::calibrated(plan, cal);
+            const sim::Step &after = c.sessions[0].statements[0].steps[2];
+            QCOMPARE(after.ioBytesPerRow, int64_t(0));
+            QCOMPARE(after.rollbackIoBytesPerRow, int64_t(16384));
+            run.rollbackReadBytes = {0, 0};
+            cal.runs = {run};
+            QCOMPARE(LabCosts::calibrated(plan, cal)
+                         .sessions[0]
+                         .statements[0]
+                         .steps[2]
+                         .rollbackIoBytesPerRow,
+                     int64_t(0));
+        }
     }
 
     void report()
@@ -389,23 +499,36 @@ private Q_SLOTS:
         LabRecording rec = faithful(plan, r);
         for (LabLine &l : rec.sessions[1].lines)
             if (l.text.startsWith(QLatin1String("ERROR 1317")))
-                l.text = QStringLiteral("ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction");
+                l.text = QStringLiteral(
+                    "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction");
         const LabComparison c = LabComparison::compare(plan, r, rec);
         const QByteArray json = LabReport::json(c, rec);
         QCOMPARE(LabReport::json(c, rec), json);
         const QJsonObject o = QJsonDocument::fromJson(json).object();
-        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("killscope-lab-report"));
-        QCOMPARE(o.value(QStringLiteral("result")).toObject().value(QStringLiteral("passed")).toBool(), false);
+        QCOMPARE(o.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("killscope-lab-report"));
+        QCOMPARE(
+            o.value(QStringLiteral("result")).toObject().value(QStringLiteral("passed")).toBool(),
+            false);
         const QJsonObject b = o.value(QStringLiteral("sessions")).toArray().at(1).toObject();
         QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("B"));
         for (const char *key : {"sim", "real"}) {
-            QVERIFY(!b.value(QStringLiteral("lines")).toObject().value(QLatin1String(key)).toArray().isEmpty());
-            QVERIFY(!b.value(QStringLiteral("states")).toObject().value(QLatin1String(key)).toArray().isEmpty());
+            QVERIFY(!b.value(QStringLiteral("lines"))
+                         .toObject()
+                         .value(QLatin1String(key))
+                         .toArray()
+                         .isEmpty());
+            QVERIFY(!b.value(QStringLiteral("states"))
+                         .toObject()
+                         .value(QLatin1String(key))
+                         .toArray()
+                         .isEmpty());
         }
         QVERIFY(!o.value(QStringLiteral("differences")).toArray().isEmpty());
         const QString md = LabReport::markdown(c, rec);
-        for (const char *part : {"# Lab report: lock-wait-kill", "## Differences", "## Session B", "### Client lines",
-                                 "### (Command, State)", "## Order of leaving", "## End state", "ERROR 1205"})
+        for (const char *part :
+             {"# Lab report: lock-wait-kill", "## Differences", "## Session B", "### Client lines",
+              "### (Command, State)", "## Order of leaving", "## End state", "ERROR 1205"})
             QVERIFY2(md.contains(QLatin1String(part)), part);
         QTemporaryDir dir;
         QString error;
@@ -422,7 +545,8 @@ private Q_SLOTS:
         rec.tablesAfter = rec.tablesBefore;
         const LabComparison c = LabComparison::compare(plan, r, rec);
         LabDiffModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setComparison(c);
         // Only the end-state difference counts: one group, the whole scenario.
         QCOMPARE(model.rowCount(), 1);

@@ -171,6 +171,8 @@ private slots:
                                               << "/lab/differences/0/class: unknown class \"colour\"";
         QTest::newRow("lab difference aspect") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"text","aspect":"mood",%1}])j").arg(reason))
                                                << "/lab/differences/0/aspect: unknown aspect \"mood\"";
+        QTest::newRow("lab difference match") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"state","match":"",%1}])j").arg(reason))
+                                              << "/lab/differences/0/match: must not be empty";
         QTest::newRow("lab difference reason") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"text","reason":{"en":"a"}}])j"))
                                                << "/lab/differences/0/reason: missing required key \"zh_CN\"";
         // Out-of-range times: every one a clear error with its pointer.

@@ -2003,7 +2003,7 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
         s.kill = kr.index;
         s.label = arrowLabel + " → ERROR " + std::to_string(code);
         s.result = code;
-        m_res.signals.push_back(s);
+        m_res.killSignals.push_back(s);
         event(EventType::KillResult, killer.lane, code, kr.index);
         if (code == 1095 && spec.target == KillSpec::Target::User)
             killer.replyArg = "'" + spec.name + "'@'%'";
@@ -2060,7 +2060,7 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
             s.toLane = one.victimLane;
             s.kill = one.index;
             s.label = kr.statement;
-            m_res.signals.push_back(s);
+            m_res.killSignals.push_back(s);
             awake(m_conns[size_t(vi)], level, hard, one.index, false);
         }
         return 0;
@@ -2103,7 +2103,7 @@ int Sim::executeKill(Conn &killer, const KillSpec &spec, KillSource source, cons
     s.toLane = victim.lane;
     s.kill = kr.index;
     s.label = arrowLabel;
-    m_res.signals.push_back(s);
+    m_res.killSignals.push_back(s);
     event(EventType::KillResult, killer.lane, 0, kr.index);
 
     // MySQL kill_one_thread step 4: a thread already being killed is left alone (still OK).
@@ -2146,7 +2146,7 @@ bool Sim::awake(Conn &v, Killed k, bool hard, int killIdx, bool self)
         s.toLane = v.lane;
         s.kill = killIdx;
         s.label = "deferred (data-dictionary work)";
-        m_res.signals.push_back(s);
+        m_res.killSignals.push_back(s);
         event(EventType::KillDeferred, v.lane, 0, killIdx);
         refreshFlags(v);
         note("dd-deferral",
@@ -2235,7 +2235,7 @@ void Sim::notice(Conn &c)
     s.toLane = c.lane;
     s.kill = c.activeKills.empty() ? -1 : c.activeKills.back();
     s.label = "kill flag noticed";
-    m_res.signals.push_back(s);
+    m_res.killSignals.push_back(s);
     event(EventType::KillNoticed, c.lane, s.kill);
 
     const Activity was = c.activity;
@@ -2745,7 +2745,7 @@ void Sim::handle(const QEvent &e)
         s.toLane = c.lane;
         s.kill = kr.index;
         s.label = kr.statement + " exceeded";
-        m_res.signals.push_back(s);
+        m_res.killSignals.push_back(s);
         event(EventType::Timeout, c.lane, kr.index);
         // MariaDB's timeout is a soft kill (no HARD bit); engines still react (§7).
         awake(c, Killed::Timeout, !isMariaDb(m_flavor), kr.index, false);
@@ -2814,7 +2814,7 @@ void Sim::handle(const QEvent &e)
                 sg.fromLane = c.lane;
                 sg.kill = saved.empty() ? -1 : saved.front();
                 sg.label = "deferred kill replayed";
-                m_res.signals.push_back(sg);
+                m_res.killSignals.push_back(sg);
                 event(EventType::KillReplayed, c.lane, sg.kill);
                 c.killed = k;
                 c.hard = hard;

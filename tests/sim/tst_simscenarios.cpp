@@ -496,7 +496,7 @@ private slots:
         QCOMPARE(r.lineAt("B", "ERROR 2013 (HY000): Lost connection to server during query"), T("2s"));
         QCOMPARE(r.goneAt(12), T("2s"));
         bool arrow = false;
-        for (const Signal &s : res.killSignals())
+        for (const Signal &s : res.killSignals)
             arrow = arrow || (s.kind == SignalKind::KillArrow && s.t == T("2s") && s.label == "KILL 12"
                               && res.lanes[size_t(s.fromLane)].client == ClientKind::Operator);
         QVERIFY(arrow);

@@ -724,6 +724,16 @@ private slots:
         (void)processlistText(r, r.until);
         (void)summaryText(r);
         (void)chromeTrace(r);
+        // Queries at any time are safe (the API takes any TimeUs; the GUI never asks beyond the run).
+        for (TimeUs t : {std::numeric_limits<TimeUs>::max(), std::numeric_limits<TimeUs>::min(), TimeUs(-1)}) {
+            (void)r.processlistAt(t, true);
+            (void)r.locksAt(t);
+            (void)r.narrationAt(t);
+        }
+        const RunResult alter = Engine::run(loadScenario("ddl-kill"), RunOptions{Flavor::MariaDb1011, {}, 50'000'000});
+        for (TimeUs t : {std::numeric_limits<TimeUs>::max(), std::numeric_limits<TimeUs>::min()})
+            for (const ProcessRow &p : alter.processlistAt(t, true))
+                QVERIFY(!p.progress || (*p.progress >= 0 && *p.progress <= 100));
     }
 
     // transcriptOf() is an index, not a scan: the same lines, in the same order, for every session.

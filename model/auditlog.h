@@ -6,18 +6,22 @@
 
 namespace ks {
 
-// An append-only log of every kill: one JSON object per line (time, server, account, statement,
-// target, outcome). Opened and flushed per line, so a crash loses at most the line being written
-// and several KillScopes can share the file.
+// An append-only log of every kill attempt, for a DBA to hand to an auditor: one JSON object per
+// line and per attempt — sent, refused by the server, not sent (identity check, own connection,
+// no connection) and read-only — with the server, KillScope's account, the victim's row as seen,
+// the identity proof, the statement and the tracked outcome (LiveSource builds the lines).
 //
-// Invariants: thread-safe; never throws away a line silently — a write error is kept in
-// lastError() for the UI to show.
+// Invariants: thread-safe; the file is created mode 0600 (a directory it creates, 0700) and an
+// existing one is narrowed to 0600, because statement texts can hold secrets; it is opened
+// without following a symbolic link; each line is opened, written and closed, so a crash loses
+// at most the line being written and several KillScopes can share the file. A write error is
+// kept in lastError() for the UI, never dropped silently.
 class AuditLog
 {
 public:
     explicit AuditLog(QString path = defaultPath());
 
-    // $XDG_DATA_HOME/KillScope/kills.log (QStandardPaths::AppDataLocation).
+    // $KILLSCOPE_AUDIT_LOG, else $XDG_DATA_HOME/KillScope/kills.log (~/.local/share/KillScope).
     static QString defaultPath();
 
     QString path() const { return m_path; }

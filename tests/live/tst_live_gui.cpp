@@ -1,8 +1,11 @@
 #include "connectiondialog.h"
 #include "heartbeat.h"
 #include "killconfirmdialog.h"
+#include "killcontroller.h"
 #include "killmenu.h"
+#include "killsmodel.h"
 #include "killspanel.h"
+#include "livebanner.h"
 #include "livecontroller.h"
 #include "liveprocesslistpanel.h"
 #include "livesource.h"
@@ -107,7 +110,10 @@ private Q_SLOTS:
         const ConnectionSettings s = adminTcpSettings(m_server);
         m_heartbeat.start();
         m_live->connectTo(s);
-        QVERIFY(m_live->source());
+        // Tried on the side; shown once connected.
+        QVERIFY(m_live->pendingSource());
+        QCOMPARE(m_window->source(), static_cast<SessionSource *>(m_window->simulation()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->source() != nullptr, 10000);
         QCOMPARE(m_window->source(), m_live->source());
         m_live->source()->setIntervalMs(250);
         QTRY_COMPARE_WITH_TIMEOUT(m_live->source()->status(), LiveSource::Status::Connected, 10000);
@@ -202,10 +208,10 @@ private Q_SLOTS:
         SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
         QTRY_VERIFY_WITH_TIMEOUT(proxyRowOf(victim.id()) >= 0, 5000);
         const int before = int(m_live->source()->kills().size());
-        m_window->killMenu()->setSource(m_live->source());
-        m_window->killMenu()->setTargets({m_live->source()->targetFor(victim.id())});
         answerNextConfirmation(false);
-        QCOMPARE(m_window->killMenu()->killTargets(KillKind::Connection), 0);
+        QCOMPARE(m_window->killController()->killTargets(
+                     {m_live->source()->targetForCurrentId(victim.id())}, KillKind::Connection),
+                 0);
         QCOMPARE(int(m_live->source()->kills().size()), before);
         // KILL QUERY on an idle MariaDB session is explained before it is sent.
         QVERIFY2(m_lastDialogText.contains(QStringLiteral("KILL CONNECTION")), qPrintable(m_lastDialogText));
@@ -327,7 +333,7 @@ private Q_SLOTS:
         QVERIFY(m_live->source()->isReadOnly());
         QVERIFY(!m_live->source()->canKill());
         m_window->killMenu()->setSource(m_live->source());
-        m_window->killMenu()->setTargets({m_live->source()->targetFor(1)});
+        m_window->killMenu()->setTargets({m_live->source()->targetForCurrentId(1)});
         QVERIFY(!m_window->killMenu()->killQueryAction()->isEnabled());
         ro->setChecked(false);
         QVERIFY(m_live->source()->canKill());
@@ -352,24 +358,61 @@ private Q_SLOTS:
         m_heartbeat.start();
     }
 
-    void wrongPasswordShowsTheCause()
+    void wrongPasswordWhileAttachedKeepsEverything()
     {
+        LiveSource *attached = m_live->source();
+        QVERIFY(attached);
+        const int lanes = attached->timeline().laneCount();
+        const int kills = int(attached->kills().size());
+        const quint64 revision = attached->timeline().revision();
+        const int killRows = m_live->killsPanel()->model()->rowCount();
+        QVERIFY(kills > 0);
+
         ConnectionSettings s = adminTcpSettings(m_server);
         s.password = QStringLiteral("wrong");
         QSignalSpy stopped(m_live, &LiveController::liveStopped);
-        QString message;
+        QSignalSpy failed(m_live, &LiveController::connectFailed);
         m_live->connectTo(s);
-        LiveSource *src = m_live->source();
-        QVERIFY(src);
-        connect(src, &LiveSource::statusChanged, this,
-                [&message](LiveSource::Status st, const QString &text) {
-                    if (st == LiveSource::Status::Failed)
-                        message = text;
-                });
-        QTRY_VERIFY_WITH_TIMEOUT(!message.isEmpty(), 10000);
+        QVERIFY(m_live->pendingSource());
+        // Nothing shown changes while the attempt runs, nor after it failed.
+        QCOMPARE(m_live->source(), attached);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 10000);
+        const QString message = failed.constLast().constFirst().toString();
         QVERIFY2(message.contains(QStringLiteral("1045")), qPrintable(message));
-        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 3000);
+        QCOMPARE(stopped.count(), 0);
+        QVERIFY(!m_live->pendingSource());
+        QCOMPARE(m_live->source(), attached);
+        QCOMPARE(m_window->source(), static_cast<SessionSource *>(attached));
+        QCOMPARE(attached->status(), LiveSource::Status::Connected);
+        QVERIFY(attached->timeline().laneCount() >= lanes);
+        QVERIFY(attached->timeline().revision() >= revision);
+        QCOMPARE(int(attached->kills().size()), kills);
+        QCOMPARE(m_live->killsPanel()->model()->rowCount(), killRows);
+        // Said once, non-modal, naming the cause and that the session stays.
+        QVERIFY(!QApplication::activeModalWidget());
+        const QString banner = m_live->banner()->text();
+        QVERIFY2(banner.contains(QStringLiteral("1045")) && banner.contains(QStringLiteral("Still attached")),
+                 qPrintable(banner));
+        m_heartbeat.stop();
+        save(m_window.get(), "live-wrong-password-banner.png");
+        m_heartbeat.start();
+        // And sampling goes on.
+        const quint64 n = attached->sampleCount();
+        QTRY_VERIFY_WITH_TIMEOUT(attached->sampleCount() > n, 3000);
+    }
+
+    void wrongPasswordWithNothingAttachedStaysInTheSimulation()
+    {
+        m_live->disconnectFromServer();
         QCOMPARE(m_window->source(), static_cast<SessionSource *>(m_window->simulation()));
+        ConnectionSettings s = adminTcpSettings(m_server);
+        s.password = QStringLiteral("wrong");
+        QSignalSpy failed(m_live, &LiveController::connectFailed);
+        m_live->connectTo(s);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 10000);
+        QVERIFY(failed.constLast().constFirst().toString().contains(QStringLiteral("1045")));
+        QCOMPARE(m_window->source(), static_cast<SessionSource *>(m_window->simulation()));
+        QVERIFY(!m_live->source());
     }
 
     void cleanupTestCase()

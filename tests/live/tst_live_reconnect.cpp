@@ -101,7 +101,7 @@ private Q_SLOTS:
                                      source.currentRow(victim2.id())->command == QStringLiteral("Query"),
                                  5000);
         KillRequest req;
-        req.target = source.targetFor(victim2.id());
+        req.target = source.targetForCurrentId(victim2.id());
         req.kind = KillKind::Query;
         source.kill(req);
         QTRY_VERIFY_WITH_TIMEOUT(sleeper->done.load(), 5000);

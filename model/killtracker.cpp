@@ -100,6 +100,7 @@ void KillTracker::answered(const KillOutcome &o)
         r.sentUs = o.sentUs;
     r.serverError = o.serverError;
     r.serverMessage = o.message;
+    r.identityEvidence = o.evidence.join(QStringLiteral("; "));
     if (o.verdict != KillOutcome::Verdict::Ok) {
         r.phase = KillPhase::Refused;
         r.endedUs = o.answeredUs;

@@ -99,7 +99,7 @@ void LiveSource::start()
 {
     if (m_samplerThread)
         return;
-    setStatus(Status::Connecting, tr("Connecting to %1…").arg(m_settings.describe()));
+    setStatus(Status::Connecting);
 
     m_samplerThread = new QThread(this);
     m_samplerThread->setObjectName(QStringLiteral("ks-sampler"));
@@ -165,11 +165,41 @@ bool LiveSource::supportsKillStrength() const
     return m_server.hasKillStrength();
 }
 
-void LiveSource::setStatus(Status s, const QString &text)
+void LiveSource::setStatus(Status s)
 {
     m_status = s;
-    m_statusText = text;
-    Q_EMIT statusChanged(s, text);
+    Q_EMIT statusChanged(s, statusText());
+}
+
+QString LiveSource::statusText() const
+{
+    // Composed when asked, so it is in the language of the moment and says each thing once.
+    const QString at =
+        m_lostAtEpochMs > 0
+            ? QDateTime::fromMSecsSinceEpoch(m_lostAtEpochMs).toString(QStringLiteral("HH:mm:ss"))
+            : QString();
+    switch (m_status) {
+    case Status::Idle:
+        return {};
+    case Status::Connecting:
+        return tr("Connecting to %1…").arg(m_settings.describe());
+    case Status::Connected:
+        return m_reconnected
+                   ? tr("Reconnected to %1 (%2).")
+                         .arg(m_settings.describe(), m_server.displayName())
+                   : tr("Connected to %1 (%2).").arg(m_settings.describe(), m_server.displayName());
+    case Status::Reconnecting:
+        if (m_attempt <= 0)
+            return tr("Connection to %1 lost at %2: %3")
+                .arg(m_settings.describe(), at, m_lossCause);
+        return tr("Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…")
+            .arg(m_settings.describe(), at, m_lossCause)
+            .arg(m_attempt)
+            .arg(m_nextDelayMs / 1000.0, 0, 'f', 2);
+    case Status::Failed:
+        return m_failure;
+    }
+    return {};
 }
 
 void LiveSource::setReadOnly(bool on)
@@ -246,9 +276,8 @@ void LiveSource::onConnected(const ServerInfo &info)
     m_attempt = 0;
     if (again && m_killer) // its connection died with the server's: have it ready for the next kill
         QMetaObject::invokeMethod(m_killer, "reconnect", Qt::QueuedConnection);
-    setStatus(Status::Connected,
-              again ? tr("Reconnected to %1 (%2).").arg(m_settings.describe(), info.displayName())
-                    : tr("Connected to %1 (%2).").arg(m_settings.describe(), info.displayName()));
+    m_reconnected = again;
+    setStatus(Status::Connected);
     Q_EMIT serverDetected(info);
     Q_EMIT changed();
 }
@@ -275,7 +304,8 @@ void LiveSource::serverLifeEnded(const QString &why)
 
 void LiveSource::onConnectFailed(const QString &message, int)
 {
-    setStatus(Status::Failed, message);
+    m_failure = message;
+    setStatus(Status::Failed);
     Q_EMIT problem(message);
 }
 
@@ -286,11 +316,7 @@ void LiveSource::onConnectionLost(const QString &message, int)
     m_lossCause = message;
     m_lostAtEpochMs = m_clock.epochMsAt(m_clock.nowUs());
     m_attempt = 0;
-    setStatus(Status::Reconnecting, tr("Connection to %1 lost at %2: %3")
-                                        .arg(m_settings.describe(),
-                                             QDateTime::fromMSecsSinceEpoch(m_lostAtEpochMs)
-                                                 .toString(QStringLiteral("HH:mm:ss")),
-                                             message));
+    setStatus(Status::Reconnecting);
     // Once per loss; the reconnect attempts only update the status.
     Q_EMIT problem(tr("Connection to the server lost: %1 KillScope keeps what it has recorded "
                       "and reconnects.")
@@ -301,15 +327,8 @@ void LiveSource::onConnectionLost(const QString &message, int)
 void LiveSource::onReconnecting(int attempt, int delayMs)
 {
     m_attempt = attempt;
-    const QString at =
-        m_lostAtEpochMs > 0
-            ? QDateTime::fromMSecsSinceEpoch(m_lostAtEpochMs).toString(QStringLiteral("HH:mm:ss"))
-            : QString();
-    setStatus(Status::Reconnecting,
-              tr("Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…")
-                  .arg(m_settings.describe(), at, m_lossCause)
-                  .arg(attempt)
-                  .arg(delayMs / 1000.0, 0, 'f', 2));
+    m_nextDelayMs = delayMs;
+    setStatus(Status::Reconnecting);
 }
 
 SegmentState LiveSource::segmentStateOf(const ProcesslistRow &r)
@@ -608,17 +627,22 @@ QString LiveSource::whyNotCurrent(qint64 id, quint32 incarnation, qint64 firstSe
         return tr("Not sent: the server has restarted since session %1 was seen; that session "
                   "is gone, and id %1 may now name another one.")
             .arg(id);
-    QString ended;
     const int lane = laneOf(id, firstSeenUs);
-    if (lane >= 0 && m_timeline.segmentCount(lane) > 0)
-        ended = tr(" at %1").arg(wallText(m_timeline.ends(lane).back()));
+    const bool whenKnown = lane >= 0 && m_timeline.segmentCount(lane) > 0;
+    const QString endedAt = whenKnown ? wallText(m_timeline.ends(lane).back()) : QString();
     const auto it = m_sessions.constFind(id);
-    if (it != m_sessions.cend())
-        return tr("Not sent: session %1 (first seen %2) ended%3; id %1 now names a session first "
-                  "seen %4.")
-            .arg(id)
-            .arg(wallText(firstSeenUs), ended, wallText(it->firstSeenUs));
-    return tr("Not sent: session %1 ended%2.").arg(id).arg(ended);
+    if (it != m_sessions.cend()) {
+        return whenKnown ? tr("Not sent: session %1 (first seen %2) ended at %3; id %1 now names a "
+                              "session first seen %4.")
+                               .arg(id)
+                               .arg(wallText(firstSeenUs), endedAt, wallText(it->firstSeenUs))
+                         : tr("Not sent: session %1 (first seen %2) has ended; id %1 now names a "
+                              "session first seen %3.")
+                               .arg(id)
+                               .arg(wallText(firstSeenUs), wallText(it->firstSeenUs));
+    }
+    return whenKnown ? tr("Not sent: session %1 ended at %2.").arg(id).arg(endedAt)
+                     : tr("Not sent: session %1 has ended.").arg(id);
 }
 
 KillTarget LiveSource::targetForRow(const ProcesslistRow &row) const
@@ -692,9 +716,10 @@ KillPreview LiveSource::preview(const KillRequest &request) const
 
 QList<ProcesslistRow> LiveSource::processlistAt(qint64 timeUs) const
 {
-    // Recent times: the last full sample at or before timeUs.
+    // Recent times: the last full sample at or before timeUs. The end of the timeline is "now"
+    // even when the newest sample added nothing to it (every session had left).
     for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it) {
-        if (it->takenUs <= timeUs) {
+        if (it->takenUs <= timeUs || (it == m_recent.rbegin() && timeUs >= m_timeline.endTime())) {
             if (it == m_recent.rbegin() || timeUs - it->takenUs < 60'000'000) {
                 if (m_showOwn)
                     return it->rows;

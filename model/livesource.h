@@ -104,7 +104,8 @@ public:
     ConnectionSettings settings() const { return m_settings; }
     ServerInfo serverInfo() const { return m_server; }
     Status status() const { return m_status; }
-    QString statusText() const { return m_statusText; }
+    // One sentence for the status: connected to whom, or lost since when, why, and the retry.
+    QString statusText() const;
     qint64 nowUs() const { return m_clock.nowUs(); }
     LiveClock clock() const { return m_clock; }
 
@@ -188,7 +189,7 @@ private:
         bool written = false;
     };
 
-    void setStatus(Status s, const QString &text);
+    void setStatus(Status s);
     void onConnected(const ServerInfo &info);
     void onConnectFailed(const QString &message, int code);
     void onConnectionLost(const QString &message, int code);
@@ -241,8 +242,10 @@ private:
     QTimer *m_followTimer = nullptr;
 
     Status m_status = Status::Idle;
-    QString m_statusText;
+    QString m_failure;
     QString m_lossCause;
+    int m_nextDelayMs = 0;
+    bool m_reconnected = false;
     qint64 m_lostAtEpochMs = -1;
     int m_attempt = 0;
     bool m_readOnly = false;

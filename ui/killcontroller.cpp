@@ -90,9 +90,13 @@ int KillController::killTargets(const QList<KillTarget> &targets, KillKind kind,
         if (!m_source)
             return 0;
     }
-    for (const KillRequest &r : requests)
-        m_source->kill(r);
+    // Announced first, so what the source then says about each (a refusal) is the last word.
     Q_EMIT killsSent(requests);
+    for (const KillRequest &r : requests) {
+        if (!m_source)
+            break;
+        m_source->kill(r);
+    }
     return int(requests.size());
 }
 

@@ -50,7 +50,7 @@ public:
                     KillStrength strength = KillStrength::Default);
 
 Q_SIGNALS:
-    // After the source was handed the requests.
+    // The requests are about to be handed to the source (which may still refuse each).
     void killsSent(const QList<ks::KillRequest> &requests);
 
 private:

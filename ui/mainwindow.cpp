@@ -312,7 +312,8 @@ void MainWindow::createWidgets()
                                               PlaybackBar::formatTime(m_playback->position())),
                                      6000);
         else
-            statusBar()->showMessage(tr("Sent: %1").arg(sql.join(QStringLiteral("; "))), 6000);
+            // Requested, not "sent": the source proves each target first and may refuse it.
+            statusBar()->showMessage(tr("Requested: %1").arg(sql.join(QStringLiteral("; "))), 6000);
     });
 }
 

@@ -85,6 +85,65 @@
     </message>
 </context>
 <context>
+    <name>IdentityProof</name>
+    <message>
+        <source>Not sent: %1 — id %2 may now name another session.</source>
+        <translation>Not sent: %1 — id %2 may now name another session.</translation>
+    </message>
+    <message>
+        <source>KillScope has no record of the server life this session was seen in</source>
+        <translation>KillScope has no record of the server life this session was seen in</translation>
+    </message>
+    <message>
+        <source>same server life (running since %1, id counter %2 ≥ %3)</source>
+        <translation>same server life (running since %1, id counter %2 ≥ %3)</translation>
+    </message>
+    <message>
+        <source>id %1 has left the processlist</source>
+        <translation>id %1 has left the processlist</translation>
+    </message>
+    <message>
+        <source>id %1 now belongs to user %2, the session you chose was %3&apos;s</source>
+        <translation>id %1 now belongs to user %2, the session you chose was %3&apos;s</translation>
+    </message>
+    <message>
+        <source>id %1 now connects from %2, the session you chose from %3</source>
+        <translation>id %1 now connects from %2, the session you chose from %3</translation>
+    </message>
+    <message>
+        <source>same account %1@%2</source>
+        <translation>same account %1@%2</translation>
+    </message>
+    <message>
+        <source>id %1 now runs on server thread %2, the session you chose on %3</source>
+        <translation>id %1 now runs on server thread %2, the session you chose on %3</translation>
+    </message>
+    <message>
+        <source>same server thread %1</source>
+        <translation>same server thread %1</translation>
+    </message>
+    <message>
+        <source>id %1 is now performance_schema thread %2, the session you chose was %3</source>
+        <translation>id %1 is now performance_schema thread %2, the session you chose was %3</translation>
+    </message>
+    <message>
+        <source>same performance_schema thread %1</source>
+        <translation>same performance_schema thread %1</translation>
+    </message>
+    <message>
+        <source>id %1 is at query id %2, before the %3 the session you chose had reached</source>
+        <translation>id %1 is at query id %2, before the %3 the session you chose had reached</translation>
+    </message>
+    <message>
+        <source>query id %1 ≥ %2</source>
+        <translation>query id %1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>in its current command since before it was last seen</source>
+        <translation>in its current command since before it was last seen</translation>
+    </message>
+</context>
+<context>
     <name>KillPreview</name>
     <message>
         <source>%1 million</source>
@@ -115,8 +174,8 @@
         <translation>(database %1)</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
-        <translation>This is one of KillScope's own connections.</translation>
+        <source>This is one of KillScope&apos;s own connections.</source>
+        <translation>This is one of KillScope&apos;s own connections.</translation>
     </message>
     <message>
         <source>KillScope does not kill its own connections.</source>
@@ -151,8 +210,8 @@
         <translation>This is a system or daemon thread: the server refuses to kill it by id (error 1094), or only SUPER/CONNECTION ADMIN may.</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
-        <translation>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</translation>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
+        <translation>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</translation>
     </message>
     <message>
         <source>KILL QUERY on an idle session does nothing on MySQL: there is no statement to stop.</source>
@@ -208,11 +267,17 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; KILL QUERY will not release them.</source>
-        <translation><numerusform>%n session wait for locks it holds; KILL QUERY will not release them.</numerusform><numerusform>%n sessions wait for locks it holds; KILL QUERY will not release them.</numerusform></translation>
+        <translation>
+            <numerusform>%n session wait for locks it holds; KILL QUERY will not release them.</numerusform>
+            <numerusform>%n sessions wait for locks it holds; KILL QUERY will not release them.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; they continue once its rollback ends.</source>
-        <translation><numerusform>%n session wait for locks it holds; they continue once its rollback ends.</numerusform><numerusform>%n sessions wait for locks it holds; they continue once its rollback ends.</numerusform></translation>
+        <translation>
+            <numerusform>%n session wait for locks it holds; they continue once its rollback ends.</numerusform>
+            <numerusform>%n sessions wait for locks it holds; they continue once its rollback ends.</numerusform>
+        </translation>
     </message>
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
@@ -235,7 +300,10 @@
     </message>
     <message numerus="yes">
         <source>Rolling back %n row(s); a rollback cannot be interrupted.</source>
-        <translation><numerusform>Rolling back %n row; a rollback cannot be interrupted.</numerusform><numerusform>Rolling back %n rows; a rollback cannot be interrupted.</numerusform></translation>
+        <translation>
+            <numerusform>Rolling back %n row; a rollback cannot be interrupted.</numerusform>
+            <numerusform>Rolling back %n rows; a rollback cannot be interrupted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rolling back; a rollback cannot be interrupted.</source>
@@ -325,6 +393,18 @@
         <source>Reconnected as %1</source>
         <translation>Reconnected as %1</translation>
     </message>
+    <message>
+        <source>The same client (process %1%2) connected again as %3.</source>
+        <translation>The same client (process %1%2) connected again as %3.</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1), from another client process (%2, not %3).</source>
+        <translation>A new session of the same account appeared (%1), from another client process (%2, not %3).</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1); nothing shows it is the same client.</source>
+        <translation>A new session of the same account appeared (%1); nothing shows it is the same client.</translation>
+    </message>
 </context>
 <context>
     <name>OptionFile</name>
@@ -350,18 +430,33 @@
     </message>
 </context>
 <context>
+    <name>ServerIncarnation</name>
+    <message>
+        <source>the server&apos;s start time could not be read, so a restart cannot be ruled out</source>
+        <translation>the server&apos;s start time could not be read, so a restart cannot be ruled out</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1 (the session was seen while it ran since %2)</source>
+        <translation>the server restarted at %1 (the session was seen while it ran since %2)</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1: its connection counter is at %2, below id %3 seen before</source>
+        <translation>the server restarted at %1: its connection counter is at %2, below id %3 seen before</translation>
+    </message>
+</context>
+<context>
     <name>ServerInfo</name>
     <message>
         <source>Unknown server</source>
         <translation>Unknown server</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
-        <translation>Without the PROCESS privilege only this account's own threads are visible.</translation>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
+        <translation>Without the PROCESS privilege only this account&apos;s own threads are visible.</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
-        <translation>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</translation>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
+        <translation>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</translation>
     </message>
     <message>
         <source>InnoDB transactions (rows modified, rollback progress) cannot be read; information_schema.INNODB_TRX needs the PROCESS privilege.</source>
@@ -629,7 +724,10 @@
     </message>
     <message numerus="yes">
         <source>Confirm %n kill(s)</source>
-        <translation><numerusform>Confirm %n kill</numerusform><numerusform>Confirm %n kills</numerusform></translation>
+        <translation>
+            <numerusform>Confirm %n kill</numerusform>
+            <numerusform>Confirm %n kills</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kill</source>
@@ -643,12 +741,16 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope's own; it is never killed.</translation>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
     </message>
     <message>
-        <source>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</source>
-        <translation>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</translation>
+        <source>Not sent: no connection to kill with: %1</source>
+        <translation>Not sent: no connection to kill with: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: the session&apos;s identity could not be checked: %1</source>
+        <translation>Not sent: the session&apos;s identity could not be checked: %1</translation>
     </message>
 </context>
 <context>
@@ -703,7 +805,10 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -919,6 +1024,17 @@
     </message>
 </context>
 <context>
+    <name>ks::LiveBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
     <name>ks::LiveController</name>
     <message>
         <source>%1 ms</source>
@@ -949,8 +1065,8 @@
         <translation>&amp;Pause sampling</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
-        <translation>Show KillScope's &amp;own connections</translation>
+        <source>Show KillScope&apos;s &amp;own connections</source>
+        <translation>Show KillScope&apos;s &amp;own connections</translation>
     </message>
     <message>
         <source>Kill root &amp;blocker…</source>
@@ -1062,7 +1178,10 @@
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;History kept</source>
@@ -1070,11 +1189,42 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
-        <translation><numerusform>%1 (%2) blocks %n session</numerusform><numerusform>%1 (%2) blocks %n sessions</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2) blocks %n session</numerusform>
+            <numerusform>%1 (%2) blocks %n sessions</numerusform>
+        </translation>
     </message>
     <message>
         <source>Root blockers: %1</source>
         <translation>Root blockers: %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;audit log (%1)</source>
+        <translation>Open &amp;audit log (%1)</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2 Still attached to %3; nothing shown was changed.</source>
+        <translation>Could not connect to %1: %2 Still attached to %3; nothing shown was changed.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Could not connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>As of %1: the connection is lost, so these rows are not current.</source>
+        <translation>As of %1: the connection is lost, so these rows are not current.</translation>
+    </message>
+    <message>
+        <source>What is shown is as of %1.</source>
+        <translation>What is shown is as of %1.</translation>
+    </message>
+    <message>
+        <source>No kill has been logged yet. The audit log will be %1 (readable only by you).</source>
+        <translation>No kill has been logged yet. The audit log will be %1 (readable only by you).</translation>
+    </message>
+    <message>
+        <source>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</source>
+        <translation>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1235,10 @@
     </message>
     <message numerus="yes">
         <source>ⓘ %1 (and %n more: hover to read)</source>
-        <translation><numerusform>ⓘ %1 (and %n more: hover to read)</numerusform><numerusform>ⓘ %1 (and %n more: hover to read)</numerusform></translation>
+        <translation>
+            <numerusform>ⓘ %1 (and %n more: hover to read)</numerusform>
+            <numerusform>ⓘ %1 (and %n more: hover to read)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1093,10 +1246,6 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
-    </message>
-    <message>
-        <source>Connection lost: %1 Reconnecting (attempt %2, next in %3 s)…</source>
-        <translation>Connection lost: %1 Reconnecting (attempt %2, next in %3 s)…</translation>
     </message>
     <message>
         <source>Reconnected to %1 (%2).</source>
@@ -1107,10 +1256,6 @@
         <translation>Connected to %1 (%2).</translation>
     </message>
     <message>
-        <source>Connection lost: %1</source>
-        <translation>Connection lost: %1</translation>
-    </message>
-    <message>
         <source>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</source>
         <translation>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</translation>
     </message>
@@ -1119,32 +1264,76 @@
         <translation>%1 — waits for %2</translation>
     </message>
     <message>
-        <source>Read-only mode: kills are disabled.</source>
-        <translation>Read-only mode: kills are disabled.</translation>
-    </message>
-    <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope's own; it is never killed.</translation>
-    </message>
-    <message>
-        <source>Not sent: id %1 now belongs to a session that started after the one you chose.</source>
-        <translation>Not sent: id %1 now belongs to a session that started after the one you chose.</translation>
-    </message>
-    <message>
-        <source>Not connected to a server.</source>
-        <translation>Not connected to a server.</translation>
-    </message>
-    <message>
-        <source>%1 was not carried out: %2</source>
-        <translation>%1 was not carried out: %2</translation>
-    </message>
-    <message>
         <source>noticed %1</source>
         <translation>noticed %1</translation>
     </message>
     <message>
         <source>reconnected as %1</source>
         <translation>reconnected as %1</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost at %2: %3</source>
+        <translation>Connection to %1 lost at %2: %3</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
+        <translation>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</translation>
+    </message>
+    <message>
+        <source>The server restarted: %1. Every session seen before is gone; kills aimed at them are not sent.</source>
+        <translation>The server restarted: %1. Every session seen before is gone; kills aimed at them are not sent.</translation>
+    </message>
+    <message>
+        <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
+        <translation>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</translation>
+    </message>
+    <message>
+        <source>Not sent: the server has restarted since session %1 was seen; that session is gone, and id %1 may now name another one.</source>
+        <translation>Not sent: the server has restarted since session %1 was seen; that session is gone, and id %1 may now name another one.</translation>
+    </message>
+    <message>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
+    </message>
+    <message>
+        <source>Not sent: no session has id %1 in the newest sample.</source>
+        <translation>Not sent: no session has id %1 in the newest sample.</translation>
+    </message>
+    <message>
+        <source>KillScope will not send this kill; the attempt is written to the audit log.</source>
+        <translation>KillScope will not send this kill; the attempt is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Not sent: read-only mode; kills are disabled.</source>
+        <translation>Not sent: read-only mode; kills are disabled.</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to a server.</source>
+        <translation>Not sent: not connected to a server.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>%1 was refused: %2</translation>
+    </message>
+    <message>
+        <source>KillScope stopped following this kill while it was %1.</source>
+        <translation>KillScope stopped following this kill while it was %1.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) ended at %3; id %1 now names a session first seen %4.</source>
+        <translation>Not sent: session %1 (first seen %2) ended at %3; id %1 now names a session first seen %4.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) has ended; id %1 now names a session first seen %3.</source>
+        <translation>Not sent: session %1 (first seen %2) has ended; id %1 now names a session first seen %3.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 ended at %2.</source>
+        <translation>Not sent: session %1 ended at %2.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 has ended.</source>
+        <translation>Not sent: session %1 has ended.</translation>
     </message>
 </context>
 <context>
@@ -1156,10 +1345,6 @@
     <message>
         <source>%1 injected at %2 s; the run continues from there.</source>
         <translation>%1 injected at %2 s; the run continues from there.</translation>
-    </message>
-    <message>
-        <source>Sent: %1</source>
-        <translation>Sent: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1311,7 +1496,10 @@
     </message>
     <message numerus="yes">
         <source>t = %1 s · %n session(s)</source>
-        <translation><numerusform>t = %1 s · %n session</numerusform><numerusform>t = %1 s · %n sessions</numerusform></translation>
+        <translation>
+            <numerusform>t = %1 s · %n session</numerusform>
+            <numerusform>t = %1 s · %n sessions</numerusform>
+        </translation>
     </message>
     <message>
         <source>KillScope</source>
@@ -1389,6 +1577,10 @@
         <source>%1 s: I/O pressure %2</source>
         <translation>%1 s: I/O pressure %2</translation>
     </message>
+    <message>
+        <source>Requested: %1</source>
+        <translation>Requested: %1</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -1458,12 +1650,12 @@
         <translation>Hide system threads</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
-        <translation>Show KillScope's own</translation>
+        <source>Show KillScope&apos;s own</source>
+        <translation>Show KillScope&apos;s own</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
-        <translation>KillScope's sampler and kill connections (hidden by default)</translation>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
+        <translation>KillScope&apos;s sampler and kill connections (hidden by default)</translation>
     </message>
     <message>
         <source>user</source>
@@ -1513,8 +1705,8 @@
         <translation>Seconds in the current state (MariaDB: since the end of the last statement for Sleep)</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
-        <translation>MariaDB's progress of the statement in percent over all stages</translation>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
+        <translation>MariaDB&apos;s progress of the statement in percent over all stages</translation>
     </message>
     <message>
         <source>INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK</source>
@@ -1738,16 +1930,16 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>The client shows an error.</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
-        <translation>The client's connection is closed.</translation>
+        <source>The client&apos;s connection is closed.</source>
+        <translation>The client&apos;s connection is closed.</translation>
     </message>
     <message>
         <source>Kill flag set, not yet noticed</source>
         <translation>Kill flag set, not yet noticed</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
-        <translation>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</translation>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <translation>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</translation>
     </message>
     <message>
         <source>KILL QUERY</source>

@@ -85,6 +85,65 @@
     </message>
 </context>
 <context>
+    <name>IdentityProof</name>
+    <message>
+        <source>Not sent: %1 — id %2 may now name another session.</source>
+        <translation>未发送：%1——编号 %2 现在可能属于另一个会话。</translation>
+    </message>
+    <message>
+        <source>KillScope has no record of the server life this session was seen in</source>
+        <translation>KillScope 没有记录到看到该会话时服务器的那一次运行</translation>
+    </message>
+    <message>
+        <source>same server life (running since %1, id counter %2 ≥ %3)</source>
+        <translation>服务器的同一次运行（自 %1 起运行，编号计数器 %2 ≥ %3）</translation>
+    </message>
+    <message>
+        <source>id %1 has left the processlist</source>
+        <translation>编号 %1 已不在进程列表中</translation>
+    </message>
+    <message>
+        <source>id %1 now belongs to user %2, the session you chose was %3&apos;s</source>
+        <translation>编号 %1 现在属于用户 %2，而你选中的会话属于 %3</translation>
+    </message>
+    <message>
+        <source>id %1 now connects from %2, the session you chose from %3</source>
+        <translation>编号 %1 现在来自 %2，而你选中的会话来自 %3</translation>
+    </message>
+    <message>
+        <source>same account %1@%2</source>
+        <translation>同一账号 %1@%2</translation>
+    </message>
+    <message>
+        <source>id %1 now runs on server thread %2, the session you chose on %3</source>
+        <translation>编号 %1 现在运行在服务器线程 %2 上，而你选中的会话运行在 %3 上</translation>
+    </message>
+    <message>
+        <source>same server thread %1</source>
+        <translation>同一服务器线程 %1</translation>
+    </message>
+    <message>
+        <source>id %1 is now performance_schema thread %2, the session you chose was %3</source>
+        <translation>编号 %1 现在是 performance_schema 线程 %2，而你选中的会话是 %3</translation>
+    </message>
+    <message>
+        <source>same performance_schema thread %1</source>
+        <translation>同一 performance_schema 线程 %1</translation>
+    </message>
+    <message>
+        <source>id %1 is at query id %2, before the %3 the session you chose had reached</source>
+        <translation>编号 %1 的查询编号为 %2，小于你选中的会话已达到的 %3</translation>
+    </message>
+    <message>
+        <source>query id %1 ≥ %2</source>
+        <translation>查询编号 %1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>in its current command since before it was last seen</source>
+        <translation>当前命令开始于上次看到它之前</translation>
+    </message>
+</context>
+<context>
     <name>KillPreview</name>
     <message>
         <source>%1 million</source>
@@ -115,7 +174,7 @@
         <translation>（数据库 %1）</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
+        <source>This is one of KillScope&apos;s own connections.</source>
         <translation>这是 KillScope 自己的连接。</translation>
     </message>
     <message>
@@ -151,7 +210,7 @@
         <translation>这是系统线程或守护线程：服务器拒绝按 id 终止它（错误 1094），或者只有 SUPER/CONNECTION ADMIN 才可以。</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
         <translation>你的账号没有 CONNECTION ADMIN 和 SUPER 权限：服务器会拒绝终止其他用户的线程（错误 1095）。</translation>
     </message>
     <message>
@@ -208,11 +267,15 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; KILL QUERY will not release them.</source>
-        <translation><numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; they continue once its rollback ends.</source>
-        <translation><numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform>
+        </translation>
     </message>
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
@@ -235,7 +298,9 @@
     </message>
     <message numerus="yes">
         <source>Rolling back %n row(s); a rollback cannot be interrupted.</source>
-        <translation><numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform></translation>
+        <translation>
+            <numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rolling back; a rollback cannot be interrupted.</source>
@@ -325,6 +390,18 @@
         <source>Reconnected as %1</source>
         <translation>已重连为 %1</translation>
     </message>
+    <message>
+        <source>The same client (process %1%2) connected again as %3.</source>
+        <translation>同一个客户端（进程 %1%2）以 %3 重新连接。</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1), from another client process (%2, not %3).</source>
+        <translation>同一账号出现了一个新会话（%1），来自另一个客户端进程（%2，而不是 %3）。</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1); nothing shows it is the same client.</source>
+        <translation>同一账号出现了一个新会话（%1）；没有证据表明它是同一个客户端。</translation>
+    </message>
 </context>
 <context>
     <name>OptionFile</name>
@@ -350,17 +427,32 @@
     </message>
 </context>
 <context>
+    <name>ServerIncarnation</name>
+    <message>
+        <source>the server&apos;s start time could not be read, so a restart cannot be ruled out</source>
+        <translation>读不到服务器的启动时间，无法排除它已重启</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1 (the session was seen while it ran since %2)</source>
+        <translation>服务器已于 %1 重启（看到该会话时，服务器自 %2 起运行）</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1: its connection counter is at %2, below id %3 seen before</source>
+        <translation>服务器已于 %1 重启：它的连接计数器为 %2，小于之前看到的编号 %3</translation>
+    </message>
+</context>
+<context>
     <name>ServerInfo</name>
     <message>
         <source>Unknown server</source>
         <translation>未知服务器</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
         <translation>没有 PROCESS 权限时，只能看到本账号自己的线程。</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
         <translation>没有 CONNECTION ADMIN 或 SUPER 权限时，只能终止本账号自己的线程；其他终止请求会被拒绝，返回错误 1095。</translation>
     </message>
     <message>
@@ -629,7 +721,9 @@
     </message>
     <message numerus="yes">
         <source>Confirm %n kill(s)</source>
-        <translation><numerusform>确认 %n 个终止操作</numerusform></translation>
+        <translation>
+            <numerusform>确认 %n 个终止操作</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kill</source>
@@ -643,12 +737,16 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>未发送：连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
-        <source>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</source>
-        <translation>未发送：id %1 现在属于 %2@%3，而不是你选择的会话 %4@%5。</translation>
+        <source>Not sent: no connection to kill with: %1</source>
+        <translation>未发送：没有可用于执行终止的连接：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: the session&apos;s identity could not be checked: %1</source>
+        <translation>未发送：无法核实该会话的身份：%1</translation>
     </message>
 </context>
 <context>
@@ -703,7 +801,9 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -919,6 +1019,17 @@
     </message>
 </context>
 <context>
+    <name>ks::LiveBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ks::LiveController</name>
     <message>
         <source>%1 ms</source>
@@ -949,7 +1060,7 @@
         <translation>暂停采样(&amp;P)</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
+        <source>Show KillScope&apos;s &amp;own connections</source>
         <translation>显示 KillScope 自己的连接(&amp;O)</translation>
     </message>
     <message>
@@ -1062,7 +1173,9 @@
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n 小时</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;History kept</source>
@@ -1070,11 +1183,41 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
-        <translation><numerusform>%1（%2）阻塞了 %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%1（%2）阻塞了 %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>Root blockers: %1</source>
         <translation>根阻塞者：%1</translation>
+    </message>
+    <message>
+        <source>Open &amp;audit log (%1)</source>
+        <translation>打开审计日志(&amp;A)（%1）</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2 Still attached to %3; nothing shown was changed.</source>
+        <translation>无法连接到 %1：%2 仍连接在 %3 上；已显示的内容没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>As of %1: the connection is lost, so these rows are not current.</source>
+        <translation>截至 %1：连接已断开，这些行不是当前状态。</translation>
+    </message>
+    <message>
+        <source>What is shown is as of %1.</source>
+        <translation>所显示的内容截至 %1。</translation>
+    </message>
+    <message>
+        <source>No kill has been logged yet. The audit log will be %1 (readable only by you).</source>
+        <translation>尚未记录任何终止操作。审计日志将位于 %1（只有你能读取）。</translation>
+    </message>
+    <message>
+        <source>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</source>
+        <translation>这里没有可以打开它的程序；审计日志位于 %1（每次终止尝试一行 JSON）。</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1228,9 @@
     </message>
     <message numerus="yes">
         <source>ⓘ %1 (and %n more: hover to read)</source>
-        <translation><numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform></translation>
+        <translation>
+            <numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1093,10 +1238,6 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
-    </message>
-    <message>
-        <source>Connection lost: %1 Reconnecting (attempt %2, next in %3 s)…</source>
-        <translation>连接丢失：%1 正在重连（第 %2 次，%3 秒后重试）…</translation>
     </message>
     <message>
         <source>Reconnected to %1 (%2).</source>
@@ -1107,10 +1248,6 @@
         <translation>已连接到 %1（%2）。</translation>
     </message>
     <message>
-        <source>Connection lost: %1</source>
-        <translation>连接丢失：%1</translation>
-    </message>
-    <message>
         <source>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</source>
         <translation>与服务器的连接丢失：%1 KillScope 会保留已记录的内容并重新连接。</translation>
     </message>
@@ -1119,32 +1256,76 @@
         <translation>%1 — 等待 %2</translation>
     </message>
     <message>
-        <source>Read-only mode: kills are disabled.</source>
-        <translation>只读模式：已禁用终止操作。</translation>
-    </message>
-    <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
-    </message>
-    <message>
-        <source>Not sent: id %1 now belongs to a session that started after the one you chose.</source>
-        <translation>未发送：id %1 现在属于一个在你所选会话之后才开始的会话。</translation>
-    </message>
-    <message>
-        <source>Not connected to a server.</source>
-        <translation>未连接到服务器。</translation>
-    </message>
-    <message>
-        <source>%1 was not carried out: %2</source>
-        <translation>%1 未执行：%2</translation>
-    </message>
-    <message>
         <source>noticed %1</source>
         <translation>于 %1 发现</translation>
     </message>
     <message>
         <source>reconnected as %1</source>
         <translation>已重连为 %1</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost at %2: %3</source>
+        <translation>与 %1 的连接于 %2 断开：%3</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
+        <translation>与 %1 的连接于 %2 断开：%3 正在重新连接（第 %4 次尝试，%5 秒后再试）…</translation>
+    </message>
+    <message>
+        <source>The server restarted: %1. Every session seen before is gone; kills aimed at them are not sent.</source>
+        <translation>服务器已重启：%1。之前看到的所有会话都已消失；针对它们的终止不会被发送。</translation>
+    </message>
+    <message>
+        <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
+        <translation>未发送：KillScope 没有会话 %1 的记录；它只终止自己观察到的会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: the server has restarted since session %1 was seen; that session is gone, and id %1 may now name another one.</source>
+        <translation>未发送：自看到会话 %1 以来服务器已重启；该会话已消失，编号 %1 现在可能属于另一个会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>未发送：连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
+    </message>
+    <message>
+        <source>Not sent: no session has id %1 in the newest sample.</source>
+        <translation>未发送：最新的采样中没有编号为 %1 的会话。</translation>
+    </message>
+    <message>
+        <source>KillScope will not send this kill; the attempt is written to the audit log.</source>
+        <translation>KillScope 不会发送这次终止；这次尝试会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Not sent: read-only mode; kills are disabled.</source>
+        <translation>未发送：只读模式，终止操作已禁用。</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to a server.</source>
+        <translation>未发送：没有连接到服务器。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>KillScope stopped following this kill while it was %1.</source>
+        <translation>KillScope 在这次终止处于“%1”时停止了跟踪。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) ended at %3; id %1 now names a session first seen %4.</source>
+        <translation>未发送：会话 %1（首次看到于 %2）已于 %3 结束；编号 %1 现在属于首次看到于 %4 的会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) has ended; id %1 now names a session first seen %3.</source>
+        <translation>未发送：会话 %1（首次看到于 %2）已结束；编号 %1 现在属于首次看到于 %3 的会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 ended at %2.</source>
+        <translation>未发送：会话 %1 已于 %2 结束。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 has ended.</source>
+        <translation>未发送：会话 %1 已结束。</translation>
     </message>
 </context>
 <context>
@@ -1156,10 +1337,6 @@
     <message>
         <source>%1 injected at %2 s; the run continues from there.</source>
         <translation>已在 %2 秒处注入 %1；运行从那里继续。</translation>
-    </message>
-    <message>
-        <source>Sent: %1</source>
-        <translation>已发送：%1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1311,7 +1488,9 @@
     </message>
     <message numerus="yes">
         <source>t = %1 s · %n session(s)</source>
-        <translation><numerusform>t = %1 秒 · %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>t = %1 秒 · %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>KillScope</source>
@@ -1389,6 +1568,10 @@
         <source>%1 s: I/O pressure %2</source>
         <translation>%1 秒：I/O 压力 %2</translation>
     </message>
+    <message>
+        <source>Requested: %1</source>
+        <translation>已请求：%1</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -1458,11 +1641,11 @@
         <translation>隐藏系统线程</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
+        <source>Show KillScope&apos;s own</source>
         <translation>显示 KillScope 自己的连接</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
         <translation>KillScope 的采样连接和终止连接（默认隐藏）</translation>
     </message>
     <message>
@@ -1513,7 +1696,7 @@
         <translation>处于当前状态的秒数（MariaDB 中 Sleep 从上一条语句结束时算起）</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
         <translation>MariaDB 中语句在所有阶段上的总进度（百分比）</translation>
     </message>
     <message>
@@ -1738,7 +1921,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>客户端显示了一个错误。</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
+        <source>The client&apos;s connection is closed.</source>
         <translation>客户端的连接已关闭。</translation>
     </message>
     <message>
@@ -1746,7 +1929,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>已设置 kill 标志，尚未发现</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
         <translation>KILL 已经设置了目标线程的 kill 标志，但该线程还没有到达检查点，所以它还在继续做原来的事情。</translation>
     </message>
     <message>

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 class QSqlDatabase;
 
 namespace ks {
@@ -42,6 +44,27 @@ public:
     void applyTo(QSqlDatabase &db, int readTimeoutS = 0) const;
 
     bool operator==(const ConnectionSettings &) const = default;
+};
+
+// What the user asked for explicitly (the command line), before the option files fill the rest:
+// only the fields given are set, so "not given" and "given as the default" stay apart.
+struct ConnectionRequest
+{
+    std::optional<QString> host;
+    std::optional<int> port;
+    std::optional<QString> socket;
+    std::optional<QString> user;
+    std::optional<QString> password;
+    bool askPassword = false; // -p without a value
+    std::optional<QString> database;
+    std::optional<bool> protocolTcp;
+    std::optional<int> connectTimeoutS;
+    QString defaultsFile; // --defaults-file: only this file, which must exist
+    QString extraFile;    // --defaults-extra-file: read before ~/.my.cnf, must exist
+    bool noDefaults = false;
+    bool connect = false;  // --connect: the option files' settings alone
+    bool readOnly = false; // --read-only
+    bool given = false;    // any option that asks for live mode
 };
 
 // A readable sentence for a failed connect or query, naming the cause from the native error code

@@ -7,7 +7,6 @@
 #include "scenarioparser.h"
 #include "timeparse.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -100,68 +99,13 @@ std::optional<QByteArray> loadScenarioText(const QString &arg, QString &label, Q
     return f.readAll();
 }
 
-std::optional<sim::TimeUs> parseTimeOption(const QString &option, const QString &value, QString &error)
-{
-    const std::string v = value.toStdString();
-    const sim::DurationParse p = sim::parseTimeUs(v);
-    if (!p.value) {
-        error = QStringLiteral("--%1 %2: %3").arg(option, value, QString::fromStdString(p.error));
-        return std::nullopt;
-    }
-    return *p.value;
-}
-
 } // namespace
 
-int runHeadless(int argc, char **argv)
+int runHeadless(const HeadlessRequest &request)
 {
-    std::unique_ptr<QCoreApplication> ownApp;
-    if (!QCoreApplication::instance())
-        ownApp = std::make_unique<QCoreApplication>(argc, argv);
-    initResources();
+    const bool json = request.json;
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("KillScope headless mode: run a scenario and print what happened."));
-    parser.addHelpOption();
-    const QCommandLineOption headlessOpt(QStringLiteral("headless"), QStringLiteral("Run without a GUI."));
-    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QStringLiteral("Built-in scenario id or scenario file."),
-                                         QStringLiteral("id|file"));
-    const QCommandLineOption flavorOpt(QStringLiteral("flavor"), QStringLiteral("mysql-5.7, mysql-8.0 or mariadb-10.11."),
-                                       QStringLiteral("flavor"));
-    const QCommandLineOption untilOpt(QStringLiteral("until"), QStringLiteral("End of the run: 1.5s, 200ms, 3000us."),
-                                      QStringLiteral("time"));
-    const QCommandLineOption plOpt(QStringLiteral("processlist-at"), QStringLiteral("Print SHOW FULL PROCESSLIST at this time (repeatable)."),
-                                   QStringLiteral("time"));
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("format"),
-                                       QStringLiteral("text"));
-    const QCommandLineOption transcriptOpt(QStringLiteral("transcript"), QStringLiteral("Print every client's terminal."));
-    const QCommandLineOption summaryOpt(QStringLiteral("summary"), QStringLiteral("Print kills, rollbacks and narration."));
-    const QCommandLineOption traceOpt(QStringLiteral("trace"), QStringLiteral("Write the run as Chrome Trace Event JSON."),
-                                      QStringLiteral("file"));
-    const QCommandLineOption listOpt(QStringLiteral("list-scenarios"), QStringLiteral("List the built-in scenarios."));
-    // Options of the GUI that may appear on the same command line.
-    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Ignored in headless mode."), QStringLiteral("language"));
-    parser.addOptions({headlessOpt, scenarioOpt, flavorOpt, untilOpt, plOpt, formatOpt, transcriptOpt, summaryOpt, traceOpt, listOpt, langOpt});
-
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    if (!parser.parse(args)) {
-        writeErr(QStringLiteral("killscope: ") + parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toStdString());
-        return 0;
-    }
-    const QString format = parser.value(formatOpt);
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        writeErr(QStringLiteral("killscope: --format %1: use text or json").arg(format));
-        return 2;
-    }
-    const bool json = format == QLatin1String("json");
-
-    if (parser.isSet(listOpt)) {
+    if (request.listScenarios) {
         std::string out = json ? "[" : "";
         bool first = true;
         for (const QString &id : builtinIds()) {
@@ -201,12 +145,8 @@ int runHeadless(int argc, char **argv)
         return 0;
     }
 
-    if (!parser.isSet(scenarioOpt)) {
-        writeErr(QStringLiteral("killscope: --headless needs --scenario ID|FILE (or --list-scenarios)"));
-        return 2;
-    }
     QString label, error;
-    const auto text = loadScenarioText(parser.value(scenarioOpt), label, error);
+    const auto text = loadScenarioText(request.scenario, label, error);
     if (!text) {
         writeErr(QStringLiteral("killscope: ") + error);
         return 2;
@@ -219,9 +159,9 @@ int runHeadless(int argc, char **argv)
     const sim::Scenario &scenario = *parsed.scenario;
 
     sim::RunOptions options;
-    if (parser.isSet(flavorOpt)) {
+    if (!request.flavor.isEmpty()) {
         sim::Flavor f;
-        const QString fv = parser.value(flavorOpt);
+        const QString fv = request.flavor;
         if (!sim::parseFlavor(fv.toStdString(), f)) {
             writeErr(QStringLiteral("killscope: --flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11").arg(fv));
             return 2;
@@ -236,42 +176,24 @@ int runHeadless(int argc, char **argv)
         }
         options.flavor = f;
     }
-    if (parser.isSet(untilOpt)) {
-        const auto t = parseTimeOption(QStringLiteral("until"), parser.value(untilOpt), error);
-        if (!t) {
-            writeErr(QStringLiteral("killscope: ") + error);
-            return 2;
-        }
-        if (*t <= 0 || *t > sim::Engine::kMaxUntil) {
-            writeErr(QStringLiteral("killscope: --until %1: must be between 1us and 3600s").arg(parser.value(untilOpt)));
-            return 2;
-        }
-        options.until = *t;
-    }
-    std::vector<sim::TimeUs> at;
-    for (const QString &v : parser.values(plOpt)) {
-        const auto t = parseTimeOption(QStringLiteral("processlist-at"), v, error);
-        if (!t) {
-            writeErr(QStringLiteral("killscope: ") + error);
-            return 2;
-        }
-        at.push_back(*t);
-    }
+    if (request.untilUs)
+        options.until = *request.untilUs;
+    std::vector<sim::TimeUs> at(request.processlistAtUs.begin(), request.processlistAtUs.end());
 
     const sim::RunResult run = sim::Engine::run(scenario, options);
 
-    if (parser.isSet(traceOpt)) {
-        QFile f(parser.value(traceOpt));
+    if (!request.traceFile.isEmpty()) {
+        QFile f(request.traceFile);
         const std::string trace = sim::chromeTrace(run);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
             || f.write(trace.data(), qint64(trace.size())) != qint64(trace.size())) {
-            writeErr(QStringLiteral("killscope: --trace %1: cannot write: %2").arg(parser.value(traceOpt), f.errorString()));
+            writeErr(QStringLiteral("killscope: --trace %1: cannot write: %2").arg(request.traceFile, f.errorString()));
             return 1;
         }
     }
 
-    const bool transcript = parser.isSet(transcriptOpt);
-    const bool summary = parser.isSet(summaryOpt) || (at.empty() && !transcript && !parser.isSet(traceOpt));
+    const bool transcript = request.transcript;
+    const bool summary = request.summary || (at.empty() && !transcript && request.traceFile.isEmpty());
     std::string out;
     if (json) {
         out += "{\"scenario\":" + jsonString(scenario.id) + ",\"flavor\":" + jsonString(std::string(sim::flavorId(run.flavor)))

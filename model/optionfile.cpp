@@ -265,36 +265,57 @@ void resolveTransport(ConnectionSettings &s)
         s.host = QStringLiteral("127.0.0.1"); // no local socket: try TCP like a pooled client would
 }
 
-ConnectionSettings settingsFromOptionFiles(const QString &defaultsFile, const QString &extraFile,
-                                           bool noDefaults, QStringList *problems)
+ResolvedConnection resolveConnection(const ConnectionRequest &request)
 {
-    ConnectionSettings s;
+    ResolvedConnection out;
+    ConnectionSettings &s = out.settings;
     s.host.clear(); // "not given", so the client's socket-for-localhost rule can apply
     // The environment variables the mysql client honours come first; files override them.
     if (qEnvironmentVariableIsSet("MYSQL_HOST"))
         s.host = qEnvironmentVariable("MYSQL_HOST");
     if (qEnvironmentVariableIsSet("MYSQL_TCP_PORT"))
         s.port = qEnvironmentVariableIntValue("MYSQL_TCP_PORT");
-    if (!noDefaults) {
+    if (!request.noDefaults) {
         OptionFile f;
-        if (!defaultsFile.isEmpty()) {
-            f.readFile(defaultsFile, true);
+        if (!request.defaultsFile.isEmpty()) {
+            f.readFile(request.defaultsFile, true);
         } else {
             const QStringList defaults = OptionFile::defaultFiles();
             // --defaults-extra-file is read after the global files and before ~/.my.cnf.
             for (int i = 0; i < defaults.size(); ++i) {
-                if (i == defaults.size() - 1 && !extraFile.isEmpty())
-                    f.readFile(extraFile, true);
+                if (i == defaults.size() - 1 && !request.extraFile.isEmpty())
+                    f.readFile(request.extraFile, true);
                 f.readFile(defaults.at(i));
             }
         }
         f.applyTo(s);
-        if (problems)
-            *problems << f.problems();
+        out.errors << f.problems();
+        out.files = f.readFiles();
+    }
+    if (request.host)
+        s.host = *request.host;
+    if (request.port)
+        s.port = *request.port;
+    if (request.socket)
+        s.socket = *request.socket;
+    if (request.user)
+        s.user = *request.user;
+    if (request.database)
+        s.database = *request.database;
+    if (request.protocolTcp)
+        s.protocolTcp = *request.protocolTcp;
+    if (request.connectTimeoutS)
+        s.connectTimeoutS = *request.connectTimeoutS;
+    if (request.password) {
+        s.password = *request.password;
+        s.askPassword = false;
+    } else if (request.askPassword) {
+        s.askPassword = true;
     }
     if (s.user.isEmpty())
         s.user = qEnvironmentVariable("USER");
-    return s;
+    resolveTransport(s);
+    return out;
 }
 
 } // namespace ks

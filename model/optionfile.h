@@ -67,11 +67,19 @@ private:
 // means the unix socket (given, $MYSQL_UNIX_PORT or the usual paths) unless TCP is forced.
 void resolveTransport(ConnectionSettings &settings);
 
-// Settings the way `mysql` would build them: the default files (or only defaultsFile when given,
-// plus extraFile after the global ones). Command-line values go on top, then resolveTransport().
-// noDefaults reads no file.
-ConnectionSettings settingsFromOptionFiles(const QString &defaultsFile = {},
-                                           const QString &extraFile = {}, bool noDefaults = false,
-                                           QStringList *problems = nullptr);
+// The settings a connection request ends up with, and how it got there.
+struct ResolvedConnection
+{
+    ConnectionSettings settings;
+    QStringList errors;   // why it cannot be used: printed with exit code 2, or shown in the dialog
+    QStringList warnings; // worth telling, not fatal
+    QStringList files;    // option files read, in order
+    bool ok() const { return errors.isEmpty(); }
+};
+
+// Settings the way `mysql` would build them: the environment (MYSQL_HOST, MYSQL_TCP_PORT), then
+// the default option files (or only request.defaultsFile; request.extraFile before ~/.my.cnf;
+// none with noDefaults), then what the request gives explicitly, then resolveTransport().
+ResolvedConnection resolveConnection(const ConnectionRequest &request);
 
 } // namespace ks

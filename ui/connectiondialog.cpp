@@ -353,13 +353,12 @@ void ConnectionDialog::deleteProfile(const QString &name)
 
 void ConnectionDialog::readOptionFiles()
 {
-    QStringList problems;
-    ConnectionSettings s = settingsFromOptionFiles({}, {}, false, &problems);
-    resolveTransport(s);
+    const ResolvedConnection r = resolveConnection({});
+    ConnectionSettings s = r.settings;
     if (s.connectTimeoutS <= 0)
         s.connectTimeoutS = 5;
     setSettings(s);
-    setMessage(problems.join(u'\n'));
+    setMessage((r.errors + r.warnings).join(u'\n'));
 }
 
 } // namespace ks

@@ -10,42 +10,11 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
-#include <QRegularExpression>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace ks {
-
-qint64 parseTimeUs(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(s|ms|us|µs)?\\s*$"));
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch())
-        return -1;
-    const double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2);
-    double us = value;
-    if (unit == u"s")
-        us = value * 1e6;
-    else if (unit == u"ms")
-        us = value * 1e3;
-    return qint64(std::llround(us));
-}
-
-QSize parseSize(const QString &text)
-{
-    const QStringList parts = text.toLower().split(QLatin1Char('x'));
-    if (parts.size() != 2)
-        return {};
-    bool okW = false, okH = false;
-    const int w = parts[0].trimmed().toInt(&okW);
-    const int h = parts[1].trimmed().toInt(&okH);
-    if (!okW || !okH || w < 200 || h < 150 || w > 16384 || h > 16384)
-        return {};
-    return {w, h};
-}
 
 int runPngExport(const PngRequest &request)
 {
@@ -57,12 +26,13 @@ int runPngExport(const PngRequest &request)
     QString problem;
     QObject::connect(&source, &SessionSource::problem, &source,
                      [&problem](const QString &m) { problem = m; });
-    const QString scenario = request.scenario.isEmpty() ? SimulationSource::defaultScenarioId()
-                                                        : request.scenario;
+    const QString scenario =
+        request.scenario.isEmpty() ? SimulationSource::defaultScenarioId() : request.scenario;
     if (!source.load(scenario, request.flavor))
         return fail(problem);
     source.waitForRun();
-    const qint64 at = request.atUs < 0 ? source.endTime() : std::min(request.atUs, source.endTime());
+    const qint64 at =
+        request.atUs < 0 ? source.endTime() : std::min(request.atUs, source.endTime());
 
     NarrationModel narration;
     narration.setLanguage(currentLanguage());
@@ -75,9 +45,10 @@ int runPngExport(const PngRequest &request)
     pic.t1 = std::max<qint64>(source.endTime(), 1);
     pic.playhead = at;
     pic.cutAtPlayhead = true;
-    pic.title = QCoreApplication::translate("ks::HeadlessPng", "%1 — %2 — t = %3 s")
-                    .arg(source.scenarioTitle(currentLanguage()), KnobsPanel::flavorName(source.flavorId()),
-                         QString::number(double(at) / 1e6, 'f', 3));
+    pic.title =
+        QCoreApplication::translate("ks::HeadlessPng", "%1 — %2 — t = %3 s")
+            .arg(source.scenarioTitle(currentLanguage()), KnobsPanel::flavorName(source.flavorId()),
+                 QString::number(double(at) / 1e6, 'f', 3));
     if (request.caption)
         pic.caption = narration.currentText();
     pic.font = QGuiApplication::font();

@@ -9,7 +9,6 @@
 
 class QAction;
 class QActionGroup;
-class QCommandLineParser;
 class QMenu;
 
 namespace ks {
@@ -22,10 +21,10 @@ class SamplerCostWidget;
 
 // Live mode in the main window: the "Connect to server…" action and a Live menu (disconnect,
 // read-only, sampling interval, pause sampling, kill root blocker, open the audit log), the live
-// processlist panel with its filter bar, the Kills panel, the sampler-cost readout, the banner
-// for a lost server, and the mysql-style command line. It uses the window only through its
-// hooks (MainWindow::setSource, showSourcePanel, addBanner, addSourceMenu, showTimeRange,
-// setProblemHandler, killController); kills go through the window's KillController.
+// processlist panel with its filter bar, the Kills panel, the sampler-cost readout and the banner
+// for a lost server. It uses the window only through its hooks (MainWindow::setSource,
+// showSourcePanel, addBanner, addSourceMenu, showTimeRange, setProblemHandler, killController);
+// kills go through the window's KillController.
 //
 // Invariants: at most one LiveSource shown at a time, owned here. A new connection is tried on
 // the side and shown only once it works: a failed attempt changes nothing shown (the attached
@@ -38,18 +37,6 @@ public:
     // Adds its actions, menu, panels and status-bar widget to the window.
     explicit LiveController(MainWindow *window);
     ~LiveController() override;
-
-    // mysql client conventions: --host, --port/-P, --socket/-S, --user/-u, -p (ask),
-    // --password=…, --database/-D, --protocol, --defaults-file, --defaults-extra-file,
-    // --no-defaults, plus --connect (use ~/.my.cnf as is) and --read-only.
-    static void addCommandLineOptions(QCommandLineParser &parser);
-    // True when the command line asks for live mode; *settings then holds the option files'
-    // [client] values with the command line on top. *error names a problem (unreadable file).
-    static bool settingsFromCommandLine(const QCommandLineParser &parser,
-                                        ConnectionSettings *settings, bool *readOnly,
-                                        QString *error);
-    // Reads a password from the terminal without echo; false when stdin is not a terminal.
-    static bool askPasswordOnTerminal(const QString &prompt, QString *password);
 
     LiveSource *source() const { return m_source; }
     // A connection being tried, not shown yet (nullptr when none).

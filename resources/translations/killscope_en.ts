@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Show this help and exit.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Show the version and exit.</translation>
+    </message>
+    <message>
+        <source>User interface language: en or zh_CN (default: the system&apos;s).</source>
+        <translation>User interface language: en or zh_CN (default: the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</source>
+        <translation>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</translation>
+    </message>
+    <message>
+        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</source>
+        <translation>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</translation>
+    </message>
+    <message>
+        <source>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</source>
+        <translation>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</translation>
+    </message>
+    <message>
+        <source>Start the window in presentation mode.</source>
+        <translation>Start the window in presentation mode.</translation>
+    </message>
+    <message>
+        <source>Write the swimlanes at --at as a PNG file and exit, without opening a window.</source>
+        <translation>Write the swimlanes at --at as a PNG file and exit, without opening a window.</translation>
+    </message>
+    <message>
+        <source>Picture size for --png (default 1600x900).</source>
+        <translation>Picture size for --png (default 1600x900).</translation>
+    </message>
+    <message>
+        <source>Leave the narration caption out of the --png picture.</source>
+        <translation>Leave the narration caption out of the --png picture.</translation>
+    </message>
+    <message>
+        <source>Run without a window and print what happened (with --png: write only the picture).</source>
+        <translation>Run without a window and print what happened (with --png: write only the picture).</translation>
+    </message>
+    <message>
+        <source>List the built-in scenarios and exit.</source>
+        <translation>List the built-in scenarios and exit.</translation>
+    </message>
+    <message>
+        <source>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</source>
+        <translation>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
+        <translation>Print SHOW FULL PROCESSLIST at this time (repeatable).</translation>
+    </message>
+    <message>
+        <source>Print every client&apos;s terminal.</source>
+        <translation>Print every client&apos;s terminal.</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
+        <translation>Print kills, rollbacks and narration (the default when nothing else is asked for).</translation>
+    </message>
+    <message>
+        <source>text (default) or json.</source>
+        <translation>text (default) or json.</translation>
+    </message>
+    <message>
+        <source>Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing).</source>
+        <translation>Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing).</translation>
+    </message>
+    <message>
+        <source>Connect to the server on this host (localhost: the unix socket).</source>
+        <translation>Connect to the server on this host (localhost: the unix socket).</translation>
+    </message>
+    <message>
+        <source>TCP port (default 3306).</source>
+        <translation>TCP port (default 3306).</translation>
+    </message>
+    <message>
+        <source>Unix socket file.</source>
+        <translation>Unix socket file.</translation>
+    </message>
+    <message>
+        <source>User name (default: your login name).</source>
+        <translation>User name (default: your login name).</translation>
+    </message>
+    <message>
+        <source>-p alone asks for the password (on the terminal, else in a dialog). A password given here is wiped from the process list at once, but prefer -p.</source>
+        <translation>-p alone asks for the password (on the terminal, else in a dialog). A password given here is wiped from the process list at once, but prefer -p.</translation>
+    </message>
+    <message>
+        <source>Default database.</source>
+        <translation>Default database.</translation>
+    </message>
+    <message>
+        <source>TCP or SOCKET (TCP reaches localhost over 127.0.0.1).</source>
+        <translation>TCP or SOCKET (TCP reaches localhost over 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>How long a connect may take (default 5 seconds).</source>
+        <translation>How long a connect may take (default 5 seconds).</translation>
+    </message>
+    <message>
+        <source>Read client options only from this file (it must exist).</source>
+        <translation>Read client options only from this file (it must exist).</translation>
+    </message>
+    <message>
+        <source>Read this file after the global option files and before ~/.my.cnf (it must exist).</source>
+        <translation>Read this file after the global option files and before ~/.my.cnf (it must exist).</translation>
+    </message>
+    <message>
+        <source>Do not read any option file.</source>
+        <translation>Do not read any option file.</translation>
+    </message>
+    <message>
+        <source>Connect with the [client] settings of the option files (~/.my.cnf) alone.</source>
+        <translation>Connect with the [client] settings of the option files (~/.my.cnf) alone.</translation>
+    </message>
+    <message>
+        <source>Live mode without any kill action.</source>
+        <translation>Live mode without any kill action.</translation>
+    </message>
+    <message>
+        <source>Window size and position, e.g. 1600x900+0+0.</source>
+        <translation>Window size and position, e.g. 1600x900+0+0.</translation>
+    </message>
+    <message>
+        <source>Qt platform plugin: xcb, wayland, offscreen, ...</source>
+        <translation>Qt platform plugin: xcb, wayland, offscreen, ...</translation>
+    </message>
+    <message>
+        <source>Qt widget style (e.g. Fusion).</source>
+        <translation>Qt widget style (e.g. Fusion).</translation>
+    </message>
+    <message>
+        <source>X display to use (instead of $DISPLAY).</source>
+        <translation>X display to use (instead of $DISPLAY).</translation>
+    </message>
+    <message>
+        <source>Right-to-left layout.</source>
+        <translation>Right-to-left layout.</translation>
+    </message>
+    <message>
+        <source>General:</source>
+        <translation>General:</translation>
+    </message>
+    <message>
+        <source>Scenario (window, --headless and --png):</source>
+        <translation>Scenario (window, --headless and --png):</translation>
+    </message>
+    <message>
+        <source>Pictures:</source>
+        <translation>Pictures:</translation>
+    </message>
+    <message>
+        <source>Headless (text and JSON):</source>
+        <translation>Headless (text and JSON):</translation>
+    </message>
+    <message>
+        <source>Live mode (the mysql client&apos;s options; option files fill the rest):</source>
+        <translation>Live mode (the mysql client&apos;s options; option files fill the rest):</translation>
+    </message>
+    <message>
+        <source>Window (Qt&apos;s own options):</source>
+        <translation>Window (Qt&apos;s own options):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --headless.</source>
+        <translation>%1 does not apply to --headless.</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --png.</source>
+        <translation>%1 does not apply to --png.</translation>
+    </message>
+    <message>
+        <source>%1 needs --headless.</source>
+        <translation>%1 needs --headless.</translation>
+    </message>
+    <message>
+        <source>%1 needs --png.</source>
+        <translation>%1 needs --png.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (only one scenario).</source>
+        <translation>unexpected argument &quot;%1&quot; (only one scenario).</translation>
+    </message>
+    <message>
+        <source>the scenario is given twice: --scenario %1 and %2.</source>
+        <translation>the scenario is given twice: --scenario %1 and %2.</translation>
+    </message>
+    <message>
+        <source>--flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11</source>
+        <translation>--flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11</translation>
+    </message>
+    <message>
+        <source>--until %1: must be between 1us and 3600s</source>
+        <translation>--until %1: must be between 1us and 3600s</translation>
+    </message>
+    <message>
+        <source>--size %1: expected WxH from 200x150 to 16384x16384, e.g. 1600x900</source>
+        <translation>--size %1: expected WxH from 200x150 to 16384x16384, e.g. 1600x900</translation>
+    </message>
+    <message>
+        <source>--format %1: use text or json</source>
+        <translation>--format %1: use text or json</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 needs a value.</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID|FILE (or --list-scenarios)</source>
+        <translation>--headless needs --scenario ID|FILE (or --list-scenarios)</translation>
+    </message>
+    <message>
+        <source>--port %1: not a port number (0 to 65535)</source>
+        <translation>--port %1: not a port number (0 to 65535)</translation>
+    </message>
+    <message>
+        <source>--protocol %1: use TCP or SOCKET</source>
+        <translation>--protocol %1: use TCP or SOCKET</translation>
+    </message>
+    <message>
+        <source>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</source>
+        <translation>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos; for the list of options.</source>
+        <translation>Try &apos;%1 --help&apos; for the list of options.</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [scenario]</source>
+        <translation>Usage: %1 [options] [scenario]</translation>
+    </message>
+    <message>
+        <source>KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB.</source>
+        <translation>KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB.</translation>
+    </message>
+    <message>
+        <source>Warning: a password on the command line can be insecure; it has been wiped from the process list, but prefer -p, which asks for it.</source>
+        <translation>Warning: a password on the command line can be insecure; it has been wiped from the process list, but prefer -p, which asks for it.</translation>
+    </message>
+    <message>
+        <source>Enter password: </source>
+        <translation>Enter password: </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionSettings</name>
     <message>
         <source>%1localhost (socket %2)</source>
@@ -1083,90 +1334,6 @@
     <message>
         <source>Live kills</source>
         <translation>Live kills</translation>
-    </message>
-    <message>
-        <source>Live mode: connect to this server host.</source>
-        <translation>Live mode: connect to this server host.</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>host</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP port.</source>
-        <translation>Live mode: TCP port.</translation>
-    </message>
-    <message>
-        <source>port</source>
-        <translation>port</translation>
-    </message>
-    <message>
-        <source>Live mode: unix socket path.</source>
-        <translation>Live mode: unix socket path.</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>path</translation>
-    </message>
-    <message>
-        <source>Live mode: user name.</source>
-        <translation>Live mode: user name.</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>user</translation>
-    </message>
-    <message>
-        <source>Live mode: ask for the password.</source>
-        <translation>Live mode: ask for the password.</translation>
-    </message>
-    <message>
-        <source>Live mode: the password (visible to other local users; prefer -p).</source>
-        <translation>Live mode: the password (visible to other local users; prefer -p).</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>password</translation>
-    </message>
-    <message>
-        <source>Live mode: default database.</source>
-        <translation>Live mode: default database.</translation>
-    </message>
-    <message>
-        <source>database</source>
-        <translation>database</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP or SOCKET.</source>
-        <translation>Live mode: TCP or SOCKET.</translation>
-    </message>
-    <message>
-        <source>protocol</source>
-        <translation>protocol</translation>
-    </message>
-    <message>
-        <source>Read client options only from this file.</source>
-        <translation>Read client options only from this file.</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
-        <source>Read this file after the global option files.</source>
-        <translation>Read this file after the global option files.</translation>
-    </message>
-    <message>
-        <source>Do not read any option file.</source>
-        <translation>Do not read any option file.</translation>
-    </message>
-    <message>
-        <source>Live mode with the [client] settings of the option files (~/.my.cnf).</source>
-        <translation>Live mode with the [client] settings of the option files (~/.my.cnf).</translation>
-    </message>
-    <message>
-        <source>Live mode without any kill action.</source>
-        <translation>Live mode without any kill action.</translation>
     </message>
     <message>
         <source>Password</source>

@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示本帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>User interface language: en or zh_CN (default: the system&apos;s).</source>
+        <translation>界面语言：en 或 zh_CN（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</source>
+        <translation>内置场景 id 或场景文件（默认 concurrency-queue）；也可以作为唯一的参数给出。</translation>
+    </message>
+    <message>
+        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</source>
+        <translation>要模拟的服务器：mysql-5.7、mysql-8.0 或 mariadb-10.11（默认取场景自己的）。</translation>
+    </message>
+    <message>
+        <source>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</source>
+        <translation>窗口和 --png 的播放头时间：1.5s、200ms、3000us。</translation>
+    </message>
+    <message>
+        <source>Start the window in presentation mode.</source>
+        <translation>以演示模式打开窗口。</translation>
+    </message>
+    <message>
+        <source>Write the swimlanes at --at as a PNG file and exit, without opening a window.</source>
+        <translation>把 --at 时刻的泳道写成 PNG 文件后退出，不打开窗口。</translation>
+    </message>
+    <message>
+        <source>Picture size for --png (default 1600x900).</source>
+        <translation>--png 的图片尺寸（默认 1600x900）。</translation>
+    </message>
+    <message>
+        <source>Leave the narration caption out of the --png picture.</source>
+        <translation>--png 图片中不带解说字幕。</translation>
+    </message>
+    <message>
+        <source>Run without a window and print what happened (with --png: write only the picture).</source>
+        <translation>不打开窗口，打印发生的事情（与 --png 同用时只写图片）。</translation>
+    </message>
+    <message>
+        <source>List the built-in scenarios and exit.</source>
+        <translation>列出内置场景并退出。</translation>
+    </message>
+    <message>
+        <source>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</source>
+        <translation>运行结束时间：1.5s、200ms、3000us（最多 3600s）。</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
+        <translation>打印该时刻的 SHOW FULL PROCESSLIST（可重复给出）。</translation>
+    </message>
+    <message>
+        <source>Print every client&apos;s terminal.</source>
+        <translation>打印每个客户端的终端输出。</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
+        <translation>打印终止、回滚和解说（没有要求其他输出时的默认行为）。</translation>
+    </message>
+    <message>
+        <source>text (default) or json.</source>
+        <translation>text（默认）或 json。</translation>
+    </message>
+    <message>
+        <source>Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing).</source>
+        <translation>把这次运行写成 Chrome Trace Event JSON（Perfetto、chrome://tracing）。</translation>
+    </message>
+    <message>
+        <source>Connect to the server on this host (localhost: the unix socket).</source>
+        <translation>连接这台主机上的服务器（localhost 表示 unix 套接字）。</translation>
+    </message>
+    <message>
+        <source>TCP port (default 3306).</source>
+        <translation>TCP 端口（默认 3306）。</translation>
+    </message>
+    <message>
+        <source>Unix socket file.</source>
+        <translation>Unix 套接字文件。</translation>
+    </message>
+    <message>
+        <source>User name (default: your login name).</source>
+        <translation>用户名（默认是你的登录名）。</translation>
+    </message>
+    <message>
+        <source>-p alone asks for the password (on the terminal, else in a dialog). A password given here is wiped from the process list at once, but prefer -p.</source>
+        <translation>只写 -p 会询问密码（有终端时在终端里问，否则弹出对话框）。这里直接给出的密码会立刻从进程列表中抹掉，但仍建议用 -p。</translation>
+    </message>
+    <message>
+        <source>Default database.</source>
+        <translation>默认数据库。</translation>
+    </message>
+    <message>
+        <source>TCP or SOCKET (TCP reaches localhost over 127.0.0.1).</source>
+        <translation>TCP 或 SOCKET（TCP 通过 127.0.0.1 连接 localhost）。</translation>
+    </message>
+    <message>
+        <source>How long a connect may take (default 5 seconds).</source>
+        <translation>连接最多等待多久（默认 5 秒）。</translation>
+    </message>
+    <message>
+        <source>Read client options only from this file (it must exist).</source>
+        <translation>只从这个文件读取客户端选项（文件必须存在）。</translation>
+    </message>
+    <message>
+        <source>Read this file after the global option files and before ~/.my.cnf (it must exist).</source>
+        <translation>在全局选项文件之后、~/.my.cnf 之前读取这个文件（文件必须存在）。</translation>
+    </message>
+    <message>
+        <source>Do not read any option file.</source>
+        <translation>不读取任何选项文件。</translation>
+    </message>
+    <message>
+        <source>Connect with the [client] settings of the option files (~/.my.cnf) alone.</source>
+        <translation>只用选项文件（~/.my.cnf）中 [client] 的设置连接。</translation>
+    </message>
+    <message>
+        <source>Live mode without any kill action.</source>
+        <translation>实时模式，不提供任何终止操作。</translation>
+    </message>
+    <message>
+        <source>Window size and position, e.g. 1600x900+0+0.</source>
+        <translation>窗口大小和位置，例如 1600x900+0+0。</translation>
+    </message>
+    <message>
+        <source>Qt platform plugin: xcb, wayland, offscreen, ...</source>
+        <translation>Qt 平台插件：xcb、wayland、offscreen 等。</translation>
+    </message>
+    <message>
+        <source>Qt widget style (e.g. Fusion).</source>
+        <translation>Qt 控件样式（例如 Fusion）。</translation>
+    </message>
+    <message>
+        <source>X display to use (instead of $DISPLAY).</source>
+        <translation>使用的 X 显示（代替 $DISPLAY）。</translation>
+    </message>
+    <message>
+        <source>Right-to-left layout.</source>
+        <translation>从右到左布局。</translation>
+    </message>
+    <message>
+        <source>General:</source>
+        <translation>通用：</translation>
+    </message>
+    <message>
+        <source>Scenario (window, --headless and --png):</source>
+        <translation>场景（窗口、--headless 和 --png）：</translation>
+    </message>
+    <message>
+        <source>Pictures:</source>
+        <translation>图片：</translation>
+    </message>
+    <message>
+        <source>Headless (text and JSON):</source>
+        <translation>无窗口（文本和 JSON）：</translation>
+    </message>
+    <message>
+        <source>Live mode (the mysql client&apos;s options; option files fill the rest):</source>
+        <translation>实时模式（mysql 客户端的选项；其余由选项文件补充）：</translation>
+    </message>
+    <message>
+        <source>Window (Qt&apos;s own options):</source>
+        <translation>窗口（Qt 自带的选项）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --headless.</source>
+        <translation>%1 不能与 --headless 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --png.</source>
+        <translation>%1 不能与 --png 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1 needs --headless.</source>
+        <translation>%1 需要 --headless。</translation>
+    </message>
+    <message>
+        <source>%1 needs --png.</source>
+        <translation>%1 需要 --png。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (only one scenario).</source>
+        <translation>多余的参数“%1”（只能给一个场景）。</translation>
+    </message>
+    <message>
+        <source>the scenario is given twice: --scenario %1 and %2.</source>
+        <translation>场景给了两次：--scenario %1 和 %2。</translation>
+    </message>
+    <message>
+        <source>--flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11</source>
+        <translation>--flavor %1：请用 mysql-5.7、mysql-8.0 或 mariadb-10.11</translation>
+    </message>
+    <message>
+        <source>--until %1: must be between 1us and 3600s</source>
+        <translation>--until %1：必须在 1us 到 3600s 之间</translation>
+    </message>
+    <message>
+        <source>--size %1: expected WxH from 200x150 to 16384x16384, e.g. 1600x900</source>
+        <translation>--size %1：应为 宽x高，从 200x150 到 16384x16384，例如 1600x900</translation>
+    </message>
+    <message>
+        <source>--format %1: use text or json</source>
+        <translation>--format %1：请用 text 或 json</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID|FILE (or --list-scenarios)</source>
+        <translation>--headless 需要 --scenario ID|文件（或 --list-scenarios）</translation>
+    </message>
+    <message>
+        <source>--port %1: not a port number (0 to 65535)</source>
+        <translation>--port %1：不是端口号（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>--protocol %1: use TCP or SOCKET</source>
+        <translation>--protocol %1：请用 TCP 或 SOCKET</translation>
+    </message>
+    <message>
+        <source>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</source>
+        <translation>--connect-timeout %1：应为 1 到 3600 的整秒数，或 10s 这样的时间</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos; for the list of options.</source>
+        <translation>运行“%1 --help”查看所有选项。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [scenario]</source>
+        <translation>用法：%1 [选项] [场景]</translation>
+    </message>
+    <message>
+        <source>KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB.</source>
+        <translation>KillScope 展示 KILL QUERY 和 KILL CONNECTION 在 MySQL 和 MariaDB 上实际做了什么。</translation>
+    </message>
+    <message>
+        <source>Warning: a password on the command line can be insecure; it has been wiped from the process list, but prefer -p, which asks for it.</source>
+        <translation>警告：在命令行上给出密码可能不安全；它已从进程列表中抹掉，但仍建议用 -p 来询问密码。</translation>
+    </message>
+    <message>
+        <source>Enter password: </source>
+        <translation>输入密码：</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionSettings</name>
     <message>
         <source>%1localhost (socket %2)</source>
@@ -1078,90 +1329,6 @@
     <message>
         <source>Live kills</source>
         <translation>实时终止记录</translation>
-    </message>
-    <message>
-        <source>Live mode: connect to this server host.</source>
-        <translation>实时模式：连接到此服务器主机。</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP port.</source>
-        <translation>实时模式：TCP 端口。</translation>
-    </message>
-    <message>
-        <source>port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Live mode: unix socket path.</source>
-        <translation>实时模式：Unix 套接字路径。</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>Live mode: user name.</source>
-        <translation>实时模式：用户名。</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Live mode: ask for the password.</source>
-        <translation>实时模式：询问密码。</translation>
-    </message>
-    <message>
-        <source>Live mode: the password (visible to other local users; prefer -p).</source>
-        <translation>实时模式：密码（本机其他用户可见；建议使用 -p）。</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Live mode: default database.</source>
-        <translation>实时模式：默认数据库。</translation>
-    </message>
-    <message>
-        <source>database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP or SOCKET.</source>
-        <translation>实时模式：TCP 或 SOCKET。</translation>
-    </message>
-    <message>
-        <source>protocol</source>
-        <translation>协议</translation>
-    </message>
-    <message>
-        <source>Read client options only from this file.</source>
-        <translation>只从此文件读取客户端选项。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Read this file after the global option files.</source>
-        <translation>在全局选项文件之后读取此文件。</translation>
-    </message>
-    <message>
-        <source>Do not read any option file.</source>
-        <translation>不读取任何选项文件。</translation>
-    </message>
-    <message>
-        <source>Live mode with the [client] settings of the option files (~/.my.cnf).</source>
-        <translation>使用选项文件（~/.my.cnf）中 [client] 设置的实时模式。</translation>
-    </message>
-    <message>
-        <source>Live mode without any kill action.</source>
-        <translation>不提供任何终止操作的实时模式。</translation>
     </message>
     <message>
         <source>Password</source>

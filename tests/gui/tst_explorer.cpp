@@ -426,35 +426,14 @@ private Q_SLOTS:
         PngRequest request;
         request.output = dir.filePath(QStringLiteral("slide.png"));
         request.scenario = scenario;
-        request.atUs = parseTimeUs(QStringLiteral("1.5s"));
-        request.size = parseSize(QStringLiteral("1024x600"));
-        QCOMPARE(request.atUs, 1'500'000);
+        request.atUs = 1'500'000;
+        request.size = QSize(1024, 600);
         QCOMPARE(runPngExport(request), 0);
         const QImage image(request.output);
         QCOMPARE(image.size(), QSize(1024, 600));
 
         request.scenario = dir.filePath(QStringLiteral("missing.json"));
         QVERIFY(runPngExport(request) != 0);
-    }
-
-    void timeAndSizeParsing_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<qlonglong>("us");
-        QTest::newRow("seconds") << QStringLiteral("1.5s") << 1'500'000LL;
-        QTest::newRow("ms") << QStringLiteral("200ms") << 200'000LL;
-        QTest::newRow("us") << QStringLiteral("3000us") << 3000LL;
-        QTest::newRow("bare") << QStringLiteral("42") << 42LL;
-        QTest::newRow("junk") << QStringLiteral("soon") << -1LL;
-        QTest::newRow("negative") << QStringLiteral("-1s") << -1LL;
-    }
-    void timeAndSizeParsing()
-    {
-        QFETCH(QString, text);
-        QFETCH(qlonglong, us);
-        QCOMPARE(parseTimeUs(text), us);
-        QCOMPARE(parseSize(QStringLiteral("1600x900")), QSize(1600, 900));
-        QVERIFY(!parseSize(QStringLiteral("big")).isValid());
     }
 
     void flavorPickerReRuns()

@@ -1,10 +1,9 @@
+#include "commandline.h"
 #include "connectiondialog.h"
-#include "livecontroller.h"
+#include "optionfile.h"
 
 #include <QCheckBox>
 #include <QSettings>
-
-#include <QCommandLineParser>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -17,16 +16,17 @@ class TestLiveCommandLine : public QObject
 
     static bool parse(const QStringList &args, ConnectionSettings *s, bool *readOnly = nullptr)
     {
-        QCommandLineParser p;
-        LiveController::addCommandLineOptions(p);
-        if (!p.parse(QStringList{QStringLiteral("killscope")} + args))
+        CommandLine commandLine;
+        if (!commandLine.parse(QStringList{QStringLiteral("killscope")} + args))
             return false;
-        QString error;
-        bool ro = false;
-        const bool live = LiveController::settingsFromCommandLine(p, s, &ro, &error);
+        const ConnectionRequest request = commandLine.connectionRequest();
         if (readOnly)
-            *readOnly = ro;
-        return live;
+            *readOnly = request.readOnly;
+        if (!request.given)
+            return false;
+        const ResolvedConnection resolved = resolveConnection(request);
+        *s = resolved.settings;
+        return resolved.ok();
     }
 
 private Q_SLOTS:

@@ -108,11 +108,11 @@ private Q_SLOTS:
         write(dir.filePath(QStringLiteral("my.cnf")),
               "[client]\nhost=db.example\nport=3310\nuser=ops\npassword=s3cret\ndatabase=shop\n"
               "ssl-ca=/etc/ca.pem\nssl-mode=REQUIRED\nconnect-timeout=9\n");
-        QStringList problems;
-        ConnectionSettings s =
-            settingsFromOptionFiles(dir.filePath(QStringLiteral("my.cnf")), {}, false, &problems);
-        resolveTransport(s);
-        QVERIFY(problems.isEmpty());
+        ConnectionRequest request;
+        request.defaultsFile = dir.filePath(QStringLiteral("my.cnf"));
+        const ResolvedConnection r = resolveConnection(request);
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        const ConnectionSettings s = r.settings;
         QCOMPARE(s.host, QStringLiteral("db.example"));
         QCOMPARE(s.port, 3310);
         QCOMPARE(s.user, QStringLiteral("ops"));
@@ -129,7 +129,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         write(dir.filePath(QStringLiteral("my.cnf")), "[client]\nuser=ops\npassword\n");
-        const ConnectionSettings s = settingsFromOptionFiles(dir.filePath(QStringLiteral("my.cnf")));
+        ConnectionRequest request;
+        request.defaultsFile = dir.filePath(QStringLiteral("my.cnf"));
+        const ConnectionSettings s = resolveConnection(request).settings;
         QVERIFY(s.askPassword);
     }
 

@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -16,6 +17,60 @@ namespace ks {
 AuditLog::AuditLog(QString path)
     : m_path(std::move(path))
 {}
+
+AuditLog::~AuditLog()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_quit = true;
+        m_wake.wakeAll();
+    }
+    if (m_writer.joinable())
+        m_writer.join(); // it writes what is still queued first
+}
+
+void AuditLog::post(QJsonObject entry)
+{
+    if (!entry.contains(QStringLiteral("time")))
+        entry.insert(QStringLiteral("time"),
+                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(std::move(entry));
+    if (!m_writer.joinable())
+        m_writer = std::thread([this] { writerLoop(); });
+    m_wake.wakeAll();
+}
+
+void AuditLog::writerLoop()
+{
+    QMutexLocker lock(&m_mutex);
+    for (;;) {
+        while (m_queue.empty() && !m_quit)
+            m_wake.wait(&m_mutex);
+        if (m_queue.empty())
+            return; // asked to quit, and everything is written
+        QJsonObject entry = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_writing = true;
+        lock.unlock();
+        append(std::move(entry));
+        lock.relock();
+        m_writing = false;
+        if (m_queue.empty())
+            m_drained.wakeAll();
+    }
+}
+
+bool AuditLog::flush(int timeoutMs)
+{
+    QMutexLocker lock(&m_mutex);
+    QDeadlineTimer deadline(timeoutMs);
+    while (!m_queue.empty() || m_writing) {
+        if (!m_drained.wait(&m_mutex, deadline))
+            return false;
+    }
+    return true;
+}
 
 QString AuditLog::defaultPath()
 {
@@ -36,7 +91,11 @@ bool AuditLog::append(QJsonObject entry)
         entry.insert(QStringLiteral("time"),
                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     const QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n';
-    QMutexLocker lock(&m_mutex);
+    QMutexLocker fileLock(&m_fileMutex);
+    auto setError = [this](const QString &e) {
+        QMutexLocker lock(&m_mutex);
+        m_lastError = e;
+    };
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QFileInfo::exists(dir)) {
         QDir().mkpath(dir);
@@ -46,8 +105,8 @@ bool AuditLog::append(QJsonObject entry)
     const int fd = ::open(path.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
                           S_IRUSR | S_IWUSR);
     if (fd < 0) {
-        m_lastError =
-            QStringLiteral("%1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+        setError(
+            QStringLiteral("%1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))));
         return false;
     }
     struct stat st
@@ -61,8 +120,8 @@ bool AuditLog::append(QJsonObject entry)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            m_lastError =
-                QStringLiteral("%1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+            setError(
+                QStringLiteral("%1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))));
             ::close(fd);
             return false;
         }

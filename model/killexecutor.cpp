@@ -7,11 +7,10 @@
 namespace ks {
 
 KillExecutor::KillExecutor(const ConnectionSettings &settings, std::shared_ptr<OwnConnections> own,
-                           std::shared_ptr<AuditLog> audit, LiveClock clock, QObject *parent)
+                           LiveClock clock, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_own(std::move(own))
-    , m_audit(std::move(audit))
     , m_clock(clock)
     , m_connectionName(QStringLiteral("ks-killer-") + QUuid::createUuid().toString(QUuid::Id128))
 {}
@@ -87,12 +86,6 @@ void KillExecutor::closeConnection()
     m_ownId = 0;
     if (m_db.isOpen())
         m_db.close();
-}
-
-void KillExecutor::writeAudit(const QJsonObject &entry)
-{
-    if (m_audit)
-        m_audit->append(entry);
 }
 
 bool KillExecutor::readIdentity(qint64 id, IdentityProof::Now *now, int *code, QString *message)

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "auditlog.h"
 #include "connectionsettings.h"
 #include "identityproof.h"
 #include "livesample.h"
@@ -50,13 +49,12 @@ struct KillOutcome
 //   connection the check is redone on the new one. An absent id (same life) is still sent and the
 //   server's own 1094 answer is reported.
 // - Never kills one of KillScope's own connections.
-// - Writes the audit log lines LiveSource hands it (file I/O off the GUI thread, in order).
 class KillExecutor : public QObject
 {
     Q_OBJECT
 public:
     KillExecutor(const ConnectionSettings &settings, std::shared_ptr<OwnConnections> own,
-                 std::shared_ptr<AuditLog> audit, LiveClock clock, QObject *parent = nullptr);
+                 LiveClock clock, QObject *parent = nullptr);
     ~KillExecutor() override;
 
 public Q_SLOTS:
@@ -64,8 +62,6 @@ public Q_SLOTS:
     void execute(int serial, const ks::KillRequest &request);
     // Drops the connection and opens a new one (after the server came back).
     void reconnect();
-    // Appends one line to the audit log on this thread.
-    void writeAudit(const QJsonObject &entry);
 
 Q_SIGNALS:
     // After the first connect attempt (its id is registered as KillScope's own when it worked).
@@ -80,7 +76,6 @@ private:
 
     ConnectionSettings m_settings;
     std::shared_ptr<OwnConnections> m_own;
-    std::shared_ptr<AuditLog> m_audit;
     LiveClock m_clock;
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -122,7 +122,7 @@ void LiveSource::start()
 
     m_killerThread = new QThread(this);
     m_killerThread->setObjectName(QStringLiteral("ks-killer"));
-    auto *killer = new KillExecutor(m_settings, m_own, m_audit, m_clock);
+    auto *killer = new KillExecutor(m_settings, m_own, m_clock);
     killer->moveToThread(m_killerThread);
     m_killer = killer;
     connect(m_killerThread, &QThread::started, killer, &KillExecutor::start);
@@ -956,12 +956,8 @@ void LiveSource::updateKillVisuals(int serial)
 
 void LiveSource::writeAudit(const QJsonObject &entry)
 {
-    // File I/O belongs on a worker thread; without one (tests feeding samples) write here.
-    if (m_killer && m_killerThread && m_killerThread->isRunning())
-        QMetaObject::invokeMethod(m_killer, "writeAudit", Qt::QueuedConnection,
-                                  Q_ARG(QJsonObject, entry));
-    else
-        m_audit->append(entry);
+    // Queued: the audit log's own thread writes the file, never the GUI thread.
+    m_audit->post(entry);
 }
 
 void LiveSource::auditFinished(const QList<int> &serials)
@@ -987,9 +983,9 @@ void LiveSource::flushAudit()
         if (!r)
             continue;
         it->written = true;
-        // Directly: this runs when the source goes away, when its threads may already be gone.
-        m_audit->append(auditEntry(*r, *it, !KillTracker::isFinalPhase(r->phase)));
+        m_audit->post(auditEntry(*r, *it, !KillTracker::isFinalPhase(r->phase)));
     }
+    m_audit->flush();
 }
 
 QJsonObject LiveSource::auditEntry(const KillRecord &r, const Attempt &a, bool stillFollowing) const

@@ -35,7 +35,7 @@ struct KillOutcome;
 //
 // Invariants:
 // - No SQL and no file I/O on the thread that owns this object (the GUI thread); kill() only
-//   queues work, audit lines are written on the executor's thread.
+//   queues work, audit lines are written by the audit log's own thread.
 // - Kill identity belongs to this source. A session is (server life, id, first seen); every
 //   KillTarget is built here from that record — targetForLane(), targetForRow(),
 //   targetForCurrentId() — and kill() looks the record up again and refuses ("Not sent: …") a
@@ -140,8 +140,8 @@ public:
     void setRecentSampleCount(int n) { m_recentMax = qMax(1, n); }
     QString auditLogPath() const { return m_audit->path(); }
     void setAuditLogPath(const QString &path);
-    // Writes the audit lines of kills still being followed (they say so) and stops following
-    // them. The destructor does this too.
+    // Writes the audit lines of kills still being followed (they say so), stops following them,
+    // and waits until every line is in the file. The destructor does this too.
     void flushAudit();
 
     SamplerCost lastCost() const { return m_lastCost; }

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -328,6 +329,26 @@ private Q_SLOTS:
         QCOMPARE(m.rowAt(0).firstSeenUs, 9 * S);
         QVERIFY(!sel.isRowSelected(0, {}));
         QVERIFY(sel.selectedRows().isEmpty());
+    }
+
+    void auditLinesPostedAreWrittenInOrderAndNoneIsLost()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kills.log"));
+        {
+            AuditLog log(path);
+            for (int i = 0; i < 300; ++i)
+                log.post(QJsonObject{{QStringLiteral("serial"), i}});
+            QVERIFY(log.flush());
+            for (int i = 300; i < 400; ++i)
+                log.post(QJsonObject{{QStringLiteral("serial"), i}});
+        } // the destructor writes what is still queued
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 400);
+        for (int i = 0; i < lines.size(); ++i)
+            QCOMPARE(QJsonDocument::fromJson(lines[i]).object().value(QStringLiteral("serial")).toInt(), i);
     }
 
     void auditLogIsPrivateAndNotInADoubledFolder()

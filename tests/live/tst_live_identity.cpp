@@ -199,10 +199,9 @@ private Q_SLOTS:
         // own word, read on its connection right before the KILL.
         {
             auto own = std::make_shared<OwnConnections>();
-            auto audit = std::make_shared<AuditLog>(m_tmp.filePath(QStringLiteral("executor.log")));
             QThread thread;
             auto *executor =
-                new KillExecutor(ks::test::adminTcpSettings(m_server), own, audit, LiveClock{});
+                new KillExecutor(ks::test::adminTcpSettings(m_server), own, LiveClock{});
             executor->moveToThread(&thread);
             connect(&thread, &QThread::finished, executor, &QObject::deleteLater);
             QSignalSpy answered(executor, &KillExecutor::answered);

@@ -251,6 +251,54 @@
         <source>Enter password: </source>
         <translation>Enter password: </translation>
     </message>
+    <message>
+        <source>With --headless: print one live sample of the processlist and exit.</source>
+        <translation>With --headless: print one live sample of the processlist and exit.</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL QUERY the session that has this id now, after proving it is still that session.</source>
+        <translation>With --headless: KILL QUERY the session that has this id now, after proving it is still that session.</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL CONNECTION the session that has this id now, after proving it is still that session.</source>
+        <translation>With --headless: KILL CONNECTION the session that has this id now, after proving it is still that session.</translation>
+    </message>
+    <message>
+        <source>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</source>
+        <translation>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</translation>
+    </message>
+    <message>
+        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
+        <translation>Give up after this long (default 60s): exit 5 if the victim is still there.</translation>
+    </message>
+    <message>
+        <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
+        <translation>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
+        <translation>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query and --kill-connection.</source>
+        <translation>give one of --processlist, --kill-query and --kill-connection.</translation>
+    </message>
+    <message>
+        <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
+        <translation>%1 %2: a processlist id is a whole number above 0 (one per run).</translation>
+    </message>
+    <message>
+        <source>--wait follows a kill: use it with --kill-query or --kill-connection.</source>
+        <translation>--wait follows a kill: use it with --kill-query or --kill-connection.</translation>
+    </message>
+    <message>
+        <source>--timeout %1: must be between 1ms and 24h</source>
+        <translation>--timeout %1: must be between 1ms and 24h</translation>
+    </message>
+    <message>
+        <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
+        <translation>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -333,6 +381,111 @@
     <message>
         <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
         <translation>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessLive</name>
+    <message>
+        <source>interrupted; the audit log records how far the kill had got.</source>
+        <translation>interrupted; the audit log records how far the kill had got.</translation>
+    </message>
+    <message>
+        <source>audit log: %1</source>
+        <translation>audit log: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s</source>
+        <translation>%1 for %2 s</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s: %3</source>
+        <translation>%1 for %2 s: %3</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>-- %1, %2, as of %3
+</source>
+        <translation>-- %1, %2, as of %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); KillScope&apos;s own connections (%1) are left out.
+</source>
+        <translation>
+            <numerusform>%n row; KillScope&apos;s own connections (%1) are left out.
+</numerusform>
+            <numerusform>%n rows; KillScope&apos;s own connections (%1) are left out.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent (identity proven on the server)</source>
+        <translation>sent (identity proven on the server)</translation>
+    </message>
+    <message>
+        <source>refused by the server (error %1): %2</source>
+        <translation>refused by the server (error %1): %2</translation>
+    </message>
+    <message>
+        <source>accepted: Query OK in %1 ms (proof: %2)</source>
+        <translation>accepted: Query OK in %1 ms (proof: %2)</translation>
+    </message>
+    <message>
+        <source>not followed further (add --wait to follow it to its end)
+</source>
+        <translation>not followed further (add --wait to follow it to its end)
+</translation>
+    </message>
+    <message>
+        <source>flag seen: %1</source>
+        <translation>flag seen: %1</translation>
+    </message>
+    <message>
+        <source>flag seen</source>
+        <translation>flag seen</translation>
+    </message>
+    <message>
+        <source>rolling back %1 rows</source>
+        <translation>rolling back %1 rows</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>rolling back</translation>
+    </message>
+    <message>
+        <source>at %1 rows/s</source>
+        <translation>at %1 rows/s</translation>
+    </message>
+    <message>
+        <source>(about %1 s left)</source>
+        <translation>(about %1 s left)</translation>
+    </message>
+    <message>
+        <source>done: the statement ended; the session lives on</source>
+        <translation>done: the statement ended; the session lives on</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>done: %1</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist</source>
+        <translation>gone: the thread left the processlist</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist. %1</source>
+        <translation>gone: the thread left the processlist. %1</translation>
+    </message>
+    <message>
+        <source>no connection to the server within %1 s: %2</source>
+        <translation>no connection to the server within %1 s: %2</translation>
+    </message>
+    <message>
+        <source>still %1 after %2 s</source>
+        <translation>still %1 after %2 s</translation>
     </message>
 </context>
 <context>

@@ -251,6 +251,54 @@
         <source>Enter password: </source>
         <translation>输入密码：</translation>
     </message>
+    <message>
+        <source>With --headless: print one live sample of the processlist and exit.</source>
+        <translation>与 --headless 同用：打印一次实时采样的进程列表后退出。</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL QUERY the session that has this id now, after proving it is still that session.</source>
+        <translation>与 --headless 同用：对当前使用这个 id 的会话执行 KILL QUERY，发送前先核实它仍是那个会话。</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL CONNECTION the session that has this id now, after proving it is still that session.</source>
+        <translation>与 --headless 同用：对当前使用这个 id 的会话执行 KILL CONNECTION，发送前先核实它仍是那个会话。</translation>
+    </message>
+    <message>
+        <source>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</source>
+        <translation>一直跟踪这次终止直到结束，并打印每个阶段：已接受、已发现标志、回滚中、已完成或已消失。</translation>
+    </message>
+    <message>
+        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
+        <translation>超过这个时间就放弃（默认 60s）：如果目标仍在，以 5 退出。</translation>
+    </message>
+    <message>
+        <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
+        <translation>供脚本使用的实时命令（与 --headless 同用；退出码 0 表示已接受，带 --wait 时表示已生效；3 表示被服务器拒绝；4 表示未发送；5 表示到 --timeout 时仍在；2 表示用法错误或无法连接）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
+        <translation>%1 不能与实时命令（--processlist、--kill-query、--kill-connection）一起使用。</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query and --kill-connection.</source>
+        <translation>请只给出 --processlist、--kill-query 和 --kill-connection 中的一个。</translation>
+    </message>
+    <message>
+        <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
+        <translation>%1 %2：进程列表 id 必须是大于 0 的整数（每次运行只能给一个）。</translation>
+    </message>
+    <message>
+        <source>--wait follows a kill: use it with --kill-query or --kill-connection.</source>
+        <translation>--wait 用于跟踪终止：请与 --kill-query 或 --kill-connection 一起使用。</translation>
+    </message>
+    <message>
+        <source>--timeout %1: must be between 1ms and 24h</source>
+        <translation>--timeout %1：必须在 1ms 到 24h 之间</translation>
+    </message>
+    <message>
+        <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
+        <translation>-p 需要在终端里询问密码，而这里没有终端；请在选项文件中给出密码（或用 --password）。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -333,6 +381,109 @@
     <message>
         <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
         <translation>%1:%2 上没有服务器应答——服务器是否在运行？端口是否正确？是否被防火墙拦截？（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessLive</name>
+    <message>
+        <source>interrupted; the audit log records how far the kill had got.</source>
+        <translation>已中断；审计日志记录了这次终止进行到了哪一步。</translation>
+    </message>
+    <message>
+        <source>audit log: %1</source>
+        <translation>审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s</source>
+        <translation>%1 已 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s: %3</source>
+        <translation>%1 已 %2 秒：%3</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>-- %1, %2, as of %3
+</source>
+        <translation>-- %1，%2，截至 %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); KillScope&apos;s own connections (%1) are left out.
+</source>
+        <translation>
+            <numerusform>%n 行；未列出 KillScope 自己的连接（%1）。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent (identity proven on the server)</source>
+        <translation>已发送（已在服务器上核实身份）</translation>
+    </message>
+    <message>
+        <source>refused by the server (error %1): %2</source>
+        <translation>被服务器拒绝（错误 %1）：%2</translation>
+    </message>
+    <message>
+        <source>accepted: Query OK in %1 ms (proof: %2)</source>
+        <translation>已接受：%1 毫秒后返回 Query OK（依据：%2）</translation>
+    </message>
+    <message>
+        <source>not followed further (add --wait to follow it to its end)
+</source>
+        <translation>不再继续跟踪（加上 --wait 可跟踪到结束）
+</translation>
+    </message>
+    <message>
+        <source>flag seen: %1</source>
+        <translation>已发现标志：%1</translation>
+    </message>
+    <message>
+        <source>flag seen</source>
+        <translation>已发现标志</translation>
+    </message>
+    <message>
+        <source>rolling back %1 rows</source>
+        <translation>正在回滚 %1 行</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>正在回滚</translation>
+    </message>
+    <message>
+        <source>at %1 rows/s</source>
+        <translation>速度 %1 行/秒</translation>
+    </message>
+    <message>
+        <source>(about %1 s left)</source>
+        <translation>（约剩 %1 秒）</translation>
+    </message>
+    <message>
+        <source>done: the statement ended; the session lives on</source>
+        <translation>已完成：语句已结束，会话仍然存在</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist</source>
+        <translation>已消失：线程已离开进程列表</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist. %1</source>
+        <translation>已消失：线程已离开进程列表。%1</translation>
+    </message>
+    <message>
+        <source>no connection to the server within %1 s: %2</source>
+        <translation>%1 秒内未能连接到服务器：%2</translation>
+    </message>
+    <message>
+        <source>still %1 after %2 s</source>
+        <translation>%2 秒后仍处于“%1”</translation>
     </message>
 </context>
 <context>

@@ -263,7 +263,7 @@ void LiveSource::onConnected(const ServerInfo &info)
             ServerIncarnation::compare(m_incarnation, m_maxIdSeen, info.incarnation, &why);
         if (v != ServerIncarnation::Verdict::Same) {
             // A new life: ids start over, so nothing seen before may be aimed at any more.
-            serverLifeEnded(why);
+            serverLifeEnded(why, info.incarnation);
         }
     }
     m_incarnation = info.incarnation;
@@ -282,16 +282,20 @@ void LiveSource::onConnected(const ServerInfo &info)
     Q_EMIT changed();
 }
 
-void LiveSource::serverLifeEnded(const QString &why)
+void LiveSource::serverLifeEnded(const QString &why, const ServerIncarnation &now)
 {
     const qint64 lastUs = m_recent.empty() ? m_clock.nowUs() : m_recent.back().takenUs;
     for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it)
         endSession(it.value(), qMax(it->lastSeenUs, lastUs));
     m_sessions.clear();
     const QString message =
-        tr("The server restarted: %1. Every session seen before is gone; kills aimed at them "
-           "are not sent.")
-            .arg(why);
+        now.known() && m_incarnation.known()
+            ? tr("The server restarted at %1 (it had been running since %2). Every session seen "
+                 "before is gone; kills aimed at them are not sent.")
+                  .arg(now.startedText(), m_incarnation.startedText())
+            : tr("KillScope cannot rule out that the server restarted (%1). Every session seen "
+                 "before is taken as gone; kills aimed at them are not sent.")
+                  .arg(why);
     const QList<int> ended = m_tracker.serverRestarted(m_clock.nowUs(), message);
     for (int serial : ended)
         Q_EMIT killUpdated(serial);
@@ -397,6 +401,21 @@ void LiveSource::endSession(Session &s, qint64 atUs)
     }
     m_timeline.addMarker({atUs, s.lane, MarkerKind::Gone, 0});
     m_timeline.setLaneClosed(s.lane, true);
+    // Its last row stays known for a while: a kill aimed at it later is refused, and the audit
+    // line still shows whom the user meant.
+    const QString key = endedKey(s.incarnation, s.last.id, s.firstSeenUs);
+    if (!m_ended.contains(key))
+        m_endedOrder.push_back(key);
+    m_ended.insert(key, {s.last, s.lastSeenStartUs});
+    while (m_endedOrder.size() > 4096) {
+        m_ended.remove(m_endedOrder.front());
+        m_endedOrder.pop_front();
+    }
+}
+
+QString LiveSource::endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs)
+{
+    return QStringLiteral("%1/%2/%3").arg(incarnation).arg(id).arg(firstSeenUs);
 }
 
 bool LiveSource::sameSession(const Session &s, const ProcesslistRow &r) const
@@ -613,6 +632,11 @@ KillTarget LiveSource::voidTarget(const ProcesslistRow &row, const QString &why)
     t.firstSeenUs = row.firstSeenUs;
     t.incarnation = row.incarnation;
     t.seen = row;
+    const auto ended = m_ended.constFind(endedKey(row.incarnation, row.id, row.firstSeenUs));
+    if (ended != m_ended.cend()) {
+        t.seen = ended->last;
+        t.lastSeenUs = ended->lastSeenStartUs;
+    }
     t.voidReason = why;
     return t;
 }

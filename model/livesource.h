@@ -199,7 +199,8 @@ private:
     void onReconnecting(int attempt, int delayMs);
     void onSent(int serial, qint64 atUs, const QString &statement);
     void onAnswered(const KillOutcome &outcome);
-    void serverLifeEnded(const QString &why);
+    void serverLifeEnded(const QString &why, const ServerIncarnation &now);
+    static QString endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs);
     void closeOpenSegments(qint64 atUs);
     void endSession(Session &s, qint64 atUs);
     bool sameSession(const Session &s, const ProcesslistRow &r) const;
@@ -236,6 +237,13 @@ private:
     qint64 m_lastTrimUs = 0;
     QHash<int, int> m_signalOfKill; // kill serial → index into timeline signals (until a trim)
     QHash<int, Attempt> m_attempts; // kill serial → audit details
+    struct Ended
+    {
+        ProcesslistRow last;
+        qint64 lastSeenStartUs = -1;
+    };
+    QHash<QString, Ended> m_ended;    // endedKey → the last sighting of a session that ended
+    std::deque<QString> m_endedOrder; // oldest first, bounded
     double m_observedRollbackRate = 0.0;
 
     QThread *m_samplerThread = nullptr;

@@ -1600,10 +1600,6 @@
         <translation>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</translation>
     </message>
     <message>
-        <source>The server restarted: %1. Every session seen before is gone; kills aimed at them are not sent.</source>
-        <translation>The server restarted: %1. Every session seen before is gone; kills aimed at them are not sent.</translation>
-    </message>
-    <message>
         <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
         <translation>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</translation>
     </message>
@@ -1654,6 +1650,14 @@
     <message>
         <source>Not sent: session %1 has ended.</source>
         <translation>Not sent: session %1 has ended.</translation>
+    </message>
+    <message>
+        <source>The server restarted at %1 (it had been running since %2). Every session seen before is gone; kills aimed at them are not sent.</source>
+        <translation>The server restarted at %1 (it had been running since %2). Every session seen before is gone; kills aimed at them are not sent.</translation>
+    </message>
+    <message>
+        <source>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</source>
+        <translation>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</translation>
     </message>
 </context>
 <context>

@@ -1590,10 +1590,6 @@
         <translation>与 %1 的连接于 %2 断开：%3 正在重新连接（第 %4 次尝试，%5 秒后再试）…</translation>
     </message>
     <message>
-        <source>The server restarted: %1. Every session seen before is gone; kills aimed at them are not sent.</source>
-        <translation>服务器已重启：%1。之前看到的所有会话都已消失；针对它们的终止不会被发送。</translation>
-    </message>
-    <message>
         <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
         <translation>未发送：KillScope 没有会话 %1 的记录；它只终止自己观察到的会话。</translation>
     </message>
@@ -1644,6 +1640,14 @@
     <message>
         <source>Not sent: session %1 has ended.</source>
         <translation>未发送：会话 %1 已结束。</translation>
+    </message>
+    <message>
+        <source>The server restarted at %1 (it had been running since %2). Every session seen before is gone; kills aimed at them are not sent.</source>
+        <translation>服务器已于 %1 重启（此前自 %2 起运行）。之前看到的所有会话都已消失；针对它们的终止不会被发送。</translation>
+    </message>
+    <message>
+        <source>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</source>
+        <translation>KillScope 无法排除服务器已重启的可能（%1）。之前看到的所有会话都视为已消失；针对它们的终止不会被发送。</translation>
     </message>
 </context>
 <context>

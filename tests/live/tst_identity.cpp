@@ -277,6 +277,13 @@ private Q_SLOTS:
         for (const KillTarget &t : {src.targetForLane(lane), src.targetForRow(rowsBefore[0]),
                                     src.targetForRow(rowsBefore[1])})
             QVERIFY2(t.voidReason.contains(QStringLiteral("restarted")), qPrintable(t.voidReason));
+        // A void target still says whom the user meant: the session's last row as seen.
+        const KillTarget fromLane = src.targetForLane(lane);
+        QCOMPARE(fromLane.seen.command, QStringLiteral("Sleep"));
+        QCOMPARE(fromLane.seen.osThreadId, 500);
+        QCOMPARE(fromLane.lastSeenUs, 1 * S - 1000);
+        QVERIFY2(restarted.constFirst().constFirst().toString().contains(QStringLiteral("restarted")),
+                 qPrintable(restarted.constFirst().constFirst().toString()));
         // Multi-select of old rows and the command line's earlier target: none is sent.
         for (const KillTarget &t : before)
             src.kill(KillRequest{t, KillKind::Connection, {}, -1});

@@ -550,6 +550,22 @@ private Q_SLOTS:
         m_heartbeat.start();
     }
 
+    void auditLogPathIsInTheLiveMenu()
+    {
+        QAction *audit = nullptr;
+        for (QAction *a : m_live->menu()->actions())
+            if (a->objectName() == QStringLiteral("openAuditLogAction"))
+                audit = a;
+        QVERIFY(audit);
+        const QString path = m_live->source()->auditLogPath();
+        QCOMPARE(path, m_tmp.filePath(QStringLiteral("kills.log")));
+        QVERIFY2(audit->text().contains(QFileInfo(path).fileName()) && audit->toolTip() == path,
+                 qPrintable(audit->text()));
+        // Offscreen there is no program to open it with: the path is said instead.
+        audit->trigger();
+        QVERIFY2(m_live->banner()->text().contains(path), qPrintable(m_live->banner()->text()));
+    }
+
     void readOnlyHidesKills()
     {
         m_live->menu()->findChild<QAction *>(QStringLiteral("readOnlyAction"));

@@ -300,6 +300,11 @@ private Q_SLOTS:
         QCOMPARE(status.count(QStringLiteral("Reconnecting")), 1);
         QCOMPARE(problems.count(), 1); // one message per loss, not one per attempt
 
+        // "Retry now" does not wait for the next backoff step.
+        const int attempts = source->reconnectAttempt();
+        source->retryNow();
+        QTRY_VERIFY_WITH_TIMEOUT(source->reconnectAttempt() > attempts, 800);
+
         // A kill while the server is down is not sent (there is nobody to prove it to).
         source->kill(KillRequest{target, KillKind::Connection, {}, -1});
         QTRY_COMPARE_WITH_TIMEOUT(source->kills().last().phase, KillPhase::Refused, 15000);

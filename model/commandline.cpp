@@ -2,7 +2,7 @@
 
 #include "engine.h"
 #include "killscope.h"
-#include "timeparse.h"
+#include "timetext.h"
 #include "types.h"
 
 #include <QCommandLineParser>
@@ -27,6 +27,7 @@ enum class Section : quint8
     Headless,
     Live,
     LiveHeadless,
+    Tls,
     Window
 };
 
@@ -192,6 +193,37 @@ const Spec kSpecs[] = {
                        "there."),
      Section::LiveHeadless, InLive},
 
+    {Option::SslMode, "ssl-mode", "mode",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or "
+                       "VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means "
+                       "VERIFY_CA, as for the mysql client."),
+     Section::Tls, InWindow | InLive},
+    {Option::SslCa, "ssl-ca", "file",
+     QT_TRANSLATE_NOOP("CommandLine", "CA certificate(s) the server's certificate must lead to."),
+     Section::Tls, InWindow | InLive},
+    {Option::SslCaPath, "ssl-capath", "dir",
+     QT_TRANSLATE_NOOP("CommandLine", "Directory of CA certificates (hashed names, c_rehash)."),
+     Section::Tls, InWindow | InLive},
+    {Option::SslCert, "ssl-cert", "file",
+     QT_TRANSLATE_NOOP("CommandLine", "Client certificate, for accounts that REQUIRE X509."),
+     Section::Tls, InWindow | InLive},
+    {Option::SslKey, "ssl-key", "file",
+     QT_TRANSLATE_NOOP("CommandLine", "The client certificate's private key."), Section::Tls,
+     InWindow | InLive},
+    {Option::SslCipher, "ssl-cipher", "list",
+     QT_TRANSLATE_NOOP("CommandLine", "TLS ciphers to allow (OpenSSL's cipher list syntax)."),
+     Section::Tls, InWindow | InLive},
+    {Option::Ssl, "ssl", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=REQUIRED."), Section::Tls,
+     InWindow | InLive},
+    {Option::SkipSsl, "skip-ssl", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=DISABLED."), Section::Tls,
+     InWindow | InLive},
+    {Option::SslVerifyServerCert, "ssl-verify-server-cert", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=VERIFY_IDENTITY."),
+     Section::Tls, InWindow | InLive},
+
     {Option::QtGeometry, "geometry", "WxH+X+Y",
      QT_TRANSLATE_NOOP("CommandLine", "Window size and position, e.g. 1600x900+0+0."),
      Section::Window, InWindow},
@@ -264,12 +296,7 @@ const Spec *specByName(const QString &name)
 
 std::optional<qint64> parseTime(const QString &text, QString *reason)
 {
-    const sim::DurationParse p = sim::parseTimeUs(text.toStdString());
-    if (!p.value) {
-        *reason = QString::fromStdString(p.error);
-        return std::nullopt;
-    }
-    return qint64(*p.value);
+    return parseTimeUs(text, reason); // model/timetext.h: sim's one time parser
 }
 
 // The mysql client's spellings, rewritten into the forms QCommandLineParser understands:
@@ -352,6 +379,8 @@ QString sectionTitle(Section s)
         return CommandLine::tr("Live commands for scripts (with --headless; exit 0 accepted, or "
                                "with --wait took effect; 3 refused by the server; 4 not sent; 5 "
                                "still there at --timeout; 2 bad usage or no connection):");
+    case Section::Tls:
+        return CommandLine::tr("TLS (as the mysql client; also in the option files):");
     case Section::Window:
         return CommandLine::tr("Window (Qt's own options):");
     }
@@ -558,9 +587,15 @@ bool CommandLine::checkValues()
     }
     for (const QString &v : values(Option::ProcesslistAt)) {
         QString reason;
-        if (!parseTime(v, &reason))
+        const auto t = parseTime(v, &reason);
+        if (!t)
             return fail(
                 [v, reason] { return QStringLiteral("--processlist-at %1: %2").arg(v, reason); });
+        if (*t > sim::Engine::kMaxUntil)
+            return fail([v] {
+                return tr("--processlist-at %1: must be between 0s and 3600s (no run lasts longer)")
+                    .arg(v);
+            });
     }
     if (isSet(Option::Size) && !parseSize(value(Option::Size)).isValid()) {
         const QString v = value(Option::Size);
@@ -573,8 +608,19 @@ bool CommandLine::checkValues()
         if (f != QLatin1String("text") && f != QLatin1String("json"))
             return fail([f] { return tr("--format %1: use text or json").arg(f); });
     }
+    if (isSet(Option::SslMode) && !ConnectionSettings::parseTlsMode(value(Option::SslMode))) {
+        const QString v = value(Option::SslMode);
+        return fail([v] {
+            return tr("--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or "
+                      "VERIFY_IDENTITY")
+                .arg(v);
+        });
+    }
+    if (isSet(Option::Ssl) && isSet(Option::SkipSsl))
+        return fail([] { return tr("--ssl and --skip-ssl contradict each other."); });
     for (Option o : {Option::Scenario, Option::Png, Option::Trace, Option::DefaultsFile,
-                     Option::DefaultsExtraFile, Option::Socket}) {
+                     Option::DefaultsExtraFile, Option::Socket, Option::SslCa, Option::SslCaPath,
+                     Option::SslCert, Option::SslKey, Option::SslCipher}) {
         if (isSet(o) && value(o).isEmpty()) {
             const QString name = shownName(spec(o));
             return fail([name] { return tr("%1 needs a value.").arg(name); });
@@ -618,7 +664,7 @@ bool CommandLine::checkValues()
     if (m_mode == Mode::Headless && !isSet(Option::ListScenarios) && scenario().isEmpty())
         return fail([] { return tr("--headless needs --scenario ID|FILE (or --list-scenarios)"); });
 
-    if (isSet(Option::Port) && !parsePort(value(Option::Port))) {
+    if (isSet(Option::Port) && !ConnectionSettings::parsePort(value(Option::Port))) {
         const QString v = value(Option::Port);
         return fail([v] { return tr("--port %1: not a port number (0 to 65535)").arg(v); });
     }
@@ -629,7 +675,8 @@ bool CommandLine::checkValues()
             return fail([v] { return tr("--protocol %1: use TCP or SOCKET").arg(v); });
         }
     }
-    if (isSet(Option::ConnectTimeout) && !parseConnectTimeout(value(Option::ConnectTimeout))) {
+    if (isSet(Option::ConnectTimeout) &&
+        !ConnectionSettings::parseConnectTimeout(value(Option::ConnectTimeout))) {
         const QString v = value(Option::ConnectTimeout);
         return fail([v] {
             return tr("--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s")
@@ -658,8 +705,8 @@ QString CommandLine::helpText() const
                 0, width) +
            u'\n';
     for (Section section : {Section::General, Section::Scenario, Section::Picture,
-                            Section::Headless, Section::Live, Section::LiveHeadless,
-                            Section::Window}) {
+                            Section::Headless, Section::Live, Section::Tls,
+                            Section::LiveHeadless, Section::Window}) {
         out += u'\n' + wrap(sectionTitle(section), 0, width) + u'\n';
         for (const Spec &s : kSpecs) {
             if (s.section != section || s.hidden)
@@ -687,6 +734,12 @@ QString CommandLine::helpText() const
         }
     }
     return out;
+}
+
+QString CommandLine::listedName(Option option)
+{
+    const Spec &s = spec(option);
+    return s.hidden ? QString() : shownName(s);
 }
 
 QString CommandLine::versionText() const
@@ -809,19 +862,33 @@ ConnectionRequest CommandLine::connectionRequest() const
     };
     r.host = text(Option::Host);
     if (isSet(Option::Port))
-        r.port = parsePort(value(Option::Port));
+        r.port = ConnectionSettings::parsePort(value(Option::Port));
     r.socket = text(Option::Socket);
     r.user = text(Option::User);
     r.database = text(Option::Database);
     if (isSet(Option::Protocol))
         r.protocolTcp = value(Option::Protocol).toUpper() == QLatin1String("TCP");
     if (isSet(Option::ConnectTimeout))
-        r.connectTimeoutS = parseConnectTimeout(value(Option::ConnectTimeout));
+        r.connectTimeoutS = ConnectionSettings::parseConnectTimeout(value(Option::ConnectTimeout));
     // A password given wins over -p: asking again for one already typed would only annoy.
     if (isSet(Option::Password))
         r.password = value(Option::Password);
     else
         r.askPassword = isSet(Option::AskPassword);
+    // --ssl-mode is explicit and wins; MariaDB's spellings come next.
+    if (isSet(Option::SslMode))
+        r.tlsMode = ConnectionSettings::parseTlsMode(value(Option::SslMode));
+    else if (isSet(Option::SslVerifyServerCert))
+        r.tlsMode = ConnectionSettings::TlsMode::VerifyIdentity;
+    else if (isSet(Option::SkipSsl))
+        r.tlsMode = ConnectionSettings::TlsMode::Disabled;
+    else if (isSet(Option::Ssl))
+        r.tlsMode = ConnectionSettings::TlsMode::Required;
+    r.tlsCaFile = text(Option::SslCa);
+    r.tlsCaPath = text(Option::SslCaPath);
+    r.tlsCertFile = text(Option::SslCert);
+    r.tlsKeyFile = text(Option::SslKey);
+    r.tlsCipher = text(Option::SslCipher);
     r.defaultsFile = value(Option::DefaultsFile);
     r.extraFile = value(Option::DefaultsExtraFile);
     r.noDefaults = isSet(Option::NoDefaults);
@@ -829,7 +896,8 @@ ConnectionRequest CommandLine::connectionRequest() const
     r.connect = isSet(Option::Connect);
     r.given = r.connect || r.host || r.port || r.socket || r.user || r.database || r.protocolTcp ||
               r.connectTimeoutS || r.password || r.askPassword || !r.defaultsFile.isEmpty() ||
-              !r.extraFile.isEmpty();
+              !r.extraFile.isEmpty() || r.tlsMode || r.tlsCaFile || r.tlsCaPath || r.tlsCertFile ||
+              r.tlsKeyFile || r.tlsCipher;
     return r;
 }
 
@@ -854,36 +922,6 @@ QSize CommandLine::parseSize(const QString &text)
     if (w < 200 || h < 150 || w > 16384 || h > 16384)
         return {};
     return {w, h};
-}
-
-std::optional<int> CommandLine::parsePort(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\d{1,5}$"));
-    if (!re.match(text).hasMatch())
-        return std::nullopt;
-    const int port = text.toInt();
-    if (port > 65535)
-        return std::nullopt;
-    return port;
-}
-
-std::optional<int> CommandLine::parseConnectTimeout(const QString &text)
-{
-    // The mysql client's unit is whole seconds; a time with a unit is rounded up to seconds.
-    static const QRegularExpression bare(QStringLiteral("^\\d{1,4}$"));
-    qint64 seconds = 0;
-    if (bare.match(text).hasMatch()) {
-        seconds = text.toInt();
-    } else {
-        QString reason;
-        const auto us = parseTime(text, &reason);
-        if (!us)
-            return std::nullopt;
-        seconds = (*us + 999'999) / 1'000'000;
-    }
-    if (seconds < 1 || seconds > 3600)
-        return std::nullopt;
-    return int(seconds);
 }
 
 QString passwordPrompt()

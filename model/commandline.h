@@ -125,6 +125,15 @@ public:
         KillConnection,
         Wait,
         Timeout,
+        SslMode,
+        SslCa,
+        SslCaPath,
+        SslCert,
+        SslKey,
+        SslCipher,
+        Ssl,
+        SkipSsl,
+        SslVerifyServerCert,
         QtGeometry,
         QtWindowGeometry,
         QtPlatform,
@@ -186,11 +195,8 @@ public:
 
     // "1600x900" → QSize; invalid unless 200..16384 x 150..16384.
     static QSize parseSize(const QString &text);
-    // "3306" → 3306; nullopt unless a whole number 0..65535 (0: the default port).
-    static std::optional<int> parsePort(const QString &text);
-    // "10" (seconds, as the mysql client takes it) or a time such as "10s" / "1500ms" (rounded up
-    // to whole seconds); nullopt unless 1..3600 seconds.
-    static std::optional<int> parseConnectTimeout(const QString &text);
+    // How --help lists an option ("--port", "-geometry"); empty for an alias it does not list.
+    static QString listedName(Option option);
 
 private:
     bool fail(std::function<QString()> message);

@@ -1,6 +1,8 @@
 #include "headless.h"
 
 #include "resources.h"
+#include "scenariofile.h"
+#include "timetext.h"
 
 #include "engine.h"
 #include "report.h"
@@ -36,67 +38,17 @@ void writeErr(const QString &s)
 
 std::string jsonString(const std::string &s)
 {
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += ch;
-            }
-        }
-    }
-    return out + "\"";
+    return sim::jsonQuote(s);
 }
 
-QStringList builtinIds()
-{
-    QStringList ids;
-    const QDir dir(QStringLiteral(":/scenarios"));
-    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        ids << QFileInfo(f).completeBaseName();
-    return ids;
-}
-
-// Reads a built-in id or a file. On failure fills `error` and returns nullopt.
+// Reads a built-in id or a file (model/scenariofile.h: the one reader, with its limits).
 std::optional<QByteArray> loadScenarioText(const QString &arg, QString &label, QString &error)
 {
-    const bool looksLikeFile = arg.contains(QLatin1Char('/')) || arg.endsWith(QLatin1String(".json"));
-    QString path = arg;
-    if (!looksLikeFile) {
-        path = QStringLiteral(":/scenarios/%1.json").arg(arg);
-        if (!QFile::exists(path)) {
-            if (QFile::exists(arg)) {
-                path = arg;
-            } else {
-                error = QStringLiteral("unknown scenario id \"%1\" (built-in: %2)").arg(arg, builtinIds().join(QStringLiteral(", ")));
-                return std::nullopt;
-            }
-        }
-        label = path == arg ? arg : arg + QStringLiteral(".json");
-    } else {
-        label = arg;
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("%1: cannot open: %2").arg(label, f.errorString());
+    const std::optional<ScenarioText> t = ScenarioFile::read(arg, &error);
+    if (!t)
         return std::nullopt;
-    }
-    // Scenario files are small; anything huge is a mistake, not a scenario.
-    if (f.size() > 16 * 1024 * 1024) {
-        error = QStringLiteral("%1: file too large for a scenario").arg(label);
-        return std::nullopt;
-    }
-    return f.readAll();
+    label = t->label;
+    return t->text;
 }
 
 } // namespace
@@ -108,7 +60,7 @@ int runHeadless(const HeadlessRequest &request)
     if (request.listScenarios) {
         std::string out = json ? "[" : "";
         bool first = true;
-        for (const QString &id : builtinIds()) {
+        for (const QString &id : ScenarioFile::builtinIds()) {
             QString label, error;
             const auto text = loadScenarioText(id, label, error);
             if (!text)
@@ -135,7 +87,7 @@ int runHeadless(const HeadlessRequest &request)
                 std::string id8 = sc.id;
                 if (id8.size() < 28)
                     id8.resize(28, ' ');
-                out += id8 + " " + sc.title.en + "  [" + flavors + "]\n";
+                out += id8 + " " + sim::escapeControl(sc.title.en) + "  [" + flavors + "]\n";
             }
             first = false;
         }
@@ -159,6 +111,7 @@ int runHeadless(const HeadlessRequest &request)
     const sim::Scenario &scenario = *parsed.scenario;
 
     sim::RunOptions options;
+    options.maxEvents = ScenarioFile::maxEvents();
     if (!request.flavor.isEmpty()) {
         sim::Flavor f;
         const QString fv = request.flavor;
@@ -196,8 +149,10 @@ int runHeadless(const HeadlessRequest &request)
     const bool summary = request.summary || (at.empty() && !transcript && request.traceFile.isEmpty());
     std::string out;
     if (json) {
-        out += "{\"scenario\":" + jsonString(scenario.id) + ",\"flavor\":" + jsonString(std::string(sim::flavorId(run.flavor)))
-               + ",\"until_us\":" + std::to_string(run.until);
+        out += "{\"scenario\":" + jsonString(scenario.id) +
+               ",\"flavor\":" + jsonString(std::string(sim::flavorId(run.flavor))) +
+               ",\"until_us\":" + std::to_string(run.until) +
+               ",\"truncated\":" + (run.truncated ? "true" : "false");
         if (!at.empty()) {
             out += ",\"processlists\":[";
             for (size_t i = 0; i < at.size(); ++i)
@@ -217,13 +172,17 @@ int runHeadless(const HeadlessRequest &request)
     } else {
         out += "-- scenario " + scenario.id + " (" + std::string(sim::flavorId(run.flavor)) + "), until " + sim::formatTimeUs(run.until)
                + "\n";
+        if (run.truncated)
+            out += "-- the run was stopped at " + sim::formatTimeUs(run.until) + ": it exceeded " +
+                   std::to_string(options.maxEvents) + " engine events\n";
         for (sim::TimeUs t : at)
             out += sim::processlistText(run, t);
         if (transcript) {
             for (size_t s = 0; s < scenario.sessions.size(); ++s) {
                 if (scenario.sessions[s].daemon)
                     continue;
-                out += "== " + scenario.sessions[s].name + " (" + scenario.sessions[s].label + ")\n";
+                out += "== " + scenario.sessions[s].name + " (" +
+                       sim::escapeControl(scenario.sessions[s].label) + ")\n";
                 out += sim::transcriptText(run, int(s));
             }
         }
@@ -232,6 +191,19 @@ int runHeadless(const HeadlessRequest &request)
     }
     writeOut(out);
     std::fflush(stdout);
+    // The event cap is an error in every output mode: what was computed is written (it is exact up
+    // to the stop), and the message and the exit code say that it ends early.
+    if (run.truncated) {
+        writeErr(
+            QStringLiteral(
+                "killscope: %1: the run was stopped at %2: it exceeded %3 engine events, so "
+                "everything after that is missing (the scenario is too busy to simulate; shorten "
+                "it or lower its load)")
+                .arg(QString::fromStdString(sim::escapeControl(label.toStdString())),
+                     formatTimeUs(run.until))
+                .arg(options.maxEvents));
+        return 2;
+    }
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionsettings.h"
 #include "serverincarnation.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,12 @@ struct ServerInfo
 {
     Q_DECLARE_TR_FUNCTIONS(ServerInfo)
 public:
-    enum class Product : quint8 { Unknown, MySQL, MariaDB };
+    enum class Product : quint8
+    {
+        Unknown,
+        MySQL,
+        MariaDB
+    };
 
     Product product = Product::Unknown;
     int major = 0, minor = 0, patch = 0;
@@ -31,15 +37,16 @@ public:
     QString currentUser; // CURRENT_USER(): user@host as the server matched it
     QSet<QString> globalPrivileges;
     bool performanceSchema = false;
-    bool innodbTrxReadable = false;   // information_schema.INNODB_TRX answered
-    bool lockWaitsReadable = false;   // the flavor's lock-wait table answered
+    bool innodbTrxReadable = false; // information_schema.INNODB_TRX answered
+    bool lockWaitsReadable = false; // the flavor's lock-wait table answered
     bool metadataLocksReadable = false;
     qint64 ownConnectionId = 0;
-    qint64 uptimeS = -1; // Uptime at detection
+    qint64 uptimeS = -1;           // Uptime at detection
     ServerIncarnation incarnation; // which life of the server this is (tells a restart from a blip)
     QString threadHandling;        // @@thread_handling (MariaDB); empty elsewhere
-    bool psThreadsReadable = false;   // performance_schema.threads answered (THREAD_ID, THREAD_OS_ID)
+    bool psThreadsReadable = false;    // performance_schema.threads answered (THREAD_ID, THREAD_OS_ID)
     bool connectAttrsReadable = false; // performance_schema.session_connect_attrs answered
+    TlsStatus tls; // of the sampler's connection (the kill connection is held to the same)
 
     bool isMariaDb() const { return product == Product::MariaDB; }
     bool isMySql() const { return product == Product::MySQL; }

@@ -65,6 +65,11 @@ int runPngExport(const PngRequest &request)
     QString error;
     if (!writeTimelinePng(pic, request.size, request.output, &error))
         return fail(error);
+    // The picture shows the run up to the engine's event cap; that it ends early is an error.
+    if (source.runWasStopped()) {
+        std::fprintf(stderr, "killscope: %s\n", problem.toLocal8Bit().constData());
+        return 2;
+    }
     return 0;
 }
 

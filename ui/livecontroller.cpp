@@ -222,11 +222,10 @@ void LiveController::updateActions()
 void LiveController::showConnectDialog()
 {
     ConnectionDialog dialog(m_window);
-    if (m_haveLastSettings) {
+    if (m_haveLastSettings)
         dialog.setSettings(m_lastSettings);
-    } else {
-        dialog.setSettings(resolveConnection({}).settings);
-    }
+    else
+        dialog.readOptionFiles(ConnectionDialog::KeepEdits); // off the GUI thread
     dialog.setReadOnly(m_readOnlyAction->isChecked());
     dialog.setMessage(m_lastError);
     m_lastError.clear();

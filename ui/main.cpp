@@ -131,7 +131,8 @@ int main(int argc, char *argv[])
     const ks::ConnectionRequest request = commandLine.connectionRequest();
     ks::ConnectionSettings settings;
     if (request.given) {
-        const ks::ResolvedConnection resolved = ks::resolveConnection(request);
+        // Read off the GUI thread even now, with a bound: a hung file system must not hang us.
+        const ks::ResolvedConnection resolved = ks::resolveConnectionWaiting(request, 30000);
         for (const QString &w : resolved.warnings)
             printErr(w);
         if (!resolved.ok()) {

@@ -299,6 +299,125 @@
         <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
         <translation>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</translation>
     </message>
+    <message>
+        <source>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</source>
+        <translation>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</translation>
+    </message>
+    <message>
+        <source>CA certificate(s) the server&apos;s certificate must lead to.</source>
+        <translation>CA certificate(s) the server&apos;s certificate must lead to.</translation>
+    </message>
+    <message>
+        <source>Directory of CA certificates (hashed names, c_rehash).</source>
+        <translation>Directory of CA certificates (hashed names, c_rehash).</translation>
+    </message>
+    <message>
+        <source>Client certificate, for accounts that REQUIRE X509.</source>
+        <translation>Client certificate, for accounts that REQUIRE X509.</translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key.</source>
+        <translation>The client certificate&apos;s private key.</translation>
+    </message>
+    <message>
+        <source>TLS ciphers to allow (OpenSSL&apos;s cipher list syntax).</source>
+        <translation>TLS ciphers to allow (OpenSSL&apos;s cipher list syntax).</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=REQUIRED.</source>
+        <translation>MariaDB&apos;s spelling of --ssl-mode=REQUIRED.</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=DISABLED.</source>
+        <translation>MariaDB&apos;s spelling of --ssl-mode=DISABLED.</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=VERIFY_IDENTITY.</source>
+        <translation>MariaDB&apos;s spelling of --ssl-mode=VERIFY_IDENTITY.</translation>
+    </message>
+    <message>
+        <source>TLS (as the mysql client; also in the option files):</source>
+        <translation>TLS (as the mysql client; also in the option files):</translation>
+    </message>
+    <message>
+        <source>--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</source>
+        <translation>--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</translation>
+    </message>
+    <message>
+        <source>--ssl and --skip-ssl contradict each other.</source>
+        <translation>--ssl and --skip-ssl contradict each other.</translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
+        <translation>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOpener</name>
+    <message>
+        <source>CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY (give --ssl-ca or --ssl-capath).</source>
+        <translation>CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY (give --ssl-ca or --ssl-capath).</translation>
+    </message>
+    <message>
+        <source>--ssl-key needs --ssl-cert, the certificate that goes with the key.</source>
+        <translation>--ssl-key needs --ssl-cert, the certificate that goes with the key.</translation>
+    </message>
+    <message>
+        <source>%1 %2: no such file</source>
+        <translation>%1 %2: no such file</translation>
+    </message>
+    <message>
+        <source>%1 %2: not a readable file</source>
+        <translation>%1 %2: not a readable file</translation>
+    </message>
+    <message>
+        <source>--ssl-capath %1: not a directory</source>
+        <translation>--ssl-capath %1: not a directory</translation>
+    </message>
+    <message>
+        <source>%1: a &apos;;&apos; cannot be passed to the database driver</source>
+        <translation>%1: a &apos;;&apos; cannot be passed to the database driver</translation>
+    </message>
+    <message>
+        <source>No TLS: everything, the login included, travels in plain text.</source>
+        <translation>No TLS: everything, the login included, travels in plain text.</translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it, plain text otherwise. The server&apos;s certificate is not checked, so this only keeps passive listeners out.</source>
+        <translation>TLS when the server offers it, plain text otherwise. The server&apos;s certificate is not checked, so this only keeps passive listeners out.</translation>
+    </message>
+    <message>
+        <source>TLS or no connection; the server&apos;s certificate is not checked (no CA needed). A server that offers no TLS is noticed right after the login, which has then already been sent, and the connection is closed.</source>
+        <translation>TLS or no connection; the server&apos;s certificate is not checked (no CA needed). A server that offers no TLS is noticed right after the login, which has then already been sent, and the connection is closed.</translation>
+    </message>
+    <message>
+        <source>TLS with a server certificate signed by the given CA, checked before the login. The host name in it is not checked. A server that offers no TLS is noticed right after the login and the connection is closed.</source>
+        <translation>TLS with a server certificate signed by the given CA, checked before the login. The host name in it is not checked. A server that offers no TLS is noticed right after the login and the connection is closed.</translation>
+    </message>
+    <message>
+        <source>TLS with a server certificate signed by the given CA that names the host connected to; both are checked before the login, and a server without TLS is refused before it too.</source>
+        <translation>TLS with a server certificate signed by the given CA that names the host connected to; both are checked before the login, and a server without TLS is refused before it too.</translation>
+    </message>
+    <message>
+        <source>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</source>
+        <translation>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: the encryption of this connection cannot be checked (the database driver does not hand out its connection), so it is not used.</source>
+        <translation>--ssl-mode=%1: the encryption of this connection cannot be checked (the database driver does not hand out its connection), so it is not used.</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: KillScope could not set the client library&apos;s TLS options for this connection, so it is not used.</source>
+        <translation>--ssl-mode=%1: KillScope could not set the client library&apos;s TLS options for this connection, so it is not used.</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: the connection is not encrypted, because the server (or something between it and KillScope) offered no TLS. The login had already been sent; the connection was closed at once.</source>
+        <translation>--ssl-mode=%1: the connection is not encrypted, because the server (or something between it and KillScope) offered no TLS. The login had already been sent; the connection was closed at once.</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=VERIFY_IDENTITY: the server&apos;s host name was not checked on this connection, so it is not used.</source>
+        <translation>--ssl-mode=VERIFY_IDENTITY: the server&apos;s host name was not checked on this connection, so it is not used.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -813,24 +932,91 @@
 <context>
     <name>OptionFile</name>
     <message>
-        <source>%1:%2: directory %3 does not exist</source>
-        <translation>%1:%2: directory %3 does not exist</translation>
-    </message>
-    <message>
-        <source>%1:%2: unknown directive %3</source>
-        <translation>%1:%2: unknown directive %3</translation>
-    </message>
-    <message>
         <source>%1:%2: a group header without ]</source>
         <translation>%1:%2: a group header without ]</translation>
     </message>
     <message>
-        <source>%1: includes nest too deep (a cycle?)</source>
-        <translation>%1: includes nest too deep (a cycle?)</translation>
+        <source>%1:%2: unknown directive %3 ignored</source>
+        <translation>%1:%2: unknown directive %3 ignored</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>cannot read %1: %2</translation>
+        <source>%1:%2: %3 without a file or directory</source>
+        <translation>%1:%2: %3 without a file or directory</translation>
+    </message>
+    <message>
+        <source>%1:%2: skipping &apos;%3&apos; directive: the maximum include depth (%4) was reached</source>
+        <translation>%1:%2: skipping &apos;%3&apos; directive: the maximum include depth (%4) was reached</translation>
+    </message>
+    <message>
+        <source>%1: !includedir %2: no such directory</source>
+        <translation>%1: !includedir %2: no such directory</translation>
+    </message>
+    <message>
+        <source>%1:%2: an option before any [group]</source>
+        <translation>%1:%2: an option before any [group]</translation>
+    </message>
+    <message>
+        <source>%1: option files are not read on the GUI thread</source>
+        <translation>%1: option files are not read on the GUI thread</translation>
+    </message>
+    <message>
+        <source>%1 (included from %2)</source>
+        <translation>%1 (included from %2)</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 option files; not read</source>
+        <translation>%1: more than %2 option files; not read</translation>
+    </message>
+    <message>
+        <source>Could not open required defaults file: %1 (%2)</source>
+        <translation>Could not open required defaults file: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1: not read: %2</translation>
+    </message>
+    <message>
+        <source>Warning: World-writable config file &apos;%1&apos; is ignored</source>
+        <translation>Warning: World-writable config file &apos;%1&apos; is ignored</translation>
+    </message>
+    <message>
+        <source>%1: skipped, it would include itself (%2)</source>
+        <translation>%1: skipped, it would include itself (%2)</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 = %4: %5</source>
+        <translation>%1:%2: %3 = %4: %5</translation>
+    </message>
+    <message>
+        <source>not a port number (0 to 65535)</source>
+        <translation>not a port number (0 to 65535)</translation>
+    </message>
+    <message>
+        <source>whole seconds from 1 to 3600</source>
+        <translation>whole seconds from 1 to 3600</translation>
+    </message>
+    <message>
+        <source>use TCP or SOCKET</source>
+        <translation>use TCP or SOCKET</translation>
+    </message>
+    <message>
+        <source>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</source>
+        <translation>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the option files did not finish within %n second(s).</source>
+        <translation>
+            <numerusform>Reading the option files did not finish within %n second.</numerusform>
+            <numerusform>Reading the option files did not finish within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</source>
+        <translation>use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</translation>
+    </message>
+    <message>
+        <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
+        <translation>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</translation>
     </message>
 </context>
 <context>
@@ -886,18 +1072,6 @@
 <context>
     <name>SimulationSource</name>
     <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>There is no built-in scenario called “%1”.</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>Built-in scenarios: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>Cannot open the scenario file %1: %2</translation>
-    </message>
-    <message>
         <source>The scenario %1 is not valid:
 %2</source>
         <translation>The scenario %1 is not valid:
@@ -951,6 +1125,76 @@
         <source>Running; it notices the flag at its next check point</source>
         <translation>Running; it notices the flag at its next check point</translation>
     </message>
+    <message>
+        <source>Cannot open the scenario: %1</source>
+        <translation>Cannot open the scenario: %1</translation>
+    </message>
+    <message>
+        <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
+        <translation>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</translation>
+    </message>
+</context>
+<context>
+    <name>SmallFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>a directory</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>a fifo</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>not a plain file</source>
+        <translation>not a plain file</translation>
+    </message>
+    <message>
+        <source>%1, not a regular file</source>
+        <translation>%1, not a regular file</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the %2 allowed</source>
+        <translation>%1 bytes, more than the %2 allowed</translation>
+    </message>
+    <message>
+        <source>more than the %1 bytes allowed</source>
+        <translation>more than the %1 bytes allowed</translation>
+    </message>
+</context>
+<context>
+    <name>TlsStatus</name>
+    <message>
+        <source>Not encrypted: a local unix socket, which never leaves this machine.</source>
+        <translation>Not encrypted: a local unix socket, which never leaves this machine.</translation>
+    </message>
+    <message>
+        <source>Not encrypted (TLS disabled).</source>
+        <translation>Not encrypted (TLS disabled).</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the server did not offer TLS.</source>
+        <translation>Not encrypted: the server did not offer TLS.</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is signed by the given CA and names %2.</source>
+        <translation>Encrypted (%1); the server&apos;s certificate is signed by the given CA and names %2.</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is signed by the given CA; its host name is not checked.</source>
+        <translation>Encrypted (%1); the server&apos;s certificate is signed by the given CA; its host name is not checked.</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is not verified.</source>
+        <translation>Encrypted (%1); the server&apos;s certificate is not verified.</translation>
+    </message>
 </context>
 <context>
     <name>ks::ChartsPanel</name>
@@ -984,10 +1228,6 @@
     <message>
         <source>CA certificate</source>
         <translation>CA certificate</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
     <message>
         <source>Save connection</source>
@@ -1078,10 +1318,6 @@
         <translation>Disabled</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>Required</translation>
-    </message>
-    <message>
         <source>Read-only: never offer to kill</source>
         <translation>Read-only: never offer to kill</translation>
     </message>
@@ -1096,6 +1332,54 @@
     <message>
         <source>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</source>
         <translation>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</translation>
+    </message>
+    <message>
+        <source>Reading the option files…</source>
+        <translation>Reading the option files…</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Certificates and keys (*.pem *.crt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client key</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>Client &amp;certificate:</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client &amp;key:</translation>
+    </message>
+    <message>
+        <source>Preferred (encrypt if offered)</source>
+        <translation>Preferred (encrypt if offered)</translation>
+    </message>
+    <message>
+        <source>Required (no CA needed)</source>
+        <translation>Required (no CA needed)</translation>
+    </message>
+    <message>
+        <source>Verify CA</source>
+        <translation>Verify CA</translation>
+    </message>
+    <message>
+        <source>Verify identity (CA and host name)</source>
+        <translation>Verify identity (CA and host name)</translation>
+    </message>
+    <message>
+        <source>for Verify CA and Verify identity</source>
+        <translation>for Verify CA and Verify identity</translation>
+    </message>
+    <message>
+        <source>only for accounts that REQUIRE X509</source>
+        <translation>only for accounts that REQUIRE X509</translation>
     </message>
 </context>
 <context>
@@ -2050,17 +2334,6 @@
     </message>
 </context>
 <context>
-    <name>ks::Sampler</name>
-    <message>
-        <source>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</source>
-        <translation>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</translation>
-    </message>
-    <message>
-        <source>TLS was required but the connection is not encrypted.</source>
-        <translation>TLS was required but the connection is not encrypted.</translation>
-    </message>
-</context>
-<context>
     <name>ks::SamplerCostWidget</name>
     <message>
         <source>sampling paused</source>
@@ -2083,6 +2356,49 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>Last sample: %1 queries, round trip %2 ms, %3 rows read.
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioFile</name>
+    <message>
+        <source>unknown scenario id &quot;%1&quot; (built-in: %2)</source>
+        <translation>unknown scenario id &quot;%1&quot; (built-in: %2)</translation>
+    </message>
+    <message>
+        <source>no scenario file given</source>
+        <translation>no scenario file given</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: cannot open: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: cannot read: %2</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>a directory</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>a fifo</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>%1: is %2, not a scenario file (only regular files are read)</source>
+        <translation>%1: is %2, not a scenario file (only regular files are read)</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
+        <translation>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</translation>
     </message>
 </context>
 <context>

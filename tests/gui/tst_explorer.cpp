@@ -14,6 +14,7 @@
 #include "testscenarios.h"
 #include "timeline.h"
 #include "timelineviewport.h"
+#include "timetext.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -39,6 +40,8 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace ks;
 
@@ -502,6 +505,82 @@ private Q_SLOTS:
         QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
         QVERIFY(!w.statusBar()->currentMessage().isEmpty());
         QSettings().remove(QStringLiteral("recentScenarios"));
+    }
+
+    // Every GUI path that reads a scenario (File ▸ Open and the command line call openScenario,
+    // Open Recent triggers it, --png loads through the same reader) refuses devices, fifos and
+    // files over the size limit at once, with a message naming the file; nothing blocks.
+    void badFilesAreRefusedOnEveryGuiPath()
+    {
+        QSettings().remove(QStringLiteral("recentScenarios"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(testscenarios::LockWait);
+        }
+        MainWindow w;
+        QVERIFY(w.openScenario(path));
+        // The recent file is now a fifo that nobody writes to: reading it would block forever.
+        QVERIFY(QFile::remove(path));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        auto *recent = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent && !recent->actions().isEmpty());
+        recent->actions().first()->trigger();
+        QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
+        QVERIFY2(w.statusBar()->currentMessage().contains(path + QStringLiteral(": is a fifo")),
+                 qPrintable(w.statusBar()->currentMessage()));
+
+        QVERIFY(!w.openScenario(QStringLiteral("/dev/zero")));
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("/dev/zero: is a device")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        const QString big = dir.filePath(QStringLiteral("big.json"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(64 * 1024 * 1024)); // sparse
+        }
+        QVERIFY(!w.openScenario(big));
+        QVERIFY2(
+            w.statusBar()->currentMessage().contains(QStringLiteral("the 16777216 bytes (16 MiB)")),
+            qPrintable(w.statusBar()->currentMessage()));
+        QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
+
+        PngRequest request;
+        request.output = dir.filePath(QStringLiteral("slide.png"));
+        request.scenario = QStringLiteral("/dev/zero");
+        QVERIFY(runPngExport(request) != 0);
+        QVERIFY(!QFile::exists(request.output));
+        request.scenario = big;
+        QVERIFY(runPngExport(request) != 0);
+        QSettings().remove(QStringLiteral("recentScenarios"));
+    }
+
+    // A run cut short by the engine's event cap is reported in the GUI and is an error for --png
+    // (the picture of what ran is still written).
+    void eventCapIsReported()
+    {
+        qputenv("KILLSCOPE_MAX_EVENTS", "200");
+        MainWindow w;
+        QVERIFY(w.openScenario(QStringLiteral("concurrency-queue")));
+        w.simulation()->waitForRun();
+        QVERIFY(w.simulation()->runWasStopped());
+        QVERIFY2(
+            w.statusBar()->currentMessage().contains(QStringLiteral("exceeded 200 engine events")),
+            qPrintable(w.statusBar()->currentMessage()));
+        QTemporaryDir dir;
+        PngRequest request;
+        request.output = dir.filePath(QStringLiteral("slide.png"));
+        request.scenario = QStringLiteral("concurrency-queue");
+        QCOMPARE(runPngExport(request), 2);
+        QVERIFY(QFile::exists(request.output));
+        qunsetenv("KILLSCOPE_MAX_EVENTS");
+        QVERIFY(w.openScenario(QStringLiteral("concurrency-queue")));
+        w.simulation()->waitForRun();
+        QVERIFY(!w.simulation()->runWasStopped());
+        request.output = dir.filePath(QStringLiteral("full.png"));
+        QCOMPARE(runPngExport(request), 0);
     }
 
     // Every panel paints something; with KS_SHOT_DIR set, the pictures are kept for a look.

@@ -15,13 +15,15 @@ struct Run
     QByteArray out, err;
 };
 
-// Runs the program as a script would: no display, no platform chosen.
-Run run(const QStringList &args, int timeoutMs = 60000)
+// Runs the program as a script would: no display, no platform chosen (or `platform`).
+Run run(const QStringList &args, const QString &platform = {}, int timeoutMs = 60000)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         env.remove(QString::fromLatin1(v));
+    if (!platform.isEmpty())
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(KILLSCOPE_BIN), args);
@@ -128,6 +130,37 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
+    }
+
+    // Live mode's inputs are checked before any window opens, as strictly as the mysql client.
+    void liveInputErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing defaults file")
+            << QStringList{QStringLiteral("--defaults-file"), QStringLiteral("/nonexistent/my.cnf"), QStringLiteral("--connect")}
+            << QStringLiteral("Could not open required defaults file: /nonexistent/my.cnf");
+        QTest::newRow("device as defaults file")
+            << QStringList{QStringLiteral("--defaults-file=/dev/zero"), QStringLiteral("--connect")}
+            << QStringLiteral("/dev/zero (a device, not a regular file)");
+        QTest::newRow("missing extra file")
+            << QStringList{QStringLiteral("--defaults-extra-file=/nonexistent/extra.cnf"), QStringLiteral("--connect")}
+            << QStringLiteral("Could not open required defaults file: /nonexistent/extra.cnf");
+        QTest::newRow("bad port") << QStringList{QStringLiteral("--no-defaults"), QStringLiteral("--port"), QStringLiteral("abc")}
+                                  << QStringLiteral("--port abc: not a port number (0 to 65535)");
+        QTest::newRow("VERIFY_CA without a CA")
+            << QStringList{QStringLiteral("--no-defaults"), QStringLiteral("--host=db.example"), QStringLiteral("--ssl-mode=VERIFY_CA")}
+            << QStringLiteral("CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY");
+        QTest::newRow("port out of range") << QStringList{QStringLiteral("--no-defaults"), QStringLiteral("-P"), QStringLiteral("65536")}
+                                           << QStringLiteral("--port 65536: not a port number");
+    }
+    void liveInputErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args, QStringLiteral("offscreen"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
     void windowWithoutDisplaySaysSo()

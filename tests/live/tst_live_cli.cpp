@@ -192,7 +192,7 @@ private Q_SLOTS:
         QTest::newRow("not sent: no such session")
             << "unknown" << 4 << "Not sent: no session has id";
         QTest::newRow("not sent: read-only") << "read-only" << 4 << "Not sent: read-only";
-        QTest::newRow("still there at --timeout") << "timeout" << 5 << "still rolling back";
+        QTest::newRow("still there at --timeout") << "timeout" << 5 << "still ";
         QTest::newRow("no connection") << "no-server" << 2 << "127.0.0.1:1";
         QTest::newRow("wrong password") << "password" << 2 << "1045";
         QTest::newRow("bad id") << "bad-id" << 2 << "whole number";

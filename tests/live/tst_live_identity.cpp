@@ -298,6 +298,8 @@ private Q_SLOTS:
         // lost:").
         QCOMPARE(status.count(QStringLiteral("lost at")), 1);
         QCOMPARE(status.count(QStringLiteral("Reconnecting")), 1);
+        for (const QList<QVariant> &p : std::as_const(problems))
+            qInfo("problem: %s", qPrintable(p.constFirst().toString()));
         QCOMPARE(problems.count(), 1); // one message per loss, not one per attempt
 
         // "Retry now" does not wait for the next backoff step.

@@ -160,6 +160,16 @@ private Q_SLOTS:
         QTest::newRow("--wait in the scenario mode")
             << QStringList{h, sc, x, QStringLiteral("--wait")}
             << QStringLiteral("--wait does not apply to --headless.");
+        QTest::newRow("ssl mode") << QStringList{QStringLiteral("--ssl-mode=sometimes")}
+                                  << QStringLiteral(
+                                         "--ssl-mode sometimes: use DISABLED, PREFERRED, REQUIRED, "
+                                         "VERIFY_CA or VERIFY_IDENTITY");
+        QTest::newRow("ssl and skip-ssl")
+            << QStringList{QStringLiteral("--ssl"), QStringLiteral("--skip-ssl")}
+            << QStringLiteral("--ssl and --skip-ssl contradict each other.");
+        QTest::newRow("tls option headless")
+            << QStringList{h, sc, x, QStringLiteral("--ssl-ca"), QStringLiteral("ca.pem")}
+            << QStringLiteral("--ssl-ca does not apply to --headless.");
     }
 
     void liveCommands()
@@ -279,6 +289,44 @@ private Q_SLOTS:
         QCOMPARE(!c.warnings().isEmpty(), bool(r.password));
     }
 
+    void tlsOptions_data()
+    {
+        using TlsMode = ConnectionSettings::TlsMode;
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("mode"); // -1: not given
+        QTest::newRow("--ssl-mode") << QStringList{QStringLiteral("--ssl-mode=verify_identity")}
+                                    << int(TlsMode::VerifyIdentity);
+        QTest::newRow("--ssl-mode wins")
+            << QStringList{QStringLiteral("--ssl-mode"), QStringLiteral("REQUIRED"),
+                           QStringLiteral("--skip-ssl")}
+            << int(TlsMode::Required);
+        QTest::newRow("--ssl") << QStringList{QStringLiteral("--ssl")} << int(TlsMode::Required);
+        QTest::newRow("--skip-ssl")
+            << QStringList{QStringLiteral("--skip-ssl")} << int(TlsMode::Disabled);
+        QTest::newRow("--ssl-verify-server-cert")
+            << QStringList{QStringLiteral("--ssl-verify-server-cert")}
+            << int(TlsMode::VerifyIdentity);
+        QTest::newRow("files only")
+            << QStringList{QStringLiteral("--ssl-ca=ca.pem"), QStringLiteral("--ssl-cert=c.pem"),
+                           QStringLiteral("--ssl-key=k.pem")}
+            << -1;
+    }
+    void tlsOptions()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, mode);
+        CommandLine c;
+        QVERIFY2(c.parse(args(arguments)), qPrintable(c.errorText()));
+        const ConnectionRequest r = c.connectionRequest();
+        QVERIFY(r.given); // TLS options ask for live mode
+        QCOMPARE(r.tlsMode ? int(*r.tlsMode) : -1, mode);
+        if (mode == -1) {
+            QCOMPARE(r.tlsCaFile.value_or(QString()), QStringLiteral("ca.pem"));
+            QCOMPARE(r.tlsCertFile.value_or(QString()), QStringLiteral("c.pem"));
+            QCOMPARE(r.tlsKeyFile.value_or(QString()), QStringLiteral("k.pem"));
+        }
+    }
+
     void notLiveWithoutConnectionOptions()
     {
         CommandLine c;
@@ -309,24 +357,15 @@ private Q_SLOTS:
         CommandLine c;
         QVERIFY(c.parse(args({QStringLiteral("--help")})));
         const QString help = c.helpText();
-        const QStringList listed = {
-            QStringLiteral("--help"),          QStringLiteral("--version"),
-            QStringLiteral("--lang"),          QStringLiteral("--scenario"),
-            QStringLiteral("--flavor"),        QStringLiteral("--at"),
-            QStringLiteral("--present"),       QStringLiteral("--png"),
-            QStringLiteral("--size"),          QStringLiteral("--no-caption"),
-            QStringLiteral("--headless"),      QStringLiteral("--list-scenarios"),
-            QStringLiteral("--until"),         QStringLiteral("--processlist-at"),
-            QStringLiteral("--transcript"),    QStringLiteral("--summary"),
-            QStringLiteral("--format"),        QStringLiteral("--trace"),
-            QStringLiteral("--host"),          QStringLiteral("--port"),
-            QStringLiteral("--socket"),        QStringLiteral("--user"),
-            QStringLiteral("--password"),      QStringLiteral("--database"),
-            QStringLiteral("--protocol"),      QStringLiteral("--connect-timeout"),
-            QStringLiteral("--defaults-file"), QStringLiteral("--defaults-extra-file"),
-            QStringLiteral("--no-defaults"),   QStringLiteral("--connect"),
-            QStringLiteral("--read-only"),     QStringLiteral("-geometry"),
-            QStringLiteral("-platform")};
+        // Every option the table lists, so a new one is covered without touching this test.
+        QStringList listed;
+        for (int o = 0; o < int(CommandLine::Option::Count); ++o)
+            if (const QString name = CommandLine::listedName(CommandLine::Option(o));
+                !name.isEmpty())
+                listed << name;
+        for (const char *expected : {"--ssl-mode", "--ssl-ca", "--ssl-cert", "--ssl-key", "--port",
+                                     "--headless", "--png", "-geometry"})
+            QVERIFY2(listed.contains(QLatin1String(expected)), expected);
         for (const QString &option : listed) {
             // An option's own line starts with it (after its short name, if any).
             const QRegularExpression line(
@@ -350,16 +389,16 @@ private Q_SLOTS:
         QVERIFY(!CommandLine::parseSize(QStringLiteral("big")).isValid());
         QVERIFY(!CommandLine::parseSize(QStringLiteral("100x100")).isValid());
         QVERIFY(!CommandLine::parseSize(QStringLiteral("99999x900")).isValid());
-        QCOMPARE(CommandLine::parsePort(QStringLiteral("3306")).value_or(-1), 3306);
-        QCOMPARE(CommandLine::parsePort(QStringLiteral("0")).value_or(-1), 0);
-        QCOMPARE(CommandLine::parsePort(QStringLiteral("65535")).value_or(-1), 65535);
+        QCOMPARE(ConnectionSettings::parsePort(QStringLiteral("3306")).value_or(-1), 3306);
+        QCOMPARE(ConnectionSettings::parsePort(QStringLiteral("0")).value_or(-1), 0);
+        QCOMPARE(ConnectionSettings::parsePort(QStringLiteral("65535")).value_or(-1), 65535);
         for (const char *bad : {"65536", "abc", "", " 3306", "+3306", "3306x", "-1", "1e3"})
-            QVERIFY2(!CommandLine::parsePort(QString::fromLatin1(bad)), bad);
-        QCOMPARE(CommandLine::parseConnectTimeout(QStringLiteral("10")).value_or(-1), 10);
-        QCOMPARE(CommandLine::parseConnectTimeout(QStringLiteral("10s")).value_or(-1), 10);
-        QCOMPARE(CommandLine::parseConnectTimeout(QStringLiteral("1500ms")).value_or(-1), 2);
+            QVERIFY2(!ConnectionSettings::parsePort(QString::fromLatin1(bad)), bad);
+        QCOMPARE(ConnectionSettings::parseConnectTimeout(QStringLiteral("10")).value_or(-1), 10);
+        QCOMPARE(ConnectionSettings::parseConnectTimeout(QStringLiteral("10s")).value_or(-1), 10);
+        QCOMPARE(ConnectionSettings::parseConnectTimeout(QStringLiteral("1500ms")).value_or(-1), 2);
         for (const char *bad : {"0", "3601", "soon", "-5", "5m"})
-            QVERIFY2(!CommandLine::parseConnectTimeout(QString::fromLatin1(bad)), bad);
+            QVERIFY2(!ConnectionSettings::parseConnectTimeout(QString::fromLatin1(bad)), bad);
     }
 };
 

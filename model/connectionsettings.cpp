@@ -176,7 +176,11 @@ QString explainSqlError(const QString &nativeCode, const QString &serverText,
         cause = ConnectionSettings::tr("The connection to the server was lost (2013).");
         break;
     case 2026:
-        cause = ConnectionSettings::tr("TLS could not be established (2026).");
+        // The same code reports a TLS stream cut off under an established connection.
+        cause = serverText.contains(QStringLiteral("unexpected eof"), Qt::CaseInsensitive)
+                    ? ConnectionSettings::tr("The connection to the server was lost: its TLS "
+                                             "stream ended (2026).")
+                    : ConnectionSettings::tr("TLS could not be established (2026).");
         break;
     case 1927:
         cause = ConnectionSettings::tr("This connection was killed (1927).");

@@ -190,9 +190,9 @@ QString LiveSource::statusText() const
                    : tr("Connected to %1 (%2).").arg(m_settings.describe(), m_server.displayName());
     case Status::Reconnecting:
         if (m_attempt <= 0)
-            return tr("Connection to %1 lost at %2: %3")
-                .arg(m_settings.describe(), at, m_lossCause);
-        return tr("Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…")
+            return tr("%1, since %2: %3").arg(m_settings.describe(), at, m_lossCause);
+        // The cause already says the connection was lost; it is said once.
+        return tr("%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…")
             .arg(m_settings.describe(), at, m_lossCause)
             .arg(m_attempt)
             .arg(m_nextDelayMs / 1000.0, 0, 'f', 2);
@@ -322,9 +322,7 @@ void LiveSource::onConnectionLost(const QString &message, int)
     m_attempt = 0;
     setStatus(Status::Reconnecting);
     // Once per loss; the reconnect attempts only update the status.
-    Q_EMIT problem(tr("Connection to the server lost: %1 KillScope keeps what it has recorded "
-                      "and reconnects.")
-                       .arg(message));
+    Q_EMIT problem(tr("%1 KillScope keeps what it has recorded and reconnects.").arg(message));
     Q_EMIT changed();
 }
 

@@ -501,6 +501,10 @@
         <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
         <translation>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</translation>
     </message>
+    <message>
+        <source>The connection to the server was lost: its TLS stream ended (2026).</source>
+        <translation>The connection to the server was lost: its TLS stream ended (2026).</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessLive</name>
@@ -1860,10 +1864,6 @@
         <translation>Connected to %1 (%2).</translation>
     </message>
     <message>
-        <source>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</source>
-        <translation>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</translation>
-    </message>
-    <message>
         <source>%1 — waits for %2</source>
         <translation>%1 — waits for %2</translation>
     </message>
@@ -1874,14 +1874,6 @@
     <message>
         <source>reconnected as %1</source>
         <translation>reconnected as %1</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost at %2: %3</source>
-        <translation>Connection to %1 lost at %2: %3</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
-        <translation>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</translation>
     </message>
     <message>
         <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
@@ -1942,6 +1934,18 @@
     <message>
         <source>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</source>
         <translation>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3</source>
+        <translation>%1, since %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
+        <translation>%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…</translation>
+    </message>
+    <message>
+        <source>%1 KillScope keeps what it has recorded and reconnects.</source>
+        <translation>%1 KillScope keeps what it has recorded and reconnects.</translation>
     </message>
 </context>
 <context>

@@ -501,6 +501,10 @@
         <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
         <translation>%1:%2 上没有服务器应答——服务器是否在运行？端口是否正确？是否被防火墙拦截？（%3）</translation>
     </message>
+    <message>
+        <source>The connection to the server was lost: its TLS stream ended (2026).</source>
+        <translation>与服务器的连接已丢失：其 TLS 数据流中断了（2026）。</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessLive</name>
@@ -1849,10 +1853,6 @@
         <translation>已连接到 %1（%2）。</translation>
     </message>
     <message>
-        <source>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</source>
-        <translation>与服务器的连接丢失：%1 KillScope 会保留已记录的内容并重新连接。</translation>
-    </message>
-    <message>
         <source>%1 — waits for %2</source>
         <translation>%1 — 等待 %2</translation>
     </message>
@@ -1863,14 +1863,6 @@
     <message>
         <source>reconnected as %1</source>
         <translation>已重连为 %1</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost at %2: %3</source>
-        <translation>与 %1 的连接于 %2 断开：%3</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost at %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
-        <translation>与 %1 的连接于 %2 断开：%3 正在重新连接（第 %4 次尝试，%5 秒后再试）…</translation>
     </message>
     <message>
         <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
@@ -1931,6 +1923,18 @@
     <message>
         <source>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</source>
         <translation>KillScope 无法排除服务器已重启的可能（%1）。之前看到的所有会话都视为已消失；针对它们的终止不会被发送。</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3</source>
+        <translation>%1，自 %2 起：%3</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
+        <translation>%1，自 %2 起：%3 正在重新连接（第 %4 次尝试，%5 秒后再试）…</translation>
+    </message>
+    <message>
+        <source>%1 KillScope keeps what it has recorded and reconnects.</source>
+        <translation>%1 KillScope 会保留已记录的内容并重新连接。</translation>
     </message>
 </context>
 <context>

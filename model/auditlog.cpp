@@ -36,8 +36,13 @@ void AuditLog::post(QJsonObject entry)
                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     QMutexLocker lock(&m_mutex);
     m_queue.push_back(std::move(entry));
-    if (!m_writer.joinable())
+    if (!m_writerRunning) {
+        // The last writer left when it ran out of work; it has returned, so this join is instant.
+        if (m_writer.joinable())
+            m_writer.join();
+        m_writerRunning = true;
         m_writer = std::thread([this] { writerLoop(); });
+    }
     m_wake.wakeAll();
 }
 
@@ -45,10 +50,14 @@ void AuditLog::writerLoop()
 {
     QMutexLocker lock(&m_mutex);
     for (;;) {
-        while (m_queue.empty() && !m_quit)
-            m_wake.wait(&m_mutex);
-        if (m_queue.empty())
-            return; // asked to quit, and everything is written
+        // Kills are rare: a writer with nothing to do for a second leaves, so destroying the log
+        // (a disconnect, the end of a command) has no thread to wait for.
+        if (m_queue.empty() && !m_quit)
+            m_wake.wait(&m_mutex, QDeadlineTimer(1000));
+        if (m_queue.empty()) {
+            m_writerRunning = false;
+            return; // idle, or asked to quit: everything is written
+        }
         QJsonObject entry = std::move(m_queue.front());
         m_queue.pop_front();
         m_writing = true;

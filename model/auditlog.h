@@ -51,6 +51,7 @@ private:
     std::deque<QJsonObject> m_queue;
     bool m_writing = false;
     bool m_quit = false;
+    bool m_writerRunning = false;
     std::thread m_writer;
     QString m_lastError;
     QMutex m_fileMutex; // one line at a time into the file

@@ -282,8 +282,9 @@ private Q_SLOTS:
         QCOMPARE(fromLane.seen.command, QStringLiteral("Sleep"));
         QCOMPARE(fromLane.seen.osThreadId, 500);
         QCOMPARE(fromLane.lastSeenUs, 1 * S - 1000);
-        QVERIFY2(restarted.constFirst().constFirst().toString().contains(QStringLiteral("restarted")),
-                 qPrintable(restarted.constFirst().constFirst().toString()));
+        QVERIFY2(
+            restarted.constFirst().constFirst().toString().contains(QStringLiteral("restarted")),
+            qPrintable(restarted.constFirst().constFirst().toString()));
         // Multi-select of old rows and the command line's earlier target: none is sent.
         for (const KillTarget &t : before)
             src.kill(KillRequest{t, KillKind::Connection, {}, -1});
@@ -349,13 +350,19 @@ private Q_SLOTS:
             QVERIFY(log.flush());
             for (int i = 300; i < 400; ++i)
                 log.post(QJsonObject{{QStringLiteral("serial"), i}});
+            // The writer leaves after a second without work and comes back for the next line.
+            QTest::qWait(1300);
+            for (int i = 400; i < 410; ++i)
+                log.post(QJsonObject{{QStringLiteral("serial"), i}});
         } // the destructor writes what is still queued
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 400);
+        QCOMPARE(lines.size(), 410);
         for (int i = 0; i < lines.size(); ++i)
-            QCOMPARE(QJsonDocument::fromJson(lines[i]).object().value(QStringLiteral("serial")).toInt(), i);
+            QCOMPARE(
+                QJsonDocument::fromJson(lines[i]).object().value(QStringLiteral("serial")).toInt(),
+                i);
     }
 
     void auditLogIsPrivateAndNotInADoubledFolder()

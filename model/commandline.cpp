@@ -26,6 +26,7 @@ enum class Section : quint8
     Picture,
     Headless,
     Live,
+    LiveHeadless,
     Tls,
     Window
 };
@@ -36,7 +37,8 @@ enum ModeBits : quint8
     InWindow = 1,
     InHeadless = 2,
     InPng = 4,
-    Everywhere = InWindow | InHeadless | InPng,
+    InLive = 8, // --headless against a live server
+    Everywhere = InWindow | InHeadless | InPng | InLive,
 };
 
 struct Spec
@@ -67,12 +69,12 @@ const Spec kSpecs[] = {
      QT_TRANSLATE_NOOP("CommandLine",
                        "Built-in scenario id or scenario file (default: concurrency-queue); "
                        "it may also be given as the only argument."),
-     Section::Scenario, Everywhere},
+     Section::Scenario, InWindow | InHeadless | InPng},
     {Option::Flavor, "flavor", "flavor",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the "
                        "scenario's)."),
-     Section::Scenario, Everywhere},
+     Section::Scenario, InWindow | InHeadless | InPng},
     {Option::At, "at", "time",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Playhead time for the window and for --png: 1.5s, 200ms, 3000us."),
@@ -97,7 +99,7 @@ const Spec kSpecs[] = {
      QT_TRANSLATE_NOOP("CommandLine",
                        "Run without a window and print what happened (with --png: write only the "
                        "picture)."),
-     Section::Headless, InHeadless | InPng},
+     Section::Headless, InHeadless | InPng | InLive},
     {Option::ListScenarios, "list-scenarios", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "List the built-in scenarios and exit."), Section::Headless,
      InHeadless},
@@ -116,7 +118,8 @@ const Spec kSpecs[] = {
                        "asked for)."),
      Section::Headless, InHeadless},
     {Option::Format, "format", "format",
-     QT_TRANSLATE_NOOP("CommandLine", "text (default) or json."), Section::Headless, InHeadless},
+     QT_TRANSLATE_NOOP("CommandLine", "text (default) or json."), Section::Headless,
+     InHeadless | InLive},
     {Option::Trace, "trace", "file",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing)."),
@@ -125,77 +128,101 @@ const Spec kSpecs[] = {
     {Option::Host, "host", "host",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect to the server on this host (localhost: the unix socket)."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::Port, "P|port", "port", QT_TRANSLATE_NOOP("CommandLine", "TCP port (default 3306)."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::Socket, "S|socket", "path", QT_TRANSLATE_NOOP("CommandLine", "Unix socket file."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::User, "u|user", "user",
      QT_TRANSLATE_NOOP("CommandLine", "User name (default: your login name)."), Section::Live,
-     InWindow},
-    {Option::AskPassword, "p", nullptr, nullptr, Section::Live, InWindow, true},
+     InWindow | InLive},
+    {Option::AskPassword, "p", nullptr, nullptr, Section::Live, InWindow | InLive, true},
     {Option::Password, "password", "password",
      QT_TRANSLATE_NOOP(
          "CommandLine",
          "-p alone asks for the password (on the terminal, else in a dialog). A "
          "password given here is wiped from the process list at once, but prefer -p."),
-     Section::Live, InWindow, false, "-p[password], --password[=password]"},
+     Section::Live, InWindow | InLive, false, "-p[password], --password[=password]"},
     {Option::Database, "D|database", "database",
-     QT_TRANSLATE_NOOP("CommandLine", "Default database."), Section::Live, InWindow},
+     QT_TRANSLATE_NOOP("CommandLine", "Default database."), Section::Live, InWindow | InLive},
     {Option::Protocol, "protocol", "protocol",
      QT_TRANSLATE_NOOP("CommandLine", "TCP or SOCKET (TCP reaches localhost over 127.0.0.1)."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::ConnectTimeout, "connect-timeout", "seconds",
      QT_TRANSLATE_NOOP("CommandLine", "How long a connect may take (default 5 seconds)."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::DefaultsFile, "defaults-file", "file",
      QT_TRANSLATE_NOOP("CommandLine", "Read client options only from this file (it must exist)."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::DefaultsExtraFile, "defaults-extra-file", "file",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Read this file after the global option files and before ~/.my.cnf (it must "
                        "exist)."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::NoDefaults, "no-defaults", nullptr,
-     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live, InWindow},
+     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live, InWindow | InLive},
     {Option::Connect, "connect", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect with the [client] settings of the option files (~/.my.cnf) alone."),
-     Section::Live, InWindow},
+     Section::Live, InWindow | InLive},
     {Option::ReadOnly, "read-only", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "Live mode without any kill action."), Section::Live,
-     InWindow},
+     InWindow | InLive},
+    {Option::LiveProcesslist, "processlist", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "With --headless: print one live sample of the processlist and exit."),
+     Section::LiveHeadless, InLive},
+    {Option::KillQuery, "kill-query", "id",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "With --headless: KILL QUERY the session that has this id now, after "
+                       "proving it is still that session."),
+     Section::LiveHeadless, InLive},
+    {Option::KillConnection, "kill-connection", "id",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "With --headless: KILL CONNECTION the session that has this id now, after "
+                       "proving it is still that session."),
+     Section::LiveHeadless, InLive},
+    {Option::Wait, "wait", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Follow the kill to its end, printing each phase: accepted, flag seen, "
+                       "rolling back, done or gone."),
+     Section::LiveHeadless, InLive},
+    {Option::Timeout, "timeout", "time",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Give up after this long (default 60s): exit 5 if the victim is still "
+                       "there."),
+     Section::LiveHeadless, InLive},
 
     {Option::SslMode, "ssl-mode", "mode",
      QT_TRANSLATE_NOOP("CommandLine",
                        "DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or "
                        "VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means "
                        "VERIFY_CA, as for the mysql client."),
-     Section::Tls, InWindow},
+     Section::Tls, InWindow | InLive},
     {Option::SslCa, "ssl-ca", "file",
      QT_TRANSLATE_NOOP("CommandLine", "CA certificate(s) the server's certificate must lead to."),
-     Section::Tls, InWindow},
+     Section::Tls, InWindow | InLive},
     {Option::SslCaPath, "ssl-capath", "dir",
      QT_TRANSLATE_NOOP("CommandLine", "Directory of CA certificates (hashed names, c_rehash)."),
-     Section::Tls, InWindow},
+     Section::Tls, InWindow | InLive},
     {Option::SslCert, "ssl-cert", "file",
      QT_TRANSLATE_NOOP("CommandLine", "Client certificate, for accounts that REQUIRE X509."),
-     Section::Tls, InWindow},
+     Section::Tls, InWindow | InLive},
     {Option::SslKey, "ssl-key", "file",
      QT_TRANSLATE_NOOP("CommandLine", "The client certificate's private key."), Section::Tls,
-     InWindow},
+     InWindow | InLive},
     {Option::SslCipher, "ssl-cipher", "list",
      QT_TRANSLATE_NOOP("CommandLine", "TLS ciphers to allow (OpenSSL's cipher list syntax)."),
-     Section::Tls, InWindow},
+     Section::Tls, InWindow | InLive},
     {Option::Ssl, "ssl", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=REQUIRED."), Section::Tls,
-     InWindow},
+     InWindow | InLive},
     {Option::SkipSsl, "skip-ssl", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=DISABLED."), Section::Tls,
-     InWindow},
+     InWindow | InLive},
     {Option::SslVerifyServerCert, "ssl-verify-server-cert", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=VERIFY_IDENTITY."),
-     Section::Tls, InWindow},
+     Section::Tls, InWindow | InLive},
 
     {Option::QtGeometry, "geometry", "WxH+X+Y",
      QT_TRANSLATE_NOOP("CommandLine", "Window size and position, e.g. 1600x900+0+0."),
@@ -348,6 +375,10 @@ QString sectionTitle(Section s)
     case Section::Live:
         return CommandLine::tr(
             "Live mode (the mysql client's options; option files fill the rest):");
+    case Section::LiveHeadless:
+        return CommandLine::tr("Live commands for scripts (with --headless; exit 0 accepted, or "
+                               "with --wait took effect; 3 refused by the server; 4 not sent; 5 "
+                               "still there at --timeout; 2 bad usage or no connection):");
     case Section::Tls:
         return CommandLine::tr("TLS (as the mysql client; also in the option files):");
     case Section::Window:
@@ -487,6 +518,9 @@ CommandLine::Mode CommandLine::decideMode() const
         return Mode::Version;
     if (isSet(Option::Png))
         return Mode::Png;
+    if (isSet(Option::Headless) && (isSet(Option::LiveProcesslist) || isSet(Option::KillQuery) ||
+                                    isSet(Option::KillConnection)))
+        return Mode::Live;
     if (isSet(Option::Headless) || isSet(Option::ListScenarios))
         return Mode::Headless;
     return Mode::Window;
@@ -496,6 +530,7 @@ bool CommandLine::checkValues()
 {
     const quint8 bit = m_mode == Mode::Window     ? InWindow
                        : m_mode == Mode::Headless ? InHeadless
+                       : m_mode == Mode::Live     ? InLive
                                                   : InPng;
     // Every option given must belong to this mode.
     for (const Spec &s : kSpecs) {
@@ -506,7 +541,13 @@ bool CommandLine::checkValues()
             return fail([name] { return tr("%1 does not apply to --headless.").arg(name); });
         if (m_mode == Mode::Png)
             return fail([name] { return tr("%1 does not apply to --png.").arg(name); });
-        if (s.modes & InHeadless)
+        if (m_mode == Mode::Live)
+            return fail([name] {
+                return tr("%1 does not apply to the live commands (--processlist, --kill-query, "
+                          "--kill-connection).")
+                    .arg(name);
+            });
+        if (s.modes & (InHeadless | InLive))
             return fail([name] { return tr("%1 needs --headless.").arg(name); });
         return fail([name] { return tr("%1 needs --png.").arg(name); });
     }
@@ -585,6 +626,41 @@ bool CommandLine::checkValues()
             return fail([name] { return tr("%1 needs a value.").arg(name); });
         }
     }
+    if (m_mode == Mode::Live) {
+        const int actions = int(isSet(Option::LiveProcesslist)) + int(isSet(Option::KillQuery)) +
+                            int(isSet(Option::KillConnection));
+        if (actions > 1)
+            return fail([] {
+                return tr("give one of --processlist, --kill-query and --kill-connection.");
+            });
+        for (Option o : {Option::KillQuery, Option::KillConnection}) {
+            if (!isSet(o))
+                continue;
+            const QString v = value(o);
+            bool ok = false;
+            const qint64 id = v.toLongLong(&ok);
+            const QString name = shownName(spec(o));
+            if (!ok || id <= 0 || values(o).size() > 1)
+                return fail([name, v] {
+                    return tr("%1 %2: a processlist id is a whole number above 0 (one per run).")
+                        .arg(name, v);
+                });
+        }
+        if (isSet(Option::Wait) && isSet(Option::LiveProcesslist))
+            return fail([] {
+                return tr("--wait follows a kill: use it with --kill-query or --kill-connection.");
+            });
+        if (isSet(Option::Timeout)) {
+            const QString v = value(Option::Timeout);
+            QString reason;
+            const auto t = parseTime(v, &reason);
+            if (!t)
+                return fail(
+                    [v, reason] { return QStringLiteral("--timeout %1: %2").arg(v, reason); });
+            if (*t < 1000 || *t > 86'400'000'000LL)
+                return fail([v] { return tr("--timeout %1: must be between 1ms and 24h").arg(v); });
+        }
+    }
     if (m_mode == Mode::Headless && !isSet(Option::ListScenarios) && scenario().isEmpty())
         return fail([] { return tr("--headless needs --scenario ID|FILE (or --list-scenarios)"); });
 
@@ -629,8 +705,9 @@ QString CommandLine::helpText() const
                 0, width) +
            u'\n';
     for (Section section : {Section::General, Section::Scenario, Section::Picture,
-                            Section::Headless, Section::Live, Section::Tls, Section::Window}) {
-        out += u'\n' + sectionTitle(section) + u'\n';
+                            Section::Headless, Section::Live, Section::Tls,
+                            Section::LiveHeadless, Section::Window}) {
+        out += u'\n' + wrap(sectionTitle(section), 0, width) + u'\n';
         for (const Spec &s : kSpecs) {
             if (s.section != section || s.hidden)
                 continue;
@@ -756,6 +833,25 @@ PngRequest CommandLine::pngRequest() const
     return r;
 }
 
+LiveRequest CommandLine::liveRequest() const
+{
+    LiveRequest r;
+    if (isSet(Option::KillQuery)) {
+        r.action = LiveRequest::Action::KillQuery;
+        r.id = value(Option::KillQuery).toLongLong();
+    } else if (isSet(Option::KillConnection)) {
+        r.action = LiveRequest::Action::KillConnection;
+        r.id = value(Option::KillConnection).toLongLong();
+    }
+    r.wait = isSet(Option::Wait);
+    QString reason;
+    if (isSet(Option::Timeout))
+        r.timeoutUs = *parseTime(value(Option::Timeout), &reason);
+    r.json = value(Option::Format) == QLatin1String("json");
+    r.connection = connectionRequest();
+    return r;
+}
+
 ConnectionRequest CommandLine::connectionRequest() const
 {
     ConnectionRequest r;
@@ -831,6 +927,12 @@ QSize CommandLine::parseSize(const QString &text)
 QString passwordPrompt()
 {
     return CommandLine::tr("Enter password: ");
+}
+
+QString passwordNeedsTerminalText()
+{
+    return CommandLine::tr("-p asks for the password on a terminal, and there is none; give it in "
+                           "an option file (or with --password).");
 }
 
 bool askPasswordOnTerminal(const QString &prompt, QString *password)

@@ -14,6 +14,12 @@ namespace ks {
 struct LiveClock
 {
     std::chrono::steady_clock::time_point origin = std::chrono::steady_clock::now();
+    // The wall clock at the origin, to put dates on what was observed (audit log, "as of").
+    qint64 originEpochMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+
+    qint64 epochMsAt(qint64 us) const { return originEpochMs + us / 1000; }
 
     qint64 nowUs() const
     {
@@ -51,7 +57,8 @@ struct SamplerCost
 struct LiveSample
 {
     quint64 serial = 0;
-    qint64 takenUs = 0; // LiveClock time, the middle of the processlist query
+    qint64 takenUs = 0;   // LiveClock time, the middle of the processlist query
+    qint64 startedUs = -1; // when the processlist query went out (every row existed after it)
     QList<ProcesslistRow> rows;
     QList<LockWait> waits;
     SamplerCost cost;

@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "chartspanel.h"
 #include "exporter.h"
+#include "killcontroller.h"
 #include "killmenu.h"
 #include "killscope.h"
 #include "killsmodel.h"
@@ -114,22 +115,9 @@ void MainWindow::createWidgets()
     m_swimlaneView->setObjectName(QStringLiteral("swimlaneView"));
     m_swimlaneView->setViewportController(m_viewport);
     areaLayout->addWidget(m_swimlaneView, 1);
-    connect(m_swimlaneView, &SwimlaneView::contextMenuRequestedForSession, this,
-            [this](qint64 id, QPoint globalPos) {
-                if (!m_source)
-                    return;
-                KillTarget target;
-                target.id = id;
-                const int lane = m_source->timeline().findLane(id);
-                if (lane >= 0) {
-                    target.user = m_source->timeline().lane(lane).user;
-                    target.host = m_source->timeline().lane(lane).host;
-                }
-                const int row = m_processlistModel->rowOfId(id);
-                if (row >= 0)
-                    target = m_processlistModel->targetAt(row);
-                showKillMenu({target}, globalPos);
-            });
+    // A lane names its session; the source builds the kill target from its record of it.
+    connect(m_swimlaneView, &SwimlaneView::contextMenuRequestedForLane, this,
+            [this](int lane, QPoint globalPos) { m_killController->popupForLane(lane, globalPos); });
     connect(m_swimlaneView, &SwimlaneView::sessionSelected, this, [this](qint64 id) {
         const int row = m_processlistModel->rowOfId(id);
         if (row >= 0)
@@ -312,8 +300,9 @@ void MainWindow::createWidgets()
     m_tableRefresh->setSingleShot(true);
     connect(m_tableRefresh, &QTimer::timeout, this, &MainWindow::refreshAtPlayhead);
 
-    m_killMenu = new KillMenu(this);
-    connect(m_killMenu, &KillMenu::killsSent, this, [this](const QList<KillRequest> &requests) {
+    m_killController = new KillController(this);
+    m_killController->setPlayhead([this] { return m_playback->position(); });
+    connect(m_killController, &KillController::killsSent, this, [this](const QList<KillRequest> &requests) {
         QStringList sql;
         for (const KillRequest &r : requests)
             sql << killStatement(r);
@@ -323,7 +312,8 @@ void MainWindow::createWidgets()
                                               PlaybackBar::formatTime(m_playback->position())),
                                      6000);
         else
-            statusBar()->showMessage(tr("Sent: %1").arg(sql.join(QStringLiteral("; "))), 6000);
+            // Requested, not "sent": the source proves each target first and may refuse it.
+            statusBar()->showMessage(tr("Requested: %1").arg(sql.join(QStringLiteral("; "))), 6000);
     });
 }
 
@@ -524,10 +514,15 @@ void MainWindow::setSource(SessionSource *source)
     m_source = source;
     m_sourceChanged = connect(source, &SessionSource::changed, this, &MainWindow::onSourceChanged);
     if (source != m_simulation)
-        m_sourceProblem = connect(source, &SessionSource::problem, this, &MainWindow::showProblem);
+        m_sourceProblem = connect(source, &SessionSource::problem, this, [this](const QString &m) {
+            if (m_problemHandler)
+                m_problemHandler(m);
+            else
+                showProblem(m);
+        });
     m_sourceKill = connect(source, &SessionSource::killUpdated, this,
                            [this] { refreshAtPlayhead(); });
-    m_killMenu->setSource(source);
+    m_killController->setSource(source);
     m_swimlaneView->setTimeline(&source->timeline());
 
     const bool sim = source->kind() == SessionSource::Kind::Simulation;
@@ -819,22 +814,76 @@ void MainWindow::onProcesslistContextMenu(const QPoint &pos)
     QItemSelectionModel *sel = m_processlistView->selectionModel();
     if (at.isValid() && !sel->isRowSelected(at.row(), {}))
         sel->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    QList<KillTarget> targets;
-    for (const QModelIndex &row : sel->selectedRows())
-        targets << m_processlistModel->targetAt(
-            m_processlistModel->rowOfId(row.data(ProcesslistModel::IdRole).toLongLong()));
-    if (targets.isEmpty())
+    // The rows as shown, each with the source's note of which session it is.
+    QList<ProcesslistRow> rows;
+    for (const QModelIndex &index : sel->selectedRows()) {
+        const int row = m_processlistModel->rowOfId(index.data(ProcesslistModel::IdRole).toLongLong());
+        if (row >= 0)
+            rows << m_processlistModel->rowAt(row);
+    }
+    if (rows.isEmpty())
         return;
-    showKillMenu(targets, m_processlistView->viewport()->mapToGlobal(pos));
+    m_killController->popupForRows(rows, m_processlistView->viewport()->mapToGlobal(pos));
 }
 
-void MainWindow::showKillMenu(const QList<KillTarget> &targets, const QPoint &globalPos)
+KillMenu *MainWindow::killMenu() const
 {
-    m_killMenu->setSource(m_source);
-    const bool sim = m_source && m_source->kind() == SessionSource::Kind::Simulation;
-    m_killMenu->setTargets(targets, sim ? m_playback->position() : -1);
-    // Non-blocking, so playback and sampling go on while the menu is open.
-    m_killMenu->popup(globalPos);
+    return m_killController->menu();
+}
+
+// --- hooks for other sources' controllers --------------------------------------------------
+
+void MainWindow::showSourcePanel(QWidget *panel, int index)
+{
+    if (m_bottomTabs->indexOf(panel) < 0)
+        m_bottomTabs->insertTab(index, panel, QString());
+}
+
+void MainWindow::hideSourcePanel(QWidget *panel)
+{
+    const int i = m_bottomTabs->indexOf(panel);
+    if (i >= 0)
+        m_bottomTabs->removeTab(i);
+    panel->hide();
+}
+
+void MainWindow::setSourcePanelTitle(QWidget *panel, const QString &title)
+{
+    const int i = m_bottomTabs->indexOf(panel);
+    if (i >= 0)
+        m_bottomTabs->setTabText(i, title);
+}
+
+void MainWindow::raiseSourcePanel(QWidget *panel)
+{
+    if (m_bottomTabs->indexOf(panel) >= 0)
+        m_bottomTabs->setCurrentWidget(panel);
+}
+
+void MainWindow::addBanner(QWidget *banner)
+{
+    // Over the lanes, where the eye already is; it takes no room while hidden.
+    auto *layout = qobject_cast<QVBoxLayout *>(m_swimlaneArea->layout());
+    if (layout)
+        layout->insertWidget(0, banner);
+}
+
+void MainWindow::addSourceMenu(QMenu *menu, QAction *fileAction)
+{
+    // Before Help; the source's main action also at the top of the File menu.
+    const QList<QAction *> top = menuBar()->actions();
+    menuBar()->insertMenu(top.isEmpty() ? nullptr : top.last(), menu);
+    if (fileAction) {
+        const QList<QAction *> actions = m_fileMenu->actions();
+        m_fileMenu->insertAction(actions.isEmpty() ? nullptr : actions.first(), fileAction);
+        m_fileMenu->insertSeparator(actions.isEmpty() ? nullptr : actions.first());
+    }
+}
+
+void MainWindow::showTimeRange(qint64 beginUs, qint64 endUs)
+{
+    m_viewport->setTraceRange(beginUs, endUs);
+    m_viewport->setVisibleRange(beginUs, endUs);
 }
 
 // --- exports ------------------------------------------------------------------------------

@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QActionGroup;
 class QComboBox;
@@ -23,6 +25,7 @@ class QToolBar;
 namespace ks {
 
 class ChartsPanel;
+class KillController;
 class KillMenu;
 class KillsModel;
 class KnobsPanel;
@@ -42,8 +45,8 @@ class TimelineViewport;
 // Invariants:
 // - Exactly one SessionSource is shown at a time; by default the window's own SimulationSource.
 //   Every panel reads from the source at the playhead only, so all panels always agree.
-// - Every kill, from a processlist row or a lane, goes through the one KillMenu and so through
-//   SessionSource::kill().
+// - Every kill, from a processlist row or a lane, goes through the one KillController (menu →
+//   confirm → source): views hand it rows and lanes, the source builds the targets.
 // - Presentation mode only hides and enlarges; leaving it restores exactly what was visible.
 class MainWindow : public QMainWindow
 {
@@ -69,7 +72,8 @@ public:
     ProcesslistModel *processlistModel() const { return m_processlistModel; }
     KillsModel *killsModel() const { return m_killsModel; }
     NarrationModel *narrationModel() const { return m_narrationModel; }
-    KillMenu *killMenu() const { return m_killMenu; }
+    KillController *killController() const { return m_killController; }
+    KillMenu *killMenu() const;
     QTableView *processlistView() const { return m_processlistView; }
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
     QMenu *fileMenu() const { return m_fileMenu; }
@@ -87,11 +91,24 @@ public:
     bool exportTrace(const QString &path, QString *error = nullptr);
     bool exportProcesslistCsv(const QString &path, QString *error = nullptr);
 
+    // Hooks for the controller of another source (live mode), so it never reaches into the
+    // window's widgets: a panel among the bottom tabs, a banner over the lanes, a menu, the time
+    // range shown, and where the source's problems go (default: a message box).
+    void showSourcePanel(QWidget *panel, int index);
+    void hideSourcePanel(QWidget *panel);
+    void setSourcePanelTitle(QWidget *panel, const QString &title);
+    void raiseSourcePanel(QWidget *panel);
+    void addBanner(QWidget *banner);
+    void addSourceMenu(QMenu *menu, QAction *fileAction);
+    void showTimeRange(qint64 beginUs, qint64 endUs);
+    void setProblemHandler(std::function<void(const QString &)> handler)
+    {
+        m_problemHandler = std::move(handler);
+    }
+
 public Q_SLOTS:
     void showAbout();
     void setPresentationMode(bool on);
-    // Opens the kill menu for sessions at a global position (lanes and rows both come here).
-    void showKillMenu(const QList<KillTarget> &targets, const QPoint &globalPos);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -158,7 +175,8 @@ private:
     QLabel *m_scenarioLabel = nullptr;
     QLabel *m_flavorLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
-    KillMenu *m_killMenu = nullptr;
+    KillController *m_killController = nullptr;
+    std::function<void(const QString &)> m_problemHandler;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_builtinMenu = nullptr;

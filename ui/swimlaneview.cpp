@@ -598,6 +598,7 @@ void SwimlaneView::mousePressEvent(QMouseEvent *event)
             m_viewport->setSelectedSession(hit.sessionId);
             Q_EMIT sessionSelected(hit.sessionId);
             Q_EMIT contextMenuRequestedForSession(hit.sessionId, event->globalPosition().toPoint());
+            Q_EMIT contextMenuRequestedForLane(hit.lane, event->globalPosition().toPoint());
         }
         event->accept();
         return;
@@ -769,6 +770,8 @@ void SwimlaneView::contextMenuEvent(QContextMenuEvent *event)
         const QPoint local(m_renderer.labelWidth() + 20, y >= 0 ? y : m_renderer.axisHeight());
         Q_EMIT contextMenuRequestedForSession(m_viewport->selectedSession(),
                                               viewport()->mapToGlobal(local));
+        if (lane >= 0)
+            Q_EMIT contextMenuRequestedForLane(lane, viewport()->mapToGlobal(local));
     }
     event->accept();
 }

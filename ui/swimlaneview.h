@@ -97,6 +97,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sessionSelected(qint64 id);
     void contextMenuRequestedForSession(qint64 id, QPoint globalPos);
+    // The same right-click, naming the lane: kills are built from lanes (the source knows which
+    // session a lane was), never from the id alone.
+    void contextMenuRequestedForLane(int lane, QPoint globalPos);
     // The user clicked in the time axis, or drags the playhead by its bubble: move it there.
     // (A drag elsewhere in the axis selects a range to zoom to.)
     void playheadScrubbed(qint64 timeUs);

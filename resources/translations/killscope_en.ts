@@ -252,6 +252,54 @@
         <translation>Enter password: </translation>
     </message>
     <message>
+        <source>With --headless: print one live sample of the processlist and exit.</source>
+        <translation>With --headless: print one live sample of the processlist and exit.</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL QUERY the session that has this id now, after proving it is still that session.</source>
+        <translation>With --headless: KILL QUERY the session that has this id now, after proving it is still that session.</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL CONNECTION the session that has this id now, after proving it is still that session.</source>
+        <translation>With --headless: KILL CONNECTION the session that has this id now, after proving it is still that session.</translation>
+    </message>
+    <message>
+        <source>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</source>
+        <translation>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</translation>
+    </message>
+    <message>
+        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
+        <translation>Give up after this long (default 60s): exit 5 if the victim is still there.</translation>
+    </message>
+    <message>
+        <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
+        <translation>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
+        <translation>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query and --kill-connection.</source>
+        <translation>give one of --processlist, --kill-query and --kill-connection.</translation>
+    </message>
+    <message>
+        <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
+        <translation>%1 %2: a processlist id is a whole number above 0 (one per run).</translation>
+    </message>
+    <message>
+        <source>--wait follows a kill: use it with --kill-query or --kill-connection.</source>
+        <translation>--wait follows a kill: use it with --kill-query or --kill-connection.</translation>
+    </message>
+    <message>
+        <source>--timeout %1: must be between 1ms and 24h</source>
+        <translation>--timeout %1: must be between 1ms and 24h</translation>
+    </message>
+    <message>
+        <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
+        <translation>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</translation>
+    </message>
+    <message>
         <source>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</source>
         <translation>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</translation>
     </message>
@@ -452,6 +500,174 @@
     <message>
         <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
         <translation>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost: its TLS stream ended (2026).</source>
+        <translation>The connection to the server was lost: its TLS stream ended (2026).</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessLive</name>
+    <message>
+        <source>interrupted; the audit log records how far the kill had got.</source>
+        <translation>interrupted; the audit log records how far the kill had got.</translation>
+    </message>
+    <message>
+        <source>audit log: %1</source>
+        <translation>audit log: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s</source>
+        <translation>%1 for %2 s</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s: %3</source>
+        <translation>%1 for %2 s: %3</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>-- %1, %2, as of %3
+</source>
+        <translation>-- %1, %2, as of %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); KillScope&apos;s own connections (%1) are left out.
+</source>
+        <translation>
+            <numerusform>%n row; KillScope&apos;s own connections (%1) are left out.
+</numerusform>
+            <numerusform>%n rows; KillScope&apos;s own connections (%1) are left out.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent (identity proven on the server)</source>
+        <translation>sent (identity proven on the server)</translation>
+    </message>
+    <message>
+        <source>refused by the server (error %1): %2</source>
+        <translation>refused by the server (error %1): %2</translation>
+    </message>
+    <message>
+        <source>accepted: Query OK in %1 ms (proof: %2)</source>
+        <translation>accepted: Query OK in %1 ms (proof: %2)</translation>
+    </message>
+    <message>
+        <source>not followed further (add --wait to follow it to its end)
+</source>
+        <translation>not followed further (add --wait to follow it to its end)
+</translation>
+    </message>
+    <message>
+        <source>flag seen: %1</source>
+        <translation>flag seen: %1</translation>
+    </message>
+    <message>
+        <source>flag seen</source>
+        <translation>flag seen</translation>
+    </message>
+    <message>
+        <source>rolling back %1 rows</source>
+        <translation>rolling back %1 rows</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>rolling back</translation>
+    </message>
+    <message>
+        <source>at %1 rows/s</source>
+        <translation>at %1 rows/s</translation>
+    </message>
+    <message>
+        <source>(about %1 s left)</source>
+        <translation>(about %1 s left)</translation>
+    </message>
+    <message>
+        <source>done: the statement ended; the session lives on</source>
+        <translation>done: the statement ended; the session lives on</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>done: %1</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist</source>
+        <translation>gone: the thread left the processlist</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist. %1</source>
+        <translation>gone: the thread left the processlist. %1</translation>
+    </message>
+    <message>
+        <source>no connection to the server within %1 s: %2</source>
+        <translation>no connection to the server within %1 s: %2</translation>
+    </message>
+    <message>
+        <source>still %1 after %2 s</source>
+        <translation>still %1 after %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityProof</name>
+    <message>
+        <source>Not sent: %1 — id %2 may now name another session.</source>
+        <translation>Not sent: %1 — id %2 may now name another session.</translation>
+    </message>
+    <message>
+        <source>KillScope has no record of the server life this session was seen in</source>
+        <translation>KillScope has no record of the server life this session was seen in</translation>
+    </message>
+    <message>
+        <source>same server life (running since %1, id counter %2 ≥ %3)</source>
+        <translation>same server life (running since %1, id counter %2 ≥ %3)</translation>
+    </message>
+    <message>
+        <source>id %1 has left the processlist</source>
+        <translation>id %1 has left the processlist</translation>
+    </message>
+    <message>
+        <source>id %1 now belongs to user %2, the session you chose was %3&apos;s</source>
+        <translation>id %1 now belongs to user %2, the session you chose was %3&apos;s</translation>
+    </message>
+    <message>
+        <source>id %1 now connects from %2, the session you chose from %3</source>
+        <translation>id %1 now connects from %2, the session you chose from %3</translation>
+    </message>
+    <message>
+        <source>same account %1@%2</source>
+        <translation>same account %1@%2</translation>
+    </message>
+    <message>
+        <source>id %1 now runs on server thread %2, the session you chose on %3</source>
+        <translation>id %1 now runs on server thread %2, the session you chose on %3</translation>
+    </message>
+    <message>
+        <source>same server thread %1</source>
+        <translation>same server thread %1</translation>
+    </message>
+    <message>
+        <source>id %1 is now performance_schema thread %2, the session you chose was %3</source>
+        <translation>id %1 is now performance_schema thread %2, the session you chose was %3</translation>
+    </message>
+    <message>
+        <source>same performance_schema thread %1</source>
+        <translation>same performance_schema thread %1</translation>
+    </message>
+    <message>
+        <source>id %1 is at query id %2, before the %3 the session you chose had reached</source>
+        <translation>id %1 is at query id %2, before the %3 the session you chose had reached</translation>
+    </message>
+    <message>
+        <source>query id %1 ≥ %2</source>
+        <translation>query id %1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>in its current command since before it was last seen</source>
+        <translation>in its current command since before it was last seen</translation>
     </message>
 </context>
 <context>
@@ -704,6 +920,18 @@
         <source>Reconnected as %1</source>
         <translation>Reconnected as %1</translation>
     </message>
+    <message>
+        <source>The same client (process %1%2) connected again as %3.</source>
+        <translation>The same client (process %1%2) connected again as %3.</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1), from another client process (%2, not %3).</source>
+        <translation>A new session of the same account appeared (%1), from another client process (%2, not %3).</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1); nothing shows it is the same client.</source>
+        <translation>A new session of the same account appeared (%1); nothing shows it is the same client.</translation>
+    </message>
 </context>
 <context>
     <name>OptionFile</name>
@@ -793,6 +1021,21 @@
     <message>
         <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
         <translation>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerIncarnation</name>
+    <message>
+        <source>the server&apos;s start time could not be read, so a restart cannot be ruled out</source>
+        <translation>the server&apos;s start time could not be read, so a restart cannot be ruled out</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1 (the session was seen while it ran since %2)</source>
+        <translation>the server restarted at %1 (the session was seen while it ran since %2)</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1: its connection counter is at %2, below id %3 seen before</source>
+        <translation>the server restarted at %1: its connection counter is at %2, below id %3 seen before</translation>
     </message>
 </context>
 <context>
@@ -1190,12 +1433,16 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
     </message>
     <message>
-        <source>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</source>
-        <translation>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</translation>
+        <source>Not sent: no connection to kill with: %1</source>
+        <translation>Not sent: no connection to kill with: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: the session&apos;s identity could not be checked: %1</source>
+        <translation>Not sent: the session&apos;s identity could not be checked: %1</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1716,17 @@
     </message>
 </context>
 <context>
+    <name>ks::LiveBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
     <name>ks::LiveController</name>
     <message>
         <source>%1 ms</source>
@@ -1548,6 +1806,34 @@
         <source>Root blockers: %1</source>
         <translation>Root blockers: %1</translation>
     </message>
+    <message>
+        <source>Open &amp;audit log (%1)</source>
+        <translation>Open &amp;audit log (%1)</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2 Still attached to %3; nothing shown was changed.</source>
+        <translation>Could not connect to %1: %2 Still attached to %3; nothing shown was changed.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Could not connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>As of %1: the connection is lost, so these rows are not current.</source>
+        <translation>As of %1: the connection is lost, so these rows are not current.</translation>
+    </message>
+    <message>
+        <source>What is shown is as of %1.</source>
+        <translation>What is shown is as of %1.</translation>
+    </message>
+    <message>
+        <source>No kill has been logged yet. The audit log will be %1 (readable only by you).</source>
+        <translation>No kill has been logged yet. The audit log will be %1 (readable only by you).</translation>
+    </message>
+    <message>
+        <source>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</source>
+        <translation>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</translation>
+    </message>
 </context>
 <context>
     <name>ks::LiveProcesslistPanel</name>
@@ -1570,10 +1856,6 @@
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <source>Connection lost: %1 Reconnecting (attempt %2, next in %3 s)…</source>
-        <translation>Connection lost: %1 Reconnecting (attempt %2, next in %3 s)…</translation>
-    </message>
-    <message>
         <source>Reconnected to %1 (%2).</source>
         <translation>Reconnected to %1 (%2).</translation>
     </message>
@@ -1582,36 +1864,8 @@
         <translation>Connected to %1 (%2).</translation>
     </message>
     <message>
-        <source>Connection lost: %1</source>
-        <translation>Connection lost: %1</translation>
-    </message>
-    <message>
-        <source>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</source>
-        <translation>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</translation>
-    </message>
-    <message>
         <source>%1 — waits for %2</source>
         <translation>%1 — waits for %2</translation>
-    </message>
-    <message>
-        <source>Read-only mode: kills are disabled.</source>
-        <translation>Read-only mode: kills are disabled.</translation>
-    </message>
-    <message>
-        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
-    </message>
-    <message>
-        <source>Not sent: id %1 now belongs to a session that started after the one you chose.</source>
-        <translation>Not sent: id %1 now belongs to a session that started after the one you chose.</translation>
-    </message>
-    <message>
-        <source>Not connected to a server.</source>
-        <translation>Not connected to a server.</translation>
-    </message>
-    <message>
-        <source>%1 was not carried out: %2</source>
-        <translation>%1 was not carried out: %2</translation>
     </message>
     <message>
         <source>noticed %1</source>
@@ -1620,6 +1874,78 @@
     <message>
         <source>reconnected as %1</source>
         <translation>reconnected as %1</translation>
+    </message>
+    <message>
+        <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
+        <translation>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</translation>
+    </message>
+    <message>
+        <source>Not sent: the server has restarted since session %1 was seen; that session is gone, and id %1 may now name another one.</source>
+        <translation>Not sent: the server has restarted since session %1 was seen; that session is gone, and id %1 may now name another one.</translation>
+    </message>
+    <message>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
+    </message>
+    <message>
+        <source>Not sent: no session has id %1 in the newest sample.</source>
+        <translation>Not sent: no session has id %1 in the newest sample.</translation>
+    </message>
+    <message>
+        <source>KillScope will not send this kill; the attempt is written to the audit log.</source>
+        <translation>KillScope will not send this kill; the attempt is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Not sent: read-only mode; kills are disabled.</source>
+        <translation>Not sent: read-only mode; kills are disabled.</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to a server.</source>
+        <translation>Not sent: not connected to a server.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>%1 was refused: %2</translation>
+    </message>
+    <message>
+        <source>KillScope stopped following this kill while it was %1.</source>
+        <translation>KillScope stopped following this kill while it was %1.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) ended at %3; id %1 now names a session first seen %4.</source>
+        <translation>Not sent: session %1 (first seen %2) ended at %3; id %1 now names a session first seen %4.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) has ended; id %1 now names a session first seen %3.</source>
+        <translation>Not sent: session %1 (first seen %2) has ended; id %1 now names a session first seen %3.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 ended at %2.</source>
+        <translation>Not sent: session %1 ended at %2.</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 has ended.</source>
+        <translation>Not sent: session %1 has ended.</translation>
+    </message>
+    <message>
+        <source>The server restarted at %1 (it had been running since %2). Every session seen before is gone; kills aimed at them are not sent.</source>
+        <translation>The server restarted at %1 (it had been running since %2). Every session seen before is gone; kills aimed at them are not sent.</translation>
+    </message>
+    <message>
+        <source>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</source>
+        <translation>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3</source>
+        <translation>%1, since %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
+        <translation>%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…</translation>
+    </message>
+    <message>
+        <source>%1 KillScope keeps what it has recorded and reconnects.</source>
+        <translation>%1 KillScope keeps what it has recorded and reconnects.</translation>
     </message>
 </context>
 <context>
@@ -1631,10 +1957,6 @@
     <message>
         <source>%1 injected at %2 s; the run continues from there.</source>
         <translation>%1 injected at %2 s; the run continues from there.</translation>
-    </message>
-    <message>
-        <source>Sent: %1</source>
-        <translation>Sent: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1866,6 +2188,10 @@
     <message>
         <source>%1 s: I/O pressure %2</source>
         <translation>%1 s: I/O pressure %2</translation>
+    </message>
+    <message>
+        <source>Requested: %1</source>
+        <translation>Requested: %1</translation>
     </message>
 </context>
 <context>

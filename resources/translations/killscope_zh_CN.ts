@@ -252,6 +252,54 @@
         <translation>输入密码：</translation>
     </message>
     <message>
+        <source>With --headless: print one live sample of the processlist and exit.</source>
+        <translation>与 --headless 同用：打印一次实时采样的进程列表后退出。</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL QUERY the session that has this id now, after proving it is still that session.</source>
+        <translation>与 --headless 同用：对当前使用这个 id 的会话执行 KILL QUERY，发送前先核实它仍是那个会话。</translation>
+    </message>
+    <message>
+        <source>With --headless: KILL CONNECTION the session that has this id now, after proving it is still that session.</source>
+        <translation>与 --headless 同用：对当前使用这个 id 的会话执行 KILL CONNECTION，发送前先核实它仍是那个会话。</translation>
+    </message>
+    <message>
+        <source>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</source>
+        <translation>一直跟踪这次终止直到结束，并打印每个阶段：已接受、已发现标志、回滚中、已完成或已消失。</translation>
+    </message>
+    <message>
+        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
+        <translation>超过这个时间就放弃（默认 60s）：如果目标仍在，以 5 退出。</translation>
+    </message>
+    <message>
+        <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
+        <translation>供脚本使用的实时命令（与 --headless 同用；退出码 0 表示已接受，带 --wait 时表示已生效；3 表示被服务器拒绝；4 表示未发送；5 表示到 --timeout 时仍在；2 表示用法错误或无法连接）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
+        <translation>%1 不能与实时命令（--processlist、--kill-query、--kill-connection）一起使用。</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query and --kill-connection.</source>
+        <translation>请只给出 --processlist、--kill-query 和 --kill-connection 中的一个。</translation>
+    </message>
+    <message>
+        <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
+        <translation>%1 %2：进程列表 id 必须是大于 0 的整数（每次运行只能给一个）。</translation>
+    </message>
+    <message>
+        <source>--wait follows a kill: use it with --kill-query or --kill-connection.</source>
+        <translation>--wait 用于跟踪终止：请与 --kill-query 或 --kill-connection 一起使用。</translation>
+    </message>
+    <message>
+        <source>--timeout %1: must be between 1ms and 24h</source>
+        <translation>--timeout %1：必须在 1ms 到 24h 之间</translation>
+    </message>
+    <message>
+        <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
+        <translation>-p 需要在终端里询问密码，而这里没有终端；请在选项文件中给出密码（或用 --password）。</translation>
+    </message>
+    <message>
         <source>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</source>
         <translation>DISABLED、PREFERRED（默认）、REQUIRED（不需要 CA）、VERIFY_CA 或 VERIFY_IDENTITY（证书必须写明所连接的主机）。只给 --ssl-ca 时等于 VERIFY_CA，与 mysql 客户端相同。</translation>
     </message>
@@ -452,6 +500,172 @@
     <message>
         <source>No server answers at %1:%2 — is it running, is the port right, does a firewall block it? (%3)</source>
         <translation>%1:%2 上没有服务器应答——服务器是否在运行？端口是否正确？是否被防火墙拦截？（%3）</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost: its TLS stream ended (2026).</source>
+        <translation>与服务器的连接已丢失：其 TLS 数据流中断了（2026）。</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessLive</name>
+    <message>
+        <source>interrupted; the audit log records how far the kill had got.</source>
+        <translation>已中断；审计日志记录了这次终止进行到了哪一步。</translation>
+    </message>
+    <message>
+        <source>audit log: %1</source>
+        <translation>审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s</source>
+        <translation>%1 已 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s: %3</source>
+        <translation>%1 已 %2 秒：%3</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>-- %1, %2, as of %3
+</source>
+        <translation>-- %1，%2，截至 %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); KillScope&apos;s own connections (%1) are left out.
+</source>
+        <translation>
+            <numerusform>%n 行；未列出 KillScope 自己的连接（%1）。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent (identity proven on the server)</source>
+        <translation>已发送（已在服务器上核实身份）</translation>
+    </message>
+    <message>
+        <source>refused by the server (error %1): %2</source>
+        <translation>被服务器拒绝（错误 %1）：%2</translation>
+    </message>
+    <message>
+        <source>accepted: Query OK in %1 ms (proof: %2)</source>
+        <translation>已接受：%1 毫秒后返回 Query OK（依据：%2）</translation>
+    </message>
+    <message>
+        <source>not followed further (add --wait to follow it to its end)
+</source>
+        <translation>不再继续跟踪（加上 --wait 可跟踪到结束）
+</translation>
+    </message>
+    <message>
+        <source>flag seen: %1</source>
+        <translation>已发现标志：%1</translation>
+    </message>
+    <message>
+        <source>flag seen</source>
+        <translation>已发现标志</translation>
+    </message>
+    <message>
+        <source>rolling back %1 rows</source>
+        <translation>正在回滚 %1 行</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>正在回滚</translation>
+    </message>
+    <message>
+        <source>at %1 rows/s</source>
+        <translation>速度 %1 行/秒</translation>
+    </message>
+    <message>
+        <source>(about %1 s left)</source>
+        <translation>（约剩 %1 秒）</translation>
+    </message>
+    <message>
+        <source>done: the statement ended; the session lives on</source>
+        <translation>已完成：语句已结束，会话仍然存在</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist</source>
+        <translation>已消失：线程已离开进程列表</translation>
+    </message>
+    <message>
+        <source>gone: the thread left the processlist. %1</source>
+        <translation>已消失：线程已离开进程列表。%1</translation>
+    </message>
+    <message>
+        <source>no connection to the server within %1 s: %2</source>
+        <translation>%1 秒内未能连接到服务器：%2</translation>
+    </message>
+    <message>
+        <source>still %1 after %2 s</source>
+        <translation>%2 秒后仍处于“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityProof</name>
+    <message>
+        <source>Not sent: %1 — id %2 may now name another session.</source>
+        <translation>未发送：%1——编号 %2 现在可能属于另一个会话。</translation>
+    </message>
+    <message>
+        <source>KillScope has no record of the server life this session was seen in</source>
+        <translation>KillScope 没有记录到看到该会话时服务器的那一次运行</translation>
+    </message>
+    <message>
+        <source>same server life (running since %1, id counter %2 ≥ %3)</source>
+        <translation>服务器的同一次运行（自 %1 起运行，编号计数器 %2 ≥ %3）</translation>
+    </message>
+    <message>
+        <source>id %1 has left the processlist</source>
+        <translation>编号 %1 已不在进程列表中</translation>
+    </message>
+    <message>
+        <source>id %1 now belongs to user %2, the session you chose was %3&apos;s</source>
+        <translation>编号 %1 现在属于用户 %2，而你选中的会话属于 %3</translation>
+    </message>
+    <message>
+        <source>id %1 now connects from %2, the session you chose from %3</source>
+        <translation>编号 %1 现在来自 %2，而你选中的会话来自 %3</translation>
+    </message>
+    <message>
+        <source>same account %1@%2</source>
+        <translation>同一账号 %1@%2</translation>
+    </message>
+    <message>
+        <source>id %1 now runs on server thread %2, the session you chose on %3</source>
+        <translation>编号 %1 现在运行在服务器线程 %2 上，而你选中的会话运行在 %3 上</translation>
+    </message>
+    <message>
+        <source>same server thread %1</source>
+        <translation>同一服务器线程 %1</translation>
+    </message>
+    <message>
+        <source>id %1 is now performance_schema thread %2, the session you chose was %3</source>
+        <translation>编号 %1 现在是 performance_schema 线程 %2，而你选中的会话是 %3</translation>
+    </message>
+    <message>
+        <source>same performance_schema thread %1</source>
+        <translation>同一 performance_schema 线程 %1</translation>
+    </message>
+    <message>
+        <source>id %1 is at query id %2, before the %3 the session you chose had reached</source>
+        <translation>编号 %1 的查询编号为 %2，小于你选中的会话已达到的 %3</translation>
+    </message>
+    <message>
+        <source>query id %1 ≥ %2</source>
+        <translation>查询编号 %1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>in its current command since before it was last seen</source>
+        <translation>当前命令开始于上次看到它之前</translation>
     </message>
 </context>
 <context>
@@ -701,6 +915,18 @@
         <source>Reconnected as %1</source>
         <translation>已重连为 %1</translation>
     </message>
+    <message>
+        <source>The same client (process %1%2) connected again as %3.</source>
+        <translation>同一个客户端（进程 %1%2）以 %3 重新连接。</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1), from another client process (%2, not %3).</source>
+        <translation>同一账号出现了一个新会话（%1），来自另一个客户端进程（%2，而不是 %3）。</translation>
+    </message>
+    <message>
+        <source>A new session of the same account appeared (%1); nothing shows it is the same client.</source>
+        <translation>同一账号出现了一个新会话（%1）；没有证据表明它是同一个客户端。</translation>
+    </message>
 </context>
 <context>
     <name>OptionFile</name>
@@ -789,6 +1015,21 @@
     <message>
         <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
         <translation>警告：不会验证服务器证书。请使用 --ssl-mode=VERIFY_CA 或 VERIFY_IDENTITY。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerIncarnation</name>
+    <message>
+        <source>the server&apos;s start time could not be read, so a restart cannot be ruled out</source>
+        <translation>读不到服务器的启动时间，无法排除它已重启</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1 (the session was seen while it ran since %2)</source>
+        <translation>服务器已于 %1 重启（看到该会话时，服务器自 %2 起运行）</translation>
+    </message>
+    <message>
+        <source>the server restarted at %1: its connection counter is at %2, below id %3 seen before</source>
+        <translation>服务器已于 %1 重启：它的连接计数器为 %2，小于之前看到的编号 %3</translation>
     </message>
 </context>
 <context>
@@ -1185,12 +1426,16 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
-        <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>未发送：连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
-        <source>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</source>
-        <translation>未发送：id %1 现在属于 %2@%3，而不是你选择的会话 %4@%5。</translation>
+        <source>Not sent: no connection to kill with: %1</source>
+        <translation>未发送：没有可用于执行终止的连接：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: the session&apos;s identity could not be checked: %1</source>
+        <translation>未发送：无法核实该会话的身份：%1</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1708,17 @@
     </message>
 </context>
 <context>
+    <name>ks::LiveBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ks::LiveController</name>
     <message>
         <source>%1 ms</source>
@@ -1540,6 +1796,34 @@
         <source>Root blockers: %1</source>
         <translation>根阻塞者：%1</translation>
     </message>
+    <message>
+        <source>Open &amp;audit log (%1)</source>
+        <translation>打开审计日志(&amp;A)（%1）</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2 Still attached to %3; nothing shown was changed.</source>
+        <translation>无法连接到 %1：%2 仍连接在 %3 上；已显示的内容没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>As of %1: the connection is lost, so these rows are not current.</source>
+        <translation>截至 %1：连接已断开，这些行不是当前状态。</translation>
+    </message>
+    <message>
+        <source>What is shown is as of %1.</source>
+        <translation>所显示的内容截至 %1。</translation>
+    </message>
+    <message>
+        <source>No kill has been logged yet. The audit log will be %1 (readable only by you).</source>
+        <translation>尚未记录任何终止操作。审计日志将位于 %1（只有你能读取）。</translation>
+    </message>
+    <message>
+        <source>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</source>
+        <translation>这里没有可以打开它的程序；审计日志位于 %1（每次终止尝试一行 JSON）。</translation>
+    </message>
 </context>
 <context>
     <name>ks::LiveProcesslistPanel</name>
@@ -1561,10 +1845,6 @@
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>Connection lost: %1 Reconnecting (attempt %2, next in %3 s)…</source>
-        <translation>连接丢失：%1 正在重连（第 %2 次，%3 秒后重试）…</translation>
-    </message>
-    <message>
         <source>Reconnected to %1 (%2).</source>
         <translation>已重新连接到 %1（%2）。</translation>
     </message>
@@ -1573,36 +1853,8 @@
         <translation>已连接到 %1（%2）。</translation>
     </message>
     <message>
-        <source>Connection lost: %1</source>
-        <translation>连接丢失：%1</translation>
-    </message>
-    <message>
-        <source>Connection to the server lost: %1 KillScope keeps what it has recorded and reconnects.</source>
-        <translation>与服务器的连接丢失：%1 KillScope 会保留已记录的内容并重新连接。</translation>
-    </message>
-    <message>
         <source>%1 — waits for %2</source>
         <translation>%1 — 等待 %2</translation>
-    </message>
-    <message>
-        <source>Read-only mode: kills are disabled.</source>
-        <translation>只读模式：已禁用终止操作。</translation>
-    </message>
-    <message>
-        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
-        <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
-    </message>
-    <message>
-        <source>Not sent: id %1 now belongs to a session that started after the one you chose.</source>
-        <translation>未发送：id %1 现在属于一个在你所选会话之后才开始的会话。</translation>
-    </message>
-    <message>
-        <source>Not connected to a server.</source>
-        <translation>未连接到服务器。</translation>
-    </message>
-    <message>
-        <source>%1 was not carried out: %2</source>
-        <translation>%1 未执行：%2</translation>
     </message>
     <message>
         <source>noticed %1</source>
@@ -1611,6 +1863,78 @@
     <message>
         <source>reconnected as %1</source>
         <translation>已重连为 %1</translation>
+    </message>
+    <message>
+        <source>Not sent: KillScope has no record of session %1; it kills only sessions it has observed.</source>
+        <translation>未发送：KillScope 没有会话 %1 的记录；它只终止自己观察到的会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: the server has restarted since session %1 was seen; that session is gone, and id %1 may now name another one.</source>
+        <translation>未发送：自看到会话 %1 以来服务器已重启；该会话已消失，编号 %1 现在可能属于另一个会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>未发送：连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
+    </message>
+    <message>
+        <source>Not sent: no session has id %1 in the newest sample.</source>
+        <translation>未发送：最新的采样中没有编号为 %1 的会话。</translation>
+    </message>
+    <message>
+        <source>KillScope will not send this kill; the attempt is written to the audit log.</source>
+        <translation>KillScope 不会发送这次终止；这次尝试会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Not sent: read-only mode; kills are disabled.</source>
+        <translation>未发送：只读模式，终止操作已禁用。</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to a server.</source>
+        <translation>未发送：没有连接到服务器。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>KillScope stopped following this kill while it was %1.</source>
+        <translation>KillScope 在这次终止处于“%1”时停止了跟踪。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) ended at %3; id %1 now names a session first seen %4.</source>
+        <translation>未发送：会话 %1（首次看到于 %2）已于 %3 结束；编号 %1 现在属于首次看到于 %4 的会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 (first seen %2) has ended; id %1 now names a session first seen %3.</source>
+        <translation>未发送：会话 %1（首次看到于 %2）已结束；编号 %1 现在属于首次看到于 %3 的会话。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 ended at %2.</source>
+        <translation>未发送：会话 %1 已于 %2 结束。</translation>
+    </message>
+    <message>
+        <source>Not sent: session %1 has ended.</source>
+        <translation>未发送：会话 %1 已结束。</translation>
+    </message>
+    <message>
+        <source>The server restarted at %1 (it had been running since %2). Every session seen before is gone; kills aimed at them are not sent.</source>
+        <translation>服务器已于 %1 重启（此前自 %2 起运行）。之前看到的所有会话都已消失；针对它们的终止不会被发送。</translation>
+    </message>
+    <message>
+        <source>KillScope cannot rule out that the server restarted (%1). Every session seen before is taken as gone; kills aimed at them are not sent.</source>
+        <translation>KillScope 无法排除服务器已重启的可能（%1）。之前看到的所有会话都视为已消失；针对它们的终止不会被发送。</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3</source>
+        <translation>%1，自 %2 起：%3</translation>
+    </message>
+    <message>
+        <source>%1, since %2: %3 Reconnecting (attempt %4, next in %5 s)…</source>
+        <translation>%1，自 %2 起：%3 正在重新连接（第 %4 次尝试，%5 秒后再试）…</translation>
+    </message>
+    <message>
+        <source>%1 KillScope keeps what it has recorded and reconnects.</source>
+        <translation>%1 KillScope 会保留已记录的内容并重新连接。</translation>
     </message>
 </context>
 <context>
@@ -1622,10 +1946,6 @@
     <message>
         <source>%1 injected at %2 s; the run continues from there.</source>
         <translation>已在 %2 秒处注入 %1；运行从那里继续。</translation>
-    </message>
-    <message>
-        <source>Sent: %1</source>
-        <translation>已发送：%1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1856,6 +2176,10 @@
     <message>
         <source>%1 s: I/O pressure %2</source>
         <translation>%1 秒：I/O 压力 %2</translation>
+    </message>
+    <message>
+        <source>Requested: %1</source>
+        <translation>已请求：%1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ struct TestServer
 {
     QString dir, host, socket, database, adminUser, adminPassword, lowUser, lowPassword, errorLog,
         mariadbd, certUser, certPassword, tlsDir;
+    // PROCESS only: sees every thread, may kill none but its own (the server answers 1095).
+    QString procUser, procPassword;
     int port = 0;
     QString problem; // empty when the description was read
 
@@ -54,6 +56,8 @@ struct TestServer
         s.adminPassword = kv.value(QStringLiteral("MDB_ADMIN_PASSWORD"));
         s.lowUser = kv.value(QStringLiteral("MDB_LOW_USER"));
         s.lowPassword = kv.value(QStringLiteral("MDB_LOW_PASSWORD"));
+        s.procUser = kv.value(QStringLiteral("MDB_PROC_USER"));
+        s.procPassword = kv.value(QStringLiteral("MDB_PROC_PASSWORD"));
         s.errorLog = kv.value(QStringLiteral("MDB_ERROR_LOG"));
         s.mariadbd = kv.value(QStringLiteral("MDB_MARIADBD"));
         s.certUser = kv.value(QStringLiteral("MDB_CERT_USER"));

@@ -1,5 +1,6 @@
 #include "swimlanerenderer.h"
 
+#include "lanebackends.h"
 #include "timecoords.h"
 
 #include <QFontMetrics>
@@ -8,7 +9,6 @@
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -20,32 +20,9 @@ using namespace timecoords;
 namespace {
 
 constexpr int MinTextRunPx = 64; // narrower bars get no text: under ~8 letters it is noise
-constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both stay readable
 constexpr int MinCheckSpacingPx = 6;
 constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
-constexpr int HatchPeriod = 8;
 constexpr qsizetype MaxTextImageBytes = 24 * 1024 * 1024; // pre-rendered texts, then start over
-constexpr int HatchOn = 2;
-
-bool hatchOn(int x, int y)
-{
-    return ((x - y) & (HatchPeriod - 1)) < HatchOn;
-}
-
-const QImage &hatchTexture(QRgb flag)
-{
-    // One 8×8 tile of the same diagonal stripes the raster path writes, so exports look the same.
-    static QImage tile;
-    static QRgb tileColor = 0;
-    if (tile.isNull() || tileColor != flag) {
-        tile = QImage(HatchPeriod, HatchPeriod, QImage::Format_ARGB32_Premultiplied);
-        for (int y = 0; y < HatchPeriod; ++y)
-            for (int x = 0; x < HatchPeriod; ++x)
-                tile.setPixel(x, y, hatchOn(x, y) ? flag : 0u);
-        tileColor = flag;
-    }
-    return tile;
-}
 
 QString formatRows(qint64 rows)
 {
@@ -103,8 +80,8 @@ const SwimlaneRenderer::TextMetrics &SwimlaneRenderer::textMetrics(TextFont font
     m.prefix.resize(size_t(text.size()) + 1, 0.0f);
     qreal x = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const bool pair = text.at(i).isHighSurrogate() && i + 1 < text.size()
-                          && text.at(i + 1).isLowSurrogate();
+        const bool pair =
+            text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
         if (pair) // the half-way prefix keeps the width before the pair (the array stays sorted)
             m.prefix[size_t(i) + 1] = float(x);
         x += fm.horizontalAdvance(text.mid(i, pair ? 2 : 1));
@@ -168,9 +145,9 @@ void SwimlaneRenderer::blitText(QPainter &p, TextFont font, const QStaticText &s
     // On an unscaled raster device a pre-rendered image of the text is blitted: copying a few
     // hundred pixels costs a fraction of drawing the glyphs again. Vector devices (SVG) and
     // scaled painters get real text.
-    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster
-                        && p.device()->devicePixelRatioF() == 1.0
-                        && p.transform().type() <= QTransform::TxTranslate;
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        p.device()->devicePixelRatioF() == 1.0 &&
+                        p.transform().type() <= QTransform::TxTranslate;
     if (!raster) {
         p.setFont(m_fonts[int(font)]);
         p.drawStaticText(pos, st);
@@ -267,23 +244,18 @@ int SwimlaneRenderer::rowOfLane(int lane) const
     return lane >= 0 && size_t(lane) < m_rowOfLane.size() ? m_rowOfLane[size_t(lane)] : -1;
 }
 
+lanegeometry::RowBox SwimlaneRenderer::rowBox(size_t r) const
+{
+    const Row &row = m_rows[r];
+    const bool last = r + 1 >= m_rows.size() || m_rows[r + 1].session != row.session;
+    return {row.top, row.height, row.kind == LaneKind::Client, last};
+}
+
 std::pair<int, int> SwimlaneRenderer::barSpan(const Row &row, SegmentState state) const
 {
-    const bool thin = m_theme.barStyle(state) == Theme::BarStyle::Thin;
-    if (row.kind == LaneKind::Thread) {
-        const int pad = std::max(2, row.height / 6);
-        if (thin) {
-            const int mid = row.top + row.height / 2;
-            return {mid - 1, mid + 2};
-        }
-        return {row.top + pad, row.top + row.height - pad};
-    }
-    const int pad = std::max(1, row.height / 8);
-    if (thin) {
-        const int mid = row.top + row.height / 2;
-        return {mid - 1, mid + 1};
-    }
-    return {row.top + pad, row.top + row.height - pad};
+    const lanegeometry::RowBox box{row.top, row.height, row.kind == LaneKind::Client, false};
+    const auto span = lanegeometry::barFor(box, m_theme.barStyle(state) == Theme::BarStyle::Thin);
+    return {span.y0, span.y1};
 }
 
 qint64 SwimlaneRenderer::majorStep(const Frame &f) const
@@ -303,7 +275,7 @@ std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
 }
 
 void SwimlaneRenderer::computeRuns(int lane, const Frame &f, int x0, int x1,
-                                   std::vector<Run> &out) const
+                                   std::vector<lanegeometry::Run> &out) const
 {
     out.clear();
     const double tA = xToTime(x0, f.t0, f.usPerPx);
@@ -312,268 +284,67 @@ void SwimlaneRenderer::computeRuns(int lane, const Frame &f, int x0, int x1,
         return;
     const auto [first, last] =
         m_timeline->segmentsIn(lane, qint64(std::floor(tA)), qint64(std::ceil(tB)));
-    if (first >= last)
-        return;
-    const auto starts = m_timeline->starts(lane);
-    const auto ends = m_timeline->ends(lane);
-    const auto states = m_timeline->states(lane);
-    const auto flags = m_timeline->flags(lane);
-
-    if (last - first <= x1 - x0) {
-        // Sparse: one run per segment, each at least one pixel wide, never overlapping.
-        int prevX1 = std::numeric_limits<int>::min();
-        for (int i = first; i < last; ++i) {
-            const qint64 e = std::min(ends[size_t(i)], f.cutoff);
-            const int sx = int(std::lround(std::clamp(timeToX(double(starts[size_t(i)]), f.t0, f.usPerPx), -1e9, 1e9)));
-            int ex = int(std::lround(std::clamp(timeToX(double(e), f.t0, f.usPerPx), -1e9, 1e9)));
-            if (ex <= sx)
-                ex = sx + 1;
-            int a = std::max(sx, x0);
-            const int b = std::min(ex, x1);
-            a = std::max(a, prevX1);
-            if (a >= b)
-                continue;
-            out.push_back(Run{a, b, states[size_t(i)], flags[size_t(i)], a == sx, i});
-            prevX1 = b;
-        }
-        return;
-    }
-
-    // Dense: more segments than columns. Each column takes the segment at its centre (or the
-    // first one starting inside it), found by binary search from the previous column's segment,
-    // so the cost is O(columns × log n) instead of O(n).
-    const auto *endBegin = ends.data();
-    size_t i = size_t(first);
-    for (int c = x0; c < x1; ++c) {
-        const double tc = xToTime(c + 0.5, f.t0, f.usPerPx);
-        if (tc >= double(f.cutoff))
-            break;
-        i = size_t(std::upper_bound(endBegin + i, endBegin + last, qint64(tc)) - endBegin);
-        if (i >= size_t(last))
-            break;
-        if (double(starts[i]) >= tc + f.usPerPx * 0.5)
-            continue;
-        if (!out.empty() && out.back().x1 == c && out.back().state == states[i]
-            && out.back().flags == flags[i]) {
-            out.back().x1 = c + 1;
-            continue;
-        }
-        out.push_back(Run{c, c + 1, states[i], flags[i], false, int(i)});
-    }
+    const lanegeometry::Segments segs{m_timeline->starts(lane), m_timeline->ends(lane),
+                                      m_timeline->states(lane), m_timeline->flags(lane)};
+    lanegeometry::computeRuns(segs, first, last, f.t0, f.usPerPx, x0, x1, f.cutoff, out);
 }
 
-void SwimlaneRenderer::paintLanes(QPainter *p, const Frame &f, int x0, int x1) const
+lanegeometry::Style SwimlaneRenderer::geometryStyle() const
 {
+    lanegeometry::Style s;
+    for (int i = 0; i < SegmentStateCount; ++i) {
+        s.state[size_t(i)] = m_theme.stateRgb(SegmentState(i));
+        s.thin[size_t(i)] = m_theme.barStyle(SegmentState(i)) == Theme::BarStyle::Thin;
+    }
+    s.laneEven = m_theme.laneBackground(false).rgba();
+    s.laneOdd = m_theme.laneBackground(true).rgba();
+    s.laneClient = m_theme.clientLaneBackground().rgba();
+    s.grid = m_theme.gridColor().rgba();
+    s.killed = m_theme.killedColor().rgba();
+    s.killFlag = m_theme.killFlagColor().rgba();
+    return s;
+}
+
+void SwimlaneRenderer::laneRects(
+    const Frame &f, int x0, int x1,
+    const std::function<void(std::span<const lanegeometry::Rect>)> &draw) const
+{
+    // One geometry for both painters: every row becomes its list of rectangles here, and only
+    // the drawing of that list differs (scanlines or fillRect).
     m_stats = {};
     if (x1 <= x0 || f.height <= 0)
         return;
-    const int clipBottom = f.height;
-
-    // Clip to the strip and the lanes area so a row half scrolled out stays inside.
-    auto fill = [&](int x, int y, int w, int h, QRgb rgb) {
-        const int ya = std::max(y, 0);
-        const int yb = std::min(y + h, clipBottom);
-        const int xa = std::max(x, x0);
-        const int xb = std::min(x + w, x1);
-        if (ya >= yb || xa >= xb)
-            return;
-        p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QColor::fromRgba(rgb));
-    };
-    auto hatch = [&](int x, int y, int w, int h, QRgb flag) {
-        const int ya = std::max(y, 0);
-        const int yb = std::min(y + h, clipBottom);
-        const int xa = std::max(x, x0);
-        const int xb = std::min(x + w, x1);
-        if (ya >= yb || xa >= xb)
-            return;
-        p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QBrush(hatchTexture(flag)));
-    };
-
-    const auto [ra, rb] = visibleRowRange(f);
-    const QRgb grid = m_theme.gridColor().rgba();
-    const QRgb flagRgb = m_theme.killFlagColor().rgba();
-    const QRgb killedRgb = m_theme.killedColor().rgba();
-
-    // Backgrounds and the major grid first, so bars sit on top of them.
-    for (int r = ra; r < rb; ++r) {
-        const Row &row = m_rows[size_t(r)];
-        const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
-                                                     : m_theme.laneBackground(row.session & 1).rgba();
-        fill(x0, row.top - f.scrollY, x1 - x0, row.height, bg);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
-        if (lastOfSession)
-            fill(x0, row.top + row.height - 1 - f.scrollY, x1 - x0, 1, grid);
-    }
-    if (m_totalHeight - f.scrollY < f.height)
-        fill(x0, m_totalHeight - f.scrollY, x1 - x0, f.height - (m_totalHeight - f.scrollY),
-             m_theme.background().rgba());
-    const qint64 step = majorStep(f);
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
-         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
-        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
-        fill(x, 0, 1, f.height, grid);
-    }
-
-    if (!m_timeline)
-        return;
-    std::vector<Run> runs;
-    for (int r = ra; r < rb; ++r) {
-        const Row &row = m_rows[size_t(r)];
-        computeRuns(row.lane, f, x0, x1, runs);
-        ++m_stats.rows;
-        m_stats.runs += int(runs.size());
-        const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
-                                                     : m_theme.laneBackground(row.session & 1).rgba();
-        // The two bar shapes of this row, computed once instead of per run.
-        const auto [fullY0, fullY1] = barSpan(row, SegmentState::Running);
-        const auto [thinY0, thinY1] = barSpan(row, SegmentState::Idle);
-        for (const Run &run : runs) {
-            const auto state = SegmentState(run.state);
-            const bool thin = m_theme.barStyle(state) == Theme::BarStyle::Thin;
-            const int by0 = (thin ? thinY0 : fullY0) - f.scrollY;
-            const int by1 = (thin ? thinY1 : fullY1) - f.scrollY;
-            const int w = run.x1 - run.x0;
-            fill(run.x0, by0, w, by1 - by0, m_theme.stateRgb(state));
-            if (run.flags & SegmentFlag::KillPending) {
-                // A thin bar cannot carry stripes; give it the full height so the flag is seen.
-                const int fy0 = fullY0;
-                const int fy1 = fullY1;
-                if (by1 - by0 < 4)
-                    fill(run.x0, fy0 - f.scrollY, w, fy1 - fy0, m_theme.stateRgb(state));
-                hatch(run.x0, std::min(by0, fy0 - f.scrollY), w,
-                      std::max(by1, fy1 - f.scrollY) - std::min(by0, fy0 - f.scrollY), flagRgb);
-            }
-            if (run.flags & SegmentFlag::Killed)
-                fill(run.x0, by0, w, std::min(2, by1 - by0), killedRgb);
-            if (run.segmentStart && w >= MinSeparatorPx && run.x0 > x0)
-                fill(run.x0, by0, 1, by1 - by0, bg);
-        }
-    }
-}
-
-void SwimlaneRenderer::rasterLanes(QImage &image, const Frame &f, int x0, int x1) const
-{
-    // Direct scanline writes. Each row is composed once per band into a line buffer (background,
-    // grid, bars) and then copied to every scanline of the band: one pass over the pixels
-    // instead of background-then-bars, and one fill per run instead of one per run and scanline.
-    m_stats = {};
-    const int w = x1 - x0;
-    if (w <= 0 || f.height <= 0)
-        return;
-    uchar *bits = image.bits();
-    const qsizetype bpl = image.bytesPerLine();
-    auto scan = [&](int y) { return reinterpret_cast<quint32 *>(bits + y * bpl) + x0; };
-
-    const QRgb grid = m_theme.gridColor().rgba();
-    const QRgb flagRgb = m_theme.killFlagColor().rgba();
-    const QRgb killedRgb = m_theme.killedColor().rgba();
-    const QRgb bgs[3] = {m_theme.laneBackground(false).rgba(), m_theme.laneBackground(true).rgba(),
-                         m_theme.clientLaneBackground().rgba()};
-
-    // Background lines (with the major grid) for the three row kinds.
-    std::vector<quint32> bgLine[3];
+    const lanegeometry::Style style = geometryStyle();
     std::vector<int> gridColumns;
     const qint64 step = majorStep(f);
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         if (x >= x0 && x < x1)
-            gridColumns.push_back(x - x0);
+            gridColumns.push_back(x);
     }
-    for (int k = 0; k < 3; ++k) {
-        bgLine[k].assign(size_t(w), bgs[k]);
-        for (int c : gridColumns)
-            bgLine[k][size_t(c)] = grid;
-    }
-    std::vector<quint32> fullLine(static_cast<size_t>(w));
-    std::vector<quint32> thinLine(static_cast<size_t>(w));
-    std::vector<quint32> killedLine;
-    std::vector<Run> runs;
-
+    std::vector<lanegeometry::Run> runs;
+    std::vector<lanegeometry::Rect> rects;
     const auto [ra, rb] = visibleRowRange(f);
     for (int r = ra; r < rb; ++r) {
         const Row &row = m_rows[size_t(r)];
-        const int kind = row.kind == LaneKind::Client ? 2 : (row.session & 1);
-        const std::vector<quint32> &bg = bgLine[kind];
-        const QRgb bgRgb = bgs[kind];
         if (m_timeline)
             computeRuns(row.lane, f, x0, x1, runs);
         else
             runs.clear();
         ++m_stats.rows;
         m_stats.runs += int(runs.size());
-        const auto [fullY0, fullY1] = barSpan(row, SegmentState::Running);
-        const auto [thinY0, thinY1] = barSpan(row, SegmentState::Idle);
-
-        std::copy(bg.begin(), bg.end(), fullLine.begin());
-        std::copy(bg.begin(), bg.end(), thinLine.begin());
-        bool anyKilled = false;
-        bool anyHatch = false;
-        for (const Run &run : runs) {
-            const auto state = SegmentState(run.state);
-            const QRgb c = m_theme.stateRgb(state);
-            const int a = run.x0 - x0;
-            const int b = run.x1 - x0;
-            const bool full = m_theme.barStyle(state) == Theme::BarStyle::Full
-                              || (run.flags & SegmentFlag::KillPending);
-            if (full)
-                std::fill(fullLine.begin() + a, fullLine.begin() + b, c);
-            std::fill(thinLine.begin() + a, thinLine.begin() + b, c);
-            if (run.segmentStart && b - a >= MinSeparatorPx && run.x0 > x0) {
-                if (full)
-                    fullLine[size_t(a)] = bgRgb;
-                thinLine[size_t(a)] = bgRgb;
-            }
-            anyKilled |= full && (run.flags & SegmentFlag::Killed);
-            anyHatch |= bool(run.flags & SegmentFlag::KillPending);
-        }
-        if (anyKilled) {
-            killedLine = fullLine;
-            for (const Run &run : runs) {
-                if ((run.flags & SegmentFlag::Killed)
-                    && m_theme.barStyle(SegmentState(run.state)) == Theme::BarStyle::Full)
-                    std::fill(killedLine.begin() + (run.x0 - x0), killedLine.begin() + (run.x1 - x0),
-                              killedRgb);
-            }
-        }
-
-        const int yEnd = std::min(row.top + row.height - f.scrollY, f.height);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size()
-                                   || m_rows[size_t(r + 1)].session != row.session;
-        for (int y = std::max(row.top - f.scrollY, 0); y < yEnd; ++y) {
-            const int ry = y + f.scrollY; // rows space
-            const quint32 *src = bg.data();
-            if (ry >= thinY0 && ry < thinY1)
-                src = thinLine.data();
-            else if (ry >= fullY0 && ry < fullY1)
-                src = anyKilled && ry < fullY0 + 2 ? killedLine.data() : fullLine.data();
-            if (lastOfSession && ry == row.top + row.height - 1)
-                std::fill_n(scan(y), w, grid);
-            else
-                std::memcpy(scan(y), src, size_t(w) * 4);
-        }
-        if (anyHatch) {
-            for (const Run &run : runs) {
-                if (!(run.flags & SegmentFlag::KillPending))
-                    continue;
-                const QRgb base = m_theme.stateRgb(SegmentState(run.state));
-                const int ya = std::max(fullY0 - f.scrollY, 0);
-                const int yb = std::min(fullY1 - f.scrollY, f.height);
-                for (int y = ya; y < yb; ++y) {
-                    quint32 pattern[HatchPeriod];
-                    for (int k = 0; k < HatchPeriod; ++k)
-                        pattern[k] = hatchOn(k, y) ? flagRgb : base;
-                    quint32 *line = scan(y) - x0;
-                    const int xa = run.x0 + ((run.segmentStart && run.x1 - run.x0 >= MinSeparatorPx && run.x0 > x0) ? 1 : 0);
-                    for (int xx = xa; xx < run.x1; ++xx)
-                        line[xx] = pattern[xx & (HatchPeriod - 1)];
-                }
-            }
-        }
+        rects.clear();
+        lanegeometry::rowRects(rowBox(size_t(r)), row.session, runs, gridColumns, x0, x1, style,
+                               rects);
+        draw(rects);
     }
-    const int bottom = std::max(m_totalHeight - f.scrollY, 0);
-    for (int y = bottom; y < f.height; ++y)
-        std::fill_n(scan(y), w, m_theme.background().rgba());
+    // Below the last row: the plain background.
+    if (m_totalHeight - f.scrollY < f.height) {
+        const lanegeometry::Rect rest{x0, std::max(m_totalHeight, f.scrollY), x1,
+                                      f.scrollY + f.height, m_theme.background().rgba()};
+        draw(std::span<const lanegeometry::Rect>(&rest, 1));
+    }
 }
 
 void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, int x1) const
@@ -584,17 +355,44 @@ void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, 
         return;
     Frame f = frame;
     f.height = std::min(f.height, image.height());
-    rasterLanes(image, f, x0, x1);
+    const lanegeometry::Window window{x0, x1, f.height, f.scrollY};
+    laneRects(f, x0, x1, [&](std::span<const lanegeometry::Rect> rects) {
+        lanegeometry::rasterize(image, rects, window);
+    });
     QPainter p(&image);
     p.setClipRect(QRect(x0, 0, x1 - x0, f.height));
     paintDecorations(p, f, x0, x1);
+}
+
+QImage SwimlaneRenderer::renderContentImage(const Frame &f, qreal dpr) const
+{
+    // Opaque: blitting it is then a copy, not a per-pixel blend.
+    QImage image((QSizeF(f.width, f.height) * dpr).toSize(), QImage::Format_RGB32);
+    renderContentInto(image, f, dpr);
+    return image;
+}
+
+void SwimlaneRenderer::renderContentInto(QImage &image, const Frame &f, qreal dpr) const
+{
+    if (dpr == 1.0) {
+        image.setDevicePixelRatio(1.0);
+        renderContent(image, f, 0, f.width);
+    } else {
+        image.setDevicePixelRatio(dpr);
+        QPainter p(&image);
+        p.setClipRect(QRect(0, 0, f.width, f.height));
+        paintContent(p, f);
+    }
 }
 
 void SwimlaneRenderer::paintContent(QPainter &p, const Frame &frame) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
-    paintLanes(&p, frame, 0, frame.width);
+    const lanegeometry::Window window{0, frame.width, frame.height, frame.scrollY};
+    laneRects(frame, 0, frame.width, [&](std::span<const lanegeometry::Rect> rects) {
+        lanegeometry::paint(p, rects, window);
+    });
     paintDecorations(p, frame, 0, frame.width);
     p.restore();
 }
@@ -620,8 +418,8 @@ QString SwimlaneRenderer::segmentText(int lane, int index) const
     const QString &detail = m_timeline->string(s.detail);
     QString text;
     if (isClientState(s.state) || s.state == SegmentState::Running)
-        text = detail.isEmpty() && s.state != SegmentState::ClientPrompt
-                       && s.state != SegmentState::ClientWaiting
+        text = detail.isEmpty() && s.state != SegmentState::ClientPrompt &&
+                       s.state != SegmentState::ClientWaiting
                    ? Theme::stateName(s.state)
                    : detail;
     else if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin)
@@ -679,8 +477,11 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
             if (x && s.state == SegmentState::RollingBack && x->rowsAtStart > 0) {
                 const double h = by1 - by0;
                 const double f0 = 1.0;
-                const double f1 = x->rowsAtEnd >= 0 ? double(x->rowsAtEnd) / double(x->rowsAtStart) : 1.0;
-                const double fc = f0 + (f1 - f0) * std::clamp((ex - sx) > 0 ? (ix1 - sx) / (ex - sx) : 1.0, 0.0, 1.0);
+                const double f1 =
+                    x->rowsAtEnd >= 0 ? double(x->rowsAtEnd) / double(x->rowsAtStart) : 1.0;
+                const double fc =
+                    f0 +
+                    (f1 - f0) * std::clamp((ex - sx) > 0 ? (ix1 - sx) / (ex - sx) : 1.0, 0.0, 1.0);
                 const QPointF poly[] = {QPointF(sx, by1), QPointF(sx, by1 - f0 * h * 0.85),
                                         QPointF(ix1, by1 - fc * h * 0.85), QPointF(ix1, by1)};
                 QColor c = m_theme.rollbackRemaining();
@@ -690,8 +491,8 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                 p.drawPolygon(poly, 4);
             }
             // Check points: ticks at the bar's foot when at least a few pixels apart.
-            if (x && x->checkPeriodUs > 0
-                && double(x->checkPeriodUs) / f.usPerPx >= MinCheckSpacingPx) {
+            if (x && x->checkPeriodUs > 0 &&
+                double(x->checkPeriodUs) / f.usPerPx >= MinCheckSpacingPx) {
                 const qint64 from = std::max<qint64>(s.start, qint64(tA) - x->checkPeriodUs);
                 qint64 k = (from - s.start + x->checkPeriodUs - 1) / x->checkPeriodUs;
                 QColor c = m_theme.checkPointColor();
@@ -726,7 +527,8 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                                 p.setPen(m_theme.stateColor(s.state));
                                 for (const QPoint d : {QPoint(-1, 0), QPoint(1, 0), QPoint(0, -1),
                                                        QPoint(0, 1), QPoint(1, 1), QPoint(-1, -1)})
-                                    drawText(p, textFont, text, QRect(tx0, ty0, tw, th).translated(d));
+                                    drawText(p, textFont, text,
+                                             QRect(tx0, ty0, tw, th).translated(d));
                             }
                             p.setPen(m_theme.textOn(s.state));
                         }
@@ -844,7 +646,8 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         if (std::max(yFrom, yTo) < -24 || std::min(yFrom, yTo) > f.height + 24)
             continue;
         const QColor c = m_theme.signalColor(s.kind);
-        const bool failed = s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
+        const bool failed =
+            s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
         const double dir = yTo > yFrom ? 1.0 : -1.0;
         // The shaft is vertical, so it is a rectangle: no antialiasing, no pen, the fast path.
         const int xi = int(std::floor(x));
@@ -914,11 +717,13 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
         const double away = dir > 0 ? -(h + 2) : (h + 2);
         const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
-                                     QRectF(x + 5, ly + away, w, h), QRectF(x - 5 - w, ly + away, w, h)};
+                                     QRectF(x + 5, ly + away, w, h),
+                                     QRectF(x - 5 - w, ly + away, w, h)};
         QRectF box = candidates[0];
         for (const QRectF &c : candidates) {
-            const bool free = std::none_of(placed.begin(), placed.end(),
-                                           [&](const QRectF &r) { return r.intersects(c.adjusted(-2, 0, 2, 0)); });
+            const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
+                return r.intersects(c.adjusted(-2, 0, 2, 0));
+            });
             if (free) {
                 box = c;
                 break;
@@ -935,34 +740,6 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     p.restore();
 }
 
-void SwimlaneRenderer::paintBackground(QPainter &p, const Frame &f, int x0, int x1) const
-{
-    if (x1 <= x0)
-        return;
-    const auto [ra, rb] = visibleRowRange(f);
-    for (int r = ra; r < rb; ++r) {
-        const Row &row = m_rows[size_t(r)];
-        const QColor bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground()
-                                                       : m_theme.laneBackground(row.session & 1);
-        p.fillRect(QRect(x0, row.top - f.scrollY, x1 - x0, row.height), bg);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
-        if (lastOfSession)
-            p.fillRect(QRect(x0, row.top + row.height - 1 - f.scrollY, x1 - x0, 1), m_theme.gridColor());
-    }
-    if (rb > 0 && size_t(rb) >= m_rows.size()) {
-        const int bottom = m_totalHeight - f.scrollY;
-        if (bottom < f.height)
-            p.fillRect(QRect(x0, bottom, x1 - x0, f.height - bottom), m_theme.background());
-    }
-    const qint64 step = majorStep(f);
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
-         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
-        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
-        if (x >= x0 && x < x1)
-            p.fillRect(QRect(x, 0, 1, std::min(f.height, m_totalHeight - f.scrollY)), m_theme.gridColor());
-    }
-}
-
 void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSessionRow) const
 {
     p.save();
@@ -975,9 +752,10 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
     const auto [ra, rb] = visibleRowRange(f);
     const QFontMetrics bfm(boldFont());
     const QFontMetrics sfm(smallFont());
-    const int selectedSession = selectedSessionRow >= 0 && size_t(selectedSessionRow) < m_rows.size()
-                                    ? m_rows[size_t(selectedSessionRow)].session
-                                    : -1;
+    const int selectedSession =
+        selectedSessionRow >= 0 && size_t(selectedSessionRow) < m_rows.size()
+            ? m_rows[size_t(selectedSessionRow)].session
+            : -1;
     QColor selection = m_theme.selection();
     selection.setAlpha(m_theme.isDark() ? 110 : 60);
     for (int r = ra; r < rb; ++r) {
@@ -989,20 +767,22 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
                                                       : m_theme.laneBackground(row.session & 1));
         if (row.session == selectedSession)
             p.fillRect(rect, selection);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
+        const bool lastOfSession =
+            size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
         if (lastOfSession)
             p.fillRect(QRect(0, y + row.height - 1, m_labelWidth, 1), m_theme.gridColor());
         const int pad = 8;
         if (row.kind == LaneKind::Thread) {
-            const QString caption = !info.label.isEmpty()
-                                        ? info.label
-                                        : QString::number(info.sessionId) + QStringLiteral("  ")
-                                              + info.user;
-            const bool twoLines = !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
+            const QString caption = !info.label.isEmpty() ? info.label
+                                                          : QString::number(info.sessionId) +
+                                                                QStringLiteral("  ") + info.user;
+            const bool twoLines =
+                !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
             const int textTop = twoLines ? y + (row.height - bfm.height() - sfm.height()) / 2 : y;
             p.setPen(m_theme.text());
-            drawText(p, TextFont::Bold, caption,
-                     QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height));
+            drawText(
+                p, TextFont::Bold, caption,
+                QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height));
             if (twoLines) {
                 p.setPen(m_theme.mutedText());
                 drawText(p, TextFont::Small, info.statement,
@@ -1036,7 +816,8 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     QColor minorColor = m_theme.mutedText();
     minorColor.setAlpha(120);
     if (minor > 0 && double(minor) / f.usPerPx >= 6) {
-        for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), minor); double(t) < tB; t += minor)
+        for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), minor); double(t) < tB;
+             t += minor)
             p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), h - 4, 1, 3), minorColor);
     }
     const TimeUnit unit = axisUnit(step, largestAbsTime(f.t0, f.usPerPx, f.width));
@@ -1139,25 +920,12 @@ void SwimlaneRenderer::paintRollbackCounters(QPainter &p, const Frame &f, qint64
     p.restore();
 }
 
-void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead) const
+void SwimlaneRenderer::paintChrome(QPainter &p, const Frame &f, int selectedSessionRow) const
 {
-    Frame f = lanes;
-    f.width = std::max(1, size.width() - m_labelWidth);
-    f.height = std::max(0, size.height() - m_axisHeight);
-    p.save();
-    p.fillRect(QRect(QPoint(0, 0), size), m_theme.background());
-    // Corner above the labels.
-    p.fillRect(QRect(0, 0, m_labelWidth, m_axisHeight), m_theme.axisBackground());
-    p.fillRect(QRect(0, m_axisHeight - 1, m_labelWidth, 1), m_theme.separator());
-    p.setPen(m_theme.mutedText());
-    p.setFont(smallFont());
-    p.drawText(QRect(8, 0, m_labelWidth - 16, m_axisHeight), Qt::AlignVCenter | Qt::AlignLeft,
-               tr("Sessions"));
-
     p.save();
     p.translate(0, m_axisHeight);
     p.setClipRect(QRect(0, 0, m_labelWidth, f.height));
-    paintLabels(p, f);
+    paintLabels(p, f, selectedSessionRow);
     p.restore();
 
     p.save();
@@ -1166,12 +934,41 @@ void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qin
     paintAxis(p, f);
     p.restore();
 
+    // Corner above the labels.
     p.save();
-    p.translate(m_labelWidth, m_axisHeight);
-    p.setClipRect(QRect(0, 0, f.width, f.height));
-    paintContent(p, f);
+    p.fillRect(QRect(0, 0, m_labelWidth, m_axisHeight), m_theme.axisBackground());
+    p.fillRect(QRect(0, m_axisHeight - 1, m_labelWidth, 1), m_theme.separator());
+    p.fillRect(QRect(m_labelWidth - 1, 0, 1, m_axisHeight), m_theme.separator());
+    p.setPen(m_theme.mutedText());
+    drawText(p, TextFont::Small, tr("Sessions"), QRect(8, 0, m_labelWidth - 16, m_axisHeight));
     p.restore();
+}
 
+void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead) const
+{
+    Frame f = lanes;
+    f.width = std::max(1, size.width() - m_labelWidth);
+    f.height = std::max(0, size.height() - m_axisHeight);
+    p.save();
+    p.fillRect(QRect(QPoint(0, 0), size), m_theme.background());
+
+    const bool rasterDevice = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                              p.transform().type() <= QTransform::TxTranslate;
+    if (rasterDevice) {
+        // Into an image first, exactly as the view caches its lanes, then one blit: PNG exports
+        // are the screen's pixels (antialiased strokes depend on where they are rasterised).
+        const QImage content = renderContentImage(f, p.device()->devicePixelRatioF());
+        p.drawImage(QRectF(m_labelWidth, m_axisHeight, f.width, f.height), content,
+                    QRectF(QPointF(0, 0), QSizeF(content.size())));
+    } else {
+        p.save();
+        p.translate(m_labelWidth, m_axisHeight);
+        p.setClipRect(QRect(0, 0, f.width, f.height));
+        paintContent(p, f);
+        p.restore();
+    }
+
+    paintChrome(p, f);
     paintPlayhead(p, f, playhead, 0, size.height());
     paintRollbackCounters(p, f, playhead);
     p.restore();

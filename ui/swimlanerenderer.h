@@ -1,18 +1,19 @@
 #pragma once
 
+#include "lanegeometry.h"
 #include "theme.h"
 #include "timeline.h"
 
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
-#include <QImage>
 #include <QHash>
+#include <QImage>
 #include <QRect>
 #include <QStaticText>
-
 #include <functional>
 #include <limits>
+#include <span>
 #include <vector>
 
 class QPainter;
@@ -26,8 +27,9 @@ namespace ks {
 // - Rows follow the timeline's lane order; a thread's client row comes right under it.
 // - Per lane and frame at most one run per pixel column is produced (per-column level of detail),
 //   whatever the number of segments, so the cost is O(visible rows × width × log n).
-// - Fills use integer rectangles (or direct scanline writes into a raster cache) without
-//   antialiasing; only arrows, flags and text are antialiased.
+// - Fills come from one lane geometry (lanegeometry.h): the same integer rectangles are written
+//   into scanlines (renderContent) or filled through a QPainter (paintContent), so screen and
+//   exports show the same pixels. Only arrows, flags and text are antialiased.
 // - Nothing here caches frame content; it keeps only the row layout (rebuilt on laneRevision
 //   changes) and laid-out texts (keyed by text, font and width; bar texts by timeline revision).
 class SwimlaneRenderer
@@ -38,7 +40,7 @@ public:
     {
         int lane = -1;
         LaneKind kind = LaneKind::Thread;
-        int top = 0;    // in the scrollable rows space (0 = first row)
+        int top = 0; // in the scrollable rows space (0 = first row)
         int height = 0;
         int session = 0; // index of the session block, for alternating backgrounds
     };
@@ -95,6 +97,10 @@ public:
     // ratio 1), columns [x0, x1) only; the rest of the image is left alone. The fast path: fills
     // are written straight into the scanlines.
     void renderContent(QImage &image, const Frame &frame, int x0, int x1) const;
+    // The whole lanes area of a frame at a device pixel ratio: the raster path at 1, the
+    // QPainter path otherwise. The view's cache and PNG exports are both made by it.
+    QImage renderContentImage(const Frame &frame, qreal dpr = 1.0) const;
+    void renderContentInto(QImage &image, const Frame &frame, qreal dpr) const;
     // The same through any painter (SVG, printers, scaled images). The painter's origin is the
     // lanes area's top-left; the caller clips.
     void paintContent(QPainter &p, const Frame &frame) const;
@@ -103,9 +109,11 @@ public:
     void paintLabels(QPainter &p, const Frame &frame, int selectedSessionRow = -1) const;
     // Time axis over the lanes area (origin: top-left of the axis above the lanes).
     void paintAxis(QPainter &p, const Frame &frame) const;
-    // Row backgrounds for columns [x0, x1) (used right of the playhead in grow mode).
-    void paintBackground(QPainter &p, const Frame &frame, int x0, int x1) const;
+    // Labels, axis and the corner above the labels around a lanes area of `f` (painter origin:
+    // the view's top-left). The view and paintAll() share it, so both frame the lanes alike.
+    void paintChrome(QPainter &p, const Frame &f, int selectedSessionRow = -1) const;
     // Everything into a painter of the given size: labels, axis, lanes and an optional playhead.
+    // Pixel for pixel what the view shows for the same frame (without hover and selection).
     void paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead = -1) const;
     void paintPlayhead(QPainter &p, const Frame &frame, qint64 playhead, int axisTop,
                        int lanesBottom) const;
@@ -121,19 +129,14 @@ public:
     void invalidateTexts();
 
 private:
-    struct Run
-    {
-        int x0;
-        int x1;
-        quint8 state;
-        quint8 flags;
-        bool segmentStart; // the run begins where its segment begins (draw a separator)
-        int segment;
-    };
-
-    void computeRuns(int lane, const Frame &f, int x0, int x1, std::vector<Run> &out) const;
-    void paintLanes(QPainter *p, const Frame &f, int x0, int x1) const;
-    void rasterLanes(QImage &image, const Frame &f, int x0, int x1) const;
+    lanegeometry::RowBox rowBox(size_t row) const;
+    lanegeometry::Style geometryStyle() const;
+    void computeRuns(int lane, const Frame &f, int x0, int x1,
+                     std::vector<lanegeometry::Run> &out) const;
+    // Every visible row of columns [x0, x1) as its rectangles (lanegeometry::rowRects), handed
+    // to `draw` one row at a time; the two back ends only differ in what `draw` does.
+    void laneRects(const Frame &f, int x0, int x1,
+                   const std::function<void(std::span<const lanegeometry::Rect>)> &draw) const;
     void paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const;
@@ -146,7 +149,14 @@ private:
 
     // Shaping text is the dearest thing a frame does. Texts are laid out once as QStaticText,
     // keyed by text, font and how many characters survive elision (`length`).
-    enum class TextFont : quint8 { Normal, Small, Bold, SmallBold, Count };
+    enum class TextFont : quint8
+    {
+        Normal,
+        Small,
+        Bold,
+        SmallBold,
+        Count
+    };
     struct TextKey
     {
         QString text;

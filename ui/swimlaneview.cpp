@@ -12,7 +12,6 @@
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
-
 #include <cmath>
 #include <cstring>
 
@@ -28,7 +27,8 @@ constexpr int SettleMs = 150;
 
 } // namespace
 
-SwimlaneView::SwimlaneView(QWidget *parent) : QAbstractScrollArea(parent)
+SwimlaneView::SwimlaneView(QWidget *parent)
+    : QAbstractScrollArea(parent)
 {
     setObjectName(QStringLiteral("swimlaneView"));
     viewport()->setMouseTracking(true);
@@ -161,6 +161,9 @@ SwimlaneRenderer::Frame SwimlaneView::currentFrame() const
     f.t0 = double(m_viewport->visibleStart());
     f.usPerPx = usPerPixel(m_viewport->visibleSpan(), f.width);
     f.scrollY = verticalScrollBar()->value();
+    // Grow mode: nothing at or after the playhead exists yet, in the view as in exports.
+    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0)
+        f.cutoff = m_viewport->playhead();
     return f;
 }
 
@@ -212,7 +215,8 @@ void SwimlaneView::syncHorizontalScrollBar()
     const double hi = double(m_viewport->traceEnd()) + span / 2 - span;
     const double unit = span / HorizontalScrollUnitsPerPage;
     const int max = int(std::clamp((hi - lo) / unit, 0.0, 1.0e9));
-    const int value = int(std::clamp((double(m_viewport->visibleStart()) - lo) / unit, 0.0, double(max)));
+    const int value =
+        int(std::clamp((double(m_viewport->visibleStart()) - lo) / unit, 0.0, double(max)));
     m_syncingScrollBar = true;
     QScrollBar *h = horizontalScrollBar();
     h->setRange(0, max);
@@ -246,9 +250,10 @@ void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
 {
     const quint64 revision = m_timeline ? m_timeline->revision() : 0;
     const qreal dpr = devicePixelRatioF();
-    const bool sameGeometry = m_cacheValid && m_cacheDpr == dpr && m_cacheSize == QSize(f.width, f.height)
-                              && m_cacheUsPerPx == f.usPerPx && m_cacheScrollY == f.scrollY
-                              && m_cacheRevision == revision;
+    const bool sameGeometry = m_cacheValid && m_cacheDpr == dpr &&
+                              m_cacheSize == QSize(f.width, f.height) &&
+                              m_cacheUsPerPx == f.usPerPx && m_cacheScrollY == f.scrollY &&
+                              m_cacheRevision == revision && m_cacheCutoff == f.cutoff;
     if (sameGeometry) {
         const double dx = (m_cacheT0 - f.t0) / f.usPerPx;
         const int shift = int(std::lround(dx));
@@ -283,21 +288,14 @@ void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
     const QSize device = (QSizeF(f.width, f.height) * dpr).toSize();
     if (m_cache.size() != device)
         m_cache = QImage(device, QImage::Format_RGB32);
-    if (dpr == 1.0) {
-        m_cache.setDevicePixelRatio(1.0);
-        m_renderer.renderContent(m_cache, f, 0, f.width);
-    } else {
-        m_cache.setDevicePixelRatio(dpr);
-        QPainter p(&m_cache);
-        p.setClipRect(QRect(0, 0, f.width, f.height));
-        m_renderer.paintContent(p, f);
-    }
+    m_renderer.renderContentInto(m_cache, f, dpr);
     m_cacheSize = QSize(f.width, f.height);
     m_cacheDpr = dpr;
     m_cacheT0 = f.t0;
     m_cacheUsPerPx = f.usPerPx;
     m_cacheScrollY = f.scrollY;
     m_cacheRevision = revision;
+    m_cacheCutoff = f.cutoff;
     m_cacheValid = true;
     m_cacheExact = true;
 }
@@ -318,42 +316,16 @@ void SwimlaneView::paintEvent(QPaintEvent *)
     const int axisH = m_renderer.axisHeight();
     const Theme &theme = m_renderer.theme();
 
-    // Lanes: the cached image, cut at the playhead in grow mode.
+    // Lanes: the cached image (cut at the playhead in grow mode, see currentFrame()), then the
+    // labels and axis through the same code paintAll() uses for exports.
     ensureContent(f);
     const qint64 playhead = m_viewport->playhead();
-    int visibleTo = f.width;
-    if (m_viewport->growToPlayhead() && playhead >= 0)
-        visibleTo = std::clamp(int(std::floor(timeToX(double(playhead), m_cacheT0, f.usPerPx))), 0, f.width);
-    if (visibleTo > 0) {
+    {
         const qreal dpr = m_cache.devicePixelRatio();
-        p.drawImage(QRectF(labelW, axisH, visibleTo, f.height), m_cache,
-                    QRectF(0, 0, visibleTo * dpr, f.height * dpr));
+        p.drawImage(QRectF(labelW, axisH, f.width, f.height), m_cache,
+                    QRectF(0, 0, f.width * dpr, f.height * dpr));
     }
-    if (visibleTo < f.width) {
-        p.save();
-        p.translate(labelW, axisH);
-        p.setClipRect(QRect(0, 0, f.width, f.height));
-        m_renderer.paintBackground(p, f, visibleTo, f.width);
-        p.restore();
-    }
-
-    // Labels and axis are cheap (a few dozen texts) and follow the exact mapping.
-    p.save();
-    p.translate(0, axisH);
-    p.setClipRect(QRect(0, 0, labelW, f.height));
-    m_renderer.paintLabels(p, f, selectedRow());
-    p.restore();
-    p.save();
-    p.translate(labelW, 0);
-    p.setClipRect(QRect(0, 0, f.width, axisH));
-    m_renderer.paintAxis(p, f);
-    p.restore();
-    p.fillRect(QRect(0, 0, labelW, axisH), theme.axisBackground());
-    p.fillRect(QRect(0, axisH - 1, labelW, 1), theme.separator());
-    p.fillRect(QRect(labelW - 1, 0, 1, axisH), theme.separator());
-    p.setPen(theme.mutedText());
-    p.setFont(m_renderer.font());
-    p.drawText(QRect(8, 0, labelW - 16, axisH), Qt::AlignVCenter | Qt::AlignLeft, tr("Sessions"));
+    m_renderer.paintChrome(p, f, selectedRow());
 
     // Live overlays.
     p.setClipRect(QRect(labelW, axisH, f.width, f.height));
@@ -363,14 +335,15 @@ void SwimlaneView::paintEvent(QPaintEvent *)
         const auto &rows = m_renderer.rows();
         int top = rows[size_t(sel)].top;
         int bottom = top + rows[size_t(sel)].height;
-        for (size_t r = size_t(sel) + 1; r < rows.size() && rows[r].session == rows[size_t(sel)].session; ++r)
+        for (size_t r = size_t(sel) + 1;
+             r < rows.size() && rows[r].session == rows[size_t(sel)].session; ++r)
             bottom = rows[r].top + rows[r].height;
         QColor c = theme.selection();
         p.fillRect(QRect(labelW, axisH + top - f.scrollY, f.width, 2), c);
         p.fillRect(QRect(labelW, axisH + bottom - f.scrollY - 2, f.width, 2), c);
     }
-    if (m_hover.segment >= 0 && m_timeline && m_hover.lane >= 0
-        && m_hover.segment < m_timeline->segmentCount(m_hover.lane)) {
+    if (m_hover.segment >= 0 && m_timeline && m_hover.lane >= 0 &&
+        m_hover.segment < m_timeline->segmentCount(m_hover.lane)) {
         const Segment s = m_timeline->segment(m_hover.lane, m_hover.segment);
         const auto &row = m_renderer.rows()[size_t(m_hover.row)];
         const auto [by0, by1] = m_renderer.barSpan(row, s.state);
@@ -401,7 +374,6 @@ void SwimlaneView::paintEvent(QPaintEvent *)
     m_renderer.paintPlayhead(p, f, playhead, 0, viewport()->height());
     m_renderer.paintRollbackCounters(p, f, playhead);
 }
-
 
 void SwimlaneView::resizeEvent(QResizeEvent *event)
 {
@@ -479,8 +451,8 @@ SwimlaneView::Hit SwimlaneView::hitTest(QPoint pos) const
         if (hit.segment < 0)
             hit.segment = m_timeline->segmentAt(row.lane, hit.time + px);
     }
-    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0 && hit.segment >= 0
-        && m_timeline->segment(row.lane, hit.segment).start >= m_viewport->playhead())
+    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0 && hit.segment >= 0 &&
+        m_timeline->segment(row.lane, hit.segment).start >= m_viewport->playhead())
         hit.segment = -1; // not shown yet
     return hit;
 }
@@ -503,25 +475,25 @@ QString SwimlaneView::defaultSegmentToolTip(const Timeline &timeline, int lane, 
     QString html = QStringLiteral("<b>%1</b>").arg(Theme::stateName(s.state).toHtmlEscaped());
     html += QStringLiteral(" &nbsp;<span>%1</span>")
                 .arg(tr("session %1 (%2)").arg(info.sessionId).arg(info.user.toHtmlEscaped()));
-    html += QStringLiteral("<br/>")
-            + tr("%1 → %2, lasted %3")
-                  .arg(formatDuration(s.start), formatDuration(s.end),
-                       formatDuration(s.end - s.start))
-                  .toHtmlEscaped();
+    html += QStringLiteral("<br/>") + tr("%1 → %2, lasted %3")
+                                          .arg(formatDuration(s.start), formatDuration(s.end),
+                                               formatDuration(s.end - s.start))
+                                          .toHtmlEscaped();
     const QString &detail = timeline.string(s.detail);
     if (!detail.isEmpty())
         html += QStringLiteral("<br/><tt>%1</tt>").arg(detail.toHtmlEscaped());
     if (const SegmentExtra *x = timeline.extra(lane, segment)) {
         if (x->rowsAtStart >= 0) {
             const qint64 left = x->rowsRemainingAt(s.start, s.end, time);
-            html += QStringLiteral("<br/>")
-                    + tr("Rows still to undo here: %1 of %2")
-                          .arg(QLocale().toString(left), QLocale().toString(x->rowsAtStart))
-                          .toHtmlEscaped();
+            html += QStringLiteral("<br/>") +
+                    tr("Rows still to undo here: %1 of %2")
+                        .arg(QLocale().toString(left), QLocale().toString(x->rowsAtStart))
+                        .toHtmlEscaped();
         }
         if (x->checkPeriodUs > 0)
-            html += QStringLiteral("<br/>")
-                    + tr("Checks the kill flag every %1").arg(formatDuration(x->checkPeriodUs)).toHtmlEscaped();
+            html += QStringLiteral("<br/>") + tr("Checks the kill flag every %1")
+                                                  .arg(formatDuration(x->checkPeriodUs))
+                                                  .toHtmlEscaped();
     }
     html += QStringLiteral("<br/><i>%1</i>").arg(Theme::stateDescription(s.state).toHtmlEscaped());
     if (s.flags & SegmentFlag::KillPending)
@@ -529,7 +501,8 @@ QString SwimlaneView::defaultSegmentToolTip(const Timeline &timeline, int lane, 
                     .arg(Theme::killPendingName().toHtmlEscaped(),
                          Theme::killPendingDescription().toHtmlEscaped());
     if (s.flags & SegmentFlag::Killed)
-        html += QStringLiteral("<br/>") + tr("The processlist shows this thread as Killed.").toHtmlEscaped();
+        html += QStringLiteral("<br/>") +
+                tr("The processlist shows this thread as Killed.").toHtmlEscaped();
     return QStringLiteral("<qt>%1</qt>").arg(html);
 }
 
@@ -612,8 +585,8 @@ void SwimlaneView::mousePressEvent(QMouseEvent *event)
     m_pressScrollY = verticalScrollBar()->value();
     m_rubberFrom = m_rubberTo = pos.x();
     const qint64 playhead = m_viewport->playhead();
-    if (hit.inAxis && !hit.inLabels && playhead >= 0
-        && std::abs(timeToViewportX(playhead) - pos.x()) <= 8) {
+    if (hit.inAxis && !hit.inLabels && playhead >= 0 &&
+        std::abs(timeToViewportX(playhead) - pos.x()) <= 8) {
         // Grabbing the playhead's bubble: drag it through time.
         m_drag = Drag::MovePlayhead;
         viewport()->setCursor(Qt::SizeHorCursor);
@@ -737,16 +710,19 @@ void SwimlaneView::wheelEvent(QWheelEvent *event)
         const double steps = angle.y() / 120.0;
         const double factor = std::pow(0.8, steps);
         const auto f = currentFrame();
-        const qint64 anchor = qint64(std::llround(xToTime(std::clamp(x, 0.0, double(f.width)), f.t0, f.usPerPx)));
+        const qint64 anchor =
+            qint64(std::llround(xToTime(std::clamp(x, 0.0, double(f.width)), f.t0, f.usPerPx)));
         m_viewport->zoomAround(anchor, factor);
         event->accept();
         return;
     }
-    const bool horizontal = (event->modifiers() & Qt::ShiftModifier) || std::abs(angle.x()) > std::abs(angle.y());
+    const bool horizontal =
+        (event->modifiers() & Qt::ShiftModifier) || std::abs(angle.x()) > std::abs(angle.y());
     if (horizontal) {
         const int delta = std::abs(angle.x()) > std::abs(angle.y()) ? angle.x() : angle.y();
         // One notch pans a tenth of the view, like a scroll bar's single step.
-        const qint64 dt = qint64(std::llround(-delta / 120.0 * 0.1 * double(m_viewport->visibleSpan())));
+        const qint64 dt =
+            qint64(std::llround(-delta / 120.0 * 0.1 * double(m_viewport->visibleSpan())));
         m_viewport->pan(dt);
         event->accept();
         return;
@@ -779,14 +755,13 @@ void SwimlaneView::render(QPainter &painter, QSize size) const
     const int width = std::max(1, size.width() - m_renderer.labelWidth());
     // Same time range, fitted to the new width.
     f.usPerPx = usPerPixel(m_viewport->visibleSpan(), width);
-    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0)
-        f.cutoff = m_viewport->playhead();
     m_renderer.paintAll(painter, size, f, m_viewport->playhead());
 }
 
 QImage SwimlaneView::renderToImage(QSize size) const
 {
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    // Opaque, like the view's own cache: antialiased text blends onto it with the same rounding.
+    QImage image(size, QImage::Format_RGB32);
     QPainter p(&image);
     render(p, size);
     return image;

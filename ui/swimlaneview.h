@@ -6,7 +6,6 @@
 #include <QImage>
 #include <QPointer>
 #include <QTimer>
-
 #include <functional>
 
 namespace ks {
@@ -25,7 +24,10 @@ class TimelineViewport;
 //
 // Invariants:
 // - The lanes content is cached in a raster image keyed by (time origin, µs per pixel, scroll,
-//   size, timeline revision, theme); a pure pan shifts the cache and renders the exposed strip.
+//   size, timeline revision, theme, grow cutoff); a pure pan shifts the cache and renders the
+//   exposed strip.
+// - What it paints is paintAll()'s frame plus live overlays: render() and renderToImage() give
+//   the same pixels (tests/gui/tst_lanegeometry.cpp compares whole frames).
 // - Hover, selection outline, rubber band and the playhead are painted live, never cached.
 // - No menus here: a right-click only emits contextMenuRequestedForSession().
 class SwimlaneView : public QAbstractScrollArea
@@ -116,7 +118,15 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    enum class Drag { None, Pending, Pan, RubberBand, Scrub, MovePlayhead };
+    enum class Drag
+    {
+        None,
+        Pending,
+        Pan,
+        RubberBand,
+        Scrub,
+        MovePlayhead
+    };
 
     SwimlaneRenderer::Frame currentFrame() const;
     void updateScrollBars();
@@ -143,6 +153,7 @@ private:
     double m_cacheUsPerPx = 0;
     int m_cacheScrollY = -1;
     quint64 m_cacheRevision = ~quint64(0);
+    qint64 m_cacheCutoff = 0;
     bool m_cacheValid = false;
     bool m_cacheExact = false; // false after pans: re-rendered at the exact origin when idle
     QTimer m_settleTimer;

@@ -50,37 +50,26 @@ ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &ki
             }
         }
 
-        // One rollback per run of RollingBack segments on a lane.
+        // One rollback per run of RollingBack segments on a lane, plotted from the same points
+        // the lane draws its wedge from (Timeline::rollbackPoints), so both bend together.
         for (int lane = 0; lane < timeline.laneCount(); ++lane) {
             const LaneInfo &info = timeline.lane(lane);
             if (info.kind != LaneKind::Thread)
                 continue;
-            ChartData::Rollback current;
-            bool open = false;
             const int n = timeline.segmentCount(lane);
-            for (int i = 0; i <= n; ++i) {
-                const bool rolling
-                    = i < n && SegmentState(timeline.states(lane)[size_t(i)]) == SegmentState::RollingBack;
-                if (rolling) {
-                    const Segment s = timeline.segment(lane, i);
-                    if (!open) {
-                        current = {};
-                        current.sessionId = info.sessionId;
-                        current.label = info.label.isEmpty() ? QString::number(info.sessionId)
-                                                             : info.label;
-                        current.startUs = s.start;
-                        open = true;
-                    }
-                    const SegmentExtra *x = timeline.extra(lane, i);
-                    if (x && x->rowsAtStart >= 0) {
-                        current.rows << qMakePair(s.start, x->rowsAtStart);
-                        current.rows << qMakePair(s.end, x->rowsAtEnd >= 0 ? x->rowsAtEnd : 0);
-                    }
-                    current.endUs = s.end;
-                } else if (open) {
-                    out.rollbacks << current;
-                    open = false;
-                }
+            for (int i = 0; i < n; ++i) {
+                const Timeline::RollbackRun run = timeline.rollbackRunAt(lane, i);
+                if (run.first < 0)
+                    continue;
+                ChartData::Rollback rb;
+                rb.sessionId = info.sessionId;
+                rb.label = info.label.isEmpty() ? QString::number(info.sessionId) : info.label;
+                rb.startUs = timeline.starts(lane)[size_t(run.first)];
+                rb.endUs = timeline.ends(lane)[size_t(run.last)];
+                for (const auto &[t, rows] : timeline.rollbackPoints(lane, run))
+                    rb.rows << qMakePair(t, rows);
+                out.rollbacks << rb;
+                i = run.last;
             }
         }
     }

@@ -495,10 +495,6 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
                     flags |= SegmentFlag::Killed;
             }
             const QString detail = qs(r.str(s.detail));
-            const int idx = timeline.appendSegment(lane, s.start, s.end, state, flags,
-                                                     timeline.intern(detail));
-            if (idx < 0)
-                continue;
             SegmentExtra x;
             if (s.checkNs > 0)
                 x.checkPeriodUs = std::max<qint64>(1, s.checkNs / 1000);
@@ -506,8 +502,9 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
                 x.rowsAtStart = s.rowsStart;
                 x.rowsAtEnd = s.rowsEnd;
             }
-            if (x.checkPeriodUs > 0 || x.rowsAtStart >= 0)
-                timeline.setSegmentExtra(lane, idx, x);
+            // With its extras: a rollback that changes speed stays two pieces, each with its
+            // own counts, instead of one straight line over both.
+            timeline.appendSegment(lane, s.start, s.end, state, flags, timeline.intern(detail), x);
         }
         // The lane's caption line: the last statement its client sent.
         for (auto it = l.processlist.crbegin(); it != l.processlist.crend(); ++it)

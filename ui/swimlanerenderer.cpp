@@ -473,12 +473,17 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
             const auto [fy0, fy1] = barSpan(row, SegmentState::Running);
             const SegmentExtra *x = m_timeline->extra(lane, i);
 
-            // Rollback: a wedge shrinking with the rows still to undo.
-            if (x && s.state == SegmentState::RollingBack && x->rowsAtStart > 0) {
+            // Rollback: a wedge shrinking with the rows still to undo, against the most the
+            // whole rollback had, so a rollback in several pieces (it sped up, slowed down)
+            // stays one continuous wedge with a bend: the curve the charts plot.
+            const qint64 peak = x && s.state == SegmentState::RollingBack && x->rowsAtStart > 0
+                                    ? m_timeline->rollbackRunAt(lane, i).peakRows
+                                    : 0;
+            if (peak > 0) {
                 const double h = by1 - by0;
-                const double f0 = 1.0;
+                const double f0 = double(x->rowsAtStart) / double(peak);
                 const double f1 =
-                    x->rowsAtEnd >= 0 ? double(x->rowsAtEnd) / double(x->rowsAtStart) : 1.0;
+                    double(x->rowsAtEnd >= 0 ? x->rowsAtEnd : x->rowsAtStart) / double(peak);
                 const double fc =
                     f0 +
                     (f1 - f0) * std::clamp((ex - sx) > 0 ? (ix1 - sx) / (ex - sx) : 1.0, 0.0, 1.0);

@@ -138,12 +138,11 @@ inline void buildEdgeCases(Timeline &t)
     t.appendSegment(rb, 0, 500 * ms, SegmentState::Running, 0, S("UPDATE t SET v=v+1"));
     t.appendSegment(rb, 500 * ms, 700 * ms, SegmentState::Running,
                     SegmentFlag::KillPending | SegmentFlag::Killed, S("UPDATE t SET v=v+1"));
-    const int r1 = t.appendSegment(rb, 700 * ms, 2000 * ms, SegmentState::RollingBack,
-                                   SegmentFlag::Killed, S("statement rollback"));
-    t.setSegmentExtra(rb, r1, SegmentExtra{0, 832901, 545023});
-    const int r2 = t.appendSegment(rb, 2000 * ms, 3100 * ms, SegmentState::RollingBack,
-                                   SegmentFlag::Killed, S("statement rollback"));
-    t.setSegmentExtra(rb, r2, SegmentExtra{0, 545023, 0});
+    // A rollback that speeds up at 2 s: two pieces with their own counts.
+    t.appendSegment(rb, 700 * ms, 2000 * ms, SegmentState::RollingBack, SegmentFlag::Killed,
+                    S("statement rollback"), SegmentExtra{0, 832901, 545023});
+    t.appendSegment(rb, 2000 * ms, 3100 * ms, SegmentState::RollingBack, SegmentFlag::Killed,
+                    S("statement rollback"), SegmentExtra{0, 545023, 0});
     // Sub-pixel segments back to back.
     for (int i = 0; i < 40; ++i)
         t.appendSegment(rb, 3100 * ms + i * 500, 3100 * ms + i * 500 + 499,

@@ -45,7 +45,8 @@ private Q_SLOTS:
         refused.serial = 3;
         refused.phase = KillPhase::Refused;
 
-        const ChartData d = computeChartData(t, {done, going, refused}, 11, 0, 10'000'000, 9'500'000);
+        const ChartData d =
+            computeChartData(t, {done, going, refused}, 11, 0, 10'000'000, 9'500'000);
         QCOMPARE(d.timesUs.size(), 11);
         QCOMPARE(d.timesUs.first(), 0);
         QCOMPARE(d.timesUs.last(), 10'000'000);
@@ -53,10 +54,10 @@ private Q_SLOTS:
             const int i = int(d.states.indexOf(s));
             return i < 0 ? 0 : d.counts[i][sample];
         };
-        QCOMPARE(countAt(SegmentState::Running, 2), 1);      // A at 2 s
-        QCOMPARE(countAt(SegmentState::RowLockWait, 2), 1);  // B at 2 s
-        QCOMPARE(countAt(SegmentState::RollingBack, 5), 1);  // A at 5 s
-        QCOMPARE(countAt(SegmentState::Running, 9), 1);      // B at 9 s, A gone
+        QCOMPARE(countAt(SegmentState::Running, 2), 1);     // A at 2 s
+        QCOMPARE(countAt(SegmentState::RowLockWait, 2), 1); // B at 2 s
+        QCOMPARE(countAt(SegmentState::RollingBack, 5), 1); // A at 5 s
+        QCOMPARE(countAt(SegmentState::Running, 9), 1);     // B at 9 s, A gone
         QVERIFY(!d.states.contains(SegmentState::Gone));
         QVERIFY(!d.states.contains(SegmentState::ClientWaiting));
 
@@ -72,6 +73,30 @@ private Q_SLOTS:
         QVERIFY(d.latencies[0].finished);
         QCOMPARE(d.latencies[1].latencyUs, 500'000); // still going at upTo
         QVERIFY(!d.latencies[1].finished);
+    }
+
+    // The curve bends where the lane's wedge bends: both come from the rollback's pieces.
+    void rollbackCurveBendsWithTheLane()
+    {
+        Timeline t;
+        const int a = t.addSession(11, QStringLiteral("app"));
+        t.appendSegment(a, 0, 2'500'000, SegmentState::Running);
+        t.appendSegment(a, 2'500'000, 12'000'000, SegmentState::RollingBack, SegmentFlag::Killed, 0,
+                        SegmentExtra{0, 832'901, 545'023});
+        t.appendSegment(a, 12'000'000, 19'000'000, SegmentState::RollingBack, SegmentFlag::Killed,
+                        0, SegmentExtra{0, 545'023, 0});
+        // A second, separate rollback later on the same lane.
+        t.appendSegment(a, 19'000'000, 20'000'000, SegmentState::Running);
+        t.appendSegment(a, 20'000'000, 21'000'000, SegmentState::RollingBack, 0, 0,
+                        SegmentExtra{0, 10, 0});
+        const ChartData d = computeChartData(t, {});
+        QCOMPARE(d.rollbacks.size(), 2);
+        const QList<QPair<qint64, qint64>> expected{
+            {2'500'000, 832'901}, {12'000'000, 545'023}, {19'000'000, 0}};
+        QCOMPARE(d.rollbacks[0].rows, expected);
+        QCOMPARE(d.rollbacks[0].startUs, 2'500'000);
+        QCOMPARE(d.rollbacks[0].endUs, 19'000'000);
+        QCOMPARE(d.rollbacks[1].rows.size(), 2);
     }
 
     void emptyTimeline()

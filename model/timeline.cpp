@@ -65,6 +65,12 @@ void Timeline::setLaneLabel(int lane, const QString &label)
     ++m_revision;
 }
 
+void Timeline::setLaneLabel(int lane, const QString &language, const QString &label)
+{
+    m_lanes[size_t(lane)].info.labels.insert(language, label);
+    ++m_revision;
+}
+
 void Timeline::setLaneStatement(int lane, const QString &statement)
 {
     m_lanes[size_t(lane)].info.statement = statement;

@@ -84,11 +84,17 @@ struct LaneInfo
     qint64 sessionId = 0; // processlist id
     QString user;
     QString host;
-    QString label;        // the lane's caption, e.g. "12 app" (views fall back to id and user)
+    QString label; // the lane's caption, e.g. "12 app" (views fall back to id and user)
+    // The caption in other languages ("zh_CN" → …), where the source has one; `label` otherwise.
+    // Views ask labelFor(currentLanguage()), so a source that learns localized labels (a
+    // scenario's, say) needs no change in any view.
+    QHash<QString, QString> labels;
     QString statement;    // the current statement, shown under the caption
     QVariantMap metadata; // anything a source wants to keep with the lane (db, flavor state, ...)
     int partner = -1;     // thread lane ↔ its client row; -1 = none
     bool closed = false;  // the session is over: trimming may drop the lane once it is empty
+
+    QString labelFor(const QString &language) const { return labels.value(language, label); }
 };
 
 enum class SignalKind : quint8
@@ -169,6 +175,7 @@ public:
     // The newest lane of that session and kind; -1 when there is none.
     int findLane(qint64 sessionId, LaneKind kind = LaneKind::Thread) const;
     void setLaneLabel(int lane, const QString &label);
+    void setLaneLabel(int lane, const QString &language, const QString &label);
     void setLaneStatement(int lane, const QString &statement);
     void setLaneMetadata(int lane, const QVariantMap &metadata);
     void setLaneClosed(int lane, bool closed);

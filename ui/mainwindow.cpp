@@ -77,6 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::onPlayheadMoved);
+    // A jump (Home, End, a step, a narration click) brings its target into view, zoomed or not.
+    connect(m_playback, &PlaybackController::jumped, m_viewport,
+            [this](qint64 t) { m_viewport->revealTime(t); });
     // While playing, a zoomed-in view scrolls along; when paused the user may look elsewhere.
     connect(m_playback, &PlaybackController::playingChanged, this, [this](bool playing) {
         if (m_source == m_simulation)
@@ -346,6 +349,8 @@ void MainWindow::createActions()
                             [this] { m_playback->stepBackward(); });
     m_restartAction = make(QStringLiteral("restartAction"), {QKeySequence(Qt::Key_Home)},
                            [this] { m_playback->restart(); });
+    m_endAction = make(QStringLiteral("endAction"), {QKeySequence(Qt::Key_End)},
+                       [this] { m_playback->goToEnd(); });
     m_fasterAction = make(QStringLiteral("fasterAction"),
                           {QKeySequence(Qt::Key_BracketRight)},
                           [this] { m_playback->faster(); });
@@ -417,6 +422,7 @@ void MainWindow::createMenus()
     m_playbackMenu->addAction(m_previousAction);
     m_playbackMenu->addAction(m_nextAction);
     m_playbackMenu->addAction(m_restartAction);
+    m_playbackMenu->addAction(m_endAction);
     m_playbackMenu->addSeparator();
     m_playbackMenu->addAction(m_slowerAction);
     m_playbackMenu->addAction(m_fasterAction);
@@ -443,7 +449,10 @@ void MainWindow::createMenus()
         action->setData(lang);
         action->setChecked(lang == currentLanguage());
         m_languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [lang] { switchLanguage(lang); });
+        connect(action, &QAction::triggered, this, [lang] {
+            if (switchLanguage(lang))
+                rememberLanguage(lang);
+        });
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -469,6 +478,7 @@ void MainWindow::retranslateUi()
     m_nextAction->setText(tr("&Next Event"));
     m_previousAction->setText(tr("P&revious Event"));
     m_restartAction->setText(tr("Re&start"));
+    m_endAction->setText(tr("Go to the &End"));
     m_fasterAction->setText(tr("&Faster"));
     m_slowerAction->setText(tr("&Slower"));
     m_zoomInAction->setText(tr("Zoom &In"));

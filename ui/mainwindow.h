@@ -178,6 +178,7 @@ private:
     QAction *m_nextAction = nullptr;
     QAction *m_previousAction = nullptr;
     QAction *m_restartAction = nullptr;
+    QAction *m_endAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_zoomInAction = nullptr;

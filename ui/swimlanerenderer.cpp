@@ -1,6 +1,8 @@
 #include "swimlanerenderer.h"
 
+#include "enginetext.h"
 #include "lanebackends.h"
+#include "language.h"
 #include "timecoords.h"
 
 #include <QFontMetrics>
@@ -415,7 +417,9 @@ QString SwimlaneRenderer::segmentText(int lane, int index) const
     auto it = m_texts.constFind(key);
     if (it != m_texts.constEnd())
         return *it;
-    const QString &detail = m_timeline->string(s.detail);
+    // Engine phrases ("statement rollback") in the current language; SQL and server texts as
+    // they are.
+    const QString detail = EngineText::display(m_timeline->string(s.detail));
     QString text;
     if (isClientState(s.state) || s.state == SegmentState::Running)
         text = detail.isEmpty() && s.state != SegmentState::ClientPrompt &&
@@ -778,9 +782,10 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
             p.fillRect(QRect(0, y + row.height - 1, m_labelWidth, 1), m_theme.gridColor());
         const int pad = 8;
         if (row.kind == LaneKind::Thread) {
-            const QString caption = !info.label.isEmpty() ? info.label
-                                                          : QString::number(info.sessionId) +
-                                                                QStringLiteral("  ") + info.user;
+            const QString label = info.labelFor(currentLanguage());
+            const QString caption = !label.isEmpty() ? label
+                                                     : QString::number(info.sessionId) +
+                                                           QStringLiteral("  ") + info.user;
             const bool twoLines =
                 !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
             const int textTop = twoLines ? y + (row.height - bfm.height() - sfm.height()) / 2 : y;
@@ -795,7 +800,8 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
             }
         } else {
             p.setPen(m_theme.mutedText());
-            const QString caption = info.label.isEmpty() ? tr("↳ client") : info.label;
+            const QString label = info.labelFor(currentLanguage());
+            const QString caption = label.isEmpty() ? tr("↳ client") : label;
             drawText(p, TextFont::Small, caption,
                      QRect(pad + 6, y, m_labelWidth - 2 * pad - 6, row.height));
         }
@@ -831,7 +837,7 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
-        const QString label = formatTime(t, unit, decimals);
+        const QString label = TimeFormat::inUnit(t, unit, decimals);
         const QStaticText *st = staticText(TextFont::Small, label, 160);
         if (!st)
             continue;
@@ -859,7 +865,8 @@ void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhea
     const qint64 span = qint64(f.width * f.usPerPx);
     const qint64 step = majorStep(f);
     const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
-    const QString label = formatTime(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
+    const QString label =
+        TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
     QFont bf = boldFont();
     bf.setPointSizeF(smallFont().pointSizeF() > 0 ? smallFont().pointSizeF() : bf.pointSizeF());
     if (smallFont().pixelSize() > 0)

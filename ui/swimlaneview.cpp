@@ -1,5 +1,6 @@
 #include "swimlaneview.h"
 
+#include "enginetext.h"
 #include "timecoords.h"
 #include "timeline.h"
 #include "timelineviewport.h"
@@ -208,10 +209,12 @@ void SwimlaneView::syncHorizontalScrollBar()
 {
     if (!m_viewport)
         return;
-    // The bar counts in thousandths of the visible span from the data's start; past the data
-    // there is room for half a page, so the ends can be brought to the middle.
+    // The bar counts in thousandths of the visible span from the earliest start the viewport
+    // allows; past the data's end there is room for half a page.
     const double span = double(std::max<qint64>(m_viewport->visibleSpan(), 1));
-    const double lo = double(m_viewport->traceStart()) - span / 2;
+    const double lo = m_viewport->hasTrace()
+                          ? double(m_viewport->minimumStart(m_viewport->visibleSpan()))
+                          : double(m_viewport->traceStart()) - span / 2;
     const double hi = double(m_viewport->traceEnd()) + span / 2 - span;
     const double unit = span / HorizontalScrollUnitsPerPage;
     const int max = int(std::clamp((hi - lo) / unit, 0.0, 1.0e9));
@@ -231,7 +234,9 @@ void SwimlaneView::onHorizontalScrollBar(int value)
     if (m_syncingScrollBar || !m_viewport)
         return;
     const double span = double(std::max<qint64>(m_viewport->visibleSpan(), 1));
-    const double lo = double(m_viewport->traceStart()) - span / 2;
+    const double lo = m_viewport->hasTrace()
+                          ? double(m_viewport->minimumStart(m_viewport->visibleSpan()))
+                          : double(m_viewport->traceStart()) - span / 2;
     const auto start = qint64(std::llround(lo + value * span / HorizontalScrollUnitsPerPage));
     m_viewport->setVisibleRange(start, start + m_viewport->visibleSpan());
 }
@@ -476,10 +481,11 @@ QString SwimlaneView::defaultSegmentToolTip(const Timeline &timeline, int lane, 
     html += QStringLiteral(" &nbsp;<span>%1</span>")
                 .arg(tr("session %1 (%2)").arg(info.sessionId).arg(info.user.toHtmlEscaped()));
     html += QStringLiteral("<br/>") + tr("%1 → %2, lasted %3")
-                                          .arg(formatDuration(s.start), formatDuration(s.end),
-                                               formatDuration(s.end - s.start))
+                                          .arg(TimeFormat::duration(s.start),
+                                               TimeFormat::duration(s.end),
+                                               TimeFormat::duration(s.end - s.start))
                                           .toHtmlEscaped();
-    const QString &detail = timeline.string(s.detail);
+    const QString detail = EngineText::display(timeline.string(s.detail));
     if (!detail.isEmpty())
         html += QStringLiteral("<br/><tt>%1</tt>").arg(detail.toHtmlEscaped());
     if (const SegmentExtra *x = timeline.extra(lane, segment)) {
@@ -492,7 +498,7 @@ QString SwimlaneView::defaultSegmentToolTip(const Timeline &timeline, int lane, 
         }
         if (x->checkPeriodUs > 0)
             html += QStringLiteral("<br/>") + tr("Checks the kill flag every %1")
-                                                  .arg(formatDuration(x->checkPeriodUs))
+                                                  .arg(TimeFormat::duration(x->checkPeriodUs))
                                                   .toHtmlEscaped();
     }
     html += QStringLiteral("<br/><i>%1</i>").arg(Theme::stateDescription(s.state).toHtmlEscaped());
@@ -512,21 +518,22 @@ QString SwimlaneView::toolTipFor(const Hit &hit) const
         return {};
     if (hit.signal >= 0) {
         const TimelineSignal &s = m_timeline->signalList()[size_t(hit.signal)];
-        QString label = m_timeline->string(s.label);
+        QString label = EngineText::display(m_timeline->string(s.label));
         if (label.isEmpty())
             label = Theme::signalKindName(s.kind);
         QString html = QStringLiteral("<b>%1</b> &nbsp;%2<br/>%3")
-                           .arg(label.toHtmlEscaped(), formatDuration(s.time),
+                           .arg(label.toHtmlEscaped(), TimeFormat::duration(s.time),
                                 Theme::signalResultName(s.result).toHtmlEscaped());
-        if (const QString &d = m_timeline->string(s.detail); !d.isEmpty())
+        if (const QString d = EngineText::display(m_timeline->string(s.detail)); !d.isEmpty())
             html += QStringLiteral("<br/>") + d.toHtmlEscaped();
         return QStringLiteral("<qt>%1</qt>").arg(html);
     }
     if (hit.marker >= 0) {
         const TimelineMarker &m = m_timeline->markerList()[size_t(hit.marker)];
-        QString html = QStringLiteral("<b>%1</b> &nbsp;%2")
-                           .arg(Theme::markerName(m.kind).toHtmlEscaped(), formatDuration(m.time));
-        if (const QString &d = m_timeline->string(m.label); !d.isEmpty())
+        QString html =
+            QStringLiteral("<b>%1</b> &nbsp;%2")
+                .arg(Theme::markerName(m.kind).toHtmlEscaped(), TimeFormat::duration(m.time));
+        if (const QString d = EngineText::display(m_timeline->string(m.label)); !d.isEmpty())
             html += QStringLiteral("<br/>") + d.toHtmlEscaped();
         return QStringLiteral("<qt>%1</qt>").arg(html);
     }

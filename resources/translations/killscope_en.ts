@@ -115,8 +115,8 @@
         <translation>(database %1)</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
-        <translation>This is one of KillScope's own connections.</translation>
+        <source>This is one of KillScope&apos;s own connections.</source>
+        <translation>This is one of KillScope&apos;s own connections.</translation>
     </message>
     <message>
         <source>KillScope does not kill its own connections.</source>
@@ -151,8 +151,8 @@
         <translation>This is a system or daemon thread: the server refuses to kill it by id (error 1094), or only SUPER/CONNECTION ADMIN may.</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
-        <translation>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</translation>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
+        <translation>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</translation>
     </message>
     <message>
         <source>KILL QUERY on an idle session does nothing on MySQL: there is no statement to stop.</source>
@@ -208,11 +208,17 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; KILL QUERY will not release them.</source>
-        <translation><numerusform>%n session wait for locks it holds; KILL QUERY will not release them.</numerusform><numerusform>%n sessions wait for locks it holds; KILL QUERY will not release them.</numerusform></translation>
+        <translation>
+            <numerusform>%n session wait for locks it holds; KILL QUERY will not release them.</numerusform>
+            <numerusform>%n sessions wait for locks it holds; KILL QUERY will not release them.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; they continue once its rollback ends.</source>
-        <translation><numerusform>%n session wait for locks it holds; they continue once its rollback ends.</numerusform><numerusform>%n sessions wait for locks it holds; they continue once its rollback ends.</numerusform></translation>
+        <translation>
+            <numerusform>%n session wait for locks it holds; they continue once its rollback ends.</numerusform>
+            <numerusform>%n sessions wait for locks it holds; they continue once its rollback ends.</numerusform>
+        </translation>
     </message>
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
@@ -235,7 +241,10 @@
     </message>
     <message numerus="yes">
         <source>Rolling back %n row(s); a rollback cannot be interrupted.</source>
-        <translation><numerusform>Rolling back %n row; a rollback cannot be interrupted.</numerusform><numerusform>Rolling back %n rows; a rollback cannot be interrupted.</numerusform></translation>
+        <translation>
+            <numerusform>Rolling back %n row; a rollback cannot be interrupted.</numerusform>
+            <numerusform>Rolling back %n rows; a rollback cannot be interrupted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rolling back; a rollback cannot be interrupted.</source>
@@ -356,12 +365,12 @@
         <translation>Unknown server</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
-        <translation>Without the PROCESS privilege only this account's own threads are visible.</translation>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
+        <translation>Without the PROCESS privilege only this account&apos;s own threads are visible.</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
-        <translation>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</translation>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
+        <translation>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</translation>
     </message>
     <message>
         <source>InnoDB transactions (rows modified, rollback progress) cannot be read; information_schema.INNODB_TRX needs the PROCESS privilege.</source>
@@ -600,6 +609,85 @@
     </message>
 </context>
 <context>
+    <name>ks::EngineText</name>
+    <message>
+        <source>waiting for an InnoDB seat</source>
+        <translation>waiting for an InnoDB seat</translation>
+    </message>
+    <message>
+        <source>sleeping before entering InnoDB</source>
+        <translation>sleeping before entering InnoDB</translation>
+    </message>
+    <message>
+        <source>statement rollback</source>
+        <translation>statement rollback</translation>
+    </message>
+    <message>
+        <source>transaction rollback</source>
+        <translation>transaction rollback</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>idle in transaction</translation>
+    </message>
+    <message>
+        <source>delete temporary files</source>
+        <translation>delete temporary files</translation>
+    </message>
+    <message>
+        <source>write temporary file</source>
+        <translation>write temporary file</translation>
+    </message>
+    <message>
+        <source>starting index read</source>
+        <translation>starting index read</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>connect</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>commit</translation>
+    </message>
+    <message>
+        <source>event scheduler</source>
+        <translation>event scheduler</translation>
+    </message>
+    <message>
+        <source>not reading</source>
+        <translation>not reading</translation>
+    </message>
+    <message>
+        <source>kill flag noticed</source>
+        <translation>kill flag noticed</translation>
+    </message>
+    <message>
+        <source>deferred kill replayed</source>
+        <translation>deferred kill replayed</translation>
+    </message>
+    <message>
+        <source>deferred (data-dictionary work)</source>
+        <translation>deferred (data-dictionary work)</translation>
+    </message>
+    <message>
+        <source>MDL %1</source>
+        <translation>MDL %1</translation>
+    </message>
+    <message>
+        <source>auto-rehash: %1</source>
+        <translation>auto-rehash: %1</translation>
+    </message>
+    <message>
+        <source>%1 exceeded</source>
+        <translation>%1 exceeded</translation>
+    </message>
+</context>
+<context>
     <name>ks::Exporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -629,7 +717,10 @@
     </message>
     <message numerus="yes">
         <source>Confirm %n kill(s)</source>
-        <translation><numerusform>Confirm %n kill</numerusform><numerusform>Confirm %n kills</numerusform></translation>
+        <translation>
+            <numerusform>Confirm %n kill</numerusform>
+            <numerusform>Confirm %n kills</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kill</source>
@@ -643,8 +734,8 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope's own; it is never killed.</translation>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
     </message>
     <message>
         <source>Not sent: id %1 now belongs to %2@%3, not to the session %4@%5 you chose.</source>
@@ -703,7 +794,10 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -949,8 +1043,8 @@
         <translation>&amp;Pause sampling</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
-        <translation>Show KillScope's &amp;own connections</translation>
+        <source>Show KillScope&apos;s &amp;own connections</source>
+        <translation>Show KillScope&apos;s &amp;own connections</translation>
     </message>
     <message>
         <source>Kill root &amp;blocker…</source>
@@ -1062,7 +1156,10 @@
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;History kept</source>
@@ -1070,7 +1167,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
-        <translation><numerusform>%1 (%2) blocks %n session</numerusform><numerusform>%1 (%2) blocks %n sessions</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2) blocks %n session</numerusform>
+            <numerusform>%1 (%2) blocks %n sessions</numerusform>
+        </translation>
     </message>
     <message>
         <source>Root blockers: %1</source>
@@ -1085,7 +1185,10 @@
     </message>
     <message numerus="yes">
         <source>ⓘ %1 (and %n more: hover to read)</source>
-        <translation><numerusform>ⓘ %1 (and %n more: hover to read)</numerusform><numerusform>ⓘ %1 (and %n more: hover to read)</numerusform></translation>
+        <translation>
+            <numerusform>ⓘ %1 (and %n more: hover to read)</numerusform>
+            <numerusform>ⓘ %1 (and %n more: hover to read)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1123,8 +1226,8 @@
         <translation>Read-only mode: kills are disabled.</translation>
     </message>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
-        <translation>Connection %1 is one of KillScope's own; it is never killed.</translation>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
+        <translation>Connection %1 is one of KillScope&apos;s own; it is never killed.</translation>
     </message>
     <message>
         <source>Not sent: id %1 now belongs to a session that started after the one you chose.</source>
@@ -1311,7 +1414,10 @@
     </message>
     <message numerus="yes">
         <source>t = %1 s · %n session(s)</source>
-        <translation><numerusform>t = %1 s · %n session</numerusform><numerusform>t = %1 s · %n sessions</numerusform></translation>
+        <translation>
+            <numerusform>t = %1 s · %n session</numerusform>
+            <numerusform>t = %1 s · %n sessions</numerusform>
+        </translation>
     </message>
     <message>
         <source>KillScope</source>
@@ -1389,6 +1495,10 @@
         <source>%1 s: I/O pressure %2</source>
         <translation>%1 s: I/O pressure %2</translation>
     </message>
+    <message>
+        <source>Go to the &amp;End</source>
+        <translation>Go to the &amp;End</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -1414,10 +1524,6 @@
 </context>
 <context>
     <name>ks::PlaybackBar</name>
-    <message>
-        <source>%1 s / %2 s</source>
-        <translation>%1 s / %2 s</translation>
-    </message>
     <message>
         <source>Pause (Space)</source>
         <translation>Pause (Space)</translation>
@@ -1446,6 +1552,10 @@
         <source>Drag to scrub through the run</source>
         <translation>Drag to scrub through the run</translation>
     </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>ks::ProcesslistFilterBar</name>
@@ -1458,12 +1568,12 @@
         <translation>Hide system threads</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
-        <translation>Show KillScope's own</translation>
+        <source>Show KillScope&apos;s own</source>
+        <translation>Show KillScope&apos;s own</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
-        <translation>KillScope's sampler and kill connections (hidden by default)</translation>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
+        <translation>KillScope&apos;s sampler and kill connections (hidden by default)</translation>
     </message>
     <message>
         <source>user</source>
@@ -1513,8 +1623,8 @@
         <translation>Seconds in the current state (MariaDB: since the end of the last statement for Sleep)</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
-        <translation>MariaDB's progress of the statement in percent over all stages</translation>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
+        <translation>MariaDB&apos;s progress of the statement in percent over all stages</translation>
     </message>
     <message>
         <source>INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK</source>
@@ -1586,10 +1696,6 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
 </context>
 <context>
     <name>ks::SwimlaneView</name>
-    <message>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
     <message>
         <source>session %1 (%2)</source>
         <translation>session %1 (%2)</translation>
@@ -1738,16 +1844,16 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>The client shows an error.</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
-        <translation>The client's connection is closed.</translation>
+        <source>The client&apos;s connection is closed.</source>
+        <translation>The client&apos;s connection is closed.</translation>
     </message>
     <message>
         <source>Kill flag set, not yet noticed</source>
         <translation>Kill flag set, not yet noticed</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
-        <translation>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</translation>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <translation>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</translation>
     </message>
     <message>
         <source>KILL QUERY</source>
@@ -1808,6 +1914,33 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ks::TimeFormat</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
     </message>
 </context>
 </TS>

@@ -115,7 +115,7 @@
         <translation>（数据库 %1）</translation>
     </message>
     <message>
-        <source>This is one of KillScope's own connections.</source>
+        <source>This is one of KillScope&apos;s own connections.</source>
         <translation>这是 KillScope 自己的连接。</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>这是系统线程或守护线程：服务器拒绝按 id 终止它（错误 1094），或者只有 SUPER/CONNECTION ADMIN 才可以。</translation>
     </message>
     <message>
-        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user's thread (error 1095).</source>
+        <source>Your account lacks CONNECTION ADMIN and SUPER: the server will refuse to kill another user&apos;s thread (error 1095).</source>
         <translation>你的账号没有 CONNECTION ADMIN 和 SUPER 权限：服务器会拒绝终止其他用户的线程（错误 1095）。</translation>
     </message>
     <message>
@@ -208,11 +208,15 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; KILL QUERY will not release them.</source>
-        <translation><numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个会话在等待它持有的锁；KILL QUERY 不会释放这些锁。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) wait for locks it holds; they continue once its rollback ends.</source>
-        <translation><numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个会话在等待它持有的锁；它回滚结束后这些会话才能继续。</numerusform>
+        </translation>
     </message>
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
@@ -235,7 +239,9 @@
     </message>
     <message numerus="yes">
         <source>Rolling back %n row(s); a rollback cannot be interrupted.</source>
-        <translation><numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform></translation>
+        <translation>
+            <numerusform>正在回滚 %n 行；回滚不能被中断。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rolling back; a rollback cannot be interrupted.</source>
@@ -356,11 +362,11 @@
         <translation>未知服务器</translation>
     </message>
     <message>
-        <source>Without the PROCESS privilege only this account's own threads are visible.</source>
+        <source>Without the PROCESS privilege only this account&apos;s own threads are visible.</source>
         <translation>没有 PROCESS 权限时，只能看到本账号自己的线程。</translation>
     </message>
     <message>
-        <source>Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; other kills are refused with error 1095.</source>
+        <source>Without CONNECTION ADMIN or SUPER only this account&apos;s own threads can be killed; other kills are refused with error 1095.</source>
         <translation>没有 CONNECTION ADMIN 或 SUPER 权限时，只能终止本账号自己的线程；其他终止请求会被拒绝，返回错误 1095。</translation>
     </message>
     <message>
@@ -600,6 +606,85 @@
     </message>
 </context>
 <context>
+    <name>ks::EngineText</name>
+    <message>
+        <source>waiting for an InnoDB seat</source>
+        <translation>等待进入 InnoDB 的名额</translation>
+    </message>
+    <message>
+        <source>sleeping before entering InnoDB</source>
+        <translation>进入 InnoDB 前休眠</translation>
+    </message>
+    <message>
+        <source>statement rollback</source>
+        <translation>语句回滚</translation>
+    </message>
+    <message>
+        <source>transaction rollback</source>
+        <translation>事务回滚</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>事务中空闲</translation>
+    </message>
+    <message>
+        <source>delete temporary files</source>
+        <translation>删除临时文件</translation>
+    </message>
+    <message>
+        <source>write temporary file</source>
+        <translation>写临时文件</translation>
+    </message>
+    <message>
+        <source>starting index read</source>
+        <translation>开始读索引</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>event scheduler</source>
+        <translation>事件调度器</translation>
+    </message>
+    <message>
+        <source>not reading</source>
+        <translation>未读取结果</translation>
+    </message>
+    <message>
+        <source>kill flag noticed</source>
+        <translation>发现了 KILL 标志</translation>
+    </message>
+    <message>
+        <source>deferred kill replayed</source>
+        <translation>重放被推迟的 KILL</translation>
+    </message>
+    <message>
+        <source>deferred (data-dictionary work)</source>
+        <translation>已推迟（数据字典操作中）</translation>
+    </message>
+    <message>
+        <source>MDL %1</source>
+        <translation>元数据锁 %1</translation>
+    </message>
+    <message>
+        <source>auto-rehash: %1</source>
+        <translation>auto-rehash：%1</translation>
+    </message>
+    <message>
+        <source>%1 exceeded</source>
+        <translation>%1 超时</translation>
+    </message>
+</context>
+<context>
     <name>ks::Exporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -629,7 +714,9 @@
     </message>
     <message numerus="yes">
         <source>Confirm %n kill(s)</source>
-        <translation><numerusform>确认 %n 个终止操作</numerusform></translation>
+        <translation>
+            <numerusform>确认 %n 个终止操作</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kill</source>
@@ -643,7 +730,7 @@
 <context>
     <name>ks::KillExecutor</name>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -703,7 +790,9 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -949,7 +1038,7 @@
         <translation>暂停采样(&amp;P)</translation>
     </message>
     <message>
-        <source>Show KillScope's &amp;own connections</source>
+        <source>Show KillScope&apos;s &amp;own connections</source>
         <translation>显示 KillScope 自己的连接(&amp;O)</translation>
     </message>
     <message>
@@ -1062,7 +1151,9 @@
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n 小时</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;History kept</source>
@@ -1070,7 +1161,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%2) blocks %n session(s)</source>
-        <translation><numerusform>%1（%2）阻塞了 %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>%1（%2）阻塞了 %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>Root blockers: %1</source>
@@ -1085,7 +1178,9 @@
     </message>
     <message numerus="yes">
         <source>ⓘ %1 (and %n more: hover to read)</source>
-        <translation><numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform></translation>
+        <translation>
+            <numerusform>ⓘ %1（还有 %n 条：悬停查看）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1123,7 +1218,7 @@
         <translation>只读模式：已禁用终止操作。</translation>
     </message>
     <message>
-        <source>Connection %1 is one of KillScope's own; it is never killed.</source>
+        <source>Connection %1 is one of KillScope&apos;s own; it is never killed.</source>
         <translation>连接 %1 是 KillScope 自己的连接，永远不会被终止。</translation>
     </message>
     <message>
@@ -1311,7 +1406,9 @@
     </message>
     <message numerus="yes">
         <source>t = %1 s · %n session(s)</source>
-        <translation><numerusform>t = %1 秒 · %n 个会话</numerusform></translation>
+        <translation>
+            <numerusform>t = %1 秒 · %n 个会话</numerusform>
+        </translation>
     </message>
     <message>
         <source>KillScope</source>
@@ -1389,6 +1486,10 @@
         <source>%1 s: I/O pressure %2</source>
         <translation>%1 秒：I/O 压力 %2</translation>
     </message>
+    <message>
+        <source>Go to the &amp;End</source>
+        <translation>跳到结尾(&amp;E)</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -1414,10 +1515,6 @@
 </context>
 <context>
     <name>ks::PlaybackBar</name>
-    <message>
-        <source>%1 s / %2 s</source>
-        <translation>%1 秒 / %2 秒</translation>
-    </message>
     <message>
         <source>Pause (Space)</source>
         <translation>暂停（空格）</translation>
@@ -1446,6 +1543,10 @@
         <source>Drag to scrub through the run</source>
         <translation>拖动以浏览整个运行过程</translation>
     </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>ks::ProcesslistFilterBar</name>
@@ -1458,11 +1559,11 @@
         <translation>隐藏系统线程</translation>
     </message>
     <message>
-        <source>Show KillScope's own</source>
+        <source>Show KillScope&apos;s own</source>
         <translation>显示 KillScope 自己的连接</translation>
     </message>
     <message>
-        <source>KillScope's sampler and kill connections (hidden by default)</source>
+        <source>KillScope&apos;s sampler and kill connections (hidden by default)</source>
         <translation>KillScope 的采样连接和终止连接（默认隐藏）</translation>
     </message>
     <message>
@@ -1513,7 +1614,7 @@
         <translation>处于当前状态的秒数（MariaDB 中 Sleep 从上一条语句结束时算起）</translation>
     </message>
     <message>
-        <source>MariaDB's progress of the statement in percent over all stages</source>
+        <source>MariaDB&apos;s progress of the statement in percent over all stages</source>
         <translation>MariaDB 中语句在所有阶段上的总进度（百分比）</translation>
     </message>
     <message>
@@ -1586,10 +1687,6 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
 </context>
 <context>
     <name>ks::SwimlaneView</name>
-    <message>
-        <source>Sessions</source>
-        <translation>会话</translation>
-    </message>
     <message>
         <source>session %1 (%2)</source>
         <translation>会话 %1（%2）</translation>
@@ -1738,7 +1835,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>客户端显示了一个错误。</translation>
     </message>
     <message>
-        <source>The client's connection is closed.</source>
+        <source>The client&apos;s connection is closed.</source>
         <translation>客户端的连接已关闭。</translation>
     </message>
     <message>
@@ -1746,7 +1843,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
         <translation>已设置 kill 标志，尚未发现</translation>
     </message>
     <message>
-        <source>KILL has set the victim's kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
+        <source>KILL has set the victim&apos;s kill flag, but the thread has not reached a check point yet, so it keeps doing what it was doing.</source>
         <translation>KILL 已经设置了目标线程的 kill 标志，但该线程还没有到达检查点，所以它还在继续做原来的事情。</translation>
     </message>
     <message>
@@ -1808,6 +1905,33 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ks::TimeFormat</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,33 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ks {
+
+NiceAxis niceAxis(double lo, double hi, int maxTicks, double minInterval)
+{
+    NiceAxis a;
+    if (!(hi > lo))
+        hi = lo + std::max(minInterval, 1e-9);
+    maxTicks = std::max(maxTicks, 1);
+    const double raw = std::max((hi - lo) / maxTicks, minInterval);
+    const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+    double interval = decade * 10;
+    for (const double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (decade * m >= raw * (1 - 1e-9)) {
+            interval = decade * m;
+            break;
+        }
+    }
+    a.interval = std::max(interval, minInterval);
+    a.min = std::floor(lo / a.interval + 1e-9) * a.interval;
+    a.max = std::ceil(hi / a.interval - 1e-9) * a.interval;
+    if (a.max <= a.min)
+        a.max = a.min + a.interval;
+    a.decimals = std::max(0, int(std::ceil(-std::log10(a.interval) - 1e-9)));
+    return a;
+}
 
 ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &kills, int samples,
                            qint64 t0, qint64 t1, qint64 upToUs)
@@ -64,6 +89,7 @@ ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &ki
                 ChartData::Rollback rb;
                 rb.sessionId = info.sessionId;
                 rb.label = info.label.isEmpty() ? QString::number(info.sessionId) : info.label;
+                rb.labels = info.labels;
                 rb.startUs = timeline.starts(lane)[size_t(run.first)];
                 rb.endUs = timeline.ends(lane)[size_t(run.last)];
                 for (const auto &[t, rows] : timeline.rollbackPoints(lane, run))
@@ -74,12 +100,17 @@ ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &ki
         }
     }
 
+    // Every kill gets its entry, refused ones too: a kill that did nothing is worth seeing.
     for (const KillRecord &k : kills) {
-        if (k.requestedUs < 0 || k.phase == KillPhase::Refused)
+        if (k.requestedUs < 0)
             continue;
         ChartData::Latency l;
         l.label = k.statement.isEmpty() ? killStatement(k.request) : k.statement;
-        if (k.endedUs >= 0) {
+        if (k.phase == KillPhase::Refused) {
+            l.refused = true;
+            l.finished = true;
+            l.serverError = k.serverError;
+        } else if (k.endedUs >= 0) {
             l.latencyUs = k.endedUs - k.requestedUs;
             l.finished = true;
         } else {

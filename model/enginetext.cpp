@@ -80,6 +80,22 @@ QString EngineText::display(const QString &text)
     return text;
 }
 
+QStringList EngineText::globalActionForms(const QString &nameEqualsValue)
+{
+    const qsizetype eq = nameEqualsValue.indexOf(QLatin1Char('='));
+    const QString name = eq < 0 ? nameEqualsValue : nameEqualsValue.left(eq);
+    const QString value = eq < 0 ? QString() : nameEqualsValue.mid(eq + 1);
+    if (name == u"io_pressure")
+        return {tr("I/O pressure → %1 (a what-if knob, not a server variable)").arg(value),
+                tr("I/O pressure → %1").arg(value), tr("I/O %1").arg(value)};
+    if (name == u"innodb_thread_concurrency")
+        return {QStringLiteral("SET GLOBAL innodb_thread_concurrency = %1").arg(value),
+                QStringLiteral("innodb_thread_concurrency = %1").arg(value),
+                tr("concurrency = %1").arg(value)};
+    return {QStringLiteral("SET GLOBAL %1 = %2").arg(name, value),
+            QStringLiteral("%1 = %2").arg(name, value)};
+}
+
 bool EngineText::isEnginePhrase(const QString &text)
 {
     return phraseIndex().contains(text) || patternOf(text, nullptr);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace ks {
 
@@ -18,6 +19,11 @@ class EngineText
     Q_DECLARE_TR_FUNCTIONS(ks::EngineText)
 public:
     static QString display(const QString &text);
+    // A server-wide change as a marker label "name=value" says it, longest form first:
+    // "SET GLOBAL innodb_thread_concurrency = 3", "innodb_thread_concurrency = 3",
+    // "concurrency = 3"; for the what-if knob io_pressure "I/O pressure → 4 (a what-if knob, not
+    // a server variable)", "I/O pressure → 4", "I/O 4".
+    static QStringList globalActionForms(const QString &nameEqualsValue);
     // Whether display() would translate it (the widget-walk test uses it).
     static bool isEnginePhrase(const QString &text);
 };

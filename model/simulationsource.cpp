@@ -582,6 +582,19 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
         }
         }
     }
+    // Server-wide changes (the scenario's SET GLOBAL actions, what-if knobs): markers on no lane,
+    // drawn on the time axis.
+    for (const sim::Event &e : r.events) {
+        if (e.type != sim::EventType::SetGlobal)
+            continue;
+        TimelineMarker m;
+        m.time = e.t;
+        m.lane = -1;
+        m.kind = MarkerKind::GlobalAction;
+        m.label = timeline.intern(QStringLiteral("%1=%2").arg(
+            qs(r.str(sim::StringId(e.b))), QString::number(double(e.a) / 1000.0, 'g', 6)));
+        timeline.addMarker(m);
+    }
     for (const sim::KillRecord &k : r.kills) {
         if (k.clientError < 0)
             continue;

@@ -135,6 +135,7 @@ enum class MarkerKind : quint8
     CheckPoint,  // one explicit check point (sources may also give a period, see SegmentExtra)
     Gone,        // the thread left
     Note,        // anything else worth a pin
+    GlobalAction, // lane -1: a server-wide change (SET GLOBAL, a what-if knob); label "name=value"
 };
 
 struct TimelineMarker

@@ -3,6 +3,7 @@
 #include "enginetext.h"
 #include "lanebackends.h"
 #include "language.h"
+#include "shorttext.h"
 #include "timecoords.h"
 
 #include <QFontMetrics>
@@ -65,7 +66,9 @@ void SwimlaneRenderer::setFont(const QFont &font)
     m_textImages.clear();
     m_textImageBytes = 0;
     const QFontMetrics fm(m_font);
-    m_axisHeight = std::max(26, fm.height() + 14);
+    m_axisTicksHeight = std::max(26, fm.height() + 14);
+    m_axisMarkerRowHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 8;
+    updateAxisHeight();
 }
 
 const SwimlaneRenderer::TextMetrics &SwimlaneRenderer::textMetrics(TextFont font,
@@ -191,6 +194,11 @@ void SwimlaneRenderer::setLaneFilter(std::function<bool(const LaneInfo &)> filte
     updateLayout(true);
 }
 
+void SwimlaneRenderer::updateAxisHeight()
+{
+    m_axisHeight = m_axisTicksHeight + (m_globalMarkers ? m_axisMarkerRowHeight : 0);
+}
+
 bool SwimlaneRenderer::updateLayout(bool force)
 {
     if (!m_timeline) {
@@ -200,6 +208,8 @@ bool SwimlaneRenderer::updateLayout(bool force)
         m_rowOfLane.clear();
         m_totalHeight = 0;
         m_layoutLaneRevision = ~quint64(0);
+        m_globalMarkers = false;
+        updateAxisHeight();
         return had;
     }
     if (!force && m_layoutLaneRevision == m_timeline->laneRevision())
@@ -233,6 +243,12 @@ bool SwimlaneRenderer::updateLayout(bool force)
         ++session;
     }
     m_totalHeight = y;
+    // A row for server-wide changes under the ticks, only when the run has any.
+    const auto markers = m_timeline->markerList();
+    m_globalMarkers = std::any_of(markers.begin(), markers.end(), [](const TimelineMarker &m) {
+        return m.lane < 0 && m.kind == MarkerKind::GlobalAction;
+    });
+    updateAxisHeight();
     return true;
 }
 
@@ -401,10 +417,20 @@ void SwimlaneRenderer::paintContent(QPainter &p, const Frame &frame) const
 
 QString SwimlaneRenderer::segmentText(int lane, int index) const
 {
+    return segmentTexts(lane, index).value(0);
+}
+
+QStringList SwimlaneRenderer::segmentTexts(int lane, int index) const
+{
     const Segment s = m_timeline->segment(lane, index);
     if (s.state == SegmentState::RollingBack) {
-        if (const SegmentExtra *x = m_timeline->extra(lane, index); x && x->rowsAtStart >= 0)
-            return tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart));
+        if (const SegmentExtra *x = m_timeline->extra(lane, index); x && x->rowsAtStart >= 0) {
+            // Shorter by meaning when narrow: "↺ undo 545k rows", "↺ 545k", never "undo 54…".
+            const QString brief = shorttext::abbreviateCount(
+                x->rowsAtStart, QLocale(), currentLanguage().startsWith(QStringLiteral("zh")));
+            return {tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart)),
+                    tr("↺ undo %1 rows").arg(brief), QStringLiteral("↺ ") + brief};
+        }
     }
     // The same (state, detail) pairs come back on every frame; translating and joining them
     // each time cost more than drawing. The cache lives as long as the timeline's content.
@@ -420,19 +446,32 @@ QString SwimlaneRenderer::segmentText(int lane, int index) const
     // Engine phrases ("statement rollback") in the current language; SQL and server texts as
     // they are.
     const QString detail = EngineText::display(m_timeline->string(s.detail));
-    QString text;
-    if (isClientState(s.state) || s.state == SegmentState::Running)
-        text = detail.isEmpty() && s.state != SegmentState::ClientPrompt &&
-                       s.state != SegmentState::ClientWaiting
-                   ? Theme::stateName(s.state)
-                   : detail;
-    else if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin)
-        text = detail;
-    else
-        text = detail.isEmpty() ? Theme::stateName(s.state)
-                                : Theme::stateName(s.state) + QStringLiteral(" · ") + detail;
-    m_texts.insert(key, text);
-    return text;
+    QStringList texts;
+    if (isClientState(s.state) || s.state == SegmentState::Running) {
+        if (detail.isEmpty() && s.state != SegmentState::ClientPrompt &&
+            s.state != SegmentState::ClientWaiting)
+            texts << Theme::stateName(s.state);
+        else
+            texts << detail;
+    } else if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin) {
+        texts << detail;
+    } else if (detail.isEmpty()) {
+        texts << Theme::stateName(s.state);
+    } else {
+        // Narrow: what the thread is doing matters more than which statement.
+        texts << Theme::stateName(s.state) + QStringLiteral(" · ") + detail
+              << Theme::stateName(s.state);
+    }
+    m_texts.insert(key, texts);
+    return texts;
+}
+
+QString SwimlaneRenderer::fittingText(TextFont font, const QStringList &forms, int width) const
+{
+    for (const QString &f : forms)
+        if (!f.isEmpty() && textMetrics(font, f).full <= width)
+            return f;
+    return forms.isEmpty() ? QString() : forms.last();
 }
 
 void SwimlaneRenderer::invalidateTexts()
@@ -514,10 +553,10 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
             }
             // Text on bars wide enough to read.
             if (ix1 - std::max(ix0, 0) >= MinTextRunPx) {
-                const QString text = segmentText(lane, i);
+                const int tx0 = std::max(ix0, 0) + 7;
+                const int tw = std::min(ix1, f.width) - tx0 - 4;
+                const QString text = fittingText(textFont, segmentTexts(lane, i), tw);
                 if (!text.isEmpty()) {
-                    const int tx0 = std::max(ix0, 0) + 7;
-                    const int tw = std::min(ix1, f.width) - tx0 - 4;
                     if (const QStaticText *st = staticText(textFont, text, tw)) {
                         const bool thin = m_theme.barStyle(s.state) == Theme::BarStyle::Thin;
                         const int ty0 = fy0 - f.scrollY;
@@ -562,10 +601,22 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
     p.setRenderHint(QPainter::Antialiasing, true);
     const auto markers = m_timeline->markerList();
     const double g = glyphScale();
+    const int rowsBottom = std::min(f.height, m_totalHeight - f.scrollY);
     for (int i = a; i < b; ++i) {
         const TimelineMarker &m = markers[size_t(i)];
+        if (m.time >= f.cutoff)
+            continue;
+        if (m.lane < 0 && m.kind == MarkerKind::GlobalAction) {
+            // A server-wide change: its pole from the axis continues through every lane, dashed.
+            const int xi = int(std::floor(timeToX(double(m.time), f.t0, f.usPerPx)));
+            QColor c = m_theme.markerColor(m.kind);
+            c.setAlpha(170);
+            for (int y = 0; y < rowsBottom; y += 9)
+                p.fillRect(QRect(xi, y, 2, std::min(5, rowsBottom - y)), c);
+            continue;
+        }
         const int r = rowOfLane(m.lane);
-        if (r < 0 || m.time >= f.cutoff)
+        if (r < 0)
             continue;
         const Row &row = m_rows[size_t(r)];
         const double x = std::floor(timeToX(double(m.time), f.t0, f.usPerPx)) + 0.5;
@@ -604,6 +655,8 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
         }
         case MarkerKind::CheckPoint:
             p.fillRect(QRectF(x - 0.5, bottom - 5, 1, 5), c);
+            break;
+        case MarkerKind::GlobalAction: // on no lane: handled above
             break;
         case MarkerKind::Note:
             p.setPen(Qt::NoPen);
@@ -710,34 +763,49 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         }
         if (!labels)
             continue;
-        QString text = m_timeline->string(s.label);
+        QString text = EngineText::display(m_timeline->string(s.label));
         if (text.isEmpty())
             text = Theme::signalKindName(s.kind);
-        if (failed)
-            text += QStringLiteral(" ✕");
-        const QStaticText *st = staticText(TextFont::SmallBold, text, 400);
-        if (!st)
-            continue;
-        const int w = int(std::ceil(st->size().width())) + 10;
+        const QStringList forms = shorttext::killLabelForms(text);
         const int h = labelHeight;
         // The label sits by the sender (or the tip, for kills from outside), right of the line.
         // Kills close in time would cover each other's labels: try the left side, then step
-        // away from the bar, and keep the first place that is free.
+        // away from the bar, then the shorter forms ("KILL 11" for "KILL CONNECTION 11"), and
+        // keep the first place that is free; the tooltip has the whole label.
         const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
         const double away = dir > 0 ? -(h + 2) : (h + 2);
-        const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
-                                     QRectF(x + 5, ly + away, w, h),
-                                     QRectF(x - 5 - w, ly + away, w, h)};
-        QRectF box = candidates[0];
-        for (const QRectF &c : candidates) {
-            const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
-                return r.intersects(c.adjusted(-2, 0, 2, 0));
-            });
-            if (free) {
-                box = c;
-                break;
+        const QStaticText *st = nullptr;
+        QRectF box;
+        bool found = false;
+        for (const QString &form : forms) {
+            const QStaticText *candidate =
+                staticText(TextFont::SmallBold, failed ? form + QStringLiteral(" ✕") : form, 400);
+            if (!candidate)
+                continue;
+            const int w = int(std::ceil(candidate->size().width())) + 10;
+            const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
+                                         QRectF(x + 5, ly + away, w, h),
+                                         QRectF(x - 5 - w, ly + away, w, h)};
+            if (!st) {
+                st = candidate;
+                box = candidates[0];
             }
+            for (const QRectF &c : candidates) {
+                const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
+                    return r.intersects(c.adjusted(-2, 0, 2, 0));
+                });
+                if (free) {
+                    st = candidate;
+                    box = c;
+                    found = true;
+                    break;
+                }
+            }
+            if (found)
+                break;
         }
+        if (!st)
+            continue;
         placed.push_back(box);
         p.setPen(Qt::NoPen);
         p.setBrush(c);
@@ -815,6 +883,7 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
     const int h = m_axisHeight;
+    const int th = m_axisTicksHeight; // the ticks' row; server-wide changes get the row below
     p.fillRect(QRect(0, 0, f.width, h), m_theme.axisBackground());
     p.fillRect(QRect(0, h - 1, f.width, 1), m_theme.separator());
     const qint64 step = majorStep(f);
@@ -824,19 +893,21 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     const qint64 minor = mantissa == 2 ? step / 4 : step / 5;
     const double tA = f.t0;
     const double tB = xToTime(f.width, f.t0, f.usPerPx);
+    // Time before the data is not labelled: a run starts at 0, not at "−0.2 s".
+    const qint64 first = m_timeline && !m_timeline->isEmpty() ? m_timeline->beginTime() : 0;
+    const qint64 from = std::max(qint64(std::floor(tA)), std::min<qint64>(first, 0));
     QColor minorColor = m_theme.mutedText();
     minorColor.setAlpha(120);
     if (minor > 0 && double(minor) / f.usPerPx >= 6) {
-        for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), minor); double(t) < tB;
-             t += minor)
-            p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), h - 4, 1, 3), minorColor);
+        for (qint64 t = firstTickAtOrAfter(from, minor); double(t) < tB; t += minor)
+            p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), th - 4, 1, 3), minorColor);
     }
     const TimeUnit unit = axisUnit(step, largestAbsTime(f.t0, f.usPerPx, f.width));
     const int decimals = axisDecimals(step, unit);
     p.setPen(m_theme.text());
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
+    for (qint64 t = firstTickAtOrAfter(from, step); double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
-        p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
+        p.fillRect(QRect(x, th - 9, 1, 8), m_theme.mutedText());
         const QString label = TimeFormat::inUnit(t, unit, decimals);
         const QStaticText *st = staticText(TextFont::Small, label, 160);
         if (!st)
@@ -844,7 +915,62 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
         // At the edges the label slides inward instead of being cut.
         const int tw = int(std::ceil(st->size().width()));
         const int left = std::clamp(x - tw / 2, 1, std::max(1, f.width - tw - 1));
-        drawText(p, TextFont::Small, label, QRect(left, 2, tw + 4, h - 12));
+        drawText(p, TextFont::Small, label, QRect(left, 2, tw + 4, th - 12));
+    }
+    if (m_globalMarkers)
+        paintGlobalMarkers(p, f, th, h - th - 1);
+    p.restore();
+}
+
+std::vector<SwimlaneRenderer::GlobalMarker> SwimlaneRenderer::globalMarkers(const Frame &f) const
+{
+    // Each change gets the longest of its forms that fits before the next one (or the edge):
+    // "SET GLOBAL innodb_thread_concurrency = 3" when there is room, "concurrency = 3" when not.
+    std::vector<GlobalMarker> out;
+    if (!m_timeline || !m_globalMarkers)
+        return out;
+    const double tA = xToTime(-400, f.t0, f.usPerPx);
+    const double tB = std::min(xToTime(f.width, f.t0, f.usPerPx), double(f.cutoff));
+    const auto [a, b] = m_timeline->markersIn(qint64(std::floor(tA)), qint64(std::ceil(tB)));
+    const auto markers = m_timeline->markerList();
+    for (int i = a; i < b; ++i) {
+        const TimelineMarker &m = markers[size_t(i)];
+        if (m.lane >= 0 || m.kind != MarkerKind::GlobalAction || m.time >= f.cutoff)
+            continue;
+        out.push_back({i, int(std::floor(timeToX(double(m.time), f.t0, f.usPerPx))), {}, {}});
+    }
+    for (size_t k = 0; k < out.size(); ++k) {
+        const int room = (k + 1 < out.size() ? out[k + 1].x : f.width) - out[k].x - 14;
+        const QStringList forms =
+            EngineText::globalActionForms(m_timeline->string(markers[size_t(out[k].marker)].label));
+        // The longest form is the tooltip's; the pill takes one of the shorter ones.
+        const QStringList pill = forms.size() > 1 ? forms.mid(1) : forms;
+        const QString text = fittingText(TextFont::SmallBold, pill, room);
+        const TextMetrics &tm = textMetrics(TextFont::SmallBold, text);
+        const int w = int(std::ceil(std::min<qreal>(tm.full, std::max(room, 24)))) + 10;
+        out[k].text = text;
+        out[k].box = QRect(out[k].x + 1, 0, w, 0);
+    }
+    return out;
+}
+
+void SwimlaneRenderer::paintGlobalMarkers(QPainter &p, const Frame &f, int top, int height) const
+{
+    const QColor c = m_theme.markerColor(MarkerKind::GlobalAction);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const GlobalMarker &g : globalMarkers(f)) {
+        if (g.x < -4 || g.x > f.width + 4)
+            continue;
+        // A flag on a pole standing on the lanes: the pole continues through them as a dashed
+        // line (paintDecorations), the flag carries what changed.
+        p.fillRect(QRect(g.x, top, 2, height + 1), c);
+        const QRect box(g.box.left(), top + 2, g.box.width(), height - 4);
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(Qt::white);
+        drawText(p, TextFont::SmallBold, g.text, box.adjusted(5, 0, -4, 0));
     }
     p.restore();
 }

@@ -79,6 +79,19 @@ public:
     void setLabelWidth(int width) { m_labelWidth = width; }
     int labelWidth() const { return m_labelWidth; }
     int axisHeight() const { return m_axisHeight; }
+    // The axis's rows: ticks on top, then (when the run has any) server-wide changes.
+    int axisTicksHeight() const { return m_axisTicksHeight; }
+    bool hasGlobalMarkers() const { return m_globalMarkers; }
+    // A server-wide change as the axis shows it: which marker, where, the text it got and its
+    // pill (x and width; the y is the axis's marker row).
+    struct GlobalMarker
+    {
+        int marker = -1; // index into Timeline::markerList()
+        int x = 0;       // lanes-area column of its time
+        QString text;
+        QRect box;
+    };
+    std::vector<GlobalMarker> globalMarkers(const Frame &f) const;
     // Which lanes get rows; null shows all.
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
 
@@ -123,8 +136,10 @@ public:
 
     Stats lastStats() const { return m_stats; }
 
-    // Text of a segment's bar (statement, error, rows to undo, or the state's name).
+    // Text of a segment's bar (statement, error, rows to undo, or the state's name), and its
+    // shorter forms by meaning for narrow bars (the first that fits is drawn).
     QString segmentText(int lane, int index) const;
+    QStringList segmentTexts(int lane, int index) const;
     // Forget laid-out and translated texts (after a language switch).
     void invalidateTexts();
 
@@ -140,6 +155,8 @@ private:
     void paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const;
+    void paintGlobalMarkers(QPainter &p, const Frame &f, int top, int height) const;
+    void updateAxisHeight();
     std::pair<int, int> visibleRowRange(const Frame &f) const;
     qint64 majorStep(const Frame &f) const;
     // Arrows and markers grow with the rows (presentation mode), never shrink below 1.
@@ -189,6 +206,8 @@ private:
     void blitText(QPainter &p, TextFont font, const QStaticText &st, QPointF at) const;
     // The laid-out text elided to `width`; null when nothing fits.
     const QStaticText *staticText(TextFont font, const QString &text, int width) const;
+    // The first of `forms` that fits `width` whole, else the last (to be elided).
+    QString fittingText(TextFont font, const QStringList &forms, int width) const;
     // Draws text elided to rect's width, vertically centred; returns the width drawn.
     int drawText(QPainter &p, TextFont font, const QString &text, const QRect &rect,
                  bool centred = false) const;
@@ -201,13 +220,16 @@ private:
     mutable QHash<TextKey, TextMetrics> m_metrics; // length 0: one entry per text and font
     mutable QHash<TextImageKey, QImage> m_textImages;
     mutable qsizetype m_textImageBytes = 0;
-    mutable QHash<quint64, QString> m_texts; // (detail << 8 | state) → bar text
+    mutable QHash<quint64, QStringList> m_texts; // (detail << 8 | state) → bar texts
     mutable quint64 m_textsRevision = ~quint64(0);
     mutable const Timeline *m_textsTimeline = nullptr;
     int m_threadHeight = 30;
     int m_clientHeight = 20;
     int m_labelWidth = 190;
     int m_axisHeight = 30;
+    int m_axisTicksHeight = 30;
+    int m_axisMarkerRowHeight = 22;
+    bool m_globalMarkers = false;
     std::function<bool(const LaneInfo &)> m_filter;
     std::vector<Row> m_rows;
     std::vector<int> m_rowTops;

@@ -412,6 +412,13 @@ SwimlaneView::Hit SwimlaneView::hitTest(QPoint pos) const
     hit.inLabels = pos.x() < labelW;
     const auto f = currentFrame();
     hit.time = qint64(std::floor(xToTime(pos.x() - labelW, f.t0, f.usPerPx)));
+    if (hit.inAxis && !hit.inLabels && m_timeline && pos.y() >= m_renderer.axisTicksHeight()) {
+        // The axis's row of server-wide changes: a pill or its pole.
+        const int x = pos.x() - labelW;
+        for (const SwimlaneRenderer::GlobalMarker &g : m_renderer.globalMarkers(f))
+            if ((x >= g.box.left() && x < g.box.right()) || std::abs(x - g.x) <= 3)
+                hit.marker = g.marker;
+    }
     if (hit.inAxis || !m_timeline)
         return hit;
     hit.row = m_renderer.rowAt(pos.y() - axisH + f.scrollY);
@@ -527,6 +534,14 @@ QString SwimlaneView::toolTipFor(const Hit &hit) const
         if (const QString d = EngineText::display(m_timeline->string(s.detail)); !d.isEmpty())
             html += QStringLiteral("<br/>") + d.toHtmlEscaped();
         return QStringLiteral("<qt>%1</qt>").arg(html);
+    }
+    if (hit.marker >= 0 && m_timeline->markerList()[size_t(hit.marker)].lane < 0) {
+        // A server-wide change: its whole text, whatever the pill had room for.
+        const TimelineMarker &m = m_timeline->markerList()[size_t(hit.marker)];
+        const QStringList forms = EngineText::globalActionForms(m_timeline->string(m.label));
+        return QStringLiteral("<qt><b>%1</b> &nbsp;%2<br/>%3</qt>")
+            .arg(Theme::markerName(m.kind).toHtmlEscaped(), TimeFormat::seconds(m.time),
+                 forms.value(0).toHtmlEscaped());
     }
     if (hit.marker >= 0) {
         const TimelineMarker &m = m_timeline->markerList()[size_t(hit.marker)];

@@ -473,20 +473,56 @@
         <translation>Rows left to roll back</translation>
     </message>
     <message>
-        <source>%1 ends at %2 s</source>
-        <translation>%1 ends at %2 s</translation>
-    </message>
-    <message>
-        <source>Kill latency (s)</source>
-        <translation>Kill latency (s)</translation>
-    </message>
-    <message>
         <source>KILL → gone</source>
         <translation>KILL → gone</translation>
     </message>
     <message>
-        <source>%1 (still going)</source>
-        <translation>%1 (still going)</translation>
+        <source>time (%1)</source>
+        <translation>time (%1)</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <source>%1 ends at %2</source>
+        <translation>%1 ends at %2</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>Kill latency</source>
+        <translation>Kill latency</translation>
+    </message>
+    <message>
+        <source>%1: refused (ERROR %2)</source>
+        <translation>%1: refused (ERROR %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, still going</source>
+        <translation>%1: %2, still going</translation>
+    </message>
+    <message>
+        <source>%1 — refused with ERROR %2</source>
+        <translation>%1 — refused with ERROR %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 from KILL to gone%3</source>
+        <translation>%1 — %2 from KILL to gone%3</translation>
+    </message>
+    <message>
+        <source> (still going)</source>
+        <translation> (still going)</translation>
+    </message>
+    <message>
+        <source>KILL → gone (%1)</source>
+        <translation>KILL → gone (%1)</translation>
     </message>
 </context>
 <context>
@@ -685,6 +721,22 @@
     <message>
         <source>%1 exceeded</source>
         <translation>%1 exceeded</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1 (a what-if knob, not a server variable)</source>
+        <translation>I/O pressure → %1 (a what-if knob, not a server variable)</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1</source>
+        <translation>I/O pressure → %1</translation>
+    </message>
+    <message>
+        <source>I/O %1</source>
+        <translation>I/O %1</translation>
+    </message>
+    <message>
+        <source>concurrency = %1</source>
+        <translation>concurrency = %1</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +1966,10 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Server-wide change</source>
+        <translation>Server-wide change</translation>
     </message>
 </context>
 <context>

@@ -470,20 +470,56 @@
         <translation>待回滚行数</translation>
     </message>
     <message>
-        <source>%1 ends at %2 s</source>
-        <translation>%1 于 %2 秒结束</translation>
-    </message>
-    <message>
-        <source>Kill latency (s)</source>
-        <translation>终止耗时（秒）</translation>
-    </message>
-    <message>
         <source>KILL → gone</source>
         <translation>KILL → 消失</translation>
     </message>
     <message>
-        <source>%1 (still going)</source>
-        <translation>%1（仍在进行）</translation>
+        <source>time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <source>%1 ends at %2</source>
+        <translation>%1 结束于 %2</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Kill latency</source>
+        <translation>KILL 耗时</translation>
+    </message>
+    <message>
+        <source>%1: refused (ERROR %2)</source>
+        <translation>%1：被拒绝（ERROR %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2, still going</source>
+        <translation>%1：%2，仍在进行</translation>
+    </message>
+    <message>
+        <source>%1 — refused with ERROR %2</source>
+        <translation>%1 — 被拒绝，ERROR %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 from KILL to gone%3</source>
+        <translation>%1 — 从 KILL 到线程消失用了 %2%3</translation>
+    </message>
+    <message>
+        <source> (still going)</source>
+        <translation>（仍在进行）</translation>
+    </message>
+    <message>
+        <source>KILL → gone (%1)</source>
+        <translation>KILL → 消失（%1）</translation>
     </message>
 </context>
 <context>
@@ -682,6 +718,22 @@
     <message>
         <source>%1 exceeded</source>
         <translation>%1 超时</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1 (a what-if knob, not a server variable)</source>
+        <translation>I/O 压力 → %1（假设参数，不是服务器变量）</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1</source>
+        <translation>I/O 压力 → %1</translation>
+    </message>
+    <message>
+        <source>I/O %1</source>
+        <translation>I/O %1</translation>
+    </message>
+    <message>
+        <source>concurrency = %1</source>
+        <translation>并发数 = %1</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +1957,10 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Server-wide change</source>
+        <translation>全局变更</translation>
     </message>
 </context>
 <context>

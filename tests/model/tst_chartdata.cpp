@@ -68,11 +68,51 @@ private Q_SLOTS:
         QCOMPARE(d.rollbacks.first().rows.first().second, 1000);
         QCOMPARE(d.rollbacks.first().rows.last().second, 0);
 
-        QCOMPARE(d.latencies.size(), 2); // the refused kill has no latency
+        QCOMPARE(d.latencies.size(), 3); // every kill, the refused one too
         QCOMPARE(d.latencies[0].latencyUs, 4'000'000);
         QVERIFY(d.latencies[0].finished);
         QCOMPARE(d.latencies[1].latencyUs, 500'000); // still going at upTo
         QVERIFY(!d.latencies[1].finished);
+        QVERIFY(d.latencies[2].refused);
+        QCOMPARE(d.latencies[2].latencyUs, 0);
+    }
+
+    void niceAxes_data()
+    {
+        QTest::addColumn<double>("lo");
+        QTest::addColumn<double>("hi");
+        QTest::addColumn<int>("maxTicks");
+        QTest::addColumn<double>("minInterval");
+        QTest::addColumn<double>("min");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("interval");
+        QTest::addColumn<int>("decimals");
+        // The axis: 0 … 21 s showed ticks at 5.3, 10.6, 15.8.
+        QTest::newRow("seconds") << 0.0 << 21.1 << 5 << 0.0 << 0.0 << 25.0 << 5.0 << 0;
+        QTest::newRow("rollback window") << 2.5 << 19.09 << 6 << 0.0 << 0.0 << 20.0 << 5.0 << 0;
+        QTest::newRow("rows") << 0.0 << 832901.0 << 5 << 1.0 << 0.0 << 1e6 << 2e5 << 0;
+        QTest::newRow("short") << 0.0 << 0.43 << 5 << 0.0 << 0.0 << 0.5 << 0.1 << 1;
+        QTest::newRow("tiny latency")
+            << 0.0 << 0.00004 << 3 << 0.0 << 0.0 << 0.00004 << 0.00002 << 5;
+        QTest::newRow("integers only") << 0.0 << 3.0 << 5 << 1.0 << 0.0 << 3.0 << 1.0 << 0;
+        QTest::newRow("empty range") << 4.0 << 4.0 << 5 << 1.0 << 4.0 << 5.0 << 1.0 << 0;
+    }
+    void niceAxes()
+    {
+        QFETCH(double, lo);
+        QFETCH(double, hi);
+        QFETCH(int, maxTicks);
+        QFETCH(double, minInterval);
+        QFETCH(double, min);
+        QFETCH(double, max);
+        QFETCH(double, interval);
+        QFETCH(int, decimals);
+        const NiceAxis a = niceAxis(lo, hi, maxTicks, minInterval);
+        QCOMPARE(a.min, min);
+        QCOMPARE(a.max, max);
+        QCOMPARE(a.interval, interval);
+        QCOMPARE(a.decimals, decimals);
+        QVERIFY(a.min <= lo && a.max >= hi);
     }
 
     // The curve bends where the lane's wedge bends: both come from the rollback's pieces.

@@ -85,6 +85,23 @@ QString NarrationModel::currentText() const
     return textAt(m_current);
 }
 
+int NarrationModel::captionRow() const
+{
+    for (int row = m_current; row >= 0; --row)
+        if (!m_steps[row].unverified)
+            return row;
+    return -1;
+}
+
+int NarrationModel::caveatRow() const
+{
+    const int caption = captionRow();
+    for (int row = m_current; row > caption; --row)
+        if (m_steps[row].unverified)
+            return row;
+    return -1;
+}
+
 qint64 NarrationModel::nextStepTime(qint64 fromUs) const
 {
     for (const NarrationStep &s : m_steps)

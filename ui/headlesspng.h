@@ -15,7 +15,7 @@ struct PngRequest
     QString scenario;
     QString flavor;
     qint64 atUs = -1; // -1: the end of the run
-    QSize size{1600, 900};
+    QSize size{1600, 900}; // = DefaultSlideSize (exporter.h)
     bool caption = true;
 };
 

@@ -13,6 +13,7 @@
 #include "narrationpanel.h"
 #include "playbackbar.h"
 #include "playbackcontroller.h"
+#include "presentationmode.h"
 #include "processlistmodel.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
@@ -150,20 +151,6 @@ void MainWindow::createWidgets()
         m_scrubSettle->start();
     });
 
-    // Presentation captions: the narration, large, under the lanes.
-    m_caption = new QLabel(m_swimlaneArea);
-    m_caption->setObjectName(QStringLiteral("captionLabel"));
-    m_caption->setWordWrap(true);
-    m_caption->setAlignment(Qt::AlignCenter);
-    m_caption->setMargin(16);
-    m_caption->setAutoFillBackground(true);
-    QPalette capPal = m_caption->palette();
-    capPal.setColor(QPalette::Window, QColor(0x20, 0x24, 0x2b));
-    capPal.setColor(QPalette::WindowText, QColor(0xf5, 0xf5, 0xf5));
-    m_caption->setPalette(capPal);
-    m_caption->hide();
-    areaLayout->addWidget(m_caption);
-
     m_bottomTabs = new QTabWidget(m_splitter);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->setDocumentMode(true);
@@ -250,7 +237,6 @@ void MainWindow::createWidgets()
     addDockWidget(Qt::RightDockWidgetArea, m_narrationDock);
     connect(m_narrationPanel, &NarrationPanel::stepActivated, m_playback,
             &PlaybackController::glideTo);
-    connect(m_narrationModel, &NarrationModel::currentChanged, this, &MainWindow::updateCaption);
 
     m_knobs = new KnobsPanel(this);
     m_knobsDock = new QDockWidget(this);
@@ -315,6 +301,33 @@ void MainWindow::createWidgets()
     m_tableRefresh->setSingleShot(true);
     connect(m_tableRefresh, &QTimer::timeout, this, &MainWindow::refreshAtPlayhead);
 
+    // Presentation mode lives in a class of its own: it hides and enlarges, and leaving it
+    // restores what was there.
+    PresentationMode::Parts stage;
+    stage.window = this;
+    stage.view = m_swimlaneView;
+    stage.area = m_swimlaneArea;
+    stage.narration = m_narrationModel;
+    stage.processlist = m_processlistProxy;
+    stage.overlayColumns = [this] {
+        using F = ProcesslistModel::Field;
+        QList<int> columns;
+        for (const F f : {F::Id, F::User, F::Command, F::Time, F::State, F::Info})
+            if (const int c = m_processlistModel->column(f); c >= 0)
+                columns << c;
+        return columns;
+    };
+    stage.title = [this] { return stageTitle(); };
+    stage.fallbackCaption = [this] {
+        return m_source == m_simulation ? m_simulation->scenarioTitle(currentLanguage()) : QString();
+    };
+    stage.chrome = {menuBar(), statusBar(), m_toolBar, m_bottomTabs};
+    m_stage = new PresentationMode(stage, this);
+    connect(m_stage, &PresentationMode::toggled, this, [this](bool on) {
+        m_presentationAction->setChecked(on);
+        m_processlistOverlayAction->setEnabled(on);
+    });
+
     m_killMenu = new KillMenu(this);
     connect(m_killMenu, &KillMenu::killsSent, this, [this](const QList<KillRequest> &requests) {
         QStringList sql;
@@ -367,11 +380,15 @@ void MainWindow::createActions()
                            [this] { m_swimlaneView->zoomToFit(); });
     m_presentationAction = make(QStringLiteral("presentationAction"),
                                 {QKeySequence(Qt::Key_F11)},
-                                [this] { setPresentationMode(!m_presentation); });
+                                [this] { setPresentationMode(!isPresentationMode()); });
     m_presentationAction->setCheckable(true);
+    m_processlistOverlayAction =
+        make(QStringLiteral("processlistOverlayAction"), {QKeySequence(Qt::Key_P)},
+             [this] { m_stage->toggleProcesslist(); });
+    m_processlistOverlayAction->setEnabled(false);
     auto *leave = make(QStringLiteral("leavePresentationAction"), {QKeySequence(Qt::Key_Escape)},
                        [this] {
-                           if (m_presentation)
+                           if (isPresentationMode())
                                setPresentationMode(false);
                        });
     Q_UNUSED(leave);
@@ -436,6 +453,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_legendDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presentationAction);
+    m_viewMenu->addAction(m_processlistOverlayAction);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageGroup = new QActionGroup(this);
@@ -467,8 +485,8 @@ void MainWindow::retranslateUi()
     m_openAction->setText(tr("&Open Scenario…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_exportMenu->setTitle(tr("&Export"));
-    m_exportPngAction->setText(tr("View as &PNG…"));
-    m_exportSvgAction->setText(tr("View as &SVG…"));
+    m_exportPngAction->setText(tr("Slide as &PNG…"));
+    m_exportSvgAction->setText(tr("Slide as &SVG…"));
     m_exportTraceAction->setText(tr("Run as Chrome &Trace JSON…"));
     m_exportCsvAction->setText(tr("Processlist as &CSV…"));
     m_quitAction->setText(tr("&Quit"));
@@ -486,6 +504,7 @@ void MainWindow::retranslateUi()
     m_zoomFitAction->setText(tr("&Zoom to Fit"));
     m_resetWhatIfAction->setText(tr("&Undo My Kills and Knob Changes"));
     m_presentationAction->setText(tr("Presentation &Mode"));
+    m_processlistOverlayAction->setText(tr("Processlist &Overlay (Presentation)"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About KillScope"));
@@ -700,12 +719,12 @@ void MainWindow::updateTitle()
     setWindowTitle(title);
 }
 
-void MainWindow::updateCaption()
+QString MainWindow::stageTitle() const
 {
-    QString text = m_narrationModel->currentText();
-    if (text.isEmpty() && m_source == m_simulation)
-        text = m_simulation->scenarioTitle(currentLanguage());
-    m_caption->setText(text);
+    if (m_source == m_simulation && m_simulation->hasScenario())
+        return tr("%1 — %2").arg(m_simulation->scenarioTitle(currentLanguage()),
+                                 KnobsPanel::flavorName(m_simulation->flavorId()));
+    return windowTitle();
 }
 
 void MainWindow::fitProcesslistColumns()
@@ -850,42 +869,28 @@ void MainWindow::showKillMenu(const QList<KillTarget> &targets, const QPoint &gl
 // --- exports ------------------------------------------------------------------------------
 
 
+TimelinePicture MainWindow::slide() const
+{
+    // The slide `--png` writes: the whole run up to the playhead, title, legend, caption.
+    if (m_source == m_simulation)
+        return simulationSlide(*m_simulation, m_playback->position());
+    TimelinePicture pic;
+    pic.timeline = &m_source->timeline();
+    pic.t0 = pic.timeline->beginTime();
+    pic.t1 = std::max(pic.timeline->endTime(), pic.t0 + 1);
+    pic.playhead = m_playback->position();
+    pic.title = windowTitle();
+    return pic;
+}
+
 bool MainWindow::exportPng(const QString &path, QString *error)
 {
-    // The view as it is on screen, at least a readable size when the window is small.
-    const QSize size = m_swimlaneView->size().expandedTo(QSize(800, 400));
-    const QImage image = m_swimlaneView->renderToImage(size);
-    QSaveFile f(path);
-    if (image.isNull() || !f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return writeTimelinePng(slide(), DefaultSlideSize, path, error);
 }
 
 bool MainWindow::exportSvg(const QString &path, QString *error)
 {
-    const QSize size = m_swimlaneView->size().expandedTo(QSize(800, 400));
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(size);
-    svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setTitle(windowTitle());
-    QPainter p;
-    if (!p.begin(&svg)) {
-        if (error)
-            *error = tr("Cannot write %1").arg(path);
-        return false;
-    }
-    m_swimlaneView->render(p, size);
-    p.end();
-    if (QFileInfo(path).size() == 0) {
-        if (error)
-            *error = tr("Cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    return writeTimelineSvg(slide(), DefaultSlideSize, path, error);
 }
 
 bool MainWindow::exportTrace(const QString &path, QString *error)
@@ -948,42 +953,12 @@ void MainWindow::exportDialog(const QString &kind)
 
 void MainWindow::setPresentationMode(bool on)
 {
-    if (on == m_presentation)
-        return;
-    m_presentation = on;
-    m_presentationAction->setChecked(on);
-    if (on) {
-        m_savedState = saveState();
-        m_wasMaximized = isMaximized();
-        menuBar()->hide();
-        statusBar()->hide();
-        m_toolBar->hide();
-        m_narrationDock->hide();
-        m_knobsDock->hide();
-        m_legendDock->hide();
-        m_bottomTabs->hide();
-        m_swimlaneView->setScale(1.6);
-        QFont big = font();
-        big.setPointSizeF(std::max(20.0, big.pointSizeF() * 2.0));
-        m_caption->setFont(big);
-        updateCaption();
-        m_caption->show();
-        m_swimlaneArea->setFocus();
-        showFullScreen();
-        m_swimlaneView->zoomToFit();
-    } else {
-        m_caption->hide();
-        m_swimlaneView->setScale(1.0);
-        menuBar()->show();
-        statusBar()->show();
-        m_toolBar->show();
-        m_bottomTabs->show();
-        restoreState(m_savedState);
-        if (m_wasMaximized)
-            showMaximized();
-        else
-            showNormal();
-    }
+    m_stage->setOn(on);
+}
+
+bool MainWindow::isPresentationMode() const
+{
+    return m_stage->isOn();
 }
 
 // --- events -------------------------------------------------------------------------------
@@ -995,15 +970,27 @@ void MainWindow::changeEvent(QEvent *event)
         m_narrationModel->setLanguage(currentLanguage());
         for (QAction *a : m_languageGroup->actions())
             a->setChecked(a->data().toString() == currentLanguage());
-        updateCaption();
+        m_stage->updateTexts();
+        m_stage->refit();
         refreshAtPlayhead();
     }
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Without a window manager no one gives the window the keyboard, and F11, Space and the
+    // arrows would go nowhere; asking for it is what a window manager would do anyway.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        activateWindow();
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_presentation)
+    if (isPresentationMode())
         setPresentationMode(false);
     saveLayout();
     QMainWindow::closeEvent(event);

@@ -188,6 +188,46 @@ void SwimlaneRenderer::setRowHeights(int thread, int client)
     updateLayout(true);
 }
 
+stagelayout::Metrics SwimlaneRenderer::fitToStage(QSize area, int screenHeight,
+                                                  const QFont &family)
+{
+    int threads = 0;
+    int clients = 0;
+    if (m_timeline) {
+        for (int lane = 0; lane < m_timeline->laneCount(); ++lane) {
+            const LaneInfo &info = m_timeline->lane(lane);
+            if (info.kind != LaneKind::Thread || (m_filter && !m_filter(info)))
+                continue;
+            ++threads;
+            clients += info.partner >= 0 ? 1 : 0;
+        }
+    }
+    // The axis grows with the type, and the type with the rows: settle in two rounds.
+    stagelayout::Metrics m;
+    QFont f = family;
+    int axis = std::max(26, stagelayout::baseFontPx(screenHeight) * 2);
+    for (int round = 0; round < 2; ++round) {
+        m = stagelayout::metrics(std::max(1, area.height() - axis), screenHeight, threads, clients);
+        f.setPixelSize(m.fontPx);
+        setFont(f);
+        axis = m_axisHeight;
+    }
+    setRowHeights(m.threadRow, clients > 0 ? m.clientRow : 0);
+    // The label column fits the longest caption (the statement line under it may be elided:
+    // its tooltip has it whole).
+    const QFontMetrics bold(boldFont());
+    int longest = 0;
+    if (m_timeline) {
+        for (const Row &row : m_rows)
+            if (row.kind == LaneKind::Thread)
+                longest = std::max(longest, bold.horizontalAdvance(
+                                                m_timeline->lane(row.lane).labelFor(currentLanguage())));
+    }
+    setLabelWidth(stagelayout::labelWidth(area.width(), longest, m.fontPx));
+    updateAxisHeight();
+    return m;
+}
+
 void SwimlaneRenderer::setLaneFilter(std::function<bool(const LaneInfo &)> filter)
 {
     m_filter = std::move(filter);
@@ -280,7 +320,13 @@ qint64 SwimlaneRenderer::majorStep(const Frame &f) const
 {
     // Grid lines and axis ticks must agree, also in a strip rendered after a pan: the whole
     // frame decides the step.
-    return axisStep(f.usPerPx, 110, largestAbsTime(f.t0, f.usPerPx, f.width));
+    // Ticks far enough apart for their labels in this type and language ("20 秒" is wider than
+    // "20 s", and presentation type is large), never closer than 110 px.
+    const qreal label = textMetrics(TextFont::Small, TimeFormat::withUnit(QStringLiteral("88.8"),
+                                                                          TimeUnit::S))
+                            .full;
+    const int minPx = std::max(110, int(std::ceil(label)) + QFontMetrics(smallFont()).height());
+    return axisStep(f.usPerPx, minPx, largestAbsTime(f.t0, f.usPerPx, f.width));
 }
 
 std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
@@ -429,7 +475,8 @@ QStringList SwimlaneRenderer::segmentTexts(int lane, int index) const
             const QString brief = shorttext::abbreviateCount(
                 x->rowsAtStart, QLocale(), currentLanguage().startsWith(QStringLiteral("zh")));
             return {tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart)),
-                    tr("↺ undo %1 rows").arg(brief), QStringLiteral("↺ ") + brief};
+                    tr("↺ undo %1 rows").arg(brief), QStringLiteral("↺ ") + brief,
+                    QStringLiteral("↺")};
         }
     }
     // The same (state, detail) pairs come back on every frame; translating and joining them
@@ -993,10 +1040,7 @@ void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhea
     const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
     const QString label =
         TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
-    QFont bf = boldFont();
-    bf.setPointSizeF(smallFont().pointSizeF() > 0 ? smallFont().pointSizeF() : bf.pointSizeF());
-    if (smallFont().pixelSize() > 0)
-        bf.setPixelSize(smallFont().pixelSize());
+    const QFont bf = m_fonts[int(TextFont::SmallBold)];
     p.setFont(bf);
     const QFontMetrics fm(bf);
     const int w = fm.horizontalAdvance(label) + 10;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lanegeometry.h"
+#include "stagelayout.h"
 #include "theme.h"
 #include "timeline.h"
 
@@ -74,6 +75,10 @@ public:
     void setFont(const QFont &font);
     QFont font() const { return m_font; }
     void setRowHeights(int thread, int client);
+    // A stage (presentation mode, slides): type, rows and the label column sized so that every
+    // row fills `area` (axis included) on a screen `screenHeight` px high (stagelayout.h).
+    // `family` gives the typeface; its size is chosen here. Returns the metrics used.
+    stagelayout::Metrics fitToStage(QSize area, int screenHeight, const QFont &family);
     int threadRowHeight() const { return m_threadHeight; }
     int clientRowHeight() const { return m_clientHeight; }
     void setLabelWidth(int width) { m_labelWidth = width; }

@@ -120,6 +120,15 @@ void SwimlaneView::setScale(double scale)
     viewport()->update();
 }
 
+stagelayout::Metrics SwimlaneView::fitToStage(int screenHeight)
+{
+    const stagelayout::Metrics m = m_renderer.fitToStage(viewport()->size(), screenHeight, font());
+    invalidateContent();
+    updateScrollBars();
+    viewport()->update();
+    return m;
+}
+
 void SwimlaneView::timelineChanged()
 {
     if (m_renderer.updateLayout())

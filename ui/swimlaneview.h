@@ -66,9 +66,12 @@ public:
                                          qint64 time);
 
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
-    // Presentation mode: larger type and rows.
+    // Larger type and rows by a factor (1 = the desktop's).
     void setScale(double scale);
     double scale() const { return m_scale; }
+    // Presentation mode: rows, type and label column sized so every row fills the viewport on a
+    // screen `screenHeight` px high (stagelayout.h); setScale() returns to the desktop's sizes.
+    stagelayout::Metrics fitToStage(int screenHeight);
 
     Hit hitTest(QPoint viewportPos) const;
     // Rectangle of the lanes area in viewport coordinates.

@@ -757,8 +757,8 @@
 <context>
     <name>ks::HeadlessPng</name>
     <message>
-        <source>%1 — %2 — t = %3 s</source>
-        <translation>%1 — %2 — t = %3 s</translation>
+        <source>%1 — %2 — t = %3</source>
+        <translation>%1 — %2 — t = %3</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1063,10 @@
         <source>The victim reached a check point and saw its kill flag.</source>
         <translation>The victim reached a check point and saw its kill flag.</translation>
     </message>
+    <message>
+        <source>SET GLOBAL or a what-if knob, for the whole server from that moment.</source>
+        <translation>SET GLOBAL or a what-if knob, for the whole server from that moment.</translation>
+    </message>
 </context>
 <context>
     <name>ks::LiveController</name>
@@ -1337,14 +1341,6 @@
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <source>View as &amp;PNG…</source>
-        <translation>View as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>View as &amp;SVG…</source>
-        <translation>View as &amp;SVG…</translation>
-    </message>
-    <message>
         <source>Run as Chrome &amp;Trace JSON…</source>
         <translation>Run as Chrome &amp;Trace JSON…</translation>
     </message>
@@ -1492,14 +1488,6 @@
         <translation>KillScope scenarios (*.json);;All files (*)</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>Cannot write %1</translation>
-    </message>
-    <message>
         <source>The trace export is available for simulated runs.</source>
         <translation>The trace export is available for simulated runs.</translation>
     </message>
@@ -1550,6 +1538,22 @@
     <message>
         <source>Go to the &amp;End</source>
         <translation>Go to the &amp;End</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;PNG…</source>
+        <translation>Slide as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;SVG…</source>
+        <translation>Slide as &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Processlist &amp;Overlay (Presentation)</source>
+        <translation>Processlist &amp;Overlay (Presentation)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

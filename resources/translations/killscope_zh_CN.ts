@@ -754,8 +754,8 @@
 <context>
     <name>ks::HeadlessPng</name>
     <message>
-        <source>%1 — %2 — t = %3 s</source>
-        <translation>%1 — %2 — t = %3 秒</translation>
+        <source>%1 — %2 — t = %3</source>
+        <translation>%1 — %2 — t = %3</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1058,10 @@
         <source>The victim reached a check point and saw its kill flag.</source>
         <translation>被终止的线程到达检查点，发现了自己的 kill 标志。</translation>
     </message>
+    <message>
+        <source>SET GLOBAL or a what-if knob, for the whole server from that moment.</source>
+        <translation>SET GLOBAL 或某个假设参数：从那一刻起作用于整个服务器。</translation>
+    </message>
 </context>
 <context>
     <name>ks::LiveController</name>
@@ -1329,14 +1333,6 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <source>View as &amp;PNG…</source>
-        <translation>视图导出为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>View as &amp;SVG…</source>
-        <translation>视图导出为 &amp;SVG…</translation>
-    </message>
-    <message>
         <source>Run as Chrome &amp;Trace JSON…</source>
         <translation>运行过程导出为 Chrome &amp;Trace JSON…</translation>
     </message>
@@ -1483,14 +1479,6 @@
         <translation>KillScope 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>The trace export is available for simulated runs.</source>
         <translation>只有模拟运行才能导出 trace。</translation>
     </message>
@@ -1541,6 +1529,22 @@
     <message>
         <source>Go to the &amp;End</source>
         <translation>跳到结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;PNG…</source>
+        <translation>幻灯片导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;SVG…</source>
+        <translation>幻灯片导出为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Processlist &amp;Overlay (Presentation)</source>
+        <translation>进程列表浮层（演示模式）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

@@ -181,7 +181,8 @@ private Q_SLOTS:
         const QStringList forms =
             view.renderer().segmentTexts(lane, s.timeline().segmentAt(lane, 14'000'000));
         QCOMPARE(forms.first(), QStringLiteral("↺ undo 545,023 rows"));
-        QCOMPARE(forms.last(), QStringLiteral("↺ 545k"));
+        QVERIFY(forms.contains(QStringLiteral("↺ 545k")));
+        QCOMPARE(forms.last(), QStringLiteral("↺"));
     }
 
     // SET GLOBAL and what-if knobs appear as labelled markers on the axis, with the whole text

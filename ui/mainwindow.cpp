@@ -641,6 +641,12 @@ void MainWindow::onSourceChanged()
     refreshCharts();
     updateTitle();
     m_swimlaneView->timelineChanged();
+    // On stage, other lanes (a new scenario, a flavor with other sessions) need other rows.
+    if (isPresentationMode() && timeline.laneRevision() != m_stageLaneRevision) {
+        m_stageLaneRevision = timeline.laneRevision();
+        m_stage->updateTexts();
+        m_stage->refit();
+    }
 }
 
 void MainWindow::onPlayheadMoved(qint64 us)

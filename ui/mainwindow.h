@@ -200,6 +200,7 @@ private:
 
     PresentationMode *m_stage = nullptr;
     bool m_shownOnce = false;
+    quint64 m_stageLaneRevision = 0;
     quint64 m_chartsRevision = ~quint64(0);
     bool m_fitPending = true;
     bool m_columnsFitted = false;

@@ -910,8 +910,15 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
                 QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height));
             if (twoLines) {
                 p.setPen(m_theme.mutedText());
-                drawText(p, TextFont::Small, info.statement,
-                         QRect(pad, textTop + bfm.height(), m_labelWidth - 2 * pad, sfm.height()));
+                // A KILL shortens by meaning ("KILL 11"); other statements are elided, and the
+                // label's tooltip has them whole.
+                const int w = m_labelWidth - 2 * pad;
+                const QString statement =
+                    info.statement.startsWith(QStringLiteral("KILL "))
+                        ? fittingText(TextFont::Small, shorttext::killLabelForms(info.statement), w)
+                        : info.statement;
+                drawText(p, TextFont::Small, statement,
+                         QRect(pad, textTop + bfm.height(), w, sfm.height()));
             }
         } else {
             p.setPen(m_theme.mutedText());

@@ -1,5 +1,8 @@
 #include "connectionsettings.h"
 
+#include "timetext.h"
+
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -13,32 +16,80 @@ QString ConnectionSettings::describe() const
     return QStringLiteral("%1%2:%3").arg(who, host).arg(effectivePort());
 }
 
-void ConnectionSettings::applyTo(QSqlDatabase &db, int readTimeoutS) const
+std::optional<int> ConnectionSettings::parsePort(const QString &text)
 {
-    QStringList options;
-    if (usesSocket()) {
-        // QMYSQL only uses the socket for host "localhost"; any other host means TCP.
-        db.setHostName(QStringLiteral("localhost"));
-        options << QStringLiteral("UNIX_SOCKET=%1").arg(socket);
+    static const QRegularExpression re(QStringLiteral("^\\d{1,5}$"));
+    if (!re.match(text).hasMatch())
+        return std::nullopt;
+    const int port = text.toInt();
+    if (port > 65535)
+        return std::nullopt;
+    return port;
+}
+
+std::optional<int> ConnectionSettings::parseConnectTimeout(const QString &text)
+{
+    static const QRegularExpression bare(QStringLiteral("^\\d{1,4}$"));
+    qint64 seconds = 0;
+    if (bare.match(text).hasMatch()) {
+        seconds = text.toInt();
     } else {
-        db.setHostName(host.isEmpty() ? QStringLiteral("127.0.0.1") : host);
-        db.setPort(effectivePort());
+        const std::optional<qint64> us = parseTimeUs(text);
+        if (!us)
+            return std::nullopt;
+        seconds = (*us + 999'999) / 1'000'000;
     }
-    db.setUserName(user);
-    db.setPassword(password);
-    db.setDatabaseName(database);
-    if (connectTimeoutS > 0)
-        options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(connectTimeoutS);
-    if (readTimeoutS > 0) {
-        options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(readTimeoutS);
-        options << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(readTimeoutS);
+    if (seconds < 1 || seconds > 3600)
+        return std::nullopt;
+    return int(seconds);
+}
+
+std::optional<ConnectionSettings::TlsMode> ConnectionSettings::parseTlsMode(const QString &text)
+{
+    const QString t = text.trimmed().toUpper();
+    for (TlsMode m : {TlsMode::Disabled, TlsMode::Preferred, TlsMode::Required, TlsMode::VerifyCa,
+                      TlsMode::VerifyIdentity})
+        if (t == tlsModeName(m))
+            return m;
+    return std::nullopt;
+}
+
+QString ConnectionSettings::tlsModeName(TlsMode mode)
+{
+    switch (mode) {
+    case TlsMode::Disabled:
+        return QStringLiteral("DISABLED");
+    case TlsMode::Preferred:
+        return QStringLiteral("PREFERRED");
+    case TlsMode::Required:
+        return QStringLiteral("REQUIRED");
+    case TlsMode::VerifyCa:
+        return QStringLiteral("VERIFY_CA");
+    case TlsMode::VerifyIdentity:
+        return QStringLiteral("VERIFY_IDENTITY");
     }
-    if (tls == TlsMode::Required) {
-        options << QStringLiteral("CLIENT_SSL");
-        if (!tlsCaFile.isEmpty())
-            options << QStringLiteral("SSL_CA=%1").arg(tlsCaFile);
+    return {};
+}
+
+QString TlsStatus::describe() const
+{
+    if (!encrypted) {
+        if (local)
+            return tr("Not encrypted: a local unix socket, which never leaves this machine.");
+        if (mode == ConnectionSettings::TlsMode::Disabled)
+            return tr("Not encrypted (TLS disabled).");
+        return tr("Not encrypted: the server did not offer TLS.");
     }
-    db.setConnectOptions(options.join(u';'));
+    const QString what = cipher.isEmpty() ? version : QStringLiteral("%1, %2").arg(version, cipher);
+    if (hostVerified)
+        return tr("Encrypted (%1); the server's certificate is signed by the given CA and names "
+                  "%2.")
+            .arg(what, host);
+    if (chainVerified)
+        return tr("Encrypted (%1); the server's certificate is signed by the given CA; its host "
+                  "name is not checked.")
+            .arg(what);
+    return tr("Encrypted (%1); the server's certificate is not verified.").arg(what);
 }
 
 bool isConnectionLostError(int code)
@@ -100,7 +151,8 @@ QString explainSqlError(const QString &nativeCode, const QString &serverText,
         break;
     case 2002:
         if (s.usesSocket()) {
-            cause = ConnectionSettings::tr("No server listens on the socket %1 (2002).").arg(s.socket);
+            cause =
+                ConnectionSettings::tr("No server listens on the socket %1 (2002).").arg(s.socket);
             break;
         }
         // MariaDB Connector/C reports a refused TCP connect as 2002 too.

@@ -1,13 +1,14 @@
 #include "headless.h"
 
 #include "resources.h"
+#include "scenariofile.h"
+#include "timetext.h"
 
 #include "engine.h"
 #include "report.h"
 #include "scenarioparser.h"
 #include "timeparse.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -37,134 +38,29 @@ void writeErr(const QString &s)
 
 std::string jsonString(const std::string &s)
 {
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += ch;
-            }
-        }
-    }
-    return out + "\"";
+    return sim::jsonQuote(s);
 }
 
-QStringList builtinIds()
-{
-    QStringList ids;
-    const QDir dir(QStringLiteral(":/scenarios"));
-    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        ids << QFileInfo(f).completeBaseName();
-    return ids;
-}
-
-// Reads a built-in id or a file. On failure fills `error` and returns nullopt.
+// Reads a built-in id or a file (model/scenariofile.h: the one reader, with its limits).
 std::optional<QByteArray> loadScenarioText(const QString &arg, QString &label, QString &error)
 {
-    const bool looksLikeFile = arg.contains(QLatin1Char('/')) || arg.endsWith(QLatin1String(".json"));
-    QString path = arg;
-    if (!looksLikeFile) {
-        path = QStringLiteral(":/scenarios/%1.json").arg(arg);
-        if (!QFile::exists(path)) {
-            if (QFile::exists(arg)) {
-                path = arg;
-            } else {
-                error = QStringLiteral("unknown scenario id \"%1\" (built-in: %2)").arg(arg, builtinIds().join(QStringLiteral(", ")));
-                return std::nullopt;
-            }
-        }
-        label = path == arg ? arg : arg + QStringLiteral(".json");
-    } else {
-        label = arg;
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("%1: cannot open: %2").arg(label, f.errorString());
+    const std::optional<ScenarioText> t = ScenarioFile::read(arg, &error);
+    if (!t)
         return std::nullopt;
-    }
-    // Scenario files are small; anything huge is a mistake, not a scenario.
-    if (f.size() > 16 * 1024 * 1024) {
-        error = QStringLiteral("%1: file too large for a scenario").arg(label);
-        return std::nullopt;
-    }
-    return f.readAll();
-}
-
-std::optional<sim::TimeUs> parseTimeOption(const QString &option, const QString &value, QString &error)
-{
-    const std::string v = value.toStdString();
-    const sim::DurationParse p = sim::parseTimeUs(v);
-    if (!p.value) {
-        error = QStringLiteral("--%1 %2: %3").arg(option, value, QString::fromStdString(p.error));
-        return std::nullopt;
-    }
-    return *p.value;
+    label = t->label;
+    return t->text;
 }
 
 } // namespace
 
-int runHeadless(int argc, char **argv)
+int runHeadless(const HeadlessRequest &request)
 {
-    std::unique_ptr<QCoreApplication> ownApp;
-    if (!QCoreApplication::instance())
-        ownApp = std::make_unique<QCoreApplication>(argc, argv);
-    initResources();
+    const bool json = request.json;
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("KillScope headless mode: run a scenario and print what happened."));
-    parser.addHelpOption();
-    const QCommandLineOption headlessOpt(QStringLiteral("headless"), QStringLiteral("Run without a GUI."));
-    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QStringLiteral("Built-in scenario id or scenario file."),
-                                         QStringLiteral("id|file"));
-    const QCommandLineOption flavorOpt(QStringLiteral("flavor"), QStringLiteral("mysql-5.7, mysql-8.0 or mariadb-10.11."),
-                                       QStringLiteral("flavor"));
-    const QCommandLineOption untilOpt(QStringLiteral("until"), QStringLiteral("End of the run: 1.5s, 200ms, 3000us."),
-                                      QStringLiteral("time"));
-    const QCommandLineOption plOpt(QStringLiteral("processlist-at"), QStringLiteral("Print SHOW FULL PROCESSLIST at this time (repeatable)."),
-                                   QStringLiteral("time"));
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("format"),
-                                       QStringLiteral("text"));
-    const QCommandLineOption transcriptOpt(QStringLiteral("transcript"), QStringLiteral("Print every client's terminal."));
-    const QCommandLineOption summaryOpt(QStringLiteral("summary"), QStringLiteral("Print kills, rollbacks and narration."));
-    const QCommandLineOption traceOpt(QStringLiteral("trace"), QStringLiteral("Write the run as Chrome Trace Event JSON."),
-                                      QStringLiteral("file"));
-    const QCommandLineOption listOpt(QStringLiteral("list-scenarios"), QStringLiteral("List the built-in scenarios."));
-    // Options of the GUI that may appear on the same command line.
-    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Ignored in headless mode."), QStringLiteral("language"));
-    parser.addOptions({headlessOpt, scenarioOpt, flavorOpt, untilOpt, plOpt, formatOpt, transcriptOpt, summaryOpt, traceOpt, listOpt, langOpt});
-
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    if (!parser.parse(args)) {
-        writeErr(QStringLiteral("killscope: ") + parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toStdString());
-        return 0;
-    }
-    const QString format = parser.value(formatOpt);
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        writeErr(QStringLiteral("killscope: --format %1: use text or json").arg(format));
-        return 2;
-    }
-    const bool json = format == QLatin1String("json");
-
-    if (parser.isSet(listOpt)) {
+    if (request.listScenarios) {
         std::string out = json ? "[" : "";
         bool first = true;
-        for (const QString &id : builtinIds()) {
+        for (const QString &id : ScenarioFile::builtinIds()) {
             QString label, error;
             const auto text = loadScenarioText(id, label, error);
             if (!text)
@@ -191,7 +87,7 @@ int runHeadless(int argc, char **argv)
                 std::string id8 = sc.id;
                 if (id8.size() < 28)
                     id8.resize(28, ' ');
-                out += id8 + " " + sc.title.en + "  [" + flavors + "]\n";
+                out += id8 + " " + sim::escapeControl(sc.title.en) + "  [" + flavors + "]\n";
             }
             first = false;
         }
@@ -201,12 +97,8 @@ int runHeadless(int argc, char **argv)
         return 0;
     }
 
-    if (!parser.isSet(scenarioOpt)) {
-        writeErr(QStringLiteral("killscope: --headless needs --scenario ID|FILE (or --list-scenarios)"));
-        return 2;
-    }
     QString label, error;
-    const auto text = loadScenarioText(parser.value(scenarioOpt), label, error);
+    const auto text = loadScenarioText(request.scenario, label, error);
     if (!text) {
         writeErr(QStringLiteral("killscope: ") + error);
         return 2;
@@ -219,9 +111,10 @@ int runHeadless(int argc, char **argv)
     const sim::Scenario &scenario = *parsed.scenario;
 
     sim::RunOptions options;
-    if (parser.isSet(flavorOpt)) {
+    options.maxEvents = ScenarioFile::maxEvents();
+    if (!request.flavor.isEmpty()) {
         sim::Flavor f;
-        const QString fv = parser.value(flavorOpt);
+        const QString fv = request.flavor;
         if (!sim::parseFlavor(fv.toStdString(), f)) {
             writeErr(QStringLiteral("killscope: --flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11").arg(fv));
             return 2;
@@ -236,46 +129,30 @@ int runHeadless(int argc, char **argv)
         }
         options.flavor = f;
     }
-    if (parser.isSet(untilOpt)) {
-        const auto t = parseTimeOption(QStringLiteral("until"), parser.value(untilOpt), error);
-        if (!t) {
-            writeErr(QStringLiteral("killscope: ") + error);
-            return 2;
-        }
-        if (*t <= 0 || *t > sim::Engine::kMaxUntil) {
-            writeErr(QStringLiteral("killscope: --until %1: must be between 1us and 3600s").arg(parser.value(untilOpt)));
-            return 2;
-        }
-        options.until = *t;
-    }
-    std::vector<sim::TimeUs> at;
-    for (const QString &v : parser.values(plOpt)) {
-        const auto t = parseTimeOption(QStringLiteral("processlist-at"), v, error);
-        if (!t) {
-            writeErr(QStringLiteral("killscope: ") + error);
-            return 2;
-        }
-        at.push_back(*t);
-    }
+    if (request.untilUs)
+        options.until = *request.untilUs;
+    std::vector<sim::TimeUs> at(request.processlistAtUs.begin(), request.processlistAtUs.end());
 
     const sim::RunResult run = sim::Engine::run(scenario, options);
 
-    if (parser.isSet(traceOpt)) {
-        QFile f(parser.value(traceOpt));
+    if (!request.traceFile.isEmpty()) {
+        QFile f(request.traceFile);
         const std::string trace = sim::chromeTrace(run);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
             || f.write(trace.data(), qint64(trace.size())) != qint64(trace.size())) {
-            writeErr(QStringLiteral("killscope: --trace %1: cannot write: %2").arg(parser.value(traceOpt), f.errorString()));
+            writeErr(QStringLiteral("killscope: --trace %1: cannot write: %2").arg(request.traceFile, f.errorString()));
             return 1;
         }
     }
 
-    const bool transcript = parser.isSet(transcriptOpt);
-    const bool summary = parser.isSet(summaryOpt) || (at.empty() && !transcript && !parser.isSet(traceOpt));
+    const bool transcript = request.transcript;
+    const bool summary = request.summary || (at.empty() && !transcript && request.traceFile.isEmpty());
     std::string out;
     if (json) {
-        out += "{\"scenario\":" + jsonString(scenario.id) + ",\"flavor\":" + jsonString(std::string(sim::flavorId(run.flavor)))
-               + ",\"until_us\":" + std::to_string(run.until);
+        out += "{\"scenario\":" + jsonString(scenario.id) +
+               ",\"flavor\":" + jsonString(std::string(sim::flavorId(run.flavor))) +
+               ",\"until_us\":" + std::to_string(run.until) +
+               ",\"truncated\":" + (run.truncated ? "true" : "false");
         if (!at.empty()) {
             out += ",\"processlists\":[";
             for (size_t i = 0; i < at.size(); ++i)
@@ -295,13 +172,17 @@ int runHeadless(int argc, char **argv)
     } else {
         out += "-- scenario " + scenario.id + " (" + std::string(sim::flavorId(run.flavor)) + "), until " + sim::formatTimeUs(run.until)
                + "\n";
+        if (run.truncated)
+            out += "-- the run was stopped at " + sim::formatTimeUs(run.until) + ": it exceeded " +
+                   std::to_string(options.maxEvents) + " engine events\n";
         for (sim::TimeUs t : at)
             out += sim::processlistText(run, t);
         if (transcript) {
             for (size_t s = 0; s < scenario.sessions.size(); ++s) {
                 if (scenario.sessions[s].daemon)
                     continue;
-                out += "== " + scenario.sessions[s].name + " (" + scenario.sessions[s].label + ")\n";
+                out += "== " + scenario.sessions[s].name + " (" +
+                       sim::escapeControl(scenario.sessions[s].label) + ")\n";
                 out += sim::transcriptText(run, int(s));
             }
         }
@@ -310,6 +191,19 @@ int runHeadless(int argc, char **argv)
     }
     writeOut(out);
     std::fflush(stdout);
+    // The event cap is an error in every output mode: what was computed is written (it is exact up
+    // to the stop), and the message and the exit code say that it ends early.
+    if (run.truncated) {
+        writeErr(
+            QStringLiteral(
+                "killscope: %1: the run was stopped at %2: it exceeded %3 engine events, so "
+                "everything after that is missing (the scenario is too busy to simulate; shorten "
+                "it or lower its load)")
+                .arg(QString::fromStdString(sim::escapeControl(label.toStdString())),
+                     formatTimeUs(run.until))
+                .arg(options.maxEvents));
+        return 2;
+    }
     return 0;
 }
 

@@ -1,5 +1,7 @@
 #include "killexecutor.h"
 
+#include "connectionopener.h"
+
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -47,15 +49,11 @@ bool KillExecutor::ensureOpen(QString *message, int *code)
     if (m_db.isOpen() && m_ownId)
         return true;
     closeConnection();
-    if (!QSqlDatabase::contains(m_connectionName))
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
-    else
-        m_db = QSqlDatabase::database(m_connectionName, false);
-    m_settings.applyTo(m_db, 10);
-    if (!m_db.open()) {
-        const QSqlError e = m_db.lastError();
-        *code = e.nativeErrorCode().toInt();
-        *message = explainSqlError(e.nativeErrorCode(), e.databaseText(), m_settings);
+    // The same opener as the sampler's: the kill connection checks its own encryption too.
+    ConnectionOpener opener(m_settings);
+    if (!opener.open(m_connectionName, 10, &m_db)) {
+        *code = opener.errorCode();
+        *message = opener.errorMessage();
         return false;
     }
     QSqlQuery q(m_db);

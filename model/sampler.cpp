@@ -1,5 +1,7 @@
 #include "sampler.h"
 
+#include "connectionopener.h"
+
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -60,21 +62,11 @@ void Sampler::start()
 bool Sampler::open(QString *message, int *code)
 {
     closeConnection();
-    if (!QSqlDatabase::contains(m_connectionName))
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
-    else
-        m_db = QSqlDatabase::database(m_connectionName, false);
-    if (!m_db.isValid()) {
-        *message = tr("The QMYSQL driver is not available (Debian package libqt6sql6-mysql).");
-        *code = 0;
-        return false;
-    }
     // A read timeout makes a hung server show up as an error instead of a stuck sampler.
-    m_settings.applyTo(m_db, 10);
-    if (!m_db.open()) {
-        const QSqlError e = m_db.lastError();
-        *code = e.nativeErrorCode().toInt();
-        *message = explainSqlError(e.nativeErrorCode(), e.databaseText(), m_settings);
+    ConnectionOpener opener(m_settings);
+    if (!opener.open(m_connectionName, 10, &m_db)) {
+        *code = opener.errorCode();
+        *message = opener.errorMessage();
         return false;
     }
     QString err;
@@ -84,16 +76,7 @@ bool Sampler::open(QString *message, int *code)
         m_db.close();
         return false;
     }
-    if (m_settings.tls == ConnectionSettings::TlsMode::Required) {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) || !q.next() ||
-            q.value(1).toString().isEmpty()) {
-            *code = 2026;
-            *message = tr("TLS was required but the connection is not encrypted.");
-            m_db.close();
-            return false;
-        }
-    }
+    m_info.tls = opener.tls();
     {
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("SET @ks_role = 'sampler'"));

@@ -51,7 +51,8 @@ bool ServerInfo::seesAllThreads() const
 
 bool ServerInfo::canKillOthers() const
 {
-    return hasPrivilege(QStringLiteral("SUPER")) || hasPrivilege(QStringLiteral("CONNECTION_ADMIN"));
+    return hasPrivilege(QStringLiteral("SUPER")) ||
+           hasPrivilege(QStringLiteral("CONNECTION_ADMIN"));
 }
 
 QStringList ServerInfo::limitations() const
@@ -60,8 +61,9 @@ QStringList ServerInfo::limitations() const
     if (!seesAllThreads())
         out << tr("Without the PROCESS privilege only this account's own threads are visible.");
     if (!canKillOthers())
-        out << tr("Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; "
-                  "other kills are refused with error 1095.");
+        out << tr(
+            "Without CONNECTION ADMIN or SUPER only this account's own threads can be killed; "
+            "other kills are refused with error 1095.");
     if (!innodbTrxReadable)
         out << tr("InnoDB transactions (rows modified, rollback progress) cannot be read; "
                   "information_schema.INNODB_TRX needs the PROCESS privilege.");
@@ -76,6 +78,9 @@ QStringList ServerInfo::limitations() const
                   "MariaDB: the METADATA_LOCK_INFO plugin).");
     if (isMySql())
         out << tr("MySQL reports Time in whole seconds.");
+    // What the connection's TLS does not protect against, plainly.
+    if ((!tls.encrypted && !tls.local) || (tls.encrypted && !tls.hostVerified))
+        out << tls.describe();
     return out;
 }
 
@@ -111,8 +116,9 @@ QSet<QString> ServerInfo::parseGrants(const QStringList &lines)
 {
     // GRANT <privs> ON *.* TO ... — only the global line(s) matter for PROCESS, SUPER and
     // CONNECTION ADMIN. Role grants ("GRANT `r`@`%` TO ...") have no ON clause and are skipped.
-    static const QRegularExpression re(QStringLiteral("^\\s*GRANT\\s+(.+?)\\s+ON\\s+\\*\\.\\*\\s+TO\\s"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*GRANT\\s+(.+?)\\s+ON\\s+\\*\\.\\*\\s+TO\\s"),
+        QRegularExpression::CaseInsensitiveOption);
     QSet<QString> privs;
     for (const QString &line : lines) {
         const QRegularExpressionMatch m = re.match(line);
@@ -163,13 +169,15 @@ bool ServerInfo::detect(QSqlDatabase &db, ServerInfo *info, QString *error)
                                                     "performance_schema.data_lock_waits LIMIT 0"));
         i.metadataLocksReadable =
             i.performanceSchema &&
-            q.exec(QStringLiteral("SELECT OWNER_THREAD_ID FROM performance_schema.metadata_locks LIMIT 0"));
+            q.exec(QStringLiteral(
+                "SELECT OWNER_THREAD_ID FROM performance_schema.metadata_locks LIMIT 0"));
     } else {
         i.lockWaitsReadable = q.exec(QStringLiteral(
             "SELECT requesting_trx_id FROM information_schema.INNODB_LOCK_WAITS LIMIT 0"));
         i.metadataLocksReadable =
             i.isMariaDb() &&
-            q.exec(QStringLiteral("SELECT THREAD_ID FROM information_schema.METADATA_LOCK_INFO LIMIT 0"));
+            q.exec(QStringLiteral(
+                "SELECT THREAD_ID FROM information_schema.METADATA_LOCK_INFO LIMIT 0"));
     }
     *info = i;
     return true;

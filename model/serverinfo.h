@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connectionsettings.h"
+
 #include <QCoreApplication>
 #include <QSet>
 #include <QString>
@@ -20,7 +22,12 @@ struct ServerInfo
 {
     Q_DECLARE_TR_FUNCTIONS(ServerInfo)
 public:
-    enum class Product : quint8 { Unknown, MySQL, MariaDB };
+    enum class Product : quint8
+    {
+        Unknown,
+        MySQL,
+        MariaDB
+    };
 
     Product product = Product::Unknown;
     int major = 0, minor = 0, patch = 0;
@@ -29,11 +36,12 @@ public:
     QString currentUser; // CURRENT_USER(): user@host as the server matched it
     QSet<QString> globalPrivileges;
     bool performanceSchema = false;
-    bool innodbTrxReadable = false;   // information_schema.INNODB_TRX answered
-    bool lockWaitsReadable = false;   // the flavor's lock-wait table answered
+    bool innodbTrxReadable = false; // information_schema.INNODB_TRX answered
+    bool lockWaitsReadable = false; // the flavor's lock-wait table answered
     bool metadataLocksReadable = false;
     qint64 ownConnectionId = 0;
     qint64 uptimeS = -1; // Uptime at detection: tells a restarted server from a network blip
+    TlsStatus tls;       // of the sampler's connection (the kill connection is held to the same)
 
     bool isMariaDb() const { return product == Product::MariaDB; }
     bool isMySql() const { return product == Product::MySQL; }

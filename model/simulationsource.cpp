@@ -2,6 +2,8 @@
 #define QT_NO_KEYWORDS
 #include "simulationsource.h"
 
+#include "scenariofile.h"
+
 #include "engine.h"
 #include "runresult.h"
 #include "scenario.h"
@@ -17,7 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaObject>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -139,14 +140,6 @@ QByteArray chromeTraceJson(const sim::RunResult &r)
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-QJsonObject readJsonObject(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 } // namespace
 
 SimulationSource::SimulationSource(QObject *parent)
@@ -164,12 +157,12 @@ SimulationSource::~SimulationSource()
 QList<SimulationSource::ScenarioEntry> SimulationSource::builtinScenarios()
 {
     QList<ScenarioEntry> out;
-    const QDir dir(QStringLiteral(":/scenarios"));
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString &file : files) {
-        const QJsonObject o = readJsonObject(dir.filePath(file));
+    for (const QString &id : ScenarioFile::builtinIds()) {
+        QString error;
+        const std::optional<ScenarioText> t = ScenarioFile::readBuiltin(id, &error);
+        const QJsonObject o = t ? QJsonDocument::fromJson(t->text).object() : QJsonObject();
         ScenarioEntry e;
-        e.id = QFileInfo(file).completeBaseName();
+        e.id = id;
         e.titleEn = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString(e.id);
         e.titleZh = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("zh_CN")).toString(e.titleEn);
         e.summaryEn = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("en")).toString();
@@ -181,43 +174,34 @@ QList<SimulationSource::ScenarioEntry> SimulationSource::builtinScenarios()
 
 bool SimulationSource::load(const QString &idOrPath, const QString &flavor)
 {
-    if (QFile::exists(QStringLiteral(":/scenarios/%1.json").arg(idOrPath)))
-        return loadBuiltin(idOrPath, flavor);
-    // Something that looks like an id rather than a path gets the built-in's message.
-    static const QRegularExpression idLike(QStringLiteral("^[a-z0-9-]+$"));
-    if (idLike.match(idOrPath).hasMatch() && !QFile::exists(idOrPath))
-        return loadBuiltin(idOrPath, flavor);
-    return loadFile(idOrPath, flavor);
+    QString error;
+    const std::optional<ScenarioText> t = ScenarioFile::read(idOrPath, &error);
+    return loadText(t ? &*t : nullptr, error, flavor);
 }
 
 bool SimulationSource::loadBuiltin(const QString &id, const QString &flavor)
 {
-    const QString path = QStringLiteral(":/scenarios/%1.json").arg(id);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        QStringList ids;
-        for (const ScenarioEntry &e : builtinScenarios())
-            ids << e.id;
-        Q_EMIT problem(tr("There is no built-in scenario called “%1”.").arg(id) + QLatin1Char(' ')
-                       + tr("Built-in scenarios: %1.").arg(ids.join(QStringLiteral(", "))));
-        return false;
-    }
-    if (!loadJson(f.readAll(), id + QStringLiteral(".json"), flavor))
-        return false;
-    m_path.clear();
-    return true;
+    QString error;
+    const std::optional<ScenarioText> t = ScenarioFile::readBuiltin(id, &error);
+    return loadText(t ? &*t : nullptr, error, flavor);
 }
 
 bool SimulationSource::loadFile(const QString &path, const QString &flavor)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        Q_EMIT problem(tr("Cannot open the scenario file %1: %2").arg(path, f.errorString()));
+    QString error;
+    const std::optional<ScenarioText> t = ScenarioFile::readFile(path, &error);
+    return loadText(t ? &*t : nullptr, error, flavor);
+}
+
+bool SimulationSource::loadText(const ScenarioText *t, const QString &error, const QString &flavor)
+{
+    if (!t) {
+        Q_EMIT problem(tr("Cannot open the scenario: %1").arg(error));
         return false;
     }
-    if (!loadJson(f.readAll(), QFileInfo(path).fileName(), flavor))
+    if (!loadJson(t->text, t->builtin ? t->label : QFileInfo(t->path).fileName(), flavor))
         return false;
-    m_path = QFileInfo(path).absoluteFilePath();
+    m_path = t->path;
     return true;
 }
 
@@ -646,8 +630,19 @@ void SimulationSource::adopt(std::shared_ptr<Built> built, quint64 generation)
     }
     Q_EMIT runFinished(built->engineUs);
     Q_EMIT changed();
+    // The event cap: what is shown ends early, and the user must be told why.
+    if (m_result->truncated)
+        Q_EMIT problem(
+            tr("The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing "
+               "after that is shown.")
+                .arg(scenarioId(), QString::number(double(m_result->until) / 1e6, 'f', 3))
+                .arg(ScenarioFile::maxEvents()));
 }
 
+bool SimulationSource::runWasStopped() const
+{
+    return m_result && m_result->truncated;
+}
 
 SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, sim::Flavor flavor,
                                                 quint64 revisionFloor, quint64 laneFloor)
@@ -657,6 +652,7 @@ SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, s
     clock.start();
     sim::RunOptions options;
     options.flavor = flavor;
+    options.maxEvents = ScenarioFile::maxEvents();
     out.result = std::make_shared<const sim::RunResult>(sim::Engine::run(scenario, options));
     out.engineUs = clock.nsecsElapsed() / 1000;
     // Only clear() moves the lane counter, and only while empty is it cheap: do it first.

@@ -13,6 +13,8 @@
 
 namespace ks {
 
+struct ScenarioText;
+
 namespace sim {
 class RunResult;
 struct Scenario;
@@ -83,6 +85,8 @@ public:
     void setInlineRunLimit(qint64 us) { m_inlineLimitUs = us; }
     // Blocks until no run is in flight and its result is swapped in (tests, headless export).
     void waitForRun();
+    // The current run hit the engine's event cap and ends early (problem() said so).
+    bool runWasStopped() const;
     qint64 endTime() const;
     QList<NarrationStep> narration() const;
     // Times worth stepping to: statement starts and ends, kills, wake-ups, rollbacks, narration.
@@ -125,6 +129,7 @@ public:
     const QList<Injection> &injections() const { return m_injected; }
 
 private:
+    bool loadText(const ScenarioText *text, const QString &error, const QString &flavor);
     void startRun();
     // One run and the timeline made from it, built off the GUI thread when big.
     struct Built

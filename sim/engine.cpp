@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <queue>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -48,8 +51,12 @@ constexpr TimeUs kRehashPerTableUs = 200;
 // os_thread_sleep() ends up in nanosleep(); with the default 50 us timer slack a shorter sleep
 // does not happen, so the adaptive delay can shrink but a waiter never spins faster than this.
 constexpr TimeUs kMinQueueSleepUs = 50;
-// A row never costs more than a second (even at absurd I/O settings), so costs fit 32 bits.
-constexpr DurationNs kMaxRowCostNs = 1'000'000'000;
+constexpr DurationNs kMaxRowCostNs = Engine::kMaxRowCostNs;
+// Where a product or a sum of scenario numbers would overflow (a billion rows at a second each,
+// petabytes through the I/O device), the time saturates here: far beyond Engine::kMaxUntil, so
+// such an event never happens in a run, and no arithmetic on it overflows.
+constexpr int64_t kNeverNs = std::numeric_limits<int64_t>::max() / 4;
+constexpr TimeUs kNeverUs = kNeverNs / 1000;
 
 // Lets the intern table be searched with a string_view: the lookup of an already interned
 // string (nearly every lookup) then allocates nothing.
@@ -62,6 +69,30 @@ struct StringHash
 TimeUs ceilDivNsToUs(int64_t ns)
 {
     return ns >= 0 ? (ns + 999) / 1000 : -((-ns) / 1000);
+}
+
+// startNs + n * costNs, saturating at kNeverNs (n, costNs >= 0; startNs <= kNeverNs).
+int64_t endNs(int64_t startNs, int64_t n, int64_t costNs)
+{
+    int64_t span = 0;
+    if (__builtin_mul_overflow(n, costNs, &span) || span > kNeverNs - startNs)
+        return kNeverNs;
+    return startNs + span;
+}
+
+// a + b for times >= 0, saturating at kNeverUs.
+TimeUs addUs(TimeUs a, TimeUs b)
+{
+    return a > kNeverUs - b ? kNeverUs : a + b;
+}
+
+// A double number of nanoseconds (or microseconds) as an integer, rounded, saturating at `cap`:
+// a float-to-integer conversion out of range is undefined behaviour.
+int64_t roundSat(double v, int64_t cap)
+{
+    if (!(v < double(cap))) // also NaN
+        return cap;
+    return v <= 0 ? 0 : int64_t(v + 0.5);
 }
 
 enum class EvKind : uint8_t {
@@ -343,6 +374,8 @@ public:
         , m_cfg(sc.server)
     {
         m_until = opt.until ? opt.until : sc.until;
+        if (m_until)
+            m_until = std::clamp<TimeUs>(*m_until, 0, Engine::kMaxUntil);
         m_maxEvents = opt.maxEvents;
         m_res.flavor = m_flavor;
         m_res.scenario.id = sc.id;
@@ -376,6 +409,7 @@ private:
     std::unordered_map<StringId, MdlLock> m_mdl;
     std::vector<MdlLock *> m_mdlOfString; // StringId -> its m_mdl entry (nodes do not move)
     std::map<int64_t, int> m_idToConn;
+    std::set<int64_t> m_reservedIds; // explicit session ids (see allocId)
     int64_t m_nextId = 10;
     uint64_t m_nextQueryId = 100;
     int m_operator = -1;
@@ -697,13 +731,16 @@ private:
         return int(m_conns.size() - 1);
     }
 
+    // A session's explicit id is reserved for it from the start of the run: no automatic id
+    // (a session without an id, a reconnect, a Ctrl+C helper) ever takes it, so `KILL <id>` hits
+    // the session the scenario gave that id (the validator rejects static clashes).
     int64_t allocId(std::optional<int64_t> wanted)
     {
         if (wanted && !m_idToConn.count(*wanted)) {
             m_nextId = std::max(m_nextId, *wanted + 1);
             return *wanted;
         }
-        while (m_idToConn.count(m_nextId))
+        while (m_idToConn.count(m_nextId) || m_reservedIds.count(m_nextId))
             ++m_nextId;
         return m_nextId++;
     }
@@ -751,13 +788,13 @@ private:
         if (bytes <= 0)
             return 0;
         const double ns = double(bytes) * 1e9 / double(m_cfg.ioBandwidth) * (1.0 + m_cfg.ioPressure);
-        return DurationNs(ns + 0.5);
+        return roundSat(ns, kNeverNs);
     }
     TimeUs ioRequest(int64_t bytes)
     {
         const TimeUs service = ceilDivNsToUs(ioNsPerRow(bytes));
         const TimeUs start = std::max(m_now, m_ioBusyUntil);
-        m_ioBusyUntil = start + service;
+        m_ioBusyUntil = addUs(start, service);
         return m_ioBusyUntil;
     }
 
@@ -989,9 +1026,10 @@ void Sim::advance(Conn &c)
                 // Deletion of big files is I/O (ext4 frees extents); it queues on the device.
                 TimeUs end = m_now;
                 for (const TempFile &f : c.tempFiles) {
-                    const TimeUs service = TimeUs(double(f.deleteUs) * (1.0 + m_cfg.ioPressure) + 0.5);
+                    const TimeUs service =
+                        roundSat(double(f.deleteUs) * (1.0 + m_cfg.ioPressure), kNeverUs);
                     const TimeUs start = std::max(end, m_ioBusyUntil);
-                    end = start + service;
+                    end = addUs(start, service);
                     m_ioBusyUntil = end;
                 }
                 c.tempFiles.clear();
@@ -1294,7 +1332,7 @@ void Sim::startLoop(Conn &c, const Step &s)
     openSeg(c, LaneState::Running, c.stateStr, check, check, c.loopBase, io > s.perRowNs ? FlagIoBound : 0);
     pushPl(c);
     ++c.gen; // invalidates events of an earlier run of this loop
-    const TimeUs end = ceilDivNsToUs(c.loopStartNs + remaining * c.loopCostNs);
+    const TimeUs end = ceilDivNsToUs(endNs(c.loopStartNs, remaining, c.loopCostNs));
     scheduleConn(c, end, EvKind::LoopEnd);
     if (remaining > 0) {
         if (killNoticeable(c))
@@ -1707,7 +1745,7 @@ void Sim::rollbackNextChunk(Conn &c)
             io > ch.cpuNs ? FlagIoBound : 0);
     pushPl(c);
     ++c.gen;
-    scheduleConn(c, ceilDivNsToUs(c.loopStartNs + rows * c.loopCostNs), EvKind::WorkDone, 2);
+    scheduleConn(c, ceilDivNsToUs(endNs(c.loopStartNs, rows, c.loopCostNs)), EvKind::WorkDone, 2);
 }
 
 void Sim::reply(Conn &c)
@@ -2916,8 +2954,11 @@ void Sim::handle(const QEvent &e)
     }
 }
 
-void Sim::applySet(const Action &a)
+void Sim::applySet(const Action &actionIn)
 {
+    // The validator's range, re-checked for actions built in code (the UI's knobs).
+    Action a = actionIn;
+    a.value = std::isfinite(a.value) ? std::clamp(a.value, 0.0, 1000.0) : 0.0;
     event(EventType::SetGlobal, -1, int64_t(a.value * 1000), int64_t(intern(a.name)));
     if (a.name == "innodb_thread_concurrency") {
         if (!m_rules.hasAdmissionQueue()) {
@@ -2980,6 +3021,9 @@ RunResult Sim::run()
         m_rehashSteps.push_back(s);
     }
     m_clients.resize(m_sc.sessions.size());
+    for (const SessionSpec &ss : m_sc.sessions)
+        if (ss.id)
+            m_reservedIds.insert(*ss.id);
     size_t statements = 0;
     m_lastSqlId.assign(m_sc.sessions.size(), {-1, 0});
     for (size_t i = 0; i < m_sc.sessions.size(); ++i)
@@ -3151,6 +3195,13 @@ void Sim::finalize()
     }
     std::stable_sort(m_res.transcript.begin(), m_res.transcript.end(),
                      [](const TranscriptLine &a, const TranscriptLine &b) { return a.t < b.t; });
+    m_res.sessionTranscript.assign(m_sc.sessions.size(), {});
+    for (size_t i = 0; i < m_res.transcript.size(); ++i) {
+        const int lane = m_res.transcript[i].lane;
+        const int session = lane >= 0 ? m_res.lanes[size_t(lane)].session : -1;
+        if (session >= 0)
+            m_res.sessionTranscript[size_t(session)].push_back(uint32_t(i));
+    }
 }
 
 void Sim::resolveNarration()

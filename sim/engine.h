@@ -34,8 +34,12 @@ class Engine
 {
 public:
     static RunResult run(const Scenario &scenario, const RunOptions &options = {});
-    // Upper bound on simulated time when nothing else ends a run.
+    // Upper bound on simulated time: no run goes beyond it, whatever the scenario or the options
+    // ask (a scenario's `until` is validated against it).
     static constexpr TimeUs kMaxUntil = 3600 * kSecond;
+    // A row never costs more than a second, CPU and I/O together (the validator rejects rows that
+    // would; a higher io_pressure set from the UI is capped here), so costs fit 32 bits.
+    static constexpr DurationNs kMaxRowCostNs = 1'000'000'000;
 };
 
 // An operator kill ("KILL [HARD|SOFT] [QUERY] id") at time `at`, as the UI's right-click sends it.

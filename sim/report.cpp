@@ -54,15 +54,103 @@ std::string timeMs(TimeUs us)
     return buf;
 }
 
+bool isC1Lead(const std::string_view s, size_t i)
+{
+    // U+0080..U+009F in UTF-8: C2 80..C2 9F.
+    return static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
+           (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0x80;
+}
+
+bool needsEscape(std::string_view s)
+{
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F || isC1Lead(s, i))
+            return true;
+    }
+    return false;
+}
+
+const char kHex[] = "0123456789abcdef";
+
+// JSON text with ensure_ascii off keeps U+0080..U+009F raw; escape them too (only strings can
+// hold them, so a byte scan is exact).
+std::string escapeC1InJson(std::string j)
+{
+    if (j.find('\xC2') == std::string::npos)
+        return j;
+    std::string out;
+    out.reserve(j.size() + 16);
+    for (size_t i = 0; i < j.size(); ++i) {
+        if (isC1Lead(j, i)) {
+            const auto c = static_cast<unsigned char>(j[i + 1]);
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+            ++i;
+        } else {
+            out += j[i];
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+std::string escapeControl(std::string_view s)
+{
+    if (!needsEscape(s))
+        return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        } else if (isC1Lead(s, i)) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            out += "\\u00";
+            out += kHex[d >> 4];
+            out += kHex[d & 15];
+            ++i;
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+
+std::string jsonQuote(std::string_view s)
+{
+    return escapeC1InJson(nlohmann::json(std::string(s))
+                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 std::string boxTable(const std::vector<std::string> &headers, const std::vector<std::vector<std::optional<std::string>>> &rows,
                      const std::vector<bool> &rightAligned)
 {
+    // Cells are scenario text: escaped once, measured and printed escaped.
+    std::vector<std::vector<std::optional<std::string>>> shown;
+    shown.reserve(rows.size());
+    for (const auto &row : rows) {
+        std::vector<std::optional<std::string>> r;
+        r.reserve(row.size());
+        for (const auto &cell : row)
+            r.push_back(cell ? std::optional<std::string>(escapeControl(*cell)) : std::nullopt);
+        shown.push_back(std::move(r));
+    }
     std::vector<size_t> w(headers.size());
     for (size_t i = 0; i < headers.size(); ++i)
         w[i] = displayWidth(headers[i]);
-    for (const auto &row : rows)
+    for (const auto &row : shown)
         for (size_t i = 0; i < row.size() && i < w.size(); ++i)
             w[i] = std::max(w[i], displayWidth(row[i] ? *row[i] : std::string("NULL")));
     std::string sep = "+";
@@ -85,7 +173,7 @@ std::string boxTable(const std::vector<std::string> &headers, const std::vector<
     std::vector<std::optional<std::string>> h(headers.begin(), headers.end());
     out += line(h, true);
     out += sep;
-    for (const auto &row : rows)
+    for (const auto &row : shown)
         out += line(row, false);
     out += sep;
     return out;
@@ -177,7 +265,7 @@ ordered_json rowJson(const ProcessRow &p, Flavor f)
 
 std::string dump(const ordered_json &j, int indent = -1)
 {
-    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+    return escapeC1InJson(j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace
@@ -201,7 +289,7 @@ std::string transcriptText(const RunResult &r, int session)
         std::string ts = formatSeconds(l.t);
         if (ts.size() < 11)
             ts.insert(0, 11 - ts.size(), ' ');
-        out += "[" + ts + "] " + l.text + "\n";
+        out += "[" + ts + "] " + escapeControl(l.text) + "\n";
     }
     return out;
 }
@@ -248,7 +336,7 @@ std::string summaryText(const RunResult &r)
     if (!r.narration.empty()) {
         out += "-- narration\n";
         for (const NarrationStep &n : r.narration)
-            out += "[" + formatSeconds(n.t) + "] " + n.en + "\n";
+            out += "[" + formatSeconds(n.t) + "] " + escapeControl(n.en) + "\n";
     }
     return out;
 }
@@ -370,7 +458,7 @@ std::string chromeTrace(const RunResult &r)
     // Hand-written for speed and a stable key order; strings escaped by the JSON library.
     std::string out;
     out.reserve(256 + r.events.size() * 64);
-    auto esc = [](const std::string &s) { return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+    auto esc = [](const std::string &s) { return jsonQuote(s); };
     bool first = true;
     auto add = [&](const std::string &ev) {
         out += first ? "\n" : ",\n";

@@ -7,6 +7,7 @@
 #include "runresult.h"
 
 #include <string>
+#include <string_view>
 
 namespace ks::sim {
 
@@ -25,6 +26,13 @@ std::string summaryText(const RunResult &r);
 std::string runJson(const RunResult &r);
 // Chrome Trace Event format.
 std::string chromeTrace(const RunResult &r);
+
+// Text for a terminal: control characters (C0 including ESC, DEL, and the C1 range U+0080-U+009F)
+// become visible escapes ("\n", "\t", "\x1b", "\u009b"), so scenario text can never send a
+// terminal escape sequence. Every text rendering here goes through it.
+std::string escapeControl(std::string_view s);
+// A JSON string literal of s (quotes included), with the C1 range escaped too ("\u009b").
+std::string jsonQuote(std::string_view s);
 
 // A mysql-client style box table; numeric columns right-aligned. Exposed for tests.
 std::string boxTable(const std::vector<std::string> &headers, const std::vector<std::vector<std::optional<std::string>>> &rows,

@@ -122,10 +122,12 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
 std::vector<TranscriptLine> RunResult::transcriptOf(int session) const
 {
     std::vector<TranscriptLine> out;
-    for (const TranscriptLine &l : transcript) {
-        if (l.lane >= 0 && size_t(l.lane) < lanes.size() && lanes[size_t(l.lane)].session == session)
-            out.push_back(l);
-    }
+    if (session < 0 || size_t(session) >= sessionTranscript.size())
+        return out;
+    const std::vector<uint32_t> &lines = sessionTranscript[size_t(session)];
+    out.reserve(lines.size());
+    for (uint32_t i : lines)
+        out.push_back(transcript[i]);
     return out;
 }
 

@@ -269,6 +269,9 @@ public:
     std::vector<NarrationStep> narration;
     std::vector<Event> events;
     std::vector<TranscriptLine> transcript; // all clients, sorted by time
+    // Per scenario session: indices into `transcript` of its lines (all its lanes), in time
+    // order, so that printing every session's terminal is linear in the output.
+    std::vector<std::vector<uint32_t>> sessionTranscript;
     std::vector<LockInterval> locks;
     uint64_t processedEvents = 0;       // engine queue events handled (for benchmarks)
     bool truncated = false;             // stopped early at RunOptions::maxEvents (until = that time)

@@ -1,10 +1,13 @@
 #include "scenarioparser.h"
 
+#include "engine.h"
+#include "report.h"
 #include "timeparse.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace ks::sim {
@@ -14,14 +17,16 @@ using nlohmann::json;
 std::string ScenarioParseResult::errorText() const
 {
     std::string out;
+    // Messages quote the scenario's own text (unknown keys, names): escaped, because they end
+    // up on a terminal.
     for (const auto &e : errors) {
-        out += fileName;
+        out += escapeControl(fileName);
         out += ": ";
         if (!e.pointer.empty()) {
-            out += e.pointer;
+            out += escapeControl(e.pointer);
             out += ": ";
         }
-        out += e.message;
+        out += escapeControl(e.message);
         out += '\n';
     }
     return out;
@@ -187,25 +192,42 @@ public:
         return d;
     }
 
-    // A time: a string with a unit, or an integer number of microseconds.
-    std::optional<TimeUs> time(const json &v, const std::string &ptr)
+    // A time: a string with a unit, or an integer number of microseconds, at most kMaxTimeUs.
+    std::optional<TimeUs> time(const json &v, const std::string &ptr,
+                               TimeUs max = ScenarioParser::kMaxTimeUs)
     {
-        if (v.is_number_integer() || v.is_number_unsigned())
-            return integer(v, ptr, 0, int64_t(1) << 50);
-        if (!v.is_string()) {
+        std::optional<TimeUs> t;
+        if (v.is_number_integer() || v.is_number_unsigned()) {
+            // nlohmann keeps a non-negative literal unsigned, a negative one signed.
+            if (!v.is_number_unsigned() && v.get<int64_t>() < 0) {
+                error(ptr, "negative time " + describe(v));
+                return std::nullopt;
+            }
+            const uint64_t u =
+                v.is_number_unsigned() ? v.get<uint64_t>() : uint64_t(v.get<int64_t>());
+            if (u > uint64_t(max)) {
+                error(ptr, "time " + describe(v) + "us is too large (at most " + formatTimeUs(max) +
+                               ")");
+                return std::nullopt;
+            }
+            t = TimeUs(u);
+        } else if (!v.is_string()) {
             error(ptr, "expected a time such as \"1.5s\", \"200ms\" or \"3000us\", got " + describe(v));
             return std::nullopt;
+        } else {
+            DurationParse p = parseTimeUs(v.get<std::string>());
+            if (!p.value) {
+                error(ptr, p.error);
+                return std::nullopt;
+            }
+            if (*p.value > max) {
+                error(ptr,
+                      "time " + describe(v) + " is too large (at most " + formatTimeUs(max) + ")");
+                return std::nullopt;
+            }
+            t = p.value;
         }
-        DurationParse p = parseTimeUs(v.get<std::string>());
-        if (!p.value) {
-            error(ptr, p.error);
-            return std::nullopt;
-        }
-        if (*p.value > (int64_t(1) << 50)) {
-            error(ptr, "time is too large");
-            return std::nullopt;
-        }
-        return p.value;
+        return t;
     }
 
     std::optional<DurationNs> cost(const json &v, const std::string &ptr)
@@ -282,6 +304,112 @@ struct Parser
         std::string pointer;
     };
     std::vector<NameRef> sessionRefs;
+    // Costs that depend on the server's I/O settings and on every `set io_pressure` action,
+    // checked once the whole document is read.
+    struct IoCost
+    {
+        std::string pointer; // of the step
+        bool perRow = true;  // rows step (per row) or a discrete io/tempfile request
+        DurationNs perRowNs = 0;
+        int64_t ioBytesPerRow = 0;
+        DurationNs rollbackPerRowNs = 0;
+        int64_t rollbackIoBytesPerRow = -1;
+        int64_t bytes = 0;
+    };
+    std::vector<IoCost> ioCosts;
+
+    // A duration in nanoseconds that may be far beyond int64_t, in a readable unit ("5.36871s",
+    // "200ms", "1us").
+    static std::string seconds(double ns)
+    {
+        char buf[64];
+        if (ns >= 1e9)
+            std::snprintf(buf, sizeof buf, "%.6gs", ns / 1e9);
+        else if (ns >= 1e6)
+            std::snprintf(buf, sizeof buf, "%.6gms", ns / 1e6);
+        else if (ns >= 1e3)
+            std::snprintf(buf, sizeof buf, "%.6gus", ns / 1e3);
+        else
+            std::snprintf(buf, sizeof buf, "%.6gns", ns);
+        return buf;
+    }
+
+    // The engine's device time for `bytes` (Engine: bytes / io_bandwidth * (1 + io_pressure)),
+    // as a double: it may not fit int64_t, which is what the checks below are for.
+    double ioNs(int64_t bytes, double pressure) const
+    {
+        return bytes <= 0 ? 0.0
+                          : double(bytes) * 1e9 / double(sc.server.ioBandwidth) * (1.0 + pressure);
+    }
+
+    // Out-of-range costs are errors here, with their pointer, rather than numbers the engine
+    // would have to cap: a row costs at most Engine::kMaxRowCostNs (CPU plus its I/O), one I/O
+    // request lasts at most as long as a run can. Checked at the highest io_pressure the run
+    // reaches through `set` actions (the UI's knob may go higher; the engine caps the row cost).
+    void checkIoCosts()
+    {
+        double pressure = sc.server.ioPressure;
+        for (const Action &a : sc.actions)
+            if (a.kind == ActionKind::Set && a.name == "io_pressure")
+                pressure = std::max(pressure, a.value);
+        char p[32];
+        std::snprintf(p, sizeof p, "%g", pressure);
+        const std::string device = " at io_bandwidth " + std::to_string(sc.server.ioBandwidth) +
+                                   " bytes/s and io_pressure " + p;
+        auto rowCost = [&](const std::string &ptr, const char *cpuKey, DurationNs cpuNs,
+                           int64_t bytes) {
+            const double io = std::floor(ioNs(bytes, pressure) + 0.5);
+            if (double(cpuNs) + io <= double(Engine::kMaxRowCostNs))
+                return;
+            r.error(ptr, std::string("a row would cost ") + cpuKey + " " + seconds(double(cpuNs)) +
+                             " plus " + seconds(io) + " of I/O for " + std::to_string(bytes) +
+                             " bytes" + device + "; a row may cost at most 1s");
+        };
+        for (const IoCost &c : ioCosts) {
+            if (!c.perRow) {
+                const double io = ioNs(c.bytes, pressure);
+                if (io > double(Engine::kMaxUntil) * 1000.0)
+                    r.error(c.pointer + "/bytes", std::to_string(c.bytes) + " bytes would take " +
+                                                      seconds(io) + device +
+                                                      ", longer than a run can last (" +
+                                                      formatTimeUs(Engine::kMaxUntil) + ")");
+                continue;
+            }
+            rowCost(c.pointer + "/ioBytesPerRow", "perRow", c.perRowNs, c.ioBytesPerRow);
+            const DurationNs rbCpu = c.rollbackPerRowNs > 0 ? c.rollbackPerRowNs : c.perRowNs;
+            if (c.rollbackIoBytesPerRow >= 0)
+                rowCost(c.pointer + "/rollbackIoBytesPerRow", "rollbackPerRow", rbCpu,
+                        c.rollbackIoBytesPerRow);
+            else if (c.rollbackPerRowNs > 0)
+                rowCost(c.pointer + "/rollbackPerRow", "rollbackPerRow", rbCpu, c.ioBytesPerRow);
+        }
+    }
+
+    // Sessions without an `id` get first_connection_id, first_connection_id + 1, ... when they
+    // connect. An explicit id in that range would clash with one of them: the run could not give
+    // both their ids, and `KILL <id>` would hit a session the author did not mean.
+    void checkIds(const std::string &ptr)
+    {
+        int64_t automatic = 0;
+        for (const SessionSpec &s : sc.sessions)
+            automatic += s.id ? 0 : 1;
+        if (automatic == 0)
+            return;
+        const int64_t lo = sc.server.firstConnectionId;
+        const int64_t hi = lo + automatic - 1;
+        for (size_t i = 0; i < sc.sessions.size(); ++i) {
+            const auto &id = sc.sessions[i].id;
+            if (id && *id >= lo && *id <= hi)
+                r.error(
+                    ptr + "/" + std::to_string(i) + "/id",
+                    "processlist id " + std::to_string(*id) + " clashes with the automatic ids " +
+                        std::to_string(lo) + "-" + std::to_string(hi) + " of the " +
+                        std::to_string(automatic) + (automatic == 1 ? " session" : " sessions") +
+                        " without an \"id\" (they count up from first_connection_id " +
+                        std::to_string(lo) + "): give every session an id, or use an id outside " +
+                        std::to_string(lo) + "-" + std::to_string(hi));
+        }
+    }
 
     void parseServer(const json &v, const std::string &ptr)
     {
@@ -472,6 +600,8 @@ struct Parser
                             st.lockKeys.push_back(*s);
                 }
             }
+            ioCosts.push_back({ptr, true, st.perRowNs, st.ioBytesPerRow, st.rollbackPerRowNs,
+                               st.rollbackIoBytesPerRow, 0});
             break;
         case StepOp::TempFile:
         case StepOp::Io:
@@ -482,6 +612,7 @@ struct Parser
                 if (const json *m = r.member(v, "deleteDuration"))
                     if (auto t = r.time(*m, ptr + "/deleteDuration"))
                         st.deleteUs = *t;
+            ioCosts.push_back({ptr, false, 0, 0, 0, -1, st.bytes});
             break;
         }
     }
@@ -885,7 +1016,7 @@ struct Parser
             if (auto i = r.integer(*m, "/seed", 0, std::numeric_limits<int64_t>::max()))
                 sc.seed = uint64_t(*i);
         if (const json *m = r.member(v, "until"))
-            sc.until = r.time(*m, "/until");
+            sc.until = r.time(*m, "/until", Engine::kMaxUntil);
         if (const json *m = r.member(v, "server"))
             parseServer(*m, "/server");
         if (const json *m = r.member(v, "tables")) {
@@ -917,6 +1048,7 @@ struct Parser
                     if (s.id && !ids.insert(*s.id).second)
                         r.error(p + "/id", "duplicate processlist id " + std::to_string(*s.id));
                 }
+                checkIds("/sessions");
             }
         }
         if (const json *m = r.member(v, "actions")) {
@@ -937,6 +1069,7 @@ struct Parser
                     parseNarration((*m)[i], "/narration/" + std::to_string(i), sc.narration[i]);
             }
         }
+        checkIoCosts();
         for (const auto &ref : sessionRefs) {
             const int idx = sc.sessionIndex(ref.name);
             if (idx < 0)
@@ -960,6 +1093,12 @@ ScenarioParseResult ScenarioParser::parse(std::string_view text, const std::stri
 {
     ScenarioParseResult result;
     result.fileName = fileName;
+    if (text.size() > kMaxBytes) {
+        result.errors.push_back({"", "the scenario is " + std::to_string(text.size()) +
+                                         " bytes, more than the " + std::to_string(kMaxBytes) +
+                                         " bytes (16 MiB) a scenario may have"});
+        return result;
+    }
     json doc;
     try {
         doc = json::parse(text.begin(), text.end(), nullptr, true, false);

@@ -37,6 +37,12 @@ public:
     // fileName only labels the messages. At most kMaxErrors are reported.
     static ScenarioParseResult parse(std::string_view json, const std::string &fileName);
     static constexpr size_t kMaxErrors = 50;
+    // The one size limit of a scenario, for every path that reads one (the file reader in
+    // model/scenariofile.cpp stops reading there): bounded parse time and memory.
+    static constexpr size_t kMaxBytes = 16 * 1024 * 1024;
+    // Upper bound of every time in a scenario (about 31.7 years). Far beyond any run (a run ends
+    // by Engine::kMaxUntil), small enough that sums of a few scenario times cannot overflow.
+    static constexpr TimeUs kMaxTimeUs = 1'000'000'000 * kSecond;
 };
 
 } // namespace ks::sim

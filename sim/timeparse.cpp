@@ -57,16 +57,19 @@ DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allo
         return r;
     }
     // Keep everything in nanoseconds; 2^63 ns is about 292 years, far beyond any scenario.
-    constexpr int64_t kMax = std::numeric_limits<int64_t>::max() / 10;
+    // Every step is checked before it is taken: signed overflow must never happen, whatever the
+    // digits ("9223372036854775808ns" is one more than int64_t holds).
+    constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
     int64_t ns = 0;
     for (char c : intDigits) {
-        if (ns > kMax) {
+        const int d = c - '0';
+        if (ns > (kMax - d) / 10) {
             r.error = "time \"" + std::string(text) + "\" is too large";
             return r;
         }
-        ns = ns * 10 + (c - '0');
+        ns = ns * 10 + d;
     }
-    if (ns > std::numeric_limits<int64_t>::max() / unitNs) {
+    if (ns > kMax / unitNs) {
         r.error = "time \"" + std::string(text) + "\" is too large";
         return r;
     }
@@ -82,6 +85,11 @@ DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allo
             continue;
         }
         scale /= 10;
+        // "9223372036.900000616s": the integer part fits, the fraction would carry it over.
+        if (ns > kMax - d * scale) {
+            r.error = "time \"" + std::string(text) + "\" is too large";
+            return r;
+        }
         ns += d * scale;
     }
     if (ns % resolutionNs != 0) {

@@ -16,7 +16,8 @@ namespace ks {
 
 class PasswordStore;
 
-// "Connect to server…": host and port or a unix socket, user, password, TLS mode and CA file,
+// "Connect to server…": host and port or a unix socket, user, password, TLS (the mysql client's
+// five modes with a plain sentence on what each checks, CA file, client certificate and key),
 // connect timeout, default database, read-only mode, and saved profiles.
 //
 // Invariants: profiles live in QSettings under "connections/<name>/…" without any password;
@@ -43,14 +44,28 @@ public:
     // A line under the form (e.g. why the last attempt failed).
     void setMessage(const QString &text);
 
+    enum OptionFilesFill : quint8
+    {
+        Overwrite,
+        KeepEdits
+    };
+    // Fills the form from the mysql client's option files ([client] of ~/.my.cnf and the global
+    // files), read on a worker thread; the form stays usable meanwhile. KeepEdits leaves the form
+    // alone when the user has typed in it since (the pre-fill); Overwrite is the button.
+    void readOptionFiles(OptionFilesFill fill = Overwrite);
+    // True while option files are being read for the form.
+    bool isReadingOptionFiles() const { return m_readingOptionFiles; }
+
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
     void updateTransport();
+    void updateTls();
+    void fitNote();
     void fillProfiles();
-    void readOptionFiles();
 
     PasswordStore *m_passwords;
     QComboBox *m_profile = nullptr;
@@ -63,7 +78,12 @@ private:
     QLineEdit *m_password = nullptr;
     QCheckBox *m_savePassword = nullptr;
     QComboBox *m_tls = nullptr;
+    QLabel *m_tlsNote = nullptr;
     QLineEdit *m_ca = nullptr;
+    QLineEdit *m_cert = nullptr;
+    QLineEdit *m_key = nullptr;
+    QString m_tlsCaPath; // from option files; not shown, passed through
+    QString m_tlsCipher;
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_database = nullptr;
     QCheckBox *m_readOnly = nullptr;
@@ -71,6 +91,9 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QList<QLabel *> m_labels;
     QList<QWidget *> m_actionButtons;
+    bool m_edited = false; // the user typed in the form
+    bool m_readingOptionFiles = false;
+    int m_optionFileRead = 0; // serial of the latest read; older answers are dropped
 };
 
 } // namespace ks

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commandline.h" // DefaultSlideSize
+
 #include <QFont>
 #include <QSize>
 #include <QString>
@@ -32,9 +34,6 @@ struct TimelinePicture
     bool legend = true;
     QString fontFamily; // empty: the application's
 };
-
-// The size `--png` and File ▸ Export use unless told otherwise.
-inline constexpr QSize DefaultSlideSize{1600, 900};
 
 // The slide of a simulated run at `atUs` (clamped to the run): its title with flavor and time,
 // the narration's caption and caveat in the current language. What `--png` writes.

@@ -6,42 +6,11 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
-#include <QRegularExpression>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace ks {
-
-qint64 parseTimeUs(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(s|ms|us|µs)?\\s*$"));
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch())
-        return -1;
-    const double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2);
-    double us = value;
-    if (unit == u"s")
-        us = value * 1e6;
-    else if (unit == u"ms")
-        us = value * 1e3;
-    return qint64(std::llround(us));
-}
-
-QSize parseSize(const QString &text)
-{
-    const QStringList parts = text.toLower().split(QLatin1Char('x'));
-    if (parts.size() != 2)
-        return {};
-    bool okW = false, okH = false;
-    const int w = parts[0].trimmed().toInt(&okW);
-    const int h = parts[1].trimmed().toInt(&okH);
-    if (!okW || !okH || w < 200 || h < 150 || w > 16384 || h > 16384)
-        return {};
-    return {w, h};
-}
 
 int runPngExport(const PngRequest &request)
 {
@@ -53,8 +22,8 @@ int runPngExport(const PngRequest &request)
     QString problem;
     QObject::connect(&source, &SessionSource::problem, &source,
                      [&problem](const QString &m) { problem = m; });
-    const QString scenario = request.scenario.isEmpty() ? SimulationSource::defaultScenarioId()
-                                                        : request.scenario;
+    const QString scenario =
+        request.scenario.isEmpty() ? SimulationSource::defaultScenarioId() : request.scenario;
     if (!source.load(scenario, request.flavor))
         return fail(problem);
     source.waitForRun();
@@ -63,6 +32,11 @@ int runPngExport(const PngRequest &request)
     QString error;
     if (!writeTimelinePng(pic, request.size, request.output, &error))
         return fail(error);
+    // The picture shows the run up to the engine's event cap; that it ends early is an error.
+    if (source.runWasStopped()) {
+        std::fprintf(stderr, "killscope: %s\n", problem.toLocal8Bit().constData());
+        return 2;
+    }
     return 0;
 }
 

@@ -16,7 +16,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCheckBox>
-#include <QCommandLineParser>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QTimer>
@@ -26,9 +25,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace ks {
 
@@ -215,102 +211,6 @@ void LiveController::updateActions()
     m_rootBlockerAction->setVisible(!m_readOnlyAction->isChecked());
 }
 
-void LiveController::addCommandLineOptions(QCommandLineParser &p)
-{
-    p.addOption({QStringLiteral("host"), tr("Live mode: connect to this server host."), tr("host")});
-    p.addOption({{QStringLiteral("P"), QStringLiteral("port")}, tr("Live mode: TCP port."), tr("port")});
-    p.addOption({{QStringLiteral("S"), QStringLiteral("socket")}, tr("Live mode: unix socket path."),
-                 tr("path")});
-    p.addOption({{QStringLiteral("u"), QStringLiteral("user")}, tr("Live mode: user name."), tr("user")});
-    p.addOption({QStringLiteral("p"), tr("Live mode: ask for the password.")});
-    p.addOption({QStringLiteral("password"),
-                 tr("Live mode: the password (visible to other local users; prefer -p)."),
-                 tr("password")});
-    p.addOption({{QStringLiteral("D"), QStringLiteral("database")}, tr("Live mode: default database."),
-                 tr("database")});
-    p.addOption({QStringLiteral("protocol"), tr("Live mode: TCP or SOCKET."), tr("protocol")});
-    p.addOption({QStringLiteral("defaults-file"),
-                 tr("Read client options only from this file."), tr("file")});
-    p.addOption({QStringLiteral("defaults-extra-file"),
-                 tr("Read this file after the global option files."), tr("file")});
-    p.addOption({QStringLiteral("no-defaults"), tr("Do not read any option file.")});
-    p.addOption({QStringLiteral("connect"),
-                 tr("Live mode with the [client] settings of the option files (~/.my.cnf).")});
-    p.addOption({QStringLiteral("read-only"), tr("Live mode without any kill action.")});
-}
-
-bool LiveController::settingsFromCommandLine(const QCommandLineParser &p, ConnectionSettings *s,
-                                             bool *readOnly, QString *error)
-{
-    const char *liveOptions[] = {"host", "port", "socket", "user", "p", "password", "database",
-                                 "protocol", "defaults-file", "defaults-extra-file", "connect"};
-    bool wanted = false;
-    for (const char *o : liveOptions)
-        wanted |= p.isSet(QString::fromLatin1(o));
-    if (!wanted)
-        return false;
-    QStringList problems;
-    *s = settingsFromOptionFiles(p.value(QStringLiteral("defaults-file")),
-                                 p.value(QStringLiteral("defaults-extra-file")),
-                                 p.isSet(QStringLiteral("no-defaults")), &problems);
-    if (p.isSet(QStringLiteral("host")))
-        s->host = p.value(QStringLiteral("host"));
-    if (p.isSet(QStringLiteral("port")))
-        s->port = p.value(QStringLiteral("port")).toInt();
-    if (p.isSet(QStringLiteral("socket")))
-        s->socket = p.value(QStringLiteral("socket"));
-    if (p.isSet(QStringLiteral("user")))
-        s->user = p.value(QStringLiteral("user"));
-    if (p.isSet(QStringLiteral("database")))
-        s->database = p.value(QStringLiteral("database"));
-    if (p.isSet(QStringLiteral("protocol")))
-        s->protocolTcp = p.value(QStringLiteral("protocol")).compare(QStringLiteral("TCP"), Qt::CaseInsensitive) == 0;
-    if (p.isSet(QStringLiteral("password"))) {
-        s->password = p.value(QStringLiteral("password"));
-        s->askPassword = false;
-    }
-    if (p.isSet(QStringLiteral("p"))) {
-        // Like mysql -p: ask on the terminal when there is one, else the GUI asks on connect.
-        QString pw;
-        s->askPassword = true;
-        if (askPasswordOnTerminal(QStringLiteral("Enter password: "), &pw)) {
-            s->password = pw;
-            s->askPassword = false;
-        }
-    }
-    resolveTransport(*s);
-    if (readOnly)
-        *readOnly = p.isSet(QStringLiteral("read-only"));
-    if (error)
-        *error = problems.join(u'\n');
-    return true;
-}
-
-bool LiveController::askPasswordOnTerminal(const QString &prompt, QString *password)
-{
-    // KILLSCOPE_NO_TERMINAL_PROMPT: scripted runs (tests) must never wait on a terminal.
-    if (!isatty(STDIN_FILENO) || qEnvironmentVariableIsSet("KILLSCOPE_NO_TERMINAL_PROMPT"))
-        return false;
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~tcflag_t(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    char buf[1024];
-    const bool ok = std::fgets(buf, sizeof buf, stdin) != nullptr;
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::fputs("\n", stderr);
-    if (!ok)
-        return false;
-    QString pw = QString::fromLocal8Bit(buf);
-    while (pw.endsWith(u'\n') || pw.endsWith(u'\r'))
-        pw.chop(1);
-    *password = pw;
-    return true;
-}
-
 QList<KillTarget> LiveController::targetsFor(const QList<qint64> &ids) const
 {
     QList<KillTarget> out;
@@ -344,13 +244,10 @@ bool LiveController::confirmKills(QWidget *parent, const QList<KillRequest> &req
 void LiveController::showConnectDialog()
 {
     ConnectionDialog dialog(m_window);
-    if (m_haveLastSettings) {
+    if (m_haveLastSettings)
         dialog.setSettings(m_lastSettings);
-    } else {
-        ConnectionSettings s = settingsFromOptionFiles();
-        resolveTransport(s);
-        dialog.setSettings(s);
-    }
+    else
+        dialog.readOptionFiles(ConnectionDialog::KeepEdits); // off the GUI thread
     dialog.setReadOnly(m_readOnlyAction->isChecked());
     dialog.setMessage(m_lastError);
     m_lastError.clear();

@@ -9,7 +9,6 @@
 
 class QAction;
 class QActionGroup;
-class QCommandLineParser;
 class QMenu;
 
 namespace ks {
@@ -22,7 +21,7 @@ class SamplerCostWidget;
 // Live mode in the main window: the "Connect to server…" action and a Live menu (disconnect,
 // read-only, sampling interval, pause sampling, kill root blocker), the live processlist panel
 // with its filter bar, the Kills panel, the sampler-cost readout in the status bar, the kill
-// confirmation behind the shared KillMenu, and the mysql-style command line.
+// confirmation behind the shared KillMenu.
 //
 // Invariants: at most one LiveSource at a time, owned here; the window shows it through
 // MainWindow::setSource() and returns to the simulation when it is closed. The confirmation runs
@@ -34,18 +33,6 @@ public:
     // Adds its actions, menu, panels and status-bar widget to the window.
     explicit LiveController(MainWindow *window);
     ~LiveController() override;
-
-    // mysql client conventions: --host, --port/-P, --socket/-S, --user/-u, -p (ask),
-    // --password=…, --database/-D, --protocol, --defaults-file, --defaults-extra-file,
-    // --no-defaults, plus --connect (use ~/.my.cnf as is) and --read-only.
-    static void addCommandLineOptions(QCommandLineParser &parser);
-    // True when the command line asks for live mode; *settings then holds the option files'
-    // [client] values with the command line on top. *error names a problem (unreadable file).
-    static bool settingsFromCommandLine(const QCommandLineParser &parser,
-                                        ConnectionSettings *settings, bool *readOnly,
-                                        QString *error);
-    // Reads a password from the terminal without echo; false when stdin is not a terminal.
-    static bool askPasswordOnTerminal(const QString &prompt, QString *password);
 
     LiveSource *source() const { return m_source; }
     LiveProcesslistPanel *processlistPanel() const { return m_panel; }

@@ -1,150 +1,140 @@
+#include "commandline.h"
 #include "headless.h"
 #include "headlesspng.h"
 #include "killscope.h"
 #include "language.h"
 #include "livecontroller.h"
 #include "mainwindow.h"
+#include "optionfile.h"
 #include "playbackcontroller.h"
 #include "resources.h"
 #include "simulationsource.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
-
 #include <cstdio>
-#include <cstring>
 
 namespace {
 
-bool hasArg(int argc, char *argv[], const char *name)
+void printOut(const QString &text)
 {
-    for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], name) == 0)
-            return true;
-    return false;
+    const QByteArray b = text.toLocal8Bit();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray b = (QStringLiteral("killscope: ") + text + u'\n').toLocal8Bit();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+}
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("KillScope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("KillScope"));
+    QCoreApplication::setApplicationVersion(ks::version());
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // The text-only headless mode needs no widgets (and no display).
-    if (hasArg(argc, argv, "--headless") && !hasArg(argc, argv, "--png"))
-        return ks::runHeadless(argc, argv);
+    // One parse of one definition of every option decides what runs: the window, --headless,
+    // --png (with or without --headless), --help or --version.
+    const QStringList arguments = ks::CommandLine::takeArguments(argc, argv);
+    ks::CommandLine commandLine;
+    const bool parsed = commandLine.parse(arguments);
+    const ks::CommandLine::Mode mode = commandLine.mode();
 
-    // Slides from a script, --help and --version must work without a display; the window
-    // itself cannot, and says so instead of Qt's platform-plugin abort.
-    const bool noDisplay = qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
-                           && qEnvironmentVariableIsEmpty("DISPLAY")
-                           && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-    if (noDisplay) {
-        bool textOnly = false;
-        for (const char *arg : {"--png", "--help", "-h", "--help-all", "-?", "--version", "-v"})
-            textOnly = textOnly || hasArg(argc, argv, arg);
-        if (!textOnly) {
-            std::fprintf(stderr,
-                         "killscope: no display (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-                         "  Run it in a desktop session or under Xvfb (xvfb-run -a killscope),\n"
-                         "  or use --headless (text) or --png FILE (a picture) without one.\n");
-            return 1;
+    if (!parsed || mode == ks::CommandLine::Mode::Help || mode == ks::CommandLine::Mode::Version) {
+        // Text only, no display needed; in the user's language.
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        ks::switchLanguage(ks::chooseLanguage(parsed ? commandLine.language() : QString()));
+        if (!parsed) {
+            printErr(commandLine.errorText());
+            printErr(commandLine.tryHelpText());
+            return 2;
         }
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+        printOut(mode == ks::CommandLine::Mode::Help ? commandLine.helpText()
+                                                     : commandLine.versionText());
+        return 0;
     }
 
-    // QApplication takes its own options (-geometry) out of argv: look first.
-    const bool explicitGeometry = hasArg(argc, argv, "-geometry") || hasArg(argc, argv, "--geometry");
+    if (mode == ks::CommandLine::Mode::Headless) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        ks::initResources();
+        return ks::runHeadless(commandLine.headlessRequest());
+    }
+
+    if (mode == ks::CommandLine::Mode::Png) {
+        // A picture for a script: never a window, never a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        setApplicationNames();
+        ks::initResources();
+        ks::switchLanguage(ks::chooseLanguage(commandLine.language()));
+        return ks::runPngExport(commandLine.pngRequest());
+    }
+
+    // The window cannot run without a display, and says so instead of Qt's platform-plugin abort.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::fprintf(stderr,
+                     "killscope: no display (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                     "  Run it in a desktop session or under Xvfb (xvfb-run -a killscope),\n"
+                     "  or use --headless (text) or --png FILE (a picture) without one.\n");
+        return 1;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("KillScope"));
-    QApplication::setOrganizationName(QStringLiteral("KillScope"));
-    QApplication::setApplicationVersion(ks::version());
+    setApplicationNames();
     ks::initResources();
+    ks::switchLanguage(ks::chooseLanguage(commandLine.language()));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QStringLiteral("User interface language: en or zh_CN."),
-                                        QStringLiteral("language"));
-    const QCommandLineOption scenarioOption(
-        QStringLiteral("scenario"),
-        QStringLiteral("Built-in scenario id or scenario file (default: concurrency-queue)."),
-        QStringLiteral("id|file"));
-    const QCommandLineOption flavorOption(
-        QStringLiteral("flavor"), QStringLiteral("mysql-5.7, mysql-8.0 or mariadb-10.11."),
-        QStringLiteral("flavor"));
-    const QCommandLineOption pngOption(
-        QStringLiteral("png"), QStringLiteral("Write the swimlanes at --at as a PNG and exit."),
-        QStringLiteral("file"));
-    const QCommandLineOption atOption(QStringLiteral("at"),
-                                      QStringLiteral("Playhead time (also for --png): 1.5s, 200ms, 3000us."),
-                                      QStringLiteral("time"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Image size for --png (default 1600x900)."),
-                                        QStringLiteral("WxH"));
-    const QCommandLineOption noCaptionOption(
-        QStringLiteral("no-caption"), QStringLiteral("--png without the narration caption."));
-    const QCommandLineOption presentOption(QStringLiteral("present"),
-                                           QStringLiteral("Start in presentation mode."));
-    parser.addOptions({langOption, scenarioOption, flavorOption, pngOption, atOption, sizeOption,
-                       noCaptionOption, presentOption});
-    ks::LiveController::addCommandLineOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("scenario"),
-                                 QStringLiteral("A scenario file or built-in id to open."),
-                                 QStringLiteral("[scenario]"));
-    parser.process(app);
+    for (const QString &w : commandLine.warnings())
+        printErr(w);
 
-    ks::switchLanguage(ks::chooseLanguage(parser.value(langOption)));
-
-    QString scenario = parser.value(scenarioOption);
-    if (scenario.isEmpty() && !parser.positionalArguments().isEmpty())
-        scenario = parser.positionalArguments().first();
-
-    if (parser.isSet(pngOption)) {
-        ks::PngRequest request;
-        request.output = parser.value(pngOption);
-        request.scenario = scenario;
-        request.flavor = parser.value(flavorOption);
-        if (parser.isSet(atOption)) {
-            request.atUs = ks::parseTimeUs(parser.value(atOption));
-            if (request.atUs < 0) {
-                std::fprintf(stderr, "killscope: --at: not a time: %s\n",
-                             qPrintable(parser.value(atOption)));
-                return 2;
+    // Live mode from the command line: settings as the mysql client builds them.
+    const ks::ConnectionRequest request = commandLine.connectionRequest();
+    ks::ConnectionSettings settings;
+    if (request.given) {
+        // Read off the GUI thread even now, with a bound: a hung file system must not hang us.
+        const ks::ResolvedConnection resolved = ks::resolveConnectionWaiting(request, 30000);
+        for (const QString &w : resolved.warnings)
+            printErr(w);
+        if (!resolved.ok()) {
+            for (const QString &e : resolved.errors)
+                printErr(e);
+            return 2;
+        }
+        settings = resolved.settings;
+        if (settings.askPassword) {
+            // Like mysql -p: ask on the terminal when there is one, else the window asks.
+            QString password;
+            if (ks::askPasswordOnTerminal(ks::passwordPrompt(), &password)) {
+                settings.password = password;
+                settings.askPassword = false;
             }
         }
-        if (parser.isSet(sizeOption)) {
-            request.size = ks::parseSize(parser.value(sizeOption));
-            if (!request.size.isValid()) {
-                std::fprintf(stderr, "killscope: --size: expected WxH, e.g. 1600x900: %s\n",
-                             qPrintable(parser.value(sizeOption)));
-                return 2;
-            }
-        }
-        request.caption = !parser.isSet(noCaptionOption);
-        return ks::runPngExport(request);
     }
 
     ks::MainWindow window;
     ks::LiveController live(&window);
     // An explicit -geometry (screenshots, scripts) wins over the remembered layout.
-    if (!explicitGeometry)
+    if (!commandLine.explicitGeometry())
         window.restoreLayout();
+    const QString scenario = commandLine.scenario();
     window.openScenario(scenario.isEmpty() ? ks::SimulationSource::defaultScenarioId() : scenario,
-                        parser.value(flavorOption));
-    if (parser.isSet(atOption))
-        window.playback()->setPosition(ks::parseTimeUs(parser.value(atOption)));
+                        commandLine.flavor());
+    if (const auto at = commandLine.atUs())
+        window.playback()->setPosition(*at);
     window.show();
-    if (parser.isSet(presentOption))
+    if (commandLine.present())
         window.setPresentationMode(true);
-
-    ks::ConnectionSettings settings;
-    bool readOnly = false;
-    QString error;
-    if (ks::LiveController::settingsFromCommandLine(parser, &settings, &readOnly, &error))
-        live.connectTo(settings, readOnly);
-    else if (!error.isEmpty())
-        std::fprintf(stderr, "killscope: %s\n", qPrintable(error));
+    if (request.given)
+        live.connectTo(settings, request.readOnly);
     return app.exec();
 }

@@ -2,6 +2,376 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Show this help and exit.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Show the version and exit.</translation>
+    </message>
+    <message>
+        <source>User interface language: en or zh_CN (default: the system&apos;s).</source>
+        <translation>User interface language: en or zh_CN (default: the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</source>
+        <translation>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</translation>
+    </message>
+    <message>
+        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</source>
+        <translation>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</translation>
+    </message>
+    <message>
+        <source>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</source>
+        <translation>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</translation>
+    </message>
+    <message>
+        <source>Start the window in presentation mode.</source>
+        <translation>Start the window in presentation mode.</translation>
+    </message>
+    <message>
+        <source>Write the swimlanes at --at as a PNG file and exit, without opening a window.</source>
+        <translation>Write the swimlanes at --at as a PNG file and exit, without opening a window.</translation>
+    </message>
+    <message>
+        <source>Picture size for --png (default 1600x900).</source>
+        <translation>Picture size for --png (default 1600x900).</translation>
+    </message>
+    <message>
+        <source>Leave the narration caption out of the --png picture.</source>
+        <translation>Leave the narration caption out of the --png picture.</translation>
+    </message>
+    <message>
+        <source>Run without a window and print what happened (with --png: write only the picture).</source>
+        <translation>Run without a window and print what happened (with --png: write only the picture).</translation>
+    </message>
+    <message>
+        <source>List the built-in scenarios and exit.</source>
+        <translation>List the built-in scenarios and exit.</translation>
+    </message>
+    <message>
+        <source>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</source>
+        <translation>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
+        <translation>Print SHOW FULL PROCESSLIST at this time (repeatable).</translation>
+    </message>
+    <message>
+        <source>Print every client&apos;s terminal.</source>
+        <translation>Print every client&apos;s terminal.</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
+        <translation>Print kills, rollbacks and narration (the default when nothing else is asked for).</translation>
+    </message>
+    <message>
+        <source>text (default) or json.</source>
+        <translation>text (default) or json.</translation>
+    </message>
+    <message>
+        <source>Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing).</source>
+        <translation>Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing).</translation>
+    </message>
+    <message>
+        <source>Connect to the server on this host (localhost: the unix socket).</source>
+        <translation>Connect to the server on this host (localhost: the unix socket).</translation>
+    </message>
+    <message>
+        <source>TCP port (default 3306).</source>
+        <translation>TCP port (default 3306).</translation>
+    </message>
+    <message>
+        <source>Unix socket file.</source>
+        <translation>Unix socket file.</translation>
+    </message>
+    <message>
+        <source>User name (default: your login name).</source>
+        <translation>User name (default: your login name).</translation>
+    </message>
+    <message>
+        <source>-p alone asks for the password (on the terminal, else in a dialog). A password given here is wiped from the process list at once, but prefer -p.</source>
+        <translation>-p alone asks for the password (on the terminal, else in a dialog). A password given here is wiped from the process list at once, but prefer -p.</translation>
+    </message>
+    <message>
+        <source>Default database.</source>
+        <translation>Default database.</translation>
+    </message>
+    <message>
+        <source>TCP or SOCKET (TCP reaches localhost over 127.0.0.1).</source>
+        <translation>TCP or SOCKET (TCP reaches localhost over 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>How long a connect may take (default 5 seconds).</source>
+        <translation>How long a connect may take (default 5 seconds).</translation>
+    </message>
+    <message>
+        <source>Read client options only from this file (it must exist).</source>
+        <translation>Read client options only from this file (it must exist).</translation>
+    </message>
+    <message>
+        <source>Read this file after the global option files and before ~/.my.cnf (it must exist).</source>
+        <translation>Read this file after the global option files and before ~/.my.cnf (it must exist).</translation>
+    </message>
+    <message>
+        <source>Do not read any option file.</source>
+        <translation>Do not read any option file.</translation>
+    </message>
+    <message>
+        <source>Connect with the [client] settings of the option files (~/.my.cnf) alone.</source>
+        <translation>Connect with the [client] settings of the option files (~/.my.cnf) alone.</translation>
+    </message>
+    <message>
+        <source>Live mode without any kill action.</source>
+        <translation>Live mode without any kill action.</translation>
+    </message>
+    <message>
+        <source>Window size and position, e.g. 1600x900+0+0.</source>
+        <translation>Window size and position, e.g. 1600x900+0+0.</translation>
+    </message>
+    <message>
+        <source>Qt platform plugin: xcb, wayland, offscreen, ...</source>
+        <translation>Qt platform plugin: xcb, wayland, offscreen, ...</translation>
+    </message>
+    <message>
+        <source>Qt widget style (e.g. Fusion).</source>
+        <translation>Qt widget style (e.g. Fusion).</translation>
+    </message>
+    <message>
+        <source>X display to use (instead of $DISPLAY).</source>
+        <translation>X display to use (instead of $DISPLAY).</translation>
+    </message>
+    <message>
+        <source>Right-to-left layout.</source>
+        <translation>Right-to-left layout.</translation>
+    </message>
+    <message>
+        <source>General:</source>
+        <translation>General:</translation>
+    </message>
+    <message>
+        <source>Scenario (window, --headless and --png):</source>
+        <translation>Scenario (window, --headless and --png):</translation>
+    </message>
+    <message>
+        <source>Pictures:</source>
+        <translation>Pictures:</translation>
+    </message>
+    <message>
+        <source>Headless (text and JSON):</source>
+        <translation>Headless (text and JSON):</translation>
+    </message>
+    <message>
+        <source>Live mode (the mysql client&apos;s options; option files fill the rest):</source>
+        <translation>Live mode (the mysql client&apos;s options; option files fill the rest):</translation>
+    </message>
+    <message>
+        <source>Window (Qt&apos;s own options):</source>
+        <translation>Window (Qt&apos;s own options):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --headless.</source>
+        <translation>%1 does not apply to --headless.</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --png.</source>
+        <translation>%1 does not apply to --png.</translation>
+    </message>
+    <message>
+        <source>%1 needs --headless.</source>
+        <translation>%1 needs --headless.</translation>
+    </message>
+    <message>
+        <source>%1 needs --png.</source>
+        <translation>%1 needs --png.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (only one scenario).</source>
+        <translation>unexpected argument &quot;%1&quot; (only one scenario).</translation>
+    </message>
+    <message>
+        <source>the scenario is given twice: --scenario %1 and %2.</source>
+        <translation>the scenario is given twice: --scenario %1 and %2.</translation>
+    </message>
+    <message>
+        <source>--flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11</source>
+        <translation>--flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11</translation>
+    </message>
+    <message>
+        <source>--until %1: must be between 1us and 3600s</source>
+        <translation>--until %1: must be between 1us and 3600s</translation>
+    </message>
+    <message>
+        <source>--size %1: expected WxH from 200x150 to 16384x16384, e.g. 1600x900</source>
+        <translation>--size %1: expected WxH from 200x150 to 16384x16384, e.g. 1600x900</translation>
+    </message>
+    <message>
+        <source>--format %1: use text or json</source>
+        <translation>--format %1: use text or json</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 needs a value.</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID|FILE (or --list-scenarios)</source>
+        <translation>--headless needs --scenario ID|FILE (or --list-scenarios)</translation>
+    </message>
+    <message>
+        <source>--port %1: not a port number (0 to 65535)</source>
+        <translation>--port %1: not a port number (0 to 65535)</translation>
+    </message>
+    <message>
+        <source>--protocol %1: use TCP or SOCKET</source>
+        <translation>--protocol %1: use TCP or SOCKET</translation>
+    </message>
+    <message>
+        <source>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</source>
+        <translation>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos; for the list of options.</source>
+        <translation>Try &apos;%1 --help&apos; for the list of options.</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [scenario]</source>
+        <translation>Usage: %1 [options] [scenario]</translation>
+    </message>
+    <message>
+        <source>KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB.</source>
+        <translation>KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB.</translation>
+    </message>
+    <message>
+        <source>Warning: a password on the command line can be insecure; it has been wiped from the process list, but prefer -p, which asks for it.</source>
+        <translation>Warning: a password on the command line can be insecure; it has been wiped from the process list, but prefer -p, which asks for it.</translation>
+    </message>
+    <message>
+        <source>Enter password: </source>
+        <translation>Enter password: </translation>
+    </message>
+    <message>
+        <source>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</source>
+        <translation>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</translation>
+    </message>
+    <message>
+        <source>CA certificate(s) the server&apos;s certificate must lead to.</source>
+        <translation>CA certificate(s) the server&apos;s certificate must lead to.</translation>
+    </message>
+    <message>
+        <source>Directory of CA certificates (hashed names, c_rehash).</source>
+        <translation>Directory of CA certificates (hashed names, c_rehash).</translation>
+    </message>
+    <message>
+        <source>Client certificate, for accounts that REQUIRE X509.</source>
+        <translation>Client certificate, for accounts that REQUIRE X509.</translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key.</source>
+        <translation>The client certificate&apos;s private key.</translation>
+    </message>
+    <message>
+        <source>TLS ciphers to allow (OpenSSL&apos;s cipher list syntax).</source>
+        <translation>TLS ciphers to allow (OpenSSL&apos;s cipher list syntax).</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=REQUIRED.</source>
+        <translation>MariaDB&apos;s spelling of --ssl-mode=REQUIRED.</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=DISABLED.</source>
+        <translation>MariaDB&apos;s spelling of --ssl-mode=DISABLED.</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=VERIFY_IDENTITY.</source>
+        <translation>MariaDB&apos;s spelling of --ssl-mode=VERIFY_IDENTITY.</translation>
+    </message>
+    <message>
+        <source>TLS (as the mysql client; also in the option files):</source>
+        <translation>TLS (as the mysql client; also in the option files):</translation>
+    </message>
+    <message>
+        <source>--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</source>
+        <translation>--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</translation>
+    </message>
+    <message>
+        <source>--ssl and --skip-ssl contradict each other.</source>
+        <translation>--ssl and --skip-ssl contradict each other.</translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
+        <translation>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOpener</name>
+    <message>
+        <source>CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY (give --ssl-ca or --ssl-capath).</source>
+        <translation>CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY (give --ssl-ca or --ssl-capath).</translation>
+    </message>
+    <message>
+        <source>--ssl-key needs --ssl-cert, the certificate that goes with the key.</source>
+        <translation>--ssl-key needs --ssl-cert, the certificate that goes with the key.</translation>
+    </message>
+    <message>
+        <source>%1 %2: no such file</source>
+        <translation>%1 %2: no such file</translation>
+    </message>
+    <message>
+        <source>%1 %2: not a readable file</source>
+        <translation>%1 %2: not a readable file</translation>
+    </message>
+    <message>
+        <source>--ssl-capath %1: not a directory</source>
+        <translation>--ssl-capath %1: not a directory</translation>
+    </message>
+    <message>
+        <source>%1: a &apos;;&apos; cannot be passed to the database driver</source>
+        <translation>%1: a &apos;;&apos; cannot be passed to the database driver</translation>
+    </message>
+    <message>
+        <source>No TLS: everything, the login included, travels in plain text.</source>
+        <translation>No TLS: everything, the login included, travels in plain text.</translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it, plain text otherwise. The server&apos;s certificate is not checked, so this only keeps passive listeners out.</source>
+        <translation>TLS when the server offers it, plain text otherwise. The server&apos;s certificate is not checked, so this only keeps passive listeners out.</translation>
+    </message>
+    <message>
+        <source>TLS or no connection; the server&apos;s certificate is not checked (no CA needed). A server that offers no TLS is noticed right after the login, which has then already been sent, and the connection is closed.</source>
+        <translation>TLS or no connection; the server&apos;s certificate is not checked (no CA needed). A server that offers no TLS is noticed right after the login, which has then already been sent, and the connection is closed.</translation>
+    </message>
+    <message>
+        <source>TLS with a server certificate signed by the given CA, checked before the login. The host name in it is not checked. A server that offers no TLS is noticed right after the login and the connection is closed.</source>
+        <translation>TLS with a server certificate signed by the given CA, checked before the login. The host name in it is not checked. A server that offers no TLS is noticed right after the login and the connection is closed.</translation>
+    </message>
+    <message>
+        <source>TLS with a server certificate signed by the given CA that names the host connected to; both are checked before the login, and a server without TLS is refused before it too.</source>
+        <translation>TLS with a server certificate signed by the given CA that names the host connected to; both are checked before the login, and a server without TLS is refused before it too.</translation>
+    </message>
+    <message>
+        <source>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</source>
+        <translation>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: the encryption of this connection cannot be checked (the database driver does not hand out its connection), so it is not used.</source>
+        <translation>--ssl-mode=%1: the encryption of this connection cannot be checked (the database driver does not hand out its connection), so it is not used.</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: KillScope could not set the client library&apos;s TLS options for this connection, so it is not used.</source>
+        <translation>--ssl-mode=%1: KillScope could not set the client library&apos;s TLS options for this connection, so it is not used.</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: the connection is not encrypted, because the server (or something between it and KillScope) offered no TLS. The login had already been sent; the connection was closed at once.</source>
+        <translation>--ssl-mode=%1: the connection is not encrypted, because the server (or something between it and KillScope) offered no TLS. The login had already been sent; the connection was closed at once.</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=VERIFY_IDENTITY: the server&apos;s host name was not checked on this connection, so it is not used.</source>
+        <translation>--ssl-mode=VERIFY_IDENTITY: the server&apos;s host name was not checked on this connection, so it is not used.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionSettings</name>
     <message>
         <source>%1localhost (socket %2)</source>
@@ -338,24 +708,91 @@
 <context>
     <name>OptionFile</name>
     <message>
-        <source>%1:%2: directory %3 does not exist</source>
-        <translation>%1:%2: directory %3 does not exist</translation>
-    </message>
-    <message>
-        <source>%1:%2: unknown directive %3</source>
-        <translation>%1:%2: unknown directive %3</translation>
-    </message>
-    <message>
         <source>%1:%2: a group header without ]</source>
         <translation>%1:%2: a group header without ]</translation>
     </message>
     <message>
-        <source>%1: includes nest too deep (a cycle?)</source>
-        <translation>%1: includes nest too deep (a cycle?)</translation>
+        <source>%1:%2: unknown directive %3 ignored</source>
+        <translation>%1:%2: unknown directive %3 ignored</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>cannot read %1: %2</translation>
+        <source>%1:%2: %3 without a file or directory</source>
+        <translation>%1:%2: %3 without a file or directory</translation>
+    </message>
+    <message>
+        <source>%1:%2: skipping &apos;%3&apos; directive: the maximum include depth (%4) was reached</source>
+        <translation>%1:%2: skipping &apos;%3&apos; directive: the maximum include depth (%4) was reached</translation>
+    </message>
+    <message>
+        <source>%1: !includedir %2: no such directory</source>
+        <translation>%1: !includedir %2: no such directory</translation>
+    </message>
+    <message>
+        <source>%1:%2: an option before any [group]</source>
+        <translation>%1:%2: an option before any [group]</translation>
+    </message>
+    <message>
+        <source>%1: option files are not read on the GUI thread</source>
+        <translation>%1: option files are not read on the GUI thread</translation>
+    </message>
+    <message>
+        <source>%1 (included from %2)</source>
+        <translation>%1 (included from %2)</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 option files; not read</source>
+        <translation>%1: more than %2 option files; not read</translation>
+    </message>
+    <message>
+        <source>Could not open required defaults file: %1 (%2)</source>
+        <translation>Could not open required defaults file: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1: not read: %2</translation>
+    </message>
+    <message>
+        <source>Warning: World-writable config file &apos;%1&apos; is ignored</source>
+        <translation>Warning: World-writable config file &apos;%1&apos; is ignored</translation>
+    </message>
+    <message>
+        <source>%1: skipped, it would include itself (%2)</source>
+        <translation>%1: skipped, it would include itself (%2)</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 = %4: %5</source>
+        <translation>%1:%2: %3 = %4: %5</translation>
+    </message>
+    <message>
+        <source>not a port number (0 to 65535)</source>
+        <translation>not a port number (0 to 65535)</translation>
+    </message>
+    <message>
+        <source>whole seconds from 1 to 3600</source>
+        <translation>whole seconds from 1 to 3600</translation>
+    </message>
+    <message>
+        <source>use TCP or SOCKET</source>
+        <translation>use TCP or SOCKET</translation>
+    </message>
+    <message>
+        <source>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</source>
+        <translation>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the option files did not finish within %n second(s).</source>
+        <translation>
+            <numerusform>Reading the option files did not finish within %n second.</numerusform>
+            <numerusform>Reading the option files did not finish within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</source>
+        <translation>use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</translation>
+    </message>
+    <message>
+        <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
+        <translation>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</translation>
     </message>
 </context>
 <context>
@@ -395,18 +832,6 @@
 </context>
 <context>
     <name>SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>There is no built-in scenario called “%1”.</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>Built-in scenarios: %1.</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>Cannot open the scenario file %1: %2</translation>
-    </message>
     <message>
         <source>The scenario %1 is not valid:
 %2</source>
@@ -460,6 +885,76 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>Running; it notices the flag at its next check point</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario: %1</source>
+        <translation>Cannot open the scenario: %1</translation>
+    </message>
+    <message>
+        <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
+        <translation>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</translation>
+    </message>
+</context>
+<context>
+    <name>SmallFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>a directory</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>a fifo</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>not a plain file</source>
+        <translation>not a plain file</translation>
+    </message>
+    <message>
+        <source>%1, not a regular file</source>
+        <translation>%1, not a regular file</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the %2 allowed</source>
+        <translation>%1 bytes, more than the %2 allowed</translation>
+    </message>
+    <message>
+        <source>more than the %1 bytes allowed</source>
+        <translation>more than the %1 bytes allowed</translation>
+    </message>
+</context>
+<context>
+    <name>TlsStatus</name>
+    <message>
+        <source>Not encrypted: a local unix socket, which never leaves this machine.</source>
+        <translation>Not encrypted: a local unix socket, which never leaves this machine.</translation>
+    </message>
+    <message>
+        <source>Not encrypted (TLS disabled).</source>
+        <translation>Not encrypted (TLS disabled).</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the server did not offer TLS.</source>
+        <translation>Not encrypted: the server did not offer TLS.</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is signed by the given CA and names %2.</source>
+        <translation>Encrypted (%1); the server&apos;s certificate is signed by the given CA and names %2.</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is signed by the given CA; its host name is not checked.</source>
+        <translation>Encrypted (%1); the server&apos;s certificate is signed by the given CA; its host name is not checked.</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is not verified.</source>
+        <translation>Encrypted (%1); the server&apos;s certificate is not verified.</translation>
     </message>
 </context>
 <context>
@@ -530,10 +1025,6 @@
     <message>
         <source>CA certificate</source>
         <translation>CA certificate</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
     <message>
         <source>Save connection</source>
@@ -624,10 +1115,6 @@
         <translation>Disabled</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>Required</translation>
-    </message>
-    <message>
         <source>Read-only: never offer to kill</source>
         <translation>Read-only: never offer to kill</translation>
     </message>
@@ -642,6 +1129,54 @@
     <message>
         <source>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</source>
         <translation>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</translation>
+    </message>
+    <message>
+        <source>Reading the option files…</source>
+        <translation>Reading the option files…</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Certificates and keys (*.pem *.crt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client key</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>Client &amp;certificate:</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client &amp;key:</translation>
+    </message>
+    <message>
+        <source>Preferred (encrypt if offered)</source>
+        <translation>Preferred (encrypt if offered)</translation>
+    </message>
+    <message>
+        <source>Required (no CA needed)</source>
+        <translation>Required (no CA needed)</translation>
+    </message>
+    <message>
+        <source>Verify CA</source>
+        <translation>Verify CA</translation>
+    </message>
+    <message>
+        <source>Verify identity (CA and host name)</source>
+        <translation>Verify identity (CA and host name)</translation>
+    </message>
+    <message>
+        <source>for Verify CA and Verify identity</source>
+        <translation>for Verify CA and Verify identity</translation>
+    </message>
+    <message>
+        <source>only for accounts that REQUIRE X509</source>
+        <translation>only for accounts that REQUIRE X509</translation>
     </message>
 </context>
 <context>
@@ -1117,90 +1652,6 @@
     <message>
         <source>Live kills</source>
         <translation>Live kills</translation>
-    </message>
-    <message>
-        <source>Live mode: connect to this server host.</source>
-        <translation>Live mode: connect to this server host.</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>host</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP port.</source>
-        <translation>Live mode: TCP port.</translation>
-    </message>
-    <message>
-        <source>port</source>
-        <translation>port</translation>
-    </message>
-    <message>
-        <source>Live mode: unix socket path.</source>
-        <translation>Live mode: unix socket path.</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>path</translation>
-    </message>
-    <message>
-        <source>Live mode: user name.</source>
-        <translation>Live mode: user name.</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>user</translation>
-    </message>
-    <message>
-        <source>Live mode: ask for the password.</source>
-        <translation>Live mode: ask for the password.</translation>
-    </message>
-    <message>
-        <source>Live mode: the password (visible to other local users; prefer -p).</source>
-        <translation>Live mode: the password (visible to other local users; prefer -p).</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>password</translation>
-    </message>
-    <message>
-        <source>Live mode: default database.</source>
-        <translation>Live mode: default database.</translation>
-    </message>
-    <message>
-        <source>database</source>
-        <translation>database</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP or SOCKET.</source>
-        <translation>Live mode: TCP or SOCKET.</translation>
-    </message>
-    <message>
-        <source>protocol</source>
-        <translation>protocol</translation>
-    </message>
-    <message>
-        <source>Read client options only from this file.</source>
-        <translation>Read client options only from this file.</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
-        <source>Read this file after the global option files.</source>
-        <translation>Read this file after the global option files.</translation>
-    </message>
-    <message>
-        <source>Do not read any option file.</source>
-        <translation>Do not read any option file.</translation>
-    </message>
-    <message>
-        <source>Live mode with the [client] settings of the option files (~/.my.cnf).</source>
-        <translation>Live mode with the [client] settings of the option files (~/.my.cnf).</translation>
-    </message>
-    <message>
-        <source>Live mode without any kill action.</source>
-        <translation>Live mode without any kill action.</translation>
     </message>
     <message>
         <source>Password</source>
@@ -1700,17 +2151,6 @@
     </message>
 </context>
 <context>
-    <name>ks::Sampler</name>
-    <message>
-        <source>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</source>
-        <translation>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</translation>
-    </message>
-    <message>
-        <source>TLS was required but the connection is not encrypted.</source>
-        <translation>TLS was required but the connection is not encrypted.</translation>
-    </message>
-</context>
-<context>
     <name>ks::SamplerCostWidget</name>
     <message>
         <source>sampling paused</source>
@@ -1733,6 +2173,49 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>Last sample: %1 queries, round trip %2 ms, %3 rows read.
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioFile</name>
+    <message>
+        <source>unknown scenario id &quot;%1&quot; (built-in: %2)</source>
+        <translation>unknown scenario id &quot;%1&quot; (built-in: %2)</translation>
+    </message>
+    <message>
+        <source>no scenario file given</source>
+        <translation>no scenario file given</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: cannot open: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: cannot read: %2</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>a directory</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>a fifo</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>%1: is %2, not a scenario file (only regular files are read)</source>
+        <translation>%1: is %2, not a scenario file (only regular files are read)</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
+        <translation>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,376 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示本帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>User interface language: en or zh_CN (default: the system&apos;s).</source>
+        <translation>界面语言：en 或 zh_CN（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Built-in scenario id or scenario file (default: concurrency-queue); it may also be given as the only argument.</source>
+        <translation>内置场景 id 或场景文件（默认 concurrency-queue）；也可以作为唯一的参数给出。</translation>
+    </message>
+    <message>
+        <source>Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the scenario&apos;s).</source>
+        <translation>要模拟的服务器：mysql-5.7、mysql-8.0 或 mariadb-10.11（默认取场景自己的）。</translation>
+    </message>
+    <message>
+        <source>Playhead time for the window and for --png: 1.5s, 200ms, 3000us.</source>
+        <translation>窗口和 --png 的播放头时间：1.5s、200ms、3000us。</translation>
+    </message>
+    <message>
+        <source>Start the window in presentation mode.</source>
+        <translation>以演示模式打开窗口。</translation>
+    </message>
+    <message>
+        <source>Write the swimlanes at --at as a PNG file and exit, without opening a window.</source>
+        <translation>把 --at 时刻的泳道写成 PNG 文件后退出，不打开窗口。</translation>
+    </message>
+    <message>
+        <source>Picture size for --png (default 1600x900).</source>
+        <translation>--png 的图片尺寸（默认 1600x900）。</translation>
+    </message>
+    <message>
+        <source>Leave the narration caption out of the --png picture.</source>
+        <translation>--png 图片中不带解说字幕。</translation>
+    </message>
+    <message>
+        <source>Run without a window and print what happened (with --png: write only the picture).</source>
+        <translation>不打开窗口，打印发生的事情（与 --png 同用时只写图片）。</translation>
+    </message>
+    <message>
+        <source>List the built-in scenarios and exit.</source>
+        <translation>列出内置场景并退出。</translation>
+    </message>
+    <message>
+        <source>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</source>
+        <translation>运行结束时间：1.5s、200ms、3000us（最多 3600s）。</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
+        <translation>打印该时刻的 SHOW FULL PROCESSLIST（可重复给出）。</translation>
+    </message>
+    <message>
+        <source>Print every client&apos;s terminal.</source>
+        <translation>打印每个客户端的终端输出。</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
+        <translation>打印终止、回滚和解说（没有要求其他输出时的默认行为）。</translation>
+    </message>
+    <message>
+        <source>text (default) or json.</source>
+        <translation>text（默认）或 json。</translation>
+    </message>
+    <message>
+        <source>Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing).</source>
+        <translation>把这次运行写成 Chrome Trace Event JSON（Perfetto、chrome://tracing）。</translation>
+    </message>
+    <message>
+        <source>Connect to the server on this host (localhost: the unix socket).</source>
+        <translation>连接这台主机上的服务器（localhost 表示 unix 套接字）。</translation>
+    </message>
+    <message>
+        <source>TCP port (default 3306).</source>
+        <translation>TCP 端口（默认 3306）。</translation>
+    </message>
+    <message>
+        <source>Unix socket file.</source>
+        <translation>Unix 套接字文件。</translation>
+    </message>
+    <message>
+        <source>User name (default: your login name).</source>
+        <translation>用户名（默认是你的登录名）。</translation>
+    </message>
+    <message>
+        <source>-p alone asks for the password (on the terminal, else in a dialog). A password given here is wiped from the process list at once, but prefer -p.</source>
+        <translation>只写 -p 会询问密码（有终端时在终端里问，否则弹出对话框）。这里直接给出的密码会立刻从进程列表中抹掉，但仍建议用 -p。</translation>
+    </message>
+    <message>
+        <source>Default database.</source>
+        <translation>默认数据库。</translation>
+    </message>
+    <message>
+        <source>TCP or SOCKET (TCP reaches localhost over 127.0.0.1).</source>
+        <translation>TCP 或 SOCKET（TCP 通过 127.0.0.1 连接 localhost）。</translation>
+    </message>
+    <message>
+        <source>How long a connect may take (default 5 seconds).</source>
+        <translation>连接最多等待多久（默认 5 秒）。</translation>
+    </message>
+    <message>
+        <source>Read client options only from this file (it must exist).</source>
+        <translation>只从这个文件读取客户端选项（文件必须存在）。</translation>
+    </message>
+    <message>
+        <source>Read this file after the global option files and before ~/.my.cnf (it must exist).</source>
+        <translation>在全局选项文件之后、~/.my.cnf 之前读取这个文件（文件必须存在）。</translation>
+    </message>
+    <message>
+        <source>Do not read any option file.</source>
+        <translation>不读取任何选项文件。</translation>
+    </message>
+    <message>
+        <source>Connect with the [client] settings of the option files (~/.my.cnf) alone.</source>
+        <translation>只用选项文件（~/.my.cnf）中 [client] 的设置连接。</translation>
+    </message>
+    <message>
+        <source>Live mode without any kill action.</source>
+        <translation>实时模式，不提供任何终止操作。</translation>
+    </message>
+    <message>
+        <source>Window size and position, e.g. 1600x900+0+0.</source>
+        <translation>窗口大小和位置，例如 1600x900+0+0。</translation>
+    </message>
+    <message>
+        <source>Qt platform plugin: xcb, wayland, offscreen, ...</source>
+        <translation>Qt 平台插件：xcb、wayland、offscreen 等。</translation>
+    </message>
+    <message>
+        <source>Qt widget style (e.g. Fusion).</source>
+        <translation>Qt 控件样式（例如 Fusion）。</translation>
+    </message>
+    <message>
+        <source>X display to use (instead of $DISPLAY).</source>
+        <translation>使用的 X 显示（代替 $DISPLAY）。</translation>
+    </message>
+    <message>
+        <source>Right-to-left layout.</source>
+        <translation>从右到左布局。</translation>
+    </message>
+    <message>
+        <source>General:</source>
+        <translation>通用：</translation>
+    </message>
+    <message>
+        <source>Scenario (window, --headless and --png):</source>
+        <translation>场景（窗口、--headless 和 --png）：</translation>
+    </message>
+    <message>
+        <source>Pictures:</source>
+        <translation>图片：</translation>
+    </message>
+    <message>
+        <source>Headless (text and JSON):</source>
+        <translation>无窗口（文本和 JSON）：</translation>
+    </message>
+    <message>
+        <source>Live mode (the mysql client&apos;s options; option files fill the rest):</source>
+        <translation>实时模式（mysql 客户端的选项；其余由选项文件补充）：</translation>
+    </message>
+    <message>
+        <source>Window (Qt&apos;s own options):</source>
+        <translation>窗口（Qt 自带的选项）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --headless.</source>
+        <translation>%1 不能与 --headless 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to --png.</source>
+        <translation>%1 不能与 --png 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1 needs --headless.</source>
+        <translation>%1 需要 --headless。</translation>
+    </message>
+    <message>
+        <source>%1 needs --png.</source>
+        <translation>%1 需要 --png。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (only one scenario).</source>
+        <translation>多余的参数“%1”（只能给一个场景）。</translation>
+    </message>
+    <message>
+        <source>the scenario is given twice: --scenario %1 and %2.</source>
+        <translation>场景给了两次：--scenario %1 和 %2。</translation>
+    </message>
+    <message>
+        <source>--flavor %1: use mysql-5.7, mysql-8.0 or mariadb-10.11</source>
+        <translation>--flavor %1：请用 mysql-5.7、mysql-8.0 或 mariadb-10.11</translation>
+    </message>
+    <message>
+        <source>--until %1: must be between 1us and 3600s</source>
+        <translation>--until %1：必须在 1us 到 3600s 之间</translation>
+    </message>
+    <message>
+        <source>--size %1: expected WxH from 200x150 to 16384x16384, e.g. 1600x900</source>
+        <translation>--size %1：应为 宽x高，从 200x150 到 16384x16384，例如 1600x900</translation>
+    </message>
+    <message>
+        <source>--format %1: use text or json</source>
+        <translation>--format %1：请用 text 或 json</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID|FILE (or --list-scenarios)</source>
+        <translation>--headless 需要 --scenario ID|文件（或 --list-scenarios）</translation>
+    </message>
+    <message>
+        <source>--port %1: not a port number (0 to 65535)</source>
+        <translation>--port %1：不是端口号（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>--protocol %1: use TCP or SOCKET</source>
+        <translation>--protocol %1：请用 TCP 或 SOCKET</translation>
+    </message>
+    <message>
+        <source>--connect-timeout %1: whole seconds from 1 to 3600, or a time such as 10s</source>
+        <translation>--connect-timeout %1：应为 1 到 3600 的整秒数，或 10s 这样的时间</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos; for the list of options.</source>
+        <translation>运行“%1 --help”查看所有选项。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [scenario]</source>
+        <translation>用法：%1 [选项] [场景]</translation>
+    </message>
+    <message>
+        <source>KillScope shows what KILL QUERY and KILL CONNECTION really do on MySQL and MariaDB.</source>
+        <translation>KillScope 展示 KILL QUERY 和 KILL CONNECTION 在 MySQL 和 MariaDB 上实际做了什么。</translation>
+    </message>
+    <message>
+        <source>Warning: a password on the command line can be insecure; it has been wiped from the process list, but prefer -p, which asks for it.</source>
+        <translation>警告：在命令行上给出密码可能不安全；它已从进程列表中抹掉，但仍建议用 -p 来询问密码。</translation>
+    </message>
+    <message>
+        <source>Enter password: </source>
+        <translation>输入密码：</translation>
+    </message>
+    <message>
+        <source>DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means VERIFY_CA, as for the mysql client.</source>
+        <translation>DISABLED、PREFERRED（默认）、REQUIRED（不需要 CA）、VERIFY_CA 或 VERIFY_IDENTITY（证书必须写明所连接的主机）。只给 --ssl-ca 时等于 VERIFY_CA，与 mysql 客户端相同。</translation>
+    </message>
+    <message>
+        <source>CA certificate(s) the server&apos;s certificate must lead to.</source>
+        <translation>服务器证书必须能追溯到的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Directory of CA certificates (hashed names, c_rehash).</source>
+        <translation>CA 证书目录（哈希文件名，见 c_rehash）。</translation>
+    </message>
+    <message>
+        <source>Client certificate, for accounts that REQUIRE X509.</source>
+        <translation>客户端证书，用于要求 REQUIRE X509 的账号。</translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key.</source>
+        <translation>客户端证书的私钥。</translation>
+    </message>
+    <message>
+        <source>TLS ciphers to allow (OpenSSL&apos;s cipher list syntax).</source>
+        <translation>允许的 TLS 加密套件（OpenSSL 的套件列表语法）。</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=REQUIRED.</source>
+        <translation>MariaDB 对 --ssl-mode=REQUIRED 的写法。</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=DISABLED.</source>
+        <translation>MariaDB 对 --ssl-mode=DISABLED 的写法。</translation>
+    </message>
+    <message>
+        <source>MariaDB&apos;s spelling of --ssl-mode=VERIFY_IDENTITY.</source>
+        <translation>MariaDB 对 --ssl-mode=VERIFY_IDENTITY 的写法。</translation>
+    </message>
+    <message>
+        <source>TLS (as the mysql client; also in the option files):</source>
+        <translation>TLS（与 mysql 客户端相同；也可写在选项文件中）：</translation>
+    </message>
+    <message>
+        <source>--ssl-mode %1: use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</source>
+        <translation>--ssl-mode %1：请用 DISABLED、PREFERRED、REQUIRED、VERIFY_CA 或 VERIFY_IDENTITY</translation>
+    </message>
+    <message>
+        <source>--ssl and --skip-ssl contradict each other.</source>
+        <translation>--ssl 与 --skip-ssl 互相矛盾。</translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
+        <translation>--processlist-at %1：必须在 0s 到 3600s 之间（没有哪次运行更长）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOpener</name>
+    <message>
+        <source>CA certificate is required if ssl-mode is VERIFY_CA or VERIFY_IDENTITY (give --ssl-ca or --ssl-capath).</source>
+        <translation>ssl-mode 为 VERIFY_CA 或 VERIFY_IDENTITY 时需要 CA 证书（请给出 --ssl-ca 或 --ssl-capath）。</translation>
+    </message>
+    <message>
+        <source>--ssl-key needs --ssl-cert, the certificate that goes with the key.</source>
+        <translation>--ssl-key 需要 --ssl-cert，即与该私钥配对的证书。</translation>
+    </message>
+    <message>
+        <source>%1 %2: no such file</source>
+        <translation>%1 %2：没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1 %2: not a readable file</source>
+        <translation>%1 %2：不是可读的文件</translation>
+    </message>
+    <message>
+        <source>--ssl-capath %1: not a directory</source>
+        <translation>--ssl-capath %1：不是目录</translation>
+    </message>
+    <message>
+        <source>%1: a &apos;;&apos; cannot be passed to the database driver</source>
+        <translation>%1：含有“;”的值无法传给数据库驱动</translation>
+    </message>
+    <message>
+        <source>No TLS: everything, the login included, travels in plain text.</source>
+        <translation>不使用 TLS：所有内容（包括登录）都以明文传输。</translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it, plain text otherwise. The server&apos;s certificate is not checked, so this only keeps passive listeners out.</source>
+        <translation>服务器支持时使用 TLS，否则用明文。不检查服务器证书，因此只能防住被动窃听。</translation>
+    </message>
+    <message>
+        <source>TLS or no connection; the server&apos;s certificate is not checked (no CA needed). A server that offers no TLS is noticed right after the login, which has then already been sent, and the connection is closed.</source>
+        <translation>必须使用 TLS，否则不连接；不检查服务器证书（不需要 CA）。如果服务器不提供 TLS，要到登录之后才能发现——此时登录信息已经发出——随后连接会被关闭。</translation>
+    </message>
+    <message>
+        <source>TLS with a server certificate signed by the given CA, checked before the login. The host name in it is not checked. A server that offers no TLS is noticed right after the login and the connection is closed.</source>
+        <translation>使用 TLS，服务器证书必须由给定的 CA 签发，并在登录之前检查。不检查证书中的主机名。如果服务器不提供 TLS，要到登录之后才能发现，随后连接会被关闭。</translation>
+    </message>
+    <message>
+        <source>TLS with a server certificate signed by the given CA that names the host connected to; both are checked before the login, and a server without TLS is refused before it too.</source>
+        <translation>使用 TLS，服务器证书必须由给定的 CA 签发并写明所连接的主机；这两点都在登录之前检查，不支持 TLS 的服务器也会在登录之前被拒绝。</translation>
+    </message>
+    <message>
+        <source>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</source>
+        <translation>QMYSQL 驱动不可用（Debian 软件包 libqt6sql6-mysql）。</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: the encryption of this connection cannot be checked (the database driver does not hand out its connection), so it is not used.</source>
+        <translation>--ssl-mode=%1：无法检查此连接是否加密（数据库驱动不提供它的连接句柄），因此不使用该连接。</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: KillScope could not set the client library&apos;s TLS options for this connection, so it is not used.</source>
+        <translation>--ssl-mode=%1：KillScope 无法为此连接设置客户端库的 TLS 选项，因此不使用该连接。</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=%1: the connection is not encrypted, because the server (or something between it and KillScope) offered no TLS. The login had already been sent; the connection was closed at once.</source>
+        <translation>--ssl-mode=%1：连接没有加密，因为服务器（或它与 KillScope 之间的某个环节）没有提供 TLS。登录信息已经发出；连接已立即关闭。</translation>
+    </message>
+    <message>
+        <source>--ssl-mode=VERIFY_IDENTITY: the server&apos;s host name was not checked on this connection, so it is not used.</source>
+        <translation>--ssl-mode=VERIFY_IDENTITY：此连接没有检查服务器的主机名，因此不使用该连接。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionSettings</name>
     <message>
         <source>%1localhost (socket %2)</source>
@@ -335,24 +705,90 @@
 <context>
     <name>OptionFile</name>
     <message>
-        <source>%1:%2: directory %3 does not exist</source>
-        <translation>%1:%2：目录 %3 不存在</translation>
-    </message>
-    <message>
-        <source>%1:%2: unknown directive %3</source>
-        <translation>%1:%2：未知指令 %3</translation>
-    </message>
-    <message>
         <source>%1:%2: a group header without ]</source>
         <translation>%1:%2：分组标题缺少 ]</translation>
     </message>
     <message>
-        <source>%1: includes nest too deep (a cycle?)</source>
-        <translation>%1：include 嵌套过深（是否有循环？）</translation>
+        <source>%1:%2: unknown directive %3 ignored</source>
+        <translation>%1:%2：未知指令 %3，已忽略</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <source>%1:%2: %3 without a file or directory</source>
+        <translation>%1:%2：%3 缺少文件或目录</translation>
+    </message>
+    <message>
+        <source>%1:%2: skipping &apos;%3&apos; directive: the maximum include depth (%4) was reached</source>
+        <translation>%1:%2：跳过“%3”指令：已达到最大包含深度（%4）</translation>
+    </message>
+    <message>
+        <source>%1: !includedir %2: no such directory</source>
+        <translation>%1：!includedir %2：没有这个目录</translation>
+    </message>
+    <message>
+        <source>%1:%2: an option before any [group]</source>
+        <translation>%1:%2：选项出现在任何 [分组] 之前</translation>
+    </message>
+    <message>
+        <source>%1: option files are not read on the GUI thread</source>
+        <translation>%1：不在界面线程上读取选项文件</translation>
+    </message>
+    <message>
+        <source>%1 (included from %2)</source>
+        <translation>%1（由 %2 包含）</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 option files; not read</source>
+        <translation>%1：选项文件超过 %2 个；未读取</translation>
+    </message>
+    <message>
+        <source>Could not open required defaults file: %1 (%2)</source>
+        <translation>无法打开必需的选项文件：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1：未读取：%2</translation>
+    </message>
+    <message>
+        <source>Warning: World-writable config file &apos;%1&apos; is ignored</source>
+        <translation>警告：所有人可写的配置文件“%1”已被忽略</translation>
+    </message>
+    <message>
+        <source>%1: skipped, it would include itself (%2)</source>
+        <translation>%1：已跳过，它会包含自己（%2）</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 = %4: %5</source>
+        <translation>%1:%2：%3 = %4：%5</translation>
+    </message>
+    <message>
+        <source>not a port number (0 to 65535)</source>
+        <translation>不是端口号（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>whole seconds from 1 to 3600</source>
+        <translation>应为 1 到 3600 的整秒数</translation>
+    </message>
+    <message>
+        <source>use TCP or SOCKET</source>
+        <translation>请用 TCP 或 SOCKET</translation>
+    </message>
+    <message>
+        <source>MYSQL_TCP_PORT=%1: not a port number (0 to 65535)</source>
+        <translation>MYSQL_TCP_PORT=%1：不是端口号（0 到 65535）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the option files did not finish within %n second(s).</source>
+        <translation>
+            <numerusform>读取选项文件未能在 %n 秒内完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY</source>
+        <translation>请用 DISABLED、PREFERRED、REQUIRED、VERIFY_CA 或 VERIFY_IDENTITY</translation>
+    </message>
+    <message>
+        <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
+        <translation>警告：不会验证服务器证书。请使用 --ssl-mode=VERIFY_CA 或 VERIFY_IDENTITY。</translation>
     </message>
 </context>
 <context>
@@ -392,18 +828,6 @@
 </context>
 <context>
     <name>SimulationSource</name>
-    <message>
-        <source>There is no built-in scenario called “%1”.</source>
-        <translation>没有名为“%1”的内置场景。</translation>
-    </message>
-    <message>
-        <source>Built-in scenarios: %1.</source>
-        <translation>内置场景：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario file %1: %2</source>
-        <translation>无法打开场景文件 %1：%2</translation>
-    </message>
     <message>
         <source>The scenario %1 is not valid:
 %2</source>
@@ -457,6 +881,76 @@
     <message>
         <source>Running; it notices the flag at its next check point</source>
         <translation>正在运行；会在下一个检查点发现 kill 标志</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario: %1</source>
+        <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+        <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
+        <translation>场景“%1”的运行在 %2 秒处停止：引擎事件数超过了 %3，之后的内容不会显示。</translation>
+    </message>
+</context>
+<context>
+    <name>SmallFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>一个 FIFO 管道</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>not a plain file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1, not a regular file</source>
+        <translation>%1，不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the %2 allowed</source>
+        <translation>%1 字节，超过允许的 %2 字节</translation>
+    </message>
+    <message>
+        <source>more than the %1 bytes allowed</source>
+        <translation>超过允许的 %1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>TlsStatus</name>
+    <message>
+        <source>Not encrypted: a local unix socket, which never leaves this machine.</source>
+        <translation>未加密：这是本机的 unix 套接字，数据不会离开这台机器。</translation>
+    </message>
+    <message>
+        <source>Not encrypted (TLS disabled).</source>
+        <translation>未加密（已禁用 TLS）。</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the server did not offer TLS.</source>
+        <translation>未加密：服务器没有提供 TLS。</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is signed by the given CA and names %2.</source>
+        <translation>已加密（%1）；服务器证书由给定的 CA 签发，并写明了 %2。</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is signed by the given CA; its host name is not checked.</source>
+        <translation>已加密（%1）；服务器证书由给定的 CA 签发；未检查其主机名。</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1); the server&apos;s certificate is not verified.</source>
+        <translation>已加密（%1）；未验证服务器证书。</translation>
     </message>
 </context>
 <context>
@@ -527,10 +1021,6 @@
     <message>
         <source>CA certificate</source>
         <translation>CA 证书</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Save connection</source>
@@ -621,10 +1111,6 @@
         <translation>禁用</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>必需</translation>
-    </message>
-    <message>
         <source>Read-only: never offer to kill</source>
         <translation>只读：不提供终止操作</translation>
     </message>
@@ -639,6 +1125,54 @@
     <message>
         <source>The password was not saved: the desktop keyring refused (%1). It is not written anywhere else.</source>
         <translation>密码未保存：桌面密钥环拒绝了请求（%1）。密码不会写到其他任何地方。</translation>
+    </message>
+    <message>
+        <source>Reading the option files…</source>
+        <translation>正在读取选项文件…</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.key);;All files (*)</source>
+        <translation>证书和密钥 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>客户端证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>客户端私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Preferred (encrypt if offered)</source>
+        <translation>优先（服务器支持时加密）</translation>
+    </message>
+    <message>
+        <source>Required (no CA needed)</source>
+        <translation>必需（不需要 CA）</translation>
+    </message>
+    <message>
+        <source>Verify CA</source>
+        <translation>验证 CA</translation>
+    </message>
+    <message>
+        <source>Verify identity (CA and host name)</source>
+        <translation>验证身份（CA 和主机名）</translation>
+    </message>
+    <message>
+        <source>for Verify CA and Verify identity</source>
+        <translation>用于“验证 CA”和“验证身份”</translation>
+    </message>
+    <message>
+        <source>only for accounts that REQUIRE X509</source>
+        <translation>仅用于要求 REQUIRE X509 的账号</translation>
     </message>
 </context>
 <context>
@@ -1112,90 +1646,6 @@
     <message>
         <source>Live kills</source>
         <translation>实时终止记录</translation>
-    </message>
-    <message>
-        <source>Live mode: connect to this server host.</source>
-        <translation>实时模式：连接到此服务器主机。</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP port.</source>
-        <translation>实时模式：TCP 端口。</translation>
-    </message>
-    <message>
-        <source>port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Live mode: unix socket path.</source>
-        <translation>实时模式：Unix 套接字路径。</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>Live mode: user name.</source>
-        <translation>实时模式：用户名。</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Live mode: ask for the password.</source>
-        <translation>实时模式：询问密码。</translation>
-    </message>
-    <message>
-        <source>Live mode: the password (visible to other local users; prefer -p).</source>
-        <translation>实时模式：密码（本机其他用户可见；建议使用 -p）。</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Live mode: default database.</source>
-        <translation>实时模式：默认数据库。</translation>
-    </message>
-    <message>
-        <source>database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Live mode: TCP or SOCKET.</source>
-        <translation>实时模式：TCP 或 SOCKET。</translation>
-    </message>
-    <message>
-        <source>protocol</source>
-        <translation>协议</translation>
-    </message>
-    <message>
-        <source>Read client options only from this file.</source>
-        <translation>只从此文件读取客户端选项。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Read this file after the global option files.</source>
-        <translation>在全局选项文件之后读取此文件。</translation>
-    </message>
-    <message>
-        <source>Do not read any option file.</source>
-        <translation>不读取任何选项文件。</translation>
-    </message>
-    <message>
-        <source>Live mode with the [client] settings of the option files (~/.my.cnf).</source>
-        <translation>使用选项文件（~/.my.cnf）中 [client] 设置的实时模式。</translation>
-    </message>
-    <message>
-        <source>Live mode without any kill action.</source>
-        <translation>不提供任何终止操作的实时模式。</translation>
     </message>
     <message>
         <source>Password</source>
@@ -1691,17 +2141,6 @@
     </message>
 </context>
 <context>
-    <name>ks::Sampler</name>
-    <message>
-        <source>The QMYSQL driver is not available (Debian package libqt6sql6-mysql).</source>
-        <translation>QMYSQL 驱动不可用（Debian 软件包 libqt6sql6-mysql）。</translation>
-    </message>
-    <message>
-        <source>TLS was required but the connection is not encrypted.</source>
-        <translation>要求使用 TLS，但连接未加密。</translation>
-    </message>
-</context>
-<context>
     <name>ks::SamplerCostWidget</name>
     <message>
         <source>sampling paused</source>
@@ -1724,6 +2163,49 @@
 Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thread (diff into the timeline).</source>
         <translation>上次采样：%1 个查询，往返 %2 毫秒，读取 %3 行。
 客户端 CPU：采样线程 %4 毫秒（查询与解析），界面线程 %5 毫秒（合并到时间线）。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioFile</name>
+    <message>
+        <source>unknown scenario id &quot;%1&quot; (built-in: %2)</source>
+        <translation>未知的场景 id “%1”（内置场景：%2）</translation>
+    </message>
+    <message>
+        <source>no scenario file given</source>
+        <translation>没有给出场景文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>一个命名管道（fifo）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>%1: is %2, not a scenario file (only regular files are read)</source>
+        <translation>%1：是%2，不是场景文件（只读取普通文件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
+        <translation>%1：%2 字节超过了场景文件允许的 %3 字节（16 MiB）</translation>
     </message>
 </context>
 <context>

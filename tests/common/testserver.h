@@ -16,7 +16,7 @@ namespace ks::test {
 struct TestServer
 {
     QString dir, host, socket, database, adminUser, adminPassword, lowUser, lowPassword, errorLog,
-        mariadbd;
+        mariadbd, certUser, certPassword, tlsDir;
     int port = 0;
     QString problem; // empty when the description was read
 
@@ -56,6 +56,9 @@ struct TestServer
         s.lowPassword = kv.value(QStringLiteral("MDB_LOW_PASSWORD"));
         s.errorLog = kv.value(QStringLiteral("MDB_ERROR_LOG"));
         s.mariadbd = kv.value(QStringLiteral("MDB_MARIADBD"));
+        s.certUser = kv.value(QStringLiteral("MDB_CERT_USER"));
+        s.certPassword = kv.value(QStringLiteral("MDB_CERT_PASSWORD"));
+        s.tlsDir = kv.value(QStringLiteral("MDB_TLS_DIR"));
         if (s.port <= 0 || s.socket.isEmpty())
             s.problem = QStringLiteral("%1 does not describe a server (no port or socket)").arg(path);
         return s;
@@ -70,6 +73,10 @@ struct TestServer
         const QStringList all = QString::fromUtf8(f.readAll()).split(u'\n');
         return all.mid(qMax<qsizetype>(0, all.size() - lines)).join(u'\n');
     }
+
+    // A file of the fixture's test PKI: "ca.pem", "other-ca.pem", "server-cert.pem",
+    // "wrong-host-cert.pem", "client-cert.pem", "client-key.pem", ...
+    QString tlsFile(const QString &name) const { return tlsDir + u'/' + name; }
 
     enum class Via { Tcp, Socket };
 

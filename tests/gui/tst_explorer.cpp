@@ -15,6 +15,7 @@
 #include "testscenarios.h"
 #include "timeline.h"
 #include "timelineviewport.h"
+#include "timetext.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -40,6 +41,8 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace ks;
 
@@ -429,35 +432,14 @@ private Q_SLOTS:
         PngRequest request;
         request.output = dir.filePath(QStringLiteral("slide.png"));
         request.scenario = scenario;
-        request.atUs = parseTimeUs(QStringLiteral("1.5s"));
-        request.size = parseSize(QStringLiteral("1024x600"));
-        QCOMPARE(request.atUs, 1'500'000);
+        request.atUs = 1'500'000;
+        request.size = QSize(1024, 600);
         QCOMPARE(runPngExport(request), 0);
         const QImage image(request.output);
         QCOMPARE(image.size(), QSize(1024, 600));
 
         request.scenario = dir.filePath(QStringLiteral("missing.json"));
         QVERIFY(runPngExport(request) != 0);
-    }
-
-    void timeAndSizeParsing_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<qlonglong>("us");
-        QTest::newRow("seconds") << QStringLiteral("1.5s") << 1'500'000LL;
-        QTest::newRow("ms") << QStringLiteral("200ms") << 200'000LL;
-        QTest::newRow("us") << QStringLiteral("3000us") << 3000LL;
-        QTest::newRow("bare") << QStringLiteral("42") << 42LL;
-        QTest::newRow("junk") << QStringLiteral("soon") << -1LL;
-        QTest::newRow("negative") << QStringLiteral("-1s") << -1LL;
-    }
-    void timeAndSizeParsing()
-    {
-        QFETCH(QString, text);
-        QFETCH(qlonglong, us);
-        QCOMPARE(parseTimeUs(text), us);
-        QCOMPARE(parseSize(QStringLiteral("1600x900")), QSize(1600, 900));
-        QVERIFY(!parseSize(QStringLiteral("big")).isValid());
     }
 
     void flavorPickerReRuns()
@@ -526,6 +508,82 @@ private Q_SLOTS:
         QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
         QVERIFY(!w.statusBar()->currentMessage().isEmpty());
         QSettings().remove(QStringLiteral("recentScenarios"));
+    }
+
+    // Every GUI path that reads a scenario (File ▸ Open and the command line call openScenario,
+    // Open Recent triggers it, --png loads through the same reader) refuses devices, fifos and
+    // files over the size limit at once, with a message naming the file; nothing blocks.
+    void badFilesAreRefusedOnEveryGuiPath()
+    {
+        QSettings().remove(QStringLiteral("recentScenarios"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(testscenarios::LockWait);
+        }
+        MainWindow w;
+        QVERIFY(w.openScenario(path));
+        // The recent file is now a fifo that nobody writes to: reading it would block forever.
+        QVERIFY(QFile::remove(path));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        auto *recent = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent && !recent->actions().isEmpty());
+        recent->actions().first()->trigger();
+        QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
+        QVERIFY2(w.statusBar()->currentMessage().contains(path + QStringLiteral(": is a fifo")),
+                 qPrintable(w.statusBar()->currentMessage()));
+
+        QVERIFY(!w.openScenario(QStringLiteral("/dev/zero")));
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("/dev/zero: is a device")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        const QString big = dir.filePath(QStringLiteral("big.json"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(64 * 1024 * 1024)); // sparse
+        }
+        QVERIFY(!w.openScenario(big));
+        QVERIFY2(
+            w.statusBar()->currentMessage().contains(QStringLiteral("the 16777216 bytes (16 MiB)")),
+            qPrintable(w.statusBar()->currentMessage()));
+        QCOMPARE(w.simulation()->scenarioId(), QStringLiteral("test-lock-wait"));
+
+        PngRequest request;
+        request.output = dir.filePath(QStringLiteral("slide.png"));
+        request.scenario = QStringLiteral("/dev/zero");
+        QVERIFY(runPngExport(request) != 0);
+        QVERIFY(!QFile::exists(request.output));
+        request.scenario = big;
+        QVERIFY(runPngExport(request) != 0);
+        QSettings().remove(QStringLiteral("recentScenarios"));
+    }
+
+    // A run cut short by the engine's event cap is reported in the GUI and is an error for --png
+    // (the picture of what ran is still written).
+    void eventCapIsReported()
+    {
+        qputenv("KILLSCOPE_MAX_EVENTS", "200");
+        MainWindow w;
+        QVERIFY(w.openScenario(QStringLiteral("concurrency-queue")));
+        w.simulation()->waitForRun();
+        QVERIFY(w.simulation()->runWasStopped());
+        QVERIFY2(
+            w.statusBar()->currentMessage().contains(QStringLiteral("exceeded 200 engine events")),
+            qPrintable(w.statusBar()->currentMessage()));
+        QTemporaryDir dir;
+        PngRequest request;
+        request.output = dir.filePath(QStringLiteral("slide.png"));
+        request.scenario = QStringLiteral("concurrency-queue");
+        QCOMPARE(runPngExport(request), 2);
+        QVERIFY(QFile::exists(request.output));
+        qunsetenv("KILLSCOPE_MAX_EVENTS");
+        QVERIFY(w.openScenario(QStringLiteral("concurrency-queue")));
+        w.simulation()->waitForRun();
+        QVERIFY(!w.simulation()->runWasStopped());
+        request.output = dir.filePath(QStringLiteral("full.png"));
+        QCOMPARE(runPngExport(request), 0);
     }
 
     // Every panel paints something; with KS_SHOT_DIR set, the pictures are kept for a look.

@@ -28,5 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.until = 30 * ks::sim::kSecond;
     const ks::sim::RunResult run = ks::sim::Engine::run(*r.scenario, o);
     (void)ks::sim::processlistText(run, run.until / 2);
+    (void)ks::sim::processlistJson(run, run.until);
+    (void)ks::sim::summaryText(run);
+    for (int s = 0; s < int(r.scenario->sessions.size()); ++s)
+        (void)ks::sim::transcriptText(run, s);
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace simtest;
 
@@ -35,6 +36,17 @@ private slots:
         QTest::newRow("too fine") << "1.0001ns" << qint64(-1) << "finer than 1 ns";
         QTest::newRow("overflow") << "99999999999999999999s" << qint64(-1) << "too large";
         QTest::newRow("space") << "1 s" << qint64(-1) << "unknown unit";
+        // Overflow-safe: every step is checked before it is taken (these overflowed int64_t).
+        QTest::newRow("fraction carries over")
+            << "9223372036.900000616s" << qint64(-1) << "too large";
+        QTest::newRow("int64 max + 1 ns") << "9223372036854775808ns" << qint64(-1) << "too large";
+        QTest::newRow("int64 max + 2 ns") << "9223372036854775809ns" << qint64(-1) << "too large";
+        QTest::newRow("huge ms") << "9223372036854776ms" << qint64(-1) << "too large";
+        QTest::newRow("int64 max ns")
+            << "9223372036854775807ns" << qint64(-1) << "not a whole number of microseconds";
+        QTest::newRow("largest") << "9223372036854775000ns" << qint64(9'223'372'036'854'775LL)
+                                 << "";
+        QTest::newRow("largest s") << "9223372036.854775s" << qint64(9'223'372'036'854'775LL) << "";
     }
     void timeParsing()
     {
@@ -129,6 +141,98 @@ private slots:
         QTest::newRow("io pressure") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"server":{"io_pressure":-1})"))
                                      << "/server/io_pressure: must be between 0";
         QTest::newRow("pointer escaping") << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"a/b~c":1)")) << "/a~1b~0c: unknown key";
+        // Out-of-range times: every one a clear error with its pointer.
+        QTest::newRow("until overflow")
+            << minimal.arg(sess.arg(QString()),
+                           QStringLiteral(R"(,"until":"9223372036.900000616s")"))
+            << "x.json: /until: time \"9223372036.900000616s\" is too large";
+        QTest::newRow("until beyond a run")
+            << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"until":"2h")"))
+            << "/until: unknown unit \"h\"";
+        QTest::newRow("until 3601s")
+            << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"until":"3601s")"))
+            << "/until: time \"3601s\" is too large (at most 3600s)";
+        QTest::newRow("until integer")
+            << minimal.arg(sess.arg(QString()), QStringLiteral(R"(,"until":3600000001)"))
+            << "/until: time 3600000001us is too large (at most 3600s)";
+        QTest::newRow("time integer huge")
+            << doc(R"({"sql":"U","at":18446744073709551615})")
+            << "/sessions/0/statements/0/at: time 18446744073709551615us is too large (at most "
+               "1000000000s)";
+        QTest::newRow("time integer negative")
+            << doc(R"({"sql":"U","at":-1})") << "/sessions/0/statements/0/at: negative time -1";
+        QTest::newRow("time string huge") << doc(R"({"sql":"U","after":"1000000001s"})")
+                                          << "/sessions/0/statements/0/after: time \"1000000001s\" "
+                                             "is too large (at most 1000000000s)";
+        QTest::newRow("narration offset")
+            << minimal.arg(
+                   sess.arg(QString()),
+                   QStringLiteral(
+                       R"(,"narration":[{"at":"1s","offset":"9223372036854775807us","en":"a","zh_CN":"b"}])"))
+            << "/narration/0/offset: time \"9223372036854775807us\" is too large";
+        // Out-of-range costs: a row costs at most 1 s, CPU and I/O together (2^30 bytes per row
+        // at the default 200 MB/s is 5.4 s; it overflowed a float-to-integer conversion).
+        QTest::newRow("io per row")
+            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":1073741824}]})")
+            << "/sessions/0/statements/0/steps/0/ioBytesPerRow: a row would cost perRow 1us plus "
+               "5.36871s of I/O for "
+               "1073741824 bytes at io_bandwidth 200000000 bytes/s and io_pressure 0; a row may "
+               "cost at most 1s";
+        QTest::newRow("io per row, slow device")
+            << minimal.arg(
+                   sess.arg(QStringLiteral(
+                       R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":16384}]})")),
+                   QStringLiteral(R"(,"server":{"io_bandwidth":1000})"))
+            << "/steps/0/ioBytesPerRow: a row would cost perRow 1us plus 16.384s of I/O";
+        QTest::newRow("io per row, later pressure")
+            << minimal.arg(
+                   sess.arg(QStringLiteral(
+                       R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","ioBytesPerRow":1000000}]})")),
+                   QStringLiteral(
+                       R"(,"actions":[{"do":"set","at":"1s","name":"io_pressure","value":999}])"))
+            << "/steps/0/ioBytesPerRow: a row would cost perRow 1us plus 5s of I/O for 1000000 "
+               "bytes at io_bandwidth 200000000 bytes/s and io_pressure 999";
+        QTest::newRow("cpu plus io")
+            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"0.9s","ioBytesPerRow":40000000}]})")
+            << "/steps/0/ioBytesPerRow: a row would cost perRow 900ms plus 200ms of I/O";
+        QTest::newRow("rollback io per row")
+            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","modify":true,"rollbackIoBytesPerRow":1073741824}]})")
+            << "/steps/0/rollbackIoBytesPerRow: a row would cost rollbackPerRow 1us plus 5.36871s "
+               "of I/O";
+        QTest::newRow("rollback cpu plus inherited io")
+            << doc(R"({"sql":"U","steps":[{"op":"rows","count":5,"perRow":"1us","modify":true,"rollbackPerRow":"1s","ioBytesPerRow":200000}]})")
+            << "/steps/0/rollbackPerRow: a row would cost rollbackPerRow 1s plus 1ms of I/O";
+        QTest::newRow("io request")
+            << doc(R"({"sql":"U","steps":[{"op":"io","bytes":1125899906842624}]})")
+            << "/sessions/0/statements/0/steps/0/bytes: 1125899906842624 bytes would take "
+               "5.6295e+06s at io_bandwidth 200000000 "
+               "bytes/s and io_pressure 0, longer than a run can last (3600s)";
+        QTest::newRow("tempfile")
+            << doc(R"({"sql":"U","steps":[{"op":"tempfile","bytes":720000000001}]})")
+            << "/steps/0/bytes: 720000000001 bytes would take 3600s";
+        // An explicit id that an automatic id would also get: the run used to move it silently.
+        QTest::newRow("id clash") << minimal.arg(
+                                         QStringLiteral(R"({"name":"A"},{"name":"B","id":10})"),
+                                         QString())
+                                  << "/sessions/1/id: processlist id 10 clashes with the automatic "
+                                     "ids 10-10 of the 1 session without an \"id\" "
+                                     "(they count up from first_connection_id 10): give every "
+                                     "session an id, or use an id outside 10-10";
+        QTest::newRow("id clash, moved start")
+            << minimal.arg(QStringLiteral(R"({"name":"A","id":52},{"name":"B"},{"name":"C"})"),
+                           QStringLiteral(R"(,"server":{"first_connection_id":51})"))
+            << "/sessions/0/id: processlist id 52 clashes with the automatic ids 51-52 of the 2 "
+               "sessions";
+        QTest::newRow("id clash, daemon")
+            << minimal.arg(QStringLiteral(
+                               R"({"name":"E","system":"event_scheduler"},{"name":"B","id":10})"),
+                           QString())
+            << "/sessions/1/id: processlist id 10 clashes";
+        // The one size limit.
+        QTest::newRow("too large")
+            << QString(QStringLiteral(" ").repeated(16 * 1024 * 1024) + QStringLiteral("{}"))
+            << "x.json: the scenario is 16777218 bytes, more than the 16777216 bytes (16 MiB) a "
+               "scenario may have";
     }
     void validatorMessages()
     {
@@ -139,6 +243,71 @@ private slots:
         const QString text = QString::fromStdString(r.errorText());
         QVERIFY2(text.contains(expected), qPrintable(text));
         QVERIFY(text.startsWith(QStringLiteral("x.json: ")));
+    }
+
+    void explicitIdsOutsideTheAutomaticRangeAreFine()
+    {
+        const char *json = "{\"version\":1,\"id\":\"x\",\"title\":{\"en\":\"a\",\"zh_CN\":\"b\"},"
+                           "\"flavors\":[\"mysql-8.0\"],"
+                           "\"sessions\":[{\"name\":\"A\"},{\"name\":\"B\"},{\"name\":\"C\",\"id\":"
+                           "12},{\"name\":\"D\",\"id\":9}]}";
+        const auto r = ScenarioParser::parse(json, "x.json");
+        QVERIFY2(r.ok(), r.errorText().c_str());
+        const auto big =
+            ScenarioParser::parse(std::string(ScenarioParser::kMaxBytes - 2, ' ') + "{}", "x.json");
+        QVERIFY(!big.ok());
+        QVERIFY2(big.errorText().find("16 MiB") == std::string::npos,
+                 big.errorText().c_str()); // parsed, not refused
+    }
+
+    // Scenario text is quoted in messages (unknown keys, names): it reaches a terminal escaped.
+    void errorMessagesEscapeControlCharacters()
+    {
+        const char *json = "{\"version\":1,\"id\":\"x\",\"title\":{\"en\":\"a\",\"zh_CN\":\"b\"},"
+                           "\"flavors\":[\"mysql-8.0\"],"
+                           "\"sessions\":[{\"name\":\"A\",\"client\":\"\\u001b]0;"
+                           "owned\\u0007\\u009b31m\"}],\"\\u001b[2J\":1}";
+        const auto r = ScenarioParser::parse(json, "x.json");
+        QVERIFY(!r.ok());
+        const std::string text = r.errorText();
+        QVERIFY2(text.find('\x1b') == std::string::npos, text.c_str());
+        QVERIFY2(text.find('\x07') == std::string::npos, text.c_str());
+        QVERIFY2(text.find("\xc2\x9b") == std::string::npos, text.c_str());
+        QVERIFY2(text.find("/\\x1b[2J: unknown key \"\\x1b[2J\"") != std::string::npos,
+                 text.c_str());
+        QVERIFY2(text.find("unknown client \"\\x1b]0;owned\\x07\\u009b31m\"") != std::string::npos,
+                 text.c_str());
+        // Lines stay lines: one per error.
+        QCOMPARE(size_t(std::count(text.begin(), text.end(), '\n')), r.errors.size());
+    }
+
+    void escapeControl_data()
+    {
+        QTest::addColumn<QByteArray>("in");
+        QTest::addColumn<QByteArray>("out");
+        QTest::newRow("plain") << QByteArray("SELECT 1") << QByteArray("SELECT 1");
+        QTest::newRow("utf-8") << QByteArray("\xe6\x9d\x80 é") << QByteArray("\xe6\x9d\x80 é");
+        QTest::newRow("newline tab") << QByteArray("a\nb\tc\rd") << QByteArray("a\\nb\\tc\\rd");
+        QTest::newRow("esc") << QByteArray("\x1b[31mred") << QByteArray("\\x1b[31mred");
+        QTest::newRow("nul bel del")
+            << QByteArray("a\0b\x07\x7f", 5) << QByteArray("a\\x00b\\x07\\x7f");
+        QTest::newRow("c1 csi") << QByteArray("\xc2\x9b"
+                                              "2J")
+                                << QByteArray("\\u009b2J");
+        QTest::newRow("c1 bounds")
+            << QByteArray("\xc2\x80\xc2\x9f\xc2\xa0") << QByteArray("\\u0080\\u009f\xc2\xa0");
+        QTest::newRow("lone c2 at end") << QByteArray("x\xc2") << QByteArray("x\xc2");
+    }
+    void escapeControl()
+    {
+        QFETCH(QByteArray, in);
+        QFETCH(QByteArray, out);
+        QCOMPARE(QByteArray::fromStdString(ks::sim::escapeControl(in.toStdString())), out);
+    }
+
+    void jsonQuoteEscapesC1()
+    {
+        QCOMPARE(jsonQuote("a\x1b\xc2\x9bz\""), std::string("\"a\\u001b\\u009bz\\\"\""));
     }
 
     void manyErrorsAreReportedTogether()

@@ -6,7 +6,8 @@
 #include "workload.h"
 
 #include <QTest>
-
+#include <cmath>
+#include <limits>
 #include <map>
 
 using namespace simtest;
@@ -625,6 +626,129 @@ private slots:
         for (const Lane &l : r.lanes)
             QCOMPARE(l.segments.back().end, r.until);
         QVERIFY(!Engine::run(sc).truncated);
+    }
+
+    // An explicit id belongs to its session: a reconnect (or a Ctrl+C helper) that happens before
+    // that session connects must not take it. It used to: A's reconnect got 13, B was moved to
+    // 14, and "KILL 13" hit A.
+    void explicitIdsAreReserved()
+    {
+        const char *json =
+            "{\"version\":1,\"id\":\"ids\",\"title\":{\"en\":\"a\",\"zh_CN\":\"b\"},\"flavors\":["
+            "\"mysql-8.0\"],"
+            "\"sessions\":["
+            "{\"name\":\"A\",\"id\":11,\"statements\":[{\"sql\":\"SELECT "
+            "1\",\"at\":\"0s\"},{\"sql\":\"SELECT 2\",\"at\":\"3s\"},"
+            "{\"sql\":\"SELECT "
+            "SLEEP(100)\",\"steps\":[{\"op\":\"sleep\",\"duration\":\"100s\",\"alone\":true}]}]},"
+            "{\"name\":\"K\",\"id\":12,\"user\":\"root\",\"privileges\":[\"SUPER\"],\"statements\":"
+            "["
+            "{\"sql\":\"KILL 11\",\"kind\":\"kill\",\"at\":\"1s\",\"kill\":{\"target\":\"A\"}},"
+            "{\"sql\":\"KILL 13\",\"kind\":\"kill\",\"at\":\"8s\",\"kill\":{\"target\":13}}]},"
+            "{\"name\":\"B\",\"id\":13,\"connectAt\":\"5s\",\"statements\":[{\"sql\":\"SELECT "
+            "SLEEP(100)\",\"at\":\"6s\","
+            "\"steps\":[{\"op\":\"sleep\",\"duration\":\"100s\",\"alone\":true}]}]}],"
+            "\"until\":\"10s\"}";
+        const auto parsed = ScenarioParser::parse(json, "ids.json");
+        QVERIFY2(parsed.ok(), parsed.errorText().c_str());
+        const RunResult r = Engine::run(*parsed.scenario);
+        const int b = parsed.scenario->sessionIndex("B");
+        const int a = parsed.scenario->sessionIndex("A");
+        const std::vector<int> bLanes = r.lanesOfSession(b);
+        QCOMPARE(bLanes.size(), size_t(1));
+        QCOMPARE(r.lanes[size_t(bLanes[0])].processlistId, int64_t(13));
+        const std::vector<int> aLanes = r.lanesOfSession(a);
+        QCOMPARE(aLanes.size(), size_t(2)); // killed at 1 s, reconnected at 3 s
+        QCOMPARE(r.lanes[size_t(aLanes[1])].processlistId, int64_t(14));
+        const KillRecord &k = r.kills.back();
+        QCOMPARE(k.statement, std::string("KILL 13"));
+        QCOMPARE(k.victimLane, bLanes[0]);
+    }
+
+    // Scenarios built in code skip the validator: absurd numbers must still end in a run, with no
+    // signed overflow and no out-of-range float conversion (UBSan checks this in the asan preset).
+    void absurdNumbersSaturate()
+    {
+        Scenario sc;
+        sc.id = "absurd";
+        sc.flavors = {Flavor::MySql80};
+        sc.defaultFlavor = Flavor::MySql80;
+        sc.server.ioBandwidth = 1;
+        SessionSpec s;
+        s.name = "A";
+        s.client = ClientKind::App;
+        Statement st;
+        st.sql = "UPDATE t SET v = 1";
+        st.kind = StatementKind::Update;
+        Step rows;
+        rows.op = StepOp::Rows;
+        rows.count = int64_t(1) << 40;
+        rows.perRowNs = 1'000'000'000;
+        rows.modify = true;
+        rows.ioBytesPerRow = int64_t(1) << 30; // 2^30 bytes per row at 1 byte/s: 34 years a row
+        Step io;
+        io.op = StepOp::Io;
+        io.bytes = int64_t(1) << 50;
+        Step temp;
+        temp.op = StepOp::TempFile;
+        temp.bytes = int64_t(1) << 50;
+        temp.deleteUs = ScenarioParser::kMaxTimeUs;
+        st.steps = {temp, temp, io, rows};
+        s.statements = {st};
+        SessionSpec b = s;
+        b.name = "B";
+        b.statements[0].steps = {rows};
+        sc.sessions = {s, b};
+        sc.actions = {makeSetAction(T("1s"), "io_pressure", 1e300),
+                      makeKillAction(T("2s"), 11, KillType::Connection),
+                      makeSetAction(T("3s"), "io_pressure", std::nan(""))};
+        RunOptions o;
+        o.until = std::numeric_limits<TimeUs>::max(); // capped at Engine::kMaxUntil
+        const RunResult r = Engine::run(sc, o);
+        QCOMPARE(r.until, Engine::kMaxUntil);
+        QVERIFY(!r.truncated);
+        for (const Lane &l : r.lanes) {
+            QVERIFY(!l.segments.empty());
+            for (const LaneSegment &seg : l.segments) {
+                QVERIFY(seg.start <= seg.end);
+                QVERIFY(seg.end <= Engine::kMaxUntil);
+            }
+        }
+        // B's row loop is capped at a second per row: the loop of 2^40 rows never ends, but its
+        // first row boundary is a second in.
+        const int bLane = r.lanesOfSession(sc.sessionIndex("B")).front();
+        bool capped = false;
+        for (const LaneSegment &seg : r.lanes[size_t(bLane)].segments)
+            capped = capped || seg.checkNs == int32_t(Engine::kMaxRowCostNs);
+        QVERIFY(capped);
+        (void)processlistText(r, r.until);
+        (void)summaryText(r);
+        (void)chromeTrace(r);
+    }
+
+    // transcriptOf() is an index, not a scan: the same lines, in the same order, for every session.
+    void transcriptIndexMatchesAScan()
+    {
+        for (const char *id : {"ctrl-c", "idle-transaction-kill", "quick-client-blocks"}) {
+            const Scenario sc = loadScenario(id);
+            for (Flavor f : sc.flavors) {
+                RunOptions o;
+                o.flavor = f;
+                const RunResult r = Engine::run(sc, o);
+                for (int s = 0; s < int(sc.sessions.size()); ++s) {
+                    std::vector<std::string> scan;
+                    for (const TranscriptLine &l : r.transcript)
+                        if (r.lanes[size_t(l.lane)].session == s)
+                            scan.push_back(std::to_string(l.t) + " " + l.text);
+                    std::vector<std::string> indexed;
+                    for (const TranscriptLine &l : r.transcriptOf(s))
+                        indexed.push_back(std::to_string(l.t) + " " + l.text);
+                    QVERIFY(indexed == scan);
+                }
+                QVERIFY(r.transcriptOf(-1).empty());
+                QVERIFY(r.transcriptOf(int(sc.sessions.size())).empty());
+            }
+        }
     }
 
     void killedStateValues()

@@ -106,6 +106,7 @@ const QSet<QString> &identifiers()
             "ERROR",
             "OK",
             "CONNECTION_ID",
+            "REQUIRE",
             "INNODB_TRX",
             "MAX_EXECUTION_TIME",
             "innodb_thread_concurrency",

@@ -932,8 +932,12 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
     p.restore();
 }
 
-void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
+void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f, qint64 playhead) const
 {
+    // A tick label the playhead's bubble would half cover is left out ("14.0 s" over "15 s"
+    // leaves " s").
+    const QRect bubble =
+        playheadBubble(f, playhead).translated(-m_labelWidth, 0).adjusted(-4, 0, 4, 0);
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
     const int h = m_axisHeight;
@@ -969,7 +973,10 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
         // At the edges the label slides inward instead of being cut.
         const int tw = int(std::ceil(st->size().width()));
         const int left = std::clamp(x - tw / 2, 1, std::max(1, f.width - tw - 1));
-        drawText(p, TextFont::Small, label, QRect(left, 2, tw + 4, th - 12));
+        const QRect rect(left, 2, tw + 4, th - 12);
+        if (!bubble.isEmpty() && bubble.intersects(rect))
+            continue;
+        drawText(p, TextFont::Small, label, rect);
     }
     if (m_globalMarkers)
         paintGlobalMarkers(p, f, th, h - th - 1);
@@ -1029,6 +1036,29 @@ void SwimlaneRenderer::paintGlobalMarkers(QPainter &p, const Frame &f, int top, 
     p.restore();
 }
 
+QRect SwimlaneRenderer::playheadBubble(const Frame &f, qint64 playhead, QString *text) const
+{
+    // The time in a bubble on the axis, so presenters can read it from the back of the room.
+    if (playhead < 0)
+        return {};
+    const double xd = timeToX(double(playhead), f.t0, f.usPerPx);
+    if (xd < -2 || xd > f.width + 2)
+        return {};
+    const int x = m_labelWidth + int(std::floor(xd));
+    const qint64 span = qint64(f.width * f.usPerPx);
+    const qint64 step = majorStep(f);
+    const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
+    const QString label =
+        TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
+    const QFontMetrics fm(m_fonts[int(TextFont::SmallBold)]);
+    const int w = fm.horizontalAdvance(label) + 10;
+    const int bh = fm.height() + 4;
+    const int left = std::clamp(x - w / 2, m_labelWidth, m_labelWidth + f.width - w);
+    if (text)
+        *text = label;
+    return QRect(left, 2, w, bh);
+}
+
 void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhead, int axisTop,
                                      int lanesBottom) const
 {
@@ -1041,19 +1071,9 @@ void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhea
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
     p.fillRect(QRect(x - 1, axisTop, 2, lanesBottom - axisTop), m_theme.playhead());
-    // The time in a bubble on the axis, so presenters can read it from the back of the room.
-    const qint64 span = qint64(f.width * f.usPerPx);
-    const qint64 step = majorStep(f);
-    const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
-    const QString label =
-        TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
-    const QFont bf = m_fonts[int(TextFont::SmallBold)];
-    p.setFont(bf);
-    const QFontMetrics fm(bf);
-    const int w = fm.horizontalAdvance(label) + 10;
-    const int bh = fm.height() + 4;
-    const int left = std::clamp(x - w / 2, m_labelWidth, m_labelWidth + f.width - w);
-    const QRect bubble(left, axisTop + 2, w, bh);
+    QString label;
+    const QRect bubble = playheadBubble(f, playhead, &label).translated(0, axisTop);
+    p.setFont(m_fonts[int(TextFont::SmallBold)]);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(Qt::NoPen);
     p.setBrush(m_theme.playhead());
@@ -1109,7 +1129,8 @@ void SwimlaneRenderer::paintRollbackCounters(QPainter &p, const Frame &f, qint64
     p.restore();
 }
 
-void SwimlaneRenderer::paintChrome(QPainter &p, const Frame &f, int selectedSessionRow) const
+void SwimlaneRenderer::paintChrome(QPainter &p, const Frame &f, int selectedSessionRow,
+                                   qint64 playhead) const
 {
     p.save();
     p.translate(0, m_axisHeight);
@@ -1120,7 +1141,7 @@ void SwimlaneRenderer::paintChrome(QPainter &p, const Frame &f, int selectedSess
     p.save();
     p.translate(m_labelWidth, 0);
     p.setClipRect(QRect(0, 0, f.width, m_axisHeight));
-    paintAxis(p, f);
+    paintAxis(p, f, playhead);
     p.restore();
 
     // Corner above the labels.
@@ -1157,7 +1178,7 @@ void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qin
         p.restore();
     }
 
-    paintChrome(p, f);
+    paintChrome(p, f, -1, playhead);
     paintPlayhead(p, f, playhead, 0, size.height());
     paintRollbackCounters(p, f, playhead);
     p.restore();

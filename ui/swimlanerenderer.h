@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QFontInfo>
 #include <QHash>
 #include <QImage>
 #include <QRect>
@@ -126,15 +127,20 @@ public:
     // axis). The selected session gets a highlight.
     void paintLabels(QPainter &p, const Frame &frame, int selectedSessionRow = -1) const;
     // Time axis over the lanes area (origin: top-left of the axis above the lanes).
-    void paintAxis(QPainter &p, const Frame &frame) const;
+    // Tick labels under the playhead's bubble are left out.
+    void paintAxis(QPainter &p, const Frame &frame, qint64 playhead = -1) const;
     // Labels, axis and the corner above the labels around a lanes area of `f` (painter origin:
     // the view's top-left). The view and paintAll() share it, so both frame the lanes alike.
-    void paintChrome(QPainter &p, const Frame &f, int selectedSessionRow = -1) const;
+    void paintChrome(QPainter &p, const Frame &f, int selectedSessionRow = -1,
+                     qint64 playhead = -1) const;
     // Everything into a painter of the given size: labels, axis, lanes and an optional playhead.
     // Pixel for pixel what the view shows for the same frame (without hover and selection).
     void paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead = -1) const;
     void paintPlayhead(QPainter &p, const Frame &frame, qint64 playhead, int axisTop,
                        int lanesBottom) const;
+    // Where the playhead's time bubble goes (view coordinates, axis at y = 0); empty when the
+    // playhead is off screen.
+    QRect playheadBubble(const Frame &frame, qint64 playhead, QString *text = nullptr) const;
     // Where the playhead crosses a rollback: the rows still to undo at that moment, in a chip.
     // Painter origin: the view's top-left (labels and axis included).
     void paintRollbackCounters(QPainter &p, const Frame &frame, qint64 playhead) const;
@@ -165,7 +171,12 @@ private:
     std::pair<int, int> visibleRowRange(const Frame &f) const;
     qint64 majorStep(const Frame &f) const;
     // Arrows and markers grow with the rows (presentation mode), never shrink below 1.
-    double glyphScale() const { return std::max(1.0, m_threadHeight / 30.0); }
+    // Tall stage rows do not make slabs of them: no more than the type grows.
+    double glyphScale() const
+    {
+        const int px = QFontInfo(m_font).pixelSize();
+        return std::clamp(m_threadHeight / 30.0, 1.0, std::max(1.0, px / 12.0));
+    }
     QFont smallFont() const { return m_fonts[int(TextFont::Small)]; }
     QFont boldFont() const { return m_fonts[int(TextFont::Bold)]; }
 

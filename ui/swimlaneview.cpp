@@ -339,7 +339,7 @@ void SwimlaneView::paintEvent(QPaintEvent *)
         p.drawImage(QRectF(labelW, axisH, f.width, f.height), m_cache,
                     QRectF(0, 0, f.width * dpr, f.height * dpr));
     }
-    m_renderer.paintChrome(p, f, selectedRow());
+    m_renderer.paintChrome(p, f, selectedRow(), playhead);
 
     // Live overlays.
     p.setClipRect(QRect(labelW, axisH, f.width, f.height));

@@ -11,6 +11,7 @@
 #include "chartspanel.h"
 #include "connectiondialog.h"
 #include "enginetext.h"
+#include "killsmodel.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "playbackcontroller.h"
@@ -654,6 +655,20 @@ private Q_SLOTS:
         QVERIFY(transcript);
         walker.walkWidget(&w, QStringLiteral("main"));
         walker.walkLanes(*w.swimlaneView(), t);
+        // The kills list's own cells (phases, times, explanations); its statement, target and
+        // answer columns are SQL, identities and the server's answer.
+        const KillsModel *kills = w.killsModel();
+        for (int r = 0; r < kills->rowCount(); ++r) {
+            for (int c = 0; c < kills->columnCount(); ++c) {
+                if (c == KillsModel::StatementColumn || c == KillsModel::TargetColumn ||
+                    c == KillsModel::AnswerColumn)
+                    continue;
+                walker.check(QStringLiteral("kills:%1").arg(c),
+                             kills->index(r, c).data().toString());
+                walker.check(QStringLiteral("kills:%1:tip").arg(c),
+                             kills->index(r, c).data(Qt::ToolTipRole).toString());
+            }
+        }
         QVERIFY(walker.checked() > 200);
         QVERIFY2(walker.findings().isEmpty(), qPrintable(report(walker.findings())));
     }

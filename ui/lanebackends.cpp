@@ -78,16 +78,24 @@ void rasterize(QImage &image, std::span<const Rect> rects, const Window &w)
     std::vector<size_t> hatches;
     uchar *bits = image.bits();
     const qsizetype bpl = image.bytesPerLine();
-    for (size_t b = 0; b + 1 < ys.size(); ++b) {
+    // Each rectangle joins the bands it spans, in order: no band looks at rectangles that do
+    // not reach it (a dense row has thousands, each in a few of its bands).
+    const size_t bands = ys.size() - 1;
+    std::vector<std::vector<size_t>> members(bands);
+    for (size_t k = 0; k < clipped.size(); ++k) {
+        const auto b0 = size_t(std::lower_bound(ys.begin(), ys.end(), clipped[k].y0) - ys.begin());
+        const auto b1 = size_t(std::lower_bound(ys.begin(), ys.end(), clipped[k].y1) - ys.begin());
+        for (size_t b = b0; b < b1; ++b)
+            members[b].push_back(k);
+    }
+    for (size_t b = 0; b < bands; ++b) {
         const int ya = ys[b];
         const int yb = ys[b + 1];
         active.clear();
         hatches.clear();
         bool whole = false;
-        for (size_t k = 0; k < clipped.size(); ++k) {
+        for (const size_t k : members[b]) {
             const Clipped &c = clipped[k];
-            if (c.y0 > ya || c.y1 < yb)
-                continue;
             if (rects[size_t(index[k])].hatched)
                 hatches.push_back(k);
             else
@@ -96,13 +104,18 @@ void rasterize(QImage &image, std::span<const Rect> rects, const Window &w)
         }
         if (active.empty() && hatches.empty())
             continue;
-        std::fill(owner.begin(), owner.end(), -1);
+        // Which rectangle wrote a column last matters only for stripes and for columns no
+        // rectangle covers; a band with a full-width solid one and no stripes skips the book.
+        const bool track = !hatches.empty() || !whole;
+        if (track)
+            std::fill(owner.begin(), owner.end(), -1);
         for (const size_t k : active) {
             const Clipped &c = clipped[k];
             const int a = c.x0 - w.x0;
             const int e = c.x1 - w.x0;
             std::fill(base.begin() + a, base.begin() + e, rects[size_t(index[k])].color);
-            std::fill(owner.begin() + a, owner.begin() + e, int(k));
+            if (track)
+                std::fill(owner.begin() + a, owner.begin() + e, int(k));
         }
         auto store = [&](int y, const std::vector<quint32> &src, bool covered) {
             auto *dst = reinterpret_cast<quint32 *>(bits + qsizetype(y) * bpl) + w.x0;

@@ -1,10 +1,9 @@
-// The engine's RunResult has a member called `signals`, which Qt's keyword macro would rewrite.
-#define QT_NO_KEYWORDS
 #include "simulationsource.h"
 
 #include "scenariofile.h"
 
 #include "engine.h"
+#include "report.h"
 #include "runresult.h"
 #include "scenario.h"
 #include "scenarioparser.h"
@@ -15,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaObject>
@@ -74,70 +72,6 @@ bool isFinishedPhase(KillPhase p)
 {
     return p == KillPhase::Refused || p == KillPhase::Done || p == KillPhase::Gone
         || p == KillPhase::Reconnected;
-}
-
-// Chrome Trace Event format: one thread per lane (its client as a second thread), state
-// segments as complete events, kills and notices as instant events.
-QByteArray chromeTraceJson(const sim::RunResult &r)
-{
-    QJsonArray events;
-    auto meta = [&events](qint64 tid, const QString &name) {
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
-                                  {QStringLiteral("pid"), 1},
-                                  {QStringLiteral("tid"), tid},
-                                  {QStringLiteral("name"), QStringLiteral("thread_name")},
-                                  {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name}}}});
-    };
-    events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
-                              {QStringLiteral("pid"), 1},
-                              {QStringLiteral("name"), QStringLiteral("process_name")},
-                              {QStringLiteral("args"),
-                               QJsonObject{{QStringLiteral("name"),
-                                            QStringLiteral("%1 (%2)").arg(
-                                                qs(r.scenario.id),
-                                                qs(std::string(sim::flavorId(r.flavor))))}}}});
-    for (const sim::Lane &l : r.lanes) {
-        const qint64 tid = qint64(l.index) * 2 + 1;
-        meta(tid, QStringLiteral("%1 %2").arg(l.processlistId).arg(qs(l.label.empty() ? l.user : l.label)));
-        meta(tid + 1, QStringLiteral("%1 client").arg(l.processlistId));
-        for (const sim::LaneSegment &s : l.segments) {
-            QJsonObject args{{QStringLiteral("detail"), qs(r.str(s.detail))}};
-            if (s.rowsStart >= 0)
-                args.insert(QStringLiteral("rows"), qint64(s.rowsStart));
-            if (s.flags & sim::FlagKillPending)
-                args.insert(QStringLiteral("killPending"), true);
-            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("X")},
-                                      {QStringLiteral("pid"), 1},
-                                      {QStringLiteral("tid"), tid},
-                                      {QStringLiteral("name"), qs(std::string(sim::laneStateId(s.state)))},
-                                      {QStringLiteral("ts"), qint64(s.start)},
-                                      {QStringLiteral("dur"), qint64(s.end - s.start)},
-                                      {QStringLiteral("args"), args}});
-        }
-        for (const sim::ClientSegment &c : l.clientSegments) {
-            if (c.state == sim::ClientState::None)
-                continue;
-            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("X")},
-                                      {QStringLiteral("pid"), 1},
-                                      {QStringLiteral("tid"), tid + 1},
-                                      {QStringLiteral("name"), qs(std::string(sim::clientStateId(c.state)))},
-                                      {QStringLiteral("ts"), qint64(c.start)},
-                                      {QStringLiteral("dur"), qint64(c.end - c.start)},
-                                      {QStringLiteral("args"), QJsonObject{{QStringLiteral("text"), qs(r.str(c.text))}}}});
-        }
-    }
-    for (const sim::Signal &s : r.signals) {
-        const int lane = s.toLane >= 0 ? s.toLane : s.fromLane;
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("i")},
-                                  {QStringLiteral("s"), QStringLiteral("t")},
-                                  {QStringLiteral("pid"), 1},
-                                  {QStringLiteral("tid"), qint64(std::max(lane, 0)) * 2 + 1},
-                                  {QStringLiteral("name"), qs(s.label)},
-                                  {QStringLiteral("ts"), qint64(s.t)}});
-    }
-    QJsonObject root{{QStringLiteral("traceEvents"), events},
-                     {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -520,7 +454,7 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
     auto laneOfSim = [&laneOf](int simLane) {
         return simLane >= 0 && simLane < laneOf.size() ? laneOf[simLane] : -1;
     };
-    for (const sim::Signal &s : r.signals) {
+    for (const sim::Signal &s : r.killSignals) {
         const sim::KillRecord *k
             = s.kill >= 0 && s.kill < int(r.kills.size()) ? &r.kills[size_t(s.kill)] : nullptr;
         switch (s.kind) {
@@ -869,7 +803,9 @@ bool SimulationSource::writeChromeTrace(const QString &path, QString *error) con
             *error = tr("Nothing has run yet.");
         return false;
     }
-    const QByteArray json = chromeTraceJson(*m_result);
+    // sim's trace writer, the one there is (the headless mode's --trace writes the same bytes).
+    const std::string trace = sim::chromeTrace(*m_result);
+    const QByteArray json = QByteArray::fromStdString(trace);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
         || f.write(json) != json.size() || !f.commit()) {

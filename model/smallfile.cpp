@@ -26,6 +26,11 @@ QString kindOf(mode_t mode)
 
 } // namespace
 
+QString SmallFile::kind() const
+{
+    return kindOf(mode_t(mode));
+}
+
 SmallFile SmallFile::read(const QString &path, qint64 maxBytes)
 {
     SmallFile f;
@@ -57,6 +62,7 @@ SmallFile SmallFile::read(const QString &path, qint64 maxBytes)
     }
     if (st.st_size > maxBytes) {
         f.status = Status::TooLarge;
+        f.size = qint64(st.st_size);
         f.error = tr("%1 bytes, more than the %2 allowed").arg(qint64(st.st_size)).arg(maxBytes);
         ::close(fd);
         return f;
@@ -85,6 +91,7 @@ SmallFile SmallFile::read(const QString &path, qint64 maxBytes)
         got += n;
     }
     ::close(fd);
+    f.size = got;
     if (got > maxBytes) {
         f.status = Status::TooLarge;
         f.error = tr("more than the %1 bytes allowed").arg(maxBytes);

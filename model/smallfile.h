@@ -33,9 +33,12 @@ public:
     quint64 device = 0;
     quint64 inode = 0;
     quint32 mode = 0; // st_mode
+    qint64 size = 0;  // bytes: as read, or (TooLarge) as claimed or read past the limit
 
     bool ok() const { return status == Status::Ok; }
     bool worldWritable() const { return mode & 0002; }
+    // "a directory", "a fifo", "a device", "a socket" for a NotRegular file.
+    QString kind() const;
 
     static SmallFile read(const QString &path, qint64 maxBytes);
 };

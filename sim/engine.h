@@ -9,6 +9,8 @@
 // function of (scenario, options), so re-running from t = 0 reproduces everything before the
 // playhead exactly and is fast (a built-in scenario runs in well under a millisecond).
 //
+// The implementation is one EngineRun per run, in rooms: sim/enginerun.h says which file holds what.
+//
 // Invariants of the engine (checked by tests/sim):
 // - time never goes backwards; events at the same time run in the order they were scheduled;
 // - a thread notices a kill only at a check point (row boundary, wakeable wait, queue wake-up in

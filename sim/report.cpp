@@ -393,7 +393,7 @@ std::string runJson(const RunResult &r)
     j["lanes"] = std::move(lanes);
     ordered_json sig = ordered_json::array();
     static const char *const kinds[] = {"kill", "noticed", "deferred", "replayed", "socket-closed", "timeout"};
-    for (const Signal &s : r.signals) {
+    for (const Signal &s : r.killSignals) {
         ordered_json sj;
         sj["t"] = s.t;
         sj["kind"] = kinds[size_t(s.kind)];
@@ -508,7 +508,7 @@ std::string chromeTrace(const RunResult &r)
         }
     }
     int flow = 0;
-    for (const Signal &s : r.signals) {
+    for (const Signal &s : r.killSignals) {
         const std::string to = s.toLane >= 0 ? std::to_string(r.lanes[size_t(s.toLane)].order + 1) : "0";
         if (s.kind == SignalKind::KillArrow && s.fromLane >= 0 && s.toLane >= 0) {
             const std::string from = std::to_string(r.lanes[size_t(s.fromLane)].order + 1);

@@ -1,6 +1,7 @@
 #include "runresult.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ks::sim {
 
@@ -44,11 +45,25 @@ std::string_view killOutcomeId(KillOutcome o)
     return "?";
 }
 
+namespace {
+
+// t in nanoseconds since `startNs`; a query time far beyond any run (the API takes any TimeUs)
+// saturates instead of overflowing.
+int64_t elapsedNsSince(TimeUs t, int64_t startNs)
+{
+    int64_t ns = 0;
+    if (__builtin_mul_overflow(t, int64_t(1000), &ns) || __builtin_sub_overflow(ns, startNs, &ns))
+        return t < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+    return ns;
+}
+
+} // namespace
+
 int64_t ProcessRecord::rowsAt(TimeUs now) const
 {
     if (rowsDir == 0)
         return rowsBase;
-    const int64_t elapsedNs = now * 1000 - rowsStartNs;
+    const int64_t elapsedNs = elapsedNsSince(now, rowsStartNs);
     int64_t n = elapsedNs <= 0 ? 0 : elapsedNs / rowsCostNs;
     if (n > rowsLimit)
         n = rowsLimit;
@@ -99,8 +114,10 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
             double p = 0;
             if (r->progressBase >= 0 && r->progressTotal > 0) {
                 // SHOW PROCESSLIST's Progress is over all stages: the copy is stage 1 of 2 (§4.2).
-                const int64_t elapsed = t * 1000 - r->rowsStartNs;
-                const int64_t done = std::min(r->progressTotal, r->progressBase + (elapsed > 0 ? elapsed / r->rowsCostNs : 0));
+                const int64_t elapsed = elapsedNsSince(t, r->rowsStartNs);
+                const int64_t step = elapsed > 0 ? elapsed / r->rowsCostNs : 0;
+                // min(total, base + step), without the sum overflowing for a far-away t.
+                const int64_t done = step > r->progressTotal - r->progressBase ? r->progressTotal : r->progressBase + step;
                 p = 50.0 * double(done) / double(r->progressTotal);
             }
             row.progress = p;

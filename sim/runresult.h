@@ -12,7 +12,7 @@
 //   the flags or the check-point pattern change, so "kill flag set but not yet noticed" is its own
 //   segment (FlagKillPending).
 // - Lane::client: what the client shows, contiguous and sorted, from the client's start.
-// - signals: kill arrows, "flag noticed" markers, deferrals, socket closes, timeouts.
+// - killSignals: kill arrows, "flag noticed" markers, deferrals, socket closes, timeouts.
 // - kills: one record per KILL (statement, Ctrl+C, operator, timeout) for the latency chart.
 // - rollbacks: rows remaining over time for each rollback (piecewise linear, exact at the points).
 // - narration: bilingual steps sorted by time.
@@ -250,11 +250,6 @@ struct ScenarioInfo
     std::string titleZh;
 };
 
-// Qt's `signals` keyword macro would rewrite the member below; keep the header usable from Qt
-// code either way (Qt code can also read it through killSignals()).
-#pragma push_macro("signals")
-#undef signals
-
 class RunResult
 {
 public:
@@ -263,7 +258,7 @@ public:
     TimeUs until = 0;
     std::vector<std::string> strings;   // [0] = "" (NULL)
     std::vector<Lane> lanes;
-    std::vector<Signal> signals;
+    std::vector<Signal> killSignals;
     std::vector<KillRecord> kills;
     std::vector<RollbackRecord> rollbacks;
     std::vector<NarrationStep> narration;
@@ -293,10 +288,6 @@ public:
     std::vector<int> lanesOfSession(int session) const;
     // Narration step current at t (the last one with step.t <= t), -1 if none.
     int narrationAt(TimeUs t) const;
-    // The same as `signals`, for code compiled with Qt keywords.
-    const std::vector<Signal> &killSignals() const { return signals; }
 };
-
-#pragma pop_macro("signals")
 
 } // namespace ks::sim

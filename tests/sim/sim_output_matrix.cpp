@@ -70,7 +70,7 @@ std::string rawDump(const RunResult &r)
               << int(p.killed) << " x" << int(p.trxState) << " d" << int(p.rowsDir) << " h"
               << p.hard << " v" << p.visible << "\n";
     }
-    for (const Signal &s : r.killSignals())
+    for (const Signal &s : r.killSignals)
         o << "signal " << s.t << " " << int(s.kind) << " " << s.fromLane << "->" << s.toLane << " k"
           << s.kill << " r" << s.result << " " << escapeControl(s.label) << "\n";
     for (const KillRecord &k : r.kills)

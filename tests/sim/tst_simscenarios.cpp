@@ -496,7 +496,7 @@ private slots:
         QCOMPARE(r.lineAt("B", "ERROR 2013 (HY000): Lost connection to server during query"), T("2s"));
         QCOMPARE(r.goneAt(12), T("2s"));
         bool arrow = false;
-        for (const Signal &s : res.killSignals())
+        for (const Signal &s : res.killSignals)
             arrow = arrow || (s.kind == SignalKind::KillArrow && s.t == T("2s") && s.label == "KILL 12"
                               && res.lanes[size_t(s.fromLane)].client == ClientKind::Operator);
         QVERIFY(arrow);
@@ -724,6 +724,16 @@ private slots:
         (void)processlistText(r, r.until);
         (void)summaryText(r);
         (void)chromeTrace(r);
+        // Queries at any time are safe (the API takes any TimeUs; the GUI never asks beyond the run).
+        for (TimeUs t : {std::numeric_limits<TimeUs>::max(), std::numeric_limits<TimeUs>::min(), TimeUs(-1)}) {
+            (void)r.processlistAt(t, true);
+            (void)r.locksAt(t);
+            (void)r.narrationAt(t);
+        }
+        const RunResult alter = Engine::run(loadScenario("ddl-kill"), RunOptions{Flavor::MariaDb1011, {}, 50'000'000});
+        for (TimeUs t : {std::numeric_limits<TimeUs>::max(), std::numeric_limits<TimeUs>::min()})
+            for (const ProcessRow &p : alter.processlistAt(t, true))
+                QVERIFY(!p.progress || (*p.progress >= 0 && *p.progress <= 100));
     }
 
     // transcriptOf() is an index, not a scan: the same lines, in the same order, for every session.

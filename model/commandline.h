@@ -44,13 +44,16 @@ struct LiveRequest
 };
 
 // `killscope --png FILE ...` (with or without --headless): the swimlanes at one moment as a PNG.
+// The size of a slide (`--png` and File ▸ Export) unless told otherwise.
+inline constexpr QSize DefaultSlideSize{1600, 900};
+
 struct PngRequest
 {
     QString output;
     QString scenario;
     QString flavor;
     qint64 atUs = -1; // -1: the end of the run
-    QSize size{1600, 900};
+    QSize size = DefaultSlideSize;
     bool caption = true;
 };
 

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "exporter.h"
 #include "sessionsource.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
-
 #include <functional>
 
 class QAction;
@@ -34,6 +34,7 @@ class NarrationModel;
 class NarrationPanel;
 class PlaybackBar;
 class PlaybackController;
+class PresentationMode;
 class ProcesslistModel;
 class SimulationSource;
 class SwimlaneView;
@@ -47,7 +48,8 @@ class TimelineViewport;
 //   Every panel reads from the source at the playhead only, so all panels always agree.
 // - Every kill, from a processlist row or a lane, goes through the one KillController (menu →
 //   confirm → source): views hand it rows and lanes, the source builds the targets.
-// - Presentation mode only hides and enlarges; leaving it restores exactly what was visible.
+// - Presentation mode (PresentationMode) only hides and enlarges; leaving it restores exactly what
+// was visible.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -79,13 +81,17 @@ public:
     QMenu *fileMenu() const { return m_fileMenu; }
     QMenu *viewMenu() const { return m_viewMenu; }
 
-    bool isPresentationMode() const { return m_presentation; }
+    bool isPresentationMode() const;
+    PresentationMode *presentationMode() const { return m_stage; }
     // Window size, docks and splitter as the user left them (QSettings); saved on close.
     void restoreLayout();
     void saveLayout() const;
     QStringList recentFiles() const;
 
-    // Exports; false with a message in *error.
+    // The slide of the run at the playhead: the picture `--png` writes for the same scenario,
+    // flavor, time and language (exporter.h).
+    TimelinePicture slide() const;
+    // Exports; false with a message in *error. PNG and SVG write slide() at DefaultSlideSize.
     bool exportPng(const QString &path, QString *error = nullptr);
     bool exportSvg(const QString &path, QString *error = nullptr);
     bool exportTrace(const QString &path, QString *error = nullptr);
@@ -113,6 +119,7 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createWidgets();
@@ -129,7 +136,8 @@ private:
     void refreshCharts();
     void fitProcesslistColumns();
     void updateTitle();
-    void updateCaption();
+    // "scenario — server" for presentation mode's title.
+    QString stageTitle() const;
     void openScenarioDialog();
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
@@ -150,7 +158,6 @@ private:
     QSplitter *m_splitter = nullptr;
     QWidget *m_swimlaneArea = nullptr;
     SwimlaneView *m_swimlaneView = nullptr;
-    QLabel *m_caption = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QTableView *m_processlistView = nullptr;
     QSortFilterProxyModel *m_processlistProxy = nullptr;
@@ -196,19 +203,21 @@ private:
     QAction *m_nextAction = nullptr;
     QAction *m_previousAction = nullptr;
     QAction *m_restartAction = nullptr;
+    QAction *m_endAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_zoomInAction = nullptr;
     QAction *m_zoomOutAction = nullptr;
     QAction *m_zoomFitAction = nullptr;
     QAction *m_presentationAction = nullptr;
+    QAction *m_processlistOverlayAction = nullptr;
     QAction *m_resetWhatIfAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 
-    bool m_presentation = false;
-    QByteArray m_savedState;
-    bool m_wasMaximized = false;
+    PresentationMode *m_stage = nullptr;
+    bool m_shownOnce = false;
+    quint64 m_stageLaneRevision = 0;
     quint64 m_chartsRevision = ~quint64(0);
     bool m_fitPending = true;
     bool m_columnsFitted = false;

@@ -1211,20 +1211,56 @@
         <translation>Rows left to roll back</translation>
     </message>
     <message>
-        <source>%1 ends at %2 s</source>
-        <translation>%1 ends at %2 s</translation>
-    </message>
-    <message>
-        <source>Kill latency (s)</source>
-        <translation>Kill latency (s)</translation>
-    </message>
-    <message>
         <source>KILL → gone</source>
         <translation>KILL → gone</translation>
     </message>
     <message>
-        <source>%1 (still going)</source>
-        <translation>%1 (still going)</translation>
+        <source>time (%1)</source>
+        <translation>time (%1)</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <source>%1 ends at %2</source>
+        <translation>%1 ends at %2</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>Kill latency</source>
+        <translation>Kill latency</translation>
+    </message>
+    <message>
+        <source>%1: refused (ERROR %2)</source>
+        <translation>%1: refused (ERROR %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, still going</source>
+        <translation>%1: %2, still going</translation>
+    </message>
+    <message>
+        <source>%1 — refused with ERROR %2</source>
+        <translation>%1 — refused with ERROR %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 from KILL to gone%3</source>
+        <translation>%1 — %2 from KILL to gone%3</translation>
+    </message>
+    <message>
+        <source> (still going)</source>
+        <translation> (still going)</translation>
+    </message>
+    <message>
+        <source>KILL → gone (%1)</source>
+        <translation>KILL → gone (%1)</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1423,101 @@
     </message>
 </context>
 <context>
+    <name>ks::EngineText</name>
+    <message>
+        <source>waiting for an InnoDB seat</source>
+        <translation>waiting for an InnoDB seat</translation>
+    </message>
+    <message>
+        <source>sleeping before entering InnoDB</source>
+        <translation>sleeping before entering InnoDB</translation>
+    </message>
+    <message>
+        <source>statement rollback</source>
+        <translation>statement rollback</translation>
+    </message>
+    <message>
+        <source>transaction rollback</source>
+        <translation>transaction rollback</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>idle in transaction</translation>
+    </message>
+    <message>
+        <source>delete temporary files</source>
+        <translation>delete temporary files</translation>
+    </message>
+    <message>
+        <source>write temporary file</source>
+        <translation>write temporary file</translation>
+    </message>
+    <message>
+        <source>starting index read</source>
+        <translation>starting index read</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>connect</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>commit</translation>
+    </message>
+    <message>
+        <source>event scheduler</source>
+        <translation>event scheduler</translation>
+    </message>
+    <message>
+        <source>not reading</source>
+        <translation>not reading</translation>
+    </message>
+    <message>
+        <source>kill flag noticed</source>
+        <translation>kill flag noticed</translation>
+    </message>
+    <message>
+        <source>deferred kill replayed</source>
+        <translation>deferred kill replayed</translation>
+    </message>
+    <message>
+        <source>deferred (data-dictionary work)</source>
+        <translation>deferred (data-dictionary work)</translation>
+    </message>
+    <message>
+        <source>MDL %1</source>
+        <translation>MDL %1</translation>
+    </message>
+    <message>
+        <source>auto-rehash: %1</source>
+        <translation>auto-rehash: %1</translation>
+    </message>
+    <message>
+        <source>%1 exceeded</source>
+        <translation>%1 exceeded</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1 (a what-if knob, not a server variable)</source>
+        <translation>I/O pressure → %1 (a what-if knob, not a server variable)</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1</source>
+        <translation>I/O pressure → %1</translation>
+    </message>
+    <message>
+        <source>I/O %1</source>
+        <translation>I/O %1</translation>
+    </message>
+    <message>
+        <source>concurrency = %1</source>
+        <translation>concurrency = %1</translation>
+    </message>
+</context>
+<context>
     <name>ks::Exporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1404,8 +1535,8 @@
 <context>
     <name>ks::HeadlessPng</name>
     <message>
-        <source>%1 — %2 — t = %3 s</source>
-        <translation>%1 — %2 — t = %3 s</translation>
+        <source>%1 — %2 — t = %3</source>
+        <translation>%1 — %2 — t = %3</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1845,10 @@
         <source>The victim reached a check point and saw its kill flag.</source>
         <translation>The victim reached a check point and saw its kill flag.</translation>
     </message>
+    <message>
+        <source>SET GLOBAL or a what-if knob, for the whole server from that moment.</source>
+        <translation>SET GLOBAL or a what-if knob, for the whole server from that moment.</translation>
+    </message>
 </context>
 <context>
     <name>ks::LiveBanner</name>
@@ -1979,14 +2114,6 @@
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <source>View as &amp;PNG…</source>
-        <translation>View as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>View as &amp;SVG…</source>
-        <translation>View as &amp;SVG…</translation>
-    </message>
-    <message>
         <source>Run as Chrome &amp;Trace JSON…</source>
         <translation>Run as Chrome &amp;Trace JSON…</translation>
     </message>
@@ -2134,14 +2261,6 @@
         <translation>KillScope scenarios (*.json);;All files (*)</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>Cannot write %1</translation>
-    </message>
-    <message>
         <source>The trace export is available for simulated runs.</source>
         <translation>The trace export is available for simulated runs.</translation>
     </message>
@@ -2193,6 +2312,26 @@
         <source>Requested: %1</source>
         <translation>Requested: %1</translation>
     </message>
+    <message>
+        <source>Go to the &amp;End</source>
+        <translation>Go to the &amp;End</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;PNG…</source>
+        <translation>Slide as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;SVG…</source>
+        <translation>Slide as &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Processlist &amp;Overlay (Presentation)</source>
+        <translation>Processlist &amp;Overlay (Presentation)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2218,10 +2357,6 @@
 </context>
 <context>
     <name>ks::PlaybackBar</name>
-    <message>
-        <source>%1 s / %2 s</source>
-        <translation>%1 s / %2 s</translation>
-    </message>
     <message>
         <source>Pause (Space)</source>
         <translation>Pause (Space)</translation>
@@ -2249,6 +2384,10 @@
     <message>
         <source>Drag to scrub through the run</source>
         <translation>Drag to scrub through the run</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -2402,10 +2541,6 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
 </context>
 <context>
     <name>ks::SwimlaneView</name>
-    <message>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
     <message>
         <source>session %1 (%2)</source>
         <translation>session %1 (%2)</translation>
@@ -2624,6 +2759,37 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Server-wide change</source>
+        <translation>Server-wide change</translation>
+    </message>
+</context>
+<context>
+    <name>ks::TimeFormat</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
     </message>
 </context>
 </TS>

@@ -1205,20 +1205,56 @@
         <translation>待回滚行数</translation>
     </message>
     <message>
-        <source>%1 ends at %2 s</source>
-        <translation>%1 于 %2 秒结束</translation>
-    </message>
-    <message>
-        <source>Kill latency (s)</source>
-        <translation>终止耗时（秒）</translation>
-    </message>
-    <message>
         <source>KILL → gone</source>
         <translation>KILL → 消失</translation>
     </message>
     <message>
-        <source>%1 (still going)</source>
-        <translation>%1（仍在进行）</translation>
+        <source>time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <source>%1 ends at %2</source>
+        <translation>%1 结束于 %2</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Kill latency</source>
+        <translation>KILL 耗时</translation>
+    </message>
+    <message>
+        <source>%1: refused (ERROR %2)</source>
+        <translation>%1：被拒绝（ERROR %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2, still going</source>
+        <translation>%1：%2，仍在进行</translation>
+    </message>
+    <message>
+        <source>%1 — refused with ERROR %2</source>
+        <translation>%1 — 被拒绝，ERROR %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 from KILL to gone%3</source>
+        <translation>%1 — 从 KILL 到线程消失用了 %2%3</translation>
+    </message>
+    <message>
+        <source> (still going)</source>
+        <translation>（仍在进行）</translation>
+    </message>
+    <message>
+        <source>KILL → gone (%1)</source>
+        <translation>KILL → 消失（%1）</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1417,101 @@
     </message>
 </context>
 <context>
+    <name>ks::EngineText</name>
+    <message>
+        <source>waiting for an InnoDB seat</source>
+        <translation>等待进入 InnoDB 的名额</translation>
+    </message>
+    <message>
+        <source>sleeping before entering InnoDB</source>
+        <translation>进入 InnoDB 前休眠</translation>
+    </message>
+    <message>
+        <source>statement rollback</source>
+        <translation>语句回滚</translation>
+    </message>
+    <message>
+        <source>transaction rollback</source>
+        <translation>事务回滚</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>事务中空闲</translation>
+    </message>
+    <message>
+        <source>delete temporary files</source>
+        <translation>删除临时文件</translation>
+    </message>
+    <message>
+        <source>write temporary file</source>
+        <translation>写临时文件</translation>
+    </message>
+    <message>
+        <source>starting index read</source>
+        <translation>开始读索引</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>event scheduler</source>
+        <translation>事件调度器</translation>
+    </message>
+    <message>
+        <source>not reading</source>
+        <translation>未读取结果</translation>
+    </message>
+    <message>
+        <source>kill flag noticed</source>
+        <translation>发现了 KILL 标志</translation>
+    </message>
+    <message>
+        <source>deferred kill replayed</source>
+        <translation>重放被推迟的 KILL</translation>
+    </message>
+    <message>
+        <source>deferred (data-dictionary work)</source>
+        <translation>已推迟（数据字典操作中）</translation>
+    </message>
+    <message>
+        <source>MDL %1</source>
+        <translation>元数据锁 %1</translation>
+    </message>
+    <message>
+        <source>auto-rehash: %1</source>
+        <translation>auto-rehash：%1</translation>
+    </message>
+    <message>
+        <source>%1 exceeded</source>
+        <translation>%1 超时</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1 (a what-if knob, not a server variable)</source>
+        <translation>I/O 压力 → %1（假设参数，不是服务器变量）</translation>
+    </message>
+    <message>
+        <source>I/O pressure → %1</source>
+        <translation>I/O 压力 → %1</translation>
+    </message>
+    <message>
+        <source>I/O %1</source>
+        <translation>I/O %1</translation>
+    </message>
+    <message>
+        <source>concurrency = %1</source>
+        <translation>并发数 = %1</translation>
+    </message>
+</context>
+<context>
     <name>ks::Exporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1398,8 +1529,8 @@
 <context>
     <name>ks::HeadlessPng</name>
     <message>
-        <source>%1 — %2 — t = %3 s</source>
-        <translation>%1 — %2 — t = %3 秒</translation>
+        <source>%1 — %2 — t = %3</source>
+        <translation>%1 — %2 — t = %3</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1837,10 @@
         <source>The victim reached a check point and saw its kill flag.</source>
         <translation>被终止的线程到达检查点，发现了自己的 kill 标志。</translation>
     </message>
+    <message>
+        <source>SET GLOBAL or a what-if knob, for the whole server from that moment.</source>
+        <translation>SET GLOBAL 或某个假设参数：从那一刻起作用于整个服务器。</translation>
+    </message>
 </context>
 <context>
     <name>ks::LiveBanner</name>
@@ -1968,14 +2103,6 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <source>View as &amp;PNG…</source>
-        <translation>视图导出为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>View as &amp;SVG…</source>
-        <translation>视图导出为 &amp;SVG…</translation>
-    </message>
-    <message>
         <source>Run as Chrome &amp;Trace JSON…</source>
         <translation>运行过程导出为 Chrome &amp;Trace JSON…</translation>
     </message>
@@ -2122,14 +2249,6 @@
         <translation>KillScope 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>The trace export is available for simulated runs.</source>
         <translation>只有模拟运行才能导出 trace。</translation>
     </message>
@@ -2181,6 +2300,26 @@
         <source>Requested: %1</source>
         <translation>已请求：%1</translation>
     </message>
+    <message>
+        <source>Go to the &amp;End</source>
+        <translation>跳到结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;PNG…</source>
+        <translation>幻灯片导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Slide as &amp;SVG…</source>
+        <translation>幻灯片导出为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Processlist &amp;Overlay (Presentation)</source>
+        <translation>进程列表浮层（演示模式）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2206,10 +2345,6 @@
 </context>
 <context>
     <name>ks::PlaybackBar</name>
-    <message>
-        <source>%1 s / %2 s</source>
-        <translation>%1 秒 / %2 秒</translation>
-    </message>
     <message>
         <source>Pause (Space)</source>
         <translation>暂停（空格）</translation>
@@ -2237,6 +2372,10 @@
     <message>
         <source>Drag to scrub through the run</source>
         <translation>拖动以浏览整个运行过程</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -2390,10 +2529,6 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
 </context>
 <context>
     <name>ks::SwimlaneView</name>
-    <message>
-        <source>Sessions</source>
-        <translation>会话</translation>
-    </message>
     <message>
         <source>session %1 (%2)</source>
         <translation>会话 %1（%2）</translation>
@@ -2612,6 +2747,37 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Server-wide change</source>
+        <translation>全局变更</translation>
+    </message>
+</context>
+<context>
+    <name>ks::TimeFormat</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
     </message>
 </context>
 </TS>

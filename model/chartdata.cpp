@@ -2,8 +2,33 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ks {
+
+NiceAxis niceAxis(double lo, double hi, int maxTicks, double minInterval)
+{
+    NiceAxis a;
+    if (!(hi > lo))
+        hi = lo + std::max(minInterval, 1e-9);
+    maxTicks = std::max(maxTicks, 1);
+    const double raw = std::max((hi - lo) / maxTicks, minInterval);
+    const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+    double interval = decade * 10;
+    for (const double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (decade * m >= raw * (1 - 1e-9)) {
+            interval = decade * m;
+            break;
+        }
+    }
+    a.interval = std::max(interval, minInterval);
+    a.min = std::floor(lo / a.interval + 1e-9) * a.interval;
+    a.max = std::ceil(hi / a.interval - 1e-9) * a.interval;
+    if (a.max <= a.min)
+        a.max = a.min + a.interval;
+    a.decimals = std::max(0, int(std::ceil(-std::log10(a.interval) - 1e-9)));
+    return a;
+}
 
 ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &kills, int samples,
                            qint64 t0, qint64 t1, qint64 upToUs)
@@ -50,47 +75,42 @@ ChartData computeChartData(const Timeline &timeline, const QList<KillRecord> &ki
             }
         }
 
-        // One rollback per run of RollingBack segments on a lane.
+        // One rollback per run of RollingBack segments on a lane, plotted from the same points
+        // the lane draws its wedge from (Timeline::rollbackPoints), so both bend together.
         for (int lane = 0; lane < timeline.laneCount(); ++lane) {
             const LaneInfo &info = timeline.lane(lane);
             if (info.kind != LaneKind::Thread)
                 continue;
-            ChartData::Rollback current;
-            bool open = false;
             const int n = timeline.segmentCount(lane);
-            for (int i = 0; i <= n; ++i) {
-                const bool rolling
-                    = i < n && SegmentState(timeline.states(lane)[size_t(i)]) == SegmentState::RollingBack;
-                if (rolling) {
-                    const Segment s = timeline.segment(lane, i);
-                    if (!open) {
-                        current = {};
-                        current.sessionId = info.sessionId;
-                        current.label = info.label.isEmpty() ? QString::number(info.sessionId)
-                                                             : info.label;
-                        current.startUs = s.start;
-                        open = true;
-                    }
-                    const SegmentExtra *x = timeline.extra(lane, i);
-                    if (x && x->rowsAtStart >= 0) {
-                        current.rows << qMakePair(s.start, x->rowsAtStart);
-                        current.rows << qMakePair(s.end, x->rowsAtEnd >= 0 ? x->rowsAtEnd : 0);
-                    }
-                    current.endUs = s.end;
-                } else if (open) {
-                    out.rollbacks << current;
-                    open = false;
-                }
+            for (int i = 0; i < n; ++i) {
+                const Timeline::RollbackRun run = timeline.rollbackRunAt(lane, i);
+                if (run.first < 0)
+                    continue;
+                ChartData::Rollback rb;
+                rb.sessionId = info.sessionId;
+                rb.label = info.label.isEmpty() ? QString::number(info.sessionId) : info.label;
+                rb.labels = info.labels;
+                rb.startUs = timeline.starts(lane)[size_t(run.first)];
+                rb.endUs = timeline.ends(lane)[size_t(run.last)];
+                for (const auto &[t, rows] : timeline.rollbackPoints(lane, run))
+                    rb.rows << qMakePair(t, rows);
+                out.rollbacks << rb;
+                i = run.last;
             }
         }
     }
 
+    // Every kill gets its entry, refused ones too: a kill that did nothing is worth seeing.
     for (const KillRecord &k : kills) {
-        if (k.requestedUs < 0 || k.phase == KillPhase::Refused)
+        if (k.requestedUs < 0)
             continue;
         ChartData::Latency l;
         l.label = k.statement.isEmpty() ? killStatement(k.request) : k.statement;
-        if (k.endedUs >= 0) {
+        if (k.phase == KillPhase::Refused) {
+            l.refused = true;
+            l.finished = true;
+            l.serverError = k.serverError;
+        } else if (k.endedUs >= 0) {
             l.latencyUs = k.endedUs - k.requestedUs;
             l.finished = true;
         } else {

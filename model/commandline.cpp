@@ -26,6 +26,7 @@ enum class Section : quint8
     Picture,
     Headless,
     Live,
+    LiveHeadless,
     Tls,
     Lab,
     Window
@@ -38,7 +39,8 @@ enum ModeBits : quint8
     InHeadless = 2,
     InPng = 4,
     InLab = 8,
-    Everywhere = InWindow | InHeadless | InPng | InLab,
+    InLive = 16, // --headless against a live server
+    Everywhere = InWindow | InHeadless | InPng | InLab | InLive,
 };
 
 struct Spec
@@ -69,7 +71,7 @@ const Spec kSpecs[] = {
      QT_TRANSLATE_NOOP("CommandLine",
                        "Built-in scenario id or scenario file (default: concurrency-queue); "
                        "it may also be given as the only argument."),
-     Section::Scenario, Everywhere},
+     Section::Scenario, InWindow | InHeadless | InPng | InLab},
     {Option::Flavor, "flavor", "flavor",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Server to simulate: mysql-5.7, mysql-8.0 or mariadb-10.11 (default: the "
@@ -99,7 +101,7 @@ const Spec kSpecs[] = {
      QT_TRANSLATE_NOOP("CommandLine",
                        "Run without a window and print what happened (with --png: write only the "
                        "picture)."),
-     Section::Headless, InHeadless | InPng},
+     Section::Headless, InHeadless | InPng | InLive},
     {Option::ListScenarios, "list-scenarios", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "List the built-in scenarios and exit."), Section::Headless,
      InHeadless},
@@ -118,7 +120,8 @@ const Spec kSpecs[] = {
                        "asked for)."),
      Section::Headless, InHeadless},
     {Option::Format, "format", "format",
-     QT_TRANSLATE_NOOP("CommandLine", "text (default) or json."), Section::Headless, InHeadless},
+     QT_TRANSLATE_NOOP("CommandLine", "text (default) or json."), Section::Headless,
+     InHeadless | InLive},
     {Option::Trace, "trace", "file",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing)."),
@@ -127,77 +130,103 @@ const Spec kSpecs[] = {
     {Option::Host, "host", "host",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect to the server on this host (localhost: the unix socket)."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::Port, "P|port", "port", QT_TRANSLATE_NOOP("CommandLine", "TCP port (default 3306)."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::Socket, "S|socket", "path", QT_TRANSLATE_NOOP("CommandLine", "Unix socket file."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::User, "u|user", "user",
      QT_TRANSLATE_NOOP("CommandLine", "User name (default: your login name)."), Section::Live,
-     InWindow | InLab},
-    {Option::AskPassword, "p", nullptr, nullptr, Section::Live, InWindow | InLab, true},
+     InWindow | InLive | InLab},
+    {Option::AskPassword, "p", nullptr, nullptr, Section::Live, InWindow | InLive | InLab, true},
     {Option::Password, "password", "password",
      QT_TRANSLATE_NOOP(
          "CommandLine",
          "-p alone asks for the password (on the terminal, else in a dialog). A "
          "password given here is wiped from the process list at once, but prefer -p."),
-     Section::Live, InWindow | InLab, false, "-p[password], --password[=password]"},
+     Section::Live, InWindow | InLive | InLab, false, "-p[password], --password[=password]"},
     {Option::Database, "D|database", "database",
-     QT_TRANSLATE_NOOP("CommandLine", "Default database."), Section::Live, InWindow | InLab},
+     QT_TRANSLATE_NOOP("CommandLine", "Default database."), Section::Live,
+     InWindow | InLive | InLab},
     {Option::Protocol, "protocol", "protocol",
      QT_TRANSLATE_NOOP("CommandLine", "TCP or SOCKET (TCP reaches localhost over 127.0.0.1)."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::ConnectTimeout, "connect-timeout", "seconds",
      QT_TRANSLATE_NOOP("CommandLine", "How long a connect may take (default 5 seconds)."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::DefaultsFile, "defaults-file", "file",
      QT_TRANSLATE_NOOP("CommandLine", "Read client options only from this file (it must exist)."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::DefaultsExtraFile, "defaults-extra-file", "file",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Read this file after the global option files and before ~/.my.cnf (it must "
                        "exist)."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::NoDefaults, "no-defaults", nullptr,
-     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live, InWindow | InLab},
+     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live,
+     InWindow | InLive | InLab},
     {Option::Connect, "connect", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect with the [client] settings of the option files (~/.my.cnf) alone."),
-     Section::Live, InWindow | InLab},
+     Section::Live, InWindow | InLive | InLab},
     {Option::ReadOnly, "read-only", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "Live mode without any kill action."), Section::Live,
-     InWindow},
+     InWindow | InLive},
+    {Option::LiveProcesslist, "processlist", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "With --headless: print one live sample of the processlist and exit."),
+     Section::LiveHeadless, InLive},
+    {Option::KillQuery, "kill-query", "id",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "With --headless: KILL QUERY the session that has this id now, after "
+                       "proving it is still that session."),
+     Section::LiveHeadless, InLive},
+    {Option::KillConnection, "kill-connection", "id",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "With --headless: KILL CONNECTION the session that has this id now, after "
+                       "proving it is still that session."),
+     Section::LiveHeadless, InLive},
+    {Option::Wait, "wait", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Follow the kill to its end, printing each phase: accepted, flag seen, "
+                       "rolling back, done or gone."),
+     Section::LiveHeadless, InLive},
+    {Option::Timeout, "timeout", "time",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Give up after this long (default 60s): exit 5 if the victim is still "
+                       "there."),
+     Section::LiveHeadless, InLive},
 
     {Option::SslMode, "ssl-mode", "mode",
      QT_TRANSLATE_NOOP("CommandLine",
                        "DISABLED, PREFERRED (the default), REQUIRED (no CA needed), VERIFY_CA or "
                        "VERIFY_IDENTITY (the certificate must name the host). --ssl-ca alone means "
                        "VERIFY_CA, as for the mysql client."),
-     Section::Tls, InWindow | InLab},
+     Section::Tls, InWindow | InLive | InLab},
     {Option::SslCa, "ssl-ca", "file",
      QT_TRANSLATE_NOOP("CommandLine", "CA certificate(s) the server's certificate must lead to."),
-     Section::Tls, InWindow | InLab},
+     Section::Tls, InWindow | InLive | InLab},
     {Option::SslCaPath, "ssl-capath", "dir",
      QT_TRANSLATE_NOOP("CommandLine", "Directory of CA certificates (hashed names, c_rehash)."),
-     Section::Tls, InWindow | InLab},
+     Section::Tls, InWindow | InLive | InLab},
     {Option::SslCert, "ssl-cert", "file",
      QT_TRANSLATE_NOOP("CommandLine", "Client certificate, for accounts that REQUIRE X509."),
-     Section::Tls, InWindow | InLab},
+     Section::Tls, InWindow | InLive | InLab},
     {Option::SslKey, "ssl-key", "file",
      QT_TRANSLATE_NOOP("CommandLine", "The client certificate's private key."), Section::Tls,
-     InWindow | InLab},
+     InWindow | InLive | InLab},
     {Option::SslCipher, "ssl-cipher", "list",
      QT_TRANSLATE_NOOP("CommandLine", "TLS ciphers to allow (OpenSSL's cipher list syntax)."),
-     Section::Tls, InWindow | InLab},
+     Section::Tls, InWindow | InLive | InLab},
     {Option::Ssl, "ssl", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=REQUIRED."), Section::Tls,
-     InWindow | InLab},
+     InWindow | InLive | InLab},
     {Option::SkipSsl, "skip-ssl", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=DISABLED."), Section::Tls,
-     InWindow | InLab},
+     InWindow | InLive | InLab},
     {Option::SslVerifyServerCert, "ssl-verify-server-cert", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "MariaDB's spelling of --ssl-mode=VERIFY_IDENTITY."),
-     Section::Tls, InWindow | InLab},
+     Section::Tls, InWindow | InLive | InLab},
     {Option::Lab, "lab", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
                        "Run --scenario on the server given by the connection options next to its "
@@ -230,8 +259,7 @@ const Spec kSpecs[] = {
                        "The database lab mode creates and drops (default killscope_lab)."),
      Section::Lab, InLab},
     {Option::LabRepeats, "lab-repeats", "n",
-     QT_TRANSLATE_NOOP("CommandLine",
-                       "Calibration runs per statement, 2 to 20 (default 3)."),
+     QT_TRANSLATE_NOOP("CommandLine", "Calibration runs per statement, 2 to 20 (default 3)."),
      Section::Lab, InLab},
 
     {Option::QtGeometry, "geometry", "WxH+X+Y",
@@ -385,6 +413,10 @@ QString sectionTitle(Section s)
     case Section::Live:
         return CommandLine::tr(
             "Live mode (the mysql client's options; option files fill the rest):");
+    case Section::LiveHeadless:
+        return CommandLine::tr("Live commands for scripts (with --headless; exit 0 accepted, or "
+                               "with --wait took effect; 3 refused by the server; 4 not sent; 5 "
+                               "still there at --timeout; 2 bad usage or no connection):");
     case Section::Tls:
         return CommandLine::tr("TLS (as the mysql client; also in the option files):");
     case Section::Lab:
@@ -528,6 +560,9 @@ CommandLine::Mode CommandLine::decideMode() const
         return Mode::Lab;
     if (isSet(Option::Png))
         return Mode::Png;
+    if (isSet(Option::Headless) && (isSet(Option::LiveProcesslist) || isSet(Option::KillQuery) ||
+                                    isSet(Option::KillConnection)))
+        return Mode::Live;
     if (isSet(Option::Headless) || isSet(Option::ListScenarios))
         return Mode::Headless;
     return Mode::Window;
@@ -538,6 +573,7 @@ bool CommandLine::checkValues()
     const quint8 bit = m_mode == Mode::Window     ? InWindow
                        : m_mode == Mode::Headless ? InHeadless
                        : m_mode == Mode::Lab      ? InLab
+                       : m_mode == Mode::Live     ? InLive
                                                   : InPng;
     // Every option given must belong to this mode.
     for (const Spec &s : kSpecs) {
@@ -552,7 +588,13 @@ bool CommandLine::checkValues()
             return fail([name] { return tr("%1 does not apply to --lab.").arg(name); });
         if (s.modes == InLab)
             return fail([name] { return tr("%1 needs --lab.").arg(name); });
-        if (s.modes & InHeadless)
+        if (m_mode == Mode::Live)
+            return fail([name] {
+                return tr("%1 does not apply to the live commands (--processlist, --kill-query, "
+                          "--kill-connection).")
+                    .arg(name);
+            });
+        if (s.modes & (InHeadless | InLive))
             return fail([name] { return tr("%1 needs --headless.").arg(name); });
         return fail([name] { return tr("%1 needs --png.").arg(name); });
     }
@@ -635,7 +677,8 @@ bool CommandLine::checkValues()
         if (scenario().isEmpty())
             return fail([] { return tr("--lab needs --scenario ID|FILE"); });
         const QString report = value(Option::LabReport);
-        if (isSet(Option::LabReport) && !report.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
+        if (isSet(Option::LabReport) &&
+            !report.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
             !report.endsWith(QLatin1String(".md"), Qt::CaseInsensitive))
             return fail([report] {
                 return tr("--lab-report %1: the file must end in .json or .md").arg(report);
@@ -663,15 +706,49 @@ bool CommandLine::checkValues()
             static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_]{1,64}$"));
             const QString v = value(Option::LabDatabase);
             if (!name.match(v).hasMatch())
-                return fail([v] {
-                    return tr("--lab-database %1: use letters, digits and _ only").arg(v);
-                });
+                return fail(
+                    [v] { return tr("--lab-database %1: use letters, digits and _ only").arg(v); });
         }
         for (Option o : {Option::LabCalibrate, Option::LabClient}) {
             if (isSet(o) && value(o).isEmpty()) {
                 const QString name = shownName(spec(o));
                 return fail([name] { return tr("%1 needs a value.").arg(name); });
             }
+        }
+    }
+    if (m_mode == Mode::Live) {
+        const int actions = int(isSet(Option::LiveProcesslist)) + int(isSet(Option::KillQuery)) +
+                            int(isSet(Option::KillConnection));
+        if (actions > 1)
+            return fail([] {
+                return tr("give one of --processlist, --kill-query and --kill-connection.");
+            });
+        for (Option o : {Option::KillQuery, Option::KillConnection}) {
+            if (!isSet(o))
+                continue;
+            const QString v = value(o);
+            bool ok = false;
+            const qint64 id = v.toLongLong(&ok);
+            const QString name = shownName(spec(o));
+            if (!ok || id <= 0 || values(o).size() > 1)
+                return fail([name, v] {
+                    return tr("%1 %2: a processlist id is a whole number above 0 (one per run).")
+                        .arg(name, v);
+                });
+        }
+        if (isSet(Option::Wait) && isSet(Option::LiveProcesslist))
+            return fail([] {
+                return tr("--wait follows a kill: use it with --kill-query or --kill-connection.");
+            });
+        if (isSet(Option::Timeout)) {
+            const QString v = value(Option::Timeout);
+            QString reason;
+            const auto t = parseTime(v, &reason);
+            if (!t)
+                return fail(
+                    [v, reason] { return QStringLiteral("--timeout %1: %2").arg(v, reason); });
+            if (*t < 1000 || *t > 86'400'000'000LL)
+                return fail([v] { return tr("--timeout %1: must be between 1ms and 24h").arg(v); });
         }
     }
     if (m_mode == Mode::Headless && !isSet(Option::ListScenarios) && scenario().isEmpty())
@@ -717,10 +794,10 @@ QString CommandLine::helpText() const
                    "MariaDB."),
                 0, width) +
            u'\n';
-    for (Section section : {Section::General, Section::Scenario, Section::Picture,
-                            Section::Headless, Section::Live, Section::Tls, Section::Lab,
-                            Section::Window}) {
-        out += u'\n' + sectionTitle(section) + u'\n';
+    for (Section section :
+         {Section::General, Section::Scenario, Section::Picture, Section::Headless, Section::Live,
+          Section::Tls, Section::LiveHeadless, Section::Lab, Section::Window}) {
+        out += u'\n' + wrap(sectionTitle(section), 0, width) + u'\n';
         for (const Spec &s : kSpecs) {
             if (s.section != section || s.hidden)
                 continue;
@@ -863,6 +940,25 @@ LabOptions CommandLine::labOptions() const
     return o;
 }
 
+LiveRequest CommandLine::liveRequest() const
+{
+    LiveRequest r;
+    if (isSet(Option::KillQuery)) {
+        r.action = LiveRequest::Action::KillQuery;
+        r.id = value(Option::KillQuery).toLongLong();
+    } else if (isSet(Option::KillConnection)) {
+        r.action = LiveRequest::Action::KillConnection;
+        r.id = value(Option::KillConnection).toLongLong();
+    }
+    r.wait = isSet(Option::Wait);
+    QString reason;
+    if (isSet(Option::Timeout))
+        r.timeoutUs = *parseTime(value(Option::Timeout), &reason);
+    r.json = value(Option::Format) == QLatin1String("json");
+    r.connection = connectionRequest();
+    return r;
+}
+
 ConnectionRequest CommandLine::connectionRequest() const
 {
     ConnectionRequest r;
@@ -938,6 +1034,12 @@ QSize CommandLine::parseSize(const QString &text)
 QString passwordPrompt()
 {
     return CommandLine::tr("Enter password: ");
+}
+
+QString passwordNeedsTerminalText()
+{
+    return CommandLine::tr("-p asks for the password on a terminal, and there is none; give it in "
+                           "an option file (or with --password).");
 }
 
 bool askPasswordOnTerminal(const QString &prompt, QString *password)

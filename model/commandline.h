@@ -30,14 +30,36 @@ struct HeadlessRequest
     QString traceFile;
 };
 
+// `killscope --headless [connection options] --processlist | --kill-query ID | --kill-connection
+// ID`: one live sample, or one kill sent through LiveSource (its identity proof included) and, with
+// --wait, followed to its end.
+struct LiveRequest
+{
+    enum class Action : quint8
+    {
+        Processlist,
+        KillQuery,
+        KillConnection
+    };
+    Action action = Action::Processlist;
+    qint64 id = 0;
+    bool wait = false;
+    qint64 timeoutUs = 60'000'000; // the whole run: connect, proof, answer and the wait
+    bool json = false;
+    ConnectionRequest connection;
+};
+
 // `killscope --png FILE ...` (with or without --headless): the swimlanes at one moment as a PNG.
+// The size of a slide (`--png` and File ▸ Export) unless told otherwise.
+inline constexpr QSize DefaultSlideSize{1600, 900};
+
 struct PngRequest
 {
     QString output;
     QString scenario;
     QString flavor;
     qint64 atUs = -1; // -1: the end of the run
-    QSize size{1600, 900};
+    QSize size = DefaultSlideSize;
     bool caption = true;
 };
 
@@ -67,6 +89,7 @@ public:
     {
         Window,   // the GUI (simulation, or live with connection options)
         Headless, // text/JSON output of a scenario run
+        Live,     // --headless against a server: --processlist, --kill-query, --kill-connection
         Png,      // a picture without a window (--png, with or without --headless)
         Lab,      // a scenario on a real server next to its simulation (--lab)
         Help,
@@ -107,6 +130,11 @@ public:
         NoDefaults,
         Connect,
         ReadOnly,
+        LiveProcesslist,
+        KillQuery,
+        KillConnection,
+        Wait,
+        Timeout,
         SslMode,
         SslCa,
         SslCaPath,
@@ -178,6 +206,7 @@ public:
     PngRequest pngRequest() const;
     // --lab: the scenario and the lab options (the server comes from connectionRequest()).
     LabOptions labOptions() const;
+    LiveRequest liveRequest() const;
     // Live mode: what the command line says about the connection (option files fill the rest).
     ConnectionRequest connectionRequest() const;
 
@@ -206,5 +235,7 @@ private:
 bool askPasswordOnTerminal(const QString &prompt, QString *password);
 // "Enter password: ", the mysql client's prompt.
 QString passwordPrompt();
+// Why a run without a terminal cannot ask for the password (-p in the live commands).
+QString passwordNeedsTerminalText();
 
 } // namespace ks

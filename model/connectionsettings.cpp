@@ -96,7 +96,8 @@ bool isConnectionLostError(int code)
 {
     // 2002/2003: cannot reach; 2005: unknown host; 2006: gone away; 2013: lost during query;
     // 2055: lost at reading; 1053: server shutdown; 1927: our own connection was killed;
-    // 4031: idle timeout (MySQL 8).
+    // 4031: idle timeout (MySQL 8); 2026 on an established TLS connection: the server vanished
+    // in the middle of a record (kill -9 of the server reads as "unexpected eof").
     switch (code) {
     case 1053:
     case 1927:
@@ -105,6 +106,7 @@ bool isConnectionLostError(int code)
     case 2005:
     case 2006:
     case 2013:
+    case 2026:
     case 2055:
     case 4031:
         return true;
@@ -174,7 +176,11 @@ QString explainSqlError(const QString &nativeCode, const QString &serverText,
         cause = ConnectionSettings::tr("The connection to the server was lost (2013).");
         break;
     case 2026:
-        cause = ConnectionSettings::tr("TLS could not be established (2026).");
+        // The same code reports a TLS stream cut off under an established connection.
+        cause = serverText.contains(QStringLiteral("unexpected eof"), Qt::CaseInsensitive)
+                    ? ConnectionSettings::tr("The connection to the server was lost: its TLS "
+                                             "stream ended (2026).")
+                    : ConnectionSettings::tr("TLS could not be established (2026).");
         break;
     case 1927:
         cause = ConnectionSettings::tr("This connection was killed (1927).");

@@ -1,14 +1,15 @@
 #pragma once
 
-#include "auditlog.h"
 #include "connectionsettings.h"
+#include "identityproof.h"
 #include "livesample.h"
 #include "ownconnections.h"
+#include "serverinfo.h"
 #include "sessionsource.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
-
 #include <memory>
 
 namespace ks {
@@ -16,10 +17,11 @@ namespace ks {
 // What became of one kill on the wire.
 struct KillOutcome
 {
-    enum class Verdict : quint8 {
+    enum class Verdict : quint8
+    {
         Ok,             // the server answered "Query OK"
         ServerError,    // the server refused (1094, 1095, ...): serverError/message
-        NotSameSession, // the id now belongs to another user@host: not sent
+        NotSameSession, // the identity check failed (another session, a restart): not sent
         Protected,      // one of KillScope's own connections: not sent
         NoConnection,   // the executor could not reach the server: not sent
     };
@@ -31,6 +33,7 @@ struct KillOutcome
     int serverError = 0;
     QString message;
     QString statement;
+    QStringList evidence; // what proved the identity (IdentityProof), when it was checked
 };
 
 // Sends kills on a dedicated connection and thread, so a kill never waits behind a sample.
@@ -39,17 +42,19 @@ struct KillOutcome
 // - Lives on its own worker thread; its QSqlDatabase is opened there in start() and closed and
 //   removed in the destructor on that thread. The connection is kept open between kills, so a
 //   kill costs two round trips (identity check, KILL), not a handshake.
-// - Right before sending it re-reads the target's processlist row: a different user or host
-//   under that id means the id was reused and nothing is sent. An absent id is still sent, and
-//   the server's own 1094 answer is reported (ids are never reused while absent).
-// - Never kills one of KillScope's own connections. Every request and outcome goes to the audit
-//   log.
+// - Right before sending it reads, on the kill connection, the server's incarnation and the
+//   target id's row, and sends only what IdentityProof accepts: the same server life and every
+//   fact that agrees with the session the source recorded. A restart between the check and the
+//   KILL breaks this very connection, so the KILL can never reach a later life; after a broken
+//   connection the check is redone on the new one. An absent id (same life) is still sent and the
+//   server's own 1094 answer is reported.
+// - Never kills one of KillScope's own connections.
 class KillExecutor : public QObject
 {
     Q_OBJECT
 public:
     KillExecutor(const ConnectionSettings &settings, std::shared_ptr<OwnConnections> own,
-                 std::shared_ptr<AuditLog> audit, LiveClock clock, QObject *parent = nullptr);
+                 LiveClock clock, QObject *parent = nullptr);
     ~KillExecutor() override;
 
 public Q_SLOTS:
@@ -67,16 +72,17 @@ Q_SIGNALS:
 private:
     bool ensureOpen(QString *message, int *code);
     void closeConnection();
-    void audit(const KillRequest &request, const KillOutcome &outcome);
+    bool readIdentity(qint64 id, IdentityProof::Now *now, int *code, QString *message);
 
     ConnectionSettings m_settings;
     std::shared_ptr<OwnConnections> m_own;
-    std::shared_ptr<AuditLog> m_audit;
     LiveClock m_clock;
     QString m_connectionName;
     QSqlDatabase m_db;
     qint64 m_ownId = 0;
-    QString m_server;
+    ServerInfo m_flavor; // product and version of the server the kill connection reached
+    bool m_osThreadStable = false;
+    bool m_psThreads = false;
 };
 
 } // namespace ks

@@ -59,6 +59,10 @@ int KillTracker::request(const KillRequest &request, const ProcesslistRow *seen,
     Context c;
     c.maxIdAtRequest = maxIdNow;
     if (seen) {
+        c.clientPid = seen->clientPid;
+        c.clientProgram = seen->clientProgram;
+    }
+    if (seen && !seen->command.isEmpty()) {
         c.known = true;
         c.command = seen->command;
         c.trxState = seen->trxState;
@@ -96,6 +100,7 @@ void KillTracker::answered(const KillOutcome &o)
         r.sentUs = o.sentUs;
     r.serverError = o.serverError;
     r.serverMessage = o.message;
+    r.identityEvidence = o.evidence.join(QStringLiteral("; "));
     if (o.verdict != KillOutcome::Verdict::Ok) {
         r.phase = KillPhase::Refused;
         r.endedUs = o.answeredUs;
@@ -138,19 +143,43 @@ QList<int> KillTracker::observe(const QList<ProcesslistRow> &rows, qint64 nowUs)
 bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> &rows,
                          const QHash<qint64, const ProcesslistRow *> &byId, qint64 nowUs)
 {
-    // After the end, only "came back under a new id" is still news.
+    // After the end, only "came back under a new id" is still news — and only what the server
+    // shows of the newcomer decides whether it is the same client.
     auto checkReconnect = [&] {
         if (nowUs - r.endedUs > m_reconnectWindowUs || r.request.target.user.isEmpty())
             return false;
+        bool changedNow = false;
         for (const ProcesslistRow &row : rows) {
-            if (row.id > c.maxIdAtRequest && row.id != r.request.target.id && !row.own &&
-                row.user == r.request.target.user && sameAddress(row.host, r.request.target.host)) {
+            if (row.id <= c.maxIdAtRequest || row.id == r.request.target.id || row.own ||
+                c.presentAtEnd.contains(row.id) || row.user != r.request.target.user ||
+                !sameAddress(row.host, r.request.target.host))
+                continue;
+            const bool sameClient = !c.clientPid.isEmpty() && row.clientPid == c.clientPid &&
+                                    row.clientProgram == c.clientProgram;
+            if (sameClient) {
                 r.phase = KillPhase::Reconnected;
                 r.reconnectedAsId = row.id;
+                r.why = tr("The same client (process %1%2) connected again as %3.")
+                            .arg(c.clientPid,
+                                 c.clientProgram.isEmpty() ? QString()
+                                                           : QStringLiteral(", %1").arg(c.clientProgram))
+                            .arg(row.id);
                 return true;
             }
+            if (r.successorId == 0) {
+                r.successorId = row.id;
+                r.why = (!c.clientPid.isEmpty() && !row.clientPid.isEmpty())
+                            ? tr("A new session of the same account appeared (%1), from another "
+                                 "client process (%2, not %3).")
+                                  .arg(row.id)
+                                  .arg(row.clientPid, c.clientPid)
+                            : tr("A new session of the same account appeared (%1); nothing shows "
+                                 "it is the same client.")
+                                  .arg(row.id);
+                changedNow = true;
+            }
         }
-        return false;
+        return changedNow;
     };
     if (r.phase == KillPhase::Gone)
         return checkReconnect();
@@ -167,7 +196,8 @@ bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> 
         r.rowsRemaining = r.rowsRemaining >= 0 ? 0 : -1;
         r.estimatedEndUs = -1;
         r.why.clear();
-        checkReconnect();
+        for (const ProcesslistRow &other : rows)
+            c.presentAtEnd.insert(other.id);
         return true;
     }
 
@@ -234,6 +264,26 @@ bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> 
     }
     r.why = lingerReason(*row, r.request.kind);
     return false;
+}
+
+QList<int> KillTracker::serverRestarted(qint64 nowUs, const QString &why)
+{
+    QList<int> ended;
+    for (KillRecord &r : m_records) {
+        if (isFinalPhase(r.phase))
+            continue;
+        if (r.phase == KillPhase::Requested || r.phase == KillPhase::Sent) {
+            // Not answered yet: the executor's identity check will refuse it on the new life.
+            continue;
+        }
+        r.phase = KillPhase::Gone;
+        r.endedUs = nowUs;
+        r.rowsRemaining = -1;
+        r.estimatedEndUs = -1;
+        r.why = why;
+        ended << r.serial;
+    }
+    return ended;
 }
 
 QString KillTracker::lingerReason(const ProcesslistRow &row, KillKind kind) const

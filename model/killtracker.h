@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 
 namespace ks {
 
@@ -13,11 +14,17 @@ struct KillOutcome;
 // requested → sent → the server's answer (OK, 1094, 1095, ...) → flag seen (Command Killed, the
 // statement ended, the lock wait broke) → rolling back (rows remaining from trx_rows_modified,
 // the observed rate, an estimated end) → done (KILL QUERY: the session lives on) / gone
-// (the thread left) → reconnected (the same user@host came back under a new id).
+// (the thread left) → reconnected (the same client came back under a new id).
+//
+// "Reconnected" is claimed only with evidence: a session that appeared after the victim left,
+// of the same account from the same machine, whose connect attributes (client process id and
+// program, from performance_schema.session_connect_attrs) equal the victim's. Without that
+// evidence the record stays Gone and says "a new session of the same account appeared".
 //
 // Invariants: pure logic on plain values — no SQL, no threads, no clock of its own (callers pass
 // times), so it is tested with synthetic samples. Phases only move forward, except Gone →
-// Reconnected. `why` is filled from evidence only while the victim lingers and cleared at the end.
+// Reconnected. `why` is filled from evidence only while the victim lingers; at the end it is
+// cleared, or names the newcomer of the same account.
 class KillTracker
 {
     Q_DECLARE_TR_FUNCTIONS(KillTracker)
@@ -37,6 +44,9 @@ public:
     void answered(const KillOutcome &outcome);
     // Feeds one sample; returns the serials whose record changed.
     QList<int> observe(const QList<ProcesslistRow> &rows, qint64 nowUs);
+    // The server restarted: every victim still being followed went with it. Returns the serials
+    // that ended; `why` becomes their explanation.
+    QList<int> serverRestarted(qint64 nowUs, const QString &why);
 
     const QList<KillRecord> &records() const { return m_records; }
     const KillRecord *record(int serial) const;
@@ -58,6 +68,8 @@ private:
         bool known = false;
         qint64 rollbackStartUs = -1;
         qint64 rollbackStartRows = -1;
+        QString clientPid, clientProgram; // the victim's connect attributes, where known
+        QSet<qint64> presentAtEnd;        // ids listed when the victim was found gone
     };
     int indexOf(int serial) const;
     bool update(KillRecord &r, Context &c, const QList<ProcesslistRow> &rows,

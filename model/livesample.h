@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QMetaType>
-
 #include <chrono>
 
 namespace ks {
@@ -14,6 +13,12 @@ namespace ks {
 struct LiveClock
 {
     std::chrono::steady_clock::time_point origin = std::chrono::steady_clock::now();
+    // The wall clock at the origin, to put dates on what was observed (audit log, "as of").
+    qint64 originEpochMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+
+    qint64 epochMsAt(qint64 us) const { return originEpochMs + us / 1000; }
 
     qint64 nowUs() const
     {
@@ -29,7 +34,11 @@ qint64 threadCpuUs();
 // A waiter → blocker edge, as one of the server's lock tables reports it.
 struct LockWait
 {
-    enum class Kind : quint8 { RowLock, MetadataLock };
+    enum class Kind : quint8
+    {
+        RowLock,
+        MetadataLock
+    };
     qint64 waiter = 0;
     qint64 blocker = 0;
     Kind kind = Kind::RowLock;
@@ -51,7 +60,8 @@ struct SamplerCost
 struct LiveSample
 {
     quint64 serial = 0;
-    qint64 takenUs = 0; // LiveClock time, the middle of the processlist query
+    qint64 takenUs = 0;     // LiveClock time, the middle of the processlist query
+    qint64 startedUs = -1;  // when the processlist query went out (every row existed after it)
     qint64 trxTakenUs = -1; // when the transaction columns were read (< takenUs: carried over)
     QList<ProcesslistRow> rows;
     QList<LockWait> waits;

@@ -1,23 +1,24 @@
 #include "narrationmodel.h"
 
+#include "timeformat.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QGuiApplication>
 #include <QPalette>
-
 #include <algorithm>
 
 namespace ks {
 
 NarrationModel::NarrationModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 void NarrationModel::setSteps(QList<NarrationStep> steps)
 {
-    std::stable_sort(steps.begin(), steps.end(),
-                     [](const NarrationStep &a, const NarrationStep &b) { return a.atUs < b.atUs; });
+    std::stable_sort(
+        steps.begin(), steps.end(),
+        [](const NarrationStep &a, const NarrationStep &b) { return a.atUs < b.atUs; });
     beginResetModel();
     m_steps = std::move(steps);
     m_current = rowAt(m_playheadUs);
@@ -27,8 +28,8 @@ void NarrationModel::setSteps(QList<NarrationStep> steps)
 
 void NarrationModel::setLanguage(const QString &language)
 {
-    const QString lang = language.startsWith(QStringLiteral("zh")) ? QStringLiteral("zh_CN")
-                                                                   : QStringLiteral("en");
+    const QString lang =
+        language.startsWith(QStringLiteral("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
     if (lang == m_language)
         return;
     m_language = lang;
@@ -84,6 +85,23 @@ QString NarrationModel::currentText() const
     return textAt(m_current);
 }
 
+int NarrationModel::captionRow() const
+{
+    for (int row = m_current; row >= 0; --row)
+        if (!m_steps[row].unverified)
+            return row;
+    return -1;
+}
+
+int NarrationModel::caveatRow() const
+{
+    const int caption = captionRow();
+    for (int row = m_current; row > caption; --row)
+        if (m_steps[row].unverified)
+            return row;
+    return -1;
+}
+
 qint64 NarrationModel::nextStepTime(qint64 fromUs) const
 {
     for (const NarrationStep &s : m_steps)
@@ -113,8 +131,7 @@ QVariant NarrationModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (m_showTimes)
-            return QStringLiteral("%1 s  %2").arg(QString::number(double(s.atUs) / 1e6, 'f', 3),
-                                                  textAt(index.row()));
+            return QStringLiteral("%1  %2").arg(TimeFormat::seconds(s.atUs), textAt(index.row()));
         return textAt(index.row());
     case Qt::ToolTipRole:
         return textAt(index.row());

@@ -43,13 +43,21 @@ public:
     void setLanguage(const QString &language);
     QString language() const { return m_language; }
 
-    // Prefix each step in the list with its time ("3.000 s  …"); currentText() never has it.
+    // Prefix each step in the list with its time ("3.000 s  …", TimeFormat); currentText() never
+    // has it.
     void setShowTimes(bool on);
 
     void setPlayhead(qint64 us);
     qint64 playhead() const { return m_playheadUs; }
     int currentRow() const { return m_current; }
     QString currentText() const;
+    // For captions (presentation mode, slides): the latest step at the playhead that is not a
+    // modelling caveat, and the caveat (an UNVERIFIED step) that came with or after it, which a
+    // caption shows as a small footnote instead of as its text. -1 / empty when there is none.
+    int captionRow() const;
+    int caveatRow() const;
+    QString captionText() const { return textAt(captionRow()); }
+    QString caveatText() const { return textAt(caveatRow()); }
     QString textAt(int row) const;
     // The step starting after / before the playhead, for keyboard stepping; -1 if none.
     qint64 nextStepTime(qint64 fromUs) const;

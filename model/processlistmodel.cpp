@@ -32,7 +32,8 @@ bool sameRow(const ProcesslistRow &a, const ProcesslistRow &b)
         && a.command == b.command && a.timeMs == b.timeMs && a.state == b.state && a.info == b.info
         && a.progress == b.progress && a.trxState == b.trxState
         && a.trxRowsModified == b.trxRowsModified && a.trxOperationState == b.trxOperationState
-        && a.blockedBy == b.blockedBy && a.system == b.system && a.own == b.own;
+        && a.blockedBy == b.blockedBy && a.system == b.system && a.own == b.own
+        && a.incarnation == b.incarnation && a.firstSeenUs == b.firstSeenUs;
 }
 
 } // namespace
@@ -70,6 +71,16 @@ void ProcesslistModel::setShowMilliseconds(bool on)
         Q_EMIT dataChanged(index(0, c), index(int(m_rows.size()) - 1, c));
 }
 
+void ProcesslistModel::setStaleNote(const QString &note)
+{
+    if (note == m_staleNote)
+        return;
+    m_staleNote = note;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1),
+                           {Qt::ForegroundRole, Qt::ToolTipRole});
+}
+
 void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
 {
     // Views keep selection and current index only through fine-grained notifications, so a new
@@ -79,14 +90,24 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
     for (int i = 0; i < rows.size(); ++i)
         wanted.insert(rows[i].id, i);
 
-    // 1. Remove rows whose id left (bottom up, in contiguous runs).
+    // A row stays only while it shows the same session: an id that now names a newcomer (after
+    // a restart, or a reused id) is a removal and an insertion, so no selection slides onto it.
+    auto keeps = [&](const ProcesslistRow &have) {
+        const auto it = wanted.constFind(have.id);
+        if (it == wanted.cend())
+            return false;
+        const ProcesslistRow &want = rows[*it];
+        return want.incarnation == have.incarnation && want.firstSeenUs == have.firstSeenUs;
+    };
+
+    // 1. Remove rows whose session left (bottom up, in contiguous runs).
     for (int i = int(m_rows.size()) - 1; i >= 0;) {
-        if (wanted.contains(m_rows[i].id)) {
+        if (keeps(m_rows[i])) {
             --i;
             continue;
         }
         int first = i;
-        while (first > 0 && !wanted.contains(m_rows[first - 1].id))
+        while (first > 0 && !keeps(m_rows[first - 1]))
             --first;
         beginRemoveRows({}, first, i);
         m_rows.remove(first, i - first + 1);
@@ -139,18 +160,6 @@ int ProcesslistModel::rowOfId(qint64 id) const
         if (m_rows[i].id == id)
             return i;
     return -1;
-}
-
-KillTarget ProcesslistModel::targetAt(int row) const
-{
-    KillTarget t;
-    if (row < 0 || row >= m_rows.size())
-        return t;
-    const ProcesslistRow &r = m_rows[row];
-    t.id = r.id;
-    t.user = r.user;
-    t.host = r.host;
-    return t;
 }
 
 int ProcesslistModel::column(Field field) const
@@ -236,6 +245,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(r, f);
     case Qt::ToolTipRole:
+        if (!m_staleNote.isEmpty())
+            return f == Field::Info && !r.info.isEmpty() ? m_staleNote + u'\n' + r.info : m_staleNote;
         if (f == Field::Info && !r.info.isEmpty())
             return r.info;
         if (f == Field::Time)
@@ -249,6 +260,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
+        if (!m_staleNote.isEmpty())
+            return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
         if ((f == Field::Db && r.db.isEmpty()) || (f == Field::Info && r.info.isEmpty()))
             return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
         if (f == Field::Command && r.command == QStringLiteral("Killed"))

@@ -10,7 +10,8 @@ namespace ks {
 // The processlist as a table, with the columns the flavor's SHOW FULL PROCESSLIST prints (MariaDB
 // adds Progress) followed by the InnoDB transaction columns KillScope joins in.
 //
-// Invariants: rows are keyed by processlist id; setRows() turns a new snapshot into the smallest
+// Invariants: it hands rows (with the source's session annotation) to whoever kills, never kill
+// targets: only the source builds those. Rows are keyed by processlist id; setRows() turns a new snapshot into the smallest
 // set of remove/move/insert/dataChanged notifications, so views keep their selection and scroll
 // position across refreshes. Column indexes depend on the flavor: use column(Field) rather than
 // fixed numbers.
@@ -53,11 +54,15 @@ public:
     // Time with milliseconds (MariaDB's TIME_MS) instead of whole seconds.
     void setShowMilliseconds(bool on);
 
+    // Non-empty while the rows are not current (live: the connection is lost): every row is
+    // shown greyed with this note ("As of 10:01:22 …") as its tooltip.
+    void setStaleNote(const QString &note);
+    QString staleNote() const { return m_staleNote; }
+
     void setRows(const QList<ProcesslistRow> &rows);
     const QList<ProcesslistRow> &rows() const { return m_rows; }
     ProcesslistRow rowAt(int row) const { return m_rows.value(row); }
     int rowOfId(qint64 id) const;
-    KillTarget targetAt(int row) const;
 
     int column(Field field) const; // -1 when the flavor has no such column
     Field field(int column) const;
@@ -81,6 +86,7 @@ private:
     QString m_flavor;
     bool m_mariaDb = false;
     bool m_showMs = false;
+    QString m_staleNote;
 };
 
 } // namespace ks

@@ -94,6 +94,7 @@ void Sampler::closeConnection()
         m_own->remove(m_ownId);
     m_ownId = 0;
     m_connected = false;
+    m_psCache.clear();
     if (m_db.isOpen())
         m_db.close();
 }
@@ -120,6 +121,14 @@ void Sampler::sampleNow()
 {
     if (m_connected)
         tick();
+}
+
+void Sampler::reconnectNow()
+{
+    if (m_connected || !m_everConnected || !m_reconnectTimer)
+        return;
+    m_reconnectTimer->stop();
+    tryReconnect();
 }
 
 void Sampler::lost(const QString &message, int code)
@@ -152,6 +161,83 @@ void Sampler::tryReconnect()
         m_timer->start(m_intervalMs);
 }
 
+bool Sampler::addThreadIdentities(LiveSample &sample, const QHash<qint64, qsizetype> &indexOf)
+{
+    if (!m_info.psThreadsReadable) {
+        m_psCache.clear();
+        return true;
+    }
+    // A session's performance_schema thread and connect attributes never change, so only
+    // sessions new to this connection are looked up: the steady-state cost is nothing.
+    QStringList fresh;
+    for (auto it = m_psCache.begin(); it != m_psCache.end();) {
+        if (indexOf.contains(it.key()))
+            ++it;
+        else
+            it = m_psCache.erase(it);
+    }
+    for (const ProcesslistRow &r : std::as_const(sample.rows)) {
+        if (!m_psCache.contains(r.id))
+            fresh << QString::number(r.id);
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    for (qsizetype from = 0; from < fresh.size(); from += 500) {
+        const QString ids = fresh.mid(from, 500).join(u',');
+        for (const QString &id : fresh.mid(from, 500))
+            m_psCache.insert(id.toLongLong(), {});
+        if (!q.exec(QStringLiteral("SELECT /* killscope:sampler */ PROCESSLIST_ID, THREAD_ID, "
+                                   "THREAD_OS_ID FROM performance_schema.threads "
+                                   "WHERE PROCESSLIST_ID IN (%1)")
+                        .arg(ids))) {
+            const int code = q.lastError().nativeErrorCode().toInt();
+            if (isConnectionLostError(code)) {
+                lost(explainSqlError(q.lastError().nativeErrorCode(), q.lastError().databaseText(),
+                                     m_settings),
+                     code);
+                return false;
+            }
+            break;
+        }
+        ++sample.cost.queries;
+        while (q.next()) {
+            ++sample.cost.rows;
+            PsThread &t = m_psCache[q.value(0).toLongLong()];
+            t.threadId = q.value(1).toLongLong();
+            t.osThreadId = q.value(2).isNull() ? -1 : q.value(2).toLongLong();
+        }
+        if (!m_info.connectAttrsReadable)
+            continue;
+        if (q.exec(QStringLiteral("SELECT /* killscope:sampler */ PROCESSLIST_ID, ATTR_NAME, "
+                                  "ATTR_VALUE FROM performance_schema.session_connect_attrs "
+                                  "WHERE PROCESSLIST_ID IN (%1) AND ATTR_NAME IN "
+                                  "('_pid', 'program_name', '_client_name')")
+                       .arg(ids))) {
+            ++sample.cost.queries;
+            while (q.next()) {
+                ++sample.cost.rows;
+                PsThread &t = m_psCache[q.value(0).toLongLong()];
+                const QString name = q.value(1).toString();
+                if (name == QStringLiteral("_pid"))
+                    t.pid = q.value(2).toString();
+                else if (name == QStringLiteral("program_name") || t.program.isEmpty())
+                    t.program = q.value(2).toString();
+            }
+        }
+    }
+    for (ProcesslistRow &r : sample.rows) {
+        const auto it = m_psCache.constFind(r.id);
+        if (it == m_psCache.cend())
+            continue;
+        r.psThreadId = it->threadId;
+        if (r.osThreadId < 0)
+            r.osThreadId = it->osThreadId;
+        r.clientPid = it->pid;
+        r.clientProgram = it->program;
+    }
+    return true;
+}
+
 void Sampler::tick()
 {
     if (!m_connected)
@@ -174,11 +260,13 @@ void Sampler::tick()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const bool maria = m_info.isMariaDb();
+    // MariaDB's TID (the OS thread) and QUERY_ID come with the processlist; they are identity
+    // evidence for the kill check (IdentityProof).
     const QString plSql =
         maria ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
-                               "STATE, INFO, PROGRESS FROM information_schema.PROCESSLIST")
+                               "STATE, INFO, PROGRESS, TID, QUERY_ID FROM information_schema.PROCESSLIST")
               : QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
-                               "TIME * 1000, STATE, INFO, 0 FROM information_schema.PROCESSLIST");
+                               "TIME * 1000, STATE, INFO, 0, -1, -1 FROM information_schema.PROCESSLIST");
     if (!q.exec(plSql)) {
         if (!fail(q))
             Q_EMIT sampleFailed(explainSqlError(q.lastError().nativeErrorCode(),
@@ -187,6 +275,7 @@ void Sampler::tick()
         return;
     }
     const qint64 t1 = m_clock.nowUs();
+    sample.startedUs = t0;
     sample.takenUs = (t0 + t1) / 2;
     sample.rows.reserve(q.size() > 0 ? q.size() : 64);
     QHash<qint64, qsizetype> indexOf;
@@ -194,7 +283,6 @@ void Sampler::tick()
     const QString daemon = QStringLiteral("Daemon");
     const QString systemUser = QStringLiteral("system user");
     const QString eventScheduler = QStringLiteral("event_scheduler");
-    const QString ownTag = QStringLiteral("/* killscope");
     while (q.next()) {
         ProcesslistRow r;
         r.id = q.value(0).toLongLong();
@@ -206,13 +294,18 @@ void Sampler::tick()
         r.state = q.value(6).toString();
         r.info = q.value(7).toString();
         r.progress = q.value(8).toDouble();
+        r.osThreadId = q.value(9).isNull() ? -1 : q.value(9).toLongLong();
+        r.queryId = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
         r.system = r.command == daemon || r.user == systemUser || r.user == eventScheduler;
-        r.own = m_own->contains(r.id) || r.info.startsWith(ownTag);
+        // Ours by connection id only: anyone can write "/* killscope:sampler */" in a statement.
+        r.own = m_own->contains(r.id);
         indexOf.insert(r.id, sample.rows.size());
         sample.rows.append(std::move(r));
     }
-    sample.cost.queries = 1;
-    sample.cost.rows = int(sample.rows.size());
+    if (!addThreadIdentities(sample, indexOf))
+        return;
+    ++sample.cost.queries;
+    sample.cost.rows += int(sample.rows.size());
 
     // Transactions, when the account may read them, and not more often than the INNODB_* cache
     // allows (§10.3); in between the last read is carried over.

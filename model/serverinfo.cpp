@@ -161,6 +161,16 @@ bool ServerInfo::detect(QSqlDatabase &db, ServerInfo *info, QString *error)
         i.uptimeS = q.value(1).toLongLong();
     if (q.exec(QStringLiteral("SELECT @@performance_schema")) && q.next())
         i.performanceSchema = q.value(0).toInt() != 0;
+    ServerIncarnation::read(db, i.isMariaDb(), &i.incarnation);
+    if (i.isMariaDb() && q.exec(QStringLiteral("SELECT @@thread_handling")) && q.next())
+        i.threadHandling = q.value(0).toString();
+    i.psThreadsReadable =
+        i.performanceSchema &&
+        q.exec(QStringLiteral("SELECT THREAD_ID, THREAD_OS_ID FROM performance_schema.threads LIMIT 0"));
+    i.connectAttrsReadable =
+        i.performanceSchema &&
+        q.exec(QStringLiteral(
+            "SELECT PROCESSLIST_ID FROM performance_schema.session_connect_attrs LIMIT 0"));
     i.innodbTrxReadable =
         q.exec(QStringLiteral("SELECT trx_id FROM information_schema.INNODB_TRX LIMIT 0"));
     if (i.isMySql() && i.major >= 8) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "serverincarnation.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -40,8 +41,12 @@ public:
     bool lockWaitsReadable = false; // the flavor's lock-wait table answered
     bool metadataLocksReadable = false;
     qint64 ownConnectionId = 0;
-    qint64 uptimeS = -1; // Uptime at detection: tells a restarted server from a network blip
-    TlsStatus tls;       // of the sampler's connection (the kill connection is held to the same)
+    qint64 uptimeS = -1;           // Uptime at detection
+    ServerIncarnation incarnation; // which life of the server this is (tells a restart from a blip)
+    QString threadHandling;        // @@thread_handling (MariaDB); empty elsewhere
+    bool psThreadsReadable = false;    // performance_schema.threads answered (THREAD_ID, THREAD_OS_ID)
+    bool connectAttrsReadable = false; // performance_schema.session_connect_attrs answered
+    TlsStatus tls; // of the sampler's connection (the kill connection is held to the same)
 
     bool isMariaDb() const { return product == Product::MariaDB; }
     bool isMySql() const { return product == Product::MySQL; }
@@ -60,6 +65,14 @@ public:
     bool hasKillStrength() const { return isMariaDb(); }
     // MySQL ignores KILL QUERY on an idle session; MariaDB shows it as Killed until the next one.
     bool killQueryIgnoredWhenIdle() const { return isMySql(); }
+
+    // A session keeps its OS thread for life (one thread per connection): MariaDB's TID then
+    // identifies it. MySQL always runs one thread per connection unless the thread-pool plugin
+    // is loaded; KillScope reads THREAD_OS_ID there only from performance_schema.
+    bool osThreadIsPerSession() const
+    {
+        return isMariaDb() ? threadHandling == QStringLiteral("one-thread-per-connection") : isMySql();
+    }
 
     // Plain sentences about what cannot be shown with this account and server, for the UI.
     QStringList limitations() const;

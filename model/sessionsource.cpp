@@ -1,8 +1,33 @@
 #include "sessionsource.h"
 
+#include "timeline.h"
+
 namespace ks {
 
 SessionSource::~SessionSource() = default;
+
+KillTarget SessionSource::targetForLane(int lane) const
+{
+    KillTarget t;
+    const Timeline &tl = timeline();
+    if (lane < 0 || lane >= tl.laneCount())
+        return t;
+    const LaneInfo &info = tl.lane(lane);
+    t.id = info.sessionId;
+    t.user = info.user;
+    t.host = info.host;
+    return t;
+}
+
+KillTarget SessionSource::targetForRow(const ProcesslistRow &row) const
+{
+    KillTarget t;
+    t.id = row.id;
+    t.user = row.user;
+    t.host = row.host;
+    t.seen = row;
+    return t;
+}
 
 QString killStatement(const KillRequest &request)
 {

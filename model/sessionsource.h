@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 
+#include "serverincarnation.h"
+
 namespace ks {
 
 class Timeline;
@@ -12,24 +14,6 @@ enum class KillKind : quint8 { Query, Connection };
 
 // MariaDB's KILL HARD / KILL SOFT. Default sends neither keyword (the server then uses HARD).
 enum class KillStrength : quint8 { Default, Hard, Soft };
-
-// Who is to be killed, as the user saw it when asking. Live mode re-checks the identity right
-// before sending, so a processlist id that the server has meanwhile reused is never hit.
-struct KillTarget
-{
-    qint64 id = 0;
-    QString user;
-    QString host;
-    qint64 firstSeenUs = -1; // when this session was first observed; -1 = unknown
-};
-
-struct KillRequest
-{
-    KillTarget target;
-    KillKind kind = KillKind::Query;
-    KillStrength strength = KillStrength::Default;
-    qint64 atUs = -1; // simulation: inject at this time (the playhead); live: now
-};
 
 // One row of the processlist as the server (or the simulated flavor) shows it, plus the InnoDB
 // transaction columns KillScope joins in. Times are in microseconds of the source's clock.
@@ -49,7 +33,46 @@ struct ProcesslistRow
     QString trxOperationState;
     qint64 blockedBy = 0; // id of the session holding the lock this one waits for; 0 = none
     bool system = false;  // daemon / system thread
-    bool own = false;     // one of KillScope's own connections
+    bool own = false;     // one of KillScope's own connections (by connection id, never by text)
+
+    // Live identity evidence, where the server offers it (-1 / empty = not known):
+    qint64 osThreadId = -1; // the OS thread serving it (MariaDB TID, performance_schema THREAD_OS_ID)
+    qint64 psThreadId = -1; // performance_schema.threads.THREAD_ID: unique within a server's life
+    qint64 queryId = -1;    // MariaDB QUERY_ID of its current or last statement: only grows
+    QString clientPid;      // connect attribute _pid (performance_schema.session_connect_attrs)
+    QString clientProgram;  // connect attribute program_name, else _client_name
+    // Which session of the source this row shows, so a view can hand the row back and the source
+    // knows whom it meant (live: the server incarnation's serial and when the session was first
+    // seen; 0 / -1 elsewhere).
+    quint32 incarnation = 0;
+    qint64 firstSeenUs = -1;
+};
+
+// Who is to be killed. Only a source builds a target, from its own record of the session (views
+// hand the source a lane or a row, never a bare id). Live mode proves the identity again right
+// before sending, so a processlist id that now names another session is never hit.
+struct KillTarget
+{
+    qint64 id = 0;
+    QString user;
+    QString host;
+    qint64 firstSeenUs = -1; // when this session was first observed; -1 = unknown
+
+    // Live: the session as the source recorded it.
+    quint32 incarnation = 0;          // the source's serial of the server's life; 0 = not built by a live source
+    ServerIncarnation server;         // that life's start time and id counter
+    qint64 maxIdSeen = 0;             // highest id seen in that life up to the last sighting
+    qint64 lastSeenUs = -1;           // start of the last sample that listed the session
+    ProcesslistRow seen;              // the session's row as last observed (identity evidence, audit)
+    QString voidReason;               // non-empty: the source cannot vouch for it (ended, restarted)
+};
+
+struct KillRequest
+{
+    KillTarget target;
+    KillKind kind = KillKind::Query;
+    KillStrength strength = KillStrength::Default;
+    qint64 atUs = -1; // simulation: inject at this time (the playhead); live: now
 };
 
 // A kill followed from the request to its end.
@@ -62,7 +85,7 @@ enum class KillPhase : quint8 {
     RollingBack, // undoing its work; cannot be interrupted
     Done,        // KILL QUERY: the statement ended and the session lives on
     Gone,        // KILL CONNECTION: the thread left the processlist
-    Reconnected, // the same user@host came back under a new id
+    Reconnected, // the same client came back under a new id (proven by its connect attributes)
 };
 
 struct KillRecord
@@ -82,7 +105,9 @@ struct KillRecord
     double rowsPerSecond = 0.0;   // observed rollback rate
     qint64 estimatedEndUs = -1;   // from the rate
     QString why;                  // why it lingers, from evidence, in the UI language
-    qint64 reconnectedAsId = 0;
+    qint64 reconnectedAsId = 0;   // Reconnected: the proven successor
+    qint64 successorId = 0;       // a new session of the same account appeared after the end
+    QString identityEvidence;     // live: what proved the id still named the chosen session
 };
 
 // The statement the server receives for a request, e.g. "KILL QUERY 12", "KILL SOFT 12".
@@ -110,6 +135,13 @@ public:
     // True where the server understands KILL HARD / KILL SOFT (MariaDB).
     virtual bool supportsKillStrength() const = 0;
     virtual void kill(const KillRequest &request) = 0;
+
+    // The kill target for a lane of timeline() or a row of processlistAt(), built from the
+    // source's own record of that session (never from what the view shows). A live source marks
+    // a session it can no longer vouch for (it ended, the server restarted) with voidReason, and
+    // kill() refuses such a target. The defaults take id, user and host from the lane or row.
+    virtual KillTarget targetForLane(int lane) const;
+    virtual KillTarget targetForRow(const ProcesslistRow &row) const;
 
     // Lanes, segments and signals so far (model/timeline.h).
     virtual const Timeline &timeline() const = 0;

@@ -411,10 +411,6 @@ void SimulationSource::buildTimeline(const sim::RunResult &r, Timeline &timeline
                     flags |= SegmentFlag::Killed;
             }
             const QString detail = qs(r.str(s.detail));
-            const int idx = timeline.appendSegment(lane, s.start, s.end, state, flags,
-                                                     timeline.intern(detail));
-            if (idx < 0)
-                continue;
             SegmentExtra x;
             if (s.checkNs > 0)
                 x.checkPeriodUs = std::max<qint64>(1, s.checkNs / 1000);
@@ -422,8 +418,9 @@ void SimulationSource::buildTimeline(const sim::RunResult &r, Timeline &timeline
                 x.rowsAtStart = s.rowsStart;
                 x.rowsAtEnd = s.rowsEnd;
             }
-            if (x.checkPeriodUs > 0 || x.rowsAtStart >= 0)
-                timeline.setSegmentExtra(lane, idx, x);
+            // With its extras: a rollback that changes speed stays two pieces, each with its
+            // own counts, instead of one straight line over both.
+            timeline.appendSegment(lane, s.start, s.end, state, flags, timeline.intern(detail), x);
         }
         // The lane's caption line: the last statement its client sent.
         for (auto it = l.processlist.crbegin(); it != l.processlist.crend(); ++it)
@@ -500,6 +497,19 @@ void SimulationSource::buildTimeline(const sim::RunResult &r, Timeline &timeline
             break;
         }
         }
+    }
+    // Server-wide changes (the scenario's SET GLOBAL actions, what-if knobs): markers on no lane,
+    // drawn on the time axis.
+    for (const sim::Event &e : r.events) {
+        if (e.type != sim::EventType::SetGlobal)
+            continue;
+        TimelineMarker m;
+        m.time = e.t;
+        m.lane = -1;
+        m.kind = MarkerKind::GlobalAction;
+        m.label = timeline.intern(QStringLiteral("%1=%2").arg(
+            qs(r.str(sim::StringId(e.b))), QString::number(double(e.a) / 1000.0, 'g', 6)));
+        timeline.addMarker(m);
     }
     for (const sim::KillRecord &k : r.kills) {
         if (k.clientError < 0)

@@ -65,6 +65,12 @@ void Timeline::setLaneLabel(int lane, const QString &label)
     ++m_revision;
 }
 
+void Timeline::setLaneLabel(int lane, const QString &language, const QString &label)
+{
+    m_lanes[size_t(lane)].info.labels.insert(language, label);
+    ++m_revision;
+}
+
 void Timeline::setLaneStatement(int lane, const QString &statement)
 {
     m_lanes[size_t(lane)].info.statement = statement;
@@ -99,7 +105,8 @@ std::pair<int, int> Timeline::segmentsIn(int lane, qint64 t0, qint64 t1) const
         return {0, 0};
     // First segment ending after t0; first segment starting at or after t1.
     const auto first = std::upper_bound(d.end.begin(), d.end.end(), t0) - d.end.begin();
-    const auto last = std::lower_bound(d.start.begin() + first, d.start.end(), t1) - d.start.begin();
+    const auto last =
+        std::lower_bound(d.start.begin() + first, d.start.end(), t1) - d.start.begin();
     return {int(first), int(std::max(first, last))};
 }
 
@@ -126,6 +133,12 @@ const SegmentExtra *Timeline::extra(int lane, int index) const
 int Timeline::appendSegment(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags,
                             quint32 detail)
 {
+    return append(lane, start, end, state, flags, detail, true);
+}
+
+int Timeline::append(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags,
+                     quint32 detail, bool mayMerge)
+{
     Q_ASSERT(lane >= 0 && lane < laneCount());
     Q_ASSERT(detail < m_strings.size());
     LaneData &d = m_lanes[size_t(lane)];
@@ -135,8 +148,8 @@ int Timeline::appendSegment(int lane, qint64 start, qint64 end, SegmentState sta
         return d.start.empty() ? -1 : int(d.start.size()) - 1;
     ++m_revision;
     touch(start, end);
-    if (!d.end.empty() && d.end.back() == start && d.state.back() == quint8(state)
-        && d.flags.back() == flags && d.detail.back() == detail) {
+    if (mayMerge && !d.end.empty() && d.end.back() == start && d.state.back() == quint8(state) &&
+        d.flags.back() == flags && d.detail.back() == detail) {
         d.end.back() = end;
         return int(d.start.size()) - 1;
     }
@@ -147,6 +160,66 @@ int Timeline::appendSegment(int lane, qint64 start, qint64 end, SegmentState sta
     d.detail.push_back(detail);
     ++m_totalSegments;
     return int(d.start.size()) - 1;
+}
+
+int Timeline::appendSegment(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags,
+                            quint32 detail, const SegmentExtra &extra)
+{
+    const int last = segmentCount(lane) - 1;
+    bool mayMerge = true;
+    if (last >= 0) {
+        const SegmentExtra *before = this->extra(lane, last);
+        mayMerge = (before ? *before : SegmentExtra{}) == extra && extra.rowsAtStart < 0;
+    }
+    const int index = append(lane, start, end, state, flags, detail, mayMerge);
+    if (index > last && !(extra == SegmentExtra{}))
+        setSegmentExtra(lane, index, extra);
+    return index;
+}
+
+Timeline::RollbackRun Timeline::rollbackRunAt(int lane, int index) const
+{
+    RollbackRun run;
+    const LaneData &d = m_lanes[size_t(lane)];
+    const int n = int(d.start.size());
+    const auto rolling = [&](int i) {
+        return SegmentState(d.state[size_t(i)]) == SegmentState::RollingBack;
+    };
+    if (index < 0 || index >= n || !rolling(index))
+        return run;
+    run.first = run.last = index;
+    while (run.first > 0 && rolling(run.first - 1) &&
+           d.end[size_t(run.first - 1)] == d.start[size_t(run.first)])
+        --run.first;
+    while (run.last + 1 < n && rolling(run.last + 1) &&
+           d.start[size_t(run.last + 1)] == d.end[size_t(run.last)])
+        ++run.last;
+    for (int i = run.first; i <= run.last; ++i)
+        if (const SegmentExtra *x = extra(lane, i); x && x->rowsAtStart >= 0)
+            run.peakRows = std::max({run.peakRows, x->rowsAtStart, x->rowsAtEnd});
+    return run;
+}
+
+std::vector<std::pair<qint64, qint64>> Timeline::rollbackPoints(int lane,
+                                                                const RollbackRun &run) const
+{
+    std::vector<std::pair<qint64, qint64>> out;
+    if (run.first < 0)
+        return out;
+    const LaneData &d = m_lanes[size_t(lane)];
+    for (int i = run.first; i <= run.last; ++i) {
+        const SegmentExtra *x = extra(lane, i);
+        if (!x || x->rowsAtStart < 0)
+            continue;
+        const qint64 s = d.start[size_t(i)];
+        const qint64 e = d.end[size_t(i)];
+        if (out.empty() || out.back() != std::pair(s, x->rowsAtStart))
+            out.emplace_back(s, x->rowsAtStart);
+        out.emplace_back(e, x->rowsAtEnd >= 0 ? x->rowsAtEnd : x->rowsAtStart);
+    }
+    // Where one piece ends the next begins: keep one point per time.
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 bool Timeline::extendLastSegment(int lane, qint64 end)
@@ -322,7 +395,8 @@ void Timeline::trimBefore(qint64 cutoff)
             }
             d.start.front() = cutoff;
         }
-        const qint64 keepFrom = d.start.empty() ? std::numeric_limits<qint64>::max() : d.start.front();
+        const qint64 keepFrom =
+            d.start.empty() ? std::numeric_limits<qint64>::max() : d.start.front();
         auto keep = std::lower_bound(d.extras.begin(), d.extras.end(), keepFrom,
                                      [](const ExtraEntry &e, qint64 k) { return e.start < k; });
         d.extras.erase(d.extras.begin(), keep);
@@ -366,7 +440,9 @@ void Timeline::trimBefore(qint64 cutoff)
             (info.kind == LaneKind::Thread ? m_threadLaneOf : m_clientLaneOf)
                 .insert(info.sessionId, int(i));
         }
-        auto mapLane = [&](qint32 l) { return l >= 0 && size_t(l) < remap.size() ? remap[size_t(l)] : -1; };
+        auto mapLane = [&](qint32 l) {
+            return l >= 0 && size_t(l) < remap.size() ? remap[size_t(l)] : -1;
+        };
         for (TimelineSignal &s : m_signals) {
             s.fromLane = mapLane(s.fromLane);
             s.toLane = mapLane(s.toLane);
@@ -454,10 +530,10 @@ qint64 Timeline::segmentMemoryBytes() const
 {
     qint64 bytes = 0;
     for (const LaneData &d : m_lanes) {
-        bytes += qint64(d.start.capacity() * sizeof(qint64) + d.end.capacity() * sizeof(qint64)
-                        + d.state.capacity() + d.flags.capacity()
-                        + d.detail.capacity() * sizeof(quint32)
-                        + d.extras.capacity() * sizeof(ExtraEntry));
+        bytes +=
+            qint64(d.start.capacity() * sizeof(qint64) + d.end.capacity() * sizeof(qint64) +
+                   d.state.capacity() + d.flags.capacity() + d.detail.capacity() * sizeof(quint32) +
+                   d.extras.capacity() * sizeof(ExtraEntry));
     }
     return bytes;
 }

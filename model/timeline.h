@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QString>
 #include <QVariantMap>
-
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -12,11 +11,16 @@
 namespace ks {
 
 // What a lane shows: a server thread, or the thin row under it with what its client sees.
-enum class LaneKind : quint8 { Thread, Client };
+enum class LaneKind : quint8
+{
+    Thread,
+    Client
+};
 
 // The state of one segment. Thread states come first, client-row states last; the order is the
 // legend order and the index into Theme's colour table, so append, never reorder.
-enum class SegmentState : quint8 {
+enum class SegmentState : quint8
+{
     Running,         // executing: row loops, CPU
     RowLockWait,     // InnoDB row lock (wakeable)
     MdlWait,         // metadata lock (wakeable)
@@ -44,7 +48,8 @@ inline constexpr bool isClientState(SegmentState s)
 
 // Bits of a segment's flags byte.
 namespace SegmentFlag {
-enum : quint8 {
+enum : quint8
+{
     KillPending = 0x01, // the kill flag is set but the thread has not noticed it yet
     Killed = 0x02,      // after the victim noticed: the processlist shows Killed
     Open = 0x04,        // live: the segment is still going on; its end is "last seen"
@@ -79,14 +84,21 @@ struct LaneInfo
     qint64 sessionId = 0; // processlist id
     QString user;
     QString host;
-    QString label;     // the lane's caption, e.g. "12 app" (views fall back to id and user)
-    QString statement; // the current statement, shown under the caption
+    QString label; // the lane's caption, e.g. "12 app" (views fall back to id and user)
+    // The caption in other languages ("zh_CN" → …), where the source has one; `label` otherwise.
+    // Views ask labelFor(currentLanguage()), so a source that learns localized labels (a
+    // scenario's, say) needs no change in any view.
+    QHash<QString, QString> labels;
+    QString statement;    // the current statement, shown under the caption
     QVariantMap metadata; // anything a source wants to keep with the lane (db, flavor state, ...)
     int partner = -1;     // thread lane ↔ its client row; -1 = none
     bool closed = false;  // the session is over: trimming may drop the lane once it is empty
+
+    QString labelFor(const QString &language) const { return labels.value(language, label); }
 };
 
-enum class SignalKind : quint8 {
+enum class SignalKind : quint8
+{
     KillQuery,
     KillConnection,
     CtrlC,      // the client's Ctrl+C (its second connection sends KILL QUERY)
@@ -95,7 +107,8 @@ enum class SignalKind : quint8 {
     Other,
 };
 
-enum class SignalResult : quint8 {
+enum class SignalResult : quint8
+{
     Pending,      // not answered yet
     Ok,           // "Query OK": the flag is set
     Refused,      // an error such as 1095 (not your thread)
@@ -115,12 +128,14 @@ struct TimelineSignal
     quint32 detail = 0; // string index: the server's answer, an explanation
 };
 
-enum class MarkerKind : quint8 {
+enum class MarkerKind : quint8
+{
     FlagNoticed, // the victim reached a check point and saw the kill flag
     ErrorShown,  // the client printed an error
     CheckPoint,  // one explicit check point (sources may also give a period, see SegmentExtra)
     Gone,        // the thread left
     Note,        // anything else worth a pin
+    GlobalAction, // lane -1: a server-wide change (SET GLOBAL, a what-if knob); label "name=value"
 };
 
 struct TimelineMarker
@@ -134,7 +149,8 @@ struct TimelineMarker
 // Lanes, state segments, kill signals and markers over time, for both sources.
 //
 // Invariants:
-// - Within a lane, segments are sorted by start and do not overlap: start[i] < end[i] <= start[i+1].
+// - Within a lane, segments are sorted by start and do not overlap: start[i] < end[i] <=
+// start[i+1].
 //   So both start and end are sorted, and one upper_bound on end finds the first visible segment.
 // - Signals and markers are each sorted by time (stable for equal times: insertion order).
 // - String index 0 is the empty string; indices stay valid until trimBefore() compacts the table.
@@ -160,6 +176,7 @@ public:
     // The newest lane of that session and kind; -1 when there is none.
     int findLane(qint64 sessionId, LaneKind kind = LaneKind::Thread) const;
     void setLaneLabel(int lane, const QString &label);
+    void setLaneLabel(int lane, const QString &language, const QString &label);
     void setLaneStatement(int lane, const QString &statement);
     void setLaneMetadata(int lane, const QVariantMap &metadata);
     void setLaneClosed(int lane, bool closed);
@@ -180,6 +197,20 @@ public:
     // nullptr when the segment has no extras.
     const SegmentExtra *extra(int lane, int index) const;
 
+    // A rollback: the run of back-to-back RollingBack segments around segment `index` of a lane,
+    // [first, last], and the most rows it had to undo. first < 0 when `index` is no rollback.
+    struct RollbackRun
+    {
+        int first = -1;
+        int last = -1;
+        qint64 peakRows = -1; // -1: counts unknown
+    };
+    RollbackRun rollbackRunAt(int lane, int index) const;
+    // Rows still to undo over a rollback run, as (time, rows) at every point where the rate may
+    // change: the pieces' starts and the last end. Lanes draw the wedge and charts plot the
+    // curve from these same points, linear in between.
+    std::vector<std::pair<qint64, qint64>> rollbackPoints(int lane, const RollbackRun &run) const;
+
     // Appends after the lane's last segment. A start before the last end is clamped (a source
     // sampling late must not break the sort order); an empty result is dropped. A segment that
     // continues the last one seamlessly with the same state, flags and detail extends it.
@@ -191,6 +222,12 @@ public:
     {
         return appendSegment(lane, s.start, s.end, s.state, s.flags, s.detail);
     }
+    // The same with the segment's extras in one step. It extends the last segment only when
+    // that one carries the same extras and no rollback counts: rows to undo change along a
+    // rollback, and every piece with its own rate keeps its own counts (so the bend where a
+    // rollback speeds up stays where it happened).
+    int appendSegment(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags,
+                      quint32 detail, const SegmentExtra &extra);
     // Live: moves the end of the lane's last segment to `end` (never backwards). False when empty.
     bool extendLastSegment(int lane, qint64 end);
     void setSegmentFlags(int lane, int index, quint8 flags);
@@ -253,6 +290,8 @@ private:
         std::vector<ExtraEntry> extras; // sorted by start
     };
 
+    int append(int lane, qint64 start, qint64 end, SegmentState state, quint8 flags, quint32 detail,
+               bool mayMerge);
     void touch(qint64 t0, qint64 t1);
     void recomputeRange();
     void compactStrings();

@@ -1,12 +1,16 @@
 #include "chartspanel.h"
 
+#include "language.h"
+#include "shorttext.h"
 #include "theme.h"
+#include "timeformat.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
@@ -14,8 +18,8 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QToolTip>
 #include <QValueAxis>
-
 #include <algorithm>
 
 namespace ks {
@@ -47,16 +51,35 @@ QChart *freshChart(const QString &title)
     lf.setPointSizeF(std::max(7.0, lf.pointSizeF() * 0.8));
     chart->legend()->setFont(lf);
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis and bar labels with the language's separators: 624,576, not 624576.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     return chart;
+}
+
+// A value axis on round ticks (a 1-2-5 interval from 0), with a unit in its title.
+QValueAxis *roundAxis(double lo, double hi, int maxTicks, double minInterval, const QString &title)
+{
+    const NiceAxis n = niceAxis(lo, hi, maxTicks, minInterval);
+    auto *axis = new QValueAxis;
+    axis->setRange(n.min, n.max);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(n.interval);
+    // "%.Nf", never "%d": Qt Charts 6.4 draws no labels at all for a localized "%d".
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(n.decimals));
+    axis->setTitleText(title);
+    QFont f = axis->titleFont();
+    f.setBold(false);
+    f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.8));
+    axis->setTitleFont(f);
+    return axis;
 }
 
 QValueAxis *secondsAxis(qint64 t0, qint64 t1)
 {
-    auto *axis = new QValueAxis;
-    axis->setRange(double(t0) / 1e6, std::max(double(t1) / 1e6, double(t0) / 1e6 + 0.001));
-    axis->setLabelFormat(QStringLiteral("%.1f"));
-    axis->setTickCount(5);
-    return axis;
+    return roundAxis(double(t0) / 1e6, double(t1) / 1e6, 5, 0.0,
+                     ChartsPanel::tr("time (%1)").arg(TimeFormat::unitSymbol(TimeUnit::S)));
 }
 
 } // namespace
@@ -159,11 +182,8 @@ void ChartsPanel::rebuild()
             states->addSeries(area);
         }
         auto *x = secondsAxis(m_data.timesUs.first(), m_data.timesUs.last());
-        auto *y = new QValueAxis;
-        y->setRange(0, peak);
-        y->setLabelFormat(QStringLiteral("%d"));
-        y->setTickCount(std::min(peak + 1, 5));
-        m_statesPeak = peak;
+        auto *y = roundAxis(0, peak, 4, 1.0, tr("sessions"));
+        m_statesPeak = y->max();
         m_statesPlayhead = addPlayheadSeries(states, theme.playhead());
         states->addAxis(x, Qt::AlignBottom);
         states->addAxis(y, Qt::AlignLeft);
@@ -179,9 +199,13 @@ void ChartsPanel::rebuild()
     if (!m_data.rollbacks.isEmpty()) {
         qint64 t0 = m_data.rollbacks.first().startUs, t1 = t0 + 1;
         qint64 maxRows = 1;
+        const QString language = currentLanguage();
         for (const ChartData::Rollback &rb : m_data.rollbacks) {
+            // The lane's own points (Timeline::rollbackPoints): the curve bends where the
+            // lane's wedge bends.
             auto *line = new QLineSeries;
-            line->setName(rb.label);
+            const QString label = rb.labels.value(language, rb.label);
+            line->setName(label);
             for (const auto &[t, rows] : rb.rows) {
                 line->append(double(t) / 1e6, double(rows));
                 maxRows = std::max(maxRows, rows);
@@ -190,7 +214,7 @@ void ChartsPanel::rebuild()
             t1 = std::max(t1, rb.endUs);
             rollbacks->addSeries(line);
             auto *end = new QScatterSeries;
-            end->setName(tr("%1 ends at %2 s").arg(rb.label, QString::number(double(rb.endUs) / 1e6, 'f', 3)));
+            end->setName(tr("%1 ends at %2").arg(label, TimeFormat::seconds(rb.endUs)));
             end->setMarkerSize(7);
             end->append(double(rb.endUs) / 1e6, 0);
             end->setColor(line->color());
@@ -200,11 +224,8 @@ void ChartsPanel::rebuild()
                 m->setVisible(false);
         }
         auto *x = secondsAxis(t0, t1);
-        auto *y = new QValueAxis;
-        y->setRange(0, double(maxRows));
-        y->setLabelFormat(QStringLiteral("%.0f"));
-        y->setTickCount(3);
-        m_rollbackPeak = double(maxRows);
+        auto *y = roundAxis(0, double(maxRows), 5, 1.0, tr("rows"));
+        m_rollbackPeak = y->max();
         m_rollbackPlayhead = addPlayheadSeries(rollbacks, theme.playhead());
         rollbacks->addAxis(x, Qt::AlignBottom);
         rollbacks->addAxis(y, Qt::AlignLeft);
@@ -215,22 +236,46 @@ void ChartsPanel::rebuild()
     }
     replaceChart(m_rollbackView, rollbacks);
 
-    // --- kill latency per kill.
-    QChart *latency = freshChart(tr("Kill latency (s)"));
+    // --- kill latency per kill: every kill gets a bar, a zero-latency or refused one a stub
+    // (its value is in the label; the tooltip has the whole statement).
+    QChart *latency = freshChart(tr("Kill latency"));
     if (!m_data.latencies.isEmpty()) {
         auto *set = new QBarSet(tr("KILL → gone"));
         set->setColor(theme.stateColor(SegmentState::RollingBack));
         QStringList labels;
-        double maxS = 0.001;
+        double maxS = 0;
+        for (const ChartData::Latency &l : m_data.latencies)
+            maxS = std::max(maxS, double(l.latencyUs) / 1e6);
+        const NiceAxis axis = niceAxis(0, std::max(maxS, 1e-3), 3);
+        const double stub = axis.max / 150;
+        m_latencyTips.clear();
         for (const ChartData::Latency &l : m_data.latencies) {
-            const double s = double(l.latencyUs) / 1e6;
-            *set << s;
-            maxS = std::max(maxS, s);
-            // Category labels are short or Qt Charts elides them: "KILL CONN 11".
-            QString label = l.label;
-            label.replace(QStringLiteral("CONNECTION"), QStringLiteral("CONN"));
-            labels << (l.finished ? label : tr("%1 (still going)").arg(label));
+            *set << std::max(double(l.latencyUs) / 1e6, stub);
+            // Category labels are short or Qt Charts elides them: "KILL 11", not "KILL CONNE…".
+            const QString name = shorttext::killLabelForms(l.label).value(1, l.label);
+            QString label;
+            if (l.refused)
+                label = tr("%1: refused (ERROR %2)").arg(name).arg(l.serverError);
+            else if (l.finished)
+                label = tr("%1: %2").arg(name, TimeFormat::duration(l.latencyUs));
+            else
+                label = tr("%1: %2, still going").arg(name, TimeFormat::duration(l.latencyUs));
+            // Two kills with the same text stay two bars.
+            while (labels.contains(label))
+                label += QChar(0x200b);
+            labels << label;
+            m_latencyTips << (l.refused
+                                  ? tr("%1 — refused with ERROR %2").arg(l.label).arg(l.serverError)
+                                  : tr("%1 — %2 from KILL to gone%3")
+                                        .arg(l.label, TimeFormat::duration(l.latencyUs),
+                                             l.finished ? QString() : tr(" (still going)")));
         }
+        connect(set, &QBarSet::hovered, this, [this](bool status, int index) {
+            if (status && index >= 0 && index < m_latencyTips.size())
+                QToolTip::showText(QCursor::pos(), m_latencyTips[index], m_latencyView);
+            else
+                QToolTip::hideText();
+        });
         auto *series = new QHorizontalBarSeries;
         series->append(set);
         latency->addSeries(series);
@@ -239,13 +284,8 @@ void ChartsPanel::rebuild()
         QFont small = y->labelsFont();
         small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
         y->setLabelsFont(small);
-        series->setLabelsVisible(true);
-        series->setLabelsFormat(QStringLiteral("@value s"));
-        series->setLabelsPrecision(3);
-        auto *x = new QValueAxis;
-        x->setRange(0, maxS * 1.1);
-        x->setLabelFormat(QStringLiteral("%.2f"));
-        x->setTickCount(3);
+        auto *x = roundAxis(0, axis.max, 3, 0.0,
+                            tr("KILL → gone (%1)").arg(TimeFormat::unitSymbol(TimeUnit::S)));
         latency->addAxis(y, Qt::AlignLeft);
         latency->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);

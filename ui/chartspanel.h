@@ -12,6 +12,10 @@ namespace ks {
 
 // Three small summary charts of a run: sessions by state over time (stacked areas), rows left
 // to undo during each rollback, and kill latency (KILL issued → thread gone) per kill.
+//
+// Invariants: axes tick on round values (niceAxis) and name their unit; numbers carry the
+// language's separators; the rollback curves are the lanes' own points; every kill has a
+// visible bar, a zero-latency or refused one included.
 class ChartsPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +48,7 @@ private:
     QChartView *m_statesView = nullptr;
     QChartView *m_rollbackView = nullptr;
     QChartView *m_latencyView = nullptr;
+    QStringList m_latencyTips; // per latency bar: the whole statement and its outcome
 };
 
 } // namespace ks

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commandline.h" // DefaultSlideSize
+
 #include <QFont>
 #include <QSize>
 #include <QString>
@@ -8,30 +10,37 @@ class QPainter;
 
 namespace ks {
 
+class SimulationSource;
 class Timeline;
 
-// A picture of a timeline for slides and reports: what the swimlane view shows, optionally cut
-// at the playhead and with the narration as a caption under it. Painted through the same
-// SwimlaneRenderer as the view, so PNG and SVG look like the screen.
+// A slide of a timeline for lectures and reports: a title, the swimlanes (optionally cut at the
+// playhead), a legend of what the picture shows, and the narration as a caption with modelling
+// caveats as a footnote. One painter for every picture: `--png`, File ▸ Export (PNG and SVG),
+// so a slide from the window and one from a script are the same picture.
+//
+// Invariants: the layout depends only on the picture's size and content (rows and type from
+// stagelayout for that size), and slides use one light theme whatever the desktop's palette,
+// so the same scenario, time, language and size give the same pixels everywhere.
 struct TimelinePicture
 {
     const Timeline *timeline = nullptr;
     qint64 t0 = 0;
-    qint64 t1 = -1;        // < t0: the whole timeline
-    qint64 playhead = -1;  // -1: none
+    qint64 t1 = -1;       // < t0: the whole timeline
+    qint64 playhead = -1; // -1: none
     bool cutAtPlayhead = false;
-    QString title;         // drawn above the axis when set
-    QString caption;       // drawn in a band at the bottom when set
-    QFont font;
-    int threadRowHeight = 30;
-    int clientRowHeight = 20;
-    int labelWidth = 0; // 0: the renderer's default
+    QString title;    // drawn above the axis when set
+    QString caption;  // drawn in a band at the bottom when set
+    QString footnote; // a caveat of the caption, small, under it (the caption carries a mark)
+    bool legend = true;
+    QString fontFamily; // empty: the application's
 };
+
+// The slide of a simulated run at `atUs` (clamped to the run): its title with flavor and time,
+// the narration's caption and caveat in the current language. What `--png` writes.
+TimelinePicture simulationSlide(const SimulationSource &source, qint64 atUs, bool caption = true);
 
 // Paints the picture into [0, 0, size).
 void paintTimelinePicture(QPainter &painter, QSize size, const TimelinePicture &picture);
-// The height the picture needs for all its rows at this width (for exports that fit the content).
-int timelinePictureHeight(const TimelinePicture &picture);
 
 bool writeTimelinePng(const TimelinePicture &picture, QSize size, const QString &path,
                       QString *error = nullptr);

@@ -36,25 +36,15 @@ QList<KillRequest> KillMenu::requestsFor(KillKind kind, KillStrength strength) c
     return out;
 }
 
-int KillMenu::killTargets(KillKind kind, KillStrength strength)
-{
-    if (!m_source || !m_source->canKill() || m_targets.isEmpty())
-        return 0;
-    const QList<KillRequest> requests = requestsFor(kind, strength);
-    if (m_confirmer && !m_confirmer(parentWidget(), requests))
-        return 0;
-    for (const KillRequest &r : requests)
-        m_source->kill(r);
-    Q_EMIT killsSent(requests);
-    return int(requests.size());
-}
-
 QAction *KillMenu::addKillAction(QMenu *menu, const QString &objectName, const QString &text,
                                  KillKind kind, KillStrength strength)
 {
     QAction *a = menu->addAction(text);
     a->setObjectName(objectName);
-    connect(a, &QAction::triggered, this, [this, kind, strength] { killTargets(kind, strength); });
+    connect(a, &QAction::triggered, this, [this, kind, strength] {
+        if (m_source && m_source->canKill() && !m_targets.isEmpty())
+            Q_EMIT killChosen(kind, strength);
+    });
     return a;
 }
 

@@ -6,30 +6,24 @@
 #include <QMenu>
 #include <QPointer>
 
-#include <functional>
 
 namespace ks {
 
 // The right-click menu of processlist rows and lanes: Kill Query / Kill Connection, plus HARD and
-// SOFT where the source's server understands them. Simulation and live mode use this same menu;
-// every kill goes through SessionSource::kill().
+// SOFT where the source's server understands them. Simulation and live mode use this same menu.
+// It only offers: the KillController it belongs to confirms and sends what is chosen.
 //
 // Invariants: the actions are rebuilt by setTargets() for the current source; with no source, no
 // targets, or a source that cannot kill, the kill actions are present but disabled (so the user
-// sees why nothing happens rather than an empty menu). A confirmer, when set, sees every batch
-// of requests first and may veto it.
+// sees why nothing happens rather than an empty menu). The targets come from the source.
 class KillMenu : public QMenu
 {
     Q_OBJECT
 public:
-    // Returns false to cancel. Live mode shows its confirmation dialog here.
-    using Confirmer = std::function<bool(QWidget *parent, const QList<KillRequest> &requests)>;
-
     explicit KillMenu(QWidget *parent = nullptr);
 
     void setSource(SessionSource *source);
     SessionSource *source() const { return m_source; }
-    void setConfirmer(Confirmer confirmer) { m_confirmer = std::move(confirmer); }
 
     // Whom the next action kills and, in the simulation, at what time (the playhead).
     void setTargets(const QList<KillTarget> &targets, qint64 atUs = -1);
@@ -41,13 +35,9 @@ public:
     QAction *killQueryAction() const { return m_killQuery; }
     QAction *killConnectionAction() const { return m_killConnection; }
 
-public Q_SLOTS:
-    // Sends the requests through the source (after the confirmer, if any). Returns how many went.
-    int killTargets(KillKind kind, KillStrength strength = KillStrength::Default);
-
 Q_SIGNALS:
-    // After the source accepted the requests for sending.
-    void killsSent(const QList<KillRequest> &requests);
+    // One of the kill actions was chosen for the current targets.
+    void killChosen(ks::KillKind kind, ks::KillStrength strength);
 
 private:
     void rebuild();
@@ -55,7 +45,6 @@ private:
                            KillKind kind, KillStrength strength);
 
     QPointer<SessionSource> m_source;
-    Confirmer m_confirmer;
     QList<KillTarget> m_targets;
     qint64 m_atUs = -1;
     QAction *m_killQuery = nullptr;

@@ -1,29 +1,32 @@
 #include "livecontroller.h"
 
 #include "connectiondialog.h"
-#include "killconfirmdialog.h"
-#include "killmenu.h"
+#include "killcontroller.h"
 #include "killspanel.h"
+#include "livebanner.h"
 #include "liveprocesslistpanel.h"
 #include "livesource.h"
 #include "mainwindow.h"
 #include "optionfile.h"
 #include "processlistfilter.h"
 #include "processlistfilterbar.h"
+#include "processlistmodel.h"
 #include "samplercostwidget.h"
-#include "timelineviewport.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCheckBox>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QGuiApplication>
-#include <QTimer>
 #include <QInputDialog>
 #include <QMenu>
-#include <QMenuBar>
 #include <QStatusBar>
-#include <QTabWidget>
+#include <QTimer>
+#include <QUrl>
 
 
 namespace ks {
@@ -37,18 +40,17 @@ LiveController::LiveController(MainWindow *window)
 
     m_panel = new LiveProcesslistPanel(window->processlistModel(), window);
     m_panel->hide();
+    // The panel hands over rows; the source builds the targets from its records.
     connect(m_panel, &LiveProcesslistPanel::killMenuRequested, this,
-            [this](const QList<qint64> &ids, const QPoint &pos) {
-                m_window->showKillMenu(targetsFor(ids), pos);
+            [this](const QList<ProcesslistRow> &rows, const QPoint &pos) {
+                m_window->killController()->popupForRows(rows, pos);
             });
     connect(m_panel, &LiveProcesslistPanel::killSelectionRequested, this,
-            [this](const QList<qint64> &ids) {
+            [this](const QList<ProcesslistRow> &rows) {
                 if (!m_source || m_source->isReadOnly())
                     return;
                 // Del ends the sessions: KILL CONNECTION, after the confirmation.
-                m_window->killMenu()->setSource(m_source);
-                m_window->killMenu()->setTargets(targetsFor(ids));
-                m_window->killMenu()->killTargets(KillKind::Connection);
+                m_window->killController()->killRows(rows, KillKind::Connection);
             });
     // The filter bar's "own connections" box and the Live menu's action are one setting.
     connect(m_panel->filterBar()->showOwnBox(), &QCheckBox::toggled, this,
@@ -59,12 +61,15 @@ LiveController::LiveController(MainWindow *window)
     m_cost->hide();
     window->statusBar()->addPermanentWidget(m_cost);
 
-    // Live kills are confirmed with what will happen; simulated ones pass straight through.
-    window->killMenu()->setConfirmer([this](QWidget *parent, const QList<KillRequest> &requests) {
-        if (!m_source || m_window->source() != m_source)
-            return true;
-        return confirmKills(parent, requests);
+    m_banner = new LiveBanner(window);
+    window->addBanner(m_banner);
+    connect(m_banner, &LiveBanner::retryRequested, this, [this] {
+        if (m_source)
+            m_source->retryNow();
     });
+    // A live source's problems go to the banner and the status bar, never to a modal box:
+    // sampling and the user's work go on.
+    window->setProblemHandler([this](const QString &message) { onProblem(message); });
     window->installEventFilter(this);
     retranslateUi();
     updateActions();
@@ -93,7 +98,7 @@ void LiveController::createActions()
     connect(m_readOnlyAction, &QAction::toggled, this, [this](bool on) {
         if (m_source)
             m_source->setReadOnly(on);
-        m_window->killMenu()->setSource(m_window->source());
+        m_window->killController()->setSource(m_window->source());
         updateActions();
     });
 
@@ -120,6 +125,10 @@ void LiveController::createActions()
     m_rootBlockerAction = new QAction(this);
     m_rootBlockerAction->setObjectName(QStringLiteral("killRootBlockerAction"));
     connect(m_rootBlockerAction, &QAction::triggered, this, &LiveController::killRootBlocker);
+
+    m_auditAction = new QAction(this);
+    m_auditAction->setObjectName(QStringLiteral("openAuditLogAction"));
+    connect(m_auditAction, &QAction::triggered, this, &LiveController::openAuditLog);
 
     m_menu = new QMenu(m_window);
     m_menu->setObjectName(QStringLiteral("liveMenu"));
@@ -158,19 +167,16 @@ void LiveController::createActions()
     m_menu->addAction(m_readOnlyAction);
     m_menu->addSeparator();
     m_menu->addAction(m_rootBlockerAction);
+    m_menu->addSeparator();
+    m_menu->addAction(m_auditAction);
 
     // The menu goes before Help; "Connect to server…" also sits at the top of the File menu.
-    QMenuBar *bar = m_window->menuBar();
-    QAction *before = nullptr;
-    const QList<QAction *> top = bar->actions();
-    if (!top.isEmpty())
-        before = top.last();
-    bar->insertMenu(before, m_menu);
-    if (QMenu *file = m_window->fileMenu()) {
-        const QList<QAction *> actions = file->actions();
-        file->insertAction(actions.isEmpty() ? nullptr : actions.first(), m_connectAction);
-        file->insertSeparator(actions.isEmpty() ? nullptr : actions.first());
-    }
+    m_window->addSourceMenu(m_menu, m_connectAction);
+}
+
+QString LiveController::auditLogPath() const
+{
+    return m_source ? m_source->auditLogPath() : AuditLog::defaultPath();
 }
 
 void LiveController::retranslateUi()
@@ -184,20 +190,22 @@ void LiveController::retranslateUi()
     m_rootBlockerAction->setText(tr("Kill root &blocker…"));
     m_intervalMenu->setTitle(tr("Sampling &interval"));
     m_historyMenu->setTitle(tr("&History kept"));
-    if (QTabWidget *tabs = m_window->bottomTabs()) {
-        const int p = tabs->indexOf(m_panel);
-        if (p >= 0)
-            tabs->setTabText(p, tr("Live sessions"));
-        const int k = tabs->indexOf(m_kills);
-        if (k >= 0)
-            tabs->setTabText(k, tr("Live kills"));
-    }
+    // The path itself is in the menu: an auditor asks where the log is before anything else.
+    QString shown = QDir::toNativeSeparators(auditLogPath());
+    if (shown.startsWith(QDir::homePath() + u'/'))
+        shown = u'~' + shown.mid(QDir::homePath().size());
+    m_auditAction->setText(tr("Open &audit log (%1)").arg(shown));
+    m_auditAction->setToolTip(auditLogPath());
+    m_window->setSourcePanelTitle(m_panel, tr("Live sessions"));
+    m_window->setSourcePanelTitle(m_kills, tr("Live kills"));
 }
 
 bool LiveController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window && event->type() == QEvent::LanguageChange)
+    if (watched == m_window && event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        onStatus();
+    }
     return QObject::eventFilter(watched, event);
 }
 
@@ -209,36 +217,6 @@ void LiveController::updateActions()
     m_rootBlockerAction->setEnabled(live && !m_readOnlyAction->isChecked() &&
                                     m_source->rootBlocker() != 0);
     m_rootBlockerAction->setVisible(!m_readOnlyAction->isChecked());
-}
-
-QList<KillTarget> LiveController::targetsFor(const QList<qint64> &ids) const
-{
-    QList<KillTarget> out;
-    for (qint64 id : ids) {
-        if (m_source)
-            out << m_source->targetFor(id);
-        else
-            out << KillTarget{id, {}, {}, -1};
-    }
-    return out;
-}
-
-bool LiveController::confirmKills(QWidget *parent, const QList<KillRequest> &requests) const
-{
-    if (!m_source)
-        return false;
-    QList<KillPreview> previews;
-    for (const KillRequest &r : requests) {
-        KillRequest full = r;
-        // Rows and lanes hand over what they know; add the session's identity for the re-check.
-        const KillTarget known = m_source->targetFor(r.target.id);
-        if (full.target.user.isEmpty())
-            full.target.user = known.user;
-        if (full.target.host.isEmpty())
-            full.target.host = known.host;
-        previews << m_source->preview(full);
-    }
-    return KillConfirmDialog::confirm(parent ? parent : m_window, previews);
 }
 
 void LiveController::showConnectDialog()
@@ -269,17 +247,17 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
         settings.password = pw;
         settings.askPassword = false;
     }
-    disconnectFromServer();
+    // A new attempt replaces an earlier one still under way; what is shown stays until it works.
+    if (m_pending) {
+        m_pending->disconnect(this);
+        m_pending->deleteLater();
+    }
     m_lastSettings = settings;
     m_haveLastSettings = true;
 
     auto *source = new LiveSource(settings, this);
-    m_source = source;
+    m_pending = source;
     source->setReadOnly(readOnly);
-    {
-        const QSignalBlocker block(m_readOnlyAction);
-        m_readOnlyAction->setChecked(readOnly);
-    }
     source->setShowOwnConnections(m_showOwnAction->isChecked());
     int interval = 1000;
     if (QAction *a = m_intervalGroup->checkedAction())
@@ -287,6 +265,58 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
     source->setIntervalMs(interval);
     if (QAction *a = m_historyGroup->checkedAction())
         source->setHistorySpanUs(qint64(a->data().toInt()) * 3600 * 1000000);
+    connect(source, &LiveSource::statusChanged, this, [this, source](LiveSource::Status status) {
+        if (source != m_pending)
+            return;
+        if (status == LiveSource::Status::Connected)
+            adopt(source);
+        else if (status == LiveSource::Status::Failed)
+            pendingFailed(source);
+    });
+    m_window->statusBar()->showMessage(source->statusText());
+    source->start();
+    m_window->statusBar()->showMessage(source->statusText());
+}
+
+void LiveController::pendingFailed(LiveSource *source)
+{
+    // Nothing shown changes: the session attached before (if any) keeps its lanes, kills and
+    // history; only the message says what went wrong.
+    const QString message = source->statusText();
+    m_pending = nullptr;
+    source->disconnect(this);
+    source->deleteLater();
+    m_lastError = message;
+    if (m_source) {
+        m_banner->showMessage(LiveBanner::Kind::Error,
+                              tr("Could not connect to %1: %2 Still attached to %3; nothing shown "
+                                 "was changed.")
+                                  .arg(source->settings().describe(), message,
+                                       m_source->settings().describe()));
+    } else {
+        m_banner->showMessage(LiveBanner::Kind::Error,
+                              tr("Could not connect to %1: %2").arg(source->settings().describe(), message));
+    }
+    m_window->statusBar()->showMessage(message, 15000);
+    Q_EMIT connectFailed(message);
+    // Offer the dialog again with the cause, unless this is a test run.
+    if (QGuiApplication::platformName() != QStringLiteral("offscreen"))
+        QTimer::singleShot(0, this, &LiveController::showConnectDialog);
+}
+
+void LiveController::adopt(LiveSource *source)
+{
+    m_pending = nullptr;
+    // The new session works: only now does the old one go.
+    if (m_source)
+        closeSource(false);
+    m_source = source;
+    m_banner->clear();
+    {
+        const QSignalBlocker block(m_readOnlyAction);
+        m_readOnlyAction->setChecked(source->isReadOnly());
+    }
+    int interval = source->intervalMs();
     m_cost->setIntervalMs(interval);
     m_cost->setPaused(false);
     {
@@ -297,6 +327,9 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
     connect(source, &LiveSource::costUpdated, m_cost, &SamplerCostWidget::setCost);
     connect(source, &LiveSource::serverDetected, this, [this](const ServerInfo &info) {
         m_panel->setServerNotes(info.limitations());
+    });
+    connect(source, &LiveSource::serverRestarted, this, [this](const QString &message) {
+        m_banner->showMessage(LiveBanner::Kind::Notice, message);
     });
     connect(source, &LiveSource::sampled, this, &LiveController::updateActions);
     connect(source, &LiveSource::sampled, this, [this] {
@@ -324,81 +357,119 @@ void LiveController::connectTo(const ConnectionSettings &settingsIn, bool readOn
         if (span <= 0 || span > 60'000'000)
             return;
         // At least 10 s wide, so the first samples do not fill the view microseconds wide.
-        const qint64 end = std::max(tl.endTime(), tl.beginTime() + 10'000'000);
-        TimelineViewport *vp = m_window->viewport();
-        vp->setTraceRange(tl.beginTime(), end);
-        vp->setVisibleRange(tl.beginTime(), end);
+        m_window->showTimeRange(tl.beginTime(), std::max(tl.endTime(), tl.beginTime() + 10'000'000));
     });
 
     m_window->setSource(source);
+    m_panel->setServerNotes(source->serverInfo().limitations());
     m_kills->setSource(source);
     m_kills->setTimeOrigin(0);
-    if (QTabWidget *tabs = m_window->bottomTabs()) {
-        if (tabs->indexOf(m_panel) < 0)
-            tabs->insertTab(0, m_panel, QString());
-        if (tabs->indexOf(m_kills) < 0)
-            tabs->insertTab(1, m_kills, QString());
-        tabs->setCurrentWidget(m_panel);
-    }
+    m_window->showSourcePanel(m_panel, 0);
+    m_window->showSourcePanel(m_kills, 1);
+    m_window->raiseSourcePanel(m_panel);
     m_cost->show();
     retranslateUi();
-    source->start();
+    onStatus();
     updateActions();
     Q_EMIT liveStarted(source);
+}
+
+void LiveController::onProblem(const QString &message)
+{
+    m_window->statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 10000);
+    // A lost server is said by onStatus (one banner with the retry state); anything else — a
+    // kill that was not sent or was refused, a failing query — stays readable in the banner.
+    if (m_source && m_source->status() == LiveSource::Status::Connected)
+        m_banner->showMessage(LiveBanner::Kind::Error, message);
 }
 
 void LiveController::onStatus()
 {
     if (!m_source)
         return;
+    const LiveSource::Status status = m_source->status();
     m_window->statusBar()->showMessage(m_source->statusText(), 10000);
-    if (m_source->status() == LiveSource::Status::Failed) {
-        // The first connect failed (wrong password, no server): back to the simulation, keep
-        // the message, and offer the dialog again unless this is a test run.
-        const QString message = m_source->statusText();
-        disconnectFromServer();
-        m_window->statusBar()->showMessage(message);
-        m_lastError = message;
-        if (QGuiApplication::platformName() != QStringLiteral("offscreen"))
-            QTimer::singleShot(0, this, &LiveController::showConnectDialog);
+    QString stale;
+    if (m_source->isStale()) {
+        const QString asOf =
+            QDateTime::fromMSecsSinceEpoch(m_source->lastSampleEpochMs()).toString(QStringLiteral("HH:mm:ss"));
+        stale = tr("As of %1: the connection is lost, so these rows are not current.").arg(asOf);
+    }
+    m_panel->setStaleNote(stale);
+    m_window->processlistModel()->setStaleNote(stale);
+    if (status == LiveSource::Status::Reconnecting) {
+        QString text = m_source->statusText();
+        if (!stale.isEmpty())
+            text += u' ' + tr("What is shown is as of %1.")
+                               .arg(QDateTime::fromMSecsSinceEpoch(m_source->lastSampleEpochMs())
+                                        .toString(QStringLiteral("HH:mm:ss")));
+        m_banner->showMessage(LiveBanner::Kind::Lost, text);
+    } else if (status == LiveSource::Status::Connected && m_banner->kind() == LiveBanner::Kind::Lost) {
+        m_banner->clear();
     }
     updateActions();
 }
 
-void LiveController::disconnectFromServer()
+void LiveController::closeSource(bool announce)
 {
-    if (!m_source)
-        return;
     LiveSource *old = m_source;
     m_source = nullptr;
     if (m_window->source() == old)
         m_window->setSource(nullptr);
     m_kills->setSource(nullptr);
-    if (QTabWidget *tabs = m_window->bottomTabs()) {
-        tabs->removeTab(tabs->indexOf(m_panel));
-        tabs->removeTab(tabs->indexOf(m_kills));
-    }
-    m_panel->hide();
+    m_window->hideSourcePanel(m_panel);
+    m_window->hideSourcePanel(m_kills);
     m_panel->setServerNotes({});
     m_panel->setBlockingSummary({});
-    m_kills->hide();
+    m_panel->setStaleNote({});
+    m_window->processlistModel()->setStaleNote({});
     m_cost->hide();
     old->disconnect(this);
     old->deleteLater();
     updateActions();
-    Q_EMIT liveStopped();
+    if (announce)
+        Q_EMIT liveStopped();
+}
+
+void LiveController::disconnectFromServer()
+{
+    if (m_pending) {
+        m_pending->disconnect(this);
+        m_pending->deleteLater();
+        m_pending = nullptr;
+    }
+    if (!m_source)
+        return;
+    m_banner->clear();
+    closeSource(true);
 }
 
 void LiveController::killRootBlocker()
 {
     if (!m_source || m_source->isReadOnly())
         return;
-    const qint64 root = m_source->rootBlocker();
-    if (!root)
+    const KillTarget root = m_source->rootBlockerTarget();
+    if (!root.id)
         return;
-    m_window->killMenu()->setSource(m_source);
-    m_window->killMenu()->setTargets({m_source->targetFor(root)});
-    m_window->killMenu()->killTargets(KillKind::Connection);
+    m_window->killController()->setSource(m_source);
+    m_window->killController()->killTargets({root}, KillKind::Connection);
+}
+
+void LiveController::openAuditLog()
+{
+    const QString path = auditLogPath();
+    if (!QFileInfo::exists(path)) {
+        m_banner->showMessage(LiveBanner::Kind::Notice,
+                              tr("No kill has been logged yet. The audit log will be %1 (readable "
+                                 "only by you).")
+                                  .arg(path));
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        m_banner->showMessage(LiveBanner::Kind::Notice,
+                              tr("No program to open it here; the audit log is %1 (one JSON line "
+                                 "per kill attempt).")
+                                  .arg(path));
 }
 
 } // namespace ks

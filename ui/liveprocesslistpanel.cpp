@@ -42,9 +42,9 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
         QItemSelectionModel *sel = m_view->selectionModel();
         if (at.isValid() && !sel->isRowSelected(at.row(), {}))
             sel->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        const QList<qint64> ids = selectedIds();
-        if (!ids.isEmpty())
-            Q_EMIT killMenuRequested(ids, m_view->viewport()->mapToGlobal(pos));
+        const QList<ProcesslistRow> rows = selectedRows();
+        if (!rows.isEmpty())
+            Q_EMIT killMenuRequested(rows, m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -69,6 +69,12 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
     m_notes->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); padding: 2px 4px; }"));
     m_notes->hide();
     layout->addWidget(m_notes);
+    m_stale = new QLabel(this);
+    m_stale->setObjectName(QStringLiteral("staleNote"));
+    m_stale->setWordWrap(true);
+    m_stale->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5a4300; padding: 2px 4px; }"));
+    m_stale->hide();
+    layout->addWidget(m_stale);
     layout->addWidget(m_view, 1);
 }
 
@@ -93,6 +99,28 @@ void LiveProcesslistPanel::setServerNotes(const QStringList &notes)
 QString LiveProcesslistPanel::serverNotes() const
 {
     return m_notes->toolTip();
+}
+
+void LiveProcesslistPanel::setStaleNote(const QString &text)
+{
+    m_stale->setText(text);
+    m_stale->setVisible(!text.isEmpty());
+}
+
+QString LiveProcesslistPanel::staleNote() const
+{
+    return m_stale->text();
+}
+
+QList<ProcesslistRow> LiveProcesslistPanel::selectedRows() const
+{
+    QList<ProcesslistRow> rows;
+    for (qint64 id : selectedIds()) {
+        const int row = m_model->rowOfId(id);
+        if (row >= 0)
+            rows << m_model->rowAt(row);
+    }
+    return rows;
 }
 
 QString LiveProcesslistPanel::blockingSummary() const
@@ -144,9 +172,9 @@ bool LiveProcesslistPanel::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Delete) {
-            const QList<qint64> ids = selectedIds();
-            if (!ids.isEmpty())
-                Q_EMIT killSelectionRequested(ids);
+            const QList<ProcesslistRow> rows = selectedRows();
+            if (!rows.isEmpty())
+                Q_EMIT killSelectionRequested(rows);
             return true;
         }
         if (key->matches(QKeySequence::Copy)) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sessionsource.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -16,8 +18,9 @@ class ProcesslistModel;
 // asks for the kill menu for the selected sessions, Del asks to kill them (after confirmation),
 // Ctrl+C copies the full statements.
 //
-// Invariants: it shows the model it is given and never queries a server; it reports ids, and the
-// caller turns them into kill targets. Selection follows sessions (by id) across refreshes,
+// Invariants: it shows the model it is given and never queries a server; it hands over the rows
+// the user chose (each carries the source's note of which session it is), and the source turns
+// them into kill targets. Selection follows sessions (by id) across refreshes,
 // because the proxy maps moves and the model keeps rows keyed by id.
 class LiveProcesslistPanel : public QWidget
 {
@@ -37,7 +40,12 @@ public:
     void setServerNotes(const QStringList &notes);
     QString serverNotes() const;
 
+    // While the rows are not current (the connection is lost): "As of 10:01:22 …" over the table.
+    void setStaleNote(const QString &text);
+    QString staleNote() const;
+
     QList<qint64> selectedIds() const;
+    QList<ProcesslistRow> selectedRows() const;
     void selectId(qint64 id);
     // The full statements of the selected rows, one per line, as Ctrl+C copies them.
     QString selectedStatements() const;
@@ -46,8 +54,8 @@ public Q_SLOTS:
     void copySelectedStatements();
 
 Q_SIGNALS:
-    void killMenuRequested(const QList<qint64> &ids, const QPoint &globalPos);
-    void killSelectionRequested(const QList<qint64> &ids);
+    void killMenuRequested(const QList<ks::ProcesslistRow> &rows, const QPoint &globalPos);
+    void killSelectionRequested(const QList<ks::ProcesslistRow> &rows);
     void sessionSelected(qint64 id);
 
 protected:
@@ -60,6 +68,7 @@ private:
     QTableView *m_view;
     QLabel *m_blocking;
     QLabel *m_notes;
+    QLabel *m_stale;
 };
 
 } // namespace ks

@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "headless.h"
+#include "headlesslive.h"
 #include "headlesspng.h"
 #include "killscope.h"
 #include "labcontroller.h"
@@ -96,11 +97,43 @@ int main(int argc, char *argv[])
         ks::ConnectionSettings settings = resolved.settings;
         if (settings.askPassword) {
             QString password;
-            if (ks::askPasswordOnTerminal(ks::passwordPrompt(), &password))
-                settings.password = password;
+            if (!ks::askPasswordOnTerminal(ks::passwordPrompt(), &password)) {
+                printErr(ks::passwordNeedsTerminalText());
+                return ks::LabMode::BadInput;
+            }
+            settings.password = password;
             settings.askPassword = false;
         }
         return ks::LabMode::run(commandLine.labOptions(), settings);
+    }
+
+    if (mode == ks::CommandLine::Mode::Live) {
+        // The live commands for scripts: no window, the same kill path as the window's.
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        ks::switchLanguage(ks::chooseLanguage(commandLine.language()));
+        for (const QString &w : commandLine.warnings())
+            printErr(w);
+        const ks::LiveRequest request = commandLine.liveRequest();
+        const ks::ResolvedConnection resolved = ks::resolveConnection(request.connection);
+        for (const QString &w : resolved.warnings)
+            printErr(w);
+        if (!resolved.ok()) {
+            for (const QString &e : resolved.errors)
+                printErr(e);
+            return 2;
+        }
+        ks::ConnectionSettings settings = resolved.settings;
+        if (settings.askPassword) {
+            QString password;
+            if (!ks::askPasswordOnTerminal(ks::passwordPrompt(), &password)) {
+                printErr(ks::passwordNeedsTerminalText());
+                return 2;
+            }
+            settings.password = password;
+            settings.askPassword = false;
+        }
+        return ks::runHeadlessLive(request, settings);
     }
 
     if (mode == ks::CommandLine::Mode::Png) {

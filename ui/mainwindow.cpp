@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "chartspanel.h"
 #include "exporter.h"
+#include "killcontroller.h"
 #include "killmenu.h"
 #include "killscope.h"
 #include "killsmodel.h"
@@ -13,6 +14,7 @@
 #include "narrationpanel.h"
 #include "playbackbar.h"
 #include "playbackcontroller.h"
+#include "presentationmode.h"
 #include "processlistmodel.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
@@ -77,6 +79,9 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::onPlayheadMoved);
+    // A jump (Home, End, a step, a narration click) brings its target into view, zoomed or not.
+    connect(m_playback, &PlaybackController::jumped, m_viewport,
+            [this](qint64 t) { m_viewport->revealTime(t); });
     // While playing, a zoomed-in view scrolls along; when paused the user may look elsewhere.
     connect(m_playback, &PlaybackController::playingChanged, this, [this](bool playing) {
         if (m_source == m_simulation)
@@ -114,22 +119,10 @@ void MainWindow::createWidgets()
     m_swimlaneView->setObjectName(QStringLiteral("swimlaneView"));
     m_swimlaneView->setViewportController(m_viewport);
     areaLayout->addWidget(m_swimlaneView, 1);
-    connect(m_swimlaneView, &SwimlaneView::contextMenuRequestedForSession, this,
-            [this](qint64 id, QPoint globalPos) {
-                if (!m_source)
-                    return;
-                KillTarget target;
-                target.id = id;
-                const int lane = m_source->timeline().findLane(id);
-                if (lane >= 0) {
-                    target.user = m_source->timeline().lane(lane).user;
-                    target.host = m_source->timeline().lane(lane).host;
-                }
-                const int row = m_processlistModel->rowOfId(id);
-                if (row >= 0)
-                    target = m_processlistModel->targetAt(row);
-                showKillMenu({target}, globalPos);
-            });
+    // A lane names its session; the source builds the kill target from its record of it.
+    connect(
+        m_swimlaneView, &SwimlaneView::contextMenuRequestedForLane, this,
+        [this](int lane, QPoint globalPos) { m_killController->popupForLane(lane, globalPos); });
     connect(m_swimlaneView, &SwimlaneView::sessionSelected, this, [this](qint64 id) {
         const int row = m_processlistModel->rowOfId(id);
         if (row >= 0)
@@ -146,20 +139,6 @@ void MainWindow::createWidgets()
         m_playback->scrubTo(t);
         m_scrubSettle->start();
     });
-
-    // Presentation captions: the narration, large, under the lanes.
-    m_caption = new QLabel(m_swimlaneArea);
-    m_caption->setObjectName(QStringLiteral("captionLabel"));
-    m_caption->setWordWrap(true);
-    m_caption->setAlignment(Qt::AlignCenter);
-    m_caption->setMargin(16);
-    m_caption->setAutoFillBackground(true);
-    QPalette capPal = m_caption->palette();
-    capPal.setColor(QPalette::Window, QColor(0x20, 0x24, 0x2b));
-    capPal.setColor(QPalette::WindowText, QColor(0xf5, 0xf5, 0xf5));
-    m_caption->setPalette(capPal);
-    m_caption->hide();
-    areaLayout->addWidget(m_caption);
 
     m_bottomTabs = new QTabWidget(m_splitter);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
@@ -209,11 +188,11 @@ void MainWindow::createWidgets()
     {
         const int em = m_killsView->fontMetrics().horizontalAdvance(QLatin1Char('m'));
         const QList<QPair<int, int>> widths{
-            {KillsModel::SerialColumn, 3},     {KillsModel::StatementColumn, 17},
-            {KillsModel::TargetColumn, 14},    {KillsModel::PhaseColumn, 13},
-            {KillsModel::RequestedColumn, 7},  {KillsModel::AnswerColumn, 14},
-            {KillsModel::FlagSeenColumn, 7},   {KillsModel::EndedColumn, 8},
-            {KillsModel::LatencyColumn, 7},    {KillsModel::RowsRemainingColumn, 8}};
+            {KillsModel::SerialColumn, 3},    {KillsModel::StatementColumn, 17},
+            {KillsModel::TargetColumn, 14},   {KillsModel::PhaseColumn, 13},
+            {KillsModel::RequestedColumn, 7}, {KillsModel::AnswerColumn, 14},
+            {KillsModel::FlagSeenColumn, 7},  {KillsModel::EndedColumn, 8},
+            {KillsModel::LatencyColumn, 7},   {KillsModel::RowsRemainingColumn, 8}};
         for (const auto &[column, n] : widths)
             m_killsView->setColumnWidth(column, em * n + 12);
     }
@@ -247,7 +226,6 @@ void MainWindow::createWidgets()
     addDockWidget(Qt::RightDockWidgetArea, m_narrationDock);
     connect(m_narrationPanel, &NarrationPanel::stepActivated, m_playback,
             &PlaybackController::glideTo);
-    connect(m_narrationModel, &NarrationModel::currentChanged, this, &MainWindow::updateCaption);
 
     m_knobs = new KnobsPanel(this);
     m_knobsDock = new QDockWidget(this);
@@ -297,9 +275,8 @@ void MainWindow::createWidgets()
     m_flavorCombo->setObjectName(QStringLiteral("flavorCombo"));
     m_flavorCombo->setFocusPolicy(Qt::NoFocus);
     m_toolBar->addWidget(m_flavorCombo);
-    connect(m_flavorCombo, &QComboBox::activated, this, [this](int i) {
-        m_simulation->setFlavor(m_flavorCombo->itemData(i).toString());
-    });
+    connect(m_flavorCombo, &QComboBox::activated, this,
+            [this](int i) { m_simulation->setFlavor(m_flavorCombo->itemData(i).toString()); });
     m_toolBar->addSeparator();
     m_playbackBar = new PlaybackBar(m_playback, this);
     m_toolBar->addWidget(m_playbackBar);
@@ -312,19 +289,52 @@ void MainWindow::createWidgets()
     m_tableRefresh->setSingleShot(true);
     connect(m_tableRefresh, &QTimer::timeout, this, &MainWindow::refreshAtPlayhead);
 
-    m_killMenu = new KillMenu(this);
-    connect(m_killMenu, &KillMenu::killsSent, this, [this](const QList<KillRequest> &requests) {
-        QStringList sql;
-        for (const KillRequest &r : requests)
-            sql << killStatement(r);
-        if (m_source && m_source->kind() == SessionSource::Kind::Simulation)
-            statusBar()->showMessage(tr("%1 injected at %2 s; the run continues from there.")
-                                         .arg(sql.join(QStringLiteral("; ")),
-                                              PlaybackBar::formatTime(m_playback->position())),
-                                     6000);
-        else
-            statusBar()->showMessage(tr("Sent: %1").arg(sql.join(QStringLiteral("; "))), 6000);
+    // Presentation mode lives in a class of its own: it hides and enlarges, and leaving it
+    // restores what was there.
+    PresentationMode::Parts stage;
+    stage.window = this;
+    stage.view = m_swimlaneView;
+    stage.area = m_swimlaneArea;
+    stage.narration = m_narrationModel;
+    stage.processlist = m_processlistProxy;
+    stage.overlayColumns = [this] {
+        using F = ProcesslistModel::Field;
+        QList<int> columns;
+        for (const F f : {F::Id, F::User, F::Command, F::Time, F::State, F::Info})
+            if (const int c = m_processlistModel->column(f); c >= 0)
+                columns << c;
+        return columns;
+    };
+    stage.title = [this] { return stageTitle(); };
+    stage.fallbackCaption = [this] {
+        return m_source == m_simulation ? m_simulation->scenarioTitle(currentLanguage())
+                                        : QString();
+    };
+    stage.chrome = {menuBar(), statusBar(), m_toolBar, m_bottomTabs};
+    m_stage = new PresentationMode(stage, this);
+    connect(m_stage, &PresentationMode::toggled, this, [this](bool on) {
+        m_presentationAction->setChecked(on);
+        m_processlistOverlayAction->setEnabled(on);
     });
+
+    m_killController = new KillController(this);
+    m_killController->setPlayhead([this] { return m_playback->position(); });
+    connect(
+        m_killController, &KillController::killsSent, this,
+        [this](const QList<KillRequest> &requests) {
+            QStringList sql;
+            for (const KillRequest &r : requests)
+                sql << killStatement(r);
+            if (m_source && m_source->kind() == SessionSource::Kind::Simulation)
+                statusBar()->showMessage(tr("%1 injected at %2 s; the run continues from there.")
+                                             .arg(sql.join(QStringLiteral("; ")),
+                                                  PlaybackBar::formatTime(m_playback->position())),
+                                         6000);
+            else
+                // Requested, not "sent": the source proves each target first and may refuse it.
+                statusBar()->showMessage(tr("Requested: %1").arg(sql.join(QStringLiteral("; "))),
+                                         6000);
+        });
 }
 
 void MainWindow::createActions()
@@ -346,11 +356,11 @@ void MainWindow::createActions()
                             [this] { m_playback->stepBackward(); });
     m_restartAction = make(QStringLiteral("restartAction"), {QKeySequence(Qt::Key_Home)},
                            [this] { m_playback->restart(); });
-    m_fasterAction = make(QStringLiteral("fasterAction"),
-                          {QKeySequence(Qt::Key_BracketRight)},
+    m_endAction = make(QStringLiteral("endAction"), {QKeySequence(Qt::Key_End)},
+                       [this] { m_playback->goToEnd(); });
+    m_fasterAction = make(QStringLiteral("fasterAction"), {QKeySequence(Qt::Key_BracketRight)},
                           [this] { m_playback->faster(); });
-    m_slowerAction = make(QStringLiteral("slowerAction"),
-                          {QKeySequence(Qt::Key_BracketLeft)},
+    m_slowerAction = make(QStringLiteral("slowerAction"), {QKeySequence(Qt::Key_BracketLeft)},
                           [this] { m_playback->slower(); });
     m_zoomInAction = make(QStringLiteral("zoomInAction"),
                           {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::Key_Plus)},
@@ -360,22 +370,24 @@ void MainWindow::createActions()
                            [this] { m_swimlaneView->zoomOut(); });
     m_zoomFitAction = make(QStringLiteral("zoomFitAction"), {QKeySequence(Qt::Key_0)},
                            [this] { m_swimlaneView->zoomToFit(); });
-    m_presentationAction = make(QStringLiteral("presentationAction"),
-                                {QKeySequence(Qt::Key_F11)},
-                                [this] { setPresentationMode(!m_presentation); });
+    m_presentationAction = make(QStringLiteral("presentationAction"), {QKeySequence(Qt::Key_F11)},
+                                [this] { setPresentationMode(!isPresentationMode()); });
     m_presentationAction->setCheckable(true);
-    auto *leave = make(QStringLiteral("leavePresentationAction"), {QKeySequence(Qt::Key_Escape)},
-                       [this] {
-                           if (m_presentation)
-                               setPresentationMode(false);
-                       });
+    m_processlistOverlayAction =
+        make(QStringLiteral("processlistOverlayAction"), {QKeySequence(Qt::Key_P)},
+             [this] { m_stage->toggleProcesslist(); });
+    m_processlistOverlayAction->setEnabled(false);
+    auto *leave =
+        make(QStringLiteral("leavePresentationAction"), {QKeySequence(Qt::Key_Escape)}, [this] {
+            if (isPresentationMode())
+                setPresentationMode(false);
+        });
     Q_UNUSED(leave);
-    m_resetWhatIfAction = make(QStringLiteral("resetWhatIfAction"), {}, [this] {
-        m_simulation->resetInjections();
-    });
+    m_resetWhatIfAction =
+        make(QStringLiteral("resetWhatIfAction"), {}, [this] { m_simulation->resetInjections(); });
 
-    m_openAction = make(QStringLiteral("openAction"), {QKeySequence::Open},
-                        [this] { openScenarioDialog(); });
+    m_openAction =
+        make(QStringLiteral("openAction"), {QKeySequence::Open}, [this] { openScenarioDialog(); });
     m_exportPngAction = make(QStringLiteral("exportPngAction"), {},
                              [this] { exportDialog(QStringLiteral("png")); });
     m_exportSvgAction = make(QStringLiteral("exportSvgAction"), {},
@@ -417,6 +429,7 @@ void MainWindow::createMenus()
     m_playbackMenu->addAction(m_previousAction);
     m_playbackMenu->addAction(m_nextAction);
     m_playbackMenu->addAction(m_restartAction);
+    m_playbackMenu->addAction(m_endAction);
     m_playbackMenu->addSeparator();
     m_playbackMenu->addAction(m_slowerAction);
     m_playbackMenu->addAction(m_fasterAction);
@@ -430,20 +443,24 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_legendDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presentationAction);
+    m_viewMenu->addAction(m_processlistOverlayAction);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageGroup = new QActionGroup(this);
     for (const QString &lang : availableLanguages()) {
         // Each language is named in itself, so a user who cannot read the current one finds theirs.
         const QString label = lang == QStringLiteral("zh_CN") ? QStringLiteral("中文（简体）")
-                                                               : QStringLiteral("English");
+                                                              : QStringLiteral("English");
         QAction *action = m_languageMenu->addAction(label);
         action->setObjectName(QStringLiteral("language_%1").arg(lang));
         action->setCheckable(true);
         action->setData(lang);
         action->setChecked(lang == currentLanguage());
         m_languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [lang] { switchLanguage(lang); });
+        connect(action, &QAction::triggered, this, [lang] {
+            if (switchLanguage(lang))
+                rememberLanguage(lang);
+        });
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -458,8 +475,8 @@ void MainWindow::retranslateUi()
     m_openAction->setText(tr("&Open Scenario…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_exportMenu->setTitle(tr("&Export"));
-    m_exportPngAction->setText(tr("View as &PNG…"));
-    m_exportSvgAction->setText(tr("View as &SVG…"));
+    m_exportPngAction->setText(tr("Slide as &PNG…"));
+    m_exportSvgAction->setText(tr("Slide as &SVG…"));
     m_exportTraceAction->setText(tr("Run as Chrome &Trace JSON…"));
     m_exportCsvAction->setText(tr("Processlist as &CSV…"));
     m_quitAction->setText(tr("&Quit"));
@@ -469,6 +486,7 @@ void MainWindow::retranslateUi()
     m_nextAction->setText(tr("&Next Event"));
     m_previousAction->setText(tr("P&revious Event"));
     m_restartAction->setText(tr("Re&start"));
+    m_endAction->setText(tr("Go to the &End"));
     m_fasterAction->setText(tr("&Faster"));
     m_slowerAction->setText(tr("&Slower"));
     m_zoomInAction->setText(tr("Zoom &In"));
@@ -476,6 +494,7 @@ void MainWindow::retranslateUi()
     m_zoomFitAction->setText(tr("&Zoom to Fit"));
     m_resetWhatIfAction->setText(tr("&Undo My Kills and Knob Changes"));
     m_presentationAction->setText(tr("Presentation &Mode"));
+    m_processlistOverlayAction->setText(tr("Processlist &Overlay (Presentation)"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About KillScope"));
@@ -524,10 +543,15 @@ void MainWindow::setSource(SessionSource *source)
     m_source = source;
     m_sourceChanged = connect(source, &SessionSource::changed, this, &MainWindow::onSourceChanged);
     if (source != m_simulation)
-        m_sourceProblem = connect(source, &SessionSource::problem, this, &MainWindow::showProblem);
-    m_sourceKill = connect(source, &SessionSource::killUpdated, this,
-                           [this] { refreshAtPlayhead(); });
-    m_killMenu->setSource(source);
+        m_sourceProblem = connect(source, &SessionSource::problem, this, [this](const QString &m) {
+            if (m_problemHandler)
+                m_problemHandler(m);
+            else
+                showProblem(m);
+        });
+    m_sourceKill =
+        connect(source, &SessionSource::killUpdated, this, [this] { refreshAtPlayhead(); });
+    m_killController->setSource(source);
     m_swimlaneView->setTimeline(&source->timeline());
 
     const bool sim = source->kind() == SessionSource::Kind::Simulation;
@@ -584,7 +608,9 @@ void MainWindow::onSourceChanged()
             if (i.isKill)
                 changes << tr("%1 s: %2").arg(at, killStatement(i.kill));
             if (i.concurrency >= 0)
-                changes << tr("%1 s: SET GLOBAL innodb_thread_concurrency = %2").arg(at).arg(i.concurrency);
+                changes << tr("%1 s: SET GLOBAL innodb_thread_concurrency = %2")
+                               .arg(at)
+                               .arg(i.concurrency);
             if (i.ioPressure >= 0)
                 changes << tr("%1 s: I/O pressure %2").arg(at).arg(i.ioPressure);
         }
@@ -597,7 +623,8 @@ void MainWindow::onSourceChanged()
         m_playback->setEventTimes({});
         m_playback->setPosition(timeline.endTime());
         m_narrationModel->setSteps({});
-        m_viewport->setTraceRange(timeline.beginTime(), std::max(timeline.endTime(), timeline.beginTime() + 1));
+        m_viewport->setTraceRange(timeline.beginTime(),
+                                  std::max(timeline.endTime(), timeline.beginTime() + 1));
         m_viewport->setFollowPlayhead(true);
         m_killsModel->setTimeOrigin(timeline.beginTime());
     }
@@ -612,6 +639,12 @@ void MainWindow::onSourceChanged()
     refreshCharts();
     updateTitle();
     m_swimlaneView->timelineChanged();
+    // On stage, other lanes (a new scenario, a flavor with other sessions) need other rows.
+    if (isPresentationMode() && timeline.laneRevision() != m_stageLaneRevision) {
+        m_stageLaneRevision = timeline.laneRevision();
+        m_stage->updateTexts();
+        m_stage->refit();
+    }
 }
 
 void MainWindow::onPlayheadMoved(qint64 us)
@@ -623,8 +656,8 @@ void MainWindow::onPlayheadMoved(qint64 us)
     // A refresh that costs more (thousands of sessions) is spaced out further, so it never
     // takes more than about a fifth of the time.
     const qint64 interval = std::max(TableRefreshMs, 4 * m_tableRefreshCostMs);
-    if (m_playback->isPlaying() && m_lastTableRefresh.isValid()
-        && m_lastTableRefresh.elapsed() < interval) {
+    if (m_playback->isPlaying() && m_lastTableRefresh.isValid() &&
+        m_lastTableRefresh.elapsed() < interval) {
         if (!m_tableRefresh->isActive())
             m_tableRefresh->start(int(interval - m_lastTableRefresh.elapsed()));
         return;
@@ -638,7 +671,8 @@ void MainWindow::refreshAtPlayhead()
         return;
     m_tableRefresh->stop();
     m_lastTableRefresh.start();
-    const auto measure = qScopeGuard([this] { m_tableRefreshCostMs = m_lastTableRefresh.elapsed(); });
+    const auto measure =
+        qScopeGuard([this] { m_tableRefreshCostMs = m_lastTableRefresh.elapsed(); });
     const qint64 t = m_playback->position();
     m_processlistModel->setRows(m_source->processlistAt(t));
     if (m_bottomTabs->currentWidget() == m_charts)
@@ -690,12 +724,12 @@ void MainWindow::updateTitle()
     setWindowTitle(title);
 }
 
-void MainWindow::updateCaption()
+QString MainWindow::stageTitle() const
 {
-    QString text = m_narrationModel->currentText();
-    if (text.isEmpty() && m_source == m_simulation)
-        text = m_simulation->scenarioTitle(currentLanguage());
-    m_caption->setText(text);
+    if (m_source == m_simulation && m_simulation->hasScenario())
+        return tr("%1 — %2").arg(m_simulation->scenarioTitle(currentLanguage()),
+                                 KnobsPanel::flavorName(m_simulation->flavorId()));
+    return windowTitle();
 }
 
 void MainWindow::fitProcesslistColumns()
@@ -704,10 +738,17 @@ void MainWindow::fitProcesslistColumns()
     const QFontMetrics fm(m_processlistView->font());
     auto chars = [&fm](int n) { return fm.horizontalAdvance(QLatin1Char('m')) * n / 1 + 12; };
     using F = ProcesslistModel::Field;
-    const QList<QPair<F, int>> widths{{F::Id, 5},        {F::User, 7},   {F::Host, 9},
-                                      {F::Db, 5},        {F::Command, 7}, {F::Time, 5},
-                                      {F::State, 16},    {F::Info, 34},  {F::Progress, 7},
-                                      {F::TrxState, 10}, {F::TrxRowsModified, 11},
+    const QList<QPair<F, int>> widths{{F::Id, 5},
+                                      {F::User, 7},
+                                      {F::Host, 9},
+                                      {F::Db, 5},
+                                      {F::Command, 7},
+                                      {F::Time, 5},
+                                      {F::State, 16},
+                                      {F::Info, 34},
+                                      {F::Progress, 7},
+                                      {F::TrxState, 10},
+                                      {F::TrxRowsModified, 11},
                                       {F::TrxOperationState, 14}};
     for (const auto &[field, n] : widths) {
         const int c = m_processlistModel->column(field);
@@ -819,63 +860,103 @@ void MainWindow::onProcesslistContextMenu(const QPoint &pos)
     QItemSelectionModel *sel = m_processlistView->selectionModel();
     if (at.isValid() && !sel->isRowSelected(at.row(), {}))
         sel->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    QList<KillTarget> targets;
-    for (const QModelIndex &row : sel->selectedRows())
-        targets << m_processlistModel->targetAt(
-            m_processlistModel->rowOfId(row.data(ProcesslistModel::IdRole).toLongLong()));
-    if (targets.isEmpty())
+    // The rows as shown, each with the source's note of which session it is.
+    QList<ProcesslistRow> rows;
+    for (const QModelIndex &index : sel->selectedRows()) {
+        const int row =
+            m_processlistModel->rowOfId(index.data(ProcesslistModel::IdRole).toLongLong());
+        if (row >= 0)
+            rows << m_processlistModel->rowAt(row);
+    }
+    if (rows.isEmpty())
         return;
-    showKillMenu(targets, m_processlistView->viewport()->mapToGlobal(pos));
+    m_killController->popupForRows(rows, m_processlistView->viewport()->mapToGlobal(pos));
 }
 
-void MainWindow::showKillMenu(const QList<KillTarget> &targets, const QPoint &globalPos)
+KillMenu *MainWindow::killMenu() const
 {
-    m_killMenu->setSource(m_source);
-    const bool sim = m_source && m_source->kind() == SessionSource::Kind::Simulation;
-    m_killMenu->setTargets(targets, sim ? m_playback->position() : -1);
-    // Non-blocking, so playback and sampling go on while the menu is open.
-    m_killMenu->popup(globalPos);
+    return m_killController->menu();
+}
+
+// --- hooks for other sources' controllers --------------------------------------------------
+
+void MainWindow::showSourcePanel(QWidget *panel, int index)
+{
+    if (m_bottomTabs->indexOf(panel) < 0)
+        m_bottomTabs->insertTab(index, panel, QString());
+}
+
+void MainWindow::hideSourcePanel(QWidget *panel)
+{
+    const int i = m_bottomTabs->indexOf(panel);
+    if (i >= 0)
+        m_bottomTabs->removeTab(i);
+    panel->hide();
+}
+
+void MainWindow::setSourcePanelTitle(QWidget *panel, const QString &title)
+{
+    const int i = m_bottomTabs->indexOf(panel);
+    if (i >= 0)
+        m_bottomTabs->setTabText(i, title);
+}
+
+void MainWindow::raiseSourcePanel(QWidget *panel)
+{
+    if (m_bottomTabs->indexOf(panel) >= 0)
+        m_bottomTabs->setCurrentWidget(panel);
+}
+
+void MainWindow::addBanner(QWidget *banner)
+{
+    // Over the lanes, where the eye already is; it takes no room while hidden.
+    auto *layout = qobject_cast<QVBoxLayout *>(m_swimlaneArea->layout());
+    if (layout)
+        layout->insertWidget(0, banner);
+}
+
+void MainWindow::addSourceMenu(QMenu *menu, QAction *fileAction)
+{
+    // Before Help; the source's main action also at the top of the File menu.
+    const QList<QAction *> top = menuBar()->actions();
+    menuBar()->insertMenu(top.isEmpty() ? nullptr : top.last(), menu);
+    if (fileAction) {
+        const QList<QAction *> actions = m_fileMenu->actions();
+        m_fileMenu->insertAction(actions.isEmpty() ? nullptr : actions.first(), fileAction);
+        m_fileMenu->insertSeparator(actions.isEmpty() ? nullptr : actions.first());
+    }
+}
+
+void MainWindow::showTimeRange(qint64 beginUs, qint64 endUs)
+{
+    m_viewport->setTraceRange(beginUs, endUs);
+    m_viewport->setVisibleRange(beginUs, endUs);
 }
 
 // --- exports ------------------------------------------------------------------------------
 
+TimelinePicture MainWindow::slide() const
+{
+    // The slide `--png` writes: the whole run up to the playhead, title, legend, caption.
+    if (m_source == m_simulation)
+        return simulationSlide(*m_simulation, m_playback->position());
+    TimelinePicture pic;
+    pic.timeline = &m_source->timeline();
+    pic.t0 = pic.timeline->beginTime();
+    pic.t1 = std::max(pic.timeline->endTime(), pic.t0 + 1);
+    pic.playhead = m_playback->position();
+    pic.title = windowTitle();
+    return pic;
+}
 
 bool MainWindow::exportPng(const QString &path, QString *error)
 {
-    // The view as it is on screen, at least a readable size when the window is small.
-    const QSize size = m_swimlaneView->size().expandedTo(QSize(800, 400));
-    const QImage image = m_swimlaneView->renderToImage(size);
-    QSaveFile f(path);
-    if (image.isNull() || !f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return writeTimelinePng(slide(), DefaultSlideSize, path, error);
 }
 
 bool MainWindow::exportSvg(const QString &path, QString *error)
 {
-    const QSize size = m_swimlaneView->size().expandedTo(QSize(800, 400));
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(size);
-    svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setTitle(windowTitle());
-    QPainter p;
-    if (!p.begin(&svg)) {
-        if (error)
-            *error = tr("Cannot write %1").arg(path);
-        return false;
-    }
-    m_swimlaneView->render(p, size);
-    p.end();
-    if (QFileInfo(path).size() == 0) {
-        if (error)
-            *error = tr("Cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    return writeTimelineSvg(slide(), DefaultSlideSize, path, error);
 }
 
 bool MainWindow::exportTrace(const QString &path, QString *error)
@@ -896,8 +977,8 @@ bool MainWindow::exportProcesslistCsv(const QString &path, QString *error)
 void MainWindow::exportDialog(const QString &kind)
 {
     const QString base = m_source == m_simulation && m_simulation->hasScenario()
-        ? m_simulation->scenarioId()
-        : QStringLiteral("killscope");
+                             ? m_simulation->scenarioId()
+                             : QStringLiteral("killscope");
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     QString filter;
     QString suggested;
@@ -938,42 +1019,12 @@ void MainWindow::exportDialog(const QString &kind)
 
 void MainWindow::setPresentationMode(bool on)
 {
-    if (on == m_presentation)
-        return;
-    m_presentation = on;
-    m_presentationAction->setChecked(on);
-    if (on) {
-        m_savedState = saveState();
-        m_wasMaximized = isMaximized();
-        menuBar()->hide();
-        statusBar()->hide();
-        m_toolBar->hide();
-        m_narrationDock->hide();
-        m_knobsDock->hide();
-        m_legendDock->hide();
-        m_bottomTabs->hide();
-        m_swimlaneView->setScale(1.6);
-        QFont big = font();
-        big.setPointSizeF(std::max(20.0, big.pointSizeF() * 2.0));
-        m_caption->setFont(big);
-        updateCaption();
-        m_caption->show();
-        m_swimlaneArea->setFocus();
-        showFullScreen();
-        m_swimlaneView->zoomToFit();
-    } else {
-        m_caption->hide();
-        m_swimlaneView->setScale(1.0);
-        menuBar()->show();
-        statusBar()->show();
-        m_toolBar->show();
-        m_bottomTabs->show();
-        restoreState(m_savedState);
-        if (m_wasMaximized)
-            showMaximized();
-        else
-            showNormal();
-    }
+    m_stage->setOn(on);
+}
+
+bool MainWindow::isPresentationMode() const
+{
+    return m_stage->isOn();
 }
 
 // --- events -------------------------------------------------------------------------------
@@ -985,15 +1036,27 @@ void MainWindow::changeEvent(QEvent *event)
         m_narrationModel->setLanguage(currentLanguage());
         for (QAction *a : m_languageGroup->actions())
             a->setChecked(a->data().toString() == currentLanguage());
-        updateCaption();
+        m_stage->updateTexts();
+        m_stage->refit();
         refreshAtPlayhead();
     }
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Without a window manager no one gives the window the keyboard, and F11, Space and the
+    // arrows would go nowhere; asking for it is what a window manager would do anyway.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        activateWindow();
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_presentation)
+    if (isPresentationMode())
         setPresentationMode(false);
     saveLayout();
     QMainWindow::closeEvent(event);

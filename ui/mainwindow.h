@@ -1,10 +1,12 @@
 #pragma once
 
+#include "exporter.h"
 #include "sessionsource.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -23,6 +25,7 @@ class QToolBar;
 namespace ks {
 
 class ChartsPanel;
+class KillController;
 class KillMenu;
 class KillsModel;
 class KnobsPanel;
@@ -31,6 +34,7 @@ class NarrationModel;
 class NarrationPanel;
 class PlaybackBar;
 class PlaybackController;
+class PresentationMode;
 class ProcesslistModel;
 class SimulationSource;
 class SwimlaneView;
@@ -42,9 +46,10 @@ class TimelineViewport;
 // Invariants:
 // - Exactly one SessionSource is shown at a time; by default the window's own SimulationSource.
 //   Every panel reads from the source at the playhead only, so all panels always agree.
-// - Every kill, from a processlist row or a lane, goes through the one KillMenu and so through
-//   SessionSource::kill().
-// - Presentation mode only hides and enlarges; leaving it restores exactly what was visible.
+// - Every kill, from a processlist row or a lane, goes through the one KillController (menu →
+//   confirm → source): views hand it rows and lanes, the source builds the targets.
+// - Presentation mode (PresentationMode) only hides and enlarges; leaving it restores exactly what
+// was visible.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -69,33 +74,52 @@ public:
     ProcesslistModel *processlistModel() const { return m_processlistModel; }
     KillsModel *killsModel() const { return m_killsModel; }
     NarrationModel *narrationModel() const { return m_narrationModel; }
-    KillMenu *killMenu() const { return m_killMenu; }
+    KillController *killController() const { return m_killController; }
+    KillMenu *killMenu() const;
     QTableView *processlistView() const { return m_processlistView; }
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
     QMenu *fileMenu() const { return m_fileMenu; }
     QMenu *viewMenu() const { return m_viewMenu; }
 
-    bool isPresentationMode() const { return m_presentation; }
+    bool isPresentationMode() const;
+    PresentationMode *presentationMode() const { return m_stage; }
     // Window size, docks and splitter as the user left them (QSettings); saved on close.
     void restoreLayout();
     void saveLayout() const;
     QStringList recentFiles() const;
 
-    // Exports; false with a message in *error.
+    // The slide of the run at the playhead: the picture `--png` writes for the same scenario,
+    // flavor, time and language (exporter.h).
+    TimelinePicture slide() const;
+    // Exports; false with a message in *error. PNG and SVG write slide() at DefaultSlideSize.
     bool exportPng(const QString &path, QString *error = nullptr);
     bool exportSvg(const QString &path, QString *error = nullptr);
     bool exportTrace(const QString &path, QString *error = nullptr);
     bool exportProcesslistCsv(const QString &path, QString *error = nullptr);
 
+    // Hooks for the controller of another source (live mode), so it never reaches into the
+    // window's widgets: a panel among the bottom tabs, a banner over the lanes, a menu, the time
+    // range shown, and where the source's problems go (default: a message box).
+    void showSourcePanel(QWidget *panel, int index);
+    void hideSourcePanel(QWidget *panel);
+    void setSourcePanelTitle(QWidget *panel, const QString &title);
+    void raiseSourcePanel(QWidget *panel);
+    void addBanner(QWidget *banner);
+    void addSourceMenu(QMenu *menu, QAction *fileAction);
+    void showTimeRange(qint64 beginUs, qint64 endUs);
+    void setProblemHandler(std::function<void(const QString &)> handler)
+    {
+        m_problemHandler = std::move(handler);
+    }
+
 public Q_SLOTS:
     void showAbout();
     void setPresentationMode(bool on);
-    // Opens the kill menu for sessions at a global position (lanes and rows both come here).
-    void showKillMenu(const QList<KillTarget> &targets, const QPoint &globalPos);
 
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createWidgets();
@@ -112,7 +136,8 @@ private:
     void refreshCharts();
     void fitProcesslistColumns();
     void updateTitle();
-    void updateCaption();
+    // "scenario — server" for presentation mode's title.
+    QString stageTitle() const;
     void openScenarioDialog();
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
@@ -133,7 +158,6 @@ private:
     QSplitter *m_splitter = nullptr;
     QWidget *m_swimlaneArea = nullptr;
     SwimlaneView *m_swimlaneView = nullptr;
-    QLabel *m_caption = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QTableView *m_processlistView = nullptr;
     QSortFilterProxyModel *m_processlistProxy = nullptr;
@@ -158,7 +182,8 @@ private:
     QLabel *m_scenarioLabel = nullptr;
     QLabel *m_flavorLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
-    KillMenu *m_killMenu = nullptr;
+    KillController *m_killController = nullptr;
+    std::function<void(const QString &)> m_problemHandler;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_builtinMenu = nullptr;
@@ -178,19 +203,21 @@ private:
     QAction *m_nextAction = nullptr;
     QAction *m_previousAction = nullptr;
     QAction *m_restartAction = nullptr;
+    QAction *m_endAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_zoomInAction = nullptr;
     QAction *m_zoomOutAction = nullptr;
     QAction *m_zoomFitAction = nullptr;
     QAction *m_presentationAction = nullptr;
+    QAction *m_processlistOverlayAction = nullptr;
     QAction *m_resetWhatIfAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 
-    bool m_presentation = false;
-    QByteArray m_savedState;
-    bool m_wasMaximized = false;
+    PresentationMode *m_stage = nullptr;
+    bool m_shownOnce = false;
+    quint64 m_stageLaneRevision = 0;
     quint64 m_chartsRevision = ~quint64(0);
     bool m_fitPending = true;
     bool m_columnsFitted = false;

@@ -1,6 +1,7 @@
 #include "narrationpanel.h"
 
 #include "narrationmodel.h"
+#include "timeformat.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -70,8 +71,9 @@ void NarrationPanel::updateCurrent()
     const int row = m_model->currentRow();
     rebuildList();
     if (row < 0) {
-        m_current->setText(m_model->rowCount() == 0 ? tr("This run has no narration.")
-                                                    : tr("Press Space to play, → for the next step."));
+        m_current->setText(m_model->rowCount() == 0
+                               ? tr("This run has no narration.")
+                               : tr("Press Space to play, → for the next step."));
         return;
     }
     m_current->setText(m_model->currentText());
@@ -90,13 +92,14 @@ void NarrationPanel::rebuildList()
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const qint64 t = m_model->steps()[row].atUs;
         const bool isCurrent = row == m_model->currentRow();
-        html += QStringLiteral("<p style=\"margin:0 0 6px 0;%1\"><a name=\"t%2\"></a>"
-                               "<a href=\"#t%2\" style=\"text-decoration:none\">%3&nbsp;s</a>"
-                               "&nbsp; %4</p>")
-                    .arg(isCurrent ? QStringLiteral("background-color:%1;").arg(current) : QString())
-                    .arg(t)
-                    .arg(QString::number(double(t) / 1e6, 'f', 3),
-                         m_model->textAt(row).toHtmlEscaped());
+        html +=
+            QStringLiteral("<p style=\"margin:0 0 6px 0;%1\"><a name=\"t%2\"></a>"
+                           "<a href=\"#t%2\" style=\"text-decoration:none\">%3</a>"
+                           "&nbsp; %4</p>")
+                .arg(isCurrent ? QStringLiteral("background-color:%1;").arg(current) : QString())
+                .arg(t)
+                .arg(TimeFormat::seconds(t).replace(QLatin1Char(' '), QChar::Nbsp),
+                     m_model->textAt(row).toHtmlEscaped());
     }
     if (html == m_html)
         return;

@@ -1,6 +1,7 @@
 #include "playbackbar.h"
 
 #include "playbackcontroller.h"
+#include "timeformat.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -85,15 +86,15 @@ PlaybackBar::PlaybackBar(PlaybackController *controller, QWidget *parent)
 
 QString PlaybackBar::formatTime(qint64 us)
 {
-    return QString::number(double(us) / 1e6, 'f', 3);
+    return TimeFormat::secondsNumber(us);
 }
 
 void PlaybackBar::updatePosition()
 {
     const QSignalBlocker blocker(m_slider);
     m_slider->setValue(int(m_controller->position() / SliderUnitUs));
-    m_time->setText(tr("%1 s / %2 s")
-                        .arg(formatTime(m_controller->position()), formatTime(m_controller->end())));
+    m_time->setText(tr("%1 / %2").arg(TimeFormat::seconds(m_controller->position()),
+                                      TimeFormat::seconds(m_controller->end())));
 }
 
 void PlaybackBar::updateRange()
@@ -116,7 +117,8 @@ void PlaybackBar::updateSpeed()
     const QList<double> steps = PlaybackController::speedSteps();
     int best = 0;
     for (int i = 0; i < steps.size(); ++i)
-        if (std::abs(steps[i] - m_controller->speed()) < std::abs(steps[best] - m_controller->speed()))
+        if (std::abs(steps[i] - m_controller->speed()) <
+            std::abs(steps[best] - m_controller->speed()))
             best = i;
     m_speed->setCurrentIndex(best);
 }

@@ -21,6 +21,7 @@ public:
     explicit PlaybackBar(PlaybackController *controller, QWidget *parent = nullptr);
 
     QSlider *slider() const { return m_slider; }
+    // The number of seconds as the bar shows it ("1.250"); TimeFormat adds units.
     static QString formatTime(qint64 us);
 
 protected:

@@ -2,7 +2,6 @@
 
 #include <QEasingCurve>
 #include <QVariantAnimation>
-
 #include <algorithm>
 #include <cmath>
 
@@ -46,18 +45,39 @@ void PlaybackController::setEventTimes(QList<qint64> times)
     m_events = std::move(times);
 }
 
+qint64 PlaybackController::nextFrom(qint64 from) const
+{
+    // The first event a whole resolution later: closer ones are the same moment on screen.
+    auto it = std::lower_bound(m_events.cbegin(), m_events.cend(), from + m_stepResolutionUs);
+    return it == m_events.cend() || *it > m_endUs ? -1 : *it;
+}
+
+qint64 PlaybackController::previousFrom(qint64 from) const
+{
+    auto it = std::upper_bound(m_events.cbegin(), m_events.cend(), from - m_stepResolutionUs);
+    if (it == m_events.cbegin())
+        return -1;
+    --it;
+    return *it < m_beginUs ? -1 : *it;
+}
+
 qint64 PlaybackController::nextEventTime() const
 {
-    auto it = std::upper_bound(m_events.cbegin(), m_events.cend(), m_positionUs);
-    return it == m_events.cend() || *it > m_endUs ? -1 : *it;
+    return nextFrom(m_positionUs);
 }
 
 qint64 PlaybackController::previousEventTime() const
 {
-    auto it = std::lower_bound(m_events.cbegin(), m_events.cend(), m_positionUs);
-    if (it == m_events.cbegin())
-        return -1;
-    return *(--it);
+    return previousFrom(m_positionUs);
+}
+
+qint64 PlaybackController::stepOrigin() const
+{
+    // A running glide already moves towards a target: step from there so repeated presses add
+    // up.
+    return m_glide->state() == QAbstractAnimation::Running
+               ? qint64(std::llround(m_glide->endValue().toDouble()))
+               : m_positionUs;
 }
 
 void PlaybackController::play()
@@ -96,6 +116,11 @@ void PlaybackController::restart()
     glideTo(m_beginUs);
 }
 
+void PlaybackController::goToEnd()
+{
+    glideTo(m_endUs);
+}
+
 void PlaybackController::setPosition(qint64 us)
 {
     m_glide->stop();
@@ -106,6 +131,7 @@ void PlaybackController::glideTo(qint64 us)
 {
     us = std::clamp(us, m_beginUs, m_endUs);
     m_glide->stop();
+    Q_EMIT jumped(us);
     if (us == m_positionUs)
         return;
     m_glide->setStartValue(double(m_positionUs));
@@ -145,21 +171,14 @@ void PlaybackController::slower()
 
 void PlaybackController::stepForward()
 {
-    // A running glide already moves towards a target: step from there so repeated presses add up.
-    const qint64 from = m_glide->state() == QAbstractAnimation::Running
-        ? qint64(m_glide->endValue().toDouble())
-        : m_positionUs;
-    auto it = std::upper_bound(m_events.cbegin(), m_events.cend(), from);
-    glideTo(it == m_events.cend() ? m_endUs : *it);
+    const qint64 next = nextFrom(stepOrigin());
+    glideTo(next < 0 ? m_endUs : next);
 }
 
 void PlaybackController::stepBackward()
 {
-    const qint64 from = m_glide->state() == QAbstractAnimation::Running
-        ? qint64(m_glide->endValue().toDouble())
-        : m_positionUs;
-    auto it = std::lower_bound(m_events.cbegin(), m_events.cend(), from);
-    glideTo(it == m_events.cbegin() ? m_beginUs : *(--it));
+    const qint64 previous = previousFrom(stepOrigin());
+    glideTo(previous < 0 ? m_beginUs : previous);
 }
 
 void PlaybackController::beginScrub()

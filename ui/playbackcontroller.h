@@ -4,18 +4,24 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
+#include <algorithm>
 
 class QVariantAnimation;
 
 namespace ks {
 
-// The playhead of a recorded run: play/pause, speed, stepping between events, scrubbing.
+// The playhead of a recorded run: play/pause, speed, stepping between events, scrubbing. It is
+// the single writer of the playhead position; TimelineViewport mirrors it and decides what is
+// visible.
 //
 // Invariants: begin() <= position() <= end(); speed() is within [MinSpeed, MaxSpeed]; while
 // playing, a frame clock of about 60 Hz advances the position by the real time elapsed since the
 // previous frame times speed() (so a late frame catches up instead of slowing the run down), and
-// playback pauses by itself at end(). Stepping and restarting glide the playhead over a short
-// animation instead of jumping; any direct setPosition() cancels a glide.
+// playback pauses by itself at end(). Stepping, restarting and going to the end glide the
+// playhead over a short animation instead of jumping, and announce the target (jumped()) so
+// views can bring it into view; any direct setPosition() cancels a glide. A step always lands
+// at least stepResolution() away from where it starts (events closer than that read as the
+// same moment: the time display shows milliseconds), so → and ← never stay on the same time.
 class PlaybackController : public QObject
 {
     Q_OBJECT
@@ -43,12 +49,16 @@ public:
     // Where → and ← would go from the current position; -1 when there is nothing.
     qint64 nextEventTime() const;
     qint64 previousEventTime() const;
+    // Events closer than this to the position are the same moment for stepping (µs).
+    qint64 stepResolution() const { return m_stepResolutionUs; }
+    void setStepResolution(qint64 us) { m_stepResolutionUs = std::max<qint64>(1, us); }
 
 public Q_SLOTS:
     void play();
     void pause();
     void togglePlay();
     void restart();
+    void goToEnd();
     void setPosition(qint64 us);
     void glideTo(qint64 us);
     void setSpeed(double speed);
@@ -66,10 +76,16 @@ Q_SIGNALS:
     void playingChanged(bool playing);
     void speedChanged(double speed);
     void rangeChanged(qint64 beginUs, qint64 endUs);
+    // A glide to `targetUs` began (restart, end, a step, a narration click).
+    void jumped(qint64 targetUs);
 
 private:
     void frame();
     void applyPosition(qint64 us);
+    // Where the playhead is, or is gliding to.
+    qint64 stepOrigin() const;
+    qint64 nextFrom(qint64 from) const;
+    qint64 previousFrom(qint64 from) const;
 
     QTimer m_timer;
     QElapsedTimer m_clock;
@@ -81,6 +97,7 @@ private:
     qint64 m_endUs = 0;
     qint64 m_positionUs = 0;
     double m_speed = 1.0;
+    qint64 m_stepResolutionUs = 1000;
     bool m_scrubbing = false;
     bool m_resumeAfterScrub = false;
 };

@@ -1,5 +1,9 @@
 #include "swimlanerenderer.h"
 
+#include "enginetext.h"
+#include "lanebackends.h"
+#include "language.h"
+#include "shorttext.h"
 #include "timecoords.h"
 
 #include <QFontMetrics>
@@ -8,7 +12,6 @@
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -20,32 +23,9 @@ using namespace timecoords;
 namespace {
 
 constexpr int MinTextRunPx = 64; // narrower bars get no text: under ~8 letters it is noise
-constexpr int MinSeparatorPx = 4; // a 1-px gap between bars only where both stay readable
 constexpr int MinCheckSpacingPx = 6;
 constexpr int ArrowLabelReachPx = 320; // arrows left of a strip may still paint labels into it
-constexpr int HatchPeriod = 8;
 constexpr qsizetype MaxTextImageBytes = 24 * 1024 * 1024; // pre-rendered texts, then start over
-constexpr int HatchOn = 2;
-
-bool hatchOn(int x, int y)
-{
-    return ((x - y) & (HatchPeriod - 1)) < HatchOn;
-}
-
-const QImage &hatchTexture(QRgb flag)
-{
-    // One 8×8 tile of the same diagonal stripes the raster path writes, so exports look the same.
-    static QImage tile;
-    static QRgb tileColor = 0;
-    if (tile.isNull() || tileColor != flag) {
-        tile = QImage(HatchPeriod, HatchPeriod, QImage::Format_ARGB32_Premultiplied);
-        for (int y = 0; y < HatchPeriod; ++y)
-            for (int x = 0; x < HatchPeriod; ++x)
-                tile.setPixel(x, y, hatchOn(x, y) ? flag : 0u);
-        tileColor = flag;
-    }
-    return tile;
-}
 
 QString formatRows(qint64 rows)
 {
@@ -86,7 +66,9 @@ void SwimlaneRenderer::setFont(const QFont &font)
     m_textImages.clear();
     m_textImageBytes = 0;
     const QFontMetrics fm(m_font);
-    m_axisHeight = std::max(26, fm.height() + 14);
+    m_axisTicksHeight = std::max(26, fm.height() + 14);
+    m_axisMarkerRowHeight = QFontMetrics(m_fonts[int(TextFont::SmallBold)]).height() + 8;
+    updateAxisHeight();
 }
 
 const SwimlaneRenderer::TextMetrics &SwimlaneRenderer::textMetrics(TextFont font,
@@ -103,8 +85,8 @@ const SwimlaneRenderer::TextMetrics &SwimlaneRenderer::textMetrics(TextFont font
     m.prefix.resize(size_t(text.size()) + 1, 0.0f);
     qreal x = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const bool pair = text.at(i).isHighSurrogate() && i + 1 < text.size()
-                          && text.at(i + 1).isLowSurrogate();
+        const bool pair =
+            text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
         if (pair) // the half-way prefix keeps the width before the pair (the array stays sorted)
             m.prefix[size_t(i) + 1] = float(x);
         x += fm.horizontalAdvance(text.mid(i, pair ? 2 : 1));
@@ -168,9 +150,9 @@ void SwimlaneRenderer::blitText(QPainter &p, TextFont font, const QStaticText &s
     // On an unscaled raster device a pre-rendered image of the text is blitted: copying a few
     // hundred pixels costs a fraction of drawing the glyphs again. Vector devices (SVG) and
     // scaled painters get real text.
-    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster
-                        && p.device()->devicePixelRatioF() == 1.0
-                        && p.transform().type() <= QTransform::TxTranslate;
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        p.device()->devicePixelRatioF() == 1.0 &&
+                        p.transform().type() <= QTransform::TxTranslate;
     if (!raster) {
         p.setFont(m_fonts[int(font)]);
         p.drawStaticText(pos, st);
@@ -206,10 +188,55 @@ void SwimlaneRenderer::setRowHeights(int thread, int client)
     updateLayout(true);
 }
 
+stagelayout::Metrics SwimlaneRenderer::fitToStage(QSize area, int screenHeight,
+                                                  const QFont &family)
+{
+    int threads = 0;
+    int clients = 0;
+    if (m_timeline) {
+        for (int lane = 0; lane < m_timeline->laneCount(); ++lane) {
+            const LaneInfo &info = m_timeline->lane(lane);
+            if (info.kind != LaneKind::Thread || (m_filter && !m_filter(info)))
+                continue;
+            ++threads;
+            clients += info.partner >= 0 ? 1 : 0;
+        }
+    }
+    // The axis grows with the type, and the type with the rows: settle in two rounds.
+    stagelayout::Metrics m;
+    QFont f = family;
+    int axis = std::max(26, stagelayout::baseFontPx(screenHeight) * 2);
+    for (int round = 0; round < 2; ++round) {
+        m = stagelayout::metrics(std::max(1, area.height() - axis), screenHeight, threads, clients);
+        f.setPixelSize(m.fontPx);
+        setFont(f);
+        axis = m_axisHeight;
+    }
+    setRowHeights(m.threadRow, clients > 0 ? m.clientRow : 0);
+    // The label column fits the longest caption (the statement line under it may be elided:
+    // its tooltip has it whole).
+    const QFontMetrics bold(boldFont());
+    int longest = 0;
+    if (m_timeline) {
+        for (const Row &row : m_rows)
+            if (row.kind == LaneKind::Thread)
+                longest = std::max(longest, bold.horizontalAdvance(
+                                                m_timeline->lane(row.lane).labelFor(currentLanguage())));
+    }
+    setLabelWidth(stagelayout::labelWidth(area.width(), longest, m.fontPx));
+    updateAxisHeight();
+    return m;
+}
+
 void SwimlaneRenderer::setLaneFilter(std::function<bool(const LaneInfo &)> filter)
 {
     m_filter = std::move(filter);
     updateLayout(true);
+}
+
+void SwimlaneRenderer::updateAxisHeight()
+{
+    m_axisHeight = m_axisTicksHeight + (m_globalMarkers ? m_axisMarkerRowHeight : 0);
 }
 
 bool SwimlaneRenderer::updateLayout(bool force)
@@ -221,6 +248,8 @@ bool SwimlaneRenderer::updateLayout(bool force)
         m_rowOfLane.clear();
         m_totalHeight = 0;
         m_layoutLaneRevision = ~quint64(0);
+        m_globalMarkers = false;
+        updateAxisHeight();
         return had;
     }
     if (!force && m_layoutLaneRevision == m_timeline->laneRevision())
@@ -254,6 +283,12 @@ bool SwimlaneRenderer::updateLayout(bool force)
         ++session;
     }
     m_totalHeight = y;
+    // A row for server-wide changes under the ticks, only when the run has any.
+    const auto markers = m_timeline->markerList();
+    m_globalMarkers = std::any_of(markers.begin(), markers.end(), [](const TimelineMarker &m) {
+        return m.lane < 0 && m.kind == MarkerKind::GlobalAction;
+    });
+    updateAxisHeight();
     return true;
 }
 
@@ -267,30 +302,31 @@ int SwimlaneRenderer::rowOfLane(int lane) const
     return lane >= 0 && size_t(lane) < m_rowOfLane.size() ? m_rowOfLane[size_t(lane)] : -1;
 }
 
+lanegeometry::RowBox SwimlaneRenderer::rowBox(size_t r) const
+{
+    const Row &row = m_rows[r];
+    const bool last = r + 1 >= m_rows.size() || m_rows[r + 1].session != row.session;
+    return {row.top, row.height, row.kind == LaneKind::Client, last};
+}
+
 std::pair<int, int> SwimlaneRenderer::barSpan(const Row &row, SegmentState state) const
 {
-    const bool thin = m_theme.barStyle(state) == Theme::BarStyle::Thin;
-    if (row.kind == LaneKind::Thread) {
-        const int pad = std::max(2, row.height / 6);
-        if (thin) {
-            const int mid = row.top + row.height / 2;
-            return {mid - 1, mid + 2};
-        }
-        return {row.top + pad, row.top + row.height - pad};
-    }
-    const int pad = std::max(1, row.height / 8);
-    if (thin) {
-        const int mid = row.top + row.height / 2;
-        return {mid - 1, mid + 1};
-    }
-    return {row.top + pad, row.top + row.height - pad};
+    const lanegeometry::RowBox box{row.top, row.height, row.kind == LaneKind::Client, false};
+    const auto span = lanegeometry::barFor(box, m_theme.barStyle(state) == Theme::BarStyle::Thin);
+    return {span.y0, span.y1};
 }
 
 qint64 SwimlaneRenderer::majorStep(const Frame &f) const
 {
     // Grid lines and axis ticks must agree, also in a strip rendered after a pan: the whole
     // frame decides the step.
-    return axisStep(f.usPerPx, 110, largestAbsTime(f.t0, f.usPerPx, f.width));
+    // Ticks far enough apart for their labels in this type and language ("20 秒" is wider than
+    // "20 s", and presentation type is large), never closer than 110 px.
+    const qreal label = textMetrics(TextFont::Small, TimeFormat::withUnit(QStringLiteral("88.8"),
+                                                                          TimeUnit::S))
+                            .full;
+    const int minPx = std::max(110, int(std::ceil(label)) + QFontMetrics(smallFont()).height());
+    return axisStep(f.usPerPx, minPx, largestAbsTime(f.t0, f.usPerPx, f.width));
 }
 
 std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
@@ -303,7 +339,7 @@ std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
 }
 
 void SwimlaneRenderer::computeRuns(int lane, const Frame &f, int x0, int x1,
-                                   std::vector<Run> &out) const
+                                   std::vector<lanegeometry::Run> &out) const
 {
     out.clear();
     const double tA = xToTime(x0, f.t0, f.usPerPx);
@@ -312,268 +348,67 @@ void SwimlaneRenderer::computeRuns(int lane, const Frame &f, int x0, int x1,
         return;
     const auto [first, last] =
         m_timeline->segmentsIn(lane, qint64(std::floor(tA)), qint64(std::ceil(tB)));
-    if (first >= last)
-        return;
-    const auto starts = m_timeline->starts(lane);
-    const auto ends = m_timeline->ends(lane);
-    const auto states = m_timeline->states(lane);
-    const auto flags = m_timeline->flags(lane);
-
-    if (last - first <= x1 - x0) {
-        // Sparse: one run per segment, each at least one pixel wide, never overlapping.
-        int prevX1 = std::numeric_limits<int>::min();
-        for (int i = first; i < last; ++i) {
-            const qint64 e = std::min(ends[size_t(i)], f.cutoff);
-            const int sx = int(std::lround(std::clamp(timeToX(double(starts[size_t(i)]), f.t0, f.usPerPx), -1e9, 1e9)));
-            int ex = int(std::lround(std::clamp(timeToX(double(e), f.t0, f.usPerPx), -1e9, 1e9)));
-            if (ex <= sx)
-                ex = sx + 1;
-            int a = std::max(sx, x0);
-            const int b = std::min(ex, x1);
-            a = std::max(a, prevX1);
-            if (a >= b)
-                continue;
-            out.push_back(Run{a, b, states[size_t(i)], flags[size_t(i)], a == sx, i});
-            prevX1 = b;
-        }
-        return;
-    }
-
-    // Dense: more segments than columns. Each column takes the segment at its centre (or the
-    // first one starting inside it), found by binary search from the previous column's segment,
-    // so the cost is O(columns × log n) instead of O(n).
-    const auto *endBegin = ends.data();
-    size_t i = size_t(first);
-    for (int c = x0; c < x1; ++c) {
-        const double tc = xToTime(c + 0.5, f.t0, f.usPerPx);
-        if (tc >= double(f.cutoff))
-            break;
-        i = size_t(std::upper_bound(endBegin + i, endBegin + last, qint64(tc)) - endBegin);
-        if (i >= size_t(last))
-            break;
-        if (double(starts[i]) >= tc + f.usPerPx * 0.5)
-            continue;
-        if (!out.empty() && out.back().x1 == c && out.back().state == states[i]
-            && out.back().flags == flags[i]) {
-            out.back().x1 = c + 1;
-            continue;
-        }
-        out.push_back(Run{c, c + 1, states[i], flags[i], false, int(i)});
-    }
+    const lanegeometry::Segments segs{m_timeline->starts(lane), m_timeline->ends(lane),
+                                      m_timeline->states(lane), m_timeline->flags(lane)};
+    lanegeometry::computeRuns(segs, first, last, f.t0, f.usPerPx, x0, x1, f.cutoff, out);
 }
 
-void SwimlaneRenderer::paintLanes(QPainter *p, const Frame &f, int x0, int x1) const
+lanegeometry::Style SwimlaneRenderer::geometryStyle() const
 {
+    lanegeometry::Style s;
+    for (int i = 0; i < SegmentStateCount; ++i) {
+        s.state[size_t(i)] = m_theme.stateRgb(SegmentState(i));
+        s.thin[size_t(i)] = m_theme.barStyle(SegmentState(i)) == Theme::BarStyle::Thin;
+    }
+    s.laneEven = m_theme.laneBackground(false).rgba();
+    s.laneOdd = m_theme.laneBackground(true).rgba();
+    s.laneClient = m_theme.clientLaneBackground().rgba();
+    s.grid = m_theme.gridColor().rgba();
+    s.killed = m_theme.killedColor().rgba();
+    s.killFlag = m_theme.killFlagColor().rgba();
+    return s;
+}
+
+void SwimlaneRenderer::laneRects(
+    const Frame &f, int x0, int x1,
+    const std::function<void(std::span<const lanegeometry::Rect>)> &draw) const
+{
+    // One geometry for both painters: every row becomes its list of rectangles here, and only
+    // the drawing of that list differs (scanlines or fillRect).
     m_stats = {};
     if (x1 <= x0 || f.height <= 0)
         return;
-    const int clipBottom = f.height;
-
-    // Clip to the strip and the lanes area so a row half scrolled out stays inside.
-    auto fill = [&](int x, int y, int w, int h, QRgb rgb) {
-        const int ya = std::max(y, 0);
-        const int yb = std::min(y + h, clipBottom);
-        const int xa = std::max(x, x0);
-        const int xb = std::min(x + w, x1);
-        if (ya >= yb || xa >= xb)
-            return;
-        p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QColor::fromRgba(rgb));
-    };
-    auto hatch = [&](int x, int y, int w, int h, QRgb flag) {
-        const int ya = std::max(y, 0);
-        const int yb = std::min(y + h, clipBottom);
-        const int xa = std::max(x, x0);
-        const int xb = std::min(x + w, x1);
-        if (ya >= yb || xa >= xb)
-            return;
-        p->fillRect(QRect(xa, ya, xb - xa, yb - ya), QBrush(hatchTexture(flag)));
-    };
-
-    const auto [ra, rb] = visibleRowRange(f);
-    const QRgb grid = m_theme.gridColor().rgba();
-    const QRgb flagRgb = m_theme.killFlagColor().rgba();
-    const QRgb killedRgb = m_theme.killedColor().rgba();
-
-    // Backgrounds and the major grid first, so bars sit on top of them.
-    for (int r = ra; r < rb; ++r) {
-        const Row &row = m_rows[size_t(r)];
-        const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
-                                                     : m_theme.laneBackground(row.session & 1).rgba();
-        fill(x0, row.top - f.scrollY, x1 - x0, row.height, bg);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
-        if (lastOfSession)
-            fill(x0, row.top + row.height - 1 - f.scrollY, x1 - x0, 1, grid);
-    }
-    if (m_totalHeight - f.scrollY < f.height)
-        fill(x0, m_totalHeight - f.scrollY, x1 - x0, f.height - (m_totalHeight - f.scrollY),
-             m_theme.background().rgba());
-    const qint64 step = majorStep(f);
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
-         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
-        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
-        fill(x, 0, 1, f.height, grid);
-    }
-
-    if (!m_timeline)
-        return;
-    std::vector<Run> runs;
-    for (int r = ra; r < rb; ++r) {
-        const Row &row = m_rows[size_t(r)];
-        computeRuns(row.lane, f, x0, x1, runs);
-        ++m_stats.rows;
-        m_stats.runs += int(runs.size());
-        const QRgb bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground().rgba()
-                                                     : m_theme.laneBackground(row.session & 1).rgba();
-        // The two bar shapes of this row, computed once instead of per run.
-        const auto [fullY0, fullY1] = barSpan(row, SegmentState::Running);
-        const auto [thinY0, thinY1] = barSpan(row, SegmentState::Idle);
-        for (const Run &run : runs) {
-            const auto state = SegmentState(run.state);
-            const bool thin = m_theme.barStyle(state) == Theme::BarStyle::Thin;
-            const int by0 = (thin ? thinY0 : fullY0) - f.scrollY;
-            const int by1 = (thin ? thinY1 : fullY1) - f.scrollY;
-            const int w = run.x1 - run.x0;
-            fill(run.x0, by0, w, by1 - by0, m_theme.stateRgb(state));
-            if (run.flags & SegmentFlag::KillPending) {
-                // A thin bar cannot carry stripes; give it the full height so the flag is seen.
-                const int fy0 = fullY0;
-                const int fy1 = fullY1;
-                if (by1 - by0 < 4)
-                    fill(run.x0, fy0 - f.scrollY, w, fy1 - fy0, m_theme.stateRgb(state));
-                hatch(run.x0, std::min(by0, fy0 - f.scrollY), w,
-                      std::max(by1, fy1 - f.scrollY) - std::min(by0, fy0 - f.scrollY), flagRgb);
-            }
-            if (run.flags & SegmentFlag::Killed)
-                fill(run.x0, by0, w, std::min(2, by1 - by0), killedRgb);
-            if (run.segmentStart && w >= MinSeparatorPx && run.x0 > x0)
-                fill(run.x0, by0, 1, by1 - by0, bg);
-        }
-    }
-}
-
-void SwimlaneRenderer::rasterLanes(QImage &image, const Frame &f, int x0, int x1) const
-{
-    // Direct scanline writes. Each row is composed once per band into a line buffer (background,
-    // grid, bars) and then copied to every scanline of the band: one pass over the pixels
-    // instead of background-then-bars, and one fill per run instead of one per run and scanline.
-    m_stats = {};
-    const int w = x1 - x0;
-    if (w <= 0 || f.height <= 0)
-        return;
-    uchar *bits = image.bits();
-    const qsizetype bpl = image.bytesPerLine();
-    auto scan = [&](int y) { return reinterpret_cast<quint32 *>(bits + y * bpl) + x0; };
-
-    const QRgb grid = m_theme.gridColor().rgba();
-    const QRgb flagRgb = m_theme.killFlagColor().rgba();
-    const QRgb killedRgb = m_theme.killedColor().rgba();
-    const QRgb bgs[3] = {m_theme.laneBackground(false).rgba(), m_theme.laneBackground(true).rgba(),
-                         m_theme.clientLaneBackground().rgba()};
-
-    // Background lines (with the major grid) for the three row kinds.
-    std::vector<quint32> bgLine[3];
+    const lanegeometry::Style style = geometryStyle();
     std::vector<int> gridColumns;
     const qint64 step = majorStep(f);
     for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         if (x >= x0 && x < x1)
-            gridColumns.push_back(x - x0);
+            gridColumns.push_back(x);
     }
-    for (int k = 0; k < 3; ++k) {
-        bgLine[k].assign(size_t(w), bgs[k]);
-        for (int c : gridColumns)
-            bgLine[k][size_t(c)] = grid;
-    }
-    std::vector<quint32> fullLine(static_cast<size_t>(w));
-    std::vector<quint32> thinLine(static_cast<size_t>(w));
-    std::vector<quint32> killedLine;
-    std::vector<Run> runs;
-
+    std::vector<lanegeometry::Run> runs;
+    std::vector<lanegeometry::Rect> rects;
     const auto [ra, rb] = visibleRowRange(f);
     for (int r = ra; r < rb; ++r) {
         const Row &row = m_rows[size_t(r)];
-        const int kind = row.kind == LaneKind::Client ? 2 : (row.session & 1);
-        const std::vector<quint32> &bg = bgLine[kind];
-        const QRgb bgRgb = bgs[kind];
         if (m_timeline)
             computeRuns(row.lane, f, x0, x1, runs);
         else
             runs.clear();
         ++m_stats.rows;
         m_stats.runs += int(runs.size());
-        const auto [fullY0, fullY1] = barSpan(row, SegmentState::Running);
-        const auto [thinY0, thinY1] = barSpan(row, SegmentState::Idle);
-
-        std::copy(bg.begin(), bg.end(), fullLine.begin());
-        std::copy(bg.begin(), bg.end(), thinLine.begin());
-        bool anyKilled = false;
-        bool anyHatch = false;
-        for (const Run &run : runs) {
-            const auto state = SegmentState(run.state);
-            const QRgb c = m_theme.stateRgb(state);
-            const int a = run.x0 - x0;
-            const int b = run.x1 - x0;
-            const bool full = m_theme.barStyle(state) == Theme::BarStyle::Full
-                              || (run.flags & SegmentFlag::KillPending);
-            if (full)
-                std::fill(fullLine.begin() + a, fullLine.begin() + b, c);
-            std::fill(thinLine.begin() + a, thinLine.begin() + b, c);
-            if (run.segmentStart && b - a >= MinSeparatorPx && run.x0 > x0) {
-                if (full)
-                    fullLine[size_t(a)] = bgRgb;
-                thinLine[size_t(a)] = bgRgb;
-            }
-            anyKilled |= full && (run.flags & SegmentFlag::Killed);
-            anyHatch |= bool(run.flags & SegmentFlag::KillPending);
-        }
-        if (anyKilled) {
-            killedLine = fullLine;
-            for (const Run &run : runs) {
-                if ((run.flags & SegmentFlag::Killed)
-                    && m_theme.barStyle(SegmentState(run.state)) == Theme::BarStyle::Full)
-                    std::fill(killedLine.begin() + (run.x0 - x0), killedLine.begin() + (run.x1 - x0),
-                              killedRgb);
-            }
-        }
-
-        const int yEnd = std::min(row.top + row.height - f.scrollY, f.height);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size()
-                                   || m_rows[size_t(r + 1)].session != row.session;
-        for (int y = std::max(row.top - f.scrollY, 0); y < yEnd; ++y) {
-            const int ry = y + f.scrollY; // rows space
-            const quint32 *src = bg.data();
-            if (ry >= thinY0 && ry < thinY1)
-                src = thinLine.data();
-            else if (ry >= fullY0 && ry < fullY1)
-                src = anyKilled && ry < fullY0 + 2 ? killedLine.data() : fullLine.data();
-            if (lastOfSession && ry == row.top + row.height - 1)
-                std::fill_n(scan(y), w, grid);
-            else
-                std::memcpy(scan(y), src, size_t(w) * 4);
-        }
-        if (anyHatch) {
-            for (const Run &run : runs) {
-                if (!(run.flags & SegmentFlag::KillPending))
-                    continue;
-                const QRgb base = m_theme.stateRgb(SegmentState(run.state));
-                const int ya = std::max(fullY0 - f.scrollY, 0);
-                const int yb = std::min(fullY1 - f.scrollY, f.height);
-                for (int y = ya; y < yb; ++y) {
-                    quint32 pattern[HatchPeriod];
-                    for (int k = 0; k < HatchPeriod; ++k)
-                        pattern[k] = hatchOn(k, y) ? flagRgb : base;
-                    quint32 *line = scan(y) - x0;
-                    const int xa = run.x0 + ((run.segmentStart && run.x1 - run.x0 >= MinSeparatorPx && run.x0 > x0) ? 1 : 0);
-                    for (int xx = xa; xx < run.x1; ++xx)
-                        line[xx] = pattern[xx & (HatchPeriod - 1)];
-                }
-            }
-        }
+        rects.clear();
+        lanegeometry::rowRects(rowBox(size_t(r)), row.session, runs, gridColumns, x0, x1, style,
+                               rects);
+        draw(rects);
     }
-    const int bottom = std::max(m_totalHeight - f.scrollY, 0);
-    for (int y = bottom; y < f.height; ++y)
-        std::fill_n(scan(y), w, m_theme.background().rgba());
+    // Below the last row: the plain background.
+    if (m_totalHeight - f.scrollY < f.height) {
+        const lanegeometry::Rect rest{x0, std::max(m_totalHeight, f.scrollY), x1,
+                                      f.scrollY + f.height, m_theme.background().rgba()};
+        draw(std::span<const lanegeometry::Rect>(&rest, 1));
+    }
 }
 
 void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, int x1) const
@@ -584,27 +419,65 @@ void SwimlaneRenderer::renderContent(QImage &image, const Frame &frame, int x0, 
         return;
     Frame f = frame;
     f.height = std::min(f.height, image.height());
-    rasterLanes(image, f, x0, x1);
+    const lanegeometry::Window window{x0, x1, f.height, f.scrollY};
+    laneRects(f, x0, x1, [&](std::span<const lanegeometry::Rect> rects) {
+        lanegeometry::rasterize(image, rects, window);
+    });
     QPainter p(&image);
     p.setClipRect(QRect(x0, 0, x1 - x0, f.height));
     paintDecorations(p, f, x0, x1);
+}
+
+QImage SwimlaneRenderer::renderContentImage(const Frame &f, qreal dpr) const
+{
+    // Opaque: blitting it is then a copy, not a per-pixel blend.
+    QImage image((QSizeF(f.width, f.height) * dpr).toSize(), QImage::Format_RGB32);
+    renderContentInto(image, f, dpr);
+    return image;
+}
+
+void SwimlaneRenderer::renderContentInto(QImage &image, const Frame &f, qreal dpr) const
+{
+    if (dpr == 1.0) {
+        image.setDevicePixelRatio(1.0);
+        renderContent(image, f, 0, f.width);
+    } else {
+        image.setDevicePixelRatio(dpr);
+        QPainter p(&image);
+        p.setClipRect(QRect(0, 0, f.width, f.height));
+        paintContent(p, f);
+    }
 }
 
 void SwimlaneRenderer::paintContent(QPainter &p, const Frame &frame) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
-    paintLanes(&p, frame, 0, frame.width);
+    const lanegeometry::Window window{0, frame.width, frame.height, frame.scrollY};
+    laneRects(frame, 0, frame.width, [&](std::span<const lanegeometry::Rect> rects) {
+        lanegeometry::paint(p, rects, window);
+    });
     paintDecorations(p, frame, 0, frame.width);
     p.restore();
 }
 
 QString SwimlaneRenderer::segmentText(int lane, int index) const
 {
+    return segmentTexts(lane, index).value(0);
+}
+
+QStringList SwimlaneRenderer::segmentTexts(int lane, int index) const
+{
     const Segment s = m_timeline->segment(lane, index);
     if (s.state == SegmentState::RollingBack) {
-        if (const SegmentExtra *x = m_timeline->extra(lane, index); x && x->rowsAtStart >= 0)
-            return tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart));
+        if (const SegmentExtra *x = m_timeline->extra(lane, index); x && x->rowsAtStart >= 0) {
+            // Shorter by meaning when narrow: "↺ undo 545k rows", "↺ 545k", never "undo 54…".
+            const QString brief = shorttext::abbreviateCount(
+                x->rowsAtStart, QLocale(), currentLanguage().startsWith(QStringLiteral("zh")));
+            return {tr("↺ undo %1 rows").arg(formatRows(x->rowsAtStart)),
+                    tr("↺ undo %1 rows").arg(brief), QStringLiteral("↺ ") + brief,
+                    QStringLiteral("↺")};
+        }
     }
     // The same (state, detail) pairs come back on every frame; translating and joining them
     // each time cost more than drawing. The cache lives as long as the timeline's content.
@@ -617,20 +490,35 @@ QString SwimlaneRenderer::segmentText(int lane, int index) const
     auto it = m_texts.constFind(key);
     if (it != m_texts.constEnd())
         return *it;
-    const QString &detail = m_timeline->string(s.detail);
-    QString text;
-    if (isClientState(s.state) || s.state == SegmentState::Running)
-        text = detail.isEmpty() && s.state != SegmentState::ClientPrompt
-                       && s.state != SegmentState::ClientWaiting
-                   ? Theme::stateName(s.state)
-                   : detail;
-    else if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin)
-        text = detail;
-    else
-        text = detail.isEmpty() ? Theme::stateName(s.state)
-                                : Theme::stateName(s.state) + QStringLiteral(" · ") + detail;
-    m_texts.insert(key, text);
-    return text;
+    // Engine phrases ("statement rollback") in the current language; SQL and server texts as
+    // they are.
+    const QString detail = EngineText::display(m_timeline->string(s.detail));
+    QStringList texts;
+    if (isClientState(s.state) || s.state == SegmentState::Running) {
+        if (detail.isEmpty() && s.state != SegmentState::ClientPrompt &&
+            s.state != SegmentState::ClientWaiting)
+            texts << Theme::stateName(s.state);
+        else
+            texts << detail;
+    } else if (m_theme.barStyle(s.state) == Theme::BarStyle::Thin) {
+        texts << detail;
+    } else if (detail.isEmpty()) {
+        texts << Theme::stateName(s.state);
+    } else {
+        // Narrow: what the thread is doing matters more than which statement.
+        texts << Theme::stateName(s.state) + QStringLiteral(" · ") + detail
+              << Theme::stateName(s.state);
+    }
+    m_texts.insert(key, texts);
+    return texts;
+}
+
+QString SwimlaneRenderer::fittingText(TextFont font, const QStringList &forms, int width) const
+{
+    for (const QString &f : forms)
+        if (!f.isEmpty() && textMetrics(font, f).full <= width)
+            return f;
+    return forms.isEmpty() ? QString() : forms.last();
 }
 
 void SwimlaneRenderer::invalidateTexts()
@@ -675,12 +563,20 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
             const auto [fy0, fy1] = barSpan(row, SegmentState::Running);
             const SegmentExtra *x = m_timeline->extra(lane, i);
 
-            // Rollback: a wedge shrinking with the rows still to undo.
-            if (x && s.state == SegmentState::RollingBack && x->rowsAtStart > 0) {
+            // Rollback: a wedge shrinking with the rows still to undo, against the most the
+            // whole rollback had, so a rollback in several pieces (it sped up, slowed down)
+            // stays one continuous wedge with a bend: the curve the charts plot.
+            const qint64 peak = x && s.state == SegmentState::RollingBack && x->rowsAtStart > 0
+                                    ? m_timeline->rollbackRunAt(lane, i).peakRows
+                                    : 0;
+            if (peak > 0) {
                 const double h = by1 - by0;
-                const double f0 = 1.0;
-                const double f1 = x->rowsAtEnd >= 0 ? double(x->rowsAtEnd) / double(x->rowsAtStart) : 1.0;
-                const double fc = f0 + (f1 - f0) * std::clamp((ex - sx) > 0 ? (ix1 - sx) / (ex - sx) : 1.0, 0.0, 1.0);
+                const double f0 = double(x->rowsAtStart) / double(peak);
+                const double f1 =
+                    double(x->rowsAtEnd >= 0 ? x->rowsAtEnd : x->rowsAtStart) / double(peak);
+                const double fc =
+                    f0 +
+                    (f1 - f0) * std::clamp((ex - sx) > 0 ? (ix1 - sx) / (ex - sx) : 1.0, 0.0, 1.0);
                 const QPointF poly[] = {QPointF(sx, by1), QPointF(sx, by1 - f0 * h * 0.85),
                                         QPointF(ix1, by1 - fc * h * 0.85), QPointF(ix1, by1)};
                 QColor c = m_theme.rollbackRemaining();
@@ -690,8 +586,8 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                 p.drawPolygon(poly, 4);
             }
             // Check points: ticks at the bar's foot when at least a few pixels apart.
-            if (x && x->checkPeriodUs > 0
-                && double(x->checkPeriodUs) / f.usPerPx >= MinCheckSpacingPx) {
+            if (x && x->checkPeriodUs > 0 &&
+                double(x->checkPeriodUs) / f.usPerPx >= MinCheckSpacingPx) {
                 const qint64 from = std::max<qint64>(s.start, qint64(tA) - x->checkPeriodUs);
                 qint64 k = (from - s.start + x->checkPeriodUs - 1) / x->checkPeriodUs;
                 QColor c = m_theme.checkPointColor();
@@ -704,10 +600,10 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
             }
             // Text on bars wide enough to read.
             if (ix1 - std::max(ix0, 0) >= MinTextRunPx) {
-                const QString text = segmentText(lane, i);
+                const int tx0 = std::max(ix0, 0) + 7;
+                const int tw = std::min(ix1, f.width) - tx0 - 4;
+                const QString text = fittingText(textFont, segmentTexts(lane, i), tw);
                 if (!text.isEmpty()) {
-                    const int tx0 = std::max(ix0, 0) + 7;
-                    const int tw = std::min(ix1, f.width) - tx0 - 4;
                     if (const QStaticText *st = staticText(textFont, text, tw)) {
                         const bool thin = m_theme.barStyle(s.state) == Theme::BarStyle::Thin;
                         const int ty0 = fy0 - f.scrollY;
@@ -726,7 +622,8 @@ void SwimlaneRenderer::paintDecorations(QPainter &p, const Frame &f, int x0, int
                                 p.setPen(m_theme.stateColor(s.state));
                                 for (const QPoint d : {QPoint(-1, 0), QPoint(1, 0), QPoint(0, -1),
                                                        QPoint(0, 1), QPoint(1, 1), QPoint(-1, -1)})
-                                    drawText(p, textFont, text, QRect(tx0, ty0, tw, th).translated(d));
+                                    drawText(p, textFont, text,
+                                             QRect(tx0, ty0, tw, th).translated(d));
                             }
                             p.setPen(m_theme.textOn(s.state));
                         }
@@ -751,10 +648,22 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
     p.setRenderHint(QPainter::Antialiasing, true);
     const auto markers = m_timeline->markerList();
     const double g = glyphScale();
+    const int rowsBottom = std::min(f.height, m_totalHeight - f.scrollY);
     for (int i = a; i < b; ++i) {
         const TimelineMarker &m = markers[size_t(i)];
+        if (m.time >= f.cutoff)
+            continue;
+        if (m.lane < 0 && m.kind == MarkerKind::GlobalAction) {
+            // A server-wide change: its pole from the axis continues through every lane, dashed.
+            const int xi = int(std::floor(timeToX(double(m.time), f.t0, f.usPerPx)));
+            QColor c = m_theme.markerColor(m.kind);
+            c.setAlpha(170);
+            for (int y = 0; y < rowsBottom; y += 9)
+                p.fillRect(QRect(xi, y, 2, std::min(5, rowsBottom - y)), c);
+            continue;
+        }
         const int r = rowOfLane(m.lane);
-        if (r < 0 || m.time >= f.cutoff)
+        if (r < 0)
             continue;
         const Row &row = m_rows[size_t(r)];
         const double x = std::floor(timeToX(double(m.time), f.t0, f.usPerPx)) + 0.5;
@@ -793,6 +702,8 @@ void SwimlaneRenderer::paintMarkers(QPainter &p, const Frame &f, int x0, int x1)
         }
         case MarkerKind::CheckPoint:
             p.fillRect(QRectF(x - 0.5, bottom - 5, 1, 5), c);
+            break;
+        case MarkerKind::GlobalAction: // on no lane: handled above
             break;
         case MarkerKind::Note:
             p.setPen(Qt::NoPen);
@@ -844,7 +755,8 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         if (std::max(yFrom, yTo) < -24 || std::min(yFrom, yTo) > f.height + 24)
             continue;
         const QColor c = m_theme.signalColor(s.kind);
-        const bool failed = s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
+        const bool failed =
+            s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
         const double dir = yTo > yFrom ? 1.0 : -1.0;
         // The shaft is vertical, so it is a rectangle: no antialiasing, no pen, the fast path.
         const int xi = int(std::floor(x));
@@ -898,32 +810,49 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         }
         if (!labels)
             continue;
-        QString text = m_timeline->string(s.label);
+        QString text = EngineText::display(m_timeline->string(s.label));
         if (text.isEmpty())
             text = Theme::signalKindName(s.kind);
-        if (failed)
-            text += QStringLiteral(" ✕");
-        const QStaticText *st = staticText(TextFont::SmallBold, text, 400);
-        if (!st)
-            continue;
-        const int w = int(std::ceil(st->size().width())) + 10;
+        const QStringList forms = shorttext::killLabelForms(text);
         const int h = labelHeight;
         // The label sits by the sender (or the tip, for kills from outside), right of the line.
         // Kills close in time would cover each other's labels: try the left side, then step
-        // away from the bar, and keep the first place that is free.
+        // away from the bar, then the shorter forms ("KILL 11" for "KILL CONNECTION 11"), and
+        // keep the first place that is free; the tooltip has the whole label.
         const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
         const double away = dir > 0 ? -(h + 2) : (h + 2);
-        const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
-                                     QRectF(x + 5, ly + away, w, h), QRectF(x - 5 - w, ly + away, w, h)};
-        QRectF box = candidates[0];
-        for (const QRectF &c : candidates) {
-            const bool free = std::none_of(placed.begin(), placed.end(),
-                                           [&](const QRectF &r) { return r.intersects(c.adjusted(-2, 0, 2, 0)); });
-            if (free) {
-                box = c;
-                break;
+        const QStaticText *st = nullptr;
+        QRectF box;
+        bool found = false;
+        for (const QString &form : forms) {
+            const QStaticText *candidate =
+                staticText(TextFont::SmallBold, failed ? form + QStringLiteral(" ✕") : form, 400);
+            if (!candidate)
+                continue;
+            const int w = int(std::ceil(candidate->size().width())) + 10;
+            const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
+                                         QRectF(x + 5, ly + away, w, h),
+                                         QRectF(x - 5 - w, ly + away, w, h)};
+            if (!st) {
+                st = candidate;
+                box = candidates[0];
             }
+            for (const QRectF &c : candidates) {
+                const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
+                    return r.intersects(c.adjusted(-2, 0, 2, 0));
+                });
+                if (free) {
+                    st = candidate;
+                    box = c;
+                    found = true;
+                    break;
+                }
+            }
+            if (found)
+                break;
         }
+        if (!st)
+            continue;
         placed.push_back(box);
         p.setPen(Qt::NoPen);
         p.setBrush(c);
@@ -933,34 +862,6 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
                  QPointF(box.left() + 5, box.top() + (h - st->size().height()) / 2));
     }
     p.restore();
-}
-
-void SwimlaneRenderer::paintBackground(QPainter &p, const Frame &f, int x0, int x1) const
-{
-    if (x1 <= x0)
-        return;
-    const auto [ra, rb] = visibleRowRange(f);
-    for (int r = ra; r < rb; ++r) {
-        const Row &row = m_rows[size_t(r)];
-        const QColor bg = row.kind == LaneKind::Client ? m_theme.clientLaneBackground()
-                                                       : m_theme.laneBackground(row.session & 1);
-        p.fillRect(QRect(x0, row.top - f.scrollY, x1 - x0, row.height), bg);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
-        if (lastOfSession)
-            p.fillRect(QRect(x0, row.top + row.height - 1 - f.scrollY, x1 - x0, 1), m_theme.gridColor());
-    }
-    if (rb > 0 && size_t(rb) >= m_rows.size()) {
-        const int bottom = m_totalHeight - f.scrollY;
-        if (bottom < f.height)
-            p.fillRect(QRect(x0, bottom, x1 - x0, f.height - bottom), m_theme.background());
-    }
-    const qint64 step = majorStep(f);
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
-         double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
-        const int x = timeToColumn(double(t), f.t0, f.usPerPx);
-        if (x >= x0 && x < x1)
-            p.fillRect(QRect(x, 0, 1, std::min(f.height, m_totalHeight - f.scrollY)), m_theme.gridColor());
-    }
 }
 
 void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSessionRow) const
@@ -975,9 +876,10 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
     const auto [ra, rb] = visibleRowRange(f);
     const QFontMetrics bfm(boldFont());
     const QFontMetrics sfm(smallFont());
-    const int selectedSession = selectedSessionRow >= 0 && size_t(selectedSessionRow) < m_rows.size()
-                                    ? m_rows[size_t(selectedSessionRow)].session
-                                    : -1;
+    const int selectedSession =
+        selectedSessionRow >= 0 && size_t(selectedSessionRow) < m_rows.size()
+            ? m_rows[size_t(selectedSessionRow)].session
+            : -1;
     QColor selection = m_theme.selection();
     selection.setAlpha(m_theme.isDark() ? 110 : 60);
     for (int r = ra; r < rb; ++r) {
@@ -989,28 +891,39 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
                                                       : m_theme.laneBackground(row.session & 1));
         if (row.session == selectedSession)
             p.fillRect(rect, selection);
-        const bool lastOfSession = size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
+        const bool lastOfSession =
+            size_t(r + 1) >= m_rows.size() || m_rows[size_t(r + 1)].session != row.session;
         if (lastOfSession)
             p.fillRect(QRect(0, y + row.height - 1, m_labelWidth, 1), m_theme.gridColor());
         const int pad = 8;
         if (row.kind == LaneKind::Thread) {
-            const QString caption = !info.label.isEmpty()
-                                        ? info.label
-                                        : QString::number(info.sessionId) + QStringLiteral("  ")
-                                              + info.user;
-            const bool twoLines = !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
+            const QString label = info.labelFor(currentLanguage());
+            const QString caption = !label.isEmpty() ? label
+                                                     : QString::number(info.sessionId) +
+                                                           QStringLiteral("  ") + info.user;
+            const bool twoLines =
+                !info.statement.isEmpty() && row.height >= bfm.height() + sfm.height();
             const int textTop = twoLines ? y + (row.height - bfm.height() - sfm.height()) / 2 : y;
             p.setPen(m_theme.text());
-            drawText(p, TextFont::Bold, caption,
-                     QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height));
+            drawText(
+                p, TextFont::Bold, caption,
+                QRect(pad, textTop, m_labelWidth - 2 * pad, twoLines ? bfm.height() : row.height));
             if (twoLines) {
                 p.setPen(m_theme.mutedText());
-                drawText(p, TextFont::Small, info.statement,
-                         QRect(pad, textTop + bfm.height(), m_labelWidth - 2 * pad, sfm.height()));
+                // A KILL shortens by meaning ("KILL 11"); other statements are elided, and the
+                // label's tooltip has them whole.
+                const int w = m_labelWidth - 2 * pad;
+                const QString statement =
+                    info.statement.startsWith(QStringLiteral("KILL "))
+                        ? fittingText(TextFont::Small, shorttext::killLabelForms(info.statement), w)
+                        : info.statement;
+                drawText(p, TextFont::Small, statement,
+                         QRect(pad, textTop + bfm.height(), w, sfm.height()));
             }
         } else {
             p.setPen(m_theme.mutedText());
-            const QString caption = info.label.isEmpty() ? tr("↳ client") : info.label;
+            const QString label = info.labelFor(currentLanguage());
+            const QString caption = label.isEmpty() ? tr("↳ client") : label;
             drawText(p, TextFont::Small, caption,
                      QRect(pad + 6, y, m_labelWidth - 2 * pad - 6, row.height));
         }
@@ -1019,11 +932,16 @@ void SwimlaneRenderer::paintLabels(QPainter &p, const Frame &f, int selectedSess
     p.restore();
 }
 
-void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
+void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f, qint64 playhead) const
 {
+    // A tick label the playhead's bubble would half cover is left out ("14.0 s" over "15 s"
+    // leaves " s").
+    const QRect bubble =
+        playheadBubble(f, playhead).translated(-m_labelWidth, 0).adjusted(-4, 0, 4, 0);
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
     const int h = m_axisHeight;
+    const int th = m_axisTicksHeight; // the ticks' row; server-wide changes get the row below
     p.fillRect(QRect(0, 0, f.width, h), m_theme.axisBackground());
     p.fillRect(QRect(0, h - 1, f.width, 1), m_theme.separator());
     const qint64 step = majorStep(f);
@@ -1033,28 +951,112 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f) const
     const qint64 minor = mantissa == 2 ? step / 4 : step / 5;
     const double tA = f.t0;
     const double tB = xToTime(f.width, f.t0, f.usPerPx);
+    // Time before the data is not labelled: a run starts at 0, not at "−0.2 s".
+    const qint64 first = m_timeline && !m_timeline->isEmpty() ? m_timeline->beginTime() : 0;
+    const qint64 from = std::max(qint64(std::floor(tA)), std::min<qint64>(first, 0));
     QColor minorColor = m_theme.mutedText();
     minorColor.setAlpha(120);
     if (minor > 0 && double(minor) / f.usPerPx >= 6) {
-        for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), minor); double(t) < tB; t += minor)
-            p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), h - 4, 1, 3), minorColor);
+        for (qint64 t = firstTickAtOrAfter(from, minor); double(t) < tB; t += minor)
+            p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), th - 4, 1, 3), minorColor);
     }
     const TimeUnit unit = axisUnit(step, largestAbsTime(f.t0, f.usPerPx, f.width));
     const int decimals = axisDecimals(step, unit);
     p.setPen(m_theme.text());
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(tA)), step); double(t) < tB; t += step) {
+    for (qint64 t = firstTickAtOrAfter(from, step); double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
-        p.fillRect(QRect(x, h - 9, 1, 8), m_theme.mutedText());
-        const QString label = formatTime(t, unit, decimals);
+        p.fillRect(QRect(x, th - 9, 1, 8), m_theme.mutedText());
+        const QString label = TimeFormat::inUnit(t, unit, decimals);
         const QStaticText *st = staticText(TextFont::Small, label, 160);
         if (!st)
             continue;
         // At the edges the label slides inward instead of being cut.
         const int tw = int(std::ceil(st->size().width()));
         const int left = std::clamp(x - tw / 2, 1, std::max(1, f.width - tw - 1));
-        drawText(p, TextFont::Small, label, QRect(left, 2, tw + 4, h - 12));
+        const QRect rect(left, 2, tw + 4, th - 12);
+        if (!bubble.isEmpty() && bubble.intersects(rect))
+            continue;
+        drawText(p, TextFont::Small, label, rect);
+    }
+    if (m_globalMarkers)
+        paintGlobalMarkers(p, f, th, h - th - 1);
+    p.restore();
+}
+
+std::vector<SwimlaneRenderer::GlobalMarker> SwimlaneRenderer::globalMarkers(const Frame &f) const
+{
+    // Each change gets the longest of its forms that fits before the next one (or the edge):
+    // "SET GLOBAL innodb_thread_concurrency = 3" when there is room, "concurrency = 3" when not.
+    std::vector<GlobalMarker> out;
+    if (!m_timeline || !m_globalMarkers)
+        return out;
+    const double tA = xToTime(-400, f.t0, f.usPerPx);
+    const double tB = std::min(xToTime(f.width, f.t0, f.usPerPx), double(f.cutoff));
+    const auto [a, b] = m_timeline->markersIn(qint64(std::floor(tA)), qint64(std::ceil(tB)));
+    const auto markers = m_timeline->markerList();
+    for (int i = a; i < b; ++i) {
+        const TimelineMarker &m = markers[size_t(i)];
+        if (m.lane >= 0 || m.kind != MarkerKind::GlobalAction || m.time >= f.cutoff)
+            continue;
+        out.push_back({i, int(std::floor(timeToX(double(m.time), f.t0, f.usPerPx))), {}, {}});
+    }
+    for (size_t k = 0; k < out.size(); ++k) {
+        const int room = (k + 1 < out.size() ? out[k + 1].x : f.width) - out[k].x - 14;
+        const QStringList forms =
+            EngineText::globalActionForms(m_timeline->string(markers[size_t(out[k].marker)].label));
+        // The longest form is the tooltip's; the pill takes one of the shorter ones.
+        const QStringList pill = forms.size() > 1 ? forms.mid(1) : forms;
+        const QString text = fittingText(TextFont::SmallBold, pill, room);
+        const TextMetrics &tm = textMetrics(TextFont::SmallBold, text);
+        const int w = int(std::ceil(std::min<qreal>(tm.full, std::max(room, 24)))) + 10;
+        out[k].text = text;
+        out[k].box = QRect(out[k].x + 1, 0, w, 0);
+    }
+    return out;
+}
+
+void SwimlaneRenderer::paintGlobalMarkers(QPainter &p, const Frame &f, int top, int height) const
+{
+    const QColor c = m_theme.markerColor(MarkerKind::GlobalAction);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const GlobalMarker &g : globalMarkers(f)) {
+        if (g.x < -4 || g.x > f.width + 4)
+            continue;
+        // A flag on a pole standing on the lanes: the pole continues through them as a dashed
+        // line (paintDecorations), the flag carries what changed.
+        p.fillRect(QRect(g.x, top, 2, height + 1), c);
+        const QRect box(g.box.left(), top + 2, g.box.width(), height - 4);
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(Qt::white);
+        drawText(p, TextFont::SmallBold, g.text, box.adjusted(5, 0, -4, 0));
     }
     p.restore();
+}
+
+QRect SwimlaneRenderer::playheadBubble(const Frame &f, qint64 playhead, QString *text) const
+{
+    // The time in a bubble on the axis, so presenters can read it from the back of the room.
+    if (playhead < 0)
+        return {};
+    const double xd = timeToX(double(playhead), f.t0, f.usPerPx);
+    if (xd < -2 || xd > f.width + 2)
+        return {};
+    const int x = m_labelWidth + int(std::floor(xd));
+    const qint64 span = qint64(f.width * f.usPerPx);
+    const qint64 step = majorStep(f);
+    const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
+    const QString label =
+        TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
+    const QFontMetrics fm(m_fonts[int(TextFont::SmallBold)]);
+    const int w = fm.horizontalAdvance(label) + 10;
+    const int bh = fm.height() + 4;
+    const int left = std::clamp(x - w / 2, m_labelWidth, m_labelWidth + f.width - w);
+    if (text)
+        *text = label;
+    return QRect(left, 2, w, bh);
 }
 
 void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhead, int axisTop,
@@ -1069,21 +1071,9 @@ void SwimlaneRenderer::paintPlayhead(QPainter &p, const Frame &f, qint64 playhea
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
     p.fillRect(QRect(x - 1, axisTop, 2, lanesBottom - axisTop), m_theme.playhead());
-    // The time in a bubble on the axis, so presenters can read it from the back of the room.
-    const qint64 span = qint64(f.width * f.usPerPx);
-    const qint64 step = majorStep(f);
-    const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
-    const QString label = formatTime(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
-    QFont bf = boldFont();
-    bf.setPointSizeF(smallFont().pointSizeF() > 0 ? smallFont().pointSizeF() : bf.pointSizeF());
-    if (smallFont().pixelSize() > 0)
-        bf.setPixelSize(smallFont().pixelSize());
-    p.setFont(bf);
-    const QFontMetrics fm(bf);
-    const int w = fm.horizontalAdvance(label) + 10;
-    const int bh = fm.height() + 4;
-    const int left = std::clamp(x - w / 2, m_labelWidth, m_labelWidth + f.width - w);
-    const QRect bubble(left, axisTop + 2, w, bh);
+    QString label;
+    const QRect bubble = playheadBubble(f, playhead, &label).translated(0, axisTop);
+    p.setFont(m_fonts[int(TextFont::SmallBold)]);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(Qt::NoPen);
     p.setBrush(m_theme.playhead());
@@ -1139,6 +1129,31 @@ void SwimlaneRenderer::paintRollbackCounters(QPainter &p, const Frame &f, qint64
     p.restore();
 }
 
+void SwimlaneRenderer::paintChrome(QPainter &p, const Frame &f, int selectedSessionRow,
+                                   qint64 playhead) const
+{
+    p.save();
+    p.translate(0, m_axisHeight);
+    p.setClipRect(QRect(0, 0, m_labelWidth, f.height));
+    paintLabels(p, f, selectedSessionRow);
+    p.restore();
+
+    p.save();
+    p.translate(m_labelWidth, 0);
+    p.setClipRect(QRect(0, 0, f.width, m_axisHeight));
+    paintAxis(p, f, playhead);
+    p.restore();
+
+    // Corner above the labels.
+    p.save();
+    p.fillRect(QRect(0, 0, m_labelWidth, m_axisHeight), m_theme.axisBackground());
+    p.fillRect(QRect(0, m_axisHeight - 1, m_labelWidth, 1), m_theme.separator());
+    p.fillRect(QRect(m_labelWidth - 1, 0, 1, m_axisHeight), m_theme.separator());
+    p.setPen(m_theme.mutedText());
+    drawText(p, TextFont::Small, tr("Sessions"), QRect(8, 0, m_labelWidth - 16, m_axisHeight));
+    p.restore();
+}
+
 void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead) const
 {
     Frame f = lanes;
@@ -1146,32 +1161,24 @@ void SwimlaneRenderer::paintAll(QPainter &p, QSize size, const Frame &lanes, qin
     f.height = std::max(0, size.height() - m_axisHeight);
     p.save();
     p.fillRect(QRect(QPoint(0, 0), size), m_theme.background());
-    // Corner above the labels.
-    p.fillRect(QRect(0, 0, m_labelWidth, m_axisHeight), m_theme.axisBackground());
-    p.fillRect(QRect(0, m_axisHeight - 1, m_labelWidth, 1), m_theme.separator());
-    p.setPen(m_theme.mutedText());
-    p.setFont(smallFont());
-    p.drawText(QRect(8, 0, m_labelWidth - 16, m_axisHeight), Qt::AlignVCenter | Qt::AlignLeft,
-               tr("Sessions"));
 
-    p.save();
-    p.translate(0, m_axisHeight);
-    p.setClipRect(QRect(0, 0, m_labelWidth, f.height));
-    paintLabels(p, f);
-    p.restore();
+    const bool rasterDevice = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                              p.transform().type() <= QTransform::TxTranslate;
+    if (rasterDevice) {
+        // Into an image first, exactly as the view caches its lanes, then one blit: PNG exports
+        // are the screen's pixels (antialiased strokes depend on where they are rasterised).
+        const QImage content = renderContentImage(f, p.device()->devicePixelRatioF());
+        p.drawImage(QRectF(m_labelWidth, m_axisHeight, f.width, f.height), content,
+                    QRectF(QPointF(0, 0), QSizeF(content.size())));
+    } else {
+        p.save();
+        p.translate(m_labelWidth, m_axisHeight);
+        p.setClipRect(QRect(0, 0, f.width, f.height));
+        paintContent(p, f);
+        p.restore();
+    }
 
-    p.save();
-    p.translate(m_labelWidth, 0);
-    p.setClipRect(QRect(0, 0, f.width, m_axisHeight));
-    paintAxis(p, f);
-    p.restore();
-
-    p.save();
-    p.translate(m_labelWidth, m_axisHeight);
-    p.setClipRect(QRect(0, 0, f.width, f.height));
-    paintContent(p, f);
-    p.restore();
-
+    paintChrome(p, f, -1, playhead);
     paintPlayhead(p, f, playhead, 0, size.height());
     paintRollbackCounters(p, f, playhead);
     p.restore();

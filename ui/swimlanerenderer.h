@@ -1,18 +1,21 @@
 #pragma once
 
+#include "lanegeometry.h"
+#include "stagelayout.h"
 #include "theme.h"
 #include "timeline.h"
 
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
-#include <QImage>
+#include <QFontInfo>
 #include <QHash>
+#include <QImage>
 #include <QRect>
 #include <QStaticText>
-
 #include <functional>
 #include <limits>
+#include <span>
 #include <vector>
 
 class QPainter;
@@ -26,8 +29,9 @@ namespace ks {
 // - Rows follow the timeline's lane order; a thread's client row comes right under it.
 // - Per lane and frame at most one run per pixel column is produced (per-column level of detail),
 //   whatever the number of segments, so the cost is O(visible rows × width × log n).
-// - Fills use integer rectangles (or direct scanline writes into a raster cache) without
-//   antialiasing; only arrows, flags and text are antialiased.
+// - Fills come from one lane geometry (lanegeometry.h): the same integer rectangles are written
+//   into scanlines (renderContent) or filled through a QPainter (paintContent), so screen and
+//   exports show the same pixels. Only arrows, flags and text are antialiased.
 // - Nothing here caches frame content; it keeps only the row layout (rebuilt on laneRevision
 //   changes) and laid-out texts (keyed by text, font and width; bar texts by timeline revision).
 class SwimlaneRenderer
@@ -38,7 +42,7 @@ public:
     {
         int lane = -1;
         LaneKind kind = LaneKind::Thread;
-        int top = 0;    // in the scrollable rows space (0 = first row)
+        int top = 0; // in the scrollable rows space (0 = first row)
         int height = 0;
         int session = 0; // index of the session block, for alternating backgrounds
     };
@@ -72,11 +76,28 @@ public:
     void setFont(const QFont &font);
     QFont font() const { return m_font; }
     void setRowHeights(int thread, int client);
+    // A stage (presentation mode, slides): type, rows and the label column sized so that every
+    // row fills `area` (axis included) on a screen `screenHeight` px high (stagelayout.h).
+    // `family` gives the typeface; its size is chosen here. Returns the metrics used.
+    stagelayout::Metrics fitToStage(QSize area, int screenHeight, const QFont &family);
     int threadRowHeight() const { return m_threadHeight; }
     int clientRowHeight() const { return m_clientHeight; }
     void setLabelWidth(int width) { m_labelWidth = width; }
     int labelWidth() const { return m_labelWidth; }
     int axisHeight() const { return m_axisHeight; }
+    // The axis's rows: ticks on top, then (when the run has any) server-wide changes.
+    int axisTicksHeight() const { return m_axisTicksHeight; }
+    bool hasGlobalMarkers() const { return m_globalMarkers; }
+    // A server-wide change as the axis shows it: which marker, where, the text it got and its
+    // pill (x and width; the y is the axis's marker row).
+    struct GlobalMarker
+    {
+        int marker = -1; // index into Timeline::markerList()
+        int x = 0;       // lanes-area column of its time
+        QString text;
+        QRect box;
+    };
+    std::vector<GlobalMarker> globalMarkers(const Frame &f) const;
     // Which lanes get rows; null shows all.
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
 
@@ -95,6 +116,10 @@ public:
     // ratio 1), columns [x0, x1) only; the rest of the image is left alone. The fast path: fills
     // are written straight into the scanlines.
     void renderContent(QImage &image, const Frame &frame, int x0, int x1) const;
+    // The whole lanes area of a frame at a device pixel ratio: the raster path at 1, the
+    // QPainter path otherwise. The view's cache and PNG exports are both made by it.
+    QImage renderContentImage(const Frame &frame, qreal dpr = 1.0) const;
+    void renderContentInto(QImage &image, const Frame &frame, qreal dpr) const;
     // The same through any painter (SVG, printers, scaled images). The painter's origin is the
     // lanes area's top-left; the caller clips.
     void paintContent(QPainter &p, const Frame &frame) const;
@@ -102,51 +127,69 @@ public:
     // axis). The selected session gets a highlight.
     void paintLabels(QPainter &p, const Frame &frame, int selectedSessionRow = -1) const;
     // Time axis over the lanes area (origin: top-left of the axis above the lanes).
-    void paintAxis(QPainter &p, const Frame &frame) const;
-    // Row backgrounds for columns [x0, x1) (used right of the playhead in grow mode).
-    void paintBackground(QPainter &p, const Frame &frame, int x0, int x1) const;
+    // Tick labels under the playhead's bubble are left out.
+    void paintAxis(QPainter &p, const Frame &frame, qint64 playhead = -1) const;
+    // Labels, axis and the corner above the labels around a lanes area of `f` (painter origin:
+    // the view's top-left). The view and paintAll() share it, so both frame the lanes alike.
+    void paintChrome(QPainter &p, const Frame &f, int selectedSessionRow = -1,
+                     qint64 playhead = -1) const;
     // Everything into a painter of the given size: labels, axis, lanes and an optional playhead.
+    // Pixel for pixel what the view shows for the same frame (without hover and selection).
     void paintAll(QPainter &p, QSize size, const Frame &lanes, qint64 playhead = -1) const;
     void paintPlayhead(QPainter &p, const Frame &frame, qint64 playhead, int axisTop,
                        int lanesBottom) const;
+    // Where the playhead's time bubble goes (view coordinates, axis at y = 0); empty when the
+    // playhead is off screen.
+    QRect playheadBubble(const Frame &frame, qint64 playhead, QString *text = nullptr) const;
     // Where the playhead crosses a rollback: the rows still to undo at that moment, in a chip.
     // Painter origin: the view's top-left (labels and axis included).
     void paintRollbackCounters(QPainter &p, const Frame &frame, qint64 playhead) const;
 
     Stats lastStats() const { return m_stats; }
 
-    // Text of a segment's bar (statement, error, rows to undo, or the state's name).
+    // Text of a segment's bar (statement, error, rows to undo, or the state's name), and its
+    // shorter forms by meaning for narrow bars (the first that fits is drawn).
     QString segmentText(int lane, int index) const;
+    QStringList segmentTexts(int lane, int index) const;
     // Forget laid-out and translated texts (after a language switch).
     void invalidateTexts();
 
 private:
-    struct Run
-    {
-        int x0;
-        int x1;
-        quint8 state;
-        quint8 flags;
-        bool segmentStart; // the run begins where its segment begins (draw a separator)
-        int segment;
-    };
-
-    void computeRuns(int lane, const Frame &f, int x0, int x1, std::vector<Run> &out) const;
-    void paintLanes(QPainter *p, const Frame &f, int x0, int x1) const;
-    void rasterLanes(QImage &image, const Frame &f, int x0, int x1) const;
+    lanegeometry::RowBox rowBox(size_t row) const;
+    lanegeometry::Style geometryStyle() const;
+    void computeRuns(int lane, const Frame &f, int x0, int x1,
+                     std::vector<lanegeometry::Run> &out) const;
+    // Every visible row of columns [x0, x1) as its rectangles (lanegeometry::rowRects), handed
+    // to `draw` one row at a time; the two back ends only differ in what `draw` does.
+    void laneRects(const Frame &f, int x0, int x1,
+                   const std::function<void(std::span<const lanegeometry::Rect>)> &draw) const;
     void paintDecorations(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintSignals(QPainter &p, const Frame &f, int x0, int x1) const;
     void paintMarkers(QPainter &p, const Frame &f, int x0, int x1) const;
+    void paintGlobalMarkers(QPainter &p, const Frame &f, int top, int height) const;
+    void updateAxisHeight();
     std::pair<int, int> visibleRowRange(const Frame &f) const;
     qint64 majorStep(const Frame &f) const;
     // Arrows and markers grow with the rows (presentation mode), never shrink below 1.
-    double glyphScale() const { return std::max(1.0, m_threadHeight / 30.0); }
+    // Tall stage rows do not make slabs of them: no more than the type grows.
+    double glyphScale() const
+    {
+        const int px = QFontInfo(m_font).pixelSize();
+        return std::clamp(m_threadHeight / 30.0, 1.0, std::max(1.0, px / 12.0));
+    }
     QFont smallFont() const { return m_fonts[int(TextFont::Small)]; }
     QFont boldFont() const { return m_fonts[int(TextFont::Bold)]; }
 
     // Shaping text is the dearest thing a frame does. Texts are laid out once as QStaticText,
     // keyed by text, font and how many characters survive elision (`length`).
-    enum class TextFont : quint8 { Normal, Small, Bold, SmallBold, Count };
+    enum class TextFont : quint8
+    {
+        Normal,
+        Small,
+        Bold,
+        SmallBold,
+        Count
+    };
     struct TextKey
     {
         QString text;
@@ -179,6 +222,8 @@ private:
     void blitText(QPainter &p, TextFont font, const QStaticText &st, QPointF at) const;
     // The laid-out text elided to `width`; null when nothing fits.
     const QStaticText *staticText(TextFont font, const QString &text, int width) const;
+    // The first of `forms` that fits `width` whole, else the last (to be elided).
+    QString fittingText(TextFont font, const QStringList &forms, int width) const;
     // Draws text elided to rect's width, vertically centred; returns the width drawn.
     int drawText(QPainter &p, TextFont font, const QString &text, const QRect &rect,
                  bool centred = false) const;
@@ -191,13 +236,16 @@ private:
     mutable QHash<TextKey, TextMetrics> m_metrics; // length 0: one entry per text and font
     mutable QHash<TextImageKey, QImage> m_textImages;
     mutable qsizetype m_textImageBytes = 0;
-    mutable QHash<quint64, QString> m_texts; // (detail << 8 | state) → bar text
+    mutable QHash<quint64, QStringList> m_texts; // (detail << 8 | state) → bar texts
     mutable quint64 m_textsRevision = ~quint64(0);
     mutable const Timeline *m_textsTimeline = nullptr;
     int m_threadHeight = 30;
     int m_clientHeight = 20;
     int m_labelWidth = 190;
     int m_axisHeight = 30;
+    int m_axisTicksHeight = 30;
+    int m_axisMarkerRowHeight = 22;
+    bool m_globalMarkers = false;
     std::function<bool(const LaneInfo &)> m_filter;
     std::vector<Row> m_rows;
     std::vector<int> m_rowTops;

@@ -1,5 +1,6 @@
 #include "swimlaneview.h"
 
+#include "enginetext.h"
 #include "timecoords.h"
 #include "timeline.h"
 #include "timelineviewport.h"
@@ -12,7 +13,6 @@
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
-
 #include <cmath>
 #include <cstring>
 
@@ -28,7 +28,8 @@ constexpr int SettleMs = 150;
 
 } // namespace
 
-SwimlaneView::SwimlaneView(QWidget *parent) : QAbstractScrollArea(parent)
+SwimlaneView::SwimlaneView(QWidget *parent)
+    : QAbstractScrollArea(parent)
 {
     setObjectName(QStringLiteral("swimlaneView"));
     viewport()->setMouseTracking(true);
@@ -119,6 +120,15 @@ void SwimlaneView::setScale(double scale)
     viewport()->update();
 }
 
+stagelayout::Metrics SwimlaneView::fitToStage(int screenHeight)
+{
+    const stagelayout::Metrics m = m_renderer.fitToStage(viewport()->size(), screenHeight, font());
+    invalidateContent();
+    updateScrollBars();
+    viewport()->update();
+    return m;
+}
+
 void SwimlaneView::timelineChanged()
 {
     if (m_renderer.updateLayout())
@@ -161,6 +171,9 @@ SwimlaneRenderer::Frame SwimlaneView::currentFrame() const
     f.t0 = double(m_viewport->visibleStart());
     f.usPerPx = usPerPixel(m_viewport->visibleSpan(), f.width);
     f.scrollY = verticalScrollBar()->value();
+    // Grow mode: nothing at or after the playhead exists yet, in the view as in exports.
+    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0)
+        f.cutoff = m_viewport->playhead();
     return f;
 }
 
@@ -205,14 +218,17 @@ void SwimlaneView::syncHorizontalScrollBar()
 {
     if (!m_viewport)
         return;
-    // The bar counts in thousandths of the visible span from the data's start; past the data
-    // there is room for half a page, so the ends can be brought to the middle.
+    // The bar counts in thousandths of the visible span from the earliest start the viewport
+    // allows; past the data's end there is room for half a page.
     const double span = double(std::max<qint64>(m_viewport->visibleSpan(), 1));
-    const double lo = double(m_viewport->traceStart()) - span / 2;
+    const double lo = m_viewport->hasTrace()
+                          ? double(m_viewport->minimumStart(m_viewport->visibleSpan()))
+                          : double(m_viewport->traceStart()) - span / 2;
     const double hi = double(m_viewport->traceEnd()) + span / 2 - span;
     const double unit = span / HorizontalScrollUnitsPerPage;
     const int max = int(std::clamp((hi - lo) / unit, 0.0, 1.0e9));
-    const int value = int(std::clamp((double(m_viewport->visibleStart()) - lo) / unit, 0.0, double(max)));
+    const int value =
+        int(std::clamp((double(m_viewport->visibleStart()) - lo) / unit, 0.0, double(max)));
     m_syncingScrollBar = true;
     QScrollBar *h = horizontalScrollBar();
     h->setRange(0, max);
@@ -227,7 +243,9 @@ void SwimlaneView::onHorizontalScrollBar(int value)
     if (m_syncingScrollBar || !m_viewport)
         return;
     const double span = double(std::max<qint64>(m_viewport->visibleSpan(), 1));
-    const double lo = double(m_viewport->traceStart()) - span / 2;
+    const double lo = m_viewport->hasTrace()
+                          ? double(m_viewport->minimumStart(m_viewport->visibleSpan()))
+                          : double(m_viewport->traceStart()) - span / 2;
     const auto start = qint64(std::llround(lo + value * span / HorizontalScrollUnitsPerPage));
     m_viewport->setVisibleRange(start, start + m_viewport->visibleSpan());
 }
@@ -246,9 +264,10 @@ void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
 {
     const quint64 revision = m_timeline ? m_timeline->revision() : 0;
     const qreal dpr = devicePixelRatioF();
-    const bool sameGeometry = m_cacheValid && m_cacheDpr == dpr && m_cacheSize == QSize(f.width, f.height)
-                              && m_cacheUsPerPx == f.usPerPx && m_cacheScrollY == f.scrollY
-                              && m_cacheRevision == revision;
+    const bool sameGeometry = m_cacheValid && m_cacheDpr == dpr &&
+                              m_cacheSize == QSize(f.width, f.height) &&
+                              m_cacheUsPerPx == f.usPerPx && m_cacheScrollY == f.scrollY &&
+                              m_cacheRevision == revision && m_cacheCutoff == f.cutoff;
     if (sameGeometry) {
         const double dx = (m_cacheT0 - f.t0) / f.usPerPx;
         const int shift = int(std::lround(dx));
@@ -283,21 +302,14 @@ void SwimlaneView::ensureContent(const SwimlaneRenderer::Frame &f)
     const QSize device = (QSizeF(f.width, f.height) * dpr).toSize();
     if (m_cache.size() != device)
         m_cache = QImage(device, QImage::Format_RGB32);
-    if (dpr == 1.0) {
-        m_cache.setDevicePixelRatio(1.0);
-        m_renderer.renderContent(m_cache, f, 0, f.width);
-    } else {
-        m_cache.setDevicePixelRatio(dpr);
-        QPainter p(&m_cache);
-        p.setClipRect(QRect(0, 0, f.width, f.height));
-        m_renderer.paintContent(p, f);
-    }
+    m_renderer.renderContentInto(m_cache, f, dpr);
     m_cacheSize = QSize(f.width, f.height);
     m_cacheDpr = dpr;
     m_cacheT0 = f.t0;
     m_cacheUsPerPx = f.usPerPx;
     m_cacheScrollY = f.scrollY;
     m_cacheRevision = revision;
+    m_cacheCutoff = f.cutoff;
     m_cacheValid = true;
     m_cacheExact = true;
 }
@@ -318,42 +330,16 @@ void SwimlaneView::paintEvent(QPaintEvent *)
     const int axisH = m_renderer.axisHeight();
     const Theme &theme = m_renderer.theme();
 
-    // Lanes: the cached image, cut at the playhead in grow mode.
+    // Lanes: the cached image (cut at the playhead in grow mode, see currentFrame()), then the
+    // labels and axis through the same code paintAll() uses for exports.
     ensureContent(f);
     const qint64 playhead = m_viewport->playhead();
-    int visibleTo = f.width;
-    if (m_viewport->growToPlayhead() && playhead >= 0)
-        visibleTo = std::clamp(int(std::floor(timeToX(double(playhead), m_cacheT0, f.usPerPx))), 0, f.width);
-    if (visibleTo > 0) {
+    {
         const qreal dpr = m_cache.devicePixelRatio();
-        p.drawImage(QRectF(labelW, axisH, visibleTo, f.height), m_cache,
-                    QRectF(0, 0, visibleTo * dpr, f.height * dpr));
+        p.drawImage(QRectF(labelW, axisH, f.width, f.height), m_cache,
+                    QRectF(0, 0, f.width * dpr, f.height * dpr));
     }
-    if (visibleTo < f.width) {
-        p.save();
-        p.translate(labelW, axisH);
-        p.setClipRect(QRect(0, 0, f.width, f.height));
-        m_renderer.paintBackground(p, f, visibleTo, f.width);
-        p.restore();
-    }
-
-    // Labels and axis are cheap (a few dozen texts) and follow the exact mapping.
-    p.save();
-    p.translate(0, axisH);
-    p.setClipRect(QRect(0, 0, labelW, f.height));
-    m_renderer.paintLabels(p, f, selectedRow());
-    p.restore();
-    p.save();
-    p.translate(labelW, 0);
-    p.setClipRect(QRect(0, 0, f.width, axisH));
-    m_renderer.paintAxis(p, f);
-    p.restore();
-    p.fillRect(QRect(0, 0, labelW, axisH), theme.axisBackground());
-    p.fillRect(QRect(0, axisH - 1, labelW, 1), theme.separator());
-    p.fillRect(QRect(labelW - 1, 0, 1, axisH), theme.separator());
-    p.setPen(theme.mutedText());
-    p.setFont(m_renderer.font());
-    p.drawText(QRect(8, 0, labelW - 16, axisH), Qt::AlignVCenter | Qt::AlignLeft, tr("Sessions"));
+    m_renderer.paintChrome(p, f, selectedRow(), playhead);
 
     // Live overlays.
     p.setClipRect(QRect(labelW, axisH, f.width, f.height));
@@ -363,14 +349,15 @@ void SwimlaneView::paintEvent(QPaintEvent *)
         const auto &rows = m_renderer.rows();
         int top = rows[size_t(sel)].top;
         int bottom = top + rows[size_t(sel)].height;
-        for (size_t r = size_t(sel) + 1; r < rows.size() && rows[r].session == rows[size_t(sel)].session; ++r)
+        for (size_t r = size_t(sel) + 1;
+             r < rows.size() && rows[r].session == rows[size_t(sel)].session; ++r)
             bottom = rows[r].top + rows[r].height;
         QColor c = theme.selection();
         p.fillRect(QRect(labelW, axisH + top - f.scrollY, f.width, 2), c);
         p.fillRect(QRect(labelW, axisH + bottom - f.scrollY - 2, f.width, 2), c);
     }
-    if (m_hover.segment >= 0 && m_timeline && m_hover.lane >= 0
-        && m_hover.segment < m_timeline->segmentCount(m_hover.lane)) {
+    if (m_hover.segment >= 0 && m_timeline && m_hover.lane >= 0 &&
+        m_hover.segment < m_timeline->segmentCount(m_hover.lane)) {
         const Segment s = m_timeline->segment(m_hover.lane, m_hover.segment);
         const auto &row = m_renderer.rows()[size_t(m_hover.row)];
         const auto [by0, by1] = m_renderer.barSpan(row, s.state);
@@ -401,7 +388,6 @@ void SwimlaneView::paintEvent(QPaintEvent *)
     m_renderer.paintPlayhead(p, f, playhead, 0, viewport()->height());
     m_renderer.paintRollbackCounters(p, f, playhead);
 }
-
 
 void SwimlaneView::resizeEvent(QResizeEvent *event)
 {
@@ -435,6 +421,13 @@ SwimlaneView::Hit SwimlaneView::hitTest(QPoint pos) const
     hit.inLabels = pos.x() < labelW;
     const auto f = currentFrame();
     hit.time = qint64(std::floor(xToTime(pos.x() - labelW, f.t0, f.usPerPx)));
+    if (hit.inAxis && !hit.inLabels && m_timeline && pos.y() >= m_renderer.axisTicksHeight()) {
+        // The axis's row of server-wide changes: a pill or its pole.
+        const int x = pos.x() - labelW;
+        for (const SwimlaneRenderer::GlobalMarker &g : m_renderer.globalMarkers(f))
+            if ((x >= g.box.left() && x < g.box.right()) || std::abs(x - g.x) <= 3)
+                hit.marker = g.marker;
+    }
     if (hit.inAxis || !m_timeline)
         return hit;
     hit.row = m_renderer.rowAt(pos.y() - axisH + f.scrollY);
@@ -479,8 +472,8 @@ SwimlaneView::Hit SwimlaneView::hitTest(QPoint pos) const
         if (hit.segment < 0)
             hit.segment = m_timeline->segmentAt(row.lane, hit.time + px);
     }
-    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0 && hit.segment >= 0
-        && m_timeline->segment(row.lane, hit.segment).start >= m_viewport->playhead())
+    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0 && hit.segment >= 0 &&
+        m_timeline->segment(row.lane, hit.segment).start >= m_viewport->playhead())
         hit.segment = -1; // not shown yet
     return hit;
 }
@@ -503,25 +496,26 @@ QString SwimlaneView::defaultSegmentToolTip(const Timeline &timeline, int lane, 
     QString html = QStringLiteral("<b>%1</b>").arg(Theme::stateName(s.state).toHtmlEscaped());
     html += QStringLiteral(" &nbsp;<span>%1</span>")
                 .arg(tr("session %1 (%2)").arg(info.sessionId).arg(info.user.toHtmlEscaped()));
-    html += QStringLiteral("<br/>")
-            + tr("%1 → %2, lasted %3")
-                  .arg(formatDuration(s.start), formatDuration(s.end),
-                       formatDuration(s.end - s.start))
-                  .toHtmlEscaped();
-    const QString &detail = timeline.string(s.detail);
+    html += QStringLiteral("<br/>") + tr("%1 → %2, lasted %3")
+                                          .arg(TimeFormat::duration(s.start),
+                                               TimeFormat::duration(s.end),
+                                               TimeFormat::duration(s.end - s.start))
+                                          .toHtmlEscaped();
+    const QString detail = EngineText::display(timeline.string(s.detail));
     if (!detail.isEmpty())
         html += QStringLiteral("<br/><tt>%1</tt>").arg(detail.toHtmlEscaped());
     if (const SegmentExtra *x = timeline.extra(lane, segment)) {
         if (x->rowsAtStart >= 0) {
             const qint64 left = x->rowsRemainingAt(s.start, s.end, time);
-            html += QStringLiteral("<br/>")
-                    + tr("Rows still to undo here: %1 of %2")
-                          .arg(QLocale().toString(left), QLocale().toString(x->rowsAtStart))
-                          .toHtmlEscaped();
+            html += QStringLiteral("<br/>") +
+                    tr("Rows still to undo here: %1 of %2")
+                        .arg(QLocale().toString(left), QLocale().toString(x->rowsAtStart))
+                        .toHtmlEscaped();
         }
         if (x->checkPeriodUs > 0)
-            html += QStringLiteral("<br/>")
-                    + tr("Checks the kill flag every %1").arg(formatDuration(x->checkPeriodUs)).toHtmlEscaped();
+            html += QStringLiteral("<br/>") + tr("Checks the kill flag every %1")
+                                                  .arg(TimeFormat::duration(x->checkPeriodUs))
+                                                  .toHtmlEscaped();
     }
     html += QStringLiteral("<br/><i>%1</i>").arg(Theme::stateDescription(s.state).toHtmlEscaped());
     if (s.flags & SegmentFlag::KillPending)
@@ -529,7 +523,8 @@ QString SwimlaneView::defaultSegmentToolTip(const Timeline &timeline, int lane, 
                     .arg(Theme::killPendingName().toHtmlEscaped(),
                          Theme::killPendingDescription().toHtmlEscaped());
     if (s.flags & SegmentFlag::Killed)
-        html += QStringLiteral("<br/>") + tr("The processlist shows this thread as Killed.").toHtmlEscaped();
+        html += QStringLiteral("<br/>") +
+                tr("The processlist shows this thread as Killed.").toHtmlEscaped();
     return QStringLiteral("<qt>%1</qt>").arg(html);
 }
 
@@ -539,21 +534,30 @@ QString SwimlaneView::toolTipFor(const Hit &hit) const
         return {};
     if (hit.signal >= 0) {
         const TimelineSignal &s = m_timeline->signalList()[size_t(hit.signal)];
-        QString label = m_timeline->string(s.label);
+        QString label = EngineText::display(m_timeline->string(s.label));
         if (label.isEmpty())
             label = Theme::signalKindName(s.kind);
         QString html = QStringLiteral("<b>%1</b> &nbsp;%2<br/>%3")
-                           .arg(label.toHtmlEscaped(), formatDuration(s.time),
+                           .arg(label.toHtmlEscaped(), TimeFormat::duration(s.time),
                                 Theme::signalResultName(s.result).toHtmlEscaped());
-        if (const QString &d = m_timeline->string(s.detail); !d.isEmpty())
+        if (const QString d = EngineText::display(m_timeline->string(s.detail)); !d.isEmpty())
             html += QStringLiteral("<br/>") + d.toHtmlEscaped();
         return QStringLiteral("<qt>%1</qt>").arg(html);
     }
+    if (hit.marker >= 0 && m_timeline->markerList()[size_t(hit.marker)].lane < 0) {
+        // A server-wide change: its whole text, whatever the pill had room for.
+        const TimelineMarker &m = m_timeline->markerList()[size_t(hit.marker)];
+        const QStringList forms = EngineText::globalActionForms(m_timeline->string(m.label));
+        return QStringLiteral("<qt><b>%1</b> &nbsp;%2<br/>%3</qt>")
+            .arg(Theme::markerName(m.kind).toHtmlEscaped(), TimeFormat::seconds(m.time),
+                 forms.value(0).toHtmlEscaped());
+    }
     if (hit.marker >= 0) {
         const TimelineMarker &m = m_timeline->markerList()[size_t(hit.marker)];
-        QString html = QStringLiteral("<b>%1</b> &nbsp;%2")
-                           .arg(Theme::markerName(m.kind).toHtmlEscaped(), formatDuration(m.time));
-        if (const QString &d = m_timeline->string(m.label); !d.isEmpty())
+        QString html =
+            QStringLiteral("<b>%1</b> &nbsp;%2")
+                .arg(Theme::markerName(m.kind).toHtmlEscaped(), TimeFormat::duration(m.time));
+        if (const QString d = EngineText::display(m_timeline->string(m.label)); !d.isEmpty())
             html += QStringLiteral("<br/>") + d.toHtmlEscaped();
         return QStringLiteral("<qt>%1</qt>").arg(html);
     }
@@ -598,6 +602,7 @@ void SwimlaneView::mousePressEvent(QMouseEvent *event)
             m_viewport->setSelectedSession(hit.sessionId);
             Q_EMIT sessionSelected(hit.sessionId);
             Q_EMIT contextMenuRequestedForSession(hit.sessionId, event->globalPosition().toPoint());
+            Q_EMIT contextMenuRequestedForLane(hit.lane, event->globalPosition().toPoint());
         }
         event->accept();
         return;
@@ -612,8 +617,8 @@ void SwimlaneView::mousePressEvent(QMouseEvent *event)
     m_pressScrollY = verticalScrollBar()->value();
     m_rubberFrom = m_rubberTo = pos.x();
     const qint64 playhead = m_viewport->playhead();
-    if (hit.inAxis && !hit.inLabels && playhead >= 0
-        && std::abs(timeToViewportX(playhead) - pos.x()) <= 8) {
+    if (hit.inAxis && !hit.inLabels && playhead >= 0 &&
+        std::abs(timeToViewportX(playhead) - pos.x()) <= 8) {
         // Grabbing the playhead's bubble: drag it through time.
         m_drag = Drag::MovePlayhead;
         viewport()->setCursor(Qt::SizeHorCursor);
@@ -737,16 +742,19 @@ void SwimlaneView::wheelEvent(QWheelEvent *event)
         const double steps = angle.y() / 120.0;
         const double factor = std::pow(0.8, steps);
         const auto f = currentFrame();
-        const qint64 anchor = qint64(std::llround(xToTime(std::clamp(x, 0.0, double(f.width)), f.t0, f.usPerPx)));
+        const qint64 anchor =
+            qint64(std::llround(xToTime(std::clamp(x, 0.0, double(f.width)), f.t0, f.usPerPx)));
         m_viewport->zoomAround(anchor, factor);
         event->accept();
         return;
     }
-    const bool horizontal = (event->modifiers() & Qt::ShiftModifier) || std::abs(angle.x()) > std::abs(angle.y());
+    const bool horizontal =
+        (event->modifiers() & Qt::ShiftModifier) || std::abs(angle.x()) > std::abs(angle.y());
     if (horizontal) {
         const int delta = std::abs(angle.x()) > std::abs(angle.y()) ? angle.x() : angle.y();
         // One notch pans a tenth of the view, like a scroll bar's single step.
-        const qint64 dt = qint64(std::llround(-delta / 120.0 * 0.1 * double(m_viewport->visibleSpan())));
+        const qint64 dt =
+            qint64(std::llround(-delta / 120.0 * 0.1 * double(m_viewport->visibleSpan())));
         m_viewport->pan(dt);
         event->accept();
         return;
@@ -769,6 +777,8 @@ void SwimlaneView::contextMenuEvent(QContextMenuEvent *event)
         const QPoint local(m_renderer.labelWidth() + 20, y >= 0 ? y : m_renderer.axisHeight());
         Q_EMIT contextMenuRequestedForSession(m_viewport->selectedSession(),
                                               viewport()->mapToGlobal(local));
+        if (lane >= 0)
+            Q_EMIT contextMenuRequestedForLane(lane, viewport()->mapToGlobal(local));
     }
     event->accept();
 }
@@ -779,14 +789,13 @@ void SwimlaneView::render(QPainter &painter, QSize size) const
     const int width = std::max(1, size.width() - m_renderer.labelWidth());
     // Same time range, fitted to the new width.
     f.usPerPx = usPerPixel(m_viewport->visibleSpan(), width);
-    if (m_viewport->growToPlayhead() && m_viewport->playhead() >= 0)
-        f.cutoff = m_viewport->playhead();
     m_renderer.paintAll(painter, size, f, m_viewport->playhead());
 }
 
 QImage SwimlaneView::renderToImage(QSize size) const
 {
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    // Opaque, like the view's own cache: antialiased text blends onto it with the same rounding.
+    QImage image(size, QImage::Format_RGB32);
     QPainter p(&image);
     render(p, size);
     return image;

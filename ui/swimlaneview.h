@@ -6,7 +6,6 @@
 #include <QImage>
 #include <QPointer>
 #include <QTimer>
-
 #include <functional>
 
 namespace ks {
@@ -25,7 +24,10 @@ class TimelineViewport;
 //
 // Invariants:
 // - The lanes content is cached in a raster image keyed by (time origin, µs per pixel, scroll,
-//   size, timeline revision, theme); a pure pan shifts the cache and renders the exposed strip.
+//   size, timeline revision, theme, grow cutoff); a pure pan shifts the cache and renders the
+//   exposed strip.
+// - What it paints is paintAll()'s frame plus live overlays: render() and renderToImage() give
+//   the same pixels (tests/gui/tst_lanegeometry.cpp compares whole frames).
 // - Hover, selection outline, rubber band and the playhead are painted live, never cached.
 // - No menus here: a right-click only emits contextMenuRequestedForSession().
 class SwimlaneView : public QAbstractScrollArea
@@ -64,9 +66,12 @@ public:
                                          qint64 time);
 
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
-    // Presentation mode: larger type and rows.
+    // Larger type and rows by a factor (1 = the desktop's).
     void setScale(double scale);
     double scale() const { return m_scale; }
+    // Presentation mode: rows, type and label column sized so every row fills the viewport on a
+    // screen `screenHeight` px high (stagelayout.h); setScale() returns to the desktop's sizes.
+    stagelayout::Metrics fitToStage(int screenHeight);
 
     Hit hitTest(QPoint viewportPos) const;
     // Rectangle of the lanes area in viewport coordinates.
@@ -97,6 +102,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sessionSelected(qint64 id);
     void contextMenuRequestedForSession(qint64 id, QPoint globalPos);
+    // The same right-click, naming the lane: kills are built from lanes (the source knows which
+    // session a lane was), never from the id alone.
+    void contextMenuRequestedForLane(int lane, QPoint globalPos);
     // The user clicked in the time axis, or drags the playhead by its bubble: move it there.
     // (A drag elsewhere in the axis selects a range to zoom to.)
     void playheadScrubbed(qint64 timeUs);
@@ -116,7 +124,15 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    enum class Drag { None, Pending, Pan, RubberBand, Scrub, MovePlayhead };
+    enum class Drag
+    {
+        None,
+        Pending,
+        Pan,
+        RubberBand,
+        Scrub,
+        MovePlayhead
+    };
 
     SwimlaneRenderer::Frame currentFrame() const;
     void updateScrollBars();
@@ -143,6 +159,7 @@ private:
     double m_cacheUsPerPx = 0;
     int m_cacheScrollY = -1;
     quint64 m_cacheRevision = ~quint64(0);
+    qint64 m_cacheCutoff = 0;
     bool m_cacheValid = false;
     bool m_cacheExact = false; // false after pans: re-rendered at the exact origin when idle
     QTimer m_settleTimer;

@@ -57,7 +57,8 @@ Theme::Theme(const QPalette &palette)
         const QColor c(QLatin1String(m_dark ? p.dark : p.light));
         m_state[size_t(p.state)] = c;
         m_stateRgb[size_t(p.state)] = c.rgba();
-        m_textOn[size_t(p.state)] = luminance(c) > 0.55 ? QColor(0x1d, 0x21, 0x27) : QColor(Qt::white);
+        m_textOn[size_t(p.state)] =
+            luminance(c) > 0.55 ? QColor(0x1d, 0x21, 0x27) : QColor(Qt::white);
     }
 
     m_laneEven = window;
@@ -73,6 +74,8 @@ Theme::Theme(const QPalette &palette)
     m_hover = m_dark ? QColor(Qt::white) : QColor(0x11, 0x14, 0x18);
     m_checkPoint = m_dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x10, 0x3a, 0x1e);
     m_rollbackRemaining = m_dark ? QColor(0x8e, 0x1b, 0x10) : QColor(0x9c, 0x1c, 0x10);
+    // Server-wide changes: a blue no lane state uses, readable with white text.
+    m_globalAction = m_dark ? QColor(0x3d, 0x6f, 0xd1) : QColor(0x24, 0x52, 0xb0);
 }
 
 QColor Theme::signalColor(SignalKind k) const
@@ -104,6 +107,8 @@ QColor Theme::markerColor(MarkerKind k) const
         return m_checkPoint;
     case MarkerKind::Gone:
         return m_text;
+    case MarkerKind::GlobalAction:
+        return m_globalAction;
     case MarkerKind::Note:
         break;
     }
@@ -249,6 +254,8 @@ QString Theme::markerName(MarkerKind k)
         return tr("Check point");
     case MarkerKind::Gone:
         return tr("Thread gone");
+    case MarkerKind::GlobalAction:
+        return tr("Server-wide change");
     case MarkerKind::Note:
         break;
     }

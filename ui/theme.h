@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QPalette>
 #include <QString>
-
 #include <array>
 
 namespace ks {
@@ -21,9 +20,15 @@ class Theme
 public:
     // How a state's bar is drawn: full height, or a thin line for "nothing is happening" states
     // so the eye goes to the states that matter.
-    enum class BarStyle : quint8 { Full, Thin };
+    enum class BarStyle : quint8
+    {
+        Full,
+        Thin
+    };
 
-    Theme() : Theme(QPalette()) {}
+    Theme()
+        : Theme(QPalette())
+    {}
     explicit Theme(const QPalette &palette);
 
     bool isDark() const { return m_dark; }
@@ -34,8 +39,8 @@ public:
     QColor textOn(SegmentState s) const { return m_textOn[size_t(s)]; }
     BarStyle barStyle(SegmentState s) const
     {
-        return (s == SegmentState::Idle || s == SegmentState::Gone || s == SegmentState::ClientPrompt
-                || s == SegmentState::ClientDisconnected)
+        return (s == SegmentState::Idle || s == SegmentState::Gone ||
+                s == SegmentState::ClientPrompt || s == SegmentState::ClientDisconnected)
                    ? BarStyle::Thin
                    : BarStyle::Full;
     }
@@ -74,7 +79,7 @@ private:
     std::array<QColor, SegmentStateCount> m_textOn;
     QColor m_background, m_laneEven, m_laneOdd, m_laneClient, m_grid, m_axisBackground;
     QColor m_text, m_muted, m_separator, m_killFlag, m_killed, m_playhead, m_selection, m_hover;
-    QColor m_checkPoint, m_rollbackRemaining;
+    QColor m_checkPoint, m_rollbackRemaining, m_globalAction;
 };
 
 } // namespace ks

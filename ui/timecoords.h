@@ -1,11 +1,13 @@
 #pragma once
 
 // Pure coordinate math of the swimlane view: time ↔ pixel, rows ↔ y, axis ticks. No state and no
-// widgets, so every rule here is tested by tables (tests/gui/tst_timecoords.cpp).
+// widgets, so every rule here is tested by tables (tests/gui/tst_timecoords.cpp). Labels are
+// written by TimeFormat (model/timeformat.h), the program's one time formatter.
+
+#include "timeformat.h"
 
 #include <QString>
 #include <QtGlobal>
-
 #include <algorithm>
 #include <cmath>
 #include <span>
@@ -78,7 +80,7 @@ inline qint64 firstTickAtOrAfter(qint64 t, qint64 step)
     return q * step;
 }
 
-enum class TimeUnit { Us, Ms, S, Clock };
+using ks::TimeUnit; // model/timeformat.h writes the labels, in the current language
 
 // One unit for a whole axis: by the tick step and the largest time shown, so labels along the axis
 // never switch units. Past ten minutes (hours of live monitoring) a clock reads better than
@@ -98,8 +100,8 @@ inline TimeUnit axisUnit(qint64 step, qint64 largestAbsTime)
 inline int axisDecimals(qint64 step, TimeUnit unit)
 {
     const double perUnit = (unit == TimeUnit::S || unit == TimeUnit::Clock) ? 1e6
-                           : unit == TimeUnit::Ms                          ? 1e3
-                                                                           : 1.0;
+                           : unit == TimeUnit::Ms                           ? 1e3
+                                                                            : 1.0;
     const double s = double(step) / perUnit;
     if (s >= 1.0)
         return 0;
@@ -130,58 +132,6 @@ inline qint64 axisStep(double usPerPx, int minPx, qint64 largest)
             return s * 1000000;
     }
     return step;
-}
-
-// "1.25 s", "300 ms", "40 µs". Units are SI symbols, the same in every language.
-inline QString formatTime(qint64 t, TimeUnit unit, int decimals)
-{
-    switch (unit) {
-    case TimeUnit::Clock: {
-        // h:mm:ss(.fff) or m:ss(.fff); the fraction keeps `decimals` digits.
-        const bool negative = t < 0;
-        const qint64 a = negative ? -t : t;
-        const qint64 whole = a / 1000000;
-        const qint64 h = whole / 3600;
-        const qint64 m = (whole / 60) % 60;
-        const qint64 sec = whole % 60;
-        QString text = negative ? QStringLiteral("-") : QString();
-        if (h > 0)
-            text += QString::number(h) + QLatin1Char(':')
-                    + QStringLiteral("%1").arg(m, 2, 10, QLatin1Char('0'));
-        else
-            text += QString::number(m);
-        text += QLatin1Char(':') + QStringLiteral("%1").arg(sec, 2, 10, QLatin1Char('0'));
-        if (decimals > 0) {
-            qint64 frac = a % 1000000;
-            for (int k = decimals; k < 6; ++k)
-                frac /= 10;
-            text += QLatin1Char('.') + QStringLiteral("%1").arg(frac, decimals, 10, QLatin1Char('0'));
-        }
-        return text;
-    }
-    case TimeUnit::S:
-        return QString::number(double(t) / 1e6, 'f', decimals) + QStringLiteral(" s");
-    case TimeUnit::Ms:
-        return QString::number(double(t) / 1e3, 'f', decimals) + QStringLiteral(" ms");
-    case TimeUnit::Us:
-        break;
-    }
-    return QString::number(t) + QStringLiteral(" µs");
-}
-
-// A duration for tooltips: the unit that keeps 3 significant digits readable.
-inline QString formatDuration(qint64 us)
-{
-    const qint64 a = us < 0 ? -us : us;
-    if (a >= Q_INT64_C(600000000))
-        return formatTime(us, TimeUnit::Clock, 1);
-    if (a >= 1000000)
-        return QString::number(double(us) / 1e6, 'f', a >= 100000000 ? 0 : a >= 10000000 ? 1 : 2)
-               + QStringLiteral(" s");
-    if (a >= 1000)
-        return QString::number(double(us) / 1e3, 'f', a >= 100000 ? 0 : a >= 10000 ? 1 : 2)
-               + QStringLiteral(" ms");
-    return QString::number(us) + QStringLiteral(" µs");
 }
 
 } // namespace ks::timecoords

@@ -2,13 +2,15 @@
 
 #include <QEasingCurve>
 #include <QVariantAnimation>
-
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ks {
 
-TimelineViewport::TimelineViewport(QObject *parent) : QObject(parent) {}
+TimelineViewport::TimelineViewport(QObject *parent)
+    : QObject(parent)
+{}
 
 TimelineViewport::~TimelineViewport() = default;
 
@@ -17,6 +19,29 @@ qint64 TimelineViewport::maximumSpan() const
     // Some room around the data, but never so far out that everything shrinks to a sliver.
     const qint64 trace = m_traceEnd - m_traceStart;
     return std::max<qint64>(trace * 4, 1000000);
+}
+
+qint64 TimelineViewport::minimumStart(qint64 span) const
+{
+    if (!m_hasTrace)
+        return std::numeric_limits<qint64>::min() / 2;
+    return m_traceStart - std::max<qint64>(span, minimumSpan()) / 50;
+}
+
+bool TimelineViewport::isInView(qint64 t, double marginFraction) const
+{
+    const auto margin = qint64(double(visibleSpan()) * marginFraction);
+    return t >= m_start + margin && t <= m_end - margin;
+}
+
+void TimelineViewport::revealTime(qint64 timeUs, int durationMs)
+{
+    if (timeUs < 0 || isInView(timeUs, 0.02))
+        return;
+    const qint64 span = visibleSpan();
+    const qint64 lead = span / 10;
+    const qint64 start = timeUs < m_start ? timeUs - lead : timeUs + lead - span;
+    animateToRange(start, start + span, durationMs);
 }
 
 void TimelineViewport::setVisibleRange(qint64 start, qint64 end)
@@ -50,7 +75,8 @@ void TimelineViewport::animateToRange(qint64 start, qint64 end, int durationMs)
         const double k = v.toDouble();
         const double span = s0 * std::pow(s1 / s0, k);
         const double centre = c0 + (c1 - c0) * k;
-        applyRange(qint64(std::llround(centre - span / 2)), qint64(std::llround(centre + span / 2)));
+        applyRange(qint64(std::llround(centre - span / 2)),
+                   qint64(std::llround(centre + span / 2)));
     });
     connect(m_animation, &QVariantAnimation::finished, this, [=, this] { applyRange(start, end); });
     m_animation->setDuration(durationMs);
@@ -75,6 +101,11 @@ void TimelineViewport::applyRange(qint64 start, qint64 end)
         start = mid - span / 2;
         end = start + span;
     }
+    // Nothing before the data: slide right, keeping the span.
+    if (const qint64 lo = minimumStart(span); start < lo) {
+        start = lo;
+        end = lo + span;
+    }
     if (start == m_start && end == m_end)
         return;
     m_start = start;
@@ -95,6 +126,8 @@ void TimelineViewport::setTraceRange(qint64 start, qint64 end)
     Q_EMIT traceRangeChanged(start, end);
     if (first)
         zoomToFit();
+    else
+        applyRange(m_start, m_end); // the rules may move the range (a later start)
 }
 
 std::pair<qint64, qint64> TimelineViewport::fitRange() const

@@ -11,7 +11,12 @@ namespace ks {
 // playback, live mode and animations drive it.
 //
 // Invariants:
+// - It is the single writer of the visible range: every change (the user's pans and zooms,
+//   animations, following and revealing the playhead) goes through applyRange(), which keeps
+//   the rules below, so no caller can break them.
 // - visibleEnd() - visibleStart() is within [minimumSpan(), maximumSpan()].
+// - Once the data's extent is known, visibleStart() >= minimumStart(): the axis never shows
+//   time before the data (no "−15 s" after replaying from the end).
 // - Setters return early when nothing changes and emit exactly one signal otherwise.
 // - playhead() < 0 means "no playhead".
 class TimelineViewport : public QObject
@@ -26,8 +31,14 @@ public:
     qint64 visibleSpan() const { return m_end - m_start; }
     qint64 traceStart() const { return m_traceStart; }
     qint64 traceEnd() const { return m_traceEnd; }
+    bool hasTrace() const { return m_hasTrace; }
     qint64 minimumSpan() const { return 10; }
     qint64 maximumSpan() const;
+    // The earliest visible start for a span: the data's start minus the small margin zoomToFit()
+    // leaves, so "fit" is never clamped and nothing before the data is ever shown.
+    qint64 minimumStart(qint64 span) const;
+    // Whether t is on screen, at least `marginFraction` of the span away from both edges.
+    bool isInView(qint64 t, double marginFraction = 0.0) const;
 
     qint64 playhead() const { return m_playhead; }
     qint64 selectedSession() const { return m_selectedSession; }
@@ -52,6 +63,10 @@ public Q_SLOTS:
     void zoomOut();
     void pan(qint64 deltaUs);
     void setPlayhead(qint64 timeUs);
+    // Brings t into view when it is not (a jump: Home, End, a step, a narration click): the span
+    // stays, t lands a tenth of the width from the edge it came from. Animated; a no-op when t
+    // is already in view.
+    void revealTime(qint64 timeUs, int durationMs = 200);
     void clearPlayhead() { setPlayhead(-1); }
     void setSelectedSession(qint64 id);
     void clearSelectedSession();

@@ -11,7 +11,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QTextStream>
-
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -77,11 +76,12 @@ struct Sample
 class FrameTimer
 {
 public:
-    FrameTimer() : m_cpu(threadCpuMs()) { m_wall.start(); }
-    Sample elapsed() const
+    FrameTimer()
+        : m_cpu(threadCpuMs())
     {
-        return {double(m_wall.nsecsElapsed()) / 1e6, threadCpuMs() - m_cpu};
+        m_wall.start();
     }
+    Sample elapsed() const { return {double(m_wall.nsecsElapsed()) / 1e6, threadCpuMs() - m_cpu}; }
 
 private:
     QElapsedTimer m_wall;
@@ -132,8 +132,7 @@ Sample fullFrame(const SwimlaneRenderer &r, QImage &screen, QImage &lanes,
 
 // The machine is shared: run a measurement a few times and keep the quietest round (lowest
 // median wall time). CPU times are reported alongside.
-template<typename F>
-Figures quietest(F &&measure, int rounds = 3)
+template<typename F> Figures quietest(F &&measure, int rounds = 3)
 {
     Figures best = measure();
     for (int i = 1; i < rounds; ++i) {
@@ -219,7 +218,8 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QTextStream(stdout) << "Swimlane benchmark, offscreen " << Screen.width() << "x" << Screen.height()
+    QTextStream(stdout) << "Swimlane benchmark, offscreen " << Screen.width() << "x"
+                        << Screen.height()
 #ifdef NDEBUG
                         << ", optimised build\n";
 #else
@@ -241,7 +241,8 @@ int main(int argc, char **argv)
                 savePng(r, "bench-s1-5pct.png", double(Hour) * 0.3, double(Hour) * 0.05);
             }
             char what[128];
-            std::snprintf(what, sizeof what, "S1 1,000 lanes, 100k segs, 10k arrows, %d-px rows", rowHeight);
+            std::snprintf(what, sizeof what, "S1 1,000 lanes, 100k segs, 10k arrows, %d-px rows",
+                          rowHeight);
             figures(what, z, "<= 4", "<= 8");
         }
 
@@ -270,7 +271,8 @@ int main(int argc, char **argv)
         auto zoomRound = [&] {
             std::vector<Sample> zoomFrames;
             for (int i = 0; i < 40; ++i) {
-                vp->zoomAround(vp->visibleStart() + vp->visibleSpan() / 2, i < 20 ? 0.9 : 1.0 / 0.9);
+                vp->zoomAround(vp->visibleStart() + vp->visibleSpan() / 2,
+                               i < 20 ? 0.9 : 1.0 / 0.9);
                 const FrameTimer timer;
                 view.viewport()->render(&target);
                 zoomFrames.push_back(timer.elapsed());
@@ -279,6 +281,21 @@ int main(int argc, char **argv)
         };
         figures("S4 pan frame, widget (cache shift + strip + overlays)", quietest(panRound), "<= 3",
                 "-");
+        // Playback in grow mode: the lanes are cut at the playhead, so every frame re-renders them.
+        auto playRound = [&] {
+            std::vector<Sample> play;
+            vp->setGrowToPlayhead(true);
+            for (int i = 0; i < 100; ++i) {
+                vp->setPlayhead(vp->visibleStart() + vp->visibleSpan() * (i + 1) / 102);
+                const FrameTimer timer;
+                view.viewport()->render(&target);
+                play.push_back(timer.elapsed());
+            }
+            vp->setGrowToPlayhead(false);
+            return stats(play);
+        };
+        figures("S10 playback frame, grow mode (lanes re-cut at the playhead)", quietest(playRound),
+                "<= 4", "<= 8");
         figures("S5 zoom frame, widget (full repaint + overlays)", quietest(zoomRound), "<= 4",
                 "<= 8");
 
@@ -310,15 +327,15 @@ int main(int argc, char **argv)
             if (rowHeight == 20)
                 savePng(r, "bench-s3-full.png", 0, double(Hour));
             char what[128];
-            std::snprintf(what, sizeof what, "S3 10M segments, fully zoomed out, %d-px rows", rowHeight);
+            std::snprintf(what, sizeof what, "S3 10M segments, fully zoomed out, %d-px rows",
+                          rowHeight);
             figures(what, f, "<= 16", "-");
         }
         SwimlaneRenderer r;
         r.setTimeline(&t);
         r.setRowHeights(20, 0);
         figures("S3 10M segments, zoom 100 % -> 1 % -> 100 %, 20-px rows",
-                quietest([&] { return zoomAnimation(r, 4000); }), "-",
-                "-");
+                quietest([&] { return zoomAnimation(r, 4000); }), "-", "-");
     }
     return 0;
 }

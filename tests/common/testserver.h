@@ -17,6 +17,8 @@ struct TestServer
 {
     QString dir, host, socket, database, adminUser, adminPassword, lowUser, lowPassword, errorLog,
         mariadbd, certUser, certPassword, tlsDir, labUser, labPassword;
+    // PROCESS only: sees every thread, may kill none but its own (the server answers 1095).
+    QString procUser, procPassword;
     int port = 0;
     QString problem; // empty when the description was read
 
@@ -54,6 +56,8 @@ struct TestServer
         s.adminPassword = kv.value(QStringLiteral("MDB_ADMIN_PASSWORD"));
         s.lowUser = kv.value(QStringLiteral("MDB_LOW_USER"));
         s.lowPassword = kv.value(QStringLiteral("MDB_LOW_PASSWORD"));
+        s.procUser = kv.value(QStringLiteral("MDB_PROC_USER"));
+        s.procPassword = kv.value(QStringLiteral("MDB_PROC_PASSWORD"));
         s.errorLog = kv.value(QStringLiteral("MDB_ERROR_LOG"));
         s.mariadbd = kv.value(QStringLiteral("MDB_MARIADBD"));
         s.certUser = kv.value(QStringLiteral("MDB_CERT_USER"));
@@ -62,7 +66,8 @@ struct TestServer
         s.labUser = kv.value(QStringLiteral("MDB_LAB_USER"));
         s.labPassword = kv.value(QStringLiteral("MDB_LAB_PASSWORD"));
         if (s.port <= 0 || s.socket.isEmpty())
-            s.problem = QStringLiteral("%1 does not describe a server (no port or socket)").arg(path);
+            s.problem =
+                QStringLiteral("%1 does not describe a server (no port or socket)").arg(path);
         return s;
     }
 
@@ -80,7 +85,11 @@ struct TestServer
     // "wrong-host-cert.pem", "client-cert.pem", "client-key.pem", ...
     QString tlsFile(const QString &name) const { return tlsDir + u'/' + name; }
 
-    enum class Via { Tcp, Socket };
+    enum class Via
+    {
+        Tcp,
+        Socket
+    };
 
     // A new, uniquely named QMYSQL connection as the given user; the caller opens it.
     QSqlDatabase connection(Via via, const QString &user, const QString &password,

@@ -27,6 +27,7 @@ private Q_SLOTS:
         QFETCH(qlonglong, next);
         QFETCH(qlonglong, previous);
         PlaybackController p;
+        p.setStepResolution(1);
         p.setRange(0, 1000);
         p.setEventTimes({700, 300, 100, 300});
         QCOMPARE(p.eventTimes(), (QList<qint64>{100, 300, 700}));
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void repeatedStepsAddUpDuringAGlide()
     {
         PlaybackController p;
+        p.setStepResolution(1);
         p.setRange(0, 1000);
         p.setEventTimes({100, 200, 300});
         p.stepForward();
@@ -117,6 +119,61 @@ private Q_SLOTS:
         p.endScrub();
         QVERIFY(p.isPlaying());
         p.pause();
+    }
+
+    // Events closer than the resolution (1 ms: what the time display shows) are one moment: each
+    // press of → or ← lands on a time the display has not shown yet.
+    void stepsLandOnDistinctMoments()
+    {
+        PlaybackController p;
+        p.setRange(0, 10'000'000);
+        // A kill at 2.5 s, the victim's wake-up 30 µs later, its error 400 µs later, then 3 s.
+        p.setEventTimes({2'500'000, 2'500'030, 2'500'400, 2'501'000, 3'000'000});
+        QCOMPARE(p.stepResolution(), 1000);
+        QSignalSpy jumped(&p, &PlaybackController::jumped);
+        QList<qint64> landed;
+        for (int i = 0; i < 4; ++i) {
+            p.stepForward();
+            const qint64 target = jumped.takeLast().at(0).toLongLong();
+            QTRY_COMPARE(p.position(), target);
+            landed << p.position();
+        }
+        QCOMPARE(landed, (QList<qint64>{2'500'000, 2'501'000, 3'000'000, 10'000'000}));
+        QList<QString> shown;
+        for (const qint64 t : landed)
+            shown << QString::number(double(t) / 1e6, 'f', 3);
+        QCOMPARE(QSet<QString>(shown.begin(), shown.end()).size(), shown.size());
+        // And back: never the same displayed time twice either.
+        p.setPosition(2'500'400);
+        p.stepBackward();
+        QTRY_COMPARE(p.position(), 0);
+        p.setPosition(2'501'000);
+        p.stepBackward();
+        QTRY_COMPARE(p.position(), 2'500'000);
+        QCOMPARE(p.nextEventTime(), 2'501'000);
+        QCOMPARE(p.previousEventTime(), -1);
+    }
+
+    void jumpsAnnounceTheirTarget()
+    {
+        PlaybackController p;
+        p.setRange(0, 4'000'000);
+        p.setEventTimes({1'000'000});
+        QSignalSpy jumped(&p, &PlaybackController::jumped);
+        p.goToEnd();
+        QTRY_COMPARE(p.position(), 4'000'000);
+        p.restart();
+        QTRY_COMPARE(p.position(), 0);
+        p.stepForward();
+        QTRY_COMPARE(p.position(), 1'000'000);
+        QCOMPARE(jumped.count(), 3);
+        QCOMPARE(jumped.at(0).at(0).toLongLong(), 4'000'000);
+        QCOMPARE(jumped.at(1).at(0).toLongLong(), 0);
+        QCOMPARE(jumped.at(2).at(0).toLongLong(), 1'000'000);
+        // Scrubbing and setPosition() are no jumps: the user's hand is already where it looks.
+        p.setPosition(2'000'000);
+        p.scrubTo(3'000'000);
+        QCOMPARE(jumped.count(), 3);
     }
 
     void rangeClampsThePosition()

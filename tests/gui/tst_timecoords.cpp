@@ -1,15 +1,18 @@
 #include "timecoords.h"
 
 #include <QtTest>
-
 #include <vector>
 
 using namespace ks::timecoords;
+using ks::TimeFormat;
 
 class TestTimeCoords : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Labels use the default locale's separators (English here: "1,960 ms").
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
     void mapping_data()
     {
         QTest::addColumn<double>("t0");
@@ -146,20 +149,21 @@ private Q_SLOTS:
         QTest::addColumn<qlonglong>("largest");
         QTest::addColumn<QString>("text");
         QTest::newRow("seconds") << 1500000LL << 500000LL << 4000000LL << QStringLiteral("1.5 s");
-        QTest::newRow("whole_seconds") << 2000000LL << 1000000LL << 4000000LL << QStringLiteral("2 s");
-        QTest::newRow("ms") << 1960000LL << 20000LL << 2150000LL << QStringLiteral("1960 ms");
+        QTest::newRow("whole_seconds")
+            << 2000000LL << 1000000LL << 4000000LL << QStringLiteral("2 s");
+        QTest::newRow("ms") << 1960000LL << 20000LL << 2150000LL << QStringLiteral("1,960 ms");
         QTest::newRow("ms_decimals") << 1500LL << 500LL << 5000LL << QStringLiteral("1.5 ms");
         QTest::newRow("us") << 40LL << 10LL << 100LL << QStringLiteral("40 µs");
-        QTest::newRow("long_trace_in_s") << 12000100LL << 100LL << 12001000LL
-                                         << QStringLiteral("12.0001 s");
-        QTest::newRow("clock_minutes") << 754000000LL << 5000000LL << 900000000LL
-                                       << QStringLiteral("12:34");
-        QTest::newRow("clock_hours") << 28805500000LL << 500000LL << 28900000000LL
-                                     << QStringLiteral("8:00:05.5");
-        QTest::newRow("clock_ms_steps") << 3723004000LL << 2000LL << 3800000000LL
-                                        << QStringLiteral("1:02:03.004");
-        QTest::newRow("clock_leading_zero") << 3600000000LL << 60000000LL << 7200000000LL
-                                            << QStringLiteral("1:00:00");
+        QTest::newRow("long_trace_in_s")
+            << 12000100LL << 100LL << 12001000LL << QStringLiteral("12.0001 s");
+        QTest::newRow("clock_minutes")
+            << 754000000LL << 5000000LL << 900000000LL << QStringLiteral("12:34");
+        QTest::newRow("clock_hours")
+            << 28805500000LL << 500000LL << 28900000000LL << QStringLiteral("8:00:05.5");
+        QTest::newRow("clock_ms_steps")
+            << 3723004000LL << 2000LL << 3800000000LL << QStringLiteral("1:02:03.004");
+        QTest::newRow("clock_leading_zero")
+            << 3600000000LL << 60000000LL << 7200000000LL << QStringLiteral("1:00:00");
     }
     void labels()
     {
@@ -168,15 +172,15 @@ private Q_SLOTS:
         QFETCH(qlonglong, largest);
         QFETCH(QString, text);
         const TimeUnit unit = axisUnit(step, largest);
-        QCOMPARE(formatTime(t, unit, axisDecimals(step, unit)), text);
+        QCOMPARE(TimeFormat::inUnit(t, unit, axisDecimals(step, unit)), text);
     }
 
     void durations()
     {
-        QCOMPARE(formatDuration(12), QStringLiteral("12 µs"));
-        QCOMPARE(formatDuration(1500), QStringLiteral("1.50 ms"));
-        QCOMPARE(formatDuration(2500000), QStringLiteral("2.50 s"));
-        QCOMPARE(formatDuration(3723400000LL), QStringLiteral("1:02:03.4"));
+        QCOMPARE(TimeFormat::duration(12), QStringLiteral("12 µs"));
+        QCOMPARE(TimeFormat::duration(1500), QStringLiteral("1.50 ms"));
+        QCOMPARE(TimeFormat::duration(2500000), QStringLiteral("2.50 s"));
+        QCOMPARE(TimeFormat::duration(3723400000LL), QStringLiteral("1:02:03.4"));
     }
 };
 

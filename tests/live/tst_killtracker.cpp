@@ -94,11 +94,79 @@ private Q_SLOTS:
         other.user = QStringLiteral("someone");
         t.observe({other, row(8, "Sleep", 0)}, 15 * S);
         QCOMPARE(t.record(serial)->phase, KillPhase::Gone);
-        // The same user from the same machine under a new id is.
+        // The same user from the same machine under a new id is only a newcomer of the same
+        // account: nothing shows it is the same client, so no reconnect is claimed.
         t.observe({row(13, "Sleep", 0)}, 16 * S);
-        QCOMPARE(t.record(serial)->phase, KillPhase::Reconnected);
-        QCOMPARE(t.record(serial)->reconnectedAsId, 13);
-        QCOMPARE(KillTracker::phaseText(*t.record(serial)), QStringLiteral("Reconnected as 13"));
+        QCOMPARE(t.record(serial)->phase, KillPhase::Gone);
+        QCOMPARE(t.record(serial)->reconnectedAsId, 0);
+        QCOMPARE(t.record(serial)->successorId, 13);
+        QVERIFY2(t.record(serial)->why.contains(QStringLiteral("new session of the same account")),
+                 qPrintable(t.record(serial)->why));
+        QCOMPARE(KillTracker::phaseText(*t.record(serial)), QStringLiteral("Gone"));
+    }
+
+    // "Reconnected" needs the server's evidence: the connect attributes of the newcomer name the
+    // victim's client process and program.
+    void reconnectNeedsTheSameClientProcess_data()
+    {
+        QTest::addColumn<QString>("victimPid");
+        QTest::addColumn<QString>("newPid");
+        QTest::addColumn<QString>("newProgram");
+        QTest::addColumn<bool>("presentAtEnd");
+        QTest::addColumn<int>("phase");
+        QTest::addColumn<qint64>("successor");
+        QTest::newRow("same process and program") << "4242" << "4242" << "app" << false
+                                                  << int(KillPhase::Reconnected) << qint64(0);
+        QTest::newRow("another process") << "4242" << "5151" << "app" << false
+                                         << int(KillPhase::Gone) << qint64(13);
+        QTest::newRow("same pid, other program") << "4242" << "4242" << "mysql" << false
+                                                 << int(KillPhase::Gone) << qint64(13);
+        QTest::newRow("no attributes known") << "" << "" << "" << false << int(KillPhase::Gone)
+                                             << qint64(13);
+        QTest::newRow("already there when the victim left") << "4242" << "4242" << "app" << true
+                                                            << int(KillPhase::Gone) << qint64(0);
+    }
+    void reconnectNeedsTheSameClientProcess()
+    {
+        QFETCH(QString, victimPid);
+        QFETCH(QString, newPid);
+        QFETCH(QString, newProgram);
+        QFETCH(bool, presentAtEnd);
+        QFETCH(int, phase);
+        QFETCH(qint64, successor);
+        KillTracker t;
+        ProcesslistRow seen = row(7, "Sleep", 4000);
+        seen.clientPid = victimPid;
+        seen.clientProgram = victimPid.isEmpty() ? QString() : QStringLiteral("app");
+        const int serial = t.request(request(7, KillKind::Connection), &seen, 9, 10 * S);
+        t.answered(ok(serial, 10 * S + 600));
+        ProcesslistRow newcomer = row(13, "Sleep", 0);
+        newcomer.clientPid = newPid;
+        newcomer.clientProgram = newProgram;
+        t.observe(presentAtEnd ? QList<ProcesslistRow>{newcomer} : QList<ProcesslistRow>{}, 11 * S);
+        QCOMPARE(t.record(serial)->phase, KillPhase::Gone);
+        t.observe({newcomer}, 12 * S);
+        QCOMPARE(int(t.record(serial)->phase), phase);
+        QCOMPARE(t.record(serial)->successorId, successor);
+        if (phase == int(KillPhase::Reconnected)) {
+            QCOMPARE(t.record(serial)->reconnectedAsId, 13);
+            QCOMPARE(KillTracker::phaseText(*t.record(serial)), QStringLiteral("Reconnected as 13"));
+        }
+    }
+
+    void serverRestartEndsKillsInFlight()
+    {
+        KillTracker t;
+        const ProcesslistRow seen = row(7, "Query", 4000, "Updating", "UPDATE t", "RUNNING", 100);
+        const int accepted = t.request(request(7, KillKind::Connection), &seen, 9, 10 * S);
+        t.answered(ok(accepted, 10 * S + 600));
+        const int queued = t.request(request(8, KillKind::Query), &seen, 9, 10 * S);
+        const QList<int> ended = t.serverRestarted(11 * S, QStringLiteral("restarted"));
+        QCOMPARE(ended, QList<int>{accepted});
+        QCOMPARE(t.record(accepted)->phase, KillPhase::Gone);
+        QCOMPARE(t.record(accepted)->why, QStringLiteral("restarted"));
+        // Not answered yet: the executor's identity check decides it on the new server life.
+        QCOMPARE(t.record(queued)->phase, KillPhase::Requested);
     }
 
     void killQueryOfRunningStatementIsDoneWhenItEnds()

@@ -3,6 +3,9 @@
 #include "sqlclient.h"
 #include "testserver.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -49,7 +52,7 @@ class TestLiveKills : public QObject
     void kill(qint64 id, KillKind kind)
     {
         KillRequest req;
-        req.target = m_source->targetFor(id);
+        req.target = m_source->targetForCurrentId(id);
         req.kind = kind;
         m_source->kill(req);
     }
@@ -133,7 +136,7 @@ private Q_SLOTS:
                                  3000);
 
         const KillPreview preview = m_source->preview(
-            KillRequest{m_source->targetFor(waiter.id()), KillKind::Query, {}, -1});
+            KillRequest{m_source->targetForCurrentId(waiter.id()), KillKind::Query, {}, -1});
         QVERIFY(!preview.blocked);
         QVERIFY2(preview.consequence.contains(QStringLiteral("1317")), qPrintable(preview.consequence));
 
@@ -227,7 +230,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(victim.run(QStringLiteral("SELECT 1")), 5000));
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(victim.id()).command == QStringLiteral("Sleep"), 3000);
         const KillPreview preview = m_source->preview(
-            KillRequest{m_source->targetFor(victim.id()), KillKind::Query, {}, -1});
+            KillRequest{m_source->targetForCurrentId(victim.id()), KillKind::Query, {}, -1});
         QVERIFY(preview.noEffect);
         QVERIFY(!preview.warnings.isEmpty());
 
@@ -258,34 +261,33 @@ private Q_SLOTS:
         QVERIFY(killedIdle);
     }
 
-    void lowPrivilegeKillIsRefusedWith1095()
+    void killWithoutPrivilegeIsRefusedWith1095()
     {
+        // PROCESS without CONNECTION ADMIN: the admin's session is visible, the server refuses.
         SqlClient adminVictim(m_server, m_server.adminUser, m_server.adminPassword);
         QVERIFY(adminVictim.isOpen());
-        ConnectionSettings low = adminSettings();
-        low.user = m_server.lowUser;
-        low.password = m_server.lowPassword;
-        LiveSource lowSource(low);
-        lowSource.setAuditLogPath(m_tmp.filePath(QStringLiteral("kills-low.log")));
-        lowSource.setIntervalMs(250);
-        lowSource.start();
-        QTRY_COMPARE_WITH_TIMEOUT(lowSource.status(), LiveSource::Status::Connected, 10000);
-        QVERIFY(!lowSource.serverInfo().seesAllThreads());
-        QVERIFY(!lowSource.serverInfo().canKillOthers());
-        QVERIFY(!lowSource.serverInfo().limitations().isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(lowSource.sampleCount() > 0, 5000);
-        // Only its own threads are visible.
-        for (const ProcesslistRow &r : lowSource.currentProcesslist())
-            QCOMPARE(r.user, m_server.lowUser);
+        ConnectionSettings proc = adminSettings();
+        proc.user = m_server.procUser;
+        proc.password = m_server.procPassword;
+        LiveSource procSource(proc);
+        procSource.setAuditLogPath(m_tmp.filePath(QStringLiteral("kills-proc.log")));
+        procSource.setIntervalMs(250);
+        procSource.start();
+        QTRY_COMPARE_WITH_TIMEOUT(procSource.status(), LiveSource::Status::Connected, 10000);
+        QVERIFY(procSource.serverInfo().seesAllThreads());
+        QVERIFY(!procSource.serverInfo().canKillOthers());
+        QVERIFY(!procSource.serverInfo().limitations().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(procSource.currentRow(adminVictim.id()) != nullptr, 5000);
 
-        QSignalSpy problems(&lowSource, &SessionSource::problem);
+        QSignalSpy problems(&procSource, &SessionSource::problem);
         KillRequest req;
-        req.target.id = adminVictim.id();
+        req.target = procSource.targetForCurrentId(adminVictim.id());
+        QVERIFY2(req.target.voidReason.isEmpty(), qPrintable(req.target.voidReason));
         req.kind = KillKind::Connection;
-        lowSource.kill(req);
-        const int serial = lowSource.kills().last().serial;
-        QTRY_COMPARE_WITH_TIMEOUT(lowSource.kills().last().phase, KillPhase::Refused, 3000);
-        const KillRecord r = lowSource.kills().last();
+        procSource.kill(req);
+        const int serial = procSource.kills().last().serial;
+        QTRY_COMPARE_WITH_TIMEOUT(procSource.kills().last().phase, KillPhase::Refused, 3000);
+        const KillRecord r = procSource.kills().last();
         QCOMPARE(r.serial, serial);
         QCOMPARE(r.serverError, 1095);
         QVERIFY2(r.serverMessage.contains(QStringLiteral("1095")), qPrintable(r.serverMessage));
@@ -295,10 +297,41 @@ private Q_SLOTS:
         auto alive = adminVictim.run(QStringLiteral("SELECT 1"));
         QVERIFY(waitFor(alive, 3000));
         QVERIFY(alive->ok);
+        procSource.flushAudit();
 
-        QFile log(m_tmp.filePath(QStringLiteral("kills-low.log")));
+        QFile log(m_tmp.filePath(QStringLiteral("kills-proc.log")));
         QVERIFY(log.open(QIODevice::ReadOnly));
-        QVERIFY(log.readAll().contains("\"error\":1095"));
+        const QByteArray all = log.readAll();
+        QVERIFY2(all.contains("\"error\":1095"), all.constData());
+        QVERIFY2(all.contains("\"verdict\":\"refused\""), all.constData());
+    }
+
+    void sessionNeverObservedIsNotSent()
+    {
+        // A low-privilege account sees only its own threads: an id it never saw is not a session
+        // KillScope knows, so nothing is sent (before, a bare id went straight to the server).
+        SqlClient adminVictim(m_server, m_server.adminUser, m_server.adminPassword);
+        ConnectionSettings low = adminSettings();
+        low.user = m_server.lowUser;
+        low.password = m_server.lowPassword;
+        LiveSource lowSource(low);
+        lowSource.setAuditLogPath(m_tmp.filePath(QStringLiteral("kills-low.log")));
+        lowSource.setIntervalMs(250);
+        lowSource.start();
+        QTRY_COMPARE_WITH_TIMEOUT(lowSource.status(), LiveSource::Status::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lowSource.sampleCount() > 0, 5000);
+        for (const ProcesslistRow &r : lowSource.currentProcesslist())
+            QCOMPARE(r.user, m_server.lowUser);
+        KillRequest req;
+        req.target = lowSource.targetForCurrentId(adminVictim.id());
+        req.kind = KillKind::Connection;
+        lowSource.kill(req);
+        const KillRecord r = lowSource.kills().last();
+        QCOMPARE(r.phase, KillPhase::Refused);
+        QVERIFY2(r.serverMessage.startsWith(QStringLiteral("Not sent:")), qPrintable(r.serverMessage));
+        QCOMPARE(KillTracker::phaseText(r), QStringLiteral("Not sent"));
+        auto alive = adminVictim.run(QStringLiteral("SELECT 1"));
+        QVERIFY(waitFor(alive, 3000) && alive->ok);
     }
 
     void killOfThreadThatJustEndedGets1094()
@@ -306,7 +339,7 @@ private Q_SLOTS:
         auto victim = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
         const qint64 id = victim->id();
         QTRY_VERIFY_WITH_TIMEOUT(m_source->currentRow(id) != nullptr, 3000);
-        const KillTarget target = m_source->targetFor(id);
+        const KillTarget target = m_source->targetForCurrentId(id);
         // Make sure the next sample has not yet noticed, then let the thread end.
         QVERIFY(waitFor(victim->close(), 3000));
         victim.reset();
@@ -333,7 +366,7 @@ private Q_SLOTS:
         auto sleeper = victim.run(QStringLiteral("SELECT SLEEP(30)"));
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(victim.id()).state == QStringLiteral("User sleep"), 5000);
         KillRequest req;
-        req.target = m_source->targetFor(victim.id());
+        req.target = m_source->targetForCurrentId(victim.id());
         req.kind = KillKind::Query;
         req.strength = KillStrength::Soft;
         m_source->kill(req);
@@ -343,18 +376,30 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_source->kills().last().phase, KillPhase::Done, 3000);
     }
 
-    void killedClientThatComesBackIsReconnected()
+    void newSessionOfTheSameAccountIsNotClaimedAsReconnected()
     {
         auto victim = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
         const qint64 oldId = victim->id();
         QTRY_VERIFY_WITH_TIMEOUT(m_source->currentRow(oldId) != nullptr, 3000);
+        const int lane = m_source->timeline().findLane(oldId);
         kill(oldId, KillKind::Connection);
         const int serial = lastSerial();
         QTRY_COMPARE_WITH_TIMEOUT(record(serial)->phase, KillPhase::Gone, 3000);
-        // A pool would now open a fresh connection as the same user from the same machine.
+        // A pool (or anybody with the same account) opens a fresh connection from this machine.
+        // Without connect attributes (performance_schema is off) nothing shows it is the same
+        // client: it is named as a newcomer, not as the victim come back.
         auto again = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
-        QTRY_COMPARE_WITH_TIMEOUT(record(serial)->phase, KillPhase::Reconnected, 3000);
-        QCOMPARE(record(serial)->reconnectedAsId, again->id());
+        QTRY_COMPARE_WITH_TIMEOUT(record(serial)->successorId, again->id(), 3000);
+        QCOMPARE(record(serial)->phase, KillPhase::Gone);
+        QCOMPARE(record(serial)->reconnectedAsId, 0);
+        QVERIFY2(record(serial)->why.contains(QStringLiteral("new session of the same account")),
+                 qPrintable(record(serial)->why));
+        // Nothing about the newcomer is drawn on the killed session's lane (or any other).
+        const Timeline &tl = m_source->timeline();
+        for (const TimelineMarker &m : tl.markerList())
+            QVERIFY2(!tl.string(m.label).contains(QStringLiteral("reconnected")),
+                     qPrintable(tl.string(m.label)));
+        QVERIFY(lane >= 0 && tl.lane(lane).closed);
         QVERIFY(again->id() != oldId);
     }
 
@@ -393,15 +438,139 @@ private Q_SLOTS:
         qInfo("%s: %s", qPrintable(what), qPrintable(src.statusText()));
     }
 
-    void auditLogHasEveryKill()
+    void spoofedCommentChangesNothing()
     {
-        QFile log(m_tmp.filePath(QStringLiteral("kills.log")));
-        QVERIFY(log.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = log.readAll().split('\n');
-        int entries = 0;
-        for (const QByteArray &l : lines)
-            entries += l.trimmed().isEmpty() ? 0 : 1;
-        QCOMPARE(entries, int(m_source->kills().size()));
+        // Anyone can start a statement with KillScope's comment; it is recognised by connection
+        // id only, so the session stays visible, gets a lane, and can be killed.
+        SqlClient foreign(m_server, m_server.lowUser, m_server.lowPassword);
+        QVERIFY(foreign.isOpen());
+        auto q = foreign.run(QStringLiteral("/* killscope:sampler */ SELECT SLEEP(30)"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(foreign.id()).state == QStringLiteral("User sleep"), 5000);
+        QVERIFY(!rowOf(foreign.id()).own);
+        QVERIFY(rowOf(foreign.id()).info.startsWith(QStringLiteral("/* killscope:sampler */")));
+        const int lane = m_source->timeline().findLane(foreign.id());
+        QVERIFY(lane >= 0);
+        bool listed = false;
+        for (const ProcesslistRow &r : m_source->processlistAt(m_source->nowUs()))
+            listed |= r.id == foreign.id();
+        QVERIFY(listed);
+        const KillPreview preview =
+            m_source->preview(KillRequest{m_source->targetForLane(lane), KillKind::Query, {}, -1});
+        QVERIFY(!preview.blocked);
+        KillRequest req;
+        req.target = m_source->targetForLane(lane);
+        QVERIFY2(req.target.voidReason.isEmpty(), qPrintable(req.target.voidReason));
+        req.kind = KillKind::Query;
+        m_source->kill(req);
+        const int serial = lastSerial();
+        QVERIFY(waitFor(q, 5000));
+        QCOMPARE(q->error, 1317);
+        QTRY_COMPARE_WITH_TIMEOUT(record(serial)->phase, KillPhase::Done, 3000);
+    }
+
+    void endedSessionIsNotSentThroughItsLane()
+    {
+        auto victim = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
+        const qint64 id = victim->id();
+        QTRY_VERIFY_WITH_TIMEOUT(m_source->timeline().findLane(id) >= 0, 3000);
+        const int lane = m_source->timeline().findLane(id);
+        QVERIFY(waitFor(victim->close(), 3000));
+        victim.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(m_source->timeline().lane(lane).closed, 3000);
+        KillRequest req;
+        req.target = m_source->targetForLane(lane);
+        QVERIFY2(req.target.voidReason.contains(QStringLiteral("ended")), qPrintable(req.target.voidReason));
+        req.kind = KillKind::Connection;
+        QSignalSpy problems(m_source.get(), &SessionSource::problem);
+        m_source->kill(req);
+        const KillRecord r = m_source->kills().last();
+        QCOMPARE(r.phase, KillPhase::Refused);
+        QCOMPARE(r.serverError, 0);
+        QCOMPARE(r.sentUs, -1);
+        QVERIFY2(r.serverMessage.startsWith(QStringLiteral("Not sent:")), qPrintable(r.serverMessage));
+        QCOMPARE(problems.count(), 1);
+    }
+
+    void readOnlyAttemptIsRefusedAndLogged()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(m_source->currentRow(victim.id()) != nullptr, 3000);
+        m_source->setReadOnly(true);
+        kill(victim.id(), KillKind::Connection);
+        m_source->setReadOnly(false);
+        const KillRecord r = m_source->kills().last();
+        QCOMPARE(r.phase, KillPhase::Refused);
+        QVERIFY2(r.serverMessage.contains(QStringLiteral("read-only")), qPrintable(r.serverMessage));
+        auto alive = victim.run(QStringLiteral("SELECT 1"));
+        QVERIFY(waitFor(alive, 3000) && alive->ok);
+    }
+
+    void auditLogHasEveryAttemptReadableOnlyByItsOwner()
+    {
+        // Kills still followed get their line now; lines already queued reach the file on the
+        // executor's thread.
+        m_source->flushAudit();
+        const QString path = m_tmp.filePath(QStringLiteral("kills.log"));
+        QList<QJsonObject> entries;
+        QElapsedTimer t;
+        t.start();
+        do {
+            QTest::qWait(20);
+            QFile log(path);
+            QVERIFY(log.open(QIODevice::ReadOnly));
+            entries.clear();
+            for (const QByteArray &l : log.readAll().split('\n')) {
+                if (l.trimmed().isEmpty())
+                    continue;
+                QJsonParseError e;
+                const QJsonDocument doc = QJsonDocument::fromJson(l, &e);
+                QVERIFY2(e.error == QJsonParseError::NoError && doc.isObject(), l.constData());
+                entries << doc.object();
+            }
+        } while (entries.size() < m_source->kills().size() && t.elapsed() < 3000);
+        QCOMPARE(entries.size(), int(m_source->kills().size()));
+
+        const QFile::Permissions perms = QFileInfo(path).permissions();
+        QCOMPARE(perms & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther |
+                          QFile::ExeGroup | QFile::ExeOther),
+                 QFile::Permissions());
+        QVERIFY(perms & QFile::ReadOwner);
+        QVERIFY(perms & QFile::WriteOwner);
+
+        QSet<QString> verdicts;
+        bool sawGoneWithRollback = false;
+        for (const QJsonObject &o : std::as_const(entries)) {
+            const QJsonObject server = o.value(QStringLiteral("server")).toObject();
+            QCOMPARE(server.value(QStringLiteral("address")).toString(),
+                     QStringLiteral("%1:%2").arg(m_server.host).arg(m_server.port));
+            QVERIFY2(server.value(QStringLiteral("version")).toString().contains(QStringLiteral("MariaDB")),
+                     QJsonDocument(o).toJson().constData());
+            QVERIFY(o.value(QStringLiteral("account")).toString().startsWith(m_server.adminUser + u'@'));
+            const QJsonObject victim = o.value(QStringLiteral("victim")).toObject();
+            for (const char *key : {"id", "user", "host", "db", "command", "time", "state", "info"})
+                QVERIFY2(victim.contains(QLatin1String(key)),
+                         qPrintable(QStringLiteral("%1 missing in %2").arg(QLatin1String(key), QString::fromUtf8(QJsonDocument(o).toJson()))));
+            QVERIFY(o.value(QStringLiteral("statement")).toString().startsWith(QStringLiteral("KILL ")));
+            QVERIFY(o.contains(QStringLiteral("sent")));
+            QVERIFY(o.value(QStringLiteral("outcome")).toObject().contains(QStringLiteral("phase")));
+            const QString verdict = o.value(QStringLiteral("verdict")).toString();
+            verdicts << verdict;
+            if (verdict == QStringLiteral("ok"))
+                QVERIFY(o.value(QStringLiteral("sent")).toBool());
+            else if (verdict != QStringLiteral("refused"))
+                QVERIFY2(!o.value(QStringLiteral("sent")).toBool(), qPrintable(verdict));
+            const QJsonObject outcome = o.value(QStringLiteral("outcome")).toObject();
+            if (outcome.value(QStringLiteral("phase")).toString() == QStringLiteral("gone") &&
+                outcome.value(QStringLiteral("rollbackRowsPerSecond")).toDouble() > 0) {
+                sawGoneWithRollback = true;
+                QVERIFY(victim.value(QStringLiteral("info")).toString().startsWith(QStringLiteral("UPDATE big")));
+                QVERIFY(!o.value(QStringLiteral("identity")).toObject().value(QStringLiteral("proof")).toArray().isEmpty());
+            }
+        }
+        qInfo("audit verdicts: %s", qPrintable(QStringList(verdicts.begin(), verdicts.end()).join(u' ')));
+        QVERIFY(sawGoneWithRollback);
+        for (const char *v : {"ok", "refused", "own-connection", "read-only", "not-sent"})
+            QVERIFY2(verdicts.contains(QLatin1String(v)), v);
     }
 
     void cleanupTestCase()

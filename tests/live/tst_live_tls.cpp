@@ -325,7 +325,7 @@ private Q_SLOTS:
             sampler.start();
         }
         {
-            KillExecutor killer(s, own, nullptr, LiveClock{});
+            KillExecutor killer(s, own, LiveClock{});
             connect(&killer, &KillExecutor::ready, this, [&](bool connected, const QString &m) {
                 killerOk = connected;
                 killerMessage = m;

@@ -135,6 +135,31 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--nope")} << QStringLiteral("nope");
         QTest::newRow("empty defaults file") << QStringList{QStringLiteral("--defaults-file=")}
                                              << QStringLiteral("--defaults-file needs a value.");
+        QTest::newRow("live command without --headless")
+            << QStringList{QStringLiteral("--kill-query"), QStringLiteral("12")}
+            << QStringLiteral("--kill-query needs --headless.");
+        QTest::newRow("scenario option in a live command")
+            << QStringList{h, QStringLiteral("--processlist"), sc, x}
+            << QStringLiteral("--scenario does not apply to the live commands");
+        QTest::newRow("two live commands")
+            << QStringList{h, QStringLiteral("--processlist"), QStringLiteral("--kill-query"),
+                           QStringLiteral("3")}
+            << QStringLiteral("give one of --processlist");
+        QTest::newRow("id not a number")
+            << QStringList{h, QStringLiteral("--kill-connection"), QStringLiteral("12a")}
+            << QStringLiteral("--kill-connection 12a: a processlist id is a whole number above 0");
+        QTest::newRow("id zero") << QStringList{h, QStringLiteral("--kill-query"), QStringLiteral("0")}
+                                 << QStringLiteral("whole number above 0");
+        QTest::newRow("--wait with --processlist")
+            << QStringList{h, QStringLiteral("--processlist"), QStringLiteral("--wait")}
+            << QStringLiteral("--wait follows a kill");
+        QTest::newRow("--timeout not a time")
+            << QStringList{h, QStringLiteral("--kill-query"), QStringLiteral("3"),
+                           QStringLiteral("--timeout"), QStringLiteral("soon")}
+            << QStringLiteral("--timeout soon");
+        QTest::newRow("--wait in the scenario mode")
+            << QStringList{h, sc, x, QStringLiteral("--wait")}
+            << QStringLiteral("--wait does not apply to --headless.");
         QTest::newRow("ssl mode") << QStringList{QStringLiteral("--ssl-mode=sometimes")}
                                   << QStringLiteral(
                                          "--ssl-mode sometimes: use DISABLED, PREFERRED, REQUIRED, "
@@ -145,6 +170,35 @@ private Q_SLOTS:
         QTest::newRow("tls option headless")
             << QStringList{h, sc, x, QStringLiteral("--ssl-ca"), QStringLiteral("ca.pem")}
             << QStringLiteral("--ssl-ca does not apply to --headless.");
+    }
+
+    void liveCommands()
+    {
+        CommandLine c;
+        QVERIFY2(c.parse(args({QStringLiteral("--headless"), QStringLiteral("-uroot"),
+                               QStringLiteral("-S/run/mysqld/mysqld.sock"),
+                               QStringLiteral("--kill-connection"), QStringLiteral("42"),
+                               QStringLiteral("--wait"), QStringLiteral("--timeout"),
+                               QStringLiteral("2.5s"), QStringLiteral("--format"),
+                               QStringLiteral("json"), QStringLiteral("--read-only")})),
+                 qPrintable(c.errorText()));
+        QCOMPARE(c.mode(), Mode::Live);
+        const LiveRequest r = c.liveRequest();
+        QCOMPARE(r.action, LiveRequest::Action::KillConnection);
+        QCOMPARE(r.id, 42);
+        QVERIFY(r.wait);
+        QCOMPARE(r.timeoutUs, 2'500'000);
+        QVERIFY(r.json);
+        QCOMPARE(r.connection.user.value_or(QString()), QStringLiteral("root"));
+        QCOMPARE(r.connection.socket.value_or(QString()), QStringLiteral("/run/mysqld/mysqld.sock"));
+        QVERIFY(r.connection.readOnly);
+
+        CommandLine p;
+        QVERIFY(p.parse(args({QStringLiteral("--headless"), QStringLiteral("--processlist")})));
+        QCOMPARE(p.mode(), Mode::Live);
+        QCOMPARE(p.liveRequest().action, LiveRequest::Action::Processlist);
+        QCOMPARE(p.liveRequest().timeoutUs, 60'000'000); // the default
+        QVERIFY(p.helpText().contains(QStringLiteral("--kill-connection <id>")));
     }
     void errors()
     {

@@ -65,6 +65,34 @@ private Q_SLOTS:
         QCOMPARE(m.previousStepTime(100), -1);
     }
 
+    // A caveat (an UNVERIFIED modelling note) is a footnote to the caption, never the caption.
+    void captionsKeepCaveatsAsFootnotes_data()
+    {
+        QTest::addColumn<qlonglong>("playhead");
+        QTest::addColumn<QString>("caption");
+        QTest::addColumn<QString>("caveat");
+        QTest::newRow("before anything") << -1LL << QString() << QString();
+        QTest::newRow("a caveat first") << 100LL << QString() << QStringLiteral("UNVERIFIED: a");
+        QTest::newRow("a step") << 2'000'000LL << QStringLiteral("killed") << QString();
+        QTest::newRow("a caveat during the step") << 2'500'000LL << QStringLiteral("killed")
+                                                  << QStringLiteral("UNVERIFIED: b");
+        QTest::newRow("the next step") << 9'000'000LL << QStringLiteral("done") << QString();
+    }
+    void captionsKeepCaveatsAsFootnotes()
+    {
+        QFETCH(qlonglong, playhead);
+        QFETCH(QString, caption);
+        QFETCH(QString, caveat);
+        NarrationModel m;
+        m.setSteps({{100, QStringLiteral("UNVERIFIED: a"), QString(), true, 0},
+                    {2'000'000, QStringLiteral("killed"), QString(), false, 0},
+                    {2'500'000, QStringLiteral("UNVERIFIED: b"), QString(), true, 0},
+                    {9'000'000, QStringLiteral("done"), QString(), false, 0}});
+        m.setPlayhead(playhead);
+        QCOMPARE(m.captionText(), caption);
+        QCOMPARE(m.caveatText(), caveat);
+    }
+
     void signalsOnlyOnChange()
     {
         NarrationModel m;

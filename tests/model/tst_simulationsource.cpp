@@ -14,7 +14,6 @@ using namespace ks;
 
 namespace {
 
-
 ProcesslistRow rowOf(const QList<ProcesslistRow> &rows, qint64 id)
 {
     for (const ProcesslistRow &r : rows)
@@ -224,6 +223,35 @@ private Q_SLOTS:
         QVERIFY(s.timeline().revision() > revision);
         QVERIFY(s.timeline().laneRevision() > laneRevision);
         QVERIFY(s.timeline().findLane(12) >= 0);
+    }
+
+    // io-pressure-rollback: the backup ends at 12 s and the rollback speeds up. The timeline
+    // keeps both pieces, so the counter at 14 s is on the fast slope (the run's own numbers).
+    void rollbackKeepsItsBend()
+    {
+        SimulationSource s;
+        QVERIFY(s.loadBuiltin(QStringLiteral("io-pressure-rollback"), QStringLiteral("mysql-8.0")));
+        s.waitForRun();
+        const Timeline &t = s.timeline();
+        const int a = t.findLane(11);
+        QVERIFY(a >= 0);
+        const int at5 = t.segmentAt(a, 5'000'000);
+        const int at14 = t.segmentAt(a, 14'000'000);
+        QCOMPARE(t.segment(a, at5).state, SegmentState::RollingBack);
+        QCOMPARE(t.segment(a, at14).state, SegmentState::RollingBack);
+        QVERIFY(at5 != at14);
+        QCOMPARE(t.segment(a, at14).start, 12'000'000);
+        const Timeline::RollbackRun run = t.rollbackRunAt(a, at14);
+        QCOMPARE(run.first, at5);
+        const auto points = t.rollbackPoints(a, run);
+        QCOMPARE(points.size(), size_t(3));
+        // Slower before the bend than after it.
+        const double slow =
+            double(points[0].second - points[1].second) / double(points[1].first - points[0].first);
+        const double fast =
+            double(points[1].second - points[2].second) / double(points[2].first - points[1].first);
+        QVERIFY2(fast > 2 * slow, qPrintable(QStringLiteral("%1 vs %2").arg(slow).arg(fast)));
+        QCOMPARE(run.peakRows, points[0].second);
     }
 
     void builtinDefaultScenarioLoads()

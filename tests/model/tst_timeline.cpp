@@ -152,6 +152,47 @@ private Q_SLOTS:
         QVERIFY(!t.extra(0, 99));
     }
 
+    void rollbackPiecesKeepTheirCounts()
+    {
+        Timeline t;
+        const int lane = t.addSession(11, QStringLiteral("app"));
+        t.appendSegment(lane, 0, 2'500'000, SegmentState::Running);
+        // Slow under I/O pressure until 12 s, then fast: two pieces, not one straight line.
+        t.appendSegment(lane, 2'500'000, 12'000'000, SegmentState::RollingBack, 0, 0,
+                        SegmentExtra{0, 832'901, 545'023});
+        t.appendSegment(lane, 12'000'000, 19'085'299, SegmentState::RollingBack, 0, 0,
+                        SegmentExtra{0, 545'023, 0});
+        t.appendSegment(lane, 19'085'299, 20'000'000, SegmentState::Gone);
+        QCOMPARE(t.segmentCount(lane), 4);
+        QCOMPARE(t.extra(lane, 1)->rowsAtStart, 832'901);
+        QCOMPARE(t.extra(lane, 2)->rowsAtStart, 545'023);
+        // The counter at 14 s follows the second piece, not a line from the kill to the end.
+        const int at14 = t.segmentAt(lane, 14'000'000);
+        QCOMPARE(at14, 2);
+        const Segment s = t.segment(lane, at14);
+        QCOMPARE(t.extra(lane, at14)->rowsRemainingAt(s.start, s.end, 14'000'000), 391'177);
+
+        const Timeline::RollbackRun run = t.rollbackRunAt(lane, 2);
+        QCOMPARE(run.first, 1);
+        QCOMPARE(run.last, 2);
+        QCOMPARE(run.peakRows, 832'901);
+        QCOMPARE(t.rollbackRunAt(lane, 0).first, -1);
+        const auto points = t.rollbackPoints(lane, run);
+        const std::vector<std::pair<qint64, qint64>> expected{
+            {2'500'000, 832'901}, {12'000'000, 545'023}, {19'085'299, 0}};
+        QCOMPARE(points, expected);
+
+        // Equal extras without counts (check points) still merge; a plain append never
+        // swallows a rollback piece.
+        const int b = t.addSession(12, QStringLiteral("app"));
+        t.appendSegment(b, 0, 10, SegmentState::Running, 0, 0, SegmentExtra{5, -1, -1});
+        t.appendSegment(b, 10, 20, SegmentState::Running, 0, 0, SegmentExtra{5, -1, -1});
+        QCOMPARE(t.segmentCount(b), 1);
+        t.appendSegment(b, 20, 30, SegmentState::Running, 0, 0, SegmentExtra{7, -1, -1});
+        QCOMPARE(t.segmentCount(b), 2);
+        QCOMPARE(t.extra(b, 1)->checkPeriodUs, 7);
+    }
+
     void signalsSortedAndQueried()
     {
         Timeline t = fixture();

@@ -199,7 +199,7 @@ private Q_SLOTS:
             auto sleeper = victim.run(QStringLiteral("SELECT SLEEP(60)"));
             QTRY_VERIFY_WITH_TIMEOUT(m_source->currentRow(victim.id()) != nullptr, 5000);
             KillRequest req;
-            req.target = m_source->targetFor(victim.id());
+            req.target = m_source->targetForCurrentId(victim.id());
             req.kind = KillKind::Query;
             // A sample is on its way (queued on the sampler thread) when the kill is confirmed.
             m_source->sampleNow();

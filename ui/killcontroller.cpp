@@ -1,0 +1,103 @@
+#include "killcontroller.h"
+
+#include "killconfirmdialog.h"
+#include "killmenu.h"
+#include "livesource.h"
+
+namespace ks {
+
+KillController::KillController(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+    , m_menu(new KillMenu(window))
+    , m_confirmer(&KillConfirmDialog::confirm)
+{
+    setObjectName(QStringLiteral("killController"));
+    connect(m_menu, &KillMenu::killChosen, this, [this](KillKind kind, KillStrength strength) {
+        killTargets(m_menu->targets(), kind, strength);
+    });
+}
+
+void KillController::setSource(SessionSource *source)
+{
+    m_source = source;
+    m_menu->setSource(source);
+}
+
+qint64 KillController::injectionTime() const
+{
+    const bool sim = m_source && m_source->kind() == SessionSource::Kind::Simulation;
+    return sim && m_playhead ? m_playhead() : -1;
+}
+
+void KillController::popup(const QList<KillTarget> &targets, const QPoint &globalPos)
+{
+    if (targets.isEmpty())
+        return;
+    m_menu->setSource(m_source);
+    m_menu->setTargets(targets, injectionTime());
+    m_menu->popup(globalPos);
+}
+
+void KillController::popupForLane(int lane, const QPoint &globalPos)
+{
+    if (!m_source || lane < 0)
+        return;
+    popup({m_source->targetForLane(lane)}, globalPos);
+}
+
+void KillController::popupForRows(const QList<ProcesslistRow> &rows, const QPoint &globalPos)
+{
+    if (!m_source)
+        return;
+    QList<KillTarget> targets;
+    for (const ProcesslistRow &r : rows)
+        targets << m_source->targetForRow(r);
+    popup(targets, globalPos);
+}
+
+int KillController::killRows(const QList<ProcesslistRow> &rows, KillKind kind)
+{
+    if (!m_source)
+        return 0;
+    QList<KillTarget> targets;
+    for (const ProcesslistRow &r : rows)
+        targets << m_source->targetForRow(r);
+    return killTargets(targets, kind);
+}
+
+int KillController::killTargets(const QList<KillTarget> &targets, KillKind kind,
+                                KillStrength strength)
+{
+    if (!m_source || !m_source->canKill() || targets.isEmpty())
+        return 0;
+    QList<KillRequest> requests;
+    for (const KillTarget &t : targets) {
+        KillRequest r;
+        r.target = t;
+        r.kind = kind;
+        r.strength = strength;
+        r.atUs = injectionTime();
+        requests << r;
+    }
+    if (auto *live = qobject_cast<LiveSource *>(m_source.data())) {
+        QList<KillPreview> previews;
+        for (const KillRequest &r : requests)
+            previews << live->preview(r);
+        if (m_confirmer && !m_confirmer(m_window, previews))
+            return 0;
+        // The dialog ran an event loop: the source may be gone.
+        if (!m_source)
+            return 0;
+    }
+    // Announced first, so what the source then says about each (a refusal) is the last word.
+    Q_EMIT killsSent(requests);
+    for (const KillRequest &r : requests) {
+        if (!m_source)
+            break;
+        m_source->kill(r);
+    }
+    return int(requests.size());
+}
+
+} // namespace ks

@@ -257,7 +257,7 @@ void EngineRun::clientResult(Client &cl, Conn &c)
     } else if (!cl.rules.isCli()) {
         clientStateId(cl, ClientState::Prompt, 0);
     } else {
-        const std::string elapsed = clientElapsed(elapsedUs);
+        const std::string elapsed = clientElapsed(elapsedUs, cl.rules.isMariaDbClient());
         std::string line;
         if (kind == StatementKind::Select) {
             const int64_t rows = c.stmt->resultRows ? *c.stmt->resultRows : c.stmtRowsSent;

@@ -231,17 +231,23 @@ std::string serverErrorLine(int code, const std::string &arg, Flavor f)
     return "ERROR " + std::to_string(code) + " (" + std::string(sqlState(code)) + "): " + text;
 }
 
-std::string clientElapsed(TimeUs us)
+std::string clientElapsed(TimeUs us, bool mariadbClient)
 {
-    // client/mysql.cc nice_time(): whole minutes, then seconds with two decimals.
-    const int64_t centis = (us + 5000) / 10000;
-    const int64_t minutes = centis / 6000;
-    const int64_t rest = centis % 6000;
+    // client/mysql.cc nice_time(): whole minutes, then seconds with two decimals in MySQL's
+    // client, three in MariaDB's.
+    const int64_t unit = mariadbClient ? 1000 : 10000; // µs per last digit
+    const int64_t perSecond = 1'000'000 / unit;
+    const int64_t ticks = (us + unit / 2) / unit;
+    const int64_t minutes = ticks / (60 * perSecond);
+    const int64_t rest = ticks % (60 * perSecond);
+    const int digits = mariadbClient ? 3 : 2;
     char buf[64];
     if (minutes > 0)
-        std::snprintf(buf, sizeof buf, "(%lld min %lld.%02lld sec)", (long long)minutes, (long long)(rest / 100), (long long)(rest % 100));
+        std::snprintf(buf, sizeof buf, "(%lld min %lld.%0*lld sec)", (long long)minutes,
+                      (long long)(rest / perSecond), digits, (long long)(rest % perSecond));
     else
-        std::snprintf(buf, sizeof buf, "(%lld.%02lld sec)", (long long)(rest / 100), (long long)(rest % 100));
+        std::snprintf(buf, sizeof buf, "(%lld.%0*lld sec)", (long long)(rest / perSecond), digits,
+                      (long long)(rest % perSecond));
     return buf;
 }
 

@@ -69,7 +69,9 @@ private:
 std::string serverErrorLine(int code, const std::string &arg, Flavor f);
 std::string_view sqlState(int code);
 
-// The mysql client's "(2.51 sec)" / "(1 min 2.51 sec)".
-std::string clientElapsed(TimeUs us);
+// The client's elapsed time: the mysql client's "(2.51 sec)" / "(1 min 2.51 sec)"; the mariadb
+// client prints milliseconds, "(2.514 sec)" / "(1 min 2.514 sec)" (seen from the mariadb 10.11
+// client in lab mode: "Query OK, 0 rows affected (0.002 sec)").
+std::string clientElapsed(TimeUs us, bool mariadbClient);
 
 } // namespace ks::sim

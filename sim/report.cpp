@@ -199,10 +199,10 @@ std::string processlistText(const RunResult &r, TimeUs t)
         cells.push_back(std::move(c));
     }
     if (cells.empty())
-        out += "Empty set (0.00 sec)\n";
+        out += "Empty set " + clientElapsed(0, mdb) + "\n";
     else {
         out += boxTable(headers, cells, right);
-        out += std::to_string(cells.size()) + (cells.size() == 1 ? " row in set (0.00 sec)\n" : " rows in set (0.00 sec)\n");
+        out += std::to_string(cells.size()) + (cells.size() == 1 ? " row in set " : " rows in set ") + clientElapsed(0, mdb) + "\n";
     }
     // The I_S / INNODB_TRX view of all threads (the watcher query of the reference, §8).
     const auto all = r.processlistAt(t, true);

@@ -82,9 +82,14 @@ private slots:
         for (TimeUs t : {TimeUs(1), TimeUs(999), TimeUs(1000), TimeUs(1001), TimeUs(123'456'789), TimeUs(3'600'000'000LL)})
             QCOMPARE(*parseTimeUs(formatTimeUs(t)).value, t);
         QCOMPARE(formatSeconds(4'320'002), std::string("4.320002"));
-        QCOMPARE(clientElapsed(2'514'000), std::string("(2.51 sec)"));
-        QCOMPARE(clientElapsed(62'004'000), std::string("(1 min 2.00 sec)"));
-        QCOMPARE(clientElapsed(0), std::string("(0.00 sec)"));
+        QCOMPARE(clientElapsed(2'514'000, false), std::string("(2.51 sec)"));
+        QCOMPARE(clientElapsed(62'004'000, false), std::string("(1 min 2.00 sec)"));
+        QCOMPARE(clientElapsed(0, false), std::string("(0.00 sec)"));
+        // The mariadb client prints milliseconds.
+        QCOMPARE(clientElapsed(2'514'400, true), std::string("(2.514 sec)"));
+        QCOMPARE(clientElapsed(62'004'000, true), std::string("(1 min 2.004 sec)"));
+        QCOMPARE(clientElapsed(1'500, true), std::string("(0.002 sec)"));
+        QCOMPARE(clientElapsed(0, true), std::string("(0.000 sec)"));
     }
 
     // Broken inputs → the message names the JSON location and what is wrong.

@@ -94,6 +94,8 @@ private:
     bool fail(const QString &message);
 
     bool startSession(Session &s, bool waitForPrompt);
+    // The connection settings of the lab's own sessions (their TLS: see the definition).
+    ConnectionSettings sessionSettings() const;
     QString defaultsFileFor(const QString &account);
     QString clientProgram() const;
     QMap<QString, QString> clientEnvironment() const;

@@ -219,7 +219,14 @@ void EngineRun::clientSend(Client &cl, size_t stmtIndex)
         }
         if (cl.rules.isCli() && st.kind != StatementKind::Quit) {
             cl.pendingStmt = int(stmtIndex);
-            clientConnect(cl, true);
+            if (m_cfg.clientConnectTimeUs > 0) {
+                // The client's own part first: the server sees nothing of it.
+                cl.connecting = true;
+                schedule(m_now + m_cfg.clientConnectTimeUs, EvKind::ClientReconnect,
+                         uint32_t(&cl - m_clients.data()), 0);
+            } else {
+                clientConnect(cl, true);
+            }
         } else {
             cl.busy = false;
             cl.exited = !cl.rules.isCli();
@@ -346,17 +353,27 @@ void EngineRun::clientCtrlC(Client &cl)
              "5.7 minor version that dropped the 5.6 escalation is not known.",
              "这里把 mysql 5.7 客户端按 8.0 处理（每次 Ctrl+C 都发送 KILL QUERY）；具体从哪个 5.7 "
              "小版本起去掉了 5.6 的升级行为并不清楚。");
-    // kill_query(): a second connection with the same credentials sends the KILL.
+    // kill_query(): a second connection with the same credentials sends the KILL. The client's
+    // own part of opening it comes first (the server sees nothing of it).
+    ++cl.hold;
+    if (m_cfg.clientConnectTimeUs > 0)
+        schedule(m_now + m_cfg.clientConnectTimeUs, EvKind::HelperConnect,
+                 uint32_t(&cl - m_clients.data()), 0, int64_t(cl.ctrlC) << 8 | int64_t(type));
+    else
+        helperConnect(cl, type, cl.ctrlC);
+}
+
+void EngineRun::helperConnect(Client &cl, KillType type, int press)
+{
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(std::nullopt);
-    const int ownerLane = c.lane; // newConn() may move m_conns: no Conn& survives it
+    const int ownerLane = m_conns[size_t(cl.conn)].lane; // newConn() may move m_conns
     const int hi = newConn(-1, id, "Ctrl+C helper of " + ss.label, ClientKind::Helper, ss.user,
                            ss.host, ss.db.value_or(std::string()), ss.privileges);
     Conn &h = m_conns[size_t(hi)];
     h.helperFor = int(&cl - m_clients.data());
     h.helperKillType = type;
-    h.helperPress = cl.ctrlC;
-    ++cl.hold;
+    h.helperPress = press;
     m_res.lanes[size_t(h.lane)].order = m_res.lanes[size_t(ownerLane)].order;
     setWork(h, {{WK::Connect}, {WK::ConnReady}});
     advance(h);

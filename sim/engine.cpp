@@ -736,6 +736,12 @@ void EngineRun::handle(const QEvent &e)
     case EvKind::ClientConnect:
         clientConnect(m_clients[e.target], false);
         return;
+    case EvKind::ClientReconnect:
+        clientConnect(m_clients[e.target], true);
+        return;
+    case EvKind::HelperConnect:
+        helperConnect(m_clients[e.target], KillType(e.arg & 0xff), int(e.arg >> 8));
+        return;
     case EvKind::ClientSend: {
         Client &cl = m_clients[e.target];
         cl.scheduled = false;
@@ -943,7 +949,7 @@ RunResult EngineRun::run()
             m_now = 0;
             continue;
         }
-        schedule(ss.connectAt, EvKind::ClientConnect, uint32_t(i), 0);
+        schedule(ss.connectAt + m_cfg.clientConnectTimeUs, EvKind::ClientConnect, uint32_t(i), 0);
     }
     if (anyOperatorKill) {
         // The operator's connection must not shift the ids the sessions get (a kill injected by

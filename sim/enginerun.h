@@ -231,6 +231,7 @@ private:
     void clientResult(Client &cl, Conn &c);
     void clientLost(Client &cl);
     void clientCtrlC(Client &cl);
+    void helperConnect(Client &cl, KillType type, int press);
     void clientStopReading(Client &cl);
     void clientResumeReading(Client &cl);
     // A Ctrl+C helper connection's answer: kill_query() prints into its owner's terminal.

@@ -96,6 +96,9 @@ enum class EvKind : uint8_t
     LockRetry,   // a row lock this conn waited for was released
     StmtTimeout, // arg = statement serial
     NetWriteTimeout,
+    ClientReconnect, // the client's own part of a reconnect is over: its connection reaches the
+                     // server
+    HelperConnect,   // the same for a Ctrl+C helper connection; arg = KillType
 };
 
 // 32 bytes, so that a node's four children span two cache lines. The kind rides in the low byte

@@ -417,7 +417,8 @@ struct Parser
         if (!r.object(v, ptr,
                       {"innodb_thread_concurrency", "innodb_concurrency_tickets", "innodb_thread_sleep_delay",
                        "innodb_adaptive_max_sleep_delay", "innodb_lock_wait_timeout", "net_write_timeout", "io_bandwidth",
-                       "io_pressure", "max_statement_time", "max_execution_time", "first_connection_id", "connect_time"}))
+                       "io_pressure", "max_statement_time", "max_execution_time", "first_connection_id", "connect_time",
+                       "client_connect_time"}))
             return;
         ServerConfig &s = sc.server;
         if (const json *m = r.member(v, "innodb_thread_concurrency"))
@@ -472,6 +473,9 @@ struct Parser
         if (const json *m = r.member(v, "connect_time"))
             if (auto t = r.time(*m, ptr + "/connect_time"))
                 s.connectTimeUs = *t;
+        if (const json *m = r.member(v, "client_connect_time"))
+            if (auto t = r.time(*m, ptr + "/client_connect_time"))
+                s.clientConnectTimeUs = *t;
     }
 
     void parseStage(const json &v, const std::string &ptr, StageText &out)

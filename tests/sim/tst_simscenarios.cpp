@@ -665,6 +665,49 @@ private slots:
         QCOMPARE(k.victimLane, bLanes[0]);
     }
 
+    // A connection is the client's own work (client_connect_time: nothing on the server yet)
+    // and then the handshake, the only part the server shows as Connect | login (connect_time).
+    // Lab mode on MariaDB 10.11: a reconnect of the mariadb client printed "No connection.
+    // Trying to reconnect..." 33 ms before its connect() and had the server's greeting 4 ms later.
+    void connectTimeIsTheHandshakeOnly()
+    {
+        const char *json = R"js({"version":1,"id":"conn","title":{"en":"a","zh_CN":"b"},
+            "flavors":["mariadb-10.11"],
+            "server":{"client_connect_time":"50ms","connect_time":"2ms"},
+            "sessions":[
+              {"name":"A","id":11,"statements":[
+                {"sql":"SELECT 1","kind":"select"},
+                {"sql":"SELECT 2","kind":"select","at":"3s"},
+                {"sql":"SELECT SLEEP(10)","kind":"select","steps":[{"op":"sleep","duration":"10s","alone":true}]}]},
+              {"name":"K","id":12,"user":"root","privileges":["SUPER"],"statements":[
+                {"sql":"KILL 11","kind":"kill","at":"1s","kill":{"target":"A"}}]}],
+            "actions":[{"do":"ctrl_c","at":"5s","session":"A"}],
+            "until":"8s"})js";
+        const auto parsed = ScenarioParser::parse(json, "conn.json");
+        QVERIFY2(parsed.ok(), parsed.errorText().c_str());
+        QCOMPARE(parsed.scenario->server.clientConnectTimeUs, TimeUs(50'000));
+        Run r{*parsed.scenario, Engine::run(*parsed.scenario)};
+        const std::vector<int> lanes = r.result.lanesOfSession(r.session("A"));
+        QCOMPARE(lanes.size(), size_t(2));
+        // The server thread appears after the client's own part and is in login for 2 ms only.
+        QCOMPARE(r.result.lanes[size_t(lanes[0])].createdAt, T("50ms"));
+        QVERIFY(!r.row(11, T("49ms")));
+        QCOMPARE(r.row(11, T("51ms"))->command, std::string("Connect"));
+        QCOMPARE(q(r.row(11, T("51ms"))->state), QStringLiteral("login"));
+        QCOMPARE(r.row(11, T("53ms"))->command, std::string("Sleep"));
+        QCOMPARE(r.lineAt("A", "SELECT 1"), T("52ms"));
+        // The reconnect at 3 s: 2006 at once, the new thread 50 ms later, in login for 2 ms.
+        QCOMPARE(r.lineAt("A", "ERROR 2006"), T("3s"));
+        const Lane &again = r.result.lanes[size_t(lanes[1])];
+        QCOMPARE(again.createdAt, T("3.05s"));
+        QCOMPARE(r.row(again.processlistId, T("3.051s"))->command, std::string("Connect"));
+        QCOMPARE(r.lineAt("A", "Connection id:"), T("3.052s"));
+        // Ctrl+C at 5 s: the helper connection reaches the server 50 ms later, then the KILL QUERY.
+        const KillRecord *k = r.kill("KILL QUERY");
+        QVERIFY(k);
+        QCOMPARE(k->issued, T("5.052s"));
+    }
+
     // Scenarios built in code skip the validator: absurd numbers must still end in a run, with no
     // signed overflow and no out-of-range float conversion (UBSan checks this in the asan preset).
     void absurdNumbersSaturate()

@@ -126,7 +126,8 @@ struct LabCalibration
     QList<LabCalibrationRun> runs;
     QList<qint64> killRoundTrips; // KILL QUERY sent → the victim's SLEEP returned its error
     QList<qint64> startupUs;      // command-line client started → first prompt
-    QList<qint64> connectUs;      // a connection alone: handshake and login
+    QList<qint64> connectUs;      // the client's reconnect ("No connection…" → "Connection id:")
+    QList<qint64> handshakeUs;    // a connection alone, opened by lab mode: handshake and login
     LabIoProbe io;
 };
 

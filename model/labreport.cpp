@@ -128,17 +128,20 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
         if (!p.failure.isEmpty())
             io.insert(QStringLiteral("failure"), p.failure);
     }
-    QJsonArray rtt, conn, startup;
+    QJsonArray rtt, conn, handshake, startup;
     for (qint64 x : rec.calibration.killRoundTrips)
         rtt.append(x);
     for (qint64 x : rec.calibration.connectUs)
         conn.append(x);
     for (qint64 x : rec.calibration.startupUs)
         startup.append(x);
+    for (qint64 x : rec.calibration.handshakeUs)
+        handshake.append(x);
     root.insert(QStringLiteral("calibration"),
                 QJsonObject{{QStringLiteral("statements"), cal},
                             {QStringLiteral("kill_round_trip_us"), rtt},
                             {QStringLiteral("client_connect_us"), conn},
+                            {QStringLiteral("handshake_us"), handshake},
                             {QStringLiteral("client_startup_us"), startup},
                             {QStringLiteral("io"), io}});
     root.insert(QStringLiteral("notes"), QJsonArray::fromStringList(c.notes));

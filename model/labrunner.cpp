@@ -574,7 +574,8 @@ bool LabRunner::calibrate()
         }
         // A reconnect as the client does it: its connection killed while it sits at the prompt,
         // the next statement fails with 2006, and it connects again ("No connection. Trying to
-        // reconnect..." to "Connection id:"). That is the simulation's connect_time.
+        // reconnect..." to "Connection id:"). That is the simulation's client_connect_time and
+        // connect_time together.
         {
             LabTerminal term(m_clock);
             QString err;
@@ -628,13 +629,13 @@ bool LabRunner::calibrate()
             }
             term.stop();
         }
-        if (m_rec.calibration.connectUs.size() < 2) {
-            // The client would not reconnect: the connection alone (handshake and login) then.
+        // The connection alone (handshake and login): the part of connect_time the server shows
+        // as Connect | login. Where the client would not reconnect, it is all there is.
+        {
             ConnectionSettings cs = sessionSettings();
             cs.user = account;
             cs.password = m_passwords.value(account);
             cs.database.clear();
-            m_rec.calibration.connectUs.clear();
             for (int r = 0; r < 5 && !stopped(); ++r) {
                 QSqlDatabase db;
                 QElapsedTimer t;
@@ -646,8 +647,10 @@ bool LabRunner::calibrate()
                 closeLabConnection(db);
                 if (!ok)
                     return fail(err);
-                m_rec.calibration.connectUs << us;
+                m_rec.calibration.handshakeUs << us;
             }
+            if (m_rec.calibration.connectUs.size() < 2)
+                m_rec.calibration.connectUs = m_rec.calibration.handshakeUs;
         }
     }
     return true;

@@ -1111,10 +1111,6 @@
         <translation>%1 statement %2: rollback %3 ms for %4 rows (%5 per row)</translation>
     </message>
     <message>
-        <source>client connect time %1 ms (median of %2)</source>
-        <translation>client connect time %1 ms (median of %2)</translation>
-    </message>
-    <message>
         <source>The scenario is not valid JSON: %1</source>
         <translation>The scenario is not valid JSON: %1</translation>
     </message>
@@ -1157,6 +1153,10 @@
     <message>
         <source>not measured</source>
         <translation>not measured</translation>
+    </message>
+    <message>
+        <source>client connect time %1 ms (median of %2), of which the handshake %3 ms</source>
+        <translation>client connect time %1 ms (median of %2), of which the handshake %3 ms</translation>
     </message>
 </context>
 <context>

@@ -1106,10 +1106,6 @@
         <translation>%1 第 %2 条语句：回滚 %4 行用了 %3 毫秒（每行 %5）</translation>
     </message>
     <message>
-        <source>client connect time %1 ms (median of %2)</source>
-        <translation>客户端连接时间 %1 毫秒（%2 次的中位数）</translation>
-    </message>
-    <message>
         <source>The scenario is not valid JSON: %1</source>
         <translation>场景不是合法的 JSON：%1</translation>
     </message>
@@ -1152,6 +1148,10 @@
     <message>
         <source>not measured</source>
         <translation>未测量</translation>
+    </message>
+    <message>
+        <source>client connect time %1 ms (median of %2), of which the handshake %3 ms</source>
+        <translation>客户端连接时间 %1 毫秒（%2 次的中位数），其中握手 %3 毫秒</translation>
     </message>
 </context>
 <context>

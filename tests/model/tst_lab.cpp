@@ -382,11 +382,14 @@ private Q_SLOTS:
         run.rollbackUs = {1'500'000, 1'500'000, 1'500'000};
         cal.runs << run;
         cal.connectUs = {400, 500, 600};
+        cal.handshakeUs = {150, 200, 900};
         const sim::Scenario c = LabCosts::calibrated(plan, cal);
         QCOMPARE(c.sessions[0].statements[0].steps[2].perRowNs, sim::DurationNs(5500));
         QCOMPARE(c.sessions[0].statements[0].steps[0].durationUs, sim::TimeUs(600));
         QCOMPARE(c.sessions[0].statements[0].steps[2].rollbackPerRowNs, sim::DurationNs(3000));
-        QCOMPARE(c.server.connectTimeUs, sim::TimeUs(500));
+        // Only the handshake is the server's Connect | login; the rest is the client's own.
+        QCOMPARE(c.server.connectTimeUs, sim::TimeUs(200));
+        QCOMPARE(c.server.clientConnectTimeUs, sim::TimeUs(300));
         QCOMPARE(LabCosts::speedFactor(plan, cal), 2.0);
         QCOMPARE(LabCosts::median({3, 1, 2}), qint64(2));
         QVERIFY(qAbs(LabCosts::relativeSpread({2'700'600, 2'750'600, 2'800'600}) -
@@ -424,7 +427,8 @@ private Q_SLOTS:
                  sim::DurationNs(3000));
         // The declared size is kept: costs per row do not depend on the lab scale.
         QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].count, 2000000);
-        QCOMPARE(parsed.scenario->server.connectTimeUs, sim::TimeUs(500));
+        QCOMPARE(parsed.scenario->server.connectTimeUs, sim::TimeUs(200));
+        QCOMPARE(parsed.scenario->server.clientConnectTimeUs, sim::TimeUs(300));
     }
 
     void ioCalibration()

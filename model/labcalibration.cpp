@@ -175,9 +175,9 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
         // The server shows Connect | login only for the handshake; the rest of the client's
         // reconnect is its own work, before anything reaches the server.
         const qint64 whole = std::max<qint64>(1, median(cal.connectUs));
-        const qint64 handshake =
-            cal.handshakeUs.isEmpty() ? whole
-                                      : std::clamp<qint64>(median(cal.handshakeUs), 1, whole);
+        const qint64 handshake = cal.handshakeUs.isEmpty()
+                                     ? whole
+                                     : std::clamp<qint64>(median(cal.handshakeUs), 1, whole);
         s.server.connectTimeUs = handshake;
         s.server.clientConnectTimeUs = whole - handshake;
         if (notes)

@@ -160,7 +160,7 @@ private:
         m_mdlOfString[table] = &l;
         return l;
     }
-    bool tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue);
+    bool tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue, bool highPriority = false);
     bool mdlGrantable(const MdlLock &l, const Conn &c, StringId table, MdlMode mode,
                       int exclusiveAhead) const;
     void grantMdl(StringId table);

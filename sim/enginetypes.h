@@ -291,6 +291,7 @@ struct Conn
     int mdlWaitTable = -1;
     int mdlWaitInterval = -1;
     MdlMode mdlWaitMode = MdlMode::SharedRead;
+    bool mdlWaitHighPriority = false; // MDL_SHARED_HIGH_PRIO: pending exclusive requests do not block it
     // Ctrl+C helper: who it kills
     int helperFor = -1; // client index
     KillType helperKillType = KillType::Query;

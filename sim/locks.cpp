@@ -200,10 +200,12 @@ bool EngineRun::mdlGrantable(const MdlLock &l, const Conn &c, StringId table, Md
     return mode == MdlMode::Exclusive || exclusiveAhead == 0;
 }
 
-bool EngineRun::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
+// A high-priority request (MDL_SHARED_HIGH_PRIO) waits only for a granted exclusive lock, never
+// for a pending one.
+bool EngineRun::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue, bool highPriority)
 {
     MdlLock &l = mdlLock(table);
-    const bool ok = mdlGrantable(l, c, table, mode, l.waitingExclusive);
+    const bool ok = mdlGrantable(l, c, table, mode, highPriority ? 0 : l.waitingExclusive);
     LockInterval iv;
     iv.row = false;
     iv.key = table;
@@ -225,6 +227,7 @@ bool EngineRun::tryMdl(Conn &c, StringId table, MdlMode mode, bool enqueue)
         c.mdlWaitTable = int(table);
         c.mdlWaitInterval = int(m_res.locks.size() - 1);
         c.mdlWaitMode = mode;
+        c.mdlWaitHighPriority = highPriority;
     }
     return false;
 }
@@ -239,7 +242,7 @@ void EngineRun::grantMdl(StringId table)
         for (size_t i = 0; i < l.waiters.size(); ++i) {
             const auto [ci, mode] = l.waiters[i];
             Conn &c = m_conns[size_t(ci)];
-            if (!mdlGrantable(l, c, table, mode, exclusiveAhead)) {
+            if (!mdlGrantable(l, c, table, mode, c.mdlWaitHighPriority ? 0 : exclusiveAhead)) {
                 if (mode == MdlMode::Exclusive)
                     ++exclusiveAhead;
                 continue;

@@ -204,9 +204,16 @@ void EngineRun::clientSend(Client &cl, size_t stmtIndex)
     Conn *c = cl.conn >= 0 ? &m_conns[size_t(cl.conn)] : nullptr;
     static const std::string noDb;
     const std::string &db = ss.db ? *ss.db : noDb;
-    if (cl.pendingStmt < 0 && cl.rules.isCli())
+    if (cl.pendingStmt < 0 && cl.rules.isCli()) {
         clientLine(cl, cl.rules.prompt(db) + st.sql, ClientState::Waiting);
-    else if (cl.pendingStmt < 0)
+        if (ss.verbose) {
+            // -v: com_go() prints the statement between two separators before sending it (lab
+            // mode, mariadb -v on 10.11).
+            clientLine(cl, "--------------", ClientState::Waiting);
+            clientLine(cl, st.sql, ClientState::Waiting);
+            clientLine(cl, "--------------", ClientState::Waiting);
+        }
+    } else if (cl.pendingStmt < 0)
         clientStateId(cl, ClientState::Waiting,
                       sqlId(cl.session, int(stmtIndex))); // an application has no terminal
     cl.busy = true;
@@ -357,10 +364,17 @@ void EngineRun::clientCtrlC(Client &cl)
             }
             return;
         }
-        clientLine(cl, "^C", ClientState::Prompt);
+        // The terminal echoes ^C after the prompt, and the client starts a new line.
+        const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
+        clientLine(cl, cl.rules.prompt(ss.db ? *ss.db : std::string()) + "^C", ClientState::Prompt);
         return;
     }
     ++cl.ctrlC;
+    if (cl.rules.isMariaDbClient())
+        // The terminal's echo of the key comes on a line of its own before the handler's lines
+        // (lab mode, mariadb 10.11 on a pty: "^C" at the press, "Ctrl-C -- query killed." when
+        // the helper's KILL returned).
+        clientLine(cl, "^C", ClientState::Waiting, true);
     KillType type = KillType::Query;
     if (cl.rules.escalatesSecondCtrlC() && cl.ctrlC >= 2)
         type = KillType::Connection;

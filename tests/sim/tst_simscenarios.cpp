@@ -265,6 +265,29 @@ private slots:
     {
         QFETCH(Flavor, flavor);
         const Run r = run("ctrl-c", flavor);
+        // The mariadb client (lab mode, 10.11 on a pty): -v prints the statement between two
+        // separators; a press while busy shows the terminal's "^C" on its own line at once, the
+        // handler's lines when the helper's KILL has returned.
+        {
+            const std::vector<TranscriptLine> maria = r.result.transcriptOf(r.session("maria"));
+            std::vector<std::string> first;
+            for (size_t i = 1; i < maria.size() && i < 5; ++i) // after the banner
+                first.push_back(maria[i].text);
+            QCOMPARE(first, (std::vector<std::string>{"MariaDB [k]> UPDATE t3 SET pad=REPEAT('q',100)",
+                                                      "--------------", "UPDATE t3 SET pad=REPEAT('q',100)",
+                                                      "--------------"}));
+            QCOMPARE(r.lineAt("maria", "^C"), T("3s"));
+            QVERIFY(r.lineAt("maria", "Ctrl-C -- query killed.") > T("3s"));
+            // A client idle at its prompt: the echo follows the prompt.
+            const auto idle = ScenarioParser::parse(
+                R"js({"version":1,"id":"idle","title":{"en":"a","zh_CN":"b"},"flavors":["mariadb-10.11"],
+                "sessions":[{"name":"A","id":11,"db":"k","autoRehash":false}],
+                "actions":[{"do":"ctrl_c","at":"1s","session":"A"}],"until":"2s"})js",
+                "idle.json");
+            QVERIFY2(idle.ok(), idle.errorText().c_str());
+            const Run ri{*idle.scenario, Engine::run(*idle.scenario)};
+            QCOMPARE(ri.lineAt("A", "MariaDB [k]> ^C"), T("1s"));
+        }
         // 5.6-style client: 1st press KILL QUERY, 2nd press KILL (connection), exact lines.
         QVERIFY(r.lineAt("old", "Ctrl-C -- sending \"KILL QUERY 11\" to server ...") > T("1.5s"));
         QVERIFY(r.lineAt("old", "Ctrl-C -- sending \"KILL 11\" to server ...") > T("2s"));

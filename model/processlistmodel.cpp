@@ -84,7 +84,9 @@ void ProcesslistModel::setStaleNote(const QString &note)
 void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
 {
     // Views keep selection and current index only through fine-grained notifications, so a new
-    // snapshot is applied as removals, moves, insertions and changes rather than a reset.
+    // snapshot is applied as removals, moves, insertions and changes rather than a reset. Each
+    // kind goes out in contiguous runs: with thousands of sessions nearly every row changes
+    // (Time counts up) and a proxy or view handles one signal per run, not one per row.
     QHash<qint64, int> wanted;
     wanted.reserve(rows.size());
     for (int i = 0; i < rows.size(); ++i)
@@ -115,16 +117,66 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
         i = first - 1;
     }
 
-    // 2. Walk the new order: keep, move up, or insert.
+    // Changed rows, announced one contiguous run at a time (before anything shifts indices).
+    int changedFirst = -1;
+    int changedLast = -1;
+    auto flushChanged = [&] {
+        if (changedFirst >= 0)
+            Q_EMIT dataChanged(index(changedFirst, 0), index(changedLast, columnCount() - 1));
+        changedFirst = changedLast = -1;
+    };
+    auto update = [&](int i, const ProcesslistRow &want) {
+        if (sameRow(m_rows[i], want))
+            return;
+        m_rows[i] = want;
+        if (changedFirst >= 0 && changedLast == i - 1) {
+            changedLast = i;
+            return;
+        }
+        flushChanged();
+        changedFirst = changedLast = i;
+    };
+
+    // 2a. The usual case: the rows that stay are in the new snapshot's order (the server lists
+    // sessions in a stable order), so the new order is reached by insertions alone.
+    bool inOrder = wanted.size() == rows.size();
+    for (int j = 0, last = -1; inOrder && j < m_rows.size(); ++j) {
+        const int at = wanted.value(m_rows[j].id);
+        inOrder = at > last;
+        last = at;
+    }
+    if (inOrder) {
+        for (int i = 0; i < rows.size();) {
+            if (i < m_rows.size() && m_rows[i].id == rows[i].id) {
+                update(i, rows[i]);
+                ++i;
+                continue;
+            }
+            // New sessions from here up to the next row that stays: one insertion.
+            const qint64 nextKept = i < m_rows.size() ? m_rows[i].id : -1;
+            int end = i;
+            while (end < rows.size() && rows[end].id != nextKept)
+                ++end;
+            flushChanged();
+            beginInsertRows({}, i, end - 1);
+            m_rows.insert(i, end - i, ProcesslistRow{});
+            for (int k = i; k < end; ++k)
+                m_rows[k] = rows[k];
+            endInsertRows();
+            i = end;
+        }
+        flushChanged();
+        return;
+    }
+
+    // 2b. Otherwise walk the new order: keep, move up, or insert.
     for (int i = 0; i < rows.size(); ++i) {
         const ProcesslistRow &want = rows[i];
         if (i < m_rows.size() && m_rows[i].id == want.id) {
-            if (!sameRow(m_rows[i], want)) {
-                m_rows[i] = want;
-                Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
-            }
+            update(i, want);
             continue;
         }
+        flushChanged();
         int from = -1;
         for (int j = i + 1; j < m_rows.size(); ++j) {
             if (m_rows[j].id == want.id) {
@@ -136,16 +188,14 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
             beginMoveRows({}, from, from, {}, i);
             m_rows.move(from, i);
             endMoveRows();
-            if (!sameRow(m_rows[i], want)) {
-                m_rows[i] = want;
-                Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
-            }
+            update(i, want);
         } else {
             beginInsertRows({}, i, i);
             m_rows.insert(i, want);
             endInsertRows();
         }
     }
+    flushChanged();
     // Duplicated ids in the input would leave extra rows behind; drop them.
     if (m_rows.size() > rows.size()) {
         beginRemoveRows({}, int(rows.size()), int(m_rows.size()) - 1);

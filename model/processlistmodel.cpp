@@ -6,6 +6,8 @@
 #include <QPalette>
 #include <QGuiApplication>
 
+#include <algorithm>
+
 namespace ks {
 
 namespace {
@@ -24,16 +26,6 @@ QString csvField(const QString &s)
         return QLatin1Char('"') + q + QLatin1Char('"');
     }
     return s;
-}
-
-bool sameRow(const ProcesslistRow &a, const ProcesslistRow &b)
-{
-    return a.id == b.id && a.user == b.user && a.host == b.host && a.db == b.db
-        && a.command == b.command && a.timeMs == b.timeMs && a.state == b.state && a.info == b.info
-        && a.progress == b.progress && a.trxState == b.trxState
-        && a.trxRowsModified == b.trxRowsModified && a.trxOperationState == b.trxOperationState
-        && a.blockedBy == b.blockedBy && a.system == b.system && a.own == b.own
-        && a.incarnation == b.incarnation && a.firstSeenUs == b.firstSeenUs;
 }
 
 } // namespace
@@ -117,24 +109,62 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
         i = first - 1;
     }
 
-    // Changed rows, announced one contiguous run at a time (before anything shifts indices).
+    // Changed rows, announced one contiguous run at a time (before anything shifts indices),
+    // over the columns that changed: an idle session's Time alone, say, so a table sorted by
+    // another column needs no re-sort. Facts read through roles on every column (Command, the
+    // transaction state, whose session) widen it to the whole row.
+    const int lastColumn = columnCount() - 1;
+    int colOf[int(Field::BlockedBy) + 1];
+    for (int f = 0; f <= int(Field::BlockedBy); ++f)
+        colOf[f] = column(Field(f));
+    auto changedSpan = [&](const ProcesslistRow &a, const ProcesslistRow &b) {
+        if (a.id != b.id || a.command != b.command || a.trxState != b.trxState
+            || a.system != b.system || a.own != b.own || a.incarnation != b.incarnation
+            || a.firstSeenUs != b.firstSeenUs)
+            return std::pair{0, lastColumn};
+        int lo = lastColumn + 1;
+        int hi = -1;
+        auto mark = [&](Field f, bool differs) {
+            if (!differs)
+                return;
+            // A field this flavor has no column for still changes the row: the whole row then.
+            const int c = colOf[int(f)];
+            lo = std::min(lo, c < 0 ? 0 : c);
+            hi = std::max(hi, c < 0 ? lastColumn : c);
+        };
+        mark(Field::User, a.user != b.user);
+        mark(Field::Host, a.host != b.host);
+        mark(Field::Db, a.db != b.db);
+        mark(Field::Time, a.timeMs != b.timeMs);
+        mark(Field::State, a.state != b.state);
+        mark(Field::Info, a.info != b.info);
+        mark(Field::Progress, a.progress != b.progress);
+        mark(Field::TrxRowsModified, a.trxRowsModified != b.trxRowsModified);
+        mark(Field::TrxOperationState, a.trxOperationState != b.trxOperationState);
+        mark(Field::BlockedBy, a.blockedBy != b.blockedBy);
+        return std::pair{lo, hi}; // hi < 0: the same row as far as the table shows it
+    };
     int changedFirst = -1;
     int changedLast = -1;
+    std::pair<int, int> changedColumns{0, -1};
     auto flushChanged = [&] {
         if (changedFirst >= 0)
-            Q_EMIT dataChanged(index(changedFirst, 0), index(changedLast, columnCount() - 1));
+            Q_EMIT dataChanged(index(changedFirst, changedColumns.first),
+                               index(changedLast, changedColumns.second));
         changedFirst = changedLast = -1;
     };
     auto update = [&](int i, const ProcesslistRow &want) {
-        if (sameRow(m_rows[i], want))
+        const std::pair<int, int> span = changedSpan(m_rows[i], want);
+        if (span.second < 0)
             return;
         m_rows[i] = want;
-        if (changedFirst >= 0 && changedLast == i - 1) {
+        if (changedFirst >= 0 && changedLast == i - 1 && changedColumns == span) {
             changedLast = i;
             return;
         }
         flushChanged();
         changedFirst = changedLast = i;
+        changedColumns = span;
     };
 
     // 2a. The usual case: the rows that stay are in the new snapshot's order (the server lists

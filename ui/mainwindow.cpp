@@ -209,8 +209,11 @@ void MainWindow::createWidgets()
     mono.setStyleHint(QFont::Monospace);
     m_transcript->setFont(mono);
     m_bottomTabs->addTab(m_transcript, QString());
-    // The transcript is only kept current while visible.
-    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] { refreshAtPlayhead(); });
+    // The transcript, and a live source's charts, are only kept current while visible.
+    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] {
+        refreshAtPlayhead();
+        refreshCharts();
+    });
 
     m_splitter->addWidget(m_swimlaneArea);
     m_splitter->addWidget(m_bottomTabs);
@@ -582,6 +585,8 @@ void MainWindow::onSourceChanged()
         return;
     const Timeline &timeline = m_source->timeline();
     const bool sim = m_source->kind() == SessionSource::Kind::Simulation;
+    m_inSourceChange = true;
+    const auto changeDone = qScopeGuard([this] { m_inSourceChange = false; });
     if (sim) {
         const qint64 end = m_simulation->endTime();
         m_playback->setRange(0, end);
@@ -651,6 +656,9 @@ void MainWindow::onPlayheadMoved(qint64 us)
 {
     m_viewport->setPlayhead(us);
     m_narrationModel->setPlayhead(us);
+    // A source change moves the playhead and then refreshes the tables itself.
+    if (m_inSourceChange)
+        return;
     // The playhead glides at 60 Hz; the tables need not follow every frame. A big run's
     // processlist then costs at most ~20 rebuilds a second, and the last position always lands.
     // A refresh that costs more (thousands of sessions) is spaced out further, so it never
@@ -706,6 +714,10 @@ void MainWindow::refreshCharts()
         return;
     const Timeline &timeline = m_source->timeline();
     if (timeline.revision() == m_chartsRevision && m_source != m_simulation)
+        return;
+    // A live timeline changes with every sample and its charts cover every session: computed
+    // while the Charts tab is up, and when it comes up, not behind it.
+    if (m_source != m_simulation && m_bottomTabs->currentWidget() != m_charts)
         return;
     m_chartsRevision = timeline.revision();
     const qint64 end = m_source == m_simulation ? m_simulation->endTime() : timeline.endTime();

@@ -125,6 +125,8 @@ void KillTracker::answered(const KillOutcome &o)
 
 QList<int> KillTracker::observe(const QList<ProcesslistRow> &rows, qint64 nowUs)
 {
+    if (m_records.isEmpty())
+        return {}; // nothing to follow: no index of thousands of rows for nobody
     QHash<qint64, const ProcesslistRow *> byId;
     byId.reserve(rows.size());
     for (const ProcesslistRow &row : rows)

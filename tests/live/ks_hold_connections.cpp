@@ -1,5 +1,6 @@
-// Holds many client connections to a MariaDB server open, for the live-mode scale benchmarks:
-// a process of its own, so its file descriptors, threads and CPU are not the measured program's.
+// Holds many client connections to a MariaDB server open, for live mode with thousands of
+// sessions (tst_live_many, bench_live_scale): a process of its own, so its file descriptors,
+// threads and CPU are not those of the program under test.
 //
 //   ks_hold_connections --socket PATH --user U --password-env VAR [--database DB]
 //

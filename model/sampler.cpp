@@ -314,10 +314,11 @@ void Sampler::tick()
     const QString systemUser = QStringLiteral("system user");
     const QString eventScheduler = QStringLiteral("event_scheduler");
     QHash<qint64, qsizetype> indexOf;
+    const QSet<qint64> ownIds = m_own->ids(); // once, not a lock per row
     auto add = [&](ProcesslistRow &&r) {
         r.system = r.command == daemon || r.user == systemUser || r.user == eventScheduler;
         // Ours by connection id only: anyone can write "/* killscope:sampler */" in a statement.
-        r.own = m_own->contains(r.id);
+        r.own = ownIds.contains(r.id);
         indexOf.insert(r.id, sample.rows.size());
         sample.rows.append(std::move(r));
     };

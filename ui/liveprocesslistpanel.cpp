@@ -6,10 +6,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
+
+#include <memory>
 #include <QVBoxLayout>
 
 namespace ks {
@@ -52,7 +56,25 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
                     Q_EMIT sessionSelected(m_filter->idAt(current.row()));
             });
     connect(model, &QAbstractItemModel::modelReset, m_bar, &ProcesslistFilterBar::updateChoices);
-    connect(model, &QAbstractItemModel::rowsInserted, m_bar, &ProcesslistFilterBar::updateChoices);
+    // New sessions arrive with most samples on a busy server; the pickers' lists (which look at
+    // every row) follow at once, then at most every two seconds, and always end up current.
+    auto *choices = new QTimer(this);
+    choices->setSingleShot(true);
+    choices->setInterval(2000);
+    auto lastChoices = std::make_shared<QElapsedTimer>();
+    auto update = [this, lastChoices] {
+        lastChoices->start();
+        m_bar->updateChoices();
+    };
+    connect(choices, &QTimer::timeout, m_bar, update);
+    connect(model, &QAbstractItemModel::rowsInserted, choices, [choices, lastChoices, update] {
+        if (choices->isActive())
+            return;
+        if (!lastChoices->isValid() || lastChoices->elapsed() >= choices->interval())
+            update();
+        else
+            choices->start(int(choices->interval() - lastChoices->elapsed()));
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

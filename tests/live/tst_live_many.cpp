@@ -5,6 +5,7 @@
 #include "processlistfilter.h"
 #include "processlistmodel.h"
 #include "swimlaneview.h"
+#include "timelineviewport.h"
 #include "testserver.h"
 
 #include <QApplication>
@@ -160,6 +161,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        // Detached first: a controller still attached while the window is torn down would reach
+        // into the half-destroyed window.
+        if (m_live)
+            m_live->disconnectFromServer();
         m_window.reset();
         if (m_holder.state() == QProcess::Running) {
             m_holder.closeWriteChannel();

@@ -320,7 +320,8 @@ private Q_SLOTS:
               "CPU a second; without them a sample costs %.2f ms)",
               idleCpuPerS / 1000.0, ksPerPoll - idlePerPoll);
         qInfo("  pt-kill:   %.2f ms CPU per poll (%d polls)", ptPerPoll, polls);
-        qInfo("  ratio KillScope / pt-kill: %.2f", ksPerPoll / ptPerPoll);
+        qInfo("  ratio KillScope / pt-kill: %.2f (%.2f without the idle window and heartbeat)",
+              ksPerPoll / ptPerPoll, (ksPerPoll - idlePerPoll) / ptPerPoll);
         qInfo("  GUI thread longest block (attaching included): %.1f ms of wall-clock time, of "
               "which %.1f ms its own CPU; load average %s",
               heartbeat.maxBlockMs(), heartbeat.maxBusyMs(), qPrintable(loadAverage()));
@@ -328,7 +329,9 @@ private Q_SLOTS:
         m_maxBusyMs = qMax(m_maxBusyMs, heartbeat.maxBusyMs());
         live->disconnectFromServer();
         QVERIFY(holder("churn 0"));
-        QVERIFY2(ksPerPoll <= 25.0, "a full sample must cost at most 25 ms of client CPU");
+        // The budget is the sample's: what the process spends beyond an idle window.
+        QVERIFY2(ksPerPoll - idlePerPoll <= 25.0,
+                 "a full sample must cost at most 25 ms of client CPU");
         QVERIFY2(heartbeat.maxBusyMs() <= Heartbeat::limitMs(),
                  "the GUI thread must never be kept busy longer than 50 ms");
         if (heartbeat.maxBlockMs() > Heartbeat::limitMs())

@@ -35,8 +35,11 @@ class TestLiveMany : public QObject
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 60000) {
-            if (!m_holder.canReadLine() && !m_holder.waitForReadyRead(1000))
+            // Whole lines only: the list of ids arrives in several pieces.
+            if (!m_holder.canReadLine()) {
+                m_holder.waitForReadyRead(1000);
                 continue;
+            }
             const QByteArray line = m_holder.readLine().trimmed();
             if (line.startsWith(verb))
                 return line;

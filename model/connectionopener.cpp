@@ -38,7 +38,6 @@ bool needsLibraryOptions(const ConnectionSettings &s)
     return (s.tls != TlsMode::Disabled && !(s.tls == TlsMode::Preferred && s.usesSocket()));
 }
 
-
 } // namespace
 
 MYSQL *ConnectionOpener::nativeHandle(const QSqlDatabase &db)

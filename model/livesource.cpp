@@ -340,7 +340,8 @@ SegmentState LiveSource::segmentStateOf(const ProcesslistRow &r)
     // Most sessions of a big server sit idle with no state and no transaction: decided by the
     // command alone, as the checks below would.
     if (r.state.isEmpty() && r.trxState.isEmpty() && r.trxOperationState.isEmpty()) {
-        if (r.command == kSleep || r.command == kDaemon || (r.command == kKilled && r.info.isEmpty()))
+        if (r.command == kSleep || r.command == kDaemon ||
+            (r.command == kKilled && r.info.isEmpty()))
             return SegmentState::Idle;
         return r.command == kConnect ? SegmentState::Connecting : SegmentState::Running;
     }

@@ -181,7 +181,7 @@ private:
         qint64 lastSeenStartUs = 0; // when that sample's query went out
         ProcesslistRow last;        // the row as last seen (identity evidence, segment diffing)
         qint64 rollbackRowsAtStart = -1;
-        int segment = -1; // index of the open segment in the lane
+        int segment = -1;         // index of the open segment in the lane
         quint64 seenInSample = 0; // m_sampleCount of the last sample that listed it
     };
     // What the audit line of one attempt needs beyond its KillRecord.

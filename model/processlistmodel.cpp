@@ -2,10 +2,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QHash>
 #include <QPalette>
-#include <QGuiApplication>
-
 #include <algorithm>
 
 namespace ks {
@@ -19,8 +18,8 @@ bool isNullText(const QString &s)
 
 QString csvField(const QString &s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
-        || s.contains(QLatin1Char('\r'))) {
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) ||
+        s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r'))) {
         QString q = s;
         q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
         return QLatin1Char('"') + q + QLatin1Char('"');
@@ -44,8 +43,8 @@ void ProcesslistModel::setFlavor(const QString &flavorId)
     beginResetModel();
     m_flavor = flavorId;
     m_mariaDb = mariaDb;
-    m_fields = {Field::Id, Field::User, Field::Host, Field::Db, Field::Command, Field::Time,
-                Field::State, Field::Info};
+    m_fields = {Field::Id,      Field::User, Field::Host,  Field::Db,
+                Field::Command, Field::Time, Field::State, Field::Info};
     if (m_mariaDb)
         m_fields << Field::Progress;
     m_fields << Field::TrxState << Field::TrxRowsModified << Field::TrxOperationState
@@ -118,9 +117,9 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
     for (int f = 0; f <= int(Field::BlockedBy); ++f)
         colOf[f] = column(Field(f));
     auto changedSpan = [&](const ProcesslistRow &a, const ProcesslistRow &b) {
-        if (a.id != b.id || a.command != b.command || a.trxState != b.trxState
-            || a.system != b.system || a.own != b.own || a.incarnation != b.incarnation
-            || a.firstSeenUs != b.firstSeenUs)
+        if (a.id != b.id || a.command != b.command || a.trxState != b.trxState ||
+            a.system != b.system || a.own != b.own || a.incarnation != b.incarnation ||
+            a.firstSeenUs != b.firstSeenUs)
             return std::pair{0, lastColumn};
         int lo = lastColumn + 1;
         int hi = -1;
@@ -326,7 +325,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
         return display(r, f);
     case Qt::ToolTipRole:
         if (!m_staleNote.isEmpty())
-            return f == Field::Info && !r.info.isEmpty() ? m_staleNote + u'\n' + r.info : m_staleNote;
+            return f == Field::Info && !r.info.isEmpty() ? m_staleNote + u'\n' + r.info
+                                                         : m_staleNote;
         if (f == Field::Info && !r.info.isEmpty())
             return r.info;
         if (f == Field::Time)
@@ -335,8 +335,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
             return tr("Waits for a lock held by session %1").arg(r.blockedBy);
         return {};
     case Qt::TextAlignmentRole:
-        if (f == Field::Id || f == Field::Time || f == Field::Progress
-            || f == Field::TrxRowsModified || f == Field::BlockedBy)
+        if (f == Field::Id || f == Field::Time || f == Field::Progress ||
+            f == Field::TrxRowsModified || f == Field::BlockedBy)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -358,7 +358,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
     case OwnRole:
         return r.own;
     case KilledRole:
-        return r.command == QStringLiteral("Killed") || r.trxState == QStringLiteral("ROLLING BACK");
+        return r.command == QStringLiteral("Killed") ||
+               r.trxState == QStringLiteral("ROLLING BACK");
     default:
         return {};
     }
@@ -372,19 +373,32 @@ QVariant ProcesslistModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) {
         // The server's own column names, untranslated: they are what the user types in SQL.
         switch (f) {
-        case Field::Id: return QStringLiteral("Id");
-        case Field::User: return QStringLiteral("User");
-        case Field::Host: return QStringLiteral("Host");
-        case Field::Db: return QStringLiteral("db");
-        case Field::Command: return QStringLiteral("Command");
-        case Field::Time: return QStringLiteral("Time");
-        case Field::State: return QStringLiteral("State");
-        case Field::Info: return QStringLiteral("Info");
-        case Field::Progress: return QStringLiteral("Progress");
-        case Field::TrxState: return QStringLiteral("trx_state");
-        case Field::TrxRowsModified: return QStringLiteral("trx_rows_modified");
-        case Field::TrxOperationState: return QStringLiteral("trx_operation_state");
-        case Field::BlockedBy: return tr("Blocked by");
+        case Field::Id:
+            return QStringLiteral("Id");
+        case Field::User:
+            return QStringLiteral("User");
+        case Field::Host:
+            return QStringLiteral("Host");
+        case Field::Db:
+            return QStringLiteral("db");
+        case Field::Command:
+            return QStringLiteral("Command");
+        case Field::Time:
+            return QStringLiteral("Time");
+        case Field::State:
+            return QStringLiteral("State");
+        case Field::Info:
+            return QStringLiteral("Info");
+        case Field::Progress:
+            return QStringLiteral("Progress");
+        case Field::TrxState:
+            return QStringLiteral("trx_state");
+        case Field::TrxRowsModified:
+            return QStringLiteral("trx_rows_modified");
+        case Field::TrxOperationState:
+            return QStringLiteral("trx_operation_state");
+        case Field::BlockedBy:
+            return tr("Blocked by");
         }
     }
     if (role == Qt::ToolTipRole) {

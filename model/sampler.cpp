@@ -7,11 +7,8 @@
 #include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
-
-#include <mysql.h>
-
 #include <charconv>
-
+#include <mysql.h>
 #include <time.h>
 
 namespace ks {
@@ -69,8 +66,7 @@ Sampler::Sampler(const ConnectionSettings &settings, std::shared_ptr<OwnConnecti
     , m_own(std::move(own))
     , m_clock(clock)
     , m_connectionName(QStringLiteral("ks-sampler-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{}
 
 Sampler::~Sampler()
 {
@@ -306,10 +302,12 @@ void Sampler::tick()
     // MariaDB's TID (the OS thread) and QUERY_ID come with the processlist; they are identity
     // evidence for the kill check (IdentityProof).
     const QString plSql =
-        maria ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
-                               "STATE, INFO, PROGRESS, TID, QUERY_ID FROM information_schema.PROCESSLIST")
-              : QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
-                               "TIME * 1000, STATE, INFO, 0, -1, -1 FROM information_schema.PROCESSLIST");
+        maria ? QStringLiteral(
+                    "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
+                    "STATE, INFO, PROGRESS, TID, QUERY_ID FROM information_schema.PROCESSLIST")
+              : QStringLiteral(
+                    "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
+                    "TIME * 1000, STATE, INFO, 0, -1, -1 FROM information_schema.PROCESSLIST");
     const QString daemon = QStringLiteral("Daemon");
     const QString systemUser = QStringLiteral("system user");
     const QString eventScheduler = QStringLiteral("event_scheduler");
@@ -328,7 +326,8 @@ void Sampler::tick()
         // are converted once and shared with the previous samples' rows.
         const QByteArray sql = plSql.toUtf8();
         MYSQL_RES *res = nullptr;
-        if (mysql_real_query(native, sql.constData(), static_cast<unsigned long>(sql.size())) != 0 ||
+        if (mysql_real_query(native, sql.constData(), static_cast<unsigned long>(sql.size())) !=
+                0 ||
             !(res = mysql_store_result(native))) {
             const int code = int(mysql_errno(native));
             const QString message = explainSqlError(
@@ -426,10 +425,12 @@ void Sampler::tick()
     if (m_info.lockWaitsReadable && !threadOfTrx.isEmpty()) {
         const QString sql =
             (m_info.isMySql() && m_info.major >= 8)
-                ? QStringLiteral("SELECT /* killscope:sampler */ REQUESTING_ENGINE_TRANSACTION_ID, "
-                                 "BLOCKING_ENGINE_TRANSACTION_ID FROM performance_schema.data_lock_waits")
-                : QStringLiteral("SELECT /* killscope:sampler */ requesting_trx_id, blocking_trx_id "
-                                 "FROM information_schema.INNODB_LOCK_WAITS");
+                ? QStringLiteral(
+                      "SELECT /* killscope:sampler */ REQUESTING_ENGINE_TRANSACTION_ID, "
+                      "BLOCKING_ENGINE_TRANSACTION_ID FROM performance_schema.data_lock_waits")
+                : QStringLiteral(
+                      "SELECT /* killscope:sampler */ requesting_trx_id, blocking_trx_id "
+                      "FROM information_schema.INNODB_LOCK_WAITS");
         if (q.exec(sql)) {
             ++sample.cost.queries;
             while (q.next()) {

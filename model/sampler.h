@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
-
 #include <memory>
 
 class QTimer;

@@ -12,9 +12,8 @@
 #include <QLabel>
 #include <QTableView>
 #include <QTimer>
-
-#include <memory>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace ks {
 
@@ -94,7 +93,8 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
     m_stale = new QLabel(this);
     m_stale->setObjectName(QStringLiteral("staleNote"));
     m_stale->setWordWrap(true);
-    m_stale->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5a4300; padding: 2px 4px; }"));
+    m_stale->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #5a4300; padding: 2px 4px; }"));
     m_stale->hide();
     layout->addWidget(m_stale);
     layout->addWidget(m_view, 1);
@@ -163,8 +163,9 @@ void LiveProcesslistPanel::selectId(qint64 id)
 {
     for (int r = 0; r < m_filter->rowCount(); ++r) {
         if (m_filter->idAt(r) == id) {
-            m_view->selectionModel()->setCurrentIndex(
-                m_filter->index(r, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->selectionModel()->setCurrentIndex(m_filter->index(r, 0),
+                                                      QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
             m_view->scrollTo(m_filter->index(r, 0));
             return;
         }

@@ -31,8 +31,7 @@ ProcesslistFilterBar::ProcesslistFilterBar(ProcesslistFilterModel *filter, QWidg
     m_showOwn = new QCheckBox(this);
     m_showOwn->setObjectName(QStringLiteral("showOwn"));
     m_showOwn->setChecked(!filter->hideOwn());
-    connect(m_showOwn, &QCheckBox::toggled, filter,
-            [filter](bool on) { filter->setHideOwn(!on); });
+    connect(m_showOwn, &QCheckBox::toggled, filter, [filter](bool on) { filter->setHideOwn(!on); });
     layout->addWidget(m_hideSleep);
     layout->addWidget(m_hideSystem);
     layout->addWidget(m_showOwn);
@@ -70,7 +69,8 @@ void ProcesslistFilterBar::retranslateUi()
     const QString placeholders[] = {tr("user"), tr("db"), tr("host"), tr("command"), tr("state")};
     for (int i = 0; i < 5; ++i) {
         m_pickers[i]->lineEdit()->setPlaceholderText(placeholders[i]);
-        m_pickers[i]->setToolTip(tr("Show only rows whose %1 contains this text").arg(placeholders[i]));
+        m_pickers[i]->setToolTip(
+            tr("Show only rows whose %1 contains this text").arg(placeholders[i]));
     }
     m_search->setPlaceholderText(tr("Search statements or an id…"));
 }

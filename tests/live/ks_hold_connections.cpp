@@ -14,10 +14,6 @@
 // Written against libmariadb directly: 10,000 QSqlDatabase objects would cost the holder more
 // than the server, and nothing here needs Qt.
 
-#include <mysql.h>
-
-#include <sys/resource.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -25,9 +21,11 @@
 #include <cstring>
 #include <iostream>
 #include <mutex>
+#include <mysql.h>
 #include <random>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -46,8 +44,8 @@ MYSQL *openOne(const Options &o)
     const unsigned timeout = 20;
     mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     if (!mysql_real_connect(m, "localhost", o.user.c_str(), o.password.c_str(),
-                            o.database.empty() ? nullptr : o.database.c_str(), 0,
-                            o.socket.c_str(), 0)) {
+                            o.database.empty() ? nullptr : o.database.c_str(), 0, o.socket.c_str(),
+                            0)) {
         std::fprintf(stderr, "ks_hold_connections: connect failed: %s\n", mysql_error(m));
         mysql_close(m);
         return nullptr;
@@ -85,8 +83,7 @@ class Holder
 public:
     explicit Holder(Options o)
         : m_options(std::move(o))
-    {
-    }
+    {}
 
     ~Holder()
     {
@@ -186,8 +183,8 @@ private:
             // Short statements with pauses between them: the processlist shows this connection
             // going Query → Sleep → Query with changing Info, as an application's would.
             const int ms = 20 + int(rng() % 400);
-            const std::string sql = "SELECT SLEEP(" + std::to_string(ms / 1000.0) +
-                                    ") /* order " + std::to_string(rng() % 100000) + " */";
+            const std::string sql = "SELECT SLEEP(" + std::to_string(ms / 1000.0) + ") /* order " +
+                                    std::to_string(rng() % 100000) + " */";
             if (mysql_query(m, sql.c_str()) == 0) {
                 if (MYSQL_RES *r = mysql_store_result(m))
                     mysql_free_result(r);

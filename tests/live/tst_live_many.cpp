@@ -5,8 +5,8 @@
 #include "processlistfilter.h"
 #include "processlistmodel.h"
 #include "swimlaneview.h"
-#include "timelineviewport.h"
 #include "testserver.h"
+#include "timelineviewport.h"
 
 #include <QApplication>
 #include <QProcess>

@@ -12,10 +12,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <sys/resource.h>
-
 #include <algorithm>
+#include <sys/resource.h>
 
 using namespace ks;
 using ks::test::Heartbeat;
@@ -77,8 +75,7 @@ QString loadAverage()
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().trimmed()) : QString();
 }
 
-template<typename T>
-T percentile(QList<T> v, double p)
+template<typename T> T percentile(QList<T> v, double p)
 {
     if (v.isEmpty())
         return T{};
@@ -243,7 +240,8 @@ private Q_SLOTS:
                       QStringLiteral("--busy-time"), QStringLiteral("1000000"),
                       QStringLiteral("--match-info"),
                       QStringLiteral("^killscope bench: never matches$"), QStringLiteral("--print"),
-                      QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--verbose")});
+                      QStringLiteral("--interval"), QStringLiteral("1"),
+                      QStringLiteral("--verbose")});
         QVERIFY2(ptkill.waitForStarted(10000),
                  qPrintable(QStringLiteral("pt-kill: %1 (install percona-toolkit: "
                                            "scripts/deps.sh bench)")
@@ -309,8 +307,8 @@ private Q_SLOTS:
         const double idlePerPoll =
             idleCpuPerS * (window30.elapsed() / 1000.0) / double(samples) / 1000.0;
         const double ptPerPoll = double(pt1 - pt0) / double(polls) / 1000.0;
-        qInfo("%d connections (%d rows a sample), 1 s interval, %.0f s side by side:",
-              connections, percentile(rows, 0.5), window30.elapsed() / 1000.0);
+        qInfo("%d connections (%d rows a sample), 1 s interval, %.0f s side by side:", connections,
+              percentile(rows, 0.5), window30.elapsed() / 1000.0);
         qInfo("  KillScope: %.2f ms CPU per sample, whole process with the window (%llu samples); "
               "of which sampler thread median %.2f ms, diff into the timeline median %.2f ms "
               "(max %.2f ms)",
@@ -408,8 +406,10 @@ private Q_SLOTS:
         src.setHistorySpanUs(8LL * 3600 * 1000000);
         ProcesslistModel table;
         table.setFlavor(QStringLiteral("mariadb-10.11"));
-        const QString states[] = {QStringLiteral("Updating"), QStringLiteral("Sending data"),
-                                  QStringLiteral("Rollback"), QStringLiteral("User sleep"),
+        const QString states[] = {QStringLiteral("Updating"),
+                                  QStringLiteral("Sending data"),
+                                  QStringLiteral("Rollback"),
+                                  QStringLiteral("User sleep"),
                                   QStringLiteral("Waiting for table metadata lock"),
                                   QStringLiteral("Sending data")};
         std::vector<qint64> pooled(900);
@@ -433,7 +433,8 @@ private Q_SLOTS:
                 ProcesslistRow r;
                 r.id = pooled[i];
                 r.user = QStringLiteral("app%1").arg(i % 20);
-                r.host = QStringLiteral("10.0.%1.%2:%3").arg(i / 250).arg(i % 250).arg(r.id % 60000);
+                r.host =
+                    QStringLiteral("10.0.%1.%2:%3").arg(i / 250).arg(i % 250).arg(r.id % 60000);
                 r.db = QStringLiteral("shop");
                 r.command = QStringLiteral("Sleep");
                 r.timeMs = (s % 600) * 1000 + qint64(i);
@@ -459,9 +460,9 @@ private Q_SLOTS:
                 r.osThreadId = 9000 + i;
                 r.queryId = qint64(s) * 1000 + i;
                 if (i % 3 == 0) {
-                    r.trxState = phase == 2   ? QStringLiteral("ROLLING BACK")
+                    r.trxState = phase == 2                 ? QStringLiteral("ROLLING BACK")
                                  : phase == 0 && i % 9 == 0 ? QStringLiteral("LOCK WAIT")
-                                                          : QStringLiteral("RUNNING");
+                                                            : QStringLiteral("RUNNING");
                     r.trxRowsModified = phase == 2 ? 100000 - (s % 5) * 20000 : (s % 5) * 20000;
                     r.trxOperationState = phase == 2 ? QStringLiteral("rollback") : QString();
                     if (r.trxState == QStringLiteral("LOCK WAIT")) {
@@ -479,9 +480,10 @@ private Q_SLOTS:
         const qint64 after = rssKb();
         const qint64 peak = rssKb("VmHWM:");
         const Timeline &tl = src.timeline();
-        qInfo("8 h of 1 Hz samples x 1000 connections with churn (%lld sessions in all): %d samples "
-              "in %.1f s (%.0f samples/s, %.2f ms each)",
-              nextId - 100 + 100, samples, secs, samples / secs, secs * 1000.0 / samples);
+        qInfo(
+            "8 h of 1 Hz samples x 1000 connections with churn (%lld sessions in all): %d samples "
+            "in %.1f s (%.0f samples/s, %.2f ms each)",
+            nextId - 100 + 100, samples, secs, samples / secs, secs * 1000.0 / samples);
         qInfo("  %d lanes (peak %lld), %lld segments, %.1f MB segment arrays, %d strings",
               tl.laneCount(), peakLanes, tl.totalSegmentCount(),
               tl.segmentMemoryBytes() / 1048576.0, tl.stringCount());

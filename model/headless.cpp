@@ -238,7 +238,7 @@ int runHeadless(const HeadlessRequest &request)
         if (summary)
             out += sim::summaryText(run);
         if (request.narration) {
-            out += "-- " + QCoreApplication::translate("ks::Headless", "narration").toStdString() + "\n";
+            out += "-- narration\n";
             for (const NarrationStep &n : narration)
                 out += TimeFormat::seconds(n.atUs).toStdString() + "  "
                        + sim::escapeControl(narrationText(n).toStdString()) + "\n";

@@ -39,7 +39,9 @@ QList<int> RunNarrator::killsToTell(const sim::RunResult &run, qint64 firstChang
             out << k.index;
             continue;
         }
-        if (firstChangeUs < 0 || k.issued < firstChangeUs || k.source == sim::KillSource::Timeout)
+        // Timeouts and Ctrl+C are told by the author's steps on their own events.
+        if (firstChangeUs < 0 || k.issued < firstChangeUs || k.source == sim::KillSource::Timeout
+            || k.source == sim::KillSource::CtrlC)
             continue;
         const bool told =
             std::any_of(run.narration.cbegin(), run.narration.cend(),

@@ -1048,6 +1048,13 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         m_narrationModel->setLanguage(currentLanguage());
+        // Steps generated from the run (injected kills, what-if changes) are written in the
+        // current language: write them again.
+        if (m_source == m_simulation)
+            m_narrationModel->setSteps(m_simulation->narration());
+        // "Your changes" too.
+        if (m_source == m_simulation && m_simulation->injectionCount() > 0)
+            onSourceChanged();
         for (QAction *a : m_languageGroup->actions())
             a->setChecked(a->data().toString() == currentLanguage());
         m_stage->updateTexts();

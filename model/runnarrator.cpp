@@ -40,8 +40,8 @@ QList<int> RunNarrator::killsToTell(const sim::RunResult &run, qint64 firstChang
             continue;
         }
         // Timeouts and Ctrl+C are told by the author's steps on their own events.
-        if (firstChangeUs < 0 || k.issued < firstChangeUs || k.source == sim::KillSource::Timeout
-            || k.source == sim::KillSource::CtrlC)
+        if (firstChangeUs < 0 || k.issued < firstChangeUs || k.source == sim::KillSource::Timeout ||
+            k.source == sim::KillSource::CtrlC)
             continue;
         const bool told =
             std::any_of(run.narration.cbegin(), run.narration.cend(),
@@ -125,6 +125,16 @@ NarrationPlan::Change RunNarrator::compare(const sim::RunResult &with,
                std::min(q.beforeUs < 0 ? INT64_MAX : q.beforeUs,
                         q.afterUs < 0 ? INT64_MAX : q.afterUs);
     });
+    // The rollback, the kill and the thread of one lane often end together: say it once.
+    QList<D> once;
+    for (const D &d : std::as_const(c.differences)) {
+        const bool said = std::any_of(once.cbegin(), once.cend(), [&d](const D &e) {
+            return e.lane == d.lane && e.afterUs == d.afterUs && e.beforeUs == d.beforeUs;
+        });
+        if (!said)
+            once << d;
+    }
+    c.differences = once;
     if (c.differences.size() > 3)
         c.differences.resize(3);
     if (c.differences.isEmpty() && with.until != without.until)
@@ -206,9 +216,11 @@ struct Writer
         const QString victim = who(k.victimLane);
         const qint64 sid = k.victimId;
         const QString stmt = qs(k.statement);
-        const QString sent = k.injected
-                                 ? RunNarrator::tr("You send %1 at %2").arg(stmt, at(k.issued))
-                                 : RunNarrator::tr("%1 comes at %2").arg(stmt, at(k.issued));
+        // The moment the user chose, as every other display of it says it (to the microsecond).
+        const QString sent =
+            k.injected
+                ? RunNarrator::tr("You send %1 at %2").arg(stmt, TimeFormat::instant(k.issued))
+                : RunNarrator::tr("%1 comes at %2").arg(stmt, at(k.issued));
         if (k.result != 0) {
             add(k.issued,
                 RunNarrator::tr("%1: the server answers ERROR %2, and nothing happens to %3.")
@@ -439,7 +451,8 @@ struct Writer
                                      "that moment depends on it.");
             break;
         }
-        add(c.atUs, RunNarrator::tr("You change %1 at %2. %3").arg(what, at(c.atUs), effect));
+        add(c.atUs, RunNarrator::tr("You change %1 at %2. %3")
+                        .arg(what, TimeFormat::instant(c.atUs), effect));
     }
 };
 

@@ -1,22 +1,20 @@
 #include "headless.h"
 
-#include "resources.h"
-#include "scenariofile.h"
-#include "simulationsource.h"
-#include "timeformat.h"
-#include "timetext.h"
-
 #include "engine.h"
 #include "report.h"
+#include "resources.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
+#include "simulationsource.h"
+#include "timeformat.h"
 #include "timeparse.h"
+#include "timetext.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -181,8 +179,8 @@ int runHeadless(const HeadlessRequest &request)
     }
 
     const bool transcript = request.transcript;
-    const bool summary = request.summary
-        || (at.empty() && !transcript && request.traceFile.isEmpty() && !request.narration);
+    const bool summary = request.summary || (at.empty() && !transcript &&
+                                             request.traceFile.isEmpty() && !request.narration);
     // This run's narration (the scenario's steps that hold, and those told about the changes),
     // in the current language.
     QList<NarrationStep> narration;
@@ -212,9 +210,9 @@ int runHeadless(const HeadlessRequest &request)
         if (request.narration) {
             out += ",\"narration\":[";
             for (qsizetype i = 0; i < narration.size(); ++i)
-                out += std::string(i ? "," : "") + "{\"t_us\":" + std::to_string(narration[i].atUs)
-                       + ",\"text\":"
-                       + jsonString(narrationText(narration[i]).toStdString()) + "}";
+                out += std::string(i ? "," : "") +
+                       "{\"t_us\":" + std::to_string(narration[i].atUs) +
+                       ",\"text\":" + jsonString(narrationText(narration[i]).toStdString()) + "}";
             out += "]";
         }
         out += "}\n";
@@ -240,8 +238,8 @@ int runHeadless(const HeadlessRequest &request)
         if (request.narration) {
             out += "-- narration\n";
             for (const NarrationStep &n : narration)
-                out += TimeFormat::seconds(n.atUs).toStdString() + "  "
-                       + sim::escapeControl(narrationText(n).toStdString()) + "\n";
+                out += TimeFormat::seconds(n.atUs).toStdString() + "  " +
+                       sim::escapeControl(narrationText(n).toStdString()) + "\n";
         }
     }
     writeOut(out);

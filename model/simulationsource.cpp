@@ -1,14 +1,13 @@
 #include "simulationsource.h"
 
-#include "scenariofile.h"
-#include "timeformat.h"
-#include "whatifknob.h"
-
 #include "engine.h"
 #include "report.h"
 #include "runresult.h"
 #include "scenario.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
+#include "timeformat.h"
+#include "whatifknob.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,7 +19,6 @@
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace ks {
@@ -273,7 +271,8 @@ bool SimulationSource::applyKnob(qint64 atUs, const QString &knob, double value,
         return fail(tr("No scenario is loaded."));
     const WhatIfKnob *k = WhatIfKnobs::find(knob);
     if (!k)
-        return fail(tr("Unknown knob “%1”; the What-if knobs are %2.").arg(knob, WhatIfKnobs::idList()));
+        return fail(
+            tr("Unknown knob “%1”; the What-if knobs are %2.").arg(knob, WhatIfKnobs::idList()));
     if (const QString wrong = WhatIfKnobs::check(*k, value, m_flavor); !wrong.isEmpty())
         return fail(wrong);
     Injection i;
@@ -295,7 +294,8 @@ void SimulationSource::applyKnobs(qint64 atUs, int innodbThreadConcurrency, doub
     const qint64 t = std::max<qint64>(0, atUs);
     const qsizetype before = m_injected.size();
     const QList<QPair<QString, double>> wanted = {
-        {QStringLiteral("innodb_thread_concurrency"), double(std::clamp(innodbThreadConcurrency, 0, 1000))},
+        {QStringLiteral("innodb_thread_concurrency"),
+         double(std::clamp(innodbThreadConcurrency, 0, 1000))},
         {QStringLiteral("io_pressure"), std::clamp(ioPressure, 0.0, 1000.0)}};
     for (const auto &[knob, value] : wanted) {
         const WhatIfKnob *k = WhatIfKnobs::find(knob);
@@ -340,10 +340,12 @@ KillTarget SimulationSource::targetForSession(const QString &session, qint64 atU
             found = lane;
     }
     if (found < 0)
-        return fail(tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
+        return fail(
+            tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
     const int lane = found < m_laneOfSimLane.size() ? m_laneOfSimLane[found] : -1;
     if (lane < 0)
-        return fail(tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
+        return fail(
+            tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
     KillTarget t = targetForLane(lane);
     t.firstSeenUs = m_result->lanes[size_t(found)].createdAt;
     return t;
@@ -450,7 +452,8 @@ void SimulationSource::startRun()
     const quint64 revisionFloor = m_timeline.revision();
     const quint64 laneFloor = m_timeline.laneRevision();
     if (inline_) {
-        adopt(std::make_shared<Built>(build(*base, injections, flavor, m_untilUs, revisionFloor, laneFloor)),
+        adopt(std::make_shared<Built>(
+                  build(*base, injections, flavor, m_untilUs, revisionFloor, laneFloor)),
               generation);
         return;
     }
@@ -719,8 +722,10 @@ SimulationSource::Built SimulationSource::build(const sim::Scenario &base,
             continue;
         if (++compared > MaxCompared)
             break;
-        const sim::RunResult without = sim::Engine::run(*withInjections(base, injections, n), options);
-        out.plan.changes.prepend(RunNarrator::compare(*out.result, without, i.atUs, i.knob, i.value));
+        const sim::RunResult without =
+            sim::Engine::run(*withInjections(base, injections, n), options);
+        out.plan.changes.prepend(
+            RunNarrator::compare(*out.result, without, i.atUs, i.knob, i.value));
     }
     // Only clear() moves the lane counter, and only while empty is it cheap: do it first.
     while (out.timeline.laneRevision() <= laneFloor)

@@ -10,7 +10,6 @@
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
-
 #include <memory>
 #include <optional>
 
@@ -84,7 +83,8 @@ public:
     void applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure);
     // The kill target for a scenario session's connection at t (the command line's SESSION).
     // id 0 with a message when there is no such session or it has no connection then.
-    KillTarget targetForSession(const QString &session, qint64 atUs, QString *error = nullptr) const;
+    KillTarget targetForSession(const QString &session, qint64 atUs,
+                                QString *error = nullptr) const;
     // Command-line changes (--kill-at, --set), in time order, through the same kill() and
     // applyKnob() a right-click and the knobs panel use; each kill's SESSION is resolved against
     // the run as it is up to that moment. Waits for the runs. False with a message naming the
@@ -162,9 +162,8 @@ private:
         qint64 wallUs = 0;
     };
     // The scenario with injections appended as actions (all, or all but `skip`).
-    static std::shared_ptr<sim::Scenario> withInjections(const sim::Scenario &base,
-                                                         const QList<Injection> &injections,
-                                                         int skip = -1);
+    static std::shared_ptr<sim::Scenario>
+    withInjections(const sim::Scenario &base, const QList<Injection> &injections, int skip = -1);
     static Built build(const sim::Scenario &base, const QList<Injection> &injections,
                        sim::Flavor flavor, std::optional<qint64> untilUs, quint64 revisionFloor,
                        quint64 laneFloor);

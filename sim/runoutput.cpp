@@ -288,8 +288,8 @@ void EngineRun::resolveNarration()
     for (size_t i = 0; i < m_res.events.size(); ++i) {
         const Event &e = m_res.events[i];
         owner[i] = m_res.killOfEvent(e);
-        foreign[i] = (owner[i] >= 0 && m_res.kills[size_t(owner[i])].injected)
-                  || (e.type == EventType::SetGlobal && e.injected);
+        foreign[i] = (owner[i] >= 0 && m_res.kills[size_t(owner[i])].injected) ||
+                     (e.type == EventType::SetGlobal && e.injected);
     }
     auto codeOf = [](const Event &e) -> std::optional<int> {
         switch (e.type) {

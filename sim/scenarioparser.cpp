@@ -914,8 +914,11 @@ struct Parser
     // {"event": E, "session": name, "nth": k, "kill": "query"|"connection", "code": n}
     bool parseMatch(const json &v, const std::string &ptr, EventMatch &m, bool withNth)
     {
-        if (!r.object(v, ptr, withNth ? std::initializer_list<const char *>{"event", "session", "nth", "kill", "code"}
-                                      : std::initializer_list<const char *>{"event", "session", "kill", "code"}))
+        if (!r.object(
+                v, ptr,
+                withNth
+                    ? std::initializer_list<const char *>{"event", "session", "nth", "kill", "code"}
+                    : std::initializer_list<const char *>{"event", "session", "kill", "code"}))
             return false;
         bool ok = true;
         if (const json *e = r.required(v, ptr, "event")) {
@@ -944,7 +947,8 @@ struct Parser
                 else if (*s == "connection")
                     m.kill = KillType::Connection;
                 else {
-                    r.error(ptr + "/kill", "unknown kill type \"" + *s + "\" (use query or connection)");
+                    r.error(ptr + "/kill",
+                            "unknown kill type \"" + *s + "\" (use query or connection)");
                     ok = false;
                 }
             }
@@ -956,7 +960,8 @@ struct Parser
 
     void parseNarration(const json &v, const std::string &ptr, NarrationSpec &n)
     {
-        if (!r.object(v, ptr, {"at", "on", "requires", "unless", "offset", "flavors", "en", "zh_CN"}))
+        if (!r.object(v, ptr,
+                      {"at", "on", "requires", "unless", "offset", "flavors", "en", "zh_CN"}))
             return;
         const json *at = r.member(v, "at");
         const json *on = r.member(v, "on");

@@ -18,9 +18,9 @@
 #include "processlistmodel.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
+#include "timeformat.h"
 #include "timeline.h"
 #include "timelineviewport.h"
-#include "timeformat.h"
 #include "whatifknob.h"
 
 #include <QAction>
@@ -245,14 +245,15 @@ void MainWindow::createWidgets()
             if (const WhatIfKnob *k = WhatIfKnobs::find(all[n].knob))
                 what << WhatIfKnobs::changeText(*k, all[n].value);
         if (what.isEmpty())
-            statusBar()->showMessage(tr("Nothing to apply: the knobs already have these values at %1 s.")
-                                         .arg(PlaybackBar::formatTime(t)),
-                                     5000);
+            statusBar()->showMessage(
+                tr("Nothing to apply: the knobs already have these values at %1 s.")
+                    .arg(PlaybackBar::formatTime(t)),
+                5000);
         else
-            statusBar()->showMessage(tr("%1 from %2 on; everything before stays as it was.")
-                                         .arg(what.join(QStringLiteral("; ")),
-                                              TimeFormat::instant(t)),
-                                     6000);
+            statusBar()->showMessage(
+                tr("%1 from %2 on; everything before stays as it was.")
+                    .arg(what.join(QStringLiteral("; ")), TimeFormat::instant(t)),
+                6000);
     });
     connect(m_knobs, &KnobsPanel::undoChangesRequested, m_simulation,
             &SimulationSource::resetInjections);
@@ -342,7 +343,8 @@ void MainWindow::createWidgets()
             QStringList sql;
             for (const KillRequest &r : requests)
                 sql << killStatement(r);
-            if (m_source && m_source->kind() == SessionSource::Kind::Simulation && !requests.isEmpty())
+            if (m_source && m_source->kind() == SessionSource::Kind::Simulation &&
+                !requests.isEmpty())
                 // The time the kill was injected at, not where the playhead is now.
                 statusBar()->showMessage(tr("%1 injected at %2; the run continues from there.")
                                              .arg(sql.join(QStringLiteral("; ")),

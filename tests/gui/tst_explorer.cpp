@@ -13,36 +13,35 @@
 #include "stagelayout.h"
 #include "swimlaneview.h"
 #include "testscenarios.h"
+#include "timeformat.h"
 #include "timeline.h"
 #include "timelineviewport.h"
-#include "timeformat.h"
 #include "timetext.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QComboBox>
-#include <QMenu>
 #include <QSet>
 #include <QSettings>
-#include <QStatusBar>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QtTest>
-
 #include <sys/stat.h>
 
 using namespace ks;
@@ -179,7 +178,8 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openScenario(QStringLiteral("big-update-kill-connection"), QStringLiteral("mariadb-10.11")));
+        QVERIFY(w.openScenario(QStringLiteral("big-update-kill-connection"),
+                               QStringLiteral("mariadb-10.11")));
         w.simulation()->waitForRun();
         w.playback()->setPosition(1'000'000);
         w.playback()->play();
@@ -191,7 +191,8 @@ private Q_SLOTS:
         QVERIFY(lane >= 0);
         const int y = view->laneCenterY(lane);
         QVERIFY(y >= 0);
-        QTest::mouseClick(view->viewport(), Qt::RightButton, {}, QPoint(view->lanesRect().left() + 60, y));
+        QTest::mouseClick(view->viewport(), Qt::RightButton, {},
+                          QPoint(view->lanesRect().left() + 60, y));
         KillMenu *menu = w.killMenu();
         QTRY_VERIFY(menu->isVisible());
         QVERIFY(!w.playback()->isPlaying());
@@ -220,21 +221,25 @@ private Q_SLOTS:
         // 2. The lane: the arrow to lane 11 at that time.
         bool arrow = false;
         for (const TimelineSignal &sig : w.source()->timeline().signalList())
-            arrow = arrow || (sig.toLane == w.source()->timeline().findLane(11)
-                              && sig.kind == SignalKind::KillQuery && sig.time == clicked);
+            arrow = arrow || (sig.toLane == w.source()->timeline().findLane(11) &&
+                              sig.kind == SignalKind::KillQuery && sig.time == clicked);
         QVERIFY(arrow);
         // 3. The kills list.
         KillsModel *kills = w.killsModel();
         int row = -1;
         for (int r = 0; r < kills->rowCount(); ++r)
-            if (kills->index(r, KillsModel::StatementColumn).data().toString() == QLatin1String("KILL QUERY 11"))
+            if (kills->index(r, KillsModel::StatementColumn).data().toString() ==
+                QLatin1String("KILL QUERY 11"))
                 row = r;
         QVERIFY(row >= 0);
-        QCOMPARE(kills->index(row, KillsModel::RequestedColumn).data(KillsModel::SortRole).toLongLong(), clicked);
+        QCOMPARE(
+            kills->index(row, KillsModel::RequestedColumn).data(KillsModel::SortRole).toLongLong(),
+            clicked);
         // 4. "Your changes" and the status bar.
         auto *changes = w.findChild<QLabel *>(QStringLiteral("changesLabel"));
         QVERIFY(changes);
-        QVERIFY2(changes->text().contains(TimeFormat::instantNumber(clicked) + QStringLiteral(" s: KILL QUERY 11")),
+        QVERIFY2(changes->text().contains(TimeFormat::instantNumber(clicked) +
+                                          QStringLiteral(" s: KILL QUERY 11")),
                  qPrintable(changes->text()));
         QVERIFY2(w.statusBar()->currentMessage().contains(TimeFormat::instant(clicked)),
                  qPrintable(w.statusBar()->currentMessage()));

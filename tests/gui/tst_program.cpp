@@ -1,8 +1,8 @@
 // The real killscope executable and its one command line: --help, --version, --headless,
 // --png with and without --headless (no display at all), and usage errors with exit code 2.
 
-#include <QImage>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -110,12 +110,14 @@ private Q_SLOTS:
     // headless output and with --png.
     void scriptedWhatIfs()
     {
-        const QString h = QStringLiteral("--headless"), sc = QStringLiteral("big-update-kill-connection");
+        const QString h = QStringLiteral("--headless"),
+                      sc = QStringLiteral("big-update-kill-connection");
         const Run told = run({h, sc, QStringLiteral("--flavor"), QStringLiteral("mariadb-10.11"),
                               QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
                               QStringLiteral("--narration")});
         QCOMPARE(told.exitCode, 0);
-        QVERIFY2(told.out.contains("1.250 s  You send KILL QUERY 11 at 1.250 s."), told.out.constData());
+        QVERIFY2(told.out.contains("1.250 s  You send KILL QUERY 11 at 1.250 s."),
+                 told.out.constData());
         QVERIFY2(told.out.contains("ERROR 1317"), told.out.constData());
         QVERIFY2(!told.out.contains("2013"), told.out.constData());
 
@@ -139,14 +141,16 @@ private Q_SLOTS:
         QVERIFY(t.open(QIODevice::ReadOnly));
         QVERIFY(t.readAll().contains("KILL QUERY 11"));
 
-        const Run zh = run({h, sc, QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
-                            QStringLiteral("--narration"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        const Run zh =
+            run({h, sc, QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
+                 QStringLiteral("--narration"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         QCOMPARE(zh.exitCode, 0);
         QVERIFY2(zh.out.contains("1.250 秒") && !zh.out.contains("You send"), zh.out.constData());
 
         const QString png = dir.filePath(QStringLiteral("k.png"));
-        const Run pic = run({QStringLiteral("--png"), png, sc, QStringLiteral("--at"), QStringLiteral("3s"),
-                             QStringLiteral("--kill-at"), QStringLiteral("1.25s:connection:A")});
+        const Run pic =
+            run({QStringLiteral("--png"), png, sc, QStringLiteral("--at"), QStringLiteral("3s"),
+                 QStringLiteral("--kill-at"), QStringLiteral("1.25s:connection:A")});
         QCOMPARE(pic.exitCode, 0);
         QVERIFY(!QImage(png).isNull());
     }
@@ -155,17 +159,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        const QString h = QStringLiteral("--headless"), sc = QStringLiteral("big-update-kill-connection");
+        const QString h = QStringLiteral("--headless"),
+                      sc = QStringLiteral("big-update-kill-connection");
         QTest::newRow("unknown session")
             << QStringList{h, sc, QStringLiteral("--kill-at"), QStringLiteral("1s:query:Z")}
-            << QStringLiteral("--kill-at 1s:query:Z: The scenario big-update-kill-connection has no session “Z”; its sessions are A, B.");
+            << QStringLiteral("--kill-at 1s:query:Z: The scenario big-update-kill-connection has "
+                              "no session “Z”; its sessions are A, B.");
         QTest::newRow("not connected then")
             << QStringList{h, QStringLiteral("io-pressure-rollback"), QStringLiteral("--kill-at"),
                            QStringLiteral("20.5s:query:A")}
             << QStringLiteral("Session A has no connection at 20.500 s.");
         QTest::newRow("no such variable on MariaDB")
-            << QStringList{h, QStringLiteral("concurrency-queue"), QStringLiteral("--flavor"),
-                           QStringLiteral("mariadb-10.11"), QStringLiteral("--set"),
+            << QStringList{h,
+                           QStringLiteral("concurrency-queue"),
+                           QStringLiteral("--flavor"),
+                           QStringLiteral("mariadb-10.11"),
+                           QStringLiteral("--set"),
                            QStringLiteral("1s:innodb_thread_concurrency=3")}
             << QStringLiteral("innodb_thread_concurrency does not exist on mariadb-10.11");
         QTest::newRow("png, unknown session")

@@ -351,6 +351,18 @@
         <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
         <translation>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</translation>
     </message>
+    <message>
+        <source>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</source>
+        <translation>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</translation>
+    </message>
+    <message>
+        <source>Change a What-if knob from TIME on, as the knobs panel would: innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 (repeatable).</source>
+        <translation>Change a What-if knob from TIME on, as the knobs panel would: innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 (repeatable).</translation>
+    </message>
+    <message>
+        <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
+        <translation>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOpener</name>
@@ -1137,6 +1149,34 @@
         <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
         <translation>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</translation>
     </message>
+    <message>
+        <source>No scenario is loaded.</source>
+        <translation>No scenario is loaded.</translation>
+    </message>
+    <message>
+        <source>Unknown knob “%1”; the What-if knobs are %2.</source>
+        <translation>Unknown knob “%1”; the What-if knobs are %2.</translation>
+    </message>
+    <message>
+        <source>No scenario has run.</source>
+        <translation>No scenario has run.</translation>
+    </message>
+    <message>
+        <source>The scenario %1 has no session “%2”; its sessions are %3.</source>
+        <translation>The scenario %1 has no session “%2”; its sessions are %3.</translation>
+    </message>
+    <message>
+        <source>Session %1 has no connection at %2.</source>
+        <translation>Session %1 has no connection at %2.</translation>
+    </message>
+    <message>
+        <source>--kill-at %1: %2</source>
+        <translation>--kill-at %1: %2</translation>
+    </message>
+    <message>
+        <source>--set %1: %2</source>
+        <translation>--set %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SmallFile</name>
@@ -1633,6 +1673,14 @@
             <numerusform>%n sessions</numerusform>
         </translation>
     </message>
+    <message>
+        <source>At %1 (playback holds)</source>
+        <translation>At %1 (playback holds)</translation>
+    </message>
+    <message>
+        <source>The kill is injected at this moment of the run: where the playhead was when you right-clicked.</source>
+        <translation>The kill is injected at this moment of the run: where the playhead was when you right-clicked.</translation>
+    </message>
 </context>
 <context>
     <name>ks::KillsModel</name>
@@ -2086,14 +2134,6 @@
 <context>
     <name>ks::MainWindow</name>
     <message>
-        <source>SET GLOBAL applied at %1 s; the run continues from there.</source>
-        <translation>SET GLOBAL applied at %1 s; the run continues from there.</translation>
-    </message>
-    <message>
-        <source>%1 injected at %2 s; the run continues from there.</source>
-        <translation>%1 injected at %2 s; the run continues from there.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -2301,14 +2341,6 @@
         <translation>%1 s: %2</translation>
     </message>
     <message>
-        <source>%1 s: SET GLOBAL innodb_thread_concurrency = %2</source>
-        <translation>%1 s: SET GLOBAL innodb_thread_concurrency = %2</translation>
-    </message>
-    <message>
-        <source>%1 s: I/O pressure %2</source>
-        <translation>%1 s: I/O pressure %2</translation>
-    </message>
-    <message>
         <source>Requested: %1</source>
         <translation>Requested: %1</translation>
     </message>
@@ -2331,6 +2363,18 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the knobs already have these values at %1 s.</source>
+        <translation>Nothing to apply: the knobs already have these values at %1 s.</translation>
+    </message>
+    <message>
+        <source>%1 from %2 on; everything before stays as it was.</source>
+        <translation>%1 from %2 on; everything before stays as it was.</translation>
+    </message>
+    <message>
+        <source>%1 injected at %2; the run continues from there.</source>
+        <translation>%1 injected at %2; the run continues from there.</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2518,225 @@
     <message>
         <source>The session holding the lock this one waits for</source>
         <translation>The session holding the lock this one waits for</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RunNarrator</name>
+    <message>
+        <source>the server</source>
+        <translation>the server</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>thread %1</translation>
+    </message>
+    <message>
+        <source>at its next check point</source>
+        <translation>at its next check point</translation>
+    </message>
+    <message>
+        <source>at the next row of its loop (each row is a check point)</source>
+        <translation>at the next row of its loop (each row is a check point)</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a row-lock wait</source>
+        <translation>at once: KILL wakes a row-lock wait</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a metadata-lock wait</source>
+        <translation>at once: KILL wakes a metadata-lock wait</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a table-lock wait</source>
+        <translation>at once: KILL wakes a table-lock wait</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes SLEEP()</source>
+        <translation>at once: KILL wakes SLEEP()</translation>
+    </message>
+    <message>
+        <source>when it wakes from a sleep in the InnoDB queue and looks at the flag</source>
+        <translation>when it wakes from a sleep in the InnoDB queue and looks at the flag</translation>
+    </message>
+    <message>
+        <source>only when its I/O call returns (there is no check point inside it)</source>
+        <translation>only when its I/O call returns (there is no check point inside it)</translation>
+    </message>
+    <message>
+        <source>when its blocked network write fails</source>
+        <translation>when its blocked network write fails</translation>
+    </message>
+    <message>
+        <source>while it waits for its next command</source>
+        <translation>while it waits for its next command</translation>
+    </message>
+    <message>
+        <source>while it logs in</source>
+        <translation>while it logs in</translation>
+    </message>
+    <message>
+        <source>only after its data-dictionary work</source>
+        <translation>only after its data-dictionary work</translation>
+    </message>
+    <message>
+        <source>You send %1 at %2</source>
+        <translation>You send %1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 comes at %2</source>
+        <translation>%1 comes at %2</translation>
+    </message>
+    <message>
+        <source>%1: the server answers ERROR %2, and nothing happens to %3.</source>
+        <translation>%1: the server answers ERROR %2, and nothing happens to %3.</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is between statements, and MySQL ignores a KILL QUERY there: nothing changes.</source>
+        <translation>%1. The KILL returns Query OK, but %2 is between statements, and MySQL ignores a KILL QUERY there: nothing changes.</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is already being killed: this one changes nothing.</source>
+        <translation>%1. The KILL returns Query OK, but %2 is already being killed: this one changes nothing.</translation>
+    </message>
+    <message>
+        <source>%1. %2 is idle: MariaDB keeps the flag, so the processlist shows Killed until its next command clears it; that command runs normally.</source>
+        <translation>%1. %2 is idle: MariaDB keeps the flag, so the processlist shows Killed until its next command clears it; that command runs normally.</translation>
+    </message>
+    <message>
+        <source>%1. It only sets the kill flag of %2; the KILL returns Query OK at once, and %2 goes on until it looks at the flag.</source>
+        <translation>%1. It only sets the kill flag of %2; the KILL returns Query OK at once, and %2 goes on until it looks at the flag.</translation>
+    </message>
+    <message>
+        <source>%1. It sets the kill flag of %2 and shuts its socket; the KILL returns Query OK at once.</source>
+        <translation>%1. It sets the kill flag of %2 and shuts its socket; the KILL returns Query OK at once.</translation>
+    </message>
+    <message>
+        <source>%1 had already passed its last check point: the statement completes anyway, and the kill comes too late to matter.</source>
+        <translation>%1 had already passed its last check point: the statement completes anyway, and the kill comes too late to matter.</translation>
+    </message>
+    <message>
+        <source>At %1 SLEEP() is woken and simply returns 1: on MySQL an interrupted SLEEP() alone is no error.</source>
+        <translation>At %1 SLEEP() is woken and simply returns 1: on MySQL an interrupted SLEEP() alone is no error.</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag in the same instant, %2.</source>
+        <translation>%1 notices the flag in the same instant, %2.</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag at %2, %3 after the KILL, %4.</source>
+        <translation>%1 notices the flag at %2, %3 after the KILL, %4.</translation>
+    </message>
+    <message>
+        <source> MySQL 5.7 never looks at the flag while a thread waits in the InnoDB queue.</source>
+        <translation> MySQL 5.7 never looks at the flag while a thread waits in the InnoDB queue.</translation>
+    </message>
+    <message>
+        <source>By the end of the run (%1) %2 has still not noticed the flag.%3</source>
+        <translation>By the end of the run (%1) %2 has still not noticed the flag.%3</translation>
+    </message>
+    <message>
+        <source>its whole transaction</source>
+        <translation>its whole transaction</translation>
+    </message>
+    <message>
+        <source>its statement</source>
+        <translation>its statement</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3: the rollback runs from %4 to %5 (%6) and cannot be interrupted.</source>
+        <translation>Now %1 must undo %2 rows of %3: the rollback runs from %4 to %5 (%6) and cannot be interrupted.</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3, from %4 on; it is still rolling back when the run ends (%5). A rollback cannot be interrupted.</source>
+        <translation>Now %1 must undo %2 rows of %3, from %4 on; it is still rolling back when the run ends (%5). A rollback cannot be interrupted.</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread goes on until %3.</source>
+        <translation>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread goes on until %3.</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread is still at work when the run ends.</source>
+        <translation>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread is still at work when the run ends.</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR %2 at %3, %4 after the KILL.</source>
+        <translation>The client of %1 shows ERROR %2 at %3, %4 after the KILL.</translation>
+    </message>
+    <message>
+        <source>The client of %1 is not told anything in this run: it would find out only with its next statement.</source>
+        <translation>The client of %1 is not told anything in this run: it would find out only with its next statement.</translation>
+    </message>
+    <message>
+        <source>The thread of %1 ends at %2.</source>
+        <translation>The thread of %1 ends at %2.</translation>
+    </message>
+    <message>
+        <source>%1 gets the row lock it was waiting for at %2.</source>
+        <translation>%1 gets the row lock it was waiting for at %2.</translation>
+    </message>
+    <message>
+        <source>%1 gets the metadata lock it was waiting for at %2.</source>
+        <translation>%1 gets the metadata lock it was waiting for at %2.</translation>
+    </message>
+    <message>
+        <source>after the end of the run</source>
+        <translation>after the end of the run</translation>
+    </message>
+    <message>
+        <source>the rollback of %1 now ends at %2 (without the change: %3)</source>
+        <translation>the rollback of %1 now ends at %2 (without the change: %3)</translation>
+    </message>
+    <message>
+        <source>the kill of %1 is over at %2 (without the change: %3)</source>
+        <translation>the kill of %1 is over at %2 (without the change: %3)</translation>
+    </message>
+    <message>
+        <source>the thread of %1 ends at %2 (without the change: %3)</source>
+        <translation>the thread of %1 ends at %2 (without the change: %3)</translation>
+    </message>
+    <message>
+        <source>the run now ends at %1 (without the change: %2)</source>
+        <translation>the run now ends at %1 (without the change: %2)</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently.</source>
+        <translation>From here on the run goes differently.</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently: %1.</source>
+        <translation>From here on the run goes differently: %1.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the rollback then reads no pages from disk (they are in the buffer pool), so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>It changes nothing in the rest of this run: the rollback then reads no pages from disk (they are in the buffer pool), so it is CPU-bound here and disk load does not slow it.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the work then reads no pages from disk, so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>It changes nothing in the rest of this run: the work then reads no pages from disk, so it is CPU-bound here and disk load does not slow it.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing reads from or writes to the disk after that moment.</source>
+        <translation>It changes nothing in the rest of this run: nothing reads from or writes to the disk after that moment.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: no thread waits for an InnoDB seat after that moment, so the number of seats does not matter.</source>
+        <translation>It changes nothing in the rest of this run: no thread waits for an InnoDB seat after that moment, so the number of seats does not matter.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing after that moment depends on it.</source>
+        <translation>It changes nothing in the rest of this run: nothing after that moment depends on it.</translation>
+    </message>
+    <message>
+        <source>You change %1 at %2. %3</source>
+        <translation>You change %1 at %2. %3</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +3053,76 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>s</source>
         <translation>s</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfKnobs</name>
+    <message>
+        <source>InnoDB seats</source>
+        <translation>InnoDB seats</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O pressure</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL %1 = %2</source>
+        <translation>SET GLOBAL %1 = %2</translation>
+    </message>
+    <message>
+        <source>I/O pressure %1 (competing disk load, not a server variable)</source>
+        <translation>I/O pressure %1 (competing disk load, not a server variable)</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (not a server variable)</source>
+        <translation>%1 = %2 (not a server variable)</translation>
+    </message>
+    <message>
+        <source>%1 takes a value from %2 to %3</source>
+        <translation>%1 takes a value from %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number</source>
+        <translation>%1 takes a whole number</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 (MariaDB 10.6 removed it)</source>
+        <translation>%1 does not exist on %2 (MariaDB 10.6 removed it)</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfScript</name>
+    <message>
+        <source>expected TIME:query|connection[:hard|soft]:SESSION, e.g. 2s:query:A</source>
+        <translation>expected TIME:query|connection[:hard|soft]:SESSION, e.g. 2s:query:A</translation>
+    </message>
+    <message>
+        <source>bad time “%1”: %2</source>
+        <translation>bad time “%1”: %2</translation>
+    </message>
+    <message>
+        <source>unknown kill “%1”: use query or connection</source>
+        <translation>unknown kill “%1”: use query or connection</translation>
+    </message>
+    <message>
+        <source>unknown strength “%1”: use hard or soft</source>
+        <translation>unknown strength “%1”: use hard or soft</translation>
+    </message>
+    <message>
+        <source>bad session name “%1”: a scenario&apos;s session name, e.g. A</source>
+        <translation>bad session name “%1”: a scenario&apos;s session name, e.g. A</translation>
+    </message>
+    <message>
+        <source>expected TIME:KNOB=VALUE, e.g. 5s:io_pressure=4</source>
+        <translation>expected TIME:KNOB=VALUE, e.g. 5s:io_pressure=4</translation>
+    </message>
+    <message>
+        <source>unknown knob “%1”: use %2</source>
+        <translation>unknown knob “%1”: use %2</translation>
+    </message>
+    <message>
+        <source>bad value “%1” for %2: expected a number</source>
+        <translation>bad value “%1” for %2: expected a number</translation>
     </message>
 </context>
 </TS>

@@ -351,6 +351,18 @@
         <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
         <translation>--processlist-at %1：必须在 0s 到 3600s 之间（没有哪次运行更长）</translation>
     </message>
+    <message>
+        <source>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</source>
+        <translation>像右键菜单那样向模拟运行注入一次 KILL：TIME:query|connection[:hard|soft]:SESSION，SESSION 是场景中的会话名，例如 2s:connection:A（可重复给出）。</translation>
+    </message>
+    <message>
+        <source>Change a What-if knob from TIME on, as the knobs panel would: innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 (repeatable).</source>
+        <translation>像“假如”面板那样从 TIME 起修改一个参数：innodb_thread_concurrency 或 io_pressure，例如 5s:io_pressure=4（可重复给出）。</translation>
+    </message>
+    <message>
+        <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
+        <translation>按 --lang 的语言打印这次运行的解说步骤及其时间（与 --kill-at、--set 同用时还说明这些改动带来了什么）。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOpener</name>
@@ -1131,6 +1143,34 @@
         <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
         <translation>场景“%1”的运行在 %2 秒处停止：引擎事件数超过了 %3，之后的内容不会显示。</translation>
     </message>
+    <message>
+        <source>No scenario is loaded.</source>
+        <translation>还没有加载场景。</translation>
+    </message>
+    <message>
+        <source>Unknown knob “%1”; the What-if knobs are %2.</source>
+        <translation>未知参数“%1”；可用的“假如”参数是 %2。</translation>
+    </message>
+    <message>
+        <source>No scenario has run.</source>
+        <translation>还没有运行任何场景。</translation>
+    </message>
+    <message>
+        <source>The scenario %1 has no session “%2”; its sessions are %3.</source>
+        <translation>场景 %1 中没有会话“%2”；它的会话是 %3。</translation>
+    </message>
+    <message>
+        <source>Session %1 has no connection at %2.</source>
+        <translation>会话 %1 在 %2 时没有连接。</translation>
+    </message>
+    <message>
+        <source>--kill-at %1: %2</source>
+        <translation>--kill-at %1：%2</translation>
+    </message>
+    <message>
+        <source>--set %1: %2</source>
+        <translation>--set %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>SmallFile</name>
@@ -1625,6 +1665,14 @@
             <numerusform>%n 个会话</numerusform>
         </translation>
     </message>
+    <message>
+        <source>At %1 (playback holds)</source>
+        <translation>在 %1（播放暂停）</translation>
+    </message>
+    <message>
+        <source>The kill is injected at this moment of the run: where the playhead was when you right-clicked.</source>
+        <translation>KILL 会注入到运行的这一刻：也就是你右键单击时播放头所在的位置。</translation>
+    </message>
 </context>
 <context>
     <name>ks::KillsModel</name>
@@ -2075,14 +2123,6 @@
 <context>
     <name>ks::MainWindow</name>
     <message>
-        <source>SET GLOBAL applied at %1 s; the run continues from there.</source>
-        <translation>已在 %1 秒处执行 SET GLOBAL；运行从那里继续。</translation>
-    </message>
-    <message>
-        <source>%1 injected at %2 s; the run continues from there.</source>
-        <translation>已在 %2 秒处注入 %1；运行从那里继续。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2289,14 +2329,6 @@
         <translation>%1 秒：%2</translation>
     </message>
     <message>
-        <source>%1 s: SET GLOBAL innodb_thread_concurrency = %2</source>
-        <translation>%1 秒：SET GLOBAL innodb_thread_concurrency = %2</translation>
-    </message>
-    <message>
-        <source>%1 s: I/O pressure %2</source>
-        <translation>%1 秒：I/O 压力 %2</translation>
-    </message>
-    <message>
         <source>Requested: %1</source>
         <translation>已请求：%1</translation>
     </message>
@@ -2319,6 +2351,18 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the knobs already have these values at %1 s.</source>
+        <translation>没有可应用的改动：在 %1 秒时参数已经是这些值。</translation>
+    </message>
+    <message>
+        <source>%1 from %2 on; everything before stays as it was.</source>
+        <translation>从 %2 起：%1；之前的一切保持原样。</translation>
+    </message>
+    <message>
+        <source>%1 injected at %2; the run continues from there.</source>
+        <translation>%1 已在 %2 注入；运行从那里继续。</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2506,225 @@
     <message>
         <source>The session holding the lock this one waits for</source>
         <translation>持有本会话所等待的锁的会话</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RunNarrator</name>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <source>at its next check point</source>
+        <translation>在它的下一个检查点</translation>
+    </message>
+    <message>
+        <source>at the next row of its loop (each row is a check point)</source>
+        <translation>在循环的下一行（每一行都是一个检查点）</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a row-lock wait</source>
+        <translation>立即发现：KILL 会唤醒行锁等待</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a metadata-lock wait</source>
+        <translation>立即发现：KILL 会唤醒元数据锁等待</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a table-lock wait</source>
+        <translation>立即发现：KILL 会唤醒表锁等待</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes SLEEP()</source>
+        <translation>立即发现：KILL 会唤醒 SLEEP()</translation>
+    </message>
+    <message>
+        <source>when it wakes from a sleep in the InnoDB queue and looks at the flag</source>
+        <translation>在 InnoDB 队列中睡醒并查看标志时</translation>
+    </message>
+    <message>
+        <source>only when its I/O call returns (there is no check point inside it)</source>
+        <translation>要等 I/O 调用返回才发现（调用内部没有检查点）</translation>
+    </message>
+    <message>
+        <source>when its blocked network write fails</source>
+        <translation>在被阻塞的网络写失败时</translation>
+    </message>
+    <message>
+        <source>while it waits for its next command</source>
+        <translation>在等待下一条命令时</translation>
+    </message>
+    <message>
+        <source>while it logs in</source>
+        <translation>在登录过程中</translation>
+    </message>
+    <message>
+        <source>only after its data-dictionary work</source>
+        <translation>要等数据字典操作结束后</translation>
+    </message>
+    <message>
+        <source>You send %1 at %2</source>
+        <translation>你在 %2 发送了 %1</translation>
+    </message>
+    <message>
+        <source>%1 comes at %2</source>
+        <translation>%1 在 %2 到来</translation>
+    </message>
+    <message>
+        <source>%1: the server answers ERROR %2, and nothing happens to %3.</source>
+        <translation>%1：服务器回答 ERROR %2，%3 什么也没发生。</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is between statements, and MySQL ignores a KILL QUERY there: nothing changes.</source>
+        <translation>%1。KILL 返回 Query OK，但 %2 正处于两条语句之间，MySQL 在这里会忽略 KILL QUERY：什么都没变。</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is already being killed: this one changes nothing.</source>
+        <translation>%1。KILL 返回 Query OK，但 %2 已经在被终止：这一次什么也没改变。</translation>
+    </message>
+    <message>
+        <source>%1. %2 is idle: MariaDB keeps the flag, so the processlist shows Killed until its next command clears it; that command runs normally.</source>
+        <translation>%1。%2 处于空闲：MariaDB 保留这个标志，所以进程列表显示 Killed，直到下一条命令把它清掉；那条命令照常执行。</translation>
+    </message>
+    <message>
+        <source>%1. It only sets the kill flag of %2; the KILL returns Query OK at once, and %2 goes on until it looks at the flag.</source>
+        <translation>%1。它只是设置了 %2 的终止标志；KILL 立即返回 Query OK，而 %2 会一直运行到它查看标志为止。</translation>
+    </message>
+    <message>
+        <source>%1. It sets the kill flag of %2 and shuts its socket; the KILL returns Query OK at once.</source>
+        <translation>%1。它设置了 %2 的终止标志并关闭其套接字；KILL 立即返回 Query OK。</translation>
+    </message>
+    <message>
+        <source>%1 had already passed its last check point: the statement completes anyway, and the kill comes too late to matter.</source>
+        <translation>%1 已经越过了最后一个检查点：语句照样完成，这次 KILL 来得太晚，不起作用。</translation>
+    </message>
+    <message>
+        <source>At %1 SLEEP() is woken and simply returns 1: on MySQL an interrupted SLEEP() alone is no error.</source>
+        <translation>在 %1，SLEEP() 被唤醒并直接返回 1：在 MySQL 上，单独的 SLEEP() 被中断不算错误。</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag in the same instant, %2.</source>
+        <translation>%1 在同一时刻就发现了标志，%2。</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag at %2, %3 after the KILL, %4.</source>
+        <translation>%1 在 %2 发现了标志，距 KILL %3，%4。</translation>
+    </message>
+    <message>
+        <source> MySQL 5.7 never looks at the flag while a thread waits in the InnoDB queue.</source>
+        <translation>MySQL 5.7 在线程于 InnoDB 队列中等待时从不查看这个标志。</translation>
+    </message>
+    <message>
+        <source>By the end of the run (%1) %2 has still not noticed the flag.%3</source>
+        <translation>到运行结束（%1）时，%2 仍未发现标志。%3</translation>
+    </message>
+    <message>
+        <source>its whole transaction</source>
+        <translation>整个事务</translation>
+    </message>
+    <message>
+        <source>its statement</source>
+        <translation>这条语句</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3: the rollback runs from %4 to %5 (%6) and cannot be interrupted.</source>
+        <translation>现在 %1 必须撤销%3的 %2 行：回滚从 %4 持续到 %5（%6），而且不能被打断。</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3, from %4 on; it is still rolling back when the run ends (%5). A rollback cannot be interrupted.</source>
+        <translation>现在 %1 必须从 %4 起撤销%3的 %2 行；运行结束（%5）时它仍在回滚。回滚不能被打断。</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread goes on until %3.</source>
+        <translation>%1 的客户端在 %2 显示 ERROR 2013（连接丢失），而服务器线程一直工作到 %3。</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread is still at work when the run ends.</source>
+        <translation>%1 的客户端在 %2 显示 ERROR 2013（连接丢失），而运行结束时服务器线程仍在工作。</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR %2 at %3, %4 after the KILL.</source>
+        <translation>%1 的客户端在 %3 显示 ERROR %2，距 KILL %4。</translation>
+    </message>
+    <message>
+        <source>The client of %1 is not told anything in this run: it would find out only with its next statement.</source>
+        <translation>在这次运行中 %1 的客户端什么也没得到通知：要到它发送下一条语句时才会发现。</translation>
+    </message>
+    <message>
+        <source>The thread of %1 ends at %2.</source>
+        <translation>%1 的线程在 %2 结束。</translation>
+    </message>
+    <message>
+        <source>%1 gets the row lock it was waiting for at %2.</source>
+        <translation>%1 在 %2 拿到了它一直在等的行锁。</translation>
+    </message>
+    <message>
+        <source>%1 gets the metadata lock it was waiting for at %2.</source>
+        <translation>%1 在 %2 拿到了它一直在等的元数据锁。</translation>
+    </message>
+    <message>
+        <source>after the end of the run</source>
+        <translation>运行结束之后</translation>
+    </message>
+    <message>
+        <source>the rollback of %1 now ends at %2 (without the change: %3)</source>
+        <translation>%1 的回滚现在在 %2 结束（没有这个改动时：%3）</translation>
+    </message>
+    <message>
+        <source>the kill of %1 is over at %2 (without the change: %3)</source>
+        <translation>对 %1 的终止在 %2 完成（没有这个改动时：%3）</translation>
+    </message>
+    <message>
+        <source>the thread of %1 ends at %2 (without the change: %3)</source>
+        <translation>%1 的线程在 %2 结束（没有这个改动时：%3）</translation>
+    </message>
+    <message>
+        <source>the run now ends at %1 (without the change: %2)</source>
+        <translation>运行现在在 %1 结束（没有这个改动时：%2）</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently.</source>
+        <translation>从这里开始，运行的走向变了。</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently: %1.</source>
+        <translation>从这里开始，运行的走向变了：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the rollback then reads no pages from disk (they are in the buffer pool), so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>它没有改变这次运行的后续：那时的回滚不从磁盘读页（页都在缓冲池里），所以这里是 CPU 密集的，磁盘负载拖慢不了它。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the work then reads no pages from disk, so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>它没有改变这次运行的后续：那时的工作不从磁盘读页，所以这里是 CPU 密集的，磁盘负载拖慢不了它。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing reads from or writes to the disk after that moment.</source>
+        <translation>它没有改变这次运行的后续：那一刻之后没有任何读写磁盘的操作。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: no thread waits for an InnoDB seat after that moment, so the number of seats does not matter.</source>
+        <translation>它没有改变这次运行的后续：那一刻之后没有线程在等 InnoDB 席位，所以席位多少无关紧要。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing after that moment depends on it.</source>
+        <translation>它没有改变这次运行的后续：那一刻之后没有任何东西依赖它。</translation>
+    </message>
+    <message>
+        <source>You change %1 at %2. %3</source>
+        <translation>你在 %2 执行了改动：%1。%3</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +3041,76 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>s</source>
         <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfKnobs</name>
+    <message>
+        <source>InnoDB seats</source>
+        <translation>InnoDB 席位</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O 压力</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL %1 = %2</source>
+        <translation>SET GLOBAL %1 = %2</translation>
+    </message>
+    <message>
+        <source>I/O pressure %1 (competing disk load, not a server variable)</source>
+        <translation>I/O 压力 %1（竞争的磁盘负载，不是服务器变量）</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (not a server variable)</source>
+        <translation>%1 = %2（不是服务器变量）</translation>
+    </message>
+    <message>
+        <source>%1 takes a value from %2 to %3</source>
+        <translation>%1 的取值范围是 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number</source>
+        <translation>%1 只接受整数</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 (MariaDB 10.6 removed it)</source>
+        <translation>%2 上没有 %1（MariaDB 10.6 已删除它）</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfScript</name>
+    <message>
+        <source>expected TIME:query|connection[:hard|soft]:SESSION, e.g. 2s:query:A</source>
+        <translation>应为 TIME:query|connection[:hard|soft]:SESSION，例如 2s:query:A</translation>
+    </message>
+    <message>
+        <source>bad time “%1”: %2</source>
+        <translation>时间“%1”不对：%2</translation>
+    </message>
+    <message>
+        <source>unknown kill “%1”: use query or connection</source>
+        <translation>未知的终止类型“%1”：请用 query 或 connection</translation>
+    </message>
+    <message>
+        <source>unknown strength “%1”: use hard or soft</source>
+        <translation>未知的强度“%1”：请用 hard 或 soft</translation>
+    </message>
+    <message>
+        <source>bad session name “%1”: a scenario&apos;s session name, e.g. A</source>
+        <translation>会话名“%1”不对：应是场景中的会话名，例如 A</translation>
+    </message>
+    <message>
+        <source>expected TIME:KNOB=VALUE, e.g. 5s:io_pressure=4</source>
+        <translation>应为 TIME:KNOB=VALUE，例如 5s:io_pressure=4</translation>
+    </message>
+    <message>
+        <source>unknown knob “%1”: use %2</source>
+        <translation>未知参数“%1”：请用 %2</translation>
+    </message>
+    <message>
+        <source>bad value “%1” for %2: expected a number</source>
+        <translation>%2 的值“%1”不对：应为数字</translation>
     </message>
 </context>
 </TS>

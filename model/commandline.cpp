@@ -208,8 +208,8 @@ const Spec kSpecs[] = {
      Section::LiveHeadless, InLive},
     {Option::Timeout, "timeout", "time",
      QT_TRANSLATE_NOOP("CommandLine",
-                       "Give up after this long (default 60s): exit 5 if the victim is still "
-                       "there."),
+                       "Follow the kill for at most this long once connected (default 60s; "
+                       "connecting has --connect-timeout): exit 5 if the victim is still there."),
      Section::LiveHeadless, InLive},
 
     {Option::SslMode, "ssl-mode", "mode",
@@ -733,9 +733,9 @@ QString CommandLine::helpText() const
                    "MariaDB."),
                 0, width) +
            u'\n';
-    for (Section section : {Section::General, Section::Scenario, Section::Picture,
-                            Section::Headless, Section::Live, Section::Tls,
-                            Section::LiveHeadless, Section::Window}) {
+    for (Section section :
+         {Section::General, Section::Scenario, Section::Picture, Section::Headless, Section::Live,
+          Section::Tls, Section::LiveHeadless, Section::Window}) {
         out += u'\n' + wrap(sectionTitle(section), 0, width) + u'\n';
         for (const Spec &s : kSpecs) {
             if (s.section != section || s.hidden)

@@ -151,6 +151,7 @@ public:
     Run(const LiveRequest &request, const ConnectionSettings &settings)
         : m_request(request)
         , m_source(settings)
+        , m_connectTimeoutMs(qint64(settings.connectTimeoutS) * 1000)
     {}
 
     int exec()
@@ -162,10 +163,12 @@ public:
         QObject::connect(&m_source, &LiveSource::sampled, &m_loop, [this] { onSample(); });
         QObject::connect(&m_source, &SessionSource::killUpdated, &m_loop,
                          [this](int serial) { onKill(serial); });
-        QTimer deadline;
-        deadline.setSingleShot(true);
-        QObject::connect(&deadline, &QTimer::timeout, &m_loop, [this] { onTimeout(); });
-        deadline.start(int(qMin<qint64>(m_request.timeoutUs / 1000, INT_MAX)));
+        // --timeout bounds following the kill, from the first sample on; connecting has its own
+        // bound (--connect-timeout), so a slow connect does not eat the kill's budget.
+        m_deadline.setSingleShot(true);
+        QObject::connect(&m_deadline, &QTimer::timeout, &m_loop, [this] { onTimeout(); });
+        m_deadline.start(
+            int(qMin<qint64>(m_connectTimeoutMs + m_request.timeoutUs / 1000, INT_MAX)));
 
         // SIGINT / SIGTERM: stop following, keep the audit log complete.
         std::unique_ptr<QSocketNotifier> signalNotifier;
@@ -242,6 +245,7 @@ private:
         if (m_sampled)
             return;
         m_sampled = true;
+        m_deadline.start(int(qMin<qint64>(m_request.timeoutUs / 1000, INT_MAX)));
         if (m_request.action == LiveRequest::Action::Processlist) {
             printProcesslist();
             finish(0);
@@ -435,7 +439,7 @@ private:
         const double s = double(m_request.timeoutUs) / 1e6;
         if (!m_sampled) {
             printErr(tr("no connection to the server within %1 s: %2")
-                         .arg(s)
+                         .arg(double(m_connectTimeoutMs) / 1000 + s)
                          .arg(m_source.statusText()));
             finish(2);
             return;
@@ -453,6 +457,8 @@ private:
     QElapsedTimer m_clock;
     int m_exit = -1;
     bool m_sampled = false;
+    qint64 m_connectTimeoutMs = 5000;
+    QTimer m_deadline;
     bool m_killed = false;
     KillPhase m_lastPhase = KillPhase::Requested;
     qint64 m_requestedUs = 0;

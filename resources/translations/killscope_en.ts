@@ -268,10 +268,6 @@
         <translation>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</translation>
     </message>
     <message>
-        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
-        <translation>Give up after this long (default 60s): exit 5 if the victim is still there.</translation>
-    </message>
-    <message>
         <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
         <translation>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</translation>
     </message>
@@ -362,6 +358,10 @@
     <message>
         <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
         <translation>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</translation>
+    </message>
+    <message>
+        <source>Follow the kill for at most this long once connected (default 60s; connecting has --connect-timeout): exit 5 if the victim is still there.</source>
+        <translation>Follow the kill for at most this long once connected (default 60s; connecting has --connect-timeout): exit 5 if the victim is still there.</translation>
     </message>
 </context>
 <context>

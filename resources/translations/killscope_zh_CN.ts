@@ -268,10 +268,6 @@
         <translation>一直跟踪这次终止直到结束，并打印每个阶段：已接受、已发现标志、回滚中、已完成或已消失。</translation>
     </message>
     <message>
-        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
-        <translation>超过这个时间就放弃（默认 60s）：如果目标仍在，以 5 退出。</translation>
-    </message>
-    <message>
         <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
         <translation>供脚本使用的实时命令（与 --headless 同用；退出码 0 表示已接受，带 --wait 时表示已生效；3 表示被服务器拒绝；4 表示未发送；5 表示到 --timeout 时仍在；2 表示用法错误或无法连接）：</translation>
     </message>
@@ -362,6 +358,10 @@
     <message>
         <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
         <translation>按 --lang 的语言打印这次运行的解说步骤及其时间（与 --kill-at、--set 同用时还说明这些改动带来了什么）。</translation>
+    </message>
+    <message>
+        <source>Follow the kill for at most this long once connected (default 60s; connecting has --connect-timeout): exit 5 if the victim is still there.</source>
+        <translation>连接上之后最多跟踪这次终止这么久（默认 60s；连接本身由 --connect-timeout 限定）：如果对象仍在则以 5 退出。</translation>
     </message>
 </context>
 <context>

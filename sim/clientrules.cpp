@@ -37,6 +37,23 @@ std::string ClientRules::goneAway() const
                                              : "ERROR 2006 (HY000): MySQL server has gone away";
 }
 
+std::string ClientRules::connectRefused(const std::string &host, int &code) const
+{
+    // libmysql/errmsg.cc CR_CONNECTION_ERROR / CR_CONN_HOST_ERROR, libmariadb's without "MySQL";
+    // 111 = ECONNREFUSED; the Debian default socket paths.
+    const bool mdb = m_kind == ClientKind::MariaDb1011;
+    if (host.empty() || host == "localhost") {
+        code = 2002;
+        return mdb ? "ERROR 2002 (HY000): Can't connect to local server through socket "
+                     "'/run/mysqld/mysqld.sock' (111)"
+                   : "ERROR 2002 (HY000): Can't connect to local MySQL server through socket "
+                     "'/var/run/mysqld/mysqld.sock' (111)";
+    }
+    code = 2003;
+    return mdb ? "ERROR 2003 (HY000): Can't connect to server on '" + host + "' (111)"
+               : "ERROR 2003 (HY000): Can't connect to MySQL server on '" + host + ":3306' (111)";
+}
+
 std::string ClientRules::idleKilledNextError(int &code) const
 {
     // kill.test accepts 2006 or 2013 "depending on the timing of close of the connection socket";

@@ -27,6 +27,9 @@ public:
     // 2013 / 2006 texts differ: "MySQL server" vs "server".
     std::string lostConnection() const;   // "ERROR 2013 (HY000): Lost connection to ..."
     std::string goneAway() const;         // "ERROR 2006 (HY000): ... has gone away"
+    // Nothing listens (the server is down, recovering): the socket or the port refuses (111).
+    // `code` is set to 2002 (local socket) or 2003 (TCP).
+    std::string connectRefused(const std::string &host, int &code) const;
     // The error that the next statement of a killed idle connection gets (§1.1/1.2).
     std::string idleKilledNextError(int &code) const;
     std::string prompt(const std::string &db) const;

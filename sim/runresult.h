@@ -101,6 +101,7 @@ struct Lane
     int session = -1;            // scenario session index, -1 = helper/operator
     std::string sessionName;     // "" for helper/operator
     std::string label;
+    std::string labelZh;         // the label in Chinese; "" = the same as label
     std::string user;
     std::string host;
     std::string db;

@@ -103,7 +103,8 @@ struct SessionSpec
     std::string host = "localhost";
     std::optional<std::string> db;
     uint8_t privileges = 0;
-    std::string label;
+    std::string label;   // lane label, English (default: the name)
+    std::string labelZh; // lane label, Chinese (default: the English one)
     ClientKind client = ClientKind::Cli;
     bool quick = false;
     std::optional<bool> autoRehash;
@@ -115,7 +116,9 @@ struct SessionSpec
     std::vector<Statement> statements;
 };
 
-enum class ActionKind : uint8_t { CtrlC, StopReading, ResumeReading, Set, Kill };
+// Restart: the server process is killed (kill -9) and started again on the same datadir
+// (kill-semantics.md §10.4); also reachable as the what-if knob `restart` (sim/knobs.h).
+enum class ActionKind : uint8_t { CtrlC, StopReading, ResumeReading, Set, Kill, Restart };
 
 struct Action
 {
@@ -127,6 +130,16 @@ struct Action
     KillSpec kill;       // Kill
 };
 
+// One of a scenario's alternative endings, shown side by side: the scenario runs once per
+// branch, with the branch's actions added, and the runs' lanes are laid one group under the
+// other on the same time axis (sim/branches.cpp).
+struct Branch
+{
+    std::string name; // [a-z0-9-]+, unique
+    Text label;       // lane-group caption ("Wait", "Restart")
+    std::vector<Action> actions;
+};
+
 struct NarrationSpec
 {
     std::optional<TimeUs> at;
@@ -135,6 +148,7 @@ struct NarrationSpec
     int nth = 1;
     TimeUs offsetUs = 0;
     uint8_t flavorMask = 0x7; // bit per Flavor
+    std::string branch;       // only in this branch's run; empty = once (the first branch's run)
     Text text;
 };
 
@@ -169,6 +183,7 @@ struct Scenario
     std::vector<SessionSpec> sessions;
     std::vector<Action> actions;
     std::vector<NarrationSpec> narration;
+    std::vector<Branch> branches; // empty = one run
 
     bool supports(Flavor f) const;
     int sessionIndex(const std::string &name) const; // -1 if none

@@ -1,11 +1,13 @@
 #include "scenarioparser.h"
 
 #include "engine.h"
+#include "knobs.h"
 #include "report.h"
 #include "timeparse.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -304,6 +306,8 @@ struct Parser
         std::string pointer;
     };
     std::vector<NameRef> sessionRefs;
+    std::vector<NameRef> branchRefs;
+    std::vector<std::string> branchNames;
     // Costs that depend on the server's I/O settings and on every `set io_pressure` action,
     // checked once the whole document is read.
     struct IoCost
@@ -352,6 +356,10 @@ struct Parser
         for (const Action &a : sc.actions)
             if (a.kind == ActionKind::Set && a.name == "io_pressure")
                 pressure = std::max(pressure, a.value);
+        for (const Branch &b : sc.branches)
+            for (const Action &a : b.actions)
+                if (a.kind == ActionKind::Set && a.name == "io_pressure")
+                    pressure = std::max(pressure, a.value);
         char p[32];
         std::snprintf(p, sizeof p, "%g", pressure);
         const std::string device = " at io_bandwidth " + std::to_string(sc.server.ioBandwidth) +
@@ -798,9 +806,17 @@ struct Parser
                 }
             }
         }
-        if (const json *m = r.member(v, "label"))
-            if (auto n = r.string(*m, ptr + "/label"))
+        if (const json *m = r.member(v, "label")) {
+            // A plain string (one language) or { "en": …, "zh_CN": … }.
+            if (m->is_object()) {
+                if (auto t = r.text(*m, ptr + "/label")) {
+                    s.label = t->en;
+                    s.labelZh = t->zh_CN;
+                }
+            } else if (auto n = r.string(*m, ptr + "/label")) {
                 s.label = *n;
+            }
+        }
         if (const json *m = r.member(v, "client")) {
             if (auto n = r.string(*m, ptr + "/client")) {
                 if (*n == "cli")
@@ -882,28 +898,47 @@ struct Parser
                     sessionRefs.push_back({*s, ptr + "/session"});
                 }
         } else if (*what == "set") {
+            // Any what-if knob (sim/knobs.h): the same names and ranges as the UI and --set.
             a.kind = ActionKind::Set;
             r.object(v, ptr, {"do", "at", "name", "value"});
+            const Knob *knob = nullptr;
             if (const json *m = r.required(v, ptr, "name"))
                 if (auto s = r.string(*m, ptr + "/name")) {
                     a.name = *s;
-                    if (*s != "innodb_thread_concurrency" && *s != "io_pressure")
-                        r.error(ptr + "/name", "cannot set \"" + *s + "\" (use innodb_thread_concurrency or io_pressure)");
+                    knob = findKnob(*s);
+                    if (!knob)
+                        r.error(ptr + "/name", "cannot set \"" + *s + "\" (use " + knobNames() + ")");
                 }
-            if (const json *m = r.required(v, ptr, "value")) {
-                if (a.name == "innodb_thread_concurrency") {
-                    if (auto i = r.integer(*m, ptr + "/value", 0, 1000))
-                        a.value = double(*i);
-                } else if (auto dv = r.number(*m, ptr + "/value", 0, 1000)) {
-                    a.value = *dv;
+            if (const json *m = r.required(v, ptr, "value"); m && knob) {
+                std::optional<double> value;
+                if (knob->integer) {
+                    if (auto i = r.integer(*m, ptr + "/value", int64_t(knob->min), int64_t(knob->max)))
+                        value = double(*i);
+                } else {
+                    value = r.number(*m, ptr + "/value", knob->min, knob->max);
+                }
+                if (value) {
+                    Action made;
+                    std::string error;
+                    if (makeKnobAction(0, knob->name, *value, made, error)) {
+                        a.kind = made.kind;
+                        a.name = made.name;
+                        a.value = made.value;
+                    } else {
+                        r.error(ptr + "/value", error);
+                    }
                 }
             }
+        } else if (*what == "restart") {
+            // kill -9 of the server and a start on the same datadir (§10.4).
+            a.kind = ActionKind::Restart;
+            r.object(v, ptr, {"do", "at"});
         } else if (*what == "kill") {
             a.kind = ActionKind::Kill;
             if (r.object(v, ptr, {"do", "at", "type", "mode", "target", "user", "queryOf", "queryId"}))
                 parseKill(v, ptr, a.kill, true);
         } else {
-            r.error(ptr + "/do", "unknown action \"" + *what + "\" (use ctrl_c, stop_reading, resume_reading, set, kill)");
+            r.error(ptr + "/do", "unknown action \"" + *what + "\" (use ctrl_c, stop_reading, resume_reading, set, kill, restart)");
             return;
         }
         if (const json *m = r.required(v, ptr, "at"))
@@ -911,10 +946,46 @@ struct Parser
                 a.at = *t;
     }
 
+    void parseBranch(const json &v, const std::string &ptr, Branch &b)
+    {
+        if (!r.object(v, ptr, {"name", "label", "actions"}))
+            return;
+        if (const json *m = r.required(v, ptr, "name"))
+            if (auto s = r.string(*m, ptr + "/name")) {
+                b.name = *s;
+                const bool ok = !s->empty() && std::all_of(s->begin(), s->end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                });
+                if (!ok)
+                    r.error(ptr + "/name", "a branch name is [a-z0-9-]+, got \"" + *s + "\"");
+                for (const auto &other : branchNames)
+                    if (other == *s)
+                        r.error(ptr + "/name", "branch \"" + *s + "\" is named twice");
+                branchNames.push_back(*s);
+            }
+        if (const json *m = r.required(v, ptr, "label"))
+            if (auto t = r.text(*m, ptr + "/label"))
+                b.label = *t;
+        if (const json *m = r.member(v, "actions")) {
+            if (!m->is_array()) {
+                r.error(ptr + "/actions", "expected an array, got " + describe(*m));
+            } else {
+                b.actions.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseAction((*m)[i], ptr + "/actions/" + std::to_string(i), b.actions[i]);
+            }
+        }
+    }
+
     void parseNarration(const json &v, const std::string &ptr, NarrationSpec &n)
     {
-        if (!r.object(v, ptr, {"at", "on", "offset", "flavors", "en", "zh_CN"}))
+        if (!r.object(v, ptr, {"at", "on", "offset", "flavors", "branch", "en", "zh_CN"}))
             return;
+        if (const json *m = r.member(v, "branch"))
+            if (auto s = r.string(*m, ptr + "/branch")) {
+                n.branch = *s;
+                branchRefs.push_back({*s, ptr + "/branch"});
+            }
         const json *at = r.member(v, "at");
         const json *on = r.member(v, "on");
         if (at && on)
@@ -964,7 +1035,7 @@ struct Parser
     {
         if (!r.object(v, "",
                       {"format", "version", "id", "title", "summary", "flavors", "defaultFlavor", "seed", "until", "server", "tables",
-                       "sessions", "actions", "narration"}))
+                       "sessions", "actions", "narration", "branches"}))
             return;
         if (const json *m = r.member(v, "format")) {
             if (!m->is_string() || m->get<std::string>() != "killscope-scenario")
@@ -1069,6 +1140,19 @@ struct Parser
                     parseNarration((*m)[i], "/narration/" + std::to_string(i), sc.narration[i]);
             }
         }
+        if (const json *m = r.member(v, "branches")) {
+            if (!m->is_array() || m->size() < 2 || m->size() > 4) {
+                r.error("/branches", "expected an array of 2 to 4 branches, got " + describe(*m));
+            } else {
+                sc.branches.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseBranch((*m)[i], "/branches/" + std::to_string(i), sc.branches[i]);
+            }
+        }
+        for (const auto &ref : branchRefs)
+            if (std::none_of(sc.branches.begin(), sc.branches.end(),
+                             [&](const Branch &b) { return b.name == ref.name; }))
+                r.error(ref.pointer, "no branch named \"" + ref.name + "\"");
         checkIoCosts();
         for (const auto &ref : sessionRefs) {
             const int idx = sc.sessionIndex(ref.name);

@@ -110,8 +110,10 @@ enum class EventType : uint8_t {
     SetGlobal,
     Timeout,
     Note,            // an engine narration step (UNVERIFIED modelling); a = narration index
+    ServerDown,      // the server process died (a restart); every thread ends, lane -1
+    ServerUp,        // it accepts connections again after crash recovery; lane -1
 };
-inline constexpr int kEventTypeCount = 29;
+inline constexpr int kEventTypeCount = 31;
 std::string_view eventTypeId(EventType t);
 bool parseEventType(std::string_view id, EventType &out);
 

@@ -3,6 +3,7 @@
 #include "scenariofile.h"
 
 #include "engine.h"
+#include "knobs.h"
 #include "report.h"
 #include "runresult.h"
 #include "scenario.h"
@@ -283,6 +284,37 @@ void SimulationSource::applyKnobs(qint64 atUs, int innodbThreadConcurrency, doub
     startRun();
 }
 
+void SimulationSource::restartServer(qint64 atUs)
+{
+    if (!m_scenario)
+        return;
+    Injection i;
+    i.atUs = std::max<qint64>(0, atUs);
+    i.isKill = false;
+    i.restart = true;
+    m_injected << i;
+    startRun();
+}
+
+bool SimulationSource::applyKnob(qint64 atUs, const QString &name, double value, QString *error)
+{
+    // One table of knobs (sim/knobs.h): the same names and ranges as a scenario's `set`.
+    sim::Action checked;
+    std::string why;
+    if (!sim::makeKnobAction(std::max<qint64>(0, atUs), name.toStdString(), value, checked, why)) {
+        if (error)
+            *error = qs(why);
+        return false;
+    }
+    if (checked.kind == sim::ActionKind::Restart)
+        restartServer(atUs);
+    else if (name == u"innodb_thread_concurrency")
+        applyKnobs(atUs, int(value), ioPressureAt(atUs));
+    else if (name == u"io_pressure")
+        applyKnobs(atUs, concurrencyAt(atUs), value);
+    return true;
+}
+
 void SimulationSource::resetInjections()
 {
     if (m_injected.isEmpty())
@@ -323,6 +355,12 @@ void SimulationSource::startRun()
                     sim::makeSetAction(i.atUs, "innodb_thread_concurrency", i.concurrency));
             if (i.ioPressure >= 0)
                 scenario->actions.push_back(sim::makeSetAction(i.atUs, "io_pressure", i.ioPressure));
+            if (i.restart) {
+                sim::Action a;
+                std::string error;
+                if (sim::makeKnobAction(i.atUs, "restart", 1, a, error))
+                    scenario->actions.push_back(a);
+            }
         }
     }
     std::stable_sort(scenario->actions.begin(), scenario->actions.end(),
@@ -381,13 +419,20 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
         const int lane = timeline.addSession(l.processlistId, qs(l.user), qs(l.host), true);
         laneOf[simLane] = lane;
         const int clientLane = timeline.lane(lane).partner;
-        QString label = QString::number(l.processlistId);
-        if (!l.label.empty())
-            label += QLatin1Char(' ') + qs(l.label);
-        else if (!l.sessionName.empty())
-            label += QLatin1Char(' ') + qs(l.sessionName);
-        label += QStringLiteral(" (%1)").arg(qs(l.user));
-        timeline.setLaneLabel(lane, label);
+        // "11 A: big UPDATE (app)"; the scenario's Chinese label for zh_CN (the engine composes
+        // its own labels, "Ctrl+C helper of …", in both languages too).
+        auto compose = [&l](const std::string &text) {
+            QString label = QString::number(l.processlistId);
+            if (!text.empty())
+                label += QLatin1Char(' ') + qs(text);
+            else if (!l.sessionName.empty())
+                label += QLatin1Char(' ') + qs(l.sessionName);
+            return l.user.empty() ? label : label + QStringLiteral(" (%1)").arg(qs(l.user));
+        };
+        timeline.setLaneLabel(lane, compose(l.label));
+        timeline.setLaneLabel(lane, QStringLiteral("en"), compose(l.label));
+        timeline.setLaneLabel(lane, QStringLiteral("zh_CN"),
+                              compose(l.labelZh.empty() ? l.label : l.labelZh));
         QVariantMap meta;
         meta.insert(QStringLiteral("db"), qs(l.db));
         meta.insert(QStringLiteral("session"), qs(l.sessionName));
@@ -503,14 +548,21 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
     // Server-wide changes (the scenario's SET GLOBAL actions, what-if knobs): markers on no lane,
     // drawn on the time axis.
     for (const sim::Event &e : r.events) {
-        if (e.type != sim::EventType::SetGlobal)
+        if (e.type != sim::EventType::SetGlobal && e.type != sim::EventType::ServerDown &&
+            e.type != sim::EventType::ServerUp)
             continue;
         TimelineMarker m;
         m.time = e.t;
         m.lane = -1;
         m.kind = MarkerKind::GlobalAction;
-        m.label = timeline.intern(QStringLiteral("%1=%2").arg(
-            qs(r.str(sim::StringId(e.b))), QString::number(double(e.a) / 1000.0, 'g', 6)));
+        // The restart and the end of its recovery say so in EngineText::globalActionForms().
+        if (e.type == sim::EventType::ServerDown)
+            m.label = timeline.intern(QStringLiteral("restart=1"));
+        else if (e.type == sim::EventType::ServerUp)
+            m.label = timeline.intern(QStringLiteral("server_back"));
+        else
+            m.label = timeline.intern(QStringLiteral("%1=%2").arg(
+                qs(r.str(sim::StringId(e.b))), QString::number(double(e.a) / 1000.0, 'g', 6)));
         timeline.addMarker(m);
     }
     for (const sim::KillRecord &k : r.kills) {

@@ -74,6 +74,11 @@ public:
     double ioPressureAt(qint64 timeUs) const;
     // SET GLOBAL at `atUs` and re-run; the run before atUs stays the same.
     void applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure);
+    // Restarts the simulated server at `atUs` (kill -9, crash recovery, start) and re-runs.
+    void restartServer(qint64 atUs);
+    // Any what-if knob by name (sim/knobs.h: innodb_thread_concurrency, io_pressure, restart).
+    // False with a message for an unknown name or a value out of range.
+    bool applyKnob(qint64 atUs, const QString &name, double value, QString *error = nullptr);
     // Forgets every injected kill and knob change.
     void resetInjections();
     int injectionCount() const { return int(m_injected.size()); }
@@ -125,6 +130,7 @@ public:
         KillRequest kill;
         int concurrency = -1; // knob change; -1 = unchanged
         double ioPressure = -1.0;
+        bool restart = false; // the server restarts here
     };
     const QList<Injection> &injections() const { return m_injected; }
 

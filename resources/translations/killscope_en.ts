@@ -1516,6 +1516,34 @@
         <source>concurrency = %1</source>
         <translation>concurrency = %1</translation>
     </message>
+    <message>
+        <source>background rollback of a recovered transaction</source>
+        <translation>background rollback of a recovered transaction</translation>
+    </message>
+    <message>
+        <source>Server restart (kill -9, then crash recovery)</source>
+        <translation>Server restart (kill -9, then crash recovery)</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>Server restart</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Server accepts connections again</source>
+        <translation>Server accepts connections again</translation>
+    </message>
+    <message>
+        <source>Server back</source>
+        <translation>Server back</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
 </context>
 <context>
     <name>ks::Exporter</name>
@@ -1829,6 +1857,14 @@
     <message>
         <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
         <translation>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart server at playhead</source>
+        <translation>&amp;Restart server at playhead</translation>
+    </message>
+    <message>
+        <source>kill -9 of the server and a start on the same data: every client is dropped (ERROR 2013), crash recovery takes a few seconds, and an unfinished rollback goes on in the background.</source>
+        <translation>kill -9 of the server and a start on the same data: every client is dropped (ERROR 2013), crash recovery takes a few seconds, and an unfinished rollback goes on in the background.</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2368,34 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Scenario</translation>
+    </message>
+    <message>
+        <source>&amp;Start Here</source>
+        <translation>&amp;Start Here</translation>
+    </message>
+    <message>
+        <source>Readers’ &amp;Questions</source>
+        <translation>Readers’ &amp;Questions</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Server at Playhead</source>
+        <translation>&amp;Restart Server at Playhead</translation>
+    </message>
+    <message>
+        <source>kill -9 of the simulated server and a start on the same data, at the playhead</source>
+        <translation>kill -9 of the simulated server and a start on the same data, at the playhead</translation>
+    </message>
+    <message>
+        <source>%1 s: restart the server</source>
+        <translation>%1 s: restart the server</translation>
+    </message>
+    <message>
+        <source>The simulated server restarts at %1 s: every client is dropped; what happened before stays as it was.</source>
+        <translation>The simulated server restarts at %1 s: every client is dropped; what happened before stays as it was.</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2522,6 +2586,125 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
         <translation>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioPath</name>
+    <message>
+        <source>Why does KILL end a row-lock wait at once?</source>
+        <translation>Why does KILL end a row-lock wait at once?</translation>
+    </message>
+    <message>
+        <source>Why does KILL not free a thread that waits for an InnoDB seat?</source>
+        <translation>Why does KILL not free a thread that waits for an InnoDB seat?</translation>
+    </message>
+    <message>
+        <source>Why is a killed UPDATE still in the processlist for seconds?</source>
+        <translation>Why is a killed UPDATE still in the processlist for seconds?</translation>
+    </message>
+    <message>
+        <source>What does Ctrl+C in the mysql client really send?</source>
+        <translation>What does Ctrl+C in the mysql client really send?</translation>
+    </message>
+    <message>
+        <source>KILL QUERY instead: why does the error only come after the rollback?</source>
+        <translation>KILL QUERY instead: why does the error only come after the rollback?</translation>
+    </message>
+    <message>
+        <source>Does KILL QUERY inside a transaction release its locks?</source>
+        <translation>Does KILL QUERY inside a transaction release its locks?</translation>
+    </message>
+    <message>
+        <source>What happens when an idle open transaction is killed?</source>
+        <translation>What happens when an idle open transaction is killed?</translation>
+    </message>
+    <message>
+        <source>A killed transaction is rolling back: restart the server or wait?</source>
+        <translation>A killed transaction is rolling back: restart the server or wait?</translation>
+    </message>
+    <message>
+        <source>Why can a rollback take longer than the change?</source>
+        <translation>Why can a rollback take longer than the change?</translation>
+    </message>
+    <message>
+        <source>How can a client that stops reading make a kill wait?</source>
+        <translation>How can a client that stops reading make a kill wait?</translation>
+    </message>
+    <message>
+        <source>What does a killed big sort still have to clean up?</source>
+        <translation>What does a killed big sort still have to clean up?</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER TABLE?</source>
+        <translation>What does KILL do to a running ALTER TABLE?</translation>
+    </message>
+    <message>
+        <source>Can a killed statement still commit?</source>
+        <translation>Can a killed statement still commit?</translation>
+    </message>
+    <message>
+        <source>How does a statement timeout kill a query?</source>
+        <translation>How does a statement timeout kill a query?</translation>
+    </message>
+    <message>
+        <source>Who may kill whom, and which errors does KILL give?</source>
+        <translation>Who may kill whom, and which errors does KILL give?</translation>
+    </message>
+    <message>
+        <source>Is KILL CONNECTION just a disconnect that then runs the KILL QUERY path?</source>
+        <translation>Is KILL CONNECTION just a disconnect that then runs the KILL QUERY path?</translation>
+    </message>
+    <message>
+        <source>No. The socket is closed at once, so the client sees ERROR 2013 while the server thread is still working: it notices the flag at its next row, rolls the statement back and then the rest of the transaction, shown as Killed all the while.</source>
+        <translation>No. The socket is closed at once, so the client sees ERROR 2013 while the server thread is still working: it notices the flag at its next row, rolls the statement back and then the rest of the transaction, shown as Killed all the while.</translation>
+    </message>
+    <message>
+        <source>With innodb_thread_concurrency=2 and both seats taken, how can a third session still run KILL and SHOW PROCESSLIST?</source>
+        <translation>With innodb_thread_concurrency=2 and both seats taken, how can a third session still run KILL and SHOW PROCESSLIST?</translation>
+    </message>
+    <message>
+        <source>Because they never enter InnoDB. The seats only count threads that read or write InnoDB rows; KILL and SHOW PROCESSLIST are server-layer work, so D&apos;s KILL returns &quot;Query OK&quot; at once while A and B hold both seats.</source>
+        <translation>Because they never enter InnoDB. The seats only count threads that read or write InnoDB rows; KILL and SHOW PROCESSLIST are server-layer work, so D&apos;s KILL returns &quot;Query OK&quot; at once while A and B hold both seats.</translation>
+    </message>
+    <message>
+        <source>I tried it and KILL QUERY did work on the queued thread.</source>
+        <translation>I tried it and KILL QUERY did work on the queued thread.</translation>
+    </message>
+    <message>
+        <source>You tried a newer server. MySQL 8.0 checks the kill flag after every sleep in the queue, so the waiter gives up within one sleep; MySQL 5.7 only looks once it has a seat. Switch the flavor to 5.7 to see it hang.</source>
+        <translation>You tried a newer server. MySQL 8.0 checks the kill flag after every sleep in the queue, so the waiter gives up within one sleep; MySQL 5.7 only looks once it has a seat. Switch the flavor to 5.7 to see it hang.</translation>
+    </message>
+    <message>
+        <source>Should I restart the server or wait for a rollback?</source>
+        <translation>Should I restart the server or wait for a rollback?</translation>
+    </message>
+    <message>
+        <source>Wait. A restart drops every connection and adds the crash recovery, and the rollback goes on in the background from where it was: no processlist row, nothing to KILL, and its rows stay locked until it has undone them.</source>
+        <translation>Wait. A restart drops every connection and adds the crash recovery, and the rollback goes on in the background from where it was: no processlist row, nothing to KILL, and its rows stay locked until it has undone them.</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER / CREATE INDEX?</source>
+        <translation>What does KILL do to a running ALTER / CREATE INDEX?</translation>
+    </message>
+    <message>
+        <source>The copy (or the index build) checks the flag at every row, so it stops quickly, drops what it built and leaves the table as it was. Only a kill that arrives in the final data-dictionary commit comes too late: the DDL stays done.</source>
+        <translation>The copy (or the index build) checks the flag at every row, so it stops quickly, drops what it built and leaves the table as it was. Only a kill that arrives in the final data-dictionary commit comes too late: the DDL stays done.</translation>
+    </message>
+    <message>
+        <source>Does a killed long transaction roll back what it changed?</source>
+        <translation>Does a killed long transaction roll back what it changed?</translation>
+    </message>
+    <message>
+        <source>Yes, all of it. KILL CONNECTION rolls the whole open transaction back when the connection ends, row by row and about as long as the changes took, and its locks stay until the last row is undone. KILL QUERY undoes only the running statement.</source>
+        <translation>Yes, all of it. KILL CONNECTION rolls the whole open transaction back when the connection ends, row by row and about as long as the changes took, and its locks stay until the last row is undone. KILL QUERY undoes only the running statement.</translation>
+    </message>
+    <message>
+        <source>Why did my Ctrl+C not show a KILL QUERY in the general log?</source>
+        <translation>Why did my Ctrl+C not show a KILL QUERY in the general log?</translation>
+    </message>
+    <message>
+        <source>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</source>
+        <translation>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</translation>
     </message>
 </context>
 <context>

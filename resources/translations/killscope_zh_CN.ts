@@ -1510,6 +1510,34 @@
         <source>concurrency = %1</source>
         <translation>并发数 = %1</translation>
     </message>
+    <message>
+        <source>background rollback of a recovered transaction</source>
+        <translation>恢复事务的后台回滚</translation>
+    </message>
+    <message>
+        <source>Server restart (kill -9, then crash recovery)</source>
+        <translation>服务器重启（kill -9，然后崩溃恢复）</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>服务器重启</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Server accepts connections again</source>
+        <translation>服务器重新接受连接</translation>
+    </message>
+    <message>
+        <source>Server back</source>
+        <translation>服务器恢复</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>恢复</translation>
+    </message>
 </context>
 <context>
     <name>ks::Exporter</name>
@@ -1821,6 +1849,14 @@
     <message>
         <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
         <translation>丢弃你的终止操作和 SET GLOBAL 修改，按场景原样重新运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Restart server at playhead</source>
+        <translation>在播放头处重启服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>kill -9 of the server and a start on the same data: every client is dropped (ERROR 2013), crash recovery takes a few seconds, and an unfinished rollback goes on in the background.</source>
+        <translation>对服务器执行 kill -9，再在同一份数据上启动：所有客户端都会断开（ERROR 2013），崩溃恢复要几秒钟，没做完的回滚在后台继续。</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2356,34 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start Here</source>
+        <translation>从这里开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Readers’ &amp;Questions</source>
+        <translation>读者的问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Server at Playhead</source>
+        <translation>在播放头处重启服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>kill -9 of the simulated server and a start on the same data, at the playhead</source>
+        <translation>在播放头处对模拟的服务器执行 kill -9，并在同一份数据上重新启动</translation>
+    </message>
+    <message>
+        <source>%1 s: restart the server</source>
+        <translation>%1 秒：重启服务器</translation>
+    </message>
+    <message>
+        <source>The simulated server restarts at %1 s: every client is dropped; what happened before stays as it was.</source>
+        <translation>模拟的服务器在 %1 秒处重启：所有客户端都会断开；之前发生的一切保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2510,6 +2574,125 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
         <translation>%1：%2 字节超过了场景文件允许的 %3 字节（16 MiB）</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioPath</name>
+    <message>
+        <source>Why does KILL end a row-lock wait at once?</source>
+        <translation>为什么 KILL 能立刻结束行锁等待？</translation>
+    </message>
+    <message>
+        <source>Why does KILL not free a thread that waits for an InnoDB seat?</source>
+        <translation>为什么 KILL 救不了在等 InnoDB 名额的线程？</translation>
+    </message>
+    <message>
+        <source>Why is a killed UPDATE still in the processlist for seconds?</source>
+        <translation>为什么被杀的 UPDATE 还会在 processlist 里待上好几秒？</translation>
+    </message>
+    <message>
+        <source>What does Ctrl+C in the mysql client really send?</source>
+        <translation>mysql 客户端里的 Ctrl+C 到底发了什么？</translation>
+    </message>
+    <message>
+        <source>KILL QUERY instead: why does the error only come after the rollback?</source>
+        <translation>换成 KILL QUERY：为什么错误要等回滚完才出现？</translation>
+    </message>
+    <message>
+        <source>Does KILL QUERY inside a transaction release its locks?</source>
+        <translation>事务里的 KILL QUERY 会释放锁吗？</translation>
+    </message>
+    <message>
+        <source>What happens when an idle open transaction is killed?</source>
+        <translation>杀掉一个空闲的未提交事务会怎样？</translation>
+    </message>
+    <message>
+        <source>A killed transaction is rolling back: restart the server or wait?</source>
+        <translation>被杀的事务正在回滚：重启服务器还是等待？</translation>
+    </message>
+    <message>
+        <source>Why can a rollback take longer than the change?</source>
+        <translation>为什么回滚可能比修改本身还慢？</translation>
+    </message>
+    <message>
+        <source>How can a client that stops reading make a kill wait?</source>
+        <translation>客户端不读结果，为什么会让 KILL 也等着？</translation>
+    </message>
+    <message>
+        <source>What does a killed big sort still have to clean up?</source>
+        <translation>被杀的大排序还要清理什么？</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER TABLE?</source>
+        <translation>KILL 对正在执行的 ALTER TABLE 有什么作用？</translation>
+    </message>
+    <message>
+        <source>Can a killed statement still commit?</source>
+        <translation>被杀的语句还会提交吗？</translation>
+    </message>
+    <message>
+        <source>How does a statement timeout kill a query?</source>
+        <translation>语句超时是怎样杀掉查询的？</translation>
+    </message>
+    <message>
+        <source>Who may kill whom, and which errors does KILL give?</source>
+        <translation>谁能杀谁？KILL 会报哪些错？</translation>
+    </message>
+    <message>
+        <source>Is KILL CONNECTION just a disconnect that then runs the KILL QUERY path?</source>
+        <translation>KILL CONNECTION 是不是先断开连接，然后再走一遍 KILL QUERY 的流程？</translation>
+    </message>
+    <message>
+        <source>No. The socket is closed at once, so the client sees ERROR 2013 while the server thread is still working: it notices the flag at its next row, rolls the statement back and then the rest of the transaction, shown as Killed all the while.</source>
+        <translation>不是。socket 立刻被关闭，所以客户端马上看到 ERROR 2013，而服务器线程还在干活：它在下一行才发现标志，先回滚语句，再回滚事务的其余部分，整个过程中都显示为 Killed。</translation>
+    </message>
+    <message>
+        <source>With innodb_thread_concurrency=2 and both seats taken, how can a third session still run KILL and SHOW PROCESSLIST?</source>
+        <translation>innodb_thread_concurrency=2 且两个名额都被占了，第三个会话为什么还能执行 KILL 和 SHOW PROCESSLIST？</translation>
+    </message>
+    <message>
+        <source>Because they never enter InnoDB. The seats only count threads that read or write InnoDB rows; KILL and SHOW PROCESSLIST are server-layer work, so D&apos;s KILL returns &quot;Query OK&quot; at once while A and B hold both seats.</source>
+        <translation>因为它们根本不进入 InnoDB。名额只限制读写 InnoDB 行的线程；KILL 和 SHOW PROCESSLIST 是服务器层的工作，所以在 A 和 B 占着两个名额时，D 的 KILL 照样立刻返回 &quot;Query OK&quot;。</translation>
+    </message>
+    <message>
+        <source>I tried it and KILL QUERY did work on the queued thread.</source>
+        <translation>我试过了，KILL QUERY 对排队的线程确实有效。</translation>
+    </message>
+    <message>
+        <source>You tried a newer server. MySQL 8.0 checks the kill flag after every sleep in the queue, so the waiter gives up within one sleep; MySQL 5.7 only looks once it has a seat. Switch the flavor to 5.7 to see it hang.</source>
+        <translation>你试的是较新的服务器。MySQL 8.0 在队列里每睡一次都检查 kill 标志，所以等待者最多再睡一次就放弃；MySQL 5.7 要拿到名额后才看。把版本切换到 5.7 就能看到它卡住。</translation>
+    </message>
+    <message>
+        <source>Should I restart the server or wait for a rollback?</source>
+        <translation>回滚的时候，应该重启服务器还是等待？</translation>
+    </message>
+    <message>
+        <source>Wait. A restart drops every connection and adds the crash recovery, and the rollback goes on in the background from where it was: no processlist row, nothing to KILL, and its rows stay locked until it has undone them.</source>
+        <translation>等待。重启会断开所有连接，还要加上崩溃恢复的时间，而回滚会在后台从原来的位置继续：processlist 里没有它，也没有什么可以 KILL，它的行一直锁着，直到被撤销为止。</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER / CREATE INDEX?</source>
+        <translation>KILL 对正在执行的 ALTER / CREATE INDEX 有什么作用？</translation>
+    </message>
+    <message>
+        <source>The copy (or the index build) checks the flag at every row, so it stops quickly, drops what it built and leaves the table as it was. Only a kill that arrives in the final data-dictionary commit comes too late: the DDL stays done.</source>
+        <translation>复制（或建索引）每处理一行都检查标志，所以很快停下，丢弃已建的部分，表保持原样。只有在最后的数据字典提交阶段到达的 KILL 才来不及：DDL 照样完成。</translation>
+    </message>
+    <message>
+        <source>Does a killed long transaction roll back what it changed?</source>
+        <translation>被杀的长事务会回滚它改过的数据吗？</translation>
+    </message>
+    <message>
+        <source>Yes, all of it. KILL CONNECTION rolls the whole open transaction back when the connection ends, row by row and about as long as the changes took, and its locks stay until the last row is undone. KILL QUERY undoes only the running statement.</source>
+        <translation>会，全部回滚。KILL CONNECTION 在连接结束时逐行回滚整个未提交事务，耗时和当初修改差不多，锁一直保留到最后一行撤销完。KILL QUERY 只撤销正在执行的那条语句。</translation>
+    </message>
+    <message>
+        <source>Why did my Ctrl+C not show a KILL QUERY in the general log?</source>
+        <translation>为什么我按 Ctrl+C 后，general log 里没有看到 KILL QUERY？</translation>
+    </message>
+    <message>
+        <source>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</source>
+        <translation>因为客户端不是在你的连接上发送的：它另开一个连接，在那里发送 KILL QUERY。请按第二个连接的线程 id 去找。</translation>
     </message>
 </context>
 <context>

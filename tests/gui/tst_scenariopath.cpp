@@ -187,7 +187,7 @@ private Q_SLOTS:
             for (const sim::NarrationStep &n : s.result()->narration)
                 texts << QString::fromStdString(n.en) << QString::fromStdString(n.zh_CN);
             for (const QString &t : texts)
-                QVERIFY2(!internal.match(t).hasMatch(), qPrintable(e.id + u": " + t));
+                QVERIFY2(!internal.match(t).hasMatch(), qPrintable(e.id + QStringLiteral(": ") + t));
         }
     }
 

@@ -149,7 +149,7 @@ void EngineRun::serverUp()
         const int ci = newConn(r.session, 0,
                                {"recovered transaction of " + r.label.en,
                                 r.label.zh_CN + " 的恢复事务"},
-                               ClientKind::Daemon, "system user", r.host, std::string(), 0);
+                               ClientKind::Daemon, std::string(), r.host, std::string(), 0);
         // Thread id 0 is nobody's: KILL 0 finds no thread.
         m_idToConn.erase(0);
         Conn &c = m_conns[size_t(ci)];

@@ -2688,7 +2688,7 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     </message>
     <message>
         <source>Why did my Ctrl+C not show a KILL QUERY in the general log?</source>
-        <translation>为什么我按 Ctrl+C 后，general log 里没有看到 KILL QUERY？</translation>
+        <translation>为什么我按 Ctrl+C 后，通用查询日志里没有看到 KILL QUERY？</translation>
     </message>
     <message>
         <source>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</source>

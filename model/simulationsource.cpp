@@ -1,12 +1,11 @@
 #include "simulationsource.h"
 
-#include "scenariofile.h"
-
 #include "engine.h"
 #include "knobs.h"
 #include "report.h"
 #include "runresult.h"
 #include "scenario.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
 
 #include <QCoreApplication>
@@ -19,7 +18,6 @@
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace ks {
@@ -34,21 +32,35 @@ QString qs(const std::string &s)
 SegmentState toSegmentState(sim::LaneState s)
 {
     switch (s) {
-    case sim::LaneState::Connecting: return SegmentState::Connecting;
-    case sim::LaneState::Running: return SegmentState::Running;
-    case sim::LaneState::RowLockWait: return SegmentState::RowLockWait;
-    case sim::LaneState::MdlWait: return SegmentState::MdlWait;
-    case sim::LaneState::TableLockWait: return SegmentState::TableLockWait;
-    case sim::LaneState::InnodbQueue: return SegmentState::QueueSleep;
-    case sim::LaneState::IoWait: return SegmentState::IoWait;
-    case sim::LaneState::SendBlocked: return SegmentState::SendingToClient;
+    case sim::LaneState::Connecting:
+        return SegmentState::Connecting;
+    case sim::LaneState::Running:
+        return SegmentState::Running;
+    case sim::LaneState::RowLockWait:
+        return SegmentState::RowLockWait;
+    case sim::LaneState::MdlWait:
+        return SegmentState::MdlWait;
+    case sim::LaneState::TableLockWait:
+        return SegmentState::TableLockWait;
+    case sim::LaneState::InnodbQueue:
+        return SegmentState::QueueSleep;
+    case sim::LaneState::IoWait:
+        return SegmentState::IoWait;
+    case sim::LaneState::SendBlocked:
+        return SegmentState::SendingToClient;
     // SLEEP() is a wakeable wait like a table lock: drawn with the wakeable-wait colour.
-    case sim::LaneState::UserSleep: return SegmentState::TableLockWait;
-    case sim::LaneState::Idle: return SegmentState::Idle;
-    case sim::LaneState::RollingBack: return SegmentState::RollingBack;
-    case sim::LaneState::Cleanup: return SegmentState::Cleanup;
-    case sim::LaneState::DdImmune: return SegmentState::Running;
-    case sim::LaneState::Gone: return SegmentState::Gone;
+    case sim::LaneState::UserSleep:
+        return SegmentState::TableLockWait;
+    case sim::LaneState::Idle:
+        return SegmentState::Idle;
+    case sim::LaneState::RollingBack:
+        return SegmentState::RollingBack;
+    case sim::LaneState::Cleanup:
+        return SegmentState::Cleanup;
+    case sim::LaneState::DdImmune:
+        return SegmentState::Running;
+    case sim::LaneState::Gone:
+        return SegmentState::Gone;
     }
     return SegmentState::Running;
 }
@@ -56,23 +68,34 @@ SegmentState toSegmentState(sim::LaneState s)
 bool toClientState(sim::ClientState s, SegmentState &out)
 {
     switch (s) {
-    case sim::ClientState::None: return false;
-    case sim::ClientState::Connecting: out = SegmentState::Connecting; return true;
-    case sim::ClientState::Prompt: out = SegmentState::ClientPrompt; return true;
+    case sim::ClientState::None:
+        return false;
+    case sim::ClientState::Connecting:
+        out = SegmentState::Connecting;
+        return true;
+    case sim::ClientState::Prompt:
+        out = SegmentState::ClientPrompt;
+        return true;
     case sim::ClientState::Waiting:
     case sim::ClientState::Receiving:
-    case sim::ClientState::Paused: out = SegmentState::ClientWaiting; return true;
+    case sim::ClientState::Paused:
+        out = SegmentState::ClientWaiting;
+        return true;
     case sim::ClientState::Error:
-    case sim::ClientState::Lost: out = SegmentState::ClientError; return true;
-    case sim::ClientState::Disconnected: out = SegmentState::ClientDisconnected; return true;
+    case sim::ClientState::Lost:
+        out = SegmentState::ClientError;
+        return true;
+    case sim::ClientState::Disconnected:
+        out = SegmentState::ClientDisconnected;
+        return true;
     }
     return false;
 }
 
 bool isFinishedPhase(KillPhase p)
 {
-    return p == KillPhase::Refused || p == KillPhase::Done || p == KillPhase::Gone
-        || p == KillPhase::Reconnected;
+    return p == KillPhase::Refused || p == KillPhase::Done || p == KillPhase::Gone ||
+           p == KillPhase::Reconnected;
 }
 
 } // namespace
@@ -98,10 +121,16 @@ QList<SimulationSource::ScenarioEntry> SimulationSource::builtinScenarios()
         const QJsonObject o = t ? QJsonDocument::fromJson(t->text).object() : QJsonObject();
         ScenarioEntry e;
         e.id = id;
-        e.titleEn = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString(e.id);
-        e.titleZh = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("zh_CN")).toString(e.titleEn);
-        e.summaryEn = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("en")).toString();
-        e.summaryZh = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("zh_CN")).toString();
+        e.titleEn =
+            o.value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString(e.id);
+        e.titleZh = o.value(QStringLiteral("title"))
+                        .toObject()
+                        .value(QStringLiteral("zh_CN"))
+                        .toString(e.titleEn);
+        e.summaryEn =
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("en")).toString();
+        e.summaryZh =
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("zh_CN")).toString();
         out << e;
     }
     return out;
@@ -234,8 +263,8 @@ int SimulationSource::concurrencyAt(qint64 timeUs) const
     int value = m_scenario->server.innodbThreadConcurrency;
     qint64 latest = -1;
     for (const sim::Action &a : m_scenario->actions)
-        if (a.kind == sim::ActionKind::Set && a.name == "innodb_thread_concurrency" && a.at <= timeUs
-            && a.at >= latest) {
+        if (a.kind == sim::ActionKind::Set && a.name == "innodb_thread_concurrency" &&
+            a.at <= timeUs && a.at >= latest) {
             value = int(a.value);
             latest = a.at;
         }
@@ -254,8 +283,8 @@ double SimulationSource::ioPressureAt(qint64 timeUs) const
     double value = m_scenario->server.ioPressure;
     qint64 latest = -1;
     for (const sim::Action &a : m_scenario->actions)
-        if (a.kind == sim::ActionKind::Set && a.name == "io_pressure" && a.at <= timeUs
-            && a.at >= latest) {
+        if (a.kind == sim::ActionKind::Set && a.name == "io_pressure" && a.at <= timeUs &&
+            a.at >= latest) {
             value = a.value;
             latest = a.at;
         }
@@ -343,18 +372,19 @@ void SimulationSource::startRun()
     auto scenario = std::make_shared<sim::Scenario>(*m_scenario);
     for (const Injection &i : m_injected) {
         if (i.isKill) {
-            const auto type = i.kill.kind == KillKind::Query ? sim::KillType::Query
-                                                             : sim::KillType::Connection;
+            const auto type =
+                i.kill.kind == KillKind::Query ? sim::KillType::Query : sim::KillType::Connection;
             const auto mode = i.kill.strength == KillStrength::Hard   ? sim::KillMode::Hard
-                            : i.kill.strength == KillStrength::Soft ? sim::KillMode::Soft
-                                                                    : sim::KillMode::Default;
+                              : i.kill.strength == KillStrength::Soft ? sim::KillMode::Soft
+                                                                      : sim::KillMode::Default;
             scenario->actions.push_back(sim::makeKillAction(i.atUs, i.kill.target.id, type, mode));
         } else {
             if (i.concurrency >= 0)
                 scenario->actions.push_back(
                     sim::makeSetAction(i.atUs, "innodb_thread_concurrency", i.concurrency));
             if (i.ioPressure >= 0)
-                scenario->actions.push_back(sim::makeSetAction(i.atUs, "io_pressure", i.ioPressure));
+                scenario->actions.push_back(
+                    sim::makeSetAction(i.atUs, "io_pressure", i.ioPressure));
             if (i.restart) {
                 sim::Action a;
                 std::string error;
@@ -411,8 +441,9 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
     QList<int> order;
     for (int i = 0; i < int(r.lanes.size()); ++i)
         order << i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&r](int a, int b) { return r.lanes[size_t(a)].order < r.lanes[size_t(b)].order; });
+    std::stable_sort(order.begin(), order.end(), [&r](int a, int b) {
+        return r.lanes[size_t(a)].order < r.lanes[size_t(b)].order;
+    });
 
     for (int simLane : order) {
         const sim::Lane &l = r.lanes[size_t(simLane)];
@@ -451,10 +482,11 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
             const auto state = toSegmentState(s.state);
             while (record + 1 < l.processlist.size() && l.processlist[record + 1].t <= s.start)
                 ++record;
-            if (record < l.processlist.size() && l.processlist[record].t <= s.start
-                && state != SegmentState::Gone) {
+            if (record < l.processlist.size() && l.processlist[record].t <= s.start &&
+                state != SegmentState::Gone) {
                 const sim::Killed k = l.processlist[record].killed;
-                if (sim::isMariaDb(r.flavor) ? k != sim::Killed::None : k == sim::Killed::Connection)
+                if (sim::isMariaDb(r.flavor) ? k != sim::Killed::None
+                                             : k == sim::Killed::Connection)
                     flags |= SegmentFlag::Killed;
             }
             const QString detail = qs(r.str(s.detail));
@@ -483,7 +515,7 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
                 if (!toClientState(c.state, st))
                     continue;
                 timeline.appendSegment(clientLane, c.start, c.end, st, 0,
-                                         timeline.intern(qs(r.str(c.text))));
+                                       timeline.intern(qs(r.str(c.text))));
             }
         }
         if (l.goneAt >= 0) {
@@ -500,8 +532,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
         return simLane >= 0 && simLane < laneOf.size() ? laneOf[simLane] : -1;
     };
     for (const sim::Signal &s : r.killSignals) {
-        const sim::KillRecord *k
-            = s.kill >= 0 && s.kill < int(r.kills.size()) ? &r.kills[size_t(s.kill)] : nullptr;
+        const sim::KillRecord *k =
+            s.kill >= 0 && s.kill < int(r.kills.size()) ? &r.kills[size_t(s.kill)] : nullptr;
         switch (s.kind) {
         case sim::SignalKind::KillArrow:
         case sim::SignalKind::TimeoutFired: {
@@ -521,8 +553,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
                 sig.kind = SignalKind::KillConnection;
             if (k)
                 sig.result = k->result == 0      ? SignalResult::Ok
-                           : k->result == 1094 ? SignalResult::NoSuchThread
-                                               : SignalResult::Refused;
+                             : k->result == 1094 ? SignalResult::NoSuchThread
+                                                 : SignalResult::Refused;
             sig.label = timeline.intern(qs(s.label));
             if (k && k->result != 0)
                 sig.detail = timeline.intern(QStringLiteral("ERROR %1").arg(k->result));
@@ -536,8 +568,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
             TimelineMarker m;
             m.time = s.t;
             m.lane = laneOfSim(s.toLane >= 0 ? s.toLane : s.fromLane);
-            m.kind = s.kind == sim::SignalKind::FlagNoticed ? MarkerKind::FlagNoticed
-                                                            : MarkerKind::Note;
+            m.kind =
+                s.kind == sim::SignalKind::FlagNoticed ? MarkerKind::FlagNoticed : MarkerKind::Note;
             m.label = timeline.intern(qs(s.label));
             if (m.lane >= 0)
                 timeline.addMarker(m);
@@ -765,8 +797,8 @@ QList<KillRecord> SimulationSource::killsAt(qint64 t) const
         }
         rec.request.kind = k.type == sim::KillType::Query ? KillKind::Query : KillKind::Connection;
         rec.request.strength = k.mode == sim::KillMode::Hard   ? KillStrength::Hard
-                             : k.mode == sim::KillMode::Soft ? KillStrength::Soft
-                                                             : KillStrength::Default;
+                               : k.mode == sim::KillMode::Soft ? KillStrength::Soft
+                                                               : KillStrength::Default;
         rec.request.atUs = k.issued;
         rec.statement = qs(k.statement);
         rec.requestedUs = k.issued;
@@ -803,8 +835,9 @@ QList<KillRecord> SimulationSource::killsAt(qint64 t) const
                 if (p.t > t) {
                     if (i > 0) {
                         const sim::RollbackPoint &q = rb.points[i - 1];
-                        remaining = q.rowsRemaining
-                            + (p.rowsRemaining - q.rowsRemaining) * (t - q.t) / std::max<qint64>(1, p.t - q.t);
+                        remaining = q.rowsRemaining + (p.rowsRemaining - q.rowsRemaining) *
+                                                          (t - q.t) /
+                                                          std::max<qint64>(1, p.t - q.t);
                     }
                     break;
                 }
@@ -816,13 +849,14 @@ QList<KillRecord> SimulationSource::killsAt(qint64 t) const
             else
                 rec.rowsRemaining = 0;
         }
-        const qint64 finished = k.finished >= 0 ? k.finished
-                              : k.outcome == sim::KillOutcome::NoEffect ? k.issued
-                                                                        : -1;
+        const qint64 finished = k.finished >= 0                           ? k.finished
+                                : k.outcome == sim::KillOutcome::NoEffect ? k.issued
+                                                                          : -1;
         if (finished >= 0 && finished <= t) {
             rec.endedUs = finished;
-            const bool gone = k.outcome == sim::KillOutcome::Disconnected
-                || (k.type == sim::KillType::Connection && k.outcome == sim::KillOutcome::LostRace);
+            const bool gone =
+                k.outcome == sim::KillOutcome::Disconnected ||
+                (k.type == sim::KillType::Connection && k.outcome == sim::KillOutcome::LostRace);
             rec.phase = gone ? KillPhase::Gone : KillPhase::Done;
             rec.estimatedEndUs = -1;
         }
@@ -859,8 +893,8 @@ bool SimulationSource::writeChromeTrace(const QString &path, QString *error) con
     const std::string trace = sim::chromeTrace(*m_result);
     const QByteArray json = QByteArray::fromStdString(trace);
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || f.write(json) != json.size() || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size() ||
+        !f.commit()) {
         if (error)
             *error = tr("Cannot write %1: %2").arg(path, f.errorString());
         return false;
@@ -878,9 +912,10 @@ QString SimulationSource::why(const KillRecord &k, int simLane, qint64 t) const
     switch (s->state) {
     case sim::LaneState::InnodbQueue:
         return m_flavor == QStringLiteral("mysql-5.7")
-            ? tr("Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it "
-                 "waits for a seat")
-            : tr("Sleeping in the InnoDB queue; it checks the kill flag after each sleep");
+                   ? tr("Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, "
+                        "so it "
+                        "waits for a seat")
+                   : tr("Sleeping in the InnoDB queue; it checks the kill flag after each sleep");
     case sim::LaneState::IoWait:
         return tr("Busy in an I/O call; it checks the flag when the call returns");
     case sim::LaneState::SendBlocked:
@@ -889,8 +924,8 @@ QString SimulationSource::why(const KillRecord &k, int simLane, qint64 t) const
         if (s->rowsStart >= 0)
             return tr("Rolling back about %1 rows; this cannot be interrupted")
                 .arg(s->rowsEnd >= 0 && s->end > s->start
-                         ? s->rowsStart
-                               + (s->rowsEnd - s->rowsStart) * (t - s->start) / (s->end - s->start)
+                         ? s->rowsStart +
+                               (s->rowsEnd - s->rowsStart) * (t - s->start) / (s->end - s->start)
                          : s->rowsStart);
         return tr("Rolling back; this cannot be interrupted");
     case sim::LaneState::Cleanup:

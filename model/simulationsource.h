@@ -8,7 +8,6 @@
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
-
 #include <memory>
 
 namespace ks {

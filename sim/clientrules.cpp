@@ -2,13 +2,20 @@
 
 namespace ks::sim {
 
-ClientRules::ClientRules(ClientKind kind, Flavor serverFlavor) : m_kind(kind)
+ClientRules::ClientRules(ClientKind kind, Flavor serverFlavor)
+    : m_kind(kind)
 {
     if (kind == ClientKind::Cli) {
         switch (serverFlavor) {
-        case Flavor::MySql57: m_kind = ClientKind::MySql57; break;
-        case Flavor::MySql80: m_kind = ClientKind::MySql80; break;
-        case Flavor::MariaDb1011: m_kind = ClientKind::MariaDb1011; break;
+        case Flavor::MySql57:
+            m_kind = ClientKind::MySql57;
+            break;
+        case Flavor::MySql80:
+            m_kind = ClientKind::MySql80;
+            break;
+        case Flavor::MariaDb1011:
+            m_kind = ClientKind::MariaDb1011;
+            break;
         }
     }
     // Helpers and the operator speak through the server flavor's own library.
@@ -20,15 +27,16 @@ ClientRules::ClientRules(ClientKind kind, Flavor serverFlavor) : m_kind(kind)
 
 bool ClientRules::isCli() const
 {
-    return m_kind == ClientKind::MySql56 || m_kind == ClientKind::MySql57 || m_kind == ClientKind::MySql80
-           || m_kind == ClientKind::MariaDb1011;
+    return m_kind == ClientKind::MySql56 || m_kind == ClientKind::MySql57 ||
+           m_kind == ClientKind::MySql80 || m_kind == ClientKind::MariaDb1011;
 }
 
 std::string ClientRules::lostConnection() const
 {
     // libmysql/errmsg.cc vs libmariadb/ma_errmsg.c (§1.2): Connector/C drops the word "MySQL".
-    return m_kind == ClientKind::MariaDb1011 ? "ERROR 2013 (HY000): Lost connection to server during query"
-                                             : "ERROR 2013 (HY000): Lost connection to MySQL server during query";
+    return m_kind == ClientKind::MariaDb1011
+               ? "ERROR 2013 (HY000): Lost connection to server during query"
+               : "ERROR 2013 (HY000): Lost connection to MySQL server during query";
 }
 
 std::string ClientRules::goneAway() const

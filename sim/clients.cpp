@@ -106,8 +106,8 @@ void EngineRun::clientConnect(Client &cl, bool reconnect)
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(reconnect ? std::nullopt : ss.id);
     const std::string zh = ss.labelZh.empty() ? ss.label : ss.labelZh;
-    const Text label = reconnect ? Text{ss.label + " (reconnected)", zh + "（重连后）"}
-                                 : Text{ss.label, zh};
+    const Text label =
+        reconnect ? Text{ss.label + " (reconnected)", zh + "（重连后）"} : Text{ss.label, zh};
     const int ci =
         newConn(cl.session, id, label, ss.client == ClientKind::Cli ? cl.rules.kind() : ss.client,
                 ss.user, ss.host, ss.db.value_or(std::string()), ss.privileges);
@@ -363,11 +363,11 @@ void EngineRun::clientCtrlC(Client &cl)
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(std::nullopt);
     const int ownerLane = c.lane; // newConn() may move m_conns: no Conn& survives it
-    const int hi = newConn(-1, id,
-                           {"Ctrl+C helper of " + ss.label,
-                            (ss.labelZh.empty() ? ss.label : ss.labelZh) + " 的 Ctrl+C 辅助连接"},
-                           ClientKind::Helper, ss.user,
-                           ss.host, ss.db.value_or(std::string()), ss.privileges);
+    const int hi =
+        newConn(-1, id,
+                {"Ctrl+C helper of " + ss.label,
+                 (ss.labelZh.empty() ? ss.label : ss.labelZh) + " 的 Ctrl+C 辅助连接"},
+                ClientKind::Helper, ss.user, ss.host, ss.db.value_or(std::string()), ss.privileges);
     Conn &h = m_conns[size_t(hi)];
     h.helperFor = int(&cl - m_clients.data());
     h.helperKillType = type;

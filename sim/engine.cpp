@@ -910,8 +910,8 @@ void EngineRun::applySet(const Action &actionIn)
 
 void EngineRun::newOperatorConn()
 {
-    m_operator = newConn(-1, m_operatorId, {"KillScope", "KillScope"}, ClientKind::Operator, "root", "localhost",
-                         std::string(), PrivSuper);
+    m_operator = newConn(-1, m_operatorId, {"KillScope", "KillScope"}, ClientKind::Operator, "root",
+                         "localhost", std::string(), PrivSuper);
     Conn &op = m_conns[size_t(m_operator)];
     op.isOperator = true;
     op.activity = Activity::Idle;
@@ -955,8 +955,8 @@ RunResult EngineRun::run()
         if (ss.daemon) {
             const int64_t id = allocId(ss.id);
             m_now = ss.connectAt;
-            const int ci = newConn(int(i), id, {ss.label, ss.labelZh}, ClientKind::Daemon, "event_scheduler",
-                                   "localhost", std::string(), 0);
+            const int ci = newConn(int(i), id, {ss.label, ss.labelZh}, ClientKind::Daemon,
+                                   "event_scheduler", "localhost", std::string(), 0);
             Conn &c = m_conns[size_t(ci)];
             c.daemon = true;
             c.activity = Activity::Idle;

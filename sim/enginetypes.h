@@ -329,7 +329,8 @@ struct Client
     int hold = 0;
     std::vector<std::pair<std::string, ClientState>> held;
     int pendingStmt = -1; // statement to send once reconnected
-    bool noConnection = false; // a reconnect failed (server down): the next statement retries at once
+    bool noConnection =
+        false; // a reconnect failed (server down): the next statement retries at once
     ClientSegment seg;
     int segLane = -1;
 };

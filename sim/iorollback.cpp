@@ -127,8 +127,7 @@ void EngineRun::rollbackNextChunk(Conn &c)
             lit(c.recovered    ? "background rollback of a recovered transaction"
                 : c.rbWholeTrx ? "transaction rollback"
                                : "statement rollback"),
-            -1, 0, c.undoRows,
-            io > ch.cpuNs ? FlagIoBound : 0);
+            -1, 0, c.undoRows, io > ch.cpuNs ? FlagIoBound : 0);
     pushPl(c);
     ++c.gen;
     scheduleConn(c, ceilDivNsToUs(endNs(c.loopStartNs, rows, c.loopCostNs)), EvKind::WorkDone, 2);

@@ -25,7 +25,7 @@ struct Knob
     // An event rather than a setting: restart=1 restarts the server at that moment; it has no
     // value "in effect" afterwards.
     bool momentary;
-    std::string_view en;  // what it does, one line
+    std::string_view en; // what it does, one line
     std::string_view zh_CN;
 };
 
@@ -35,6 +35,7 @@ const Knob *findKnob(std::string_view name);
 std::string knobNames();
 // A knob change at `at` as the Action the engine runs (a `set` action; restart=1 becomes the
 // restart action). False with `error` set when the name is unknown or the value out of range.
-bool makeKnobAction(TimeUs at, std::string_view name, double value, Action &out, std::string &error);
+bool makeKnobAction(TimeUs at, std::string_view name, double value, Action &out,
+                    std::string &error);
 
 } // namespace ks::sim

@@ -74,20 +74,28 @@ bool EngineRun::takeRowLocks(Conn &c, const Step &s)
         }
         m_rowLocks[size_t(conflict)].waiters.push_back(me);
         c.waitingLockKey = conflict;
-        if (const int h = m_rowLocks[size_t(conflict)].holder; h >= 0 && m_conns[size_t(h)].recovered) {
+        if (const int h = m_rowLocks[size_t(conflict)].holder;
+            h >= 0 && m_conns[size_t(h)].recovered) {
             // lock_rec_convert_impl_to_expl(): the request makes the recovered transaction's
             // implicit lock explicit, and an explicit lock is held to the end of the rollback.
             Conn &holder = m_conns[size_t(h)];
+            bool earlier = false; // rows undone after this key's: "reaches it" is not "ends"
             for (size_t i = 0; i < holder.rowLocks.size(); ++i)
-                if (holder.rowLocks[i] == conflict)
+                if (holder.rowLocks[i] == conflict) {
                     holder.rowLockAsked[i] = 1;
-            note("recovered-lock-explicit",
-                 "a row the background rollback has not undone yet stays locked until the whole "
-                 "recovered transaction is rolled back, not only until the rollback reaches it "
-                 "(InnoDB makes the implicit lock explicit when it is asked for; derived from the "
-                 "code, seen live only for the row undone last).",
-                 "后台回滚尚未撤销的行，会一直锁到整个恢复事务回滚完毕，而不只是锁到回滚到达该行"
-                 "（有人请求时 InnoDB 把隐式锁转成显式锁；由代码推导，实测只见过最后被撤销的那一行）。");
+                    earlier = holder.rowLockUndoPos[i] > 0;
+                }
+            if (earlier)
+                note(
+                    "recovered-lock-explicit",
+                    "a row the background rollback has not undone yet stays locked until the whole "
+                    "recovered transaction is rolled back, not only until the rollback reaches it "
+                    "(InnoDB makes the implicit lock explicit when it is asked for; derived from "
+                    "the "
+                    "code, seen live only for the row undone last).",
+                    "后台回滚尚未撤销的行，会一直锁到整个恢复事务回滚完毕，而不只是锁到回滚到达该行"
+                    "（有人请求时 InnoDB "
+                    "把隐式锁转成显式锁；由代码推导，实测只见过最后被撤销的那一行）。");
         }
         if (c.activity == Activity::LockWait && c.waitingLockInterval >= 0) {
             // Woken by a release but somebody else got the row first: wait on.
@@ -132,8 +140,7 @@ int EngineRun::rowLockEntry(StringId key, const std::string &text)
     const bool all = colon != std::string::npos && text.substr(colon + 1) == "*";
     m_rowLocks.back().all = all;
     // A new table has no "table:*" entry yet (-1; a default pair would say entry 0).
-    auto &entries =
-        m_rowLockTables.try_emplace(table, -1, std::vector<int>()).first->second;
+    auto &entries = m_rowLockTables.try_emplace(table, -1, std::vector<int>()).first->second;
     if (all)
         entries.first = li;
     else

@@ -146,10 +146,9 @@ void EngineRun::serverUp()
     std::vector<Recovered> recovering = std::move(m_recovering);
     m_recovering.clear();
     for (Recovered &r : recovering) {
-        const int ci = newConn(r.session, 0,
-                               {"recovered transaction of " + r.label.en,
-                                r.label.zh_CN + " 的恢复事务"},
-                               ClientKind::Daemon, std::string(), r.host, std::string(), 0);
+        const int ci = newConn(
+            r.session, 0, {"recovered transaction of " + r.label.en, r.label.zh_CN + " 的恢复事务"},
+            ClientKind::Daemon, std::string(), r.host, std::string(), 0);
         // Thread id 0 is nobody's: KILL 0 finds no thread.
         m_idToConn.erase(0);
         Conn &c = m_conns[size_t(ci)];

@@ -158,11 +158,13 @@ void KnobsPanel::retranslateUi()
                              "is dropped (ERROR 2013), crash recovery takes a few seconds, and "
                              "an unfinished rollback goes on in the background."));
     m_flavorLabel->setText(tr("Server &flavor"));
-    m_flavor->setToolTip(tr("Re-runs the scenario on another server version, with the same kills."));
+    m_flavor->setToolTip(
+        tr("Re-runs the scenario on another server version, with the same kills."));
     m_hint->setText(tr("Changes apply at the playhead; what happened before stays as it was."));
     m_changesTitle->setText(tr("Your changes to this run"));
     m_undo->setText(tr("&Undo all"));
-    m_undo->setToolTip(tr("Forget your kills and SET GLOBAL changes and re-run the scenario as written."));
+    m_undo->setToolTip(
+        tr("Forget your kills and SET GLOBAL changes and re-run the scenario as written."));
 }
 
 void KnobsPanel::changeEvent(QEvent *event)

@@ -1,7 +1,5 @@
 #include "mainwindow.h"
 
-#include "scenariopath.h"
-
 #include "chartdata.h"
 #include "chartspanel.h"
 #include "exporter.h"
@@ -18,6 +16,7 @@
 #include "playbackcontroller.h"
 #include "presentationmode.h"
 #include "processlistmodel.h"
+#include "scenariopath.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
 #include "timeline.h"
@@ -435,7 +434,8 @@ void MainWindow::createMenus()
     m_scenarioMenu->addSeparator();
     m_restartServerAction = m_scenarioMenu->addAction(QString());
     m_restartServerAction->setObjectName(QStringLiteral("restartServerAction"));
-    connect(m_restartServerAction, &QAction::triggered, this, [this] { restartServerAtPlayhead(); });
+    connect(m_restartServerAction, &QAction::triggered, this,
+            [this] { restartServerAtPlayhead(); });
     fillScenarioMenus();
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -852,7 +852,8 @@ void MainWindow::fillScenarioMenus()
         if (it == byId.constEnd())
             continue;
         // The question first (it is why one opens it); the title says what one will see.
-        QAction *a = m_startHereMenu->addAction(QStringLiteral("%1. %2").arg(++n).arg(stop.question));
+        QAction *a =
+            m_startHereMenu->addAction(QStringLiteral("%1. %2").arg(++n).arg(stop.question));
         a->setObjectName(QStringLiteral("startHere_%1").arg(stop.scenarioId));
         a->setToolTip(zh ? it->titleZh : it->titleEn);
         a->setData(stop.scenarioId);

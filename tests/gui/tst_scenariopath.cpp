@@ -66,10 +66,10 @@ private Q_SLOTS:
         sortedPath.sort();
         builtin.sort();
         QCOMPARE(sortedPath, builtin);
-        QCOMPARE(path.mid(0, 4), (QStringList{QStringLiteral("lock-wait-kill"),
-                                              QStringLiteral("concurrency-queue"),
-                                              QStringLiteral("big-update-kill-connection"),
-                                              QStringLiteral("ctrl-c")}));
+        QCOMPARE(
+            path.mid(0, 4),
+            (QStringList{QStringLiteral("lock-wait-kill"), QStringLiteral("concurrency-queue"),
+                         QStringLiteral("big-update-kill-connection"), QStringLiteral("ctrl-c")}));
     }
 
     void menuAndPickerFollowThePath()
@@ -100,18 +100,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QString>("flavor");
         QTest::addColumn<QString>("event"); // what the run shows at the moment
-        QTest::newRow("connection-vs-query") << "connection-vs-query" << "big-update-kill-connection"
-                                             << "mariadb-10.11" << "rollback";
-        QTest::newRow("seats-and-kill") << "seats-and-kill" << "concurrency-queue" << "mysql-5.7"
+        QTest::newRow("connection-vs-query") << "connection-vs-query"
+                                             << "big-update-kill-connection"
+                                             << "mariadb-10.11"
+                                             << "rollback";
+        QTest::newRow("seats-and-kill") << "seats-and-kill"
+                                        << "concurrency-queue"
+                                        << "mysql-5.7"
                                         << "kill";
-        QTest::newRow("queue-kill-works") << "queue-kill-works" << "concurrency-queue"
-                                          << "mysql-8.0" << "noticed";
-        QTest::newRow("restart-or-wait") << "restart-or-wait" << "restart-or-wait"
-                                         << "mariadb-10.11" << "recovered";
-        QTest::newRow("alter") << "alter" << "ddl-kill" << "mysql-8.0" << "noticed";
-        QTest::newRow("long-transaction") << "long-transaction" << "idle-transaction-kill"
-                                          << "mariadb-10.11" << "rollback";
-        QTest::newRow("ctrl-c-general-log") << "ctrl-c-general-log" << "ctrl-c" << "mysql-8.0"
+        QTest::newRow("queue-kill-works") << "queue-kill-works"
+                                          << "concurrency-queue"
+                                          << "mysql-8.0"
+                                          << "noticed";
+        QTest::newRow("restart-or-wait") << "restart-or-wait"
+                                         << "restart-or-wait"
+                                         << "mariadb-10.11"
+                                         << "recovered";
+        QTest::newRow("alter") << "alter"
+                               << "ddl-kill"
+                               << "mysql-8.0"
+                               << "noticed";
+        QTest::newRow("long-transaction") << "long-transaction"
+                                          << "idle-transaction-kill"
+                                          << "mariadb-10.11"
+                                          << "rollback";
+        QTest::newRow("ctrl-c-general-log") << "ctrl-c-general-log"
+                                            << "ctrl-c"
+                                            << "mysql-8.0"
                                             << "helper";
     }
     // Choosing a question opens its scenario, paused at the moment that answers it.
@@ -144,7 +159,8 @@ private Q_SLOTS:
             if (event == u"rollback")
                 shows = shows || (s && s->state == sim::LaneState::RollingBack);
             if (event == u"recovered")
-                shows = shows || (s && s->state == sim::LaneState::RollingBack && l.processlistId == 0);
+                shows =
+                    shows || (s && s->state == sim::LaneState::RollingBack && l.processlistId == 0);
             if (event == u"helper")
                 shows = shows || (l.client == sim::ClientKind::Helper && t >= l.createdAt &&
                                   (l.goneAt < 0 || t <= l.goneAt));
@@ -187,7 +203,8 @@ private Q_SLOTS:
             for (const sim::NarrationStep &n : s.result()->narration)
                 texts << QString::fromStdString(n.en) << QString::fromStdString(n.zh_CN);
             for (const QString &t : texts)
-                QVERIFY2(!internal.match(t).hasMatch(), qPrintable(e.id + QStringLiteral(": ") + t));
+                QVERIFY2(!internal.match(t).hasMatch(),
+                         qPrintable(e.id + QStringLiteral(": ") + t));
         }
     }
 
@@ -223,13 +240,14 @@ private Q_SLOTS:
         const Timeline &t = w.simulation()->timeline();
         bool marker = false;
         for (const TimelineMarker &m : t.markerList())
-            marker = marker ||
-                     (m.time == 3'000'000 && t.string(m.label) == QStringLiteral("restart=1"));
+            marker =
+                marker || (m.time == 3'000'000 && t.string(m.label) == QStringLiteral("restart=1"));
         QVERIFY(marker);
         auto *changes = w.findChild<QWidget *>(QStringLiteral("changesLabel"));
         QVERIFY(changes);
-        QVERIFY2(changes->property("text").toString().contains(QStringLiteral("restart the server")),
-                 qPrintable(changes->property("text").toString()));
+        QVERIFY2(
+            changes->property("text").toString().contains(QStringLiteral("restart the server")),
+            qPrintable(changes->property("text").toString()));
         // The knob by name is the same thing (one table for every path).
         QString error;
         QVERIFY(!w.simulation()->applyKnob(1'000'000, QStringLiteral("restart"), 2, &error));

@@ -733,14 +733,21 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
     const std::vector<sim::ProcessRow> rows = r.processlistAt(timeUs);
     const std::vector<sim::LockRow> locks = r.locksAt(timeUs);
     // Who holds each lock, so a waiter finds its blocker in O(1) even with thousands of rows.
+    // A scenario with branches runs one server per branch: a lock is only ever held within its
+    // own branch (the same key and the same ids exist in each).
+    auto branchOf = [&r](int lane) {
+        return lane >= 0 && size_t(lane) < r.lanes.size() ? r.lanes[size_t(lane)].branch : 0;
+    };
     QHash<QString, qint64> holderOf;
-    QHash<qint64, QString> waitsFor;
+    QHash<QPair<int, qint64>, QString> waitsFor;
     for (const sim::LockRow &l : locks) {
-        const QString key = qs(l.kind) + QLatin1Char('\x1f') + qs(l.key);
+        const QString key = QString::number(branchOf(l.lane)) + QLatin1Char('\x1f') + qs(l.kind) +
+                            QLatin1Char('\x1f') + qs(l.key);
+        const QPair<int, qint64> who(branchOf(l.lane), l.id);
         if (l.granted)
             holderOf.insert(key, l.id);
-        else if (!waitsFor.contains(l.id))
-            waitsFor.insert(l.id, key);
+        else if (!waitsFor.contains(who))
+            waitsFor.insert(who, key);
     }
     for (const sim::ProcessRow &p : rows) {
         ProcesslistRow row;
@@ -760,7 +767,8 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
         row.trxRowsModified = p.trxRowsModified.value_or(-1);
         row.trxOperationState = qs(p.trxOperationState);
         row.system = p.command == "Daemon";
-        if (const auto w = waitsFor.constFind(p.id); w != waitsFor.cend()) {
+        if (const auto w = waitsFor.constFind(qMakePair(branchOf(p.lane), p.id));
+            w != waitsFor.cend()) {
             const qint64 holder = holderOf.value(*w, 0);
             if (holder != p.id)
                 row.blockedBy = holder;

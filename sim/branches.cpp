@@ -39,7 +39,7 @@ void prefixLabel(Lane &l, const Branch &br)
     l.label = br.label.en + ": " + l.label;
 }
 
-void append(RunResult &out, RunResult &&in, const Branch &br)
+void append(RunResult &out, RunResult &&in, const Branch &br, int branch)
 {
     const int laneOff = int(out.lanes.size());
     const int killOff = int(out.kills.size());
@@ -54,6 +54,7 @@ void append(RunResult &out, RunResult &&in, const Branch &br)
         l.index += laneOff;
         l.order += orderOff;
         prefixLabel(l, br);
+        l.branch = branch;
         for (LaneSegment &s : l.segments)
             s.detail = str(s.detail);
         for (ClientSegment &s : l.clientSegments)
@@ -174,7 +175,7 @@ RunResult runBranches(const Scenario &sc, const RunOptions &opt)
     for (Lane &l : out.lanes)
         prefixLabel(l, sc.branches[0]);
     for (size_t b = 1; b < runs.size(); ++b)
-        append(out, std::move(runs[b]), sc.branches[b]);
+        append(out, std::move(runs[b]), sc.branches[b], int(b));
     out.sessionTranscript.assign(sc.sessions.size(), {});
     for (size_t i = 0; i < out.transcript.size(); ++i) {
         const int l = out.transcript[i].lane;

@@ -118,6 +118,7 @@ struct Lane
     std::string sessionName; // "" for helper/operator
     std::string label;
     std::string labelZh; // the label in Chinese; "" = the same as label
+    int branch = 0;              // which branch's run (sim/branches.cpp); 0 without branches
     std::string user;
     std::string host;
     std::string db;

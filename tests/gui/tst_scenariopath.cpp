@@ -208,6 +208,27 @@ private Q_SLOTS:
         }
     }
 
+    // Both branches in one processlist: each branch's rows together, and a waiter's blocker is
+    // found in its own branch (the same ids and lock keys exist in both).
+    void branchesKeepTheirProcesslists()
+    {
+        SimulationSource s;
+        QVERIFY(s.loadBuiltin(QStringLiteral("restart-or-wait"), QStringLiteral("mariadb-10.11")));
+        s.waitForRun();
+        const QList<ProcesslistRow> rows = s.processlistAt(11'000'000);
+        // Wait: 11 (Killed, rolling back), 12 (B waits), 13, 14; Restart: 15 (B again), 16, 17.
+        QList<qint64> ids;
+        for (const ProcesslistRow &r : rows)
+            ids << r.id;
+        QCOMPARE(ids.mid(0, 4), (QList<qint64>{11, 12, 13, 14}));
+        QVERIFY(!ids.mid(4).contains(11)); // the restart branch's A is gone
+        QCOMPARE(rows[1].blockedBy, qint64(11));
+        // The restart branch's B waits for the recovered transaction: thread id 0, no session.
+        for (const ProcesslistRow &r : rows.mid(4))
+            if (r.info.contains(QStringLiteral("id=1")))
+                QCOMPARE(r.blockedBy, qint64(0));
+    }
+
     // Scenario ▸ Restart Server at Playhead: a restart at the playhead, listed as a change.
     void restartAtPlayhead()
     {

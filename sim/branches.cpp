@@ -176,6 +176,8 @@ RunResult runBranches(const Scenario &sc, const RunOptions &opt)
         prefixLabel(l, sc.branches[0]);
     for (size_t b = 1; b < runs.size(); ++b)
         append(out, std::move(runs[b]), sc.branches[b], int(b));
+    for (const Branch &b : sc.branches)
+        out.branchLabels.push_back(b.label.en);
     out.sessionTranscript.assign(sc.sessions.size(), {});
     for (size_t i = 0; i < out.transcript.size(); ++i) {
         const int l = out.transcript[i].lane;

@@ -285,11 +285,22 @@ std::string processlistJson(const RunResult &r, TimeUs t)
 std::string transcriptText(const RunResult &r, int session)
 {
     std::string out;
-    for (const TranscriptLine &l : r.transcriptOf(session)) {
-        std::string ts = formatSeconds(l.t);
-        if (ts.size() < 11)
-            ts.insert(0, 11 - ts.size(), ' ');
-        out += "[" + ts + "] " + escapeControl(l.text) + "\n";
+    const std::vector<TranscriptLine> lines = r.transcriptOf(session);
+    // A scenario with branches: one terminal per branch ("-- Wait", "-- Restart"), each in time
+    // order, not the branches' lines interleaved.
+    const size_t branches = std::max<size_t>(1, r.branchLabels.size());
+    for (size_t b = 0; b < branches; ++b) {
+        if (r.branchLabels.size() > 1)
+            out += "-- " + escapeControl(r.branchLabels[b]) + "\n";
+        for (const TranscriptLine &l : lines) {
+            const int lb = l.lane >= 0 ? r.lanes[size_t(l.lane)].branch : 0;
+            if (size_t(lb) != b && r.branchLabels.size() > 1)
+                continue;
+            std::string ts = formatSeconds(l.t);
+            if (ts.size() < 11)
+                ts.insert(0, 11 - ts.size(), ' ');
+            out += "[" + ts + "] " + escapeControl(l.text) + "\n";
+        }
     }
     return out;
 }

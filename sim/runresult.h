@@ -295,6 +295,8 @@ public:
     // order, so that printing every session's terminal is linear in the output.
     std::vector<std::vector<uint32_t>> sessionTranscript;
     std::vector<LockInterval> locks;
+    // A scenario with branches (sim/branches.cpp): their labels (English), Lane::branch indexes it.
+    std::vector<std::string> branchLabels;
     uint64_t processedEvents = 0; // engine queue events handled (for benchmarks)
     bool truncated = false;       // stopped early at RunOptions::maxEvents (until = that time)
 

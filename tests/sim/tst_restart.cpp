@@ -382,8 +382,13 @@ private slots:
         for (const NarrationStep &n : both.result.narration)
             down = down || (n.t == T("7s") && n.en.rfind("Restart branch", 0) == 0);
         QVERIFY(down);
-        // B's terminal holds both branches' lines.
+        // B's terminal holds both branches' lines; printed one branch after the other.
         QVERIFY(both.hasLine("B", "ERROR 2013"));
+        const std::string text = transcriptText(both.result, both.session("B"));
+        const auto wait = text.find("-- Wait\n"), restart = text.find("-- Restart\n");
+        QVERIFY(wait == 0 && restart != std::string::npos);
+        QVERIFY(text.find("ERROR 2013") > restart);
+        QCOMPARE(text.substr(wait, restart).find("ERROR 2013"), std::string::npos);
     }
 };
 

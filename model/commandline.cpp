@@ -125,6 +125,24 @@ const Spec kSpecs[] = {
                        "Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing)."),
      Section::Headless, InHeadless},
 
+    {Option::KillAt, "kill-at", "time:kind:session",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Inject a kill into the simulated run, as a right-click would: "
+                       "TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario's "
+                       "session name, e.g. 2s:connection:A (repeatable)."),
+     Section::Headless, InHeadless | InPng},
+    {Option::Set, "set", "time:knob=value",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Change a What-if knob from TIME on, as the knobs panel would: "
+                       "innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 "
+                       "(repeatable)."),
+     Section::Headless, InHeadless | InPng},
+    {Option::Narration, "narration", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Print this run's narration steps with their times, in --lang (with "
+                       "--kill-at and --set: what the changes did)."),
+     Section::Headless, InHeadless},
+
     {Option::Host, "host", "host",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect to the server on this host (localhost: the unix socket)."),
@@ -160,7 +178,8 @@ const Spec kSpecs[] = {
                        "exist)."),
      Section::Live, InWindow | InLive},
     {Option::NoDefaults, "no-defaults", nullptr,
-     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live, InWindow | InLive},
+     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live,
+     InWindow | InLive},
     {Option::Connect, "connect", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect with the [client] settings of the option files (~/.my.cnf) alone."),
@@ -597,6 +616,16 @@ bool CommandLine::checkValues()
                     .arg(v);
             });
     }
+    for (const QString &v : values(Option::KillAt)) {
+        QString reason;
+        if (!WhatIfScript::parseKillAt(v, &reason))
+            return fail([v, reason] { return QStringLiteral("--kill-at %1: %2").arg(v, reason); });
+    }
+    for (const QString &v : values(Option::Set)) {
+        QString reason;
+        if (!WhatIfScript::parseSet(v, &reason))
+            return fail([v, reason] { return QStringLiteral("--set %1: %2").arg(v, reason); });
+    }
     if (isSet(Option::Size) && !parseSize(value(Option::Size)).isValid()) {
         const QString v = value(Option::Size);
         return fail([v] {
@@ -801,6 +830,18 @@ bool CommandLine::explicitGeometry() const
     return isSet(Option::QtGeometry) || isSet(Option::QtWindowGeometry);
 }
 
+QList<WhatIfChange> CommandLine::whatIfChanges() const
+{
+    QList<WhatIfChange> out;
+    for (const QString &v : values(Option::KillAt))
+        if (const auto c = WhatIfScript::parseKillAt(v, nullptr))
+            out << *c;
+    for (const QString &v : values(Option::Set))
+        if (const auto c = WhatIfScript::parseSet(v, nullptr))
+            out << *c;
+    return out;
+}
+
 HeadlessRequest CommandLine::headlessRequest() const
 {
     HeadlessRequest r;
@@ -816,6 +857,8 @@ HeadlessRequest CommandLine::headlessRequest() const
     r.summary = isSet(Option::Summary);
     r.json = value(Option::Format) == QLatin1String("json");
     r.traceFile = value(Option::Trace);
+    r.changes = whatIfChanges();
+    r.narration = isSet(Option::Narration);
     return r;
 }
 
@@ -830,6 +873,7 @@ PngRequest CommandLine::pngRequest() const
     if (isSet(Option::Size))
         r.size = parseSize(value(Option::Size));
     r.caption = !isSet(Option::NoCaption);
+    r.changes = whatIfChanges();
     return r;
 }
 

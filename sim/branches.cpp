@@ -91,6 +91,7 @@ void append(RunResult &out, RunResult &&in, const Branch &br, int branch)
         if (n.fromEngine && std::any_of(out.narration.begin(), out.narration.end(),
                                         [&](const NarrationStep &o) { return o.en == n.en; }))
             continue;
+        n.kill = int(kill(n.kill));
         out.narration.push_back(std::move(n));
     }
     std::stable_sort(out.narration.begin(), out.narration.end(),

@@ -95,6 +95,7 @@ private:
     };
     bool m_serverDown = false;
     TimeUs m_serverUpAt = 0;
+    bool m_restartInjected = false; // the restart in progress is a user's what-if
     std::vector<Recovered> m_recovering;
     int64_t m_operatorId = 0;
     std::array<StringId, 32> m_stageIds{};
@@ -263,7 +264,8 @@ private:
     void helperReply(Conn &c);
 
     // ---- the server restarted (restart.cpp) --------------------------------------------------
-    void restartServer();
+    // `injected`: the user's what-if (Action::injected); its events are then not the author's.
+    void restartServer(bool injected);
     void serverUp();
     // The thread ends with the server process: no cleanup, no reply, no rollback (crash recovery
     // does that later for what it left behind).

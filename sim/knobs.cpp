@@ -7,13 +7,13 @@ namespace ks::sim {
 const std::vector<Knob> &knobs()
 {
     static const std::vector<Knob> table = {
-        {"innodb_thread_concurrency", 0, 1000, true, true, false,
+        {"innodb_thread_concurrency", 0, 1000, true, true, false, true,
          "InnoDB admission seats (0 = no queue; MySQL only)",
          "InnoDB 准入名额（0 = 不排队；仅 MySQL）"},
-        {"io_pressure", 0, 1000, false, false, false,
+        {"io_pressure", 0, 1000, false, false, false, false,
          "competing load on the disk: every I/O takes (1 + io_pressure) times longer",
          "磁盘上的竞争负载：每次 I/O 耗时变为 (1 + io_pressure) 倍"},
-        {"restart", 1, 1, true, false, true,
+        {"restart", 1, 1, true, false, true, false,
          "restart the server now (kill -9, crash recovery, start): every client is dropped",
          "立即重启服务器（kill -9、崩溃恢复、启动）：所有客户端都会断开"},
     };

@@ -86,11 +86,13 @@ void EngineRun::crashConn(Conn &c, Recovered *keep)
     goGone(c);
 }
 
-void EngineRun::restartServer()
+void EngineRun::restartServer(bool injected)
 {
     if (m_serverDown)
         return; // already down: the restart in progress is the one that counts
     event(EventType::ServerDown, -1);
+    m_res.events.back().injected = injected ? 1 : 0;
+    m_restartInjected = injected;
     m_serverDown = true;
     m_serverUpAt = m_now + m_rules.restartRecoveryUs();
     for (size_t i = 0; i < m_conns.size(); ++i) {
@@ -126,6 +128,7 @@ void EngineRun::serverUp()
 {
     m_serverDown = false;
     event(EventType::ServerUp, -1);
+    m_res.events.back().injected = m_restartInjected ? 1 : 0;
     // The event scheduler starts again with the server.
     for (size_t i = 0; i < m_sc.sessions.size(); ++i) {
         const SessionSpec &ss = m_sc.sessions[i];

@@ -118,7 +118,7 @@ struct Lane
     std::string sessionName; // "" for helper/operator
     std::string label;
     std::string labelZh; // the label in Chinese; "" = the same as label
-    int branch = 0;              // which branch's run (sim/branches.cpp); 0 without branches
+    int branch = 0;      // which branch's run (sim/branches.cpp); 0 without branches
     std::string user;
     std::string host;
     std::string db;
@@ -182,6 +182,7 @@ struct KillRecord
     int clientErrorCode = 0;
     TimeUs finished = -1; // KILL QUERY: statement over; KILL CONNECTION: thread gone
     KillOutcome outcome = KillOutcome::Pending;
+    bool injected = false; // sent by a user's what-if (Action::injected)
 };
 
 struct RollbackPoint
@@ -206,6 +207,7 @@ struct NarrationStep
     std::string en;
     std::string zh_CN;
     bool fromEngine = false; // added by the engine (UNVERIFIED modelling notes)
+    int kill = -1;           // the kill whose event anchors the step (index into kills)
 };
 
 struct Event
@@ -213,7 +215,7 @@ struct Event
     TimeUs t = 0;
     int32_t lane = -1;
     EventType type = EventType::Note;
-    uint8_t reserved0 = 0;
+    uint8_t injected = 0; // set_global, server_down/up: the user's what-if (Action::injected)
     uint16_t reserved1 = 0;
     int64_t a = 0;
     int64_t b = 0;
@@ -320,6 +322,11 @@ public:
     std::vector<int> lanesOfSession(int session) const;
     // Narration step current at t (the last one with step.t <= t), -1 if none.
     int narrationAt(TimeUs t) const;
+    // The kill an event belongs to (index into kills), -1 for none: the kill's own events carry
+    // it; a client error is the kill's when it is the one the kill caused; a rollback, statement
+    // end, socket close or thread end on the victim's lane while the kill is under way is the
+    // kill's.
+    int killOfEvent(const Event &e) const;
 };
 
 } // namespace ks::sim

@@ -245,7 +245,7 @@ private Q_SLOTS:
         restart->trigger();
         w.simulation()->waitForRun();
         QCOMPARE(w.simulation()->injectionCount(), 1);
-        QVERIFY(w.simulation()->injections().front().restart);
+        QCOMPARE(w.simulation()->injections().front().knob, QStringLiteral("restart"));
         QCOMPARE(w.simulation()->injections().front().atUs, qint64(3'000'000));
         const sim::RunResult &r = *w.simulation()->result();
         qint64 down = -1, up = -1;

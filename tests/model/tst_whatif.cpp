@@ -134,10 +134,16 @@ private Q_SLOTS:
             for (const sim::RollbackRecord &rb : base.result()->rollbacks) {
                 if (rb.start >= t)
                     continue;
+                // The same lane by what it is (a branched run numbers a later branch's lanes
+                // after the earlier branch's, and a change may add lanes there).
+                const sim::Lane &l = base.result()->lanes[size_t(rb.lane)];
                 bool found = false;
-                for (const sim::RollbackRecord &x : changed.result()->rollbacks)
-                    found =
-                        found || (x.lane == rb.lane && x.start == rb.start && x.rows == rb.rows);
+                for (const sim::RollbackRecord &x : changed.result()->rollbacks) {
+                    const sim::Lane &m = changed.result()->lanes[size_t(x.lane)];
+                    found = found || (m.branch == l.branch && m.processlistId == l.processlistId &&
+                                      m.createdAt == l.createdAt && x.start == rb.start &&
+                                      x.rows == rb.rows);
+                }
                 QVERIFY2(found, "a rollback that started before the change has other rows to undo");
             }
             // Every change is narrated, at its time.

@@ -356,12 +356,12 @@
         <translation>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</translation>
     </message>
     <message>
-        <source>Change a What-if knob from TIME on, as the knobs panel would: innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 (repeatable).</source>
-        <translation>Change a What-if knob from TIME on, as the knobs panel would: innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 (repeatable).</translation>
-    </message>
-    <message>
         <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
         <translation>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</translation>
+    </message>
+    <message>
+        <source>Change a What-if knob from TIME on, as the knobs panel would: %1, e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable).</source>
+        <translation>Change a What-if knob from TIME on, as the knobs panel would: %1, e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable).</translation>
     </message>
 </context>
 <context>

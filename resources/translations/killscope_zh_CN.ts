@@ -356,12 +356,12 @@
         <translation>像右键菜单那样向模拟运行注入一次 KILL：TIME:query|connection[:hard|soft]:SESSION，SESSION 是场景中的会话名，例如 2s:connection:A（可重复给出）。</translation>
     </message>
     <message>
-        <source>Change a What-if knob from TIME on, as the knobs panel would: innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 (repeatable).</source>
-        <translation>像“假如”面板那样从 TIME 起修改一个参数：innodb_thread_concurrency 或 io_pressure，例如 5s:io_pressure=4（可重复给出）。</translation>
-    </message>
-    <message>
         <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
         <translation>按 --lang 的语言打印这次运行的解说步骤及其时间（与 --kill-at、--set 同用时还说明这些改动带来了什么）。</translation>
+    </message>
+    <message>
+        <source>Change a What-if knob from TIME on, as the knobs panel would: %1, e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable).</source>
+        <translation>像“假如”面板那样从 TIME 起修改一个参数：%1，例如 5s:io_pressure=4 或 5s:restart=1（可重复给出）。</translation>
     </message>
 </context>
 <context>

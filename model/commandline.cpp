@@ -4,6 +4,7 @@
 #include "killscope.h"
 #include "timetext.h"
 #include "types.h"
+#include "whatifknob.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -133,9 +134,8 @@ const Spec kSpecs[] = {
      Section::Headless, InHeadless | InPng},
     {Option::Set, "set", "time:knob=value",
      QT_TRANSLATE_NOOP("CommandLine",
-                       "Change a What-if knob from TIME on, as the knobs panel would: "
-                       "innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 "
-                       "(repeatable)."),
+                       "Change a What-if knob from TIME on, as the knobs panel would: %1, "
+                       "e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable)."),
      Section::Headless, InHeadless | InPng},
     {Option::Narration, "narration", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
@@ -758,7 +758,10 @@ QString CommandLine::helpText() const
                 line += u'\n' + QString(column, u' ');
             else
                 line += QString(column - line.size(), u' ');
-            line += wrap(QCoreApplication::translate("CommandLine", s.description), column, width);
+            QString description = QCoreApplication::translate("CommandLine", s.description);
+            if (s.id == Option::Set) // the knobs are the table's (sim/knobs.h), not a copy here
+                description = description.arg(WhatIfKnobs::idList());
+            line += wrap(description, column, width);
             out += line + u'\n';
         }
     }

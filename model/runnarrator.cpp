@@ -451,8 +451,13 @@ struct Writer
                                      "that moment depends on it.");
             break;
         }
-        add(c.atUs, RunNarrator::tr("You change %1 at %2. %3")
-                        .arg(what, TimeFormat::instant(c.atUs), effect));
+        // A moment (restart) is done, not changed.
+        if (knob && WhatIfKnobs::isMomentary(*knob))
+            add(c.atUs,
+                RunNarrator::tr("You %1 at %2. %3").arg(what, TimeFormat::instant(c.atUs), effect));
+        else
+            add(c.atUs, RunNarrator::tr("You change %1 at %2. %3")
+                            .arg(what, TimeFormat::instant(c.atUs), effect));
     }
 };
 

@@ -81,6 +81,9 @@ public:
     bool applyKnob(qint64 atUs, const QString &knob, double value, QString *error = nullptr);
     // The knobs panel's Apply: both knobs at once, one re-run.
     void applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure);
+    // Restarts the simulated server at `atUs` (kill -9, crash recovery, start) and re-runs: the
+    // knob restart=1 (sim/knobs.h) through applyKnob.
+    void restartServer(qint64 atUs);
     // The kill target for a scenario session's connection at t (the command line's SESSION).
     // id 0 with a message when there is no such session or it has no connection then.
     KillTarget targetForSession(const QString &session, qint64 atUs,

@@ -1,5 +1,6 @@
 #include "whatifknob.h"
 
+#include "knobs.h"
 #include "timetext.h"
 
 #include <QLocale>
@@ -8,37 +9,66 @@
 
 namespace ks {
 
-const QList<WhatIfKnob> &WhatIfKnobs::all()
+namespace {
+
+QLatin1String nameOf(const WhatIfKnob &knob)
 {
-    // Ranges are the scenario validator's (sim/SCENARIO_FORMAT.md, `server`).
-    static const QList<WhatIfKnob> knobs = {
-        {"innodb_thread_concurrency", QT_TRANSLATE_NOOP("ks::WhatIfKnobs", "InnoDB seats"), true,
-         true, 0, 1000, true},
-        {"io_pressure", QT_TRANSLATE_NOOP("ks::WhatIfKnobs", "I/O pressure"), false, false, 0, 1000,
-         false},
-    };
-    return knobs;
+    return QLatin1String(knob.name.data(), qsizetype(knob.name.size()));
+}
+
+} // namespace
+
+QList<const WhatIfKnob *> WhatIfKnobs::all()
+{
+    QList<const WhatIfKnob *> out;
+    for (const sim::Knob &k : sim::knobs())
+        out << &k;
+    return out;
 }
 
 const WhatIfKnob *WhatIfKnobs::find(const QString &id)
 {
-    for (const WhatIfKnob &k : all())
-        if (id == QLatin1String(k.id))
-            return &k;
-    return nullptr;
+    return sim::findKnob(id.toStdString());
 }
 
 QString WhatIfKnobs::idList()
 {
     QStringList ids;
-    for (const WhatIfKnob &k : all())
-        ids << QLatin1String(k.id);
+    for (const WhatIfKnob *k : all())
+        ids << nameOf(*k);
     return ids.join(QStringLiteral(", "));
+}
+
+QString WhatIfKnobs::id(const WhatIfKnob &knob)
+{
+    return nameOf(knob);
+}
+
+bool WhatIfKnobs::isMomentary(const WhatIfKnob &knob)
+{
+    return knob.momentary;
+}
+
+double WhatIfKnobs::minimum(const WhatIfKnob &knob)
+{
+    return knob.min;
+}
+
+double WhatIfKnobs::maximum(const WhatIfKnob &knob)
+{
+    return knob.max;
 }
 
 QString WhatIfKnobs::label(const WhatIfKnob &knob)
 {
-    return QCoreApplication::translate("ks::WhatIfKnobs", knob.label);
+    // Short names for the panel and messages; what a knob is and does is sim/knobs.h's.
+    if (knob.name == "innodb_thread_concurrency")
+        return tr("InnoDB seats");
+    if (knob.name == "io_pressure")
+        return tr("I/O pressure");
+    if (knob.name == "restart")
+        return tr("Server restart");
+    return nameOf(knob);
 }
 
 QString WhatIfKnobs::formatValue(const WhatIfKnob &knob, double value)
@@ -51,10 +81,14 @@ QString WhatIfKnobs::formatValue(const WhatIfKnob &knob, double value)
 QString WhatIfKnobs::changeText(const WhatIfKnob &knob, double value)
 {
     if (knob.serverVariable)
-        return tr("SET GLOBAL %1 = %2").arg(QLatin1String(knob.id), formatValue(knob, value));
-    if (QLatin1String(knob.id) == QLatin1String("io_pressure"))
+        return tr("SET GLOBAL %1 = %2").arg(nameOf(knob), formatValue(knob, value));
+    if (knob.name == "io_pressure")
         return tr("I/O pressure %1 (competing disk load, not a server variable)")
             .arg(formatValue(knob, value));
+    if (knob.name == "restart")
+        return tr("restart the server (kill -9, crash recovery, start)");
+    if (knob.momentary)
+        return label(knob);
     return tr("%1 = %2 (not a server variable)").arg(label(knob), formatValue(knob, value));
 }
 
@@ -65,15 +99,16 @@ bool WhatIfKnobs::appliesTo(const WhatIfKnob &knob, const QString &flavorId)
 
 QString WhatIfKnobs::check(const WhatIfKnob &knob, double value, const QString &flavorId)
 {
-    if (!std::isfinite(value) || value < knob.minimum || value > knob.maximum)
+    if (!std::isfinite(value) || value < knob.min || value > knob.max) {
+        if (knob.min == knob.max)
+            return tr("%1 takes only the value %2").arg(nameOf(knob), formatValue(knob, knob.min));
         return tr("%1 takes a value from %2 to %3")
-            .arg(QLatin1String(knob.id), formatValue(knob, knob.minimum),
-                 formatValue(knob, knob.maximum));
+            .arg(nameOf(knob), formatValue(knob, knob.min), formatValue(knob, knob.max));
+    }
     if (knob.integer && value != std::floor(value))
-        return tr("%1 takes a whole number").arg(QLatin1String(knob.id));
+        return tr("%1 takes a whole number").arg(nameOf(knob));
     if (!appliesTo(knob, flavorId))
-        return tr("%1 does not exist on %2 (MariaDB 10.6 removed it)")
-            .arg(QLatin1String(knob.id), flavorId);
+        return tr("%1 does not exist on %2 (MariaDB 10.6 removed it)").arg(nameOf(knob), flavorId);
     return {};
 }
 

@@ -9,38 +9,39 @@
 
 namespace ks {
 
-// One What-if knob: a server setting or an outside condition the user may change at a moment of
-// a simulated run. The knobs panel, the command line (`--set TIME:KNOB=VALUE`), the simulation's
-// injection path and the narration all read the one table in whatifknob.cpp, so a new knob is a
-// new row there (and, if the engine does not know it yet, its handling in sim/).
-//
-// Invariants: ids are unique, lower case, and are the names the engine's SET action takes;
-// minimum <= maximum; an integer knob only ever holds whole numbers.
-struct WhatIfKnob
-{
-    const char *id;      // "innodb_thread_concurrency": --set name, engine action name
-    const char *label;   // QT_TRANSLATE_NOOP("ks::WhatIfKnobs", …), see WhatIfKnobs::label
-    bool serverVariable; // a real server takes SET GLOBAL <id>; else a condition around it
-    bool integer;
-    double minimum;
-    double maximum;
-    bool mysqlOnly; // MariaDB 10.6+ has no such variable
-};
+// The What-if knobs, as the UI and the command line show them. The facts (names, ranges, which
+// is a server variable, which exists on MySQL only, which is a moment rather than a setting) are
+// sim/knobs.h's one table; this class only presents its rows: a translated label, the change named
+// honestly, a check whose message is translated. The knobs panel, `--set TIME:KNOB=VALUE`, the
+// simulation's injection path and the narration all go through it.
+// The type is sim's row, opaque here: model's headers do not include sim's.
+namespace sim {
+struct Knob;
+}
+using WhatIfKnob = sim::Knob;
 
 class WhatIfKnobs
 {
     Q_DECLARE_TR_FUNCTIONS(ks::WhatIfKnobs)
 public:
-    static const QList<WhatIfKnob> &all();
+    // Every row of sim/knobs.h, in its order.
+    static QList<const WhatIfKnob *> all();
     // nullptr for an unknown id.
     static const WhatIfKnob *find(const QString &id);
-    // The ids, comma-separated, for messages ("innodb_thread_concurrency, io_pressure").
+    // The names, comma-separated, for messages ("innodb_thread_concurrency, io_pressure, restart").
     static QString idList();
 
+    // The knob's name ("innodb_thread_concurrency"): --set name, engine action name.
+    static QString id(const WhatIfKnob &knob);
+    // A moment rather than a setting (restart=1): nothing of it is "in effect" afterwards.
+    static bool isMomentary(const WhatIfKnob &knob);
+    static double minimum(const WhatIfKnob &knob);
+    static double maximum(const WhatIfKnob &knob);
     static QString label(const WhatIfKnob &knob);
     static QString formatValue(const WhatIfKnob &knob, double value);
     // How the change is named to the user, honestly: "SET GLOBAL innodb_thread_concurrency = 3"
-    // for a server variable, "I/O pressure 4 (competing disk load, not a server variable)" else.
+    // for a server variable, "I/O pressure 4 (competing disk load, not a server variable)" for a
+    // condition, "restart the server (kill -9, crash recovery, start)" for a moment.
     static QString changeText(const WhatIfKnob &knob, double value);
     // Whether the knob exists on that flavor ("mysql-5.7", …).
     static bool appliesTo(const WhatIfKnob &knob, const QString &flavorId);

@@ -98,9 +98,16 @@ void EngineRun::markClientError(int lane, int code)
 
 void EngineRun::clientConnect(Client &cl, bool reconnect)
 {
+    if (m_serverDown) {
+        clientRefused(cl, reconnect);
+        return;
+    }
+    cl.noConnection = false;
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(reconnect ? std::nullopt : ss.id);
-    const std::string label = reconnect ? ss.label + " (reconnected)" : ss.label;
+    const std::string zh = ss.labelZh.empty() ? ss.label : ss.labelZh;
+    const Text label =
+        reconnect ? Text{ss.label + " (reconnected)", zh + "（重连后）"} : Text{ss.label, zh};
     const int ci =
         newConn(cl.session, id, label, ss.client == ClientKind::Cli ? cl.rules.kind() : ss.client,
                 ss.user, ss.host, ss.db.value_or(std::string()), ss.privileges);
@@ -201,6 +208,12 @@ void EngineRun::clientSend(Client &cl, size_t stmtIndex)
         // read fails; the CLI reports it and reconnects (§1.1, §6.2 [LIVE]).
         int code = 2006;
         const std::string line = cl.rules.idleKilledNextError(code);
+        if (cl.noConnection && cl.rules.isCli()) {
+            // A reconnect already failed: the client knows it has no connection and tries again.
+            cl.pendingStmt = int(stmtIndex);
+            clientConnect(cl, true);
+            return;
+        }
         if (!cl.rules.isMariaDbClient())
             note("gone-2006-2013",
                  "the next statement after the server closed an idle connection fails here with "
@@ -350,8 +363,11 @@ void EngineRun::clientCtrlC(Client &cl)
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(std::nullopt);
     const int ownerLane = c.lane; // newConn() may move m_conns: no Conn& survives it
-    const int hi = newConn(-1, id, "Ctrl+C helper of " + ss.label, ClientKind::Helper, ss.user,
-                           ss.host, ss.db.value_or(std::string()), ss.privileges);
+    const int hi =
+        newConn(-1, id,
+                {"Ctrl+C helper of " + ss.label,
+                 (ss.labelZh.empty() ? ss.label : ss.labelZh) + " 的 Ctrl+C 辅助连接"},
+                ClientKind::Helper, ss.user, ss.host, ss.db.value_or(std::string()), ss.privileges);
     Conn &h = m_conns[size_t(hi)];
     h.helperFor = int(&cl - m_clients.data());
     h.helperKillType = type;

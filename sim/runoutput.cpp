@@ -289,7 +289,9 @@ void EngineRun::resolveNarration()
         const Event &e = m_res.events[i];
         owner[i] = m_res.killOfEvent(e);
         foreign[i] = (owner[i] >= 0 && m_res.kills[size_t(owner[i])].injected) ||
-                     (e.type == EventType::SetGlobal && e.injected);
+                     ((e.type == EventType::SetGlobal || e.type == EventType::ServerDown ||
+                       e.type == EventType::ServerUp) &&
+                      e.injected);
     }
     auto codeOf = [](const Event &e) -> std::optional<int> {
         switch (e.type) {

@@ -132,7 +132,11 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
         row.hidden = !r->visible;
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const ProcessRow &a, const ProcessRow &b) { return a.id < b.id; });
+    // Sorted by id; with branches (sim/branches.cpp) each branch's server together, in order.
+    std::sort(rows.begin(), rows.end(), [this](const ProcessRow &a, const ProcessRow &b) {
+        const int ba = lanes[size_t(a.lane)].branch, bb = lanes[size_t(b.lane)].branch;
+        return ba != bb ? ba < bb : a.id < b.id;
+    });
     return rows;
 }
 

@@ -16,6 +16,7 @@
 #include "playbackcontroller.h"
 #include "presentationmode.h"
 #include "processlistmodel.h"
+#include "scenariopath.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
 #include "timeformat.h"
@@ -258,6 +259,7 @@ void MainWindow::createWidgets()
                     .arg(what.join(QStringLiteral("; ")), TimeFormat::instant(t)),
                 6000);
     });
+    connect(m_knobs, &KnobsPanel::restartRequested, this, [this] { restartServerAtPlayhead(); });
     connect(m_knobs, &KnobsPanel::undoChangesRequested, m_simulation,
             &SimulationSource::resetInjections);
     connect(m_knobs, &KnobsPanel::flavorRequested, this,
@@ -340,24 +342,23 @@ void MainWindow::createWidgets()
     m_killController = new KillController(this);
     m_killController->setPlayhead([this] { return m_playback->position(); });
     m_killController->setPlayback(m_playback);
-    connect(
-        m_killController, &KillController::killsSent, this,
-        [this](const QList<KillRequest> &requests) {
-            QStringList sql;
-            for (const KillRequest &r : requests)
-                sql << killStatement(r);
-            if (m_source && m_source->kind() == SessionSource::Kind::Simulation &&
-                !requests.isEmpty())
-                // The time the kill was injected at, not where the playhead is now.
-                statusBar()->showMessage(tr("%1 injected at %2; the run continues from there.")
-                                             .arg(sql.join(QStringLiteral("; ")),
-                                                  TimeFormat::instant(requests.first().atUs)),
-                                         6000);
-            else
-                // Requested, not "sent": the source proves each target first and may refuse it.
-                statusBar()->showMessage(tr("Requested: %1").arg(sql.join(QStringLiteral("; "))),
-                                         6000);
-        });
+    connect(m_killController, &KillController::killsSent, this,
+            [this](const QList<KillRequest> &requests) {
+                QStringList sql;
+                for (const KillRequest &r : requests)
+                    sql << killStatement(r);
+                if (m_source && m_source->kind() == SessionSource::Kind::Simulation &&
+                    !requests.isEmpty())
+                    // The time the kill was injected at, not where the playhead is now.
+                    statusBar()->showMessage(tr("%1 injected at %2; the run continues from there.")
+                                                 .arg(sql.join(QStringLiteral("; ")),
+                                                      TimeFormat::instant(requests.first().atUs)),
+                                             6000);
+                else
+                    // Requested, not "sent": the source proves each target first and may refuse it.
+                    statusBar()->showMessage(
+                        tr("Requested: %1").arg(sql.join(QStringLiteral("; "))), 6000);
+            });
 }
 
 void MainWindow::createActions()
@@ -444,6 +445,21 @@ void MainWindow::createMenus()
     fillBuiltinMenu();
     fillRecentMenu();
 
+    m_scenarioMenu = menuBar()->addMenu(QString());
+    m_scenarioMenu->setObjectName(QStringLiteral("scenarioMenu"));
+    m_startHereMenu = m_scenarioMenu->addMenu(QString());
+    m_startHereMenu->setObjectName(QStringLiteral("startHereMenu"));
+    m_startHereMenu->setToolTipsVisible(true);
+    m_questionsMenu = m_scenarioMenu->addMenu(QString());
+    m_questionsMenu->setObjectName(QStringLiteral("readersQuestionsMenu"));
+    m_questionsMenu->setToolTipsVisible(true);
+    m_scenarioMenu->addSeparator();
+    m_restartServerAction = m_scenarioMenu->addAction(QString());
+    m_restartServerAction->setObjectName(QStringLiteral("restartServerAction"));
+    connect(m_restartServerAction, &QAction::triggered, this,
+            [this] { restartServerAtPlayhead(); });
+    fillScenarioMenus();
+
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_playbackMenu = m_viewMenu->addMenu(QString());
@@ -495,6 +511,12 @@ void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
     m_builtinMenu->setTitle(tr("&Built-in Scenarios"));
+    m_scenarioMenu->setTitle(tr("&Scenario"));
+    m_startHereMenu->setTitle(tr("&Start Here"));
+    m_questionsMenu->setTitle(tr("Readers’ &Questions"));
+    m_restartServerAction->setText(tr("&Restart Server at Playhead"));
+    m_restartServerAction->setToolTip(
+        tr("kill -9 of the simulated server and a start on the same data, at the playhead"));
     m_openAction->setText(tr("&Open Scenario…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_exportMenu->setTitle(tr("&Export"));
@@ -536,6 +558,7 @@ void MainWindow::retranslateUi()
                                      "to kill its query or its connection."));
     fillScenarioCombo();
     fillBuiltinMenu();
+    fillScenarioMenus();
     fillRecentMenu();
     updateTitle();
 }
@@ -794,7 +817,7 @@ void MainWindow::fillScenarioCombo()
     const QSignalBlocker blocker(m_scenarioCombo);
     m_scenarioCombo->clear();
     const bool zh = currentLanguage().startsWith(u"zh");
-    for (const auto &e : SimulationSource::builtinScenarios()) {
+    for (const auto &e : orderedBuiltins()) {
         m_scenarioCombo->addItem(zh ? e.titleZh : e.titleEn, e.id);
         m_scenarioCombo->setItemData(m_scenarioCombo->count() - 1, zh ? e.summaryZh : e.summaryEn,
                                      Qt::ToolTipRole);
@@ -815,7 +838,7 @@ void MainWindow::fillBuiltinMenu()
 {
     m_builtinMenu->clear();
     const bool zh = currentLanguage().startsWith(u"zh");
-    for (const auto &e : SimulationSource::builtinScenarios()) {
+    for (const auto &e : orderedBuiltins()) {
         QAction *a = m_builtinMenu->addAction(zh ? e.titleZh : e.titleEn);
         a->setToolTip(zh ? e.summaryZh : e.summaryEn);
         a->setData(e.id);
@@ -823,6 +846,87 @@ void MainWindow::fillBuiltinMenu()
     }
     m_builtinMenu->setToolTipsVisible(true);
     m_builtinMenu->setEnabled(!m_builtinMenu->isEmpty());
+}
+
+// The built-in scenarios in the order one learns them (ScenarioPath::startHere), then any other.
+QList<SimulationSource::ScenarioEntry> MainWindow::orderedBuiltins()
+{
+    QList<SimulationSource::ScenarioEntry> all = SimulationSource::builtinScenarios();
+    QList<SimulationSource::ScenarioEntry> out;
+    for (const ScenarioPath::Stop &stop : ScenarioPath::startHere())
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].id == stop.scenarioId) {
+                out << all.takeAt(i);
+                break;
+            }
+    return out + all;
+}
+
+void MainWindow::fillScenarioMenus()
+{
+    if (!m_startHereMenu)
+        return;
+    m_startHereMenu->clear();
+    const bool zh = currentLanguage().startsWith(u"zh");
+    QHash<QString, SimulationSource::ScenarioEntry> byId;
+    for (const auto &e : SimulationSource::builtinScenarios())
+        byId.insert(e.id, e);
+    int n = 0;
+    for (const ScenarioPath::Stop &stop : ScenarioPath::startHere()) {
+        const auto it = byId.constFind(stop.scenarioId);
+        if (it == byId.constEnd())
+            continue;
+        // The question first (it is why one opens it); the title says what one will see.
+        QAction *a =
+            m_startHereMenu->addAction(QStringLiteral("%1. %2").arg(++n).arg(stop.question));
+        a->setObjectName(QStringLiteral("startHere_%1").arg(stop.scenarioId));
+        a->setToolTip(zh ? it->titleZh : it->titleEn);
+        a->setData(stop.scenarioId);
+        connect(a, &QAction::triggered, this, [this, id = stop.scenarioId] { openScenario(id); });
+    }
+    m_questionsMenu->clear();
+    for (const ScenarioPath::ReaderQuestion &q : ScenarioPath::readerQuestions()) {
+        QAction *a = m_questionsMenu->addAction(q.question);
+        a->setObjectName(QStringLiteral("question_%1").arg(q.id));
+        a->setToolTip(q.answer);
+        a->setData(q.id);
+        connect(a, &QAction::triggered, this, [this, id = q.id] { openReaderQuestion(id); });
+    }
+}
+
+bool MainWindow::openReaderQuestion(const QString &id)
+{
+    for (const ScenarioPath::ReaderQuestion &q : ScenarioPath::readerQuestions()) {
+        if (q.id != id)
+            continue;
+        if (!openScenario(q.scenarioId, q.flavor))
+            return false;
+        m_simulation->waitForRun();
+        const qint64 t =
+            m_simulation->result() ? ScenarioPath::momentIn(*m_simulation->result(), q.moment) : -1;
+        m_playback->pause();
+        if (t >= 0) {
+            m_playback->setPosition(t);
+            m_viewport->revealTime(t, 0);
+        }
+        statusBar()->showMessage(q.answer, 60'000);
+        return t >= 0;
+    }
+    return false;
+}
+
+void MainWindow::restartServerAtPlayhead()
+{
+    if (m_source != m_simulation || !m_simulation->hasScenario())
+        return;
+    m_playback->pause();
+    const qint64 t = m_playback->position();
+    m_simulation->restartServer(t);
+    statusBar()->showMessage(
+        tr("The simulated server restarts at %1 s: every client is dropped; what happened before "
+           "stays as it was.")
+            .arg(PlaybackBar::formatTime(t)),
+        8000);
 }
 
 QStringList MainWindow::recentFiles() const

@@ -2,6 +2,7 @@
 
 #include "exporter.h"
 #include "sessionsource.h"
+#include "simulationsource.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -67,6 +68,11 @@ public:
 
     // A built-in scenario id or a file; adds files to the recent list.
     bool openScenario(const QString &idOrPath, const QString &flavor = {});
+    // Scenario ▸ Readers' Questions: opens the question's scenario at the moment that answers
+    // it (paused there, the answer in the status bar). False if it is unknown or did not happen.
+    bool openReaderQuestion(const QString &id);
+    // Scenario ▸ Restart Server at Playhead (and the What-if panel's button).
+    void restartServerAtPlayhead();
 
     PlaybackController *playback() const { return m_playback; }
     TimelineViewport *viewport() const { return m_viewport; }
@@ -139,6 +145,8 @@ private:
     // "scenario — server" for presentation mode's title.
     QString stageTitle() const;
     void openScenarioDialog();
+    void fillScenarioMenus();
+    static QList<SimulationSource::ScenarioEntry> orderedBuiltins();
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
     void showProblem(const QString &message);
@@ -194,6 +202,10 @@ private:
     QMenu *m_playbackMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_scenarioMenu = nullptr;
+    QMenu *m_startHereMenu = nullptr;
+    QMenu *m_questionsMenu = nullptr;
+    QAction *m_restartServerAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_exportPngAction = nullptr;
     QAction *m_exportSvgAction = nullptr;

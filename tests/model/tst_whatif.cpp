@@ -62,7 +62,9 @@ QString traceOf(const SimulationSource &s)
 // A value of the knob other than the one in effect, that matters where it can.
 double otherValue(const WhatIfKnob &k, double now)
 {
-    if (QLatin1String(k.id) == QLatin1String("innodb_thread_concurrency"))
+    if (WhatIfKnobs::isMomentary(k))
+        return WhatIfKnobs::maximum(k); // restart=1: a moment, nothing is in effect before it
+    if (WhatIfKnobs::id(k) == QLatin1String("innodb_thread_concurrency"))
         return now == 1 ? 3 : 1;
     return now >= 3 ? 0 : now + 4;
 }
@@ -84,10 +86,11 @@ private Q_SLOTS:
             SimulationSource s;
             QVERIFY(s.loadBuiltin(id));
             for (const QString &f : s.supportedFlavors())
-                for (const WhatIfKnob &k : WhatIfKnobs::all())
-                    if (WhatIfKnobs::appliesTo(k, f))
-                        QTest::addRow("%s/%s/%s", qPrintable(id), qPrintable(f), k.id)
-                            << id << f << QString::fromLatin1(k.id);
+                for (const WhatIfKnob *k : WhatIfKnobs::all())
+                    if (WhatIfKnobs::appliesTo(*k, f))
+                        QTest::addRow("%s/%s/%s", qPrintable(id), qPrintable(f),
+                                      qPrintable(WhatIfKnobs::id(*k)))
+                            << id << f << WhatIfKnobs::id(*k);
         }
     }
 
@@ -131,10 +134,16 @@ private Q_SLOTS:
             for (const sim::RollbackRecord &rb : base.result()->rollbacks) {
                 if (rb.start >= t)
                     continue;
+                // The same lane by what it is (a branched run numbers a later branch's lanes
+                // after the earlier branch's, and a change may add lanes there).
+                const sim::Lane &l = base.result()->lanes[size_t(rb.lane)];
                 bool found = false;
-                for (const sim::RollbackRecord &x : changed.result()->rollbacks)
-                    found =
-                        found || (x.lane == rb.lane && x.start == rb.start && x.rows == rb.rows);
+                for (const sim::RollbackRecord &x : changed.result()->rollbacks) {
+                    const sim::Lane &m = changed.result()->lanes[size_t(x.lane)];
+                    found = found || (m.branch == l.branch && m.processlistId == l.processlistId &&
+                                      m.createdAt == l.createdAt && x.start == rb.start &&
+                                      x.rows == rb.rows);
+                }
                 QVERIFY2(found, "a rollback that started before the change has other rows to undo");
             }
             // Every change is narrated, at its time.

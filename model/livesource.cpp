@@ -539,6 +539,7 @@ void LiveSource::ingest(const LiveSample &in)
     m_recent.push_back(std::move(sample));
     while (int(m_recent.size()) > m_recentMax)
         m_recent.pop_front();
+    Q_EMIT sampleIngested();
     m_lastCost = m_recent.back().cost;
     trim(t);
     m_lastIngestCpuUs = threadCpuUs() - cpu0;

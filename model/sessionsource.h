@@ -123,7 +123,7 @@ class SessionSource : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind { Simulation, Live };
+    enum class Kind { Simulation, Live, Recording };
 
     using QObject::QObject;
     ~SessionSource() override;

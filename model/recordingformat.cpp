@@ -1,5 +1,7 @@
 #include "recordingformat.h"
 
+#include "resources.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -40,6 +42,7 @@ QString str(const QJsonObject &o, const char *key)
 
 QStringList RecordingFormat::schemaStatements()
 {
+    initResources(); // a static library's resources are there only once registered
     QFile f(QStringLiteral(":/recording/schema.sql"));
     if (!f.open(QIODevice::ReadOnly))
         return {};

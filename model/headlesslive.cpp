@@ -461,6 +461,16 @@ private:
 
 } // namespace
 
+QString processlistTableText(const QList<ProcesslistRow> &rows, bool milliseconds)
+{
+    return processlistTable(rows, milliseconds);
+}
+
+QJsonObject processlistRowJson(const ProcesslistRow &row)
+{
+    return rowJson(row);
+}
+
 int runHeadlessLive(const LiveRequest &request, const ConnectionSettings &settings)
 {
     Run run(request, settings);

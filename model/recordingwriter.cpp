@@ -1,8 +1,10 @@
 #include "recordingwriter.h"
 
+#include "recorder.h"
 #include "recordingformat.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -110,6 +112,14 @@ bool RecordingWriter::openFile(const QString &path, const QJsonObject &meta, qin
         break;
     case Existing::None:
         break;
+    }
+    if (const QFileInfo fi(path);
+        fi.absolutePath() == Recorder::defaultDirectory() && !fi.absoluteDir().exists()) {
+        // KillScope's own folder of recordings: made on first use, for its user only.
+        if (!QDir().mkpath(fi.absolutePath()))
+            return bad(tr("cannot create the folder %1").arg(fi.absolutePath()));
+        QFile::setPermissions(fi.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ExeOwner);
     }
     {
         // Created 0600 before SQLite opens it: statement texts may hold secrets.

@@ -16,6 +16,7 @@
 #include "playbackcontroller.h"
 #include "presentationmode.h"
 #include "processlistmodel.h"
+#include "recordingsource.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
 #include "timeline.h"
@@ -616,6 +617,26 @@ void MainWindow::onSourceChanged()
         }
         m_knobs->setChanges(changes);
         m_knobs->setConcurrencyAvailable(!m_simulation->flavorId().startsWith(u"mariadb"));
+    } else if (m_source->kind() == SessionSource::Kind::Recording) {
+        // A recording has already happened: the whole of it in view, the playhead at its start,
+        // the kills as the events the playback keys step to.
+        m_playback->pause();
+        m_playback->setRange(timeline.beginTime(), timeline.endTime());
+        QList<qint64> killTimes;
+        for (const KillRecord &k : m_source->kills()) {
+            for (qint64 t : {k.requestedUs, k.flagSeenUs, k.endedUs})
+                if (t >= timeline.beginTime() && t <= timeline.endTime())
+                    killTimes << t;
+        }
+        std::sort(killTimes.begin(), killTimes.end());
+        m_playback->setEventTimes(killTimes);
+        m_playback->setPosition(timeline.beginTime());
+        m_narrationModel->setSteps({});
+        m_viewport->setTraceRange(timeline.beginTime(),
+                                  std::max(timeline.endTime(), timeline.beginTime() + 1));
+        m_viewport->setFollowPlayhead(false);
+        m_viewport->zoomToFit();
+        m_killsModel->setTimeOrigin(timeline.beginTime());
     } else {
         // Live: the playhead is "now", at the newest sample.
         m_playback->pause();
@@ -717,7 +738,11 @@ void MainWindow::refreshCharts()
 void MainWindow::updateTitle()
 {
     QString title = tr("KillScope");
-    if (m_source == m_simulation && m_simulation->hasScenario())
+    if (const auto *rec = qobject_cast<const RecordingSource *>(m_source.data()))
+        title = tr("Recording %1 — %2 (%3) — KillScope")
+                    .arg(QFileInfo(rec->path()).fileName(), rec->recording().endpoint(),
+                         rec->recording().server().displayName());
+    else if (m_source == m_simulation && m_simulation->hasScenario())
         title = tr("%1 — %2 — KillScope")
                     .arg(m_simulation->scenarioTitle(currentLanguage()),
                          KnobsPanel::flavorName(m_simulation->flavorId()));

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -129,6 +130,11 @@ int runHeadlessRecord(const LiveRequest &request, const ConnectionSettings &sett
         if (fd >= 0)
             ::close(fd);
         fd = -1;
+    }
+    if (exitCode != 0 && closed && recorder.wasOpened() && recorder.samplesWritten() == 0) {
+        // Nothing was recorded (no connection): no empty file is left behind.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(request.recordPath + suffix);
     }
     if (exitCode == 0 && !closed) {
         printErr(

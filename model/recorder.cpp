@@ -47,6 +47,8 @@ void Recorder::start(LiveSource *source, const QString &path, qint64 maxBytes, i
     m_bytes = 0;
     m_phaseWritten.clear();
     m_auditWritten.clear();
+    m_lastServer = {};
+    m_opened = false;
 
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("ks-recorder"));
@@ -59,6 +61,7 @@ void Recorder::start(LiveSource *source, const QString &path, qint64 maxBytes, i
         m_error = message;
         Q_EMIT failed(message);
     });
+    connect(writer, &RecordingWriter::opened, this, [this] { m_opened = true; });
     connect(writer, &RecordingWriter::written, this, [this](quint64 samples, qint64 bytes) {
         m_samples = samples;
         m_bytes = bytes;
@@ -145,6 +148,11 @@ void Recorder::onKill(int serial)
         }
         return;
     }
+}
+
+bool Recorder::isRecording() const
+{
+    return m_source && !m_failed;
 }
 
 bool Recorder::stop(int timeoutMs)

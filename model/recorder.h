@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -39,11 +40,13 @@ public:
     // Closes the file after every queued sample and action is written. Waits at most timeoutMs.
     bool stop(int timeoutMs = 10000);
 
-    bool isRecording() const { return m_source && !m_failed; }
+    bool isRecording() const;
     QString path() const { return m_path; }
     QString error() const { return m_error; }
     quint64 samplesWritten() const { return m_samples; }
     qint64 bytes() const { return m_bytes; }
+    // The file was created (a start() whose open failed leaves nothing behind).
+    bool wasOpened() const { return m_opened; }
 
 Q_SIGNALS:
     void failed(const QString &message);
@@ -63,6 +66,8 @@ private:
     bool m_failed = false;
     quint64 m_samples = 0;
     qint64 m_bytes = 0;
+    QJsonObject m_lastServer;        // the server row written last (a repeat is not written)
+    bool m_opened = false;
     QHash<int, int> m_phaseWritten;  // kill serial → phase last written
     QHash<int, bool> m_auditWritten; // kill serial → verdict written
 };

@@ -94,7 +94,7 @@ RecordingController::RecordingController(MainWindow *window, LiveController *liv
     connect(m_recorder, &Recorder::progress, this, &RecordingController::updateStatus);
     connect(m_recorder, &Recorder::failed, this, [this](const QString &message) {
         m_lastError = message;
-        window()->statusBar()->showMessage(message, 15000);
+        m_window->statusBar()->showMessage(message, 15000);
         updateStatus();
     });
     window->installEventFilter(this);
@@ -106,6 +106,11 @@ RecordingController::~RecordingController()
     m_recorder->stop();
     if (m_source && m_window->source() == m_source)
         m_window->setSource(nullptr);
+}
+
+RecordingSource *RecordingController::source() const
+{
+    return m_source;
 }
 
 bool RecordingController::isRecordingEnabled() const

@@ -31,7 +31,7 @@ public:
     RecordingController(MainWindow *window, LiveController *live);
     ~RecordingController() override;
 
-    RecordingSource *source() const { return m_source; }
+    RecordingSource *source() const;
     Recorder *recorder() const { return m_recorder; }
     QAction *openAction() const { return m_openAction; }
     QAction *recordAction() const { return m_recordAction; }

@@ -322,9 +322,10 @@ const Spec *specByName(const QString &name)
     return nullptr;
 }
 
-std::optional<qint64> parseTime(const QString &text, QString *reason)
+std::optional<qint64> parseTime(const QString &text, QString *reason, bool longUnits = false)
 {
-    return parseTimeUs(text, reason); // model/timetext.h: sim's one time parser
+    // model/timetext.h: sim's one time parser; recordings also take minutes and hours.
+    return longUnits ? parseLongTimeUs(text, reason) : parseTimeUs(text, reason);
 }
 
 // The mysql client's spellings, rewritten into the forms QCommandLineParser understands:
@@ -616,7 +617,8 @@ bool CommandLine::checkValues()
             continue;
         const QString v = value(o);
         QString reason;
-        const auto t = parseTime(v, &reason);
+        // A time within a recording may be hours in.
+        const auto t = parseTime(v, &reason, o == Option::At && isSet(Option::Recording));
         const QString name = shownName(spec(o));
         if (!t)
             return fail(
@@ -626,7 +628,7 @@ bool CommandLine::checkValues()
     }
     for (const QString &v : values(Option::ProcesslistAt)) {
         QString reason;
-        const auto t = parseTime(v, &reason);
+        const auto t = parseTime(v, &reason, m_mode == Mode::Replay);
         if (!t)
             return fail(
                 [v, reason] { return QStringLiteral("--processlist-at %1: %2").arg(v, reason); });
@@ -662,7 +664,7 @@ bool CommandLine::checkValues()
             continue;
         const QString v = value(o);
         QString reason;
-        const auto t = parseTime(v, &reason);
+        const auto t = parseTime(v, &reason, true);
         const QString name = shownName(spec(o));
         if (!t)
             return fail(
@@ -870,7 +872,7 @@ std::optional<qint64> CommandLine::atUs() const
     if (!isSet(Option::At))
         return std::nullopt;
     QString reason;
-    return parseTime(value(Option::At), &reason);
+    return parseTime(value(Option::At), &reason, isSet(Option::Recording));
 }
 
 bool CommandLine::present() const
@@ -936,7 +938,7 @@ LiveRequest CommandLine::liveRequest() const
         r.action = LiveRequest::Action::Record;
         r.recordPath = value(Option::Record);
         if (isSet(Option::Duration))
-            r.durationUs = *parseTime(value(Option::Duration), &reason);
+            r.durationUs = *parseTime(value(Option::Duration), &reason, true);
         r.maxBytes = recordMaxBytes();
     }
     r.intervalMs = intervalMs();
@@ -949,7 +951,7 @@ ReplayRequest CommandLine::replayRequest() const
     r.path = value(Option::Recording);
     QString reason;
     for (const QString &v : values(Option::ProcesslistAt))
-        r.processlistAtUs.push_back(*parseTime(v, &reason));
+        r.processlistAtUs.push_back(*parseTime(v, &reason, true));
     r.summary = isSet(Option::Summary);
     r.json = value(Option::Format) == QLatin1String("json");
     return r;
@@ -970,7 +972,7 @@ int CommandLine::intervalMs() const
     if (!isSet(Option::Interval))
         return -1;
     QString reason;
-    return int(*parseTime(value(Option::Interval), &reason) / 1000);
+    return int(*parseTime(value(Option::Interval), &reason, true) / 1000);
 }
 
 qint64 CommandLine::recordMaxBytes() const

@@ -63,6 +63,22 @@ QString sizeText(qint64 bytes)
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+// "17.6 s", "12:03.2" (minutes), "8:00:00.0" (hours): for people, not for parsing back.
+QString spanText(qint64 us)
+{
+    const double s = double(us) / 1e6;
+    if (s < 60)
+        return QStringLiteral("%1 s").arg(s, 0, 'f', s < 10 ? 3 : 1);
+    const qint64 whole = us / 1'000'000;
+    const QString sec = QStringLiteral("%1").arg(s - double(whole / 60 * 60), 4, 'f', 1, u'0');
+    if (whole < 3600)
+        return QStringLiteral("%1:%2").arg(whole / 60).arg(sec);
+    return QStringLiteral("%1:%2:%3")
+        .arg(whole / 3600)
+        .arg((whole / 60) % 60, 2, 10, u'0')
+        .arg(sec);
+}
+
 class Texts
 {
     Q_DECLARE_TR_FUNCTIONS(HeadlessRecording)
@@ -204,7 +220,7 @@ int runHeadlessReplay(const ReplayRequest &request)
             printOut(T::tr("-- %1 at %2 (sample %3, %4 into the recording)\n")
                          .arg(r.endpoint(), localTime(epoch))
                          .arg(sample.serial)
-                         .arg(formatTimeUs(sample.takenUs - begin)));
+                         .arg(spanText(sample.takenUs - begin)));
             printOut(processlistTableText(rows, ms));
         }
     }
@@ -258,7 +274,7 @@ int runHeadlessReplay(const ReplayRequest &request)
                      int(r.servers.size()));
     out += T::tr("From %1 to %2: %3, %n sample(s)", nullptr, int(r.samples.size()))
                .arg(localTime(r.samples.front().epochMs), localTime(r.samples.back().epochMs),
-                    formatTimeUs(span));
+                    spanText(span));
     out += T::tr(" (%n keyframe(s)), %1 per hour\n", nullptr, int(r.keyframes))
                .arg(sizeText(qint64(double(r.fileBytes) / hours)));
     if (r.meta.contains(QStringLiteral("trimmed_before_us")))
@@ -271,10 +287,10 @@ int runHeadlessReplay(const ReplayRequest &request)
         for (const KillRecord &k : r.kills) {
             const qint64 at = k.requestedUs - begin;
             QString line = QStringLiteral("  %1  %2 → %3@%4: %5")
-                               .arg(formatTimeUs(at), k.statement, k.request.target.user,
+                               .arg(spanText(at), k.statement, k.request.target.user,
                                     k.request.target.host, KillTracker::phaseText(k));
             if (k.endedUs >= 0 && k.requestedUs >= 0)
-                line += T::tr(" after %1").arg(formatTimeUs(k.endedUs - k.requestedUs));
+                line += T::tr(" after %1").arg(spanText(k.endedUs - k.requestedUs));
             const QString verdict = r.verdicts.value(k.serial);
             if (!verdict.isEmpty())
                 line += T::tr(" (audit: %1)").arg(verdict);

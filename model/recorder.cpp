@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -94,13 +95,16 @@ void Recorder::onServer()
 {
     if (!m_source || !m_writer)
         return;
+    const QJsonObject info = RecordingFormat::serverToJson(
+        m_source->serverInfo(), m_source->settings(), m_source->isReadOnly());
+    // The status change and the detection of one connect both land here: one row per connect.
+    if (info == m_lastServer)
+        return;
+    m_lastServer = info;
     const LiveClock clock = m_source->clock();
     const qint64 now = clock.nowUs();
     QMetaObject::invokeMethod(m_writer, "writeServer", Qt::QueuedConnection, Q_ARG(qint64, now),
-                              Q_ARG(qint64, clock.epochMsAt(now)),
-                              Q_ARG(QJsonObject, RecordingFormat::serverToJson(
-                                                     m_source->serverInfo(), m_source->settings(),
-                                                     m_source->isReadOnly())));
+                              Q_ARG(qint64, clock.epochMsAt(now)), Q_ARG(QJsonObject, info));
 }
 
 void Recorder::onSample()

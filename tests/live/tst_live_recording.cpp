@@ -115,6 +115,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("KillScopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_live_recording"));
         QSettings().clear();
+        qRegisterMetaType<ks::RecordingSource *>();
     }
 
     // Live ▸ Record in the real window, then File ▸ Open recording in the same window: the kill
@@ -191,6 +192,7 @@ private Q_SLOTS:
         QVERIFY(rec->recording().warning.isEmpty());
         QVERIFY(rec->recording().keyframes >= 2);
         QVERIFY(rec->recording().server().isMariaDb());
+        QCOMPARE(rec->recording().servers.size(), 1); // one connect, one row
         QVERIFY(window.windowTitle().contains(QStringLiteral("window.ksrec")));
 
         // The same kill, with its outcome and its audit verdict.

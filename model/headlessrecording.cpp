@@ -75,7 +75,7 @@ QString spanText(qint64 us)
         return QStringLiteral("%1:%2").arg(whole / 60).arg(sec);
     return QStringLiteral("%1:%2:%3")
         .arg(whole / 3600)
-        .arg((whole / 60) % 60, 2, 10, u'0')
+        .arg(qint64((whole / 60) % 60), 2, 10, QChar(u'0'))
         .arg(sec);
 }
 
@@ -88,7 +88,6 @@ class Texts
 
 int runHeadlessRecord(const LiveRequest &request, const ConnectionSettings &settings)
 {
-    using T = Texts;
     LiveSource source(settings);
     // Recording only: this command never kills.
     source.setReadOnly(true);
@@ -154,7 +153,7 @@ int runHeadlessRecord(const LiveRequest &request, const ConnectionSettings &sett
     }
     if (exitCode == 0 && !closed) {
         printErr(
-            T::tr("the recording could not be closed within 30 s: %1").arg(request.recordPath));
+            Texts::tr("the recording could not be closed within 30 s: %1").arg(request.recordPath));
         return 2;
     }
     if (exitCode == 0) {
@@ -162,7 +161,7 @@ int runHeadlessRecord(const LiveRequest &request, const ConnectionSettings &sett
             printErr(recorder.error());
             return 2;
         }
-        printOut(T::tr("Recorded %n sample(s) of %1 to %2 (%3).\n", nullptr,
+        printOut(Texts::tr("Recorded %n sample(s) of %1 to %2 (%3).\n", nullptr,
                        int(recorder.samplesWritten()))
                      .arg(settings.describe(), request.recordPath,
                           sizeText(QFileInfo(request.recordPath).size())));
@@ -172,7 +171,6 @@ int runHeadlessRecord(const LiveRequest &request, const ConnectionSettings &sett
 
 int runHeadlessReplay(const ReplayRequest &request)
 {
-    using T = Texts;
     Recording rec;
     QString error;
     if (!RecordingFile::load(request.path, &rec, &error)) {
@@ -189,13 +187,13 @@ int runHeadlessReplay(const ReplayRequest &request)
 
     for (qint64 at : request.processlistAtUs) {
         if (at > span) {
-            printErr(T::tr("--processlist-at %1: the recording lasts only %2.")
+            printErr(Texts::tr("--processlist-at %1: the recording lasts only %2.")
                          .arg(formatTimeUs(at), formatTimeUs(span)));
             return 2;
         }
         LiveSample sample;
         if (!source.sampleAt(begin + at, &sample, &error)) {
-            printErr(T::tr("%1: the sample at %2 cannot be read: %3")
+            printErr(Texts::tr("%1: the sample at %2 cannot be read: %3")
                          .arg(request.path, formatTimeUs(at), error));
             return 2;
         }
@@ -217,7 +215,7 @@ int runHeadlessReplay(const ReplayRequest &request)
             o.insert(QStringLiteral("processlist"), a);
             printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + u'\n');
         } else {
-            printOut(T::tr("-- %1 at %2 (sample %3, %4 into the recording)\n")
+            printOut(Texts::tr("-- %1 at %2 (sample %3, %4 into the recording)\n")
                          .arg(r.endpoint(), localTime(epoch))
                          .arg(sample.serial)
                          .arg(spanText(sample.takenUs - begin)));
@@ -265,35 +263,35 @@ int runHeadlessReplay(const ReplayRequest &request)
         return 0;
     }
     QString out;
-    out += T::tr("Recording %1 (%2, format %3)\n")
+    out += Texts::tr("Recording %1 (%2, format %3)\n")
                .arg(r.path, sizeText(r.fileBytes), r.meta.value(QStringLiteral("format_version")));
     out +=
-        T::tr("Server: %1, %2 (%3)\n").arg(r.endpoint(), server.displayName(), server.flavorId());
+        Texts::tr("Server: %1, %2 (%3)\n").arg(r.endpoint(), server.displayName(), server.flavorId());
     if (r.servers.size() > 1)
-        out += T::tr("Connected %n time(s) (reconnects after losing the server).\n", nullptr,
+        out += Texts::tr("Connected %n time(s) (reconnects after losing the server).\n", nullptr,
                      int(r.servers.size()));
-    out += T::tr("From %1 to %2: %3, %n sample(s)", nullptr, int(r.samples.size()))
+    out += Texts::tr("From %1 to %2: %3, %n sample(s)", nullptr, int(r.samples.size()))
                .arg(localTime(r.samples.front().epochMs), localTime(r.samples.back().epochMs),
                     spanText(span));
-    out += T::tr(" (%n keyframe(s)), %1 per hour\n", nullptr, int(r.keyframes))
+    out += Texts::tr(" (%n keyframe(s)), %1 per hour\n", nullptr, int(r.keyframes))
                .arg(sizeText(qint64(double(r.fileBytes) / hours)));
     if (r.meta.contains(QStringLiteral("trimmed_before_us")))
-        out += T::tr("The oldest samples were dropped to stay under the size cap of %1.\n")
+        out += Texts::tr("The oldest samples were dropped to stay under the size cap of %1.\n")
                    .arg(sizeText(r.meta.value(QStringLiteral("max_bytes")).toLongLong()));
     if (r.kills.isEmpty()) {
-        out += T::tr("No kills.\n");
+        out += Texts::tr("No kills.\n");
     } else {
-        out += T::tr("%n kill(s):\n", nullptr, int(r.kills.size()));
+        out += Texts::tr("%n kill(s):\n", nullptr, int(r.kills.size()));
         for (const KillRecord &k : r.kills) {
             const qint64 at = k.requestedUs - begin;
             QString line = QStringLiteral("  %1  %2 → %3@%4: %5")
                                .arg(spanText(at), k.statement, k.request.target.user,
                                     k.request.target.host, KillTracker::phaseText(k));
             if (k.endedUs >= 0 && k.requestedUs >= 0)
-                line += T::tr(" after %1").arg(spanText(k.endedUs - k.requestedUs));
+                line += Texts::tr(" after %1").arg(spanText(k.endedUs - k.requestedUs));
             const QString verdict = r.verdicts.value(k.serial);
             if (!verdict.isEmpty())
-                line += T::tr(" (audit: %1)").arg(verdict);
+                line += Texts::tr(" (audit: %1)").arg(verdict);
             out += line + u'\n';
         }
     }

@@ -56,16 +56,8 @@
         <translation>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</translation>
     </message>
     <message>
-        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
-        <translation>Print SHOW FULL PROCESSLIST at this time (repeatable).</translation>
-    </message>
-    <message>
         <source>Print every client&apos;s terminal.</source>
         <translation>Print every client&apos;s terminal.</translation>
-    </message>
-    <message>
-        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
-        <translation>Print kills, rollbacks and narration (the default when nothing else is asked for).</translation>
     </message>
     <message>
         <source>text (default) or json.</source>
@@ -276,14 +268,6 @@
         <translation>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</translation>
     </message>
     <message>
-        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
-        <translation>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</translation>
-    </message>
-    <message>
-        <source>give one of --processlist, --kill-query and --kill-connection.</source>
-        <translation>give one of --processlist, --kill-query and --kill-connection.</translation>
-    </message>
-    <message>
         <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
         <translation>%1 %2: a processlist id is a whole number above 0 (one per run).</translation>
     </message>
@@ -350,6 +334,86 @@
     <message>
         <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
         <translation>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: from its first sample).</source>
+        <translation>Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: from its first sample).</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (of a recording: the server, span, samples and kills); the default when nothing else is asked for.</source>
+        <translation>Print kills, rollbacks and narration (of a recording: the server, span, samples and kills); the default when nothing else is asked for.</translation>
+    </message>
+    <message>
+        <source>Record the live session to this file (SQLite; replaced if it is a recording, never if it is anything else). With --headless: without a window, until --duration or Ctrl+C.</source>
+        <translation>Record the live session to this file (SQLite; replaced if it is a recording, never if it is anything else). With --headless: without a window, until --duration or Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>How long --headless --record records: 30s, 10m, 8h.</source>
+        <translation>How long --headless --record records: 30s, 10m, 8h.</translation>
+    </message>
+    <message>
+        <source>Sampling interval from 250ms to 30s (default 1s).</source>
+        <translation>Sampling interval from 250ms to 30s (default 1s).</translation>
+    </message>
+    <message>
+        <source>Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest samples are dropped to stay under it.</source>
+        <translation>Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest samples are dropped to stay under it.</translation>
+    </message>
+    <message>
+        <source>Open a recording: in the window, for --png (with --at from its first sample), or with --headless to print --processlist-at or --summary.</source>
+        <translation>Open a recording: in the window, for --png (with --at from its first sample), or with --headless to print --processlist-at or --summary.</translation>
+    </message>
+    <message>
+        <source>Recordings (exit 0 recorded or read; 2 bad usage, no connection or a file that is not a readable recording):</source>
+        <translation>Recordings (exit 0 recorded or read; 2 bad usage, no connection or a file that is not a readable recording):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection, --record).</source>
+        <translation>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection, --record).</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to reading a recording (--headless --recording).</source>
+        <translation>%1 does not apply to reading a recording (--headless --recording).</translation>
+    </message>
+    <message>
+        <source>--duration %1: must be between 1ms and 31 days</source>
+        <translation>--duration %1: must be between 1ms and 31 days</translation>
+    </message>
+    <message>
+        <source>--interval %1: must be between 250ms and 30s</source>
+        <translation>--interval %1: must be between 250ms and 30s</translation>
+    </message>
+    <message>
+        <source>--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G</source>
+        <translation>--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G</translation>
+    </message>
+    <message>
+        <source>--duration says how long to record: use it with --record.</source>
+        <translation>--duration says how long to record: use it with --record.</translation>
+    </message>
+    <message>
+        <source>--record-max-size needs --record.</source>
+        <translation>--record-max-size needs --record.</translation>
+    </message>
+    <message>
+        <source>give one of --record (write) and --recording (read).</source>
+        <translation>give one of --record (write) and --recording (read).</translation>
+    </message>
+    <message>
+        <source>give one of a scenario and --recording.</source>
+        <translation>give one of a scenario and --recording.</translation>
+    </message>
+    <message>
+        <source>a recording is replayed without a server: leave out the connection options.</source>
+        <translation>a recording is replayed without a server: leave out the connection options.</translation>
+    </message>
+    <message>
+        <source>--record records a live session: give the connection options (or --connect).</source>
+        <translation>--record records a live session: give the connection options (or --connect).</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query, --kill-connection and --record.</source>
+        <translation>give one of --processlist, --kill-query, --kill-connection and --record.</translation>
     </message>
 </context>
 <context>
@@ -609,6 +673,91 @@
     <message>
         <source>still %1 after %2 s</source>
         <translation>still %1 after %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRecording</name>
+    <message>
+        <source>the recording could not be closed within 30 s: %1</source>
+        <translation>the recording could not be closed within 30 s: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n sample(s) of %1 to %2 (%3).
+</source>
+        <translation><numerusform>Recorded %n sample of %1 to %2 (%3).
+</numerusform><numerusform>Recorded %n samples of %1 to %2 (%3).
+</numerusform></translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: the recording lasts only %2.</source>
+        <translation>--processlist-at %1: the recording lasts only %2.</translation>
+    </message>
+    <message>
+        <source>%1: the sample at %2 cannot be read: %3</source>
+        <translation>%1: the sample at %2 cannot be read: %3</translation>
+    </message>
+    <message>
+        <source>-- %1 at %2 (sample %3, %4 into the recording)
+</source>
+        <translation>-- %1 at %2 (sample %3, %4 into the recording)
+</translation>
+    </message>
+    <message>
+        <source>Recording %1 (%2, format %3)
+</source>
+        <translation>Recording %1 (%2, format %3)
+</translation>
+    </message>
+    <message>
+        <source>Server: %1, %2 (%3)
+</source>
+        <translation>Server: %1, %2 (%3)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %n time(s) (reconnects after losing the server).
+</source>
+        <translation><numerusform>Connected %n time (reconnects after losing the server).
+</numerusform><numerusform>Connected %n times (reconnects after losing the server).
+</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2: %3, %n sample(s)</source>
+        <translation><numerusform>From %1 to %2: %3, %n sample</numerusform><numerusform>From %1 to %2: %3, %n samples</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n keyframe(s)), %1 per hour
+</source>
+        <translation><numerusform> (%n keyframe), %1 per hour
+</numerusform><numerusform> (%n keyframes), %1 per hour
+</numerusform></translation>
+    </message>
+    <message>
+        <source>The oldest samples were dropped to stay under the size cap of %1.
+</source>
+        <translation>The oldest samples were dropped to stay under the size cap of %1.
+</translation>
+    </message>
+    <message>
+        <source>No kills.
+</source>
+        <translation>No kills.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kill(s):
+</source>
+        <translation><numerusform>%n kill:
+</numerusform><numerusform>%n kills:
+</numerusform></translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation> after %1</translation>
+    </message>
+    <message>
+        <source> (audit: %1)</source>
+        <translation> (audit: %1)</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1170,128 @@
     <message>
         <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
         <translation>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingFile</name>
+    <message>
+        <source>noticed %1</source>
+        <translation>noticed %1</translation>
+    </message>
+    <message>
+        <source>reconnected as %1</source>
+        <translation>reconnected as %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no such file.</source>
+        <translation>no such file.</translation>
+    </message>
+    <message>
+        <source>not a regular file (a directory, device or pipe is never read).</source>
+        <translation>not a regular file (a directory, device or pipe is never read).</translation>
+    </message>
+    <message>
+        <source>the file is empty; it is not a KillScope recording.</source>
+        <translation>the file is empty; it is not a KillScope recording.</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (it is not an SQLite database).</source>
+        <translation>not a KillScope recording (it is not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open it: %1</source>
+        <translation>SQLite cannot open it: %1</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>the file is damaged: %1</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not a KillScope recording (application id %1).</source>
+        <translation>an SQLite database, but not a KillScope recording (application id %1).</translation>
+    </message>
+    <message>
+        <source>recorded in format %1 by a newer KillScope; this one reads format %2.</source>
+        <translation>recorded in format %1 by a newer KillScope; this one reads format %2.</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (its meta table names no recording format).</source>
+        <translation>not a KillScope recording (its meta table names no recording format).</translation>
+    </message>
+    <message>
+        <source>the recording holds no samples (it was stopped before the first one).</source>
+        <translation>the recording holds no samples (it was stopped before the first one).</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s first sample is not a whole one; the file is damaged.</source>
+        <translation>the recording&apos;s first sample is not a whole one; the file is damaged.</translation>
+    </message>
+    <message>
+        <source>samples %1 to %2 are missing</source>
+        <translation>samples %1 to %2 are missing</translation>
+    </message>
+    <message>
+        <source>its first sample is damaged (%1).</source>
+        <translation>its first sample is damaged (%1).</translation>
+    </message>
+    <message>
+        <source>Sample %1 is damaged (%2); the recording is shown up to sample %3.</source>
+        <translation>Sample %1 is damaged (%2); the recording is shown up to sample %3.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleCodec</name>
+    <message>
+        <source>a sample of changes without the sample before it</source>
+        <translation>a sample of changes without the sample before it</translation>
+    </message>
+    <message>
+        <source>the row count does not fit the payload</source>
+        <translation>the row count does not fit the payload</translation>
+    </message>
+    <message>
+        <source>a row has unknown fields</source>
+        <translation>a row has unknown fields</translation>
+    </message>
+    <message>
+        <source>a keyframe refers to an earlier sample</source>
+        <translation>a keyframe refers to an earlier sample</translation>
+    </message>
+    <message>
+        <source>a change refers to a row the sample before lacks</source>
+        <translation>a change refers to a row the sample before lacks</translation>
+    </message>
+    <message>
+        <source>the lock waits do not fit the payload</source>
+        <translation>the lock waits do not fit the payload</translation>
+    </message>
+    <message>
+        <source>a lock wait of an unknown kind</source>
+        <translation>a lock wait of an unknown kind</translation>
+    </message>
+    <message>
+        <source>the payload ends too early</source>
+        <translation>the payload ends too early</translation>
+    </message>
+    <message>
+        <source>the payload has bytes after its end</source>
+        <translation>the payload has bytes after its end</translation>
+    </message>
+    <message>
+        <source>the payload is too short</source>
+        <translation>the payload is too short</translation>
+    </message>
+    <message>
+        <source>the payload claims %1 bytes</source>
+        <translation>the payload claims %1 bytes</translation>
+    </message>
+    <message>
+        <source>the payload is not valid zlib data</source>
+        <translation>the payload is not valid zlib data</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1809,22 @@
         <source>%1 — %2 — t = %3</source>
         <translation>%1 — %2 — t = %3</translation>
     </message>
+    <message>
+        <source>Recording of %1 (%2) — %3</source>
+        <translation>Recording of %1 (%2) — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1.</source>
+        <translation><numerusform>%n session at %1.</numerusform><numerusform>%n sessions at %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1; kills: %2.</source>
+        <translation><numerusform>%n session at %1; kills: %2.</numerusform><numerusform>%n sessions at %1; kills: %2.</numerusform></translation>
+    </message>
+    <message>
+        <source>--at %1: the recording lasts only %2.</source>
+        <translation>--at %1: the recording lasts only %2.</translation>
+    </message>
 </context>
 <context>
     <name>ks::KillConfirmDialog</name>
@@ -1632,6 +1919,10 @@
             <numerusform>%n session</numerusform>
             <numerusform>%n sessions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not possible in a recording: these sessions ended long ago</source>
+        <translation>Not possible in a recording: these sessions ended long ago</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2623,10 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Recording %1 — %2 (%3) — KillScope</source>
+        <translation>Recording %1 — %2 (%3) — KillScope</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2474,6 +2769,115 @@
     <message>
         <source>The session holding the lock this one waits for</source>
         <translation>The session holding the lock this one waits for</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingController</name>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>Open &amp;recording…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded live session in this window.</source>
+        <translation>Replay a recorded live session in this window.</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions</source>
+        <translation>&amp;Record live sessions</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions (%1)</source>
+        <translation>&amp;Record live sessions (%1)</translation>
+    </message>
+    <message>
+        <source>Writes every sample, the server&apos;s identity and KillScope&apos;s kills to a file that File ▸ Open recording replays. Files are in %1.</source>
+        <translation>Writes every sample, the server&apos;s identity and KillScope&apos;s kills to a file that File ▸ Open recording replays. Files are in %1.</translation>
+    </message>
+    <message>
+        <source>Show recordings &amp;folder</source>
+        <translation>Show recordings &amp;folder</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording: %n sample(s), %1</source>
+        <translation><numerusform>● Recording: %n sample, %1</numerusform><numerusform>● Recording: %n samples, %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>Not recording</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Open recording</translation>
+    </message>
+    <message>
+        <source>KillScope recordings (*.ksrec);;All files (*)</source>
+        <translation>KillScope recordings (*.ksrec);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Replaying a recording ends the live session with %1 (its own recording is kept). Continue?</source>
+        <translation>Replaying a recording ends the live session with %1 (its own recording is kept). Continue?</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>KillScope cannot replay this file.
+
+%1</source>
+        <translation>KillScope cannot replay this file.
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %1: %2, %n sample(s).</source>
+        <translation><numerusform>Replaying %1: %2, %n sample.</numerusform><numerusform>Replaying %1: %2, %n samples.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingSource</name>
+    <message>
+        <source>This is a recording: its sessions ended long ago, so there is nothing to kill. Connect to the server (File ▸ Connect) to kill a session that exists now.</source>
+        <translation>This is a recording: its sessions ended long ago, so there is nothing to kill. Connect to the server (File ▸ Connect) to kill a session that exists now.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingWriter</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>it is not a regular file</translation>
+    </message>
+    <message>
+        <source>it is not a KillScope recording</source>
+        <translation>it is not a KillScope recording</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program</source>
+        <translation>it is an SQLite database of another program</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: %2</source>
+        <translation>Cannot record to %1: %2</translation>
+    </message>
+    <message>
+        <source>the file exists and %1; KillScope does not overwrite it.</source>
+        <translation>the file exists and %1; KillScope does not overwrite it.</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>the schema is missing from the program&apos;s resources</source>
+        <translation>the schema is missing from the program&apos;s resources</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>Recording stopped: %1</translation>
+    </message>
+    <message>
+        <source>Recording stopped: trimming failed: %1</source>
+        <translation>Recording stopped: trimming failed: %1</translation>
     </message>
 </context>
 <context>

@@ -56,16 +56,8 @@
         <translation>运行结束时间：1.5s、200ms、3000us（最多 3600s）。</translation>
     </message>
     <message>
-        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
-        <translation>打印该时刻的 SHOW FULL PROCESSLIST（可重复给出）。</translation>
-    </message>
-    <message>
         <source>Print every client&apos;s terminal.</source>
         <translation>打印每个客户端的终端输出。</translation>
-    </message>
-    <message>
-        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
-        <translation>打印终止、回滚和解说（没有要求其他输出时的默认行为）。</translation>
     </message>
     <message>
         <source>text (default) or json.</source>
@@ -276,14 +268,6 @@
         <translation>供脚本使用的实时命令（与 --headless 同用；退出码 0 表示已接受，带 --wait 时表示已生效；3 表示被服务器拒绝；4 表示未发送；5 表示到 --timeout 时仍在；2 表示用法错误或无法连接）：</translation>
     </message>
     <message>
-        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
-        <translation>%1 不能与实时命令（--processlist、--kill-query、--kill-connection）一起使用。</translation>
-    </message>
-    <message>
-        <source>give one of --processlist, --kill-query and --kill-connection.</source>
-        <translation>请只给出 --processlist、--kill-query 和 --kill-connection 中的一个。</translation>
-    </message>
-    <message>
         <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
         <translation>%1 %2：进程列表 id 必须是大于 0 的整数（每次运行只能给一个）。</translation>
     </message>
@@ -350,6 +334,86 @@
     <message>
         <source>--processlist-at %1: must be between 0s and 3600s (no run lasts longer)</source>
         <translation>--processlist-at %1：必须在 0s 到 3600s 之间（没有哪次运行更长）</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: from its first sample).</source>
+        <translation>打印此时刻的 SHOW FULL PROCESSLIST（可重复；对录制文件：从其第一个样本算起）。</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (of a recording: the server, span, samples and kills); the default when nothing else is asked for.</source>
+        <translation>打印 KILL、回滚和解说（对录制文件：服务器、时长、样本和 KILL）；未要求其他输出时的默认行为。</translation>
+    </message>
+    <message>
+        <source>Record the live session to this file (SQLite; replaced if it is a recording, never if it is anything else). With --headless: without a window, until --duration or Ctrl+C.</source>
+        <translation>把实时会话录制到此文件（SQLite；若已是录制文件则替换，其他文件一律不覆盖）。配合 --headless：不开窗口，直到 --duration 结束或按 Ctrl+C。</translation>
+    </message>
+    <message>
+        <source>How long --headless --record records: 30s, 10m, 8h.</source>
+        <translation>--headless --record 录制多长时间：30s、10m、8h。</translation>
+    </message>
+    <message>
+        <source>Sampling interval from 250ms to 30s (default 1s).</source>
+        <translation>采样间隔，250ms 到 30s（默认 1s）。</translation>
+    </message>
+    <message>
+        <source>Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest samples are dropped to stay under it.</source>
+        <translation>录制文件的大小上限，例如 200M 或 2G（默认 512M）；超过时删除最早的样本。</translation>
+    </message>
+    <message>
+        <source>Open a recording: in the window, for --png (with --at from its first sample), or with --headless to print --processlist-at or --summary.</source>
+        <translation>打开录制文件：在窗口中回放，用于 --png（--at 从第一个样本算起），或配合 --headless 打印 --processlist-at 或 --summary。</translation>
+    </message>
+    <message>
+        <source>Recordings (exit 0 recorded or read; 2 bad usage, no connection or a file that is not a readable recording):</source>
+        <translation>录制（退出码 0：已录制或已读取；2：用法错误、无法连接或文件不是可读的录制文件）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection, --record).</source>
+        <translation>%1 不适用于实时命令（--processlist、--kill-query、--kill-connection、--record）。</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to reading a recording (--headless --recording).</source>
+        <translation>%1 不适用于读取录制文件（--headless --recording）。</translation>
+    </message>
+    <message>
+        <source>--duration %1: must be between 1ms and 31 days</source>
+        <translation>--duration %1：必须在 1ms 到 31 天之间</translation>
+    </message>
+    <message>
+        <source>--interval %1: must be between 250ms and 30s</source>
+        <translation>--interval %1：必须在 250ms 到 30s 之间</translation>
+    </message>
+    <message>
+        <source>--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G</source>
+        <translation>--record-max-size %1：大小须在 64K 到 1T 之间，例如 200M 或 2G</translation>
+    </message>
+    <message>
+        <source>--duration says how long to record: use it with --record.</source>
+        <translation>--duration 指定录制时长：请与 --record 一起使用。</translation>
+    </message>
+    <message>
+        <source>--record-max-size needs --record.</source>
+        <translation>--record-max-size 需要 --record。</translation>
+    </message>
+    <message>
+        <source>give one of --record (write) and --recording (read).</source>
+        <translation>--record（写入）和 --recording（读取）只能给一个。</translation>
+    </message>
+    <message>
+        <source>give one of a scenario and --recording.</source>
+        <translation>场景和 --recording 只能给一个。</translation>
+    </message>
+    <message>
+        <source>a recording is replayed without a server: leave out the connection options.</source>
+        <translation>回放录制文件不需要服务器：请去掉连接选项。</translation>
+    </message>
+    <message>
+        <source>--record records a live session: give the connection options (or --connect).</source>
+        <translation>--record 录制实时会话：请给出连接选项（或 --connect）。</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query, --kill-connection and --record.</source>
+        <translation>--processlist、--kill-query、--kill-connection 和 --record 只能给一个。</translation>
     </message>
 </context>
 <context>
@@ -607,6 +671,87 @@
     <message>
         <source>still %1 after %2 s</source>
         <translation>%2 秒后仍处于“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRecording</name>
+    <message>
+        <source>the recording could not be closed within 30 s: %1</source>
+        <translation>录制文件未能在 30 秒内关闭：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n sample(s) of %1 to %2 (%3).
+</source>
+        <translation><numerusform>已将 %1 的 %n 个样本录制到 %2（%3）。
+</numerusform></translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: the recording lasts only %2.</source>
+        <translation>--processlist-at %1：该录制只有 %2 长。</translation>
+    </message>
+    <message>
+        <source>%1: the sample at %2 cannot be read: %3</source>
+        <translation>%1：%2 处的样本无法读取：%3</translation>
+    </message>
+    <message>
+        <source>-- %1 at %2 (sample %3, %4 into the recording)
+</source>
+        <translation>-- %1，%2（第 %3 个样本，录制开始后 %4）
+</translation>
+    </message>
+    <message>
+        <source>Recording %1 (%2, format %3)
+</source>
+        <translation>录制文件 %1（%2，格式 %3）
+</translation>
+    </message>
+    <message>
+        <source>Server: %1, %2 (%3)
+</source>
+        <translation>服务器：%1，%2（%3）
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %n time(s) (reconnects after losing the server).
+</source>
+        <translation><numerusform>共连接 %n 次（与服务器断开后重新连接）。
+</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2: %3, %n sample(s)</source>
+        <translation><numerusform>从 %1 到 %2：%3，%n 个样本</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n keyframe(s)), %1 per hour
+</source>
+        <translation><numerusform>（%n 个关键帧），每小时 %1
+</numerusform></translation>
+    </message>
+    <message>
+        <source>The oldest samples were dropped to stay under the size cap of %1.
+</source>
+        <translation>为不超过 %1 的大小上限，最早的样本已被删除。
+</translation>
+    </message>
+    <message>
+        <source>No kills.
+</source>
+        <translation>没有 KILL。
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kill(s):
+</source>
+        <translation><numerusform>%n 次 KILL：
+</numerusform></translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation>，用时 %1</translation>
+    </message>
+    <message>
+        <source> (audit: %1)</source>
+        <translation>（审计：%1）</translation>
     </message>
 </context>
 <context>
@@ -1015,6 +1160,128 @@
     <message>
         <source>WARNING: no verification of server certificate will be done. Use --ssl-mode=VERIFY_CA or VERIFY_IDENTITY.</source>
         <translation>警告：不会验证服务器证书。请使用 --ssl-mode=VERIFY_CA 或 VERIFY_IDENTITY。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingFile</name>
+    <message>
+        <source>noticed %1</source>
+        <translation>已察觉 %1</translation>
+    </message>
+    <message>
+        <source>reconnected as %1</source>
+        <translation>以 %1 重新连接</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no such file.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>not a regular file (a directory, device or pipe is never read).</source>
+        <translation>不是普通文件（从不读取目录、设备或管道）。</translation>
+    </message>
+    <message>
+        <source>the file is empty; it is not a KillScope recording.</source>
+        <translation>文件是空的；它不是 KillScope 录制文件。</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (it is not an SQLite database).</source>
+        <translation>不是 KillScope 录制文件（它不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open it: %1</source>
+        <translation>SQLite 无法打开它：%1</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not a KillScope recording (application id %1).</source>
+        <translation>是 SQLite 数据库，但不是 KillScope 录制文件（application id 为 %1）。</translation>
+    </message>
+    <message>
+        <source>recorded in format %1 by a newer KillScope; this one reads format %2.</source>
+        <translation>由较新的 KillScope 以格式 %1 录制；本版本只能读取格式 %2。</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (its meta table names no recording format).</source>
+        <translation>不是 KillScope 录制文件（其 meta 表没有写明录制格式）。</translation>
+    </message>
+    <message>
+        <source>the recording holds no samples (it was stopped before the first one).</source>
+        <translation>录制文件中没有样本（在第一个样本之前就已停止）。</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s first sample is not a whole one; the file is damaged.</source>
+        <translation>录制文件的第一个样本不是完整样本；文件已损坏。</translation>
+    </message>
+    <message>
+        <source>samples %1 to %2 are missing</source>
+        <translation>缺少第 %1 到第 %2 个样本</translation>
+    </message>
+    <message>
+        <source>its first sample is damaged (%1).</source>
+        <translation>它的第一个样本已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>Sample %1 is damaged (%2); the recording is shown up to sample %3.</source>
+        <translation>第 %1 个样本已损坏（%2）；录制只显示到第 %3 个样本。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleCodec</name>
+    <message>
+        <source>a sample of changes without the sample before it</source>
+        <translation>只含变化的样本缺少它之前的样本</translation>
+    </message>
+    <message>
+        <source>the row count does not fit the payload</source>
+        <translation>行数与数据不符</translation>
+    </message>
+    <message>
+        <source>a row has unknown fields</source>
+        <translation>某一行含有未知字段</translation>
+    </message>
+    <message>
+        <source>a keyframe refers to an earlier sample</source>
+        <translation>关键帧引用了更早的样本</translation>
+    </message>
+    <message>
+        <source>a change refers to a row the sample before lacks</source>
+        <translation>某个变化引用了前一样本中没有的行</translation>
+    </message>
+    <message>
+        <source>the lock waits do not fit the payload</source>
+        <translation>锁等待与数据不符</translation>
+    </message>
+    <message>
+        <source>a lock wait of an unknown kind</source>
+        <translation>未知类型的锁等待</translation>
+    </message>
+    <message>
+        <source>the payload ends too early</source>
+        <translation>数据提前结束</translation>
+    </message>
+    <message>
+        <source>the payload has bytes after its end</source>
+        <translation>数据结尾之后还有多余字节</translation>
+    </message>
+    <message>
+        <source>the payload is too short</source>
+        <translation>数据太短</translation>
+    </message>
+    <message>
+        <source>the payload claims %1 bytes</source>
+        <translation>数据声称有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the payload is not valid zlib data</source>
+        <translation>数据不是有效的 zlib 数据</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1799,22 @@
         <source>%1 — %2 — t = %3</source>
         <translation>%1 — %2 — t = %3</translation>
     </message>
+    <message>
+        <source>Recording of %1 (%2) — %3</source>
+        <translation>%1（%2）的录制 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1.</source>
+        <translation><numerusform>%1 时有 %n 个会话。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1; kills: %2.</source>
+        <translation><numerusform>%1 时有 %n 个会话；KILL：%2。</numerusform></translation>
+    </message>
+    <message>
+        <source>--at %1: the recording lasts only %2.</source>
+        <translation>--at %1：该录制只有 %2 长。</translation>
+    </message>
 </context>
 <context>
     <name>ks::KillConfirmDialog</name>
@@ -1624,6 +1907,10 @@
         <translation>
             <numerusform>%n 个会话</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not possible in a recording: these sessions ended long ago</source>
+        <translation>录制中无法执行：这些会话早已结束</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2607,10 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Recording %1 — %2 (%3) — KillScope</source>
+        <translation>录制 %1 — %2（%3）— KillScope</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2462,6 +2753,115 @@
     <message>
         <source>The session holding the lock this one waits for</source>
         <translation>持有本会话所等待的锁的会话</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingController</name>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>打开录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded live session in this window.</source>
+        <translation>在此窗口中回放录制的实时会话。</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions</source>
+        <translation>录制实时会话(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions (%1)</source>
+        <translation>录制实时会话(&amp;R)（%1）</translation>
+    </message>
+    <message>
+        <source>Writes every sample, the server&apos;s identity and KillScope&apos;s kills to a file that File ▸ Open recording replays. Files are in %1.</source>
+        <translation>把每个样本、服务器身份和 KillScope 的 KILL 写入文件，可用“文件 ▸ 打开录制”回放。文件位于 %1。</translation>
+    </message>
+    <message>
+        <source>Show recordings &amp;folder</source>
+        <translation>显示录制文件夹(&amp;F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording: %n sample(s), %1</source>
+        <translation><numerusform>● 正在录制：%n 个样本，%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>未在录制</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>KillScope recordings (*.ksrec);;All files (*)</source>
+        <translation>KillScope 录制文件 (*.ksrec);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replaying a recording ends the live session with %1 (its own recording is kept). Continue?</source>
+        <translation>回放录制会结束与 %1 的实时会话（它自己的录制会保留）。是否继续？</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>KillScope cannot replay this file.
+
+%1</source>
+        <translation>KillScope 无法回放此文件。
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %1: %2, %n sample(s).</source>
+        <translation><numerusform>正在回放 %1：%2，%n 个样本。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingSource</name>
+    <message>
+        <source>This is a recording: its sessions ended long ago, so there is nothing to kill. Connect to the server (File ▸ Connect) to kill a session that exists now.</source>
+        <translation>这是一个录制：其中的会话早已结束，没有可以 KILL 的对象。要 KILL 现有的会话，请连接服务器（文件 ▸ 连接）。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingWriter</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is not a KillScope recording</source>
+        <translation>它不是 KillScope 录制文件</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program</source>
+        <translation>它是其他程序的 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: %2</source>
+        <translation>无法录制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file exists and %1; KillScope does not overwrite it.</source>
+        <translation>文件已存在且%1；KillScope 不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the schema is missing from the program&apos;s resources</source>
+        <translation>程序资源中缺少数据库结构定义</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <source>Recording stopped: trimming failed: %1</source>
+        <translation>录制已停止：裁剪失败：%1</translation>
     </message>
 </context>
 <context>

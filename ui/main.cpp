@@ -15,7 +15,10 @@
 #include "simulationsource.h"
 #include "livesource.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QMenu>
 #include <cstdio>
 
 namespace {
@@ -187,8 +190,17 @@ int main(int argc, char *argv[])
     if (request.given)
         live.connectTo(settings, request.readOnly);
     if (const int interval = commandLine.intervalMs(); interval > 0)
-        QObject::connect(&live, &ks::LiveController::liveStarted, &live,
-                         [interval](ks::LiveSource *s) { s->setIntervalMs(interval); });
+        QObject::connect(&live, &ks::LiveController::liveStarted, &live, [&live, interval](ks::LiveSource *s) {
+            // The Live ▸ Sampling interval choice when there is one, so the menu and the cost
+            // widget say the same; else the source alone.
+            for (QAction *a : live.menu()->findChildren<QAction *>()) {
+                if (a->isCheckable() && a->data().toInt() == interval && a->actionGroup()) {
+                    a->trigger();
+                    return;
+                }
+            }
+            s->setIntervalMs(interval);
+        });
     if (const QString recording = commandLine.recording(); !recording.isEmpty()) {
         // The playhead of --at is counted from the recording's first sample.
         const auto at = commandLine.atUs();

@@ -621,22 +621,26 @@ void MainWindow::onSourceChanged()
         // A recording has already happened: the whole of it in view, the playhead at its start,
         // the kills as the events the playback keys step to.
         m_playback->pause();
-        m_playback->setRange(timeline.beginTime(), timeline.endTime());
+        // Times of a recording count from its first sample (as --at and --summary do), even when
+        // the first lanes appear later.
+        const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+        const qint64 begin = rec ? std::min(rec->beginUs(), timeline.beginTime()) : timeline.beginTime();
+        const qint64 end = rec ? std::max(rec->endUs(), timeline.endTime()) : timeline.endTime();
+        m_playback->setRange(begin, end);
         QList<qint64> killTimes;
         for (const KillRecord &k : m_source->kills()) {
             for (qint64 t : {k.requestedUs, k.flagSeenUs, k.endedUs})
-                if (t >= timeline.beginTime() && t <= timeline.endTime())
+                if (t >= begin && t <= end)
                     killTimes << t;
         }
         std::sort(killTimes.begin(), killTimes.end());
         m_playback->setEventTimes(killTimes);
-        m_playback->setPosition(timeline.beginTime());
+        m_playback->setPosition(begin);
         m_narrationModel->setSteps({});
-        m_viewport->setTraceRange(timeline.beginTime(),
-                                  std::max(timeline.endTime(), timeline.beginTime() + 1));
+        m_viewport->setTraceRange(begin, std::max(end, begin + 1));
         m_viewport->setFollowPlayhead(false);
         m_viewport->zoomToFit();
-        m_killsModel->setTimeOrigin(timeline.beginTime());
+        m_killsModel->setTimeOrigin(rec ? rec->beginUs() : begin);
     } else {
         // Live: the playhead is "now", at the newest sample.
         m_playback->pause();

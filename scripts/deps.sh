@@ -18,6 +18,7 @@ test_pkgs=(
     mariadb-server mariadb-client
     xvfb xauth
     python3 openssl
+    libzstd-dev
 )
 
 case "$mode" in

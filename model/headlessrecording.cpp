@@ -162,7 +162,7 @@ int runHeadlessRecord(const LiveRequest &request, const ConnectionSettings &sett
             return 2;
         }
         printOut(Texts::tr("Recorded %n sample(s) of %1 to %2 (%3).\n", nullptr,
-                       int(recorder.samplesWritten()))
+                           int(recorder.samplesWritten()))
                      .arg(settings.describe(), request.recordPath,
                           sizeText(QFileInfo(request.recordPath).size())));
     }
@@ -265,11 +265,11 @@ int runHeadlessReplay(const ReplayRequest &request)
     QString out;
     out += Texts::tr("Recording %1 (%2, format %3)\n")
                .arg(r.path, sizeText(r.fileBytes), r.meta.value(QStringLiteral("format_version")));
-    out +=
-        Texts::tr("Server: %1, %2 (%3)\n").arg(r.endpoint(), server.displayName(), server.flavorId());
+    out += Texts::tr("Server: %1, %2 (%3)\n")
+               .arg(r.endpoint(), server.displayName(), server.flavorId());
     if (r.servers.size() > 1)
         out += Texts::tr("Connected %n time(s) (reconnects after losing the server).\n", nullptr,
-                     int(r.servers.size()));
+                         int(r.servers.size()));
     out += Texts::tr("From %1 to %2: %3, %n sample(s)", nullptr, int(r.samples.size()))
                .arg(localTime(r.samples.front().epochMs), localTime(r.samples.back().epochMs),
                     spanText(span));

@@ -66,7 +66,7 @@ private:
     bool m_failed = false;
     quint64 m_samples = 0;
     qint64 m_bytes = 0;
-    QJsonObject m_lastServer;        // the server row written last (a repeat is not written)
+    QJsonObject m_lastServer; // the server row written last (a repeat is not written)
     bool m_opened = false;
     QHash<int, int> m_phaseWritten;  // kill serial → phase last written
     QHash<int, bool> m_auditWritten; // kill serial → verdict written

@@ -162,9 +162,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    writer.writeServer(0, 0, RecordingFormat::serverToJson(
-                                 ServerInfo::parseVersion(QStringLiteral("10.11.19-MariaDB")),
-                                 ConnectionSettings(), false));
+    writer.writeServer(
+        0, 0,
+        RecordingFormat::serverToJson(ServerInfo::parseVersion(QStringLiteral("10.11.19-MariaDB")),
+                                      ConnectionSettings(), false));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("d"));
         db.setDatabaseName(theirs);

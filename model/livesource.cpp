@@ -37,30 +37,6 @@ QString isoUtc(qint64 epochMs)
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-const char *phaseKey(KillPhase p)
-{
-    switch (p) {
-    case KillPhase::Requested:
-        return "requested";
-    case KillPhase::Sent:
-        return "sent";
-    case KillPhase::Refused:
-        return "refused";
-    case KillPhase::Accepted:
-        return "accepted";
-    case KillPhase::FlagSeen:
-        return "flag-seen";
-    case KillPhase::RollingBack:
-        return "rolling-back";
-    case KillPhase::Done:
-        return "done";
-    case KillPhase::Gone:
-        return "gone";
-    case KillPhase::Reconnected:
-        return "reconnected";
-    }
-    return "unknown";
-}
 } // namespace
 
 LiveSource::LiveSource(const ConnectionSettings &settings, QObject *parent)
@@ -1082,7 +1058,7 @@ QJsonObject LiveSource::auditEntry(const KillRecord &r, const Attempt &a, bool s
         o.insert(QStringLiteral("message"), r.serverMessage);
 
     QJsonObject outcome;
-    outcome.insert(QStringLiteral("phase"), QString::fromLatin1(phaseKey(r.phase)));
+    outcome.insert(QStringLiteral("phase"), QString::fromLatin1(killPhaseKey(r.phase)));
     if (stillFollowing)
         outcome.insert(QStringLiteral("unfinished"),
                        tr("KillScope stopped following this kill while it was %1.")

@@ -132,12 +132,11 @@ void Recorder::onKill(int serial)
                                               : k.requestedUs;
         if (m_phaseWritten.value(serial, -1) != int(k.phase)) {
             m_phaseWritten.insert(serial, int(k.phase));
-            QMetaObject::invokeMethod(
-                m_writer, "writeAction", Qt::QueuedConnection, Q_ARG(qint64, at),
-                Q_ARG(qint64, clock.epochMsAt(at)), Q_ARG(QString, QStringLiteral("kill")),
-                Q_ARG(int, serial),
-                Q_ARG(QString, QLatin1String(RecordingFormat::phaseKey(k.phase))),
-                Q_ARG(QJsonObject, RecordingFormat::killToJson(k)));
+            QMetaObject::invokeMethod(m_writer, "writeAction", Qt::QueuedConnection,
+                                      Q_ARG(qint64, at), Q_ARG(qint64, clock.epochMsAt(at)),
+                                      Q_ARG(QString, QStringLiteral("kill")), Q_ARG(int, serial),
+                                      Q_ARG(QString, QLatin1String(killPhaseKey(k.phase))),
+                                      Q_ARG(QJsonObject, RecordingFormat::killToJson(k)));
         }
         const QString verdict = m_source->attemptVerdict(serial);
         if (!verdict.isEmpty() && !m_auditWritten.value(serial)) {

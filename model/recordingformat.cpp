@@ -129,35 +129,10 @@ QString RecordingFormat::endpointOf(const QJsonObject &o)
     return str(o, "endpoint");
 }
 
-const char *RecordingFormat::phaseKey(KillPhase p)
-{
-    switch (p) {
-    case KillPhase::Requested:
-        return "requested";
-    case KillPhase::Sent:
-        return "sent";
-    case KillPhase::Refused:
-        return "refused";
-    case KillPhase::Accepted:
-        return "accepted";
-    case KillPhase::FlagSeen:
-        return "flag-seen";
-    case KillPhase::RollingBack:
-        return "rolling-back";
-    case KillPhase::Done:
-        return "done";
-    case KillPhase::Gone:
-        return "gone";
-    case KillPhase::Reconnected:
-        return "reconnected";
-    }
-    return "unknown";
-}
-
 std::optional<KillPhase> RecordingFormat::phaseFromKey(const QString &key)
 {
     for (int i = 0; i <= int(KillPhase::Reconnected); ++i)
-        if (key == QLatin1String(phaseKey(KillPhase(i))))
+        if (key == QLatin1String(killPhaseKey(KillPhase(i))))
             return KillPhase(i);
     return std::nullopt;
 }
@@ -178,7 +153,7 @@ QJsonObject RecordingFormat::killToJson(const KillRecord &r)
     t.insert(QStringLiteral("firstSeenUs"), r.request.target.firstSeenUs);
     t.insert(QStringLiteral("info"), r.request.target.seen.info);
     o.insert(QStringLiteral("target"), t);
-    o.insert(QStringLiteral("phase"), QLatin1String(phaseKey(r.phase)));
+    o.insert(QStringLiteral("phase"), QLatin1String(killPhaseKey(r.phase)));
     o.insert(QStringLiteral("requestedUs"), r.requestedUs);
     o.insert(QStringLiteral("sentUs"), r.sentUs);
     o.insert(QStringLiteral("answeredUs"), r.answeredUs);

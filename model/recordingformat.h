@@ -37,7 +37,7 @@ public:
 
     static QJsonObject killToJson(const KillRecord &r);
     static KillRecord killFromJson(const QJsonObject &o);
-    static const char *phaseKey(KillPhase phase);
+    // The phase of a killPhaseKey() spelling.
     static std::optional<KillPhase> phaseFromKey(const QString &key);
 };
 

@@ -195,7 +195,7 @@ int main(int argc, char **argv)
                                     KillPhase::RollingBack, KillPhase::Gone}) {
                 k.phase = phase;
                 writer.writeAction(s.takenUs, 0, QStringLiteral("kill"), p,
-                                   QLatin1String(RecordingFormat::phaseKey(phase)),
+                                   QLatin1String(killPhaseKey(phase)),
                                    RecordingFormat::killToJson(k));
             }
         }

@@ -129,6 +129,24 @@ const Spec kSpecs[] = {
                        "Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing)."),
      Section::Headless, InHeadless},
 
+    {Option::KillAt, "kill-at", "time:kind:session",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Inject a kill into the simulated run, as a right-click would: "
+                       "TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario's "
+                       "session name, e.g. 2s:connection:A (repeatable)."),
+     Section::Headless, InHeadless | InPng},
+    {Option::Set, "set", "time:knob=value",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Change a What-if knob from TIME on, as the knobs panel would: "
+                       "innodb_thread_concurrency or io_pressure, e.g. 5s:io_pressure=4 "
+                       "(repeatable)."),
+     Section::Headless, InHeadless | InPng},
+    {Option::Narration, "narration", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Print this run's narration steps with their times, in --lang (with "
+                       "--kill-at and --set: what the changes did)."),
+     Section::Headless, InHeadless},
+
     {Option::Host, "host", "host",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect to the server on this host (localhost: the unix socket)."),
@@ -638,6 +656,16 @@ bool CommandLine::checkValues()
                     .arg(v);
             });
     }
+    for (const QString &v : values(Option::KillAt)) {
+        QString reason;
+        if (!WhatIfScript::parseKillAt(v, &reason))
+            return fail([v, reason] { return QStringLiteral("--kill-at %1: %2").arg(v, reason); });
+    }
+    for (const QString &v : values(Option::Set)) {
+        QString reason;
+        if (!WhatIfScript::parseSet(v, &reason))
+            return fail([v, reason] { return QStringLiteral("--set %1: %2").arg(v, reason); });
+    }
     if (isSet(Option::Size) && !parseSize(value(Option::Size)).isValid()) {
         const QString v = value(Option::Size);
         return fail([v] {
@@ -885,6 +913,18 @@ bool CommandLine::explicitGeometry() const
     return isSet(Option::QtGeometry) || isSet(Option::QtWindowGeometry);
 }
 
+QList<WhatIfChange> CommandLine::whatIfChanges() const
+{
+    QList<WhatIfChange> out;
+    for (const QString &v : values(Option::KillAt))
+        if (const auto c = WhatIfScript::parseKillAt(v, nullptr))
+            out << *c;
+    for (const QString &v : values(Option::Set))
+        if (const auto c = WhatIfScript::parseSet(v, nullptr))
+            out << *c;
+    return out;
+}
+
 HeadlessRequest CommandLine::headlessRequest() const
 {
     HeadlessRequest r;
@@ -900,6 +940,8 @@ HeadlessRequest CommandLine::headlessRequest() const
     r.summary = isSet(Option::Summary);
     r.json = value(Option::Format) == QLatin1String("json");
     r.traceFile = value(Option::Trace);
+    r.changes = whatIfChanges();
+    r.narration = isSet(Option::Narration);
     return r;
 }
 
@@ -915,6 +957,7 @@ PngRequest CommandLine::pngRequest() const
         r.size = parseSize(value(Option::Size));
     r.caption = !isSet(Option::NoCaption);
     r.recording = recording();
+    r.changes = whatIfChanges();
     return r;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "whatifknob.h"
 
 #include <QCoreApplication>
 #include <QSize>
@@ -27,6 +28,8 @@ struct HeadlessRequest
     bool summary = false; // also the default when nothing else is asked for
     bool json = false;
     QString traceFile;
+    QList<WhatIfChange> changes; // --kill-at, --set
+    bool narration = false;      // --narration
 };
 
 // `killscope --headless [connection options] --processlist | --kill-query ID | --kill-connection
@@ -78,6 +81,7 @@ struct PngRequest
     QString recording; // --recording FILE instead of a scenario
     QSize size = DefaultSlideSize;
     bool caption = true;
+    QList<WhatIfChange> changes; // --kill-at, --set
 };
 
 // The whole program's command line: one definition of every option and one parse, shared by the
@@ -134,6 +138,9 @@ public:
         Summary,
         Format,
         Trace,
+        KillAt,
+        Set,
+        Narration,
         Host,
         Port,
         Socket,
@@ -217,6 +224,8 @@ public:
     // -geometry / -qwindowgeometry given: they win over the remembered window layout.
     bool explicitGeometry() const;
 
+    // --kill-at and --set, as given (checked by parse()).
+    QList<WhatIfChange> whatIfChanges() const;
     HeadlessRequest headlessRequest() const;
     PngRequest pngRequest() const;
     LiveRequest liveRequest() const;

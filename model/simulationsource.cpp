@@ -1,12 +1,13 @@
 #include "simulationsource.h"
 
-#include "scenariofile.h"
-
 #include "engine.h"
 #include "report.h"
 #include "runresult.h"
 #include "scenario.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
+#include "timeformat.h"
+#include "whatifknob.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,7 +19,6 @@
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace ks {
@@ -226,61 +226,160 @@ bool SimulationSource::supportsKillStrength() const
     return m_flavor.startsWith(QStringLiteral("mariadb"));
 }
 
-int SimulationSource::concurrencyAt(qint64 timeUs) const
+double SimulationSource::knobValueAt(const QString &knob, qint64 timeUs) const
 {
     if (!m_scenario)
-        return 0;
-    int value = m_scenario->server.innodbThreadConcurrency;
+        return 0.0;
+    const std::string name = knob.toStdString();
+    double value = 0.0;
+    if (knob == QLatin1String("innodb_thread_concurrency"))
+        value = m_scenario->server.innodbThreadConcurrency;
+    else if (knob == QLatin1String("io_pressure"))
+        value = m_scenario->server.ioPressure;
     qint64 latest = -1;
     for (const sim::Action &a : m_scenario->actions)
-        if (a.kind == sim::ActionKind::Set && a.name == "innodb_thread_concurrency" && a.at <= timeUs
-            && a.at >= latest) {
-            value = int(a.value);
+        if (a.kind == sim::ActionKind::Set && a.name == name && a.at <= timeUs && a.at >= latest) {
+            value = a.value;
             latest = a.at;
         }
     for (const Injection &i : m_injected)
-        if (!i.isKill && i.concurrency >= 0 && i.atUs <= timeUs && i.atUs >= latest) {
-            value = i.concurrency;
+        if (!i.isKill && i.knob == knob && i.atUs <= timeUs && i.atUs >= latest) {
+            value = i.value;
             latest = i.atUs;
         }
     return value;
 }
 
+int SimulationSource::concurrencyAt(qint64 timeUs) const
+{
+    return int(knobValueAt(QStringLiteral("innodb_thread_concurrency"), timeUs));
+}
+
 double SimulationSource::ioPressureAt(qint64 timeUs) const
 {
+    return knobValueAt(QStringLiteral("io_pressure"), timeUs);
+}
+
+bool SimulationSource::applyKnob(qint64 atUs, const QString &knob, double value, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
     if (!m_scenario)
-        return 0.0;
-    double value = m_scenario->server.ioPressure;
-    qint64 latest = -1;
-    for (const sim::Action &a : m_scenario->actions)
-        if (a.kind == sim::ActionKind::Set && a.name == "io_pressure" && a.at <= timeUs
-            && a.at >= latest) {
-            value = a.value;
-            latest = a.at;
-        }
-    for (const Injection &i : m_injected)
-        if (!i.isKill && i.ioPressure >= 0 && i.atUs <= timeUs && i.atUs >= latest) {
-            value = i.ioPressure;
-            latest = i.atUs;
-        }
-    return value;
+        return fail(tr("No scenario is loaded."));
+    const WhatIfKnob *k = WhatIfKnobs::find(knob);
+    if (!k)
+        return fail(
+            tr("Unknown knob “%1”; the What-if knobs are %2.").arg(knob, WhatIfKnobs::idList()));
+    if (const QString wrong = WhatIfKnobs::check(*k, value, m_flavor); !wrong.isEmpty())
+        return fail(wrong);
+    Injection i;
+    i.atUs = std::max<qint64>(0, atUs);
+    i.isKill = false;
+    i.knob = knob;
+    i.value = value;
+    if (qFuzzyCompare(1.0 + value, 1.0 + knobValueAt(knob, i.atUs)))
+        return true; // no change
+    m_injected << i;
+    startRun();
+    return true;
 }
 
 void SimulationSource::applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure)
 {
     if (!m_scenario)
         return;
-    Injection i;
-    i.atUs = std::max<qint64>(0, atUs);
-    i.isKill = false;
-    if (innodbThreadConcurrency != concurrencyAt(i.atUs))
-        i.concurrency = std::clamp(innodbThreadConcurrency, 0, 1000);
-    if (!qFuzzyCompare(1.0 + ioPressure, 1.0 + ioPressureAt(i.atUs)))
-        i.ioPressure = std::max(0.0, ioPressure);
-    if (i.concurrency < 0 && i.ioPressure < 0)
-        return;
-    m_injected << i;
-    startRun();
+    const qint64 t = std::max<qint64>(0, atUs);
+    const qsizetype before = m_injected.size();
+    const QList<QPair<QString, double>> wanted = {
+        {QStringLiteral("innodb_thread_concurrency"),
+         double(std::clamp(innodbThreadConcurrency, 0, 1000))},
+        {QStringLiteral("io_pressure"), std::clamp(ioPressure, 0.0, 1000.0)}};
+    for (const auto &[knob, value] : wanted) {
+        const WhatIfKnob *k = WhatIfKnobs::find(knob);
+        if (!k || !WhatIfKnobs::check(*k, value, m_flavor).isEmpty())
+            continue;
+        if (qFuzzyCompare(1.0 + value, 1.0 + knobValueAt(knob, t)))
+            continue;
+        Injection i;
+        i.atUs = t;
+        i.isKill = false;
+        i.knob = knob;
+        i.value = value;
+        m_injected << i;
+    }
+    if (m_injected.size() != before)
+        startRun();
+}
+
+KillTarget SimulationSource::targetForSession(const QString &session, qint64 atUs,
+                                              QString *error) const
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return KillTarget();
+    };
+    if (!m_scenario || !m_result)
+        return fail(tr("No scenario has run."));
+    const int si = m_scenario->sessionIndex(session.toStdString());
+    if (si < 0) {
+        QStringList names;
+        for (const sim::SessionSpec &ss : m_scenario->sessions)
+            names << qs(ss.name);
+        return fail(tr("The scenario %1 has no session “%2”; its sessions are %3.")
+                        .arg(scenarioId(), session, names.join(QStringLiteral(", "))));
+    }
+    // The connection of that session that exists at t (a reconnect makes a new one).
+    int found = -1;
+    for (int lane : m_result->lanesOfSession(si)) {
+        const sim::Lane &l = m_result->lanes[size_t(lane)];
+        if (l.createdAt <= atUs && (l.goneAt < 0 || l.goneAt > atUs))
+            found = lane;
+    }
+    if (found < 0)
+        return fail(
+            tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
+    const int lane = found < m_laneOfSimLane.size() ? m_laneOfSimLane[found] : -1;
+    if (lane < 0)
+        return fail(
+            tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
+    KillTarget t = targetForLane(lane);
+    t.firstSeenUs = m_result->lanes[size_t(found)].createdAt;
+    return t;
+}
+
+bool SimulationSource::applyScripted(QList<WhatIfChange> changes, QString *error)
+{
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const WhatIfChange &a, const WhatIfChange &b) { return a.atUs < b.atUs; });
+    for (const WhatIfChange &c : changes) {
+        waitForRun();
+        QString why;
+        if (c.isKill) {
+            const KillTarget target = targetForSession(c.session, c.atUs, &why);
+            if (target.id == 0) {
+                if (error)
+                    *error = tr("--kill-at %1: %2").arg(c.text, why);
+                return false;
+            }
+            KillRequest r;
+            r.target = target;
+            r.kind = c.kind;
+            r.strength = c.strength;
+            r.atUs = c.atUs;
+            // HARD / SOFT on MySQL: the simulated server answers as a real one (ERROR 1064).
+            kill(r);
+        } else if (!applyKnob(c.atUs, c.knob, c.value, &why)) {
+            if (error)
+                *error = tr("--set %1: %2").arg(c.text, why);
+            return false;
+        }
+    }
+    waitForRun();
+    return true;
 }
 
 void SimulationSource::resetInjections()
@@ -303,13 +402,15 @@ void SimulationSource::kill(const KillRequest &request)
     startRun();
 }
 
-void SimulationSource::startRun()
+std::shared_ptr<sim::Scenario> SimulationSource::withInjections(const sim::Scenario &base,
+                                                                const QList<Injection> &injections,
+                                                                int skip)
 {
-    if (!m_scenario)
-        return;
-    // The worker gets its own copy: the GUI may inject again while it runs.
-    auto scenario = std::make_shared<sim::Scenario>(*m_scenario);
-    for (const Injection &i : m_injected) {
+    auto scenario = std::make_shared<sim::Scenario>(base);
+    for (int n = 0; n < injections.size(); ++n) {
+        if (n == skip)
+            continue;
+        const Injection &i = injections[n];
         if (i.isKill) {
             const auto type = i.kill.kind == KillKind::Query ? sim::KillType::Query
                                                              : sim::KillType::Connection;
@@ -318,19 +419,27 @@ void SimulationSource::startRun()
                                                                     : sim::KillMode::Default;
             scenario->actions.push_back(sim::makeKillAction(i.atUs, i.kill.target.id, type, mode));
         } else {
-            if (i.concurrency >= 0)
-                scenario->actions.push_back(
-                    sim::makeSetAction(i.atUs, "innodb_thread_concurrency", i.concurrency));
-            if (i.ioPressure >= 0)
-                scenario->actions.push_back(sim::makeSetAction(i.atUs, "io_pressure", i.ioPressure));
+            scenario->actions.push_back(sim::makeSetAction(i.atUs, i.knob.toStdString(), i.value));
         }
     }
+    // Stable: the scenario's own action at the same time comes first, then the user's in the
+    // order given.
     std::stable_sort(scenario->actions.begin(), scenario->actions.end(),
                      [](const sim::Action &a, const sim::Action &b) { return a.at < b.at; });
-    sim::Flavor flavor = scenario->defaultFlavor;
+    return scenario;
+}
+
+void SimulationSource::startRun()
+{
+    if (!m_scenario)
+        return;
+    // The worker gets its own copies: the GUI may inject again while it runs.
+    auto base = std::make_shared<sim::Scenario>(*m_scenario);
+    const QList<Injection> injections = m_injected;
+    sim::Flavor flavor = base->defaultFlavor;
     sim::parseFlavor(m_flavor.toStdString(), flavor);
     // A first run of a big scenario must not be inline either.
-    if (!m_result && scenario->sessions.size() > BigScenarioSessions)
+    if (!m_result && base->sessions.size() > BigScenarioSessions)
         m_lastWallUs = std::max(m_lastWallUs, m_inlineLimitUs);
 
     const quint64 generation = ++m_generation;
@@ -343,12 +452,15 @@ void SimulationSource::startRun()
     const quint64 revisionFloor = m_timeline.revision();
     const quint64 laneFloor = m_timeline.laneRevision();
     if (inline_) {
-        adopt(std::make_shared<Built>(build(*scenario, flavor, revisionFloor, laneFloor)),
+        adopt(std::make_shared<Built>(
+                  build(*base, injections, flavor, m_untilUs, revisionFloor, laneFloor)),
               generation);
         return;
     }
-    m_pool.start([this, scenario, flavor, generation, revisionFloor, laneFloor] {
-        auto built = std::make_shared<Built>(build(*scenario, flavor, revisionFloor, laneFloor));
+    const std::optional<qint64> until = m_untilUs;
+    m_pool.start([this, base, injections, flavor, until, generation, revisionFloor, laneFloor] {
+        auto built = std::make_shared<Built>(
+            build(*base, injections, flavor, until, revisionFloor, laneFloor));
         // The destructor waits for the pool, so `this` outlives the posted call.
         QMetaObject::invokeMethod(
             this, [this, built, generation] { adopt(built, generation); }, Qt::QueuedConnection);
@@ -550,6 +662,7 @@ void SimulationSource::adopt(std::shared_ptr<Built> built, quint64 generation)
     if (generation != m_generation)
         return; // superseded by a newer request
     m_result = std::move(built->result);
+    m_plan = std::move(built->plan);
     if (built->timeline.laneRevision() > m_timeline.laneRevision()) {
         const quint64 floor = m_timeline.revision();
         m_timeline = std::move(built->timeline);
@@ -578,7 +691,9 @@ bool SimulationSource::runWasStopped() const
     return m_result && m_result->truncated;
 }
 
-SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, sim::Flavor flavor,
+SimulationSource::Built SimulationSource::build(const sim::Scenario &base,
+                                                const QList<Injection> &injections,
+                                                sim::Flavor flavor, std::optional<qint64> untilUs,
                                                 quint64 revisionFloor, quint64 laneFloor)
 {
     Built out;
@@ -586,9 +701,32 @@ SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, s
     clock.start();
     sim::RunOptions options;
     options.flavor = flavor;
+    if (untilUs)
+        options.until = *untilUs;
     options.maxEvents = ScenarioFile::maxEvents();
-    out.result = std::make_shared<const sim::RunResult>(sim::Engine::run(scenario, options));
+    const auto scenario = withInjections(base, injections);
+    out.result = std::make_shared<const sim::RunResult>(sim::Engine::run(*scenario, options));
     out.engineUs = clock.nsecsElapsed() / 1000;
+    // What the narration tells about this run: the user's kills (and the scenario's own whose
+    // steps no longer hold), and for each knob change, what it did — found by running once more
+    // without it (the newest few; each costs one more run).
+    qint64 first = -1;
+    for (const Injection &i : injections)
+        first = first < 0 ? i.atUs : std::min(first, i.atUs);
+    out.plan.kills = RunNarrator::killsToTell(*out.result, first);
+    constexpr int MaxCompared = 8;
+    int compared = 0;
+    for (int n = int(injections.size()) - 1; n >= 0; --n) {
+        const Injection &i = injections[n];
+        if (i.isKill)
+            continue;
+        if (++compared > MaxCompared)
+            break;
+        const sim::RunResult without =
+            sim::Engine::run(*withInjections(base, injections, n), options);
+        out.plan.changes.prepend(
+            RunNarrator::compare(*out.result, without, i.atUs, i.knob, i.value));
+    }
     // Only clear() moves the lane counter, and only while empty is it cheap: do it first.
     while (out.timeline.laneRevision() <= laneFloor)
         out.timeline.clear();
@@ -616,6 +754,11 @@ QList<NarrationStep> SimulationSource::narration() const
         n.unverified = s.fromEngine;
         out << n;
     }
+    if (m_scenario)
+        out << RunNarrator::steps(*m_result, *m_scenario, m_plan);
+    std::stable_sort(out.begin(), out.end(), [](const NarrationStep &a, const NarrationStep &b) {
+        return a.atUs < b.atUs;
+    });
     return out;
 }
 

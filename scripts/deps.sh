@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages KillScope needs, and nothing when all are there.
 #   scripts/deps.sh run    what building and running the program needs
 #   scripts/deps.sh test   that plus what the tests need (MariaDB, Xvfb, a CJK font, ...)
+#   scripts/deps.sh bench  that plus what the benchmarks compare against (pt-kill from
+#                          percona-toolkit)
 # Non-interactive; uses sudo when not root.
 set -euo pipefail
 
@@ -20,11 +22,15 @@ test_pkgs=(
     python3 openssl
     libzstd-dev
 )
+bench_pkgs=(
+    percona-toolkit
+)
 
 case "$mode" in
 run) pkgs=("${run_pkgs[@]}") ;;
 test) pkgs=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
-*) echo "usage: $0 run|test" >&2; exit 2 ;;
+bench) pkgs=("${run_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+*) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -203,11 +203,11 @@ void EngineRun::clientSend(Client &cl, size_t stmtIndex)
         const std::string line = cl.rules.idleKilledNextError(code);
         if (!cl.rules.isMariaDbClient())
             note("gone-2006-2013",
-                 "the next statement after the server closed an idle connection fails with 2006 or "
-                 "2013 depending on whether the write or the read fails first (kill.test accepts "
-                 "both); 2006 is shown here.",
-                 "服务器关闭空闲连接后，下一条语句报 2006 还是 2013 "
-                 "取决于先失败的是写还是读（kill.test 两者都接受）；这里显示 2006。");
+                 "the next statement after the server closed an idle connection fails here with "
+                 "ERROR 2006 (server gone); depending on whether the client's write or read fails "
+                 "first it could also be the lost-connection error, and kill.test accepts both.",
+                 "服务器关闭空闲连接后，下一条语句在这里报 ERROR 2006（服务器已断开）；"
+                 "取决于客户端先失败的是写还是读，也可能是“连接丢失”错误，kill.test 两者都接受。");
         clientLine(cl, line, ClientState::Lost);
         event(EventType::ClientError, c ? c->lane : -1, code);
         for (KillRecord &kr : m_res.kills) {

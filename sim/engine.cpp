@@ -29,6 +29,7 @@ Action makeKillAction(TimeUs at, int64_t processlistId, KillType type, KillMode 
     a.kill.mode = mode;
     a.kill.target = KillSpec::Target::Id;
     a.kill.id = processlistId;
+    a.injected = true;
     return a;
 }
 
@@ -39,6 +40,7 @@ Action makeSetAction(TimeUs at, const std::string &name, double value)
     a.kind = ActionKind::Set;
     a.name = name;
     a.value = value;
+    a.injected = true;
     return a;
 }
 
@@ -161,11 +163,15 @@ void EngineRun::advance(Conn &c)
             runKillStatement(c, spec, KillSource::CtrlC, [&] { return killLabel(spec, spec.id); });
             return;
         }
-        case WK::OperatorKill:
+        case WK::OperatorKill: {
+            const size_t first = m_res.kills.size();
             runKillStatement(c, m_sc.actions[size_t(w.idx)].kill, KillSource::Operator, [&] {
                 return m_res.kills.empty() ? std::string("KILL") : m_res.kills.back().statement;
             });
+            for (size_t k = first; k < m_res.kills.size(); ++k)
+                m_res.kills[k].injected = m_sc.actions[size_t(w.idx)].injected;
             return;
+        }
         case WK::Rehash: {
             const Step &s = m_rehashSteps[size_t(w.idx)];
             c.command = Command::FieldList;
@@ -888,6 +894,7 @@ void EngineRun::applySet(const Action &actionIn)
     Action a = actionIn;
     a.value = std::isfinite(a.value) ? std::clamp(a.value, 0.0, 1000.0) : 0.0;
     event(EventType::SetGlobal, -1, int64_t(a.value * 1000), int64_t(intern(a.name)));
+    m_res.events.back().injected = a.injected ? 1 : 0;
     if (a.name == "innodb_thread_concurrency") {
         setConcurrency(a);
         return;

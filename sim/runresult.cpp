@@ -220,6 +220,49 @@ std::vector<int> RunResult::lanesOfSession(int session) const
     return out;
 }
 
+int RunResult::killOfEvent(const Event &e) const
+{
+    auto valid = [this](int64_t k) { return k >= 0 && k < int64_t(kills.size()) ? int(k) : -1; };
+    switch (e.type) {
+    case EventType::KillIssued:
+    case EventType::KillResult:
+    case EventType::KillDeferred:
+        return valid(e.b);
+    case EventType::KillNoticed:
+    case EventType::KillReplayed:
+    case EventType::Timeout:
+        return valid(e.a);
+    case EventType::ClientError:
+        for (const KillRecord &k : kills)
+            if (k.clientError == e.t && k.victimLane == e.lane && k.clientErrorCode == e.a)
+                return k.index;
+        return -1;
+    case EventType::SocketClosed:
+    case EventType::RollbackStart:
+    case EventType::RollbackEnd:
+    case EventType::StatementEnd:
+    case EventType::ThreadGone:
+    case EventType::TempFileDelete: {
+        // The latest kill on this lane that was under way then (issued, not yet over).
+        int found = -1;
+        for (const KillRecord &k : kills) {
+            if (k.victimLane != e.lane || k.result != 0 || k.issued > e.t)
+                continue;
+            if (k.outcome == KillOutcome::NoEffect || k.outcome == KillOutcome::Refused)
+                continue;
+            if (k.finished >= 0 && k.finished < e.t)
+                continue;
+            if (e.type == EventType::SocketClosed && k.type != KillType::Connection)
+                continue;
+            found = k.index;
+        }
+        return found;
+    }
+    default:
+        return -1;
+    }
+}
+
 int RunResult::narrationAt(TimeUs t) const
 {
     int found = -1;

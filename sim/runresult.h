@@ -155,6 +155,7 @@ struct KillRecord
     int clientErrorCode = 0;
     TimeUs finished = -1;        // KILL QUERY: statement over; KILL CONNECTION: thread gone
     KillOutcome outcome = KillOutcome::Pending;
+    bool injected = false;       // sent by a user's what-if (Action::injected)
 };
 
 struct RollbackPoint
@@ -179,6 +180,7 @@ struct NarrationStep
     std::string en;
     std::string zh_CN;
     bool fromEngine = false;     // added by the engine (UNVERIFIED modelling notes)
+    int kill = -1;               // the kill whose event anchors the step (index into kills)
 };
 
 struct Event
@@ -186,7 +188,7 @@ struct Event
     TimeUs t = 0;
     int32_t lane = -1;
     EventType type = EventType::Note;
-    uint8_t reserved0 = 0;
+    uint8_t injected = 0; // set_global: the user's what-if (Action::injected)
     uint16_t reserved1 = 0;
     int64_t a = 0;
     int64_t b = 0;
@@ -288,6 +290,11 @@ public:
     std::vector<int> lanesOfSession(int session) const;
     // Narration step current at t (the last one with step.t <= t), -1 if none.
     int narrationAt(TimeUs t) const;
+    // The kill an event belongs to (index into kills), -1 for none: the kill's own events carry
+    // it; a client error is the kill's when it is the one the kill caused; a rollback, statement
+    // end, socket close or thread end on the victim's lane while the kill is under way is the
+    // kill's.
+    int killOfEvent(const Event &e) const;
 };
 
 } // namespace ks::sim

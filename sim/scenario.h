@@ -125,6 +125,21 @@ struct Action
     std::string name;    // Set: "innodb_thread_concurrency" or "io_pressure"
     double value = 0;    // Set
     KillSpec kill;       // Kill
+    // Added by the user (a what-if kill or knob), not by the scenario's author: the author's
+    // narration never describes what such an action causes.
+    bool injected = false;
+};
+
+// Which events of a run a narration step describes (SCENARIO_FORMAT.md, narration[].on and
+// narration[].requires). An event caused by a kill (its arrival, notice, rollback, client error,
+// the end of the thread) "belongs" to that kill; see RunResult::killOfEvent.
+struct EventMatch
+{
+    EventType event = EventType::Note;
+    std::string session;          // empty = any
+    int nth = 1;                  // on: the k-th such event; requires: ignored (any)
+    std::optional<KillType> kill; // the event belongs to a kill of this type
+    std::optional<int> code;      // statement_end, client_error, kill_result: this code (0 = OK)
 };
 
 struct NarrationSpec
@@ -133,6 +148,13 @@ struct NarrationSpec
     EventType event = EventType::Note;
     std::string session; // empty = any
     int nth = 1;
+    std::optional<KillType> kill; // on: only events of a kill of this type
+    std::optional<int> code;      // on: only events with this code
+    // Each must happen at or after the step's anchor (and, where both belong to a kill, to the
+    // same kill); otherwise the step is dropped from the run (JSON "requires"). unlessAny
+    // (JSON "unless"): none may.
+    std::vector<EventMatch> needs;
+    std::vector<EventMatch> unlessAny;
     TimeUs offsetUs = 0;
     uint8_t flavorMask = 0x7; // bit per Flavor
     Text text;

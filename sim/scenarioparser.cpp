@@ -911,9 +911,57 @@ struct Parser
                 a.at = *t;
     }
 
+    // {"event": E, "session": name, "nth": k, "kill": "query"|"connection", "code": n}
+    bool parseMatch(const json &v, const std::string &ptr, EventMatch &m, bool withNth)
+    {
+        if (!r.object(
+                v, ptr,
+                withNth
+                    ? std::initializer_list<const char *>{"event", "session", "nth", "kill", "code"}
+                    : std::initializer_list<const char *>{"event", "session", "kill", "code"}))
+            return false;
+        bool ok = true;
+        if (const json *e = r.required(v, ptr, "event")) {
+            if (auto s = r.string(*e, ptr + "/event")) {
+                if (!parseEventType(*s, m.event) || m.event == EventType::Note) {
+                    r.error(ptr + "/event", "unknown event \"" + *s + "\"");
+                    ok = false;
+                }
+            }
+        } else {
+            ok = false;
+        }
+        if (const json *s = r.member(v, "session"))
+            if (auto name = r.string(*s, ptr + "/session")) {
+                m.session = *name;
+                sessionRefs.push_back({*name, ptr + "/session"});
+            }
+        if (withNth)
+            if (const json *k = r.member(v, "nth"))
+                if (auto i = r.integer(*k, ptr + "/nth", 1, 1'000'000))
+                    m.nth = int(*i);
+        if (const json *k = r.member(v, "kill"))
+            if (auto s = r.string(*k, ptr + "/kill")) {
+                if (*s == "query")
+                    m.kill = KillType::Query;
+                else if (*s == "connection")
+                    m.kill = KillType::Connection;
+                else {
+                    r.error(ptr + "/kill",
+                            "unknown kill type \"" + *s + "\" (use query or connection)");
+                    ok = false;
+                }
+            }
+        if (const json *c = r.member(v, "code"))
+            if (auto i = r.integer(*c, ptr + "/code", 0, 99999))
+                m.code = int(*i);
+        return ok;
+    }
+
     void parseNarration(const json &v, const std::string &ptr, NarrationSpec &n)
     {
-        if (!r.object(v, ptr, {"at", "on", "offset", "flavors", "en", "zh_CN"}))
+        if (!r.object(v, ptr,
+                      {"at", "on", "requires", "unless", "offset", "flavors", "en", "zh_CN"}))
             return;
         const json *at = r.member(v, "at");
         const json *on = r.member(v, "on");
@@ -923,21 +971,31 @@ struct Parser
             r.error(ptr, "a narration step needs \"at\" or \"on\"");
         if (at)
             n.at = r.time(*at, ptr + "/at");
-        if (on && r.object(*on, ptr + "/on", {"event", "session", "nth"})) {
-            if (const json *e = r.required(*on, ptr + "/on", "event")) {
-                if (auto s = r.string(*e, ptr + "/on/event")) {
-                    if (!parseEventType(*s, n.event) || n.event == EventType::Note)
-                        r.error(ptr + "/on/event", "unknown event \"" + *s + "\"");
-                }
+        if (on) {
+            EventMatch m;
+            if (parseMatch(*on, ptr + "/on", m, true)) {
+                n.event = m.event;
+                n.session = m.session;
+                n.nth = m.nth;
+                n.kill = m.kill;
+                n.code = m.code;
             }
-            if (const json *s = r.member(*on, "session"))
-                if (auto name = r.string(*s, ptr + "/on/session")) {
-                    n.session = *name;
-                    sessionRefs.push_back({*name, ptr + "/on/session"});
-                }
-            if (const json *k = r.member(*on, "nth"))
-                if (auto i = r.integer(*k, ptr + "/on/nth", 1, 1'000'000))
-                    n.nth = int(*i);
+        }
+        for (const char *key : {"requires", "unless"}) {
+            const json *list = r.member(v, key);
+            if (!list)
+                continue;
+            const std::string lp = ptr + "/" + key;
+            if (!list->is_array()) {
+                r.error(lp, "expected an array of events, got " + describe(*list));
+                continue;
+            }
+            auto &into = std::string_view(key) == "requires" ? n.needs : n.unlessAny;
+            for (size_t i = 0; i < list->size(); ++i) {
+                EventMatch m;
+                if (parseMatch((*list)[i], lp + "/" + std::to_string(i), m, false))
+                    into.push_back(std::move(m));
+            }
         }
         if (const json *m = r.member(v, "offset"))
             if (auto t = r.time(*m, ptr + "/offset"))

@@ -57,6 +57,12 @@ int runPngExport(const PngRequest &request)
     if (!source.load(scenario, request.flavor))
         return fail(problem);
     source.waitForRun();
+    // --kill-at / --set: the same injection path as the window's.
+    QString why;
+    if (!source.applyScripted(request.changes, &why)) {
+        std::fprintf(stderr, "killscope: %s\n", why.toLocal8Bit().constData());
+        return 2;
+    }
     // The one slide painter: File ▸ Export in the window makes the same picture.
     const TimelinePicture pic = simulationSlide(source, request.atUs, request.caption);
     QString error;

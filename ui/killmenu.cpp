@@ -1,6 +1,7 @@
 #include "killmenu.h"
 
 #include "recordingsource.h"
+#include "timeformat.h"
 
 namespace ks {
 
@@ -60,6 +61,15 @@ void KillMenu::rebuild()
     else if (m_targets.size() > 1)
         ids = tr("%n session(s)", nullptr, int(m_targets.size()));
 
+    m_time = nullptr;
+    if (m_atUs >= 0 && m_source && m_source->kind() == SessionSource::Kind::Simulation) {
+        m_time = addAction(tr("At %1 (playback holds)").arg(TimeFormat::instant(m_atUs)));
+        m_time->setObjectName(QStringLiteral("killTimeAction"));
+        m_time->setEnabled(false);
+        m_time->setToolTip(tr("The kill is injected at this moment of the run: where the playhead "
+                              "was when you right-clicked."));
+        addSeparator();
+    }
     // The statement is shown as it will be sent: the user learns the SQL while clicking.
     m_killQuery = addKillAction(this, QStringLiteral("killQueryAction"),
                                 ids.isEmpty() ? tr("Kill &Query") : tr("Kill &Query (%1)").arg(ids),

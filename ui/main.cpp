@@ -73,6 +73,10 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         setApplicationNames();
         ks::initResources();
+        // Messages and --narration in --lang; without it, English, so scripts get the same text
+        // on every machine.
+        if (!commandLine.language().isEmpty())
+            ks::switchLanguage(ks::chooseLanguage(commandLine.language()));
         return ks::runHeadless(commandLine.headlessRequest());
     }
 

@@ -19,8 +19,10 @@
 #include "recordingsource.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
+#include "timeformat.h"
 #include "timeline.h"
 #include "timelineviewport.h"
+#include "whatifknob.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -210,8 +212,11 @@ void MainWindow::createWidgets()
     mono.setStyleHint(QFont::Monospace);
     m_transcript->setFont(mono);
     m_bottomTabs->addTab(m_transcript, QString());
-    // The transcript is only kept current while visible.
-    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] { refreshAtPlayhead(); });
+    // The transcript, and a live source's charts, are only kept current while visible.
+    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] {
+        refreshAtPlayhead();
+        refreshCharts();
+    });
 
     m_splitter->addWidget(m_swimlaneArea);
     m_splitter->addWidget(m_bottomTabs);
@@ -234,10 +239,25 @@ void MainWindow::createWidgets()
     m_knobsDock->setWidget(m_knobs);
     addDockWidget(Qt::RightDockWidgetArea, m_knobsDock);
     connect(m_knobs, &KnobsPanel::applyRequested, this, [this](int concurrency, double io) {
-        m_simulation->applyKnobs(m_playback->position(), concurrency, io);
-        statusBar()->showMessage(tr("SET GLOBAL applied at %1 s; the run continues from there.")
-                                     .arg(PlaybackBar::formatTime(m_playback->position())),
-                                 5000);
+        // Named as what they are: SET GLOBAL for a server variable, a what-if condition else.
+        const qint64 t = m_playback->position();
+        const qsizetype before = m_simulation->injections().size();
+        m_simulation->applyKnobs(t, concurrency, io);
+        QStringList what;
+        const auto &all = m_simulation->injections();
+        for (qsizetype n = before; n < all.size(); ++n)
+            if (const WhatIfKnob *k = WhatIfKnobs::find(all[n].knob))
+                what << WhatIfKnobs::changeText(*k, all[n].value);
+        if (what.isEmpty())
+            statusBar()->showMessage(
+                tr("Nothing to apply: the knobs already have these values at %1 s.")
+                    .arg(PlaybackBar::formatTime(t)),
+                5000);
+        else
+            statusBar()->showMessage(
+                tr("%1 from %2 on; everything before stays as it was.")
+                    .arg(what.join(QStringLiteral("; ")), TimeFormat::instant(t)),
+                6000);
     });
     connect(m_knobs, &KnobsPanel::undoChangesRequested, m_simulation,
             &SimulationSource::resetInjections);
@@ -320,16 +340,19 @@ void MainWindow::createWidgets()
 
     m_killController = new KillController(this);
     m_killController->setPlayhead([this] { return m_playback->position(); });
+    m_killController->setPlayback(m_playback);
     connect(
         m_killController, &KillController::killsSent, this,
         [this](const QList<KillRequest> &requests) {
             QStringList sql;
             for (const KillRequest &r : requests)
                 sql << killStatement(r);
-            if (m_source && m_source->kind() == SessionSource::Kind::Simulation)
-                statusBar()->showMessage(tr("%1 injected at %2 s; the run continues from there.")
+            if (m_source && m_source->kind() == SessionSource::Kind::Simulation &&
+                !requests.isEmpty())
+                // The time the kill was injected at, not where the playhead is now.
+                statusBar()->showMessage(tr("%1 injected at %2; the run continues from there.")
                                              .arg(sql.join(QStringLiteral("; ")),
-                                                  PlaybackBar::formatTime(m_playback->position())),
+                                                  TimeFormat::instant(requests.first().atUs)),
                                          6000);
             else
                 // Requested, not "sent": the source proves each target first and may refuse it.
@@ -583,6 +606,8 @@ void MainWindow::onSourceChanged()
         return;
     const Timeline &timeline = m_source->timeline();
     const bool sim = m_source->kind() == SessionSource::Kind::Simulation;
+    m_inSourceChange = true;
+    const auto changeDone = qScopeGuard([this] { m_inSourceChange = false; });
     if (sim) {
         const qint64 end = m_simulation->endTime();
         m_playback->setRange(0, end);
@@ -605,15 +630,11 @@ void MainWindow::onSourceChanged()
         m_knobs->setFlavors(m_simulation->supportedFlavors(), m_simulation->flavorId());
         QStringList changes;
         for (const SimulationSource::Injection &i : m_simulation->injections()) {
-            const QString at = PlaybackBar::formatTime(i.atUs);
+            const QString at = TimeFormat::instantNumber(i.atUs);
             if (i.isKill)
                 changes << tr("%1 s: %2").arg(at, killStatement(i.kill));
-            if (i.concurrency >= 0)
-                changes << tr("%1 s: SET GLOBAL innodb_thread_concurrency = %2")
-                               .arg(at)
-                               .arg(i.concurrency);
-            if (i.ioPressure >= 0)
-                changes << tr("%1 s: I/O pressure %2").arg(at).arg(i.ioPressure);
+            else if (const WhatIfKnob *k = WhatIfKnobs::find(i.knob))
+                changes << tr("%1 s: %2").arg(at, WhatIfKnobs::changeText(*k, i.value));
         }
         m_knobs->setChanges(changes);
         m_knobs->setConcurrencyAvailable(!m_simulation->flavorId().startsWith(u"mariadb"));
@@ -676,6 +697,9 @@ void MainWindow::onPlayheadMoved(qint64 us)
 {
     m_viewport->setPlayhead(us);
     m_narrationModel->setPlayhead(us);
+    // A source change moves the playhead and then refreshes the tables itself.
+    if (m_inSourceChange)
+        return;
     // The playhead glides at 60 Hz; the tables need not follow every frame. A big run's
     // processlist then costs at most ~20 rebuilds a second, and the last position always lands.
     // A refresh that costs more (thousands of sessions) is spaced out further, so it never
@@ -731,6 +755,10 @@ void MainWindow::refreshCharts()
         return;
     const Timeline &timeline = m_source->timeline();
     if (timeline.revision() == m_chartsRevision && m_source != m_simulation)
+        return;
+    // A live timeline changes with every sample and its charts cover every session: computed
+    // while the Charts tab is up, and when it comes up, not behind it.
+    if (m_source != m_simulation && m_bottomTabs->currentWidget() != m_charts)
         return;
     m_chartsRevision = timeline.revision();
     const qint64 end = m_source == m_simulation ? m_simulation->endTime() : timeline.endTime();
@@ -1063,6 +1091,13 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         m_narrationModel->setLanguage(currentLanguage());
+        // Steps generated from the run (injected kills, what-if changes) are written in the
+        // current language: write them again.
+        if (m_source == m_simulation)
+            m_narrationModel->setSteps(m_simulation->narration());
+        // "Your changes" too.
+        if (m_source == m_simulation && m_simulation->injectionCount() > 0)
+            onSourceChanged();
         for (QAction *a : m_languageGroup->actions())
             a->setChecked(a->data().toString() == currentLanguage());
         m_stage->updateTexts();

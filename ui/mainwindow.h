@@ -175,6 +175,7 @@ private:
     QElapsedTimer m_lastTableRefresh;
     static constexpr qint64 TableRefreshMs = 50;
     qint64 m_tableRefreshCostMs = 0;
+    bool m_inSourceChange = false; // onSourceChanged() is running (it refreshes the tables last)
     QToolBar *m_toolBar = nullptr;
     PlaybackBar *m_playbackBar = nullptr;
     QComboBox *m_scenarioCombo = nullptr;

@@ -118,31 +118,6 @@ QString processlistTable(const QList<ProcesslistRow> &rows, bool ms)
     return out + rule;
 }
 
-const char *phaseKey(KillPhase p)
-{
-    switch (p) {
-    case KillPhase::Requested:
-        return "requested";
-    case KillPhase::Sent:
-        return "sent";
-    case KillPhase::Refused:
-        return "refused";
-    case KillPhase::Accepted:
-        return "accepted";
-    case KillPhase::FlagSeen:
-        return "flag-seen";
-    case KillPhase::RollingBack:
-        return "rolling-back";
-    case KillPhase::Done:
-        return "done";
-    case KillPhase::Gone:
-        return "gone";
-    case KillPhase::Reconnected:
-        return "reconnected";
-    }
-    return "unknown";
-}
-
 // One run of a live command: connect, take a sample, print it or kill and follow.
 class Run
 {
@@ -426,7 +401,7 @@ private:
             return;
         case KillPhase::Gone:
         case KillPhase::Reconnected:
-            phase(k.endedUs, QString::fromLatin1(phaseKey(k.phase)),
+            phase(k.endedUs, QString::fromLatin1(killPhaseKey(k.phase)),
                   k.why.isEmpty() ? tr("gone: the thread left the processlist")
                                   : tr("gone: the thread left the processlist. %1").arg(k.why));
             finish(0);
@@ -447,7 +422,7 @@ private:
         const KillRecord k = m_source.kills().isEmpty() ? KillRecord{} : m_source.kills().last();
         phase(m_source.nowUs(), QStringLiteral("timeout"),
               tr("still %1 after %2 s").arg(KillTracker::phaseText(k).toLower()).arg(s),
-              {{QStringLiteral("lastPhase"), QString::fromLatin1(phaseKey(k.phase))}});
+              {{QStringLiteral("lastPhase"), QString::fromLatin1(killPhaseKey(k.phase))}});
         finish(5);
     }
 
@@ -466,6 +441,16 @@ private:
 };
 
 } // namespace
+
+QString processlistTableText(const QList<ProcesslistRow> &rows, bool milliseconds)
+{
+    return processlistTable(rows, milliseconds);
+}
+
+QJsonObject processlistRowJson(const ProcesslistRow &row)
+{
+    return rowJson(row);
+}
 
 int runHeadlessLive(const LiveRequest &request, const ConnectionSettings &settings)
 {

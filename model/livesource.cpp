@@ -37,30 +37,6 @@ QString isoUtc(qint64 epochMs)
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-const char *phaseKey(KillPhase p)
-{
-    switch (p) {
-    case KillPhase::Requested:
-        return "requested";
-    case KillPhase::Sent:
-        return "sent";
-    case KillPhase::Refused:
-        return "refused";
-    case KillPhase::Accepted:
-        return "accepted";
-    case KillPhase::FlagSeen:
-        return "flag-seen";
-    case KillPhase::RollingBack:
-        return "rolling-back";
-    case KillPhase::Done:
-        return "done";
-    case KillPhase::Gone:
-        return "gone";
-    case KillPhase::Reconnected:
-        return "reconnected";
-    }
-    return "unknown";
-}
 } // namespace
 
 LiveSource::LiveSource(const ConnectionSettings &settings, QObject *parent)
@@ -555,6 +531,7 @@ void LiveSource::ingest(const LiveSample &in)
     m_recent.push_back(std::move(sample));
     while (int(m_recent.size()) > m_recentMax)
         m_recent.pop_front();
+    Q_EMIT sampleIngested();
     m_lastCost = m_recent.back().cost;
     trim(t);
     m_lastIngestCpuUs = threadCpuUs() - cpu0;
@@ -1106,7 +1083,7 @@ QJsonObject LiveSource::auditEntry(const KillRecord &r, const Attempt &a, bool s
         o.insert(QStringLiteral("message"), r.serverMessage);
 
     QJsonObject outcome;
-    outcome.insert(QStringLiteral("phase"), QString::fromLatin1(phaseKey(r.phase)));
+    outcome.insert(QStringLiteral("phase"), QString::fromLatin1(killPhaseKey(r.phase)));
     if (stillFollowing)
         outcome.insert(QStringLiteral("unfinished"),
                        tr("KillScope stopped following this kill while it was %1.")

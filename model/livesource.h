@@ -151,6 +151,9 @@ public:
     // GUI-thread CPU spent diffing the last sample into the timeline and tracker.
     qint64 lastIngestCpuUs() const { return m_lastIngestCpuUs; }
     quint64 sampleCount() const { return m_sampleCount; }
+    // The newest sample as ingested: own connections marked, every row kept. Only valid while
+    // sampleCount() > 0 and no restart has cleared it (see sampleIngested()).
+    const LiveSample &lastIngested() const { return m_recent.back(); }
 
     // Asks the sampler for a sample now (queued to its thread; the timer keeps its rhythm).
     void sampleNow();
@@ -170,6 +173,8 @@ Q_SIGNALS:
     void serverRestarted(const QString &message);
     void costUpdated(const ks::SamplerCost &cost, qint64 ingestCpuUs);
     void sampled();
+    // A sample was taken in (lastIngested() has it, rows annotated): what a Recorder writes.
+    void sampleIngested();
 
 private:
     struct Session

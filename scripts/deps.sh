@@ -12,7 +12,7 @@ mode=${1:-run}
 run_pkgs=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-qpa-plugins libqt6sql6-mysql libqt6svg6 libgl1-mesa-dev qt6-translations-l10n
+    qt6-qpa-plugins libqt6sql6-mysql libqt6sql6-sqlite libqt6svg6 libgl1-mesa-dev qt6-translations-l10n
     nlohmann-json3-dev qtkeychain-qt6-dev libmariadb-dev
     fonts-wqy-microhei
 )
@@ -20,6 +20,7 @@ test_pkgs=(
     mariadb-server mariadb-client
     xvfb xauth
     python3 openssl
+    libzstd-dev
 )
 bench_pkgs=(
     percona-toolkit

@@ -1,5 +1,6 @@
 #include "killmenu.h"
 
+#include "recordingsource.h"
 #include "timeformat.h"
 
 namespace ks {
@@ -83,6 +84,19 @@ void KillMenu::rebuild()
                                     "rolled back."));
     m_killQuery->setEnabled(can);
     m_killConnection->setEnabled(can);
+    if (m_source && m_source->kind() == SessionSource::Kind::Recording) {
+        // Disabled items alone do not say why: a recording says it first.
+        QAction *why = new QAction(tr("Not possible in a recording: these sessions ended long "
+                                      "ago"),
+                                   this);
+        why->setObjectName(QStringLiteral("killNotPossibleAction"));
+        why->setEnabled(false);
+        why->setToolTip(RecordingSource::whyNoKill());
+        insertAction(m_killQuery, why);
+        insertSeparator(m_killQuery);
+        m_killQuery->setToolTip(RecordingSource::whyNoKill());
+        m_killConnection->setToolTip(RecordingSource::whyNoKill());
+    }
 
     if (m_source && m_source->supportsKillStrength()) {
         addSeparator();

@@ -17,6 +17,7 @@
 #include "presentationmode.h"
 #include "processlistmodel.h"
 #include "scenariopath.h"
+#include "recordingsource.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
 #include "timeformat.h"
@@ -660,6 +661,30 @@ void MainWindow::onSourceChanged()
         }
         m_knobs->setChanges(changes);
         m_knobs->setConcurrencyAvailable(!m_simulation->flavorId().startsWith(u"mariadb"));
+    } else if (m_source->kind() == SessionSource::Kind::Recording) {
+        // A recording has already happened: the whole of it in view, the playhead at its start,
+        // the kills as the events the playback keys step to.
+        m_playback->pause();
+        // Times of a recording count from its first sample (as --at and --summary do), even when
+        // the first lanes appear later.
+        const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+        const qint64 begin = rec ? std::min(rec->beginUs(), timeline.beginTime()) : timeline.beginTime();
+        const qint64 end = rec ? std::max(rec->endUs(), timeline.endTime()) : timeline.endTime();
+        m_playback->setRange(begin, end);
+        QList<qint64> killTimes;
+        for (const KillRecord &k : m_source->kills()) {
+            for (qint64 t : {k.requestedUs, k.flagSeenUs, k.endedUs})
+                if (t >= begin && t <= end)
+                    killTimes << t;
+        }
+        std::sort(killTimes.begin(), killTimes.end());
+        m_playback->setEventTimes(killTimes);
+        m_playback->setPosition(begin);
+        m_narrationModel->setSteps({});
+        m_viewport->setTraceRange(begin, std::max(end, begin + 1));
+        m_viewport->setFollowPlayhead(false);
+        m_viewport->zoomToFit();
+        m_killsModel->setTimeOrigin(rec ? rec->beginUs() : begin);
     } else {
         // Live: the playhead is "now", at the newest sample.
         m_playback->pause();
@@ -768,7 +793,11 @@ void MainWindow::refreshCharts()
 void MainWindow::updateTitle()
 {
     QString title = tr("KillScope");
-    if (m_source == m_simulation && m_simulation->hasScenario())
+    if (const auto *rec = qobject_cast<const RecordingSource *>(m_source.data()))
+        title = tr("Recording %1 — %2 (%3) — KillScope")
+                    .arg(QFileInfo(rec->path()).fileName(), rec->recording().endpoint(),
+                         rec->recording().server().displayName());
+    else if (m_source == m_simulation && m_simulation->hasScenario())
         title = tr("%1 — %2 — KillScope")
                     .arg(m_simulation->scenarioTitle(currentLanguage()),
                          KnobsPanel::flavorName(m_simulation->flavorId()));

@@ -313,8 +313,10 @@ private:
 
     void onKill(int serial)
     {
+        // kills() returns a copy: keep it alive while r points into it.
+        const QList<KillRecord> kills = m_source.kills();
         const KillRecord *r = nullptr;
-        for (const KillRecord &k : m_source.kills()) {
+        for (const KillRecord &k : kills) {
             if (k.serial == serial)
                 r = &k;
         }

@@ -3,6 +3,7 @@
 // their exit codes (0 took effect, 3 refused by the server, 4 not sent, 5 still there at
 // --timeout, 2 bad usage or no connection), and one audit line per attempt.
 
+#include "programrun.h"
 #include "sqlclient.h"
 #include "testserver.h"
 
@@ -22,11 +23,7 @@ class TestLiveCli : public QObject
     TestServer m_server;
     QTemporaryDir m_tmp;
 
-    struct Result
-    {
-        int exit = -1;
-        QString out, err;
-    };
+    using Result = ks::test::ProgramResult;
 
     QStringList connection(const QString &user, const QString &password) const
     {
@@ -45,29 +42,13 @@ class TestLiveCli : public QObject
     // Runs killscope without blocking the event loop (the victims' threads report meanwhile).
     Result run(const QStringList &args, int timeoutMs = 30000)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KILLSCOPE_AUDIT_LOG"),
                    m_tmp.filePath(QStringLiteral("cli.log")));
         env.insert(QStringLiteral("KILLSCOPE_NO_TERMINAL_PROMPT"), QStringLiteral("1"));
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(KILLSCOPE_BIN), args);
-        Result r;
-        if (!p.waitForStarted(5000))
-            return r;
-        QElapsedTimer t;
-        t.start();
-        while (p.state() != QProcess::NotRunning && t.elapsed() < timeoutMs)
-            QTest::qWait(5);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished(2000);
-        }
-        r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
+        const Result r = ks::test::runProgram(QStringLiteral(KILLSCOPE_BIN), args, env, timeoutMs);
         qInfo("killscope %s → %d\n%s%s", qPrintable(args.mid(9).join(u' ')), r.exit,
               qPrintable(r.out), qPrintable(r.err));
         return r;

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "playbackcontroller.h"
 #include "processlistmodel.h"
+#include "programrun.h"
 #include "recorder.h"
 #include "recordingcontroller.h"
 #include "recordingfile.h"
@@ -38,11 +39,7 @@ class TestLiveRecording : public QObject
     TestServer m_server;
     QTemporaryDir m_tmp;
 
-    struct Result
-    {
-        int exit = -1;
-        QString out, err;
-    };
+    using Result = ks::test::ProgramResult;
 
     QStringList connection() const
     {
@@ -70,23 +67,8 @@ class TestLiveRecording : public QObject
 
     Result run(const QStringList &args, int timeoutMs = 60000)
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(KILLSCOPE_BIN), args);
-        Result r;
-        if (!p.waitForStarted(5000))
-            return r;
-        QElapsedTimer t;
-        t.start();
-        while (p.state() != QProcess::NotRunning && t.elapsed() < timeoutMs)
-            QTest::qWait(5);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished(2000);
-        }
-        r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
+        const Result r =
+            ks::test::runProgram(QStringLiteral(KILLSCOPE_BIN), args, environment(), timeoutMs);
         QStringList shown = args;
         for (QString &a : shown)
             if (a.startsWith(QStringLiteral("--password=")))

@@ -5,11 +5,11 @@
 #include "engine.h"
 #include "labcalibration.h"
 #include "labplan.h"
-#include "labrunner.h"
 #include "labreport.h"
+#include "labrunner.h"
 #include "resources.h"
-#include "scenariofile.h"
 #include "runresult.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
 
 #include <QRegularExpression>
@@ -36,7 +36,8 @@ extern "C" void onInterruptSignal(int)
 
 } // namespace
 
-bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QByteArray *json, QString *error)
+bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QByteArray *json,
+                           QString *error)
 {
     QString err;
     const std::optional<ScenarioText> text = ScenarioFile::read(idOrFile, &err);
@@ -46,7 +47,8 @@ bool LabMode::loadScenario(const QString &idOrFile, sim::Scenario *scenario, QBy
         return false;
     }
     const sim::ScenarioParseResult parsed = sim::ScenarioParser::parse(
-        std::string_view(text->text.constData(), size_t(text->text.size())), text->label.toStdString());
+        std::string_view(text->text.constData(), size_t(text->text.size())),
+        text->label.toStdString());
     if (!parsed.ok()) {
         if (error)
             *error = QString::fromStdString(parsed.errorText()).trimmed();
@@ -70,7 +72,8 @@ bool LabMode::describeScenario(const QString &idOrFile, QString *id, double *sca
     return true;
 }
 
-LabOutcome LabMode::execute(const QString &idOrFile, const LabOptions &options, const ConnectionSettings &login,
+LabOutcome LabMode::execute(const QString &idOrFile, const LabOptions &options,
+                            const ConnectionSettings &login,
                             const std::function<void(const QString &)> &progress,
                             std::shared_ptr<const std::atomic<bool>> cancel)
 {
@@ -84,8 +87,9 @@ LabOutcome LabMode::execute(const QString &idOrFile, const LabOptions &options, 
     return execute(scenario, json, options, login, progress, std::move(cancel));
 }
 
-LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &json, const LabOptions &options,
-                            const ConnectionSettings &login, const std::function<void(const QString &)> &progress,
+LabOutcome LabMode::execute(const sim::Scenario &scenario, const QByteArray &json,
+                            const LabOptions &options, const ConnectionSettings &login,
+                            const std::function<void(const QString &)> &progress,
                             std::shared_ptr<const std::atomic<bool>> cancel)
 {
     LabOutcome out;
@@ -130,6 +134,10 @@ int LabMode::run(const LabOptions &options, const ConnectionSettings &login)
     QString error;
     if (!loadScenario(options.scenario, &scenario, &json, &error)) {
         printErr(QStringLiteral("killscope: ") + error);
+        return BadInput;
+    }
+    if (const QString why = LabPlan::unrunnable(scenario); !why.isEmpty()) {
+        printErr(QStringLiteral("killscope: ") + why);
         return BadInput;
     }
     std::signal(SIGINT, onInterruptSignal);

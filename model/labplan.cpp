@@ -102,6 +102,23 @@ void LabPlan::stretchTimes(double factor)
     m_timeFactor *= factor;
 }
 
+QString LabPlan::unrunnable(const sim::Scenario &s)
+{
+    // A real server lives through one ending, and lab mode never kills a server it did not start.
+    const QString id = qs(s.id);
+    if (!s.branches.empty())
+        return tr("Scenario %1 shows %2 alternative endings side by side; a real server can live "
+                  "through only one of them, so lab mode cannot run it.")
+            .arg(id)
+            .arg(s.branches.size());
+    for (const sim::Action &a : s.actions)
+        if (a.kind == sim::ActionKind::Restart)
+            return tr("Scenario %1 restarts the server (kill -9 of the server process); lab mode "
+                      "does not do that to a server it did not start.")
+                .arg(id);
+    return {};
+}
+
 std::optional<LabPlan> LabPlan::make(const sim::Scenario &original, sim::Flavor flavor,
                                      double scaleOverride, const QString &database, QString *error)
 {
@@ -119,6 +136,8 @@ std::optional<LabPlan> LabPlan::make(const sim::Scenario &original, sim::Flavor 
                                 l << qs(std::string(sim::flavorId(f)));
                             return l.join(QStringLiteral(", "));
                         }()));
+    if (const QString why = unrunnable(original); !why.isEmpty())
+        return fail(why);
     LabPlan p;
     p.m_original = original;
     p.m_flavor = flavor;

@@ -40,6 +40,9 @@ public:
         QStringList grants; // global privileges: SUPER, CONNECTION ADMIN, PROCESS
     };
 
+    // Why lab mode cannot run this scenario on any server (alternative endings, a server
+    // restart); empty when it can. make() checks it too.
+    static QString unrunnable(const sim::Scenario &scenario);
     // Fails (with a sentence in *error) when the scenario cannot run on this flavor in lab mode.
     static std::optional<LabPlan> make(const sim::Scenario &original, sim::Flavor flavor,
                                        double scaleOverride, const QString &database,

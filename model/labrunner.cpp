@@ -1237,6 +1237,8 @@ void LabRunner::doAction(int index)
             m_rec.notes << error;
         break;
     }
+    case sim::ActionKind::Restart:
+        break; // LabPlan::make refuses a scenario that restarts the server
     }
 }
 

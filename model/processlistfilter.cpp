@@ -71,7 +71,7 @@ bool ProcesslistFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &
 {
     if (!m_model)
         return true;
-    const ProcesslistRow r = m_model->rowAt(sourceRow);
+    const ProcesslistRow &r = m_model->rows().at(sourceRow);
     if (m_hideOwn && r.own)
         return false;
     if (m_hideSystem && r.system)

@@ -10,7 +10,6 @@
 #include <QAction>
 #include <QEvent>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QThread>
 
@@ -24,12 +23,9 @@ LabController::LabController(MainWindow *window)
     m_runAction = new QAction(this);
     m_runAction->setObjectName(QStringLiteral("labRunAction"));
     connect(m_runAction, &QAction::triggered, this, &LabController::showRunDialog);
-    m_menu = new QMenu(window);
-    m_menu->setObjectName(QStringLiteral("scenarioMenu"));
-    m_menu->addAction(m_runAction);
-    // Scenario ▸ between File and View.
-    QMenu *view = window->viewMenu();
-    window->menuBar()->insertMenu(view ? view->menuAction() : nullptr, m_menu);
+    // Scenario ▸ Run on a server…, below the window's own scenario actions.
+    window->scenarioMenu()->addSeparator();
+    window->scenarioMenu()->addAction(m_runAction);
     window->installEventFilter(this);
     retranslateUi();
 }
@@ -45,9 +41,9 @@ LabController::~LabController()
 
 void LabController::retranslateUi()
 {
-    m_menu->setTitle(tr("&Scenario"));
     m_runAction->setText(tr("Run on a &server…"));
-    m_runAction->setToolTip(tr("Run this scenario on a real test server next to its simulation and list the differences"));
+    m_runAction->setToolTip(tr(
+        "Run this scenario on a real test server next to its simulation and list the differences"));
 }
 
 bool LabController::eventFilter(QObject *watched, QEvent *event)
@@ -71,7 +67,8 @@ void LabController::showRunDialog()
         return;
     }
     SimulationSource *sim = m_window->simulation();
-    const QString scenario = sim->scenarioPath().isEmpty() ? sim->scenarioId() : sim->scenarioPath();
+    const QString scenario =
+        sim->scenarioPath().isEmpty() ? sim->scenarioId() : sim->scenarioPath();
     QString id, error;
     double scale = 1.0;
     if (scenario.isEmpty() || !LabMode::describeScenario(scenario, &id, &scale, &error)) {
@@ -126,7 +123,8 @@ void LabController::start(const ConnectionSettings &settings, const LabOptions &
         };
         auto outcome = std::make_shared<const LabOutcome>(
             LabMode::execute(options.scenario, options, settings, progress, cancel));
-        QMetaObject::invokeMethod(this, [this, outcome] { onFinished(outcome); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { onFinished(outcome); }, Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("ks-lab"));
     m_thread->start();

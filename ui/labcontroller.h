@@ -6,12 +6,10 @@
 
 #include <QObject>
 #include <QPointer>
-
 #include <atomic>
 #include <memory>
 
 class QAction;
-class QMenu;
 class QThread;
 
 namespace ks {
@@ -52,7 +50,6 @@ private:
     void onFinished(std::shared_ptr<const LabOutcome> outcome);
 
     MainWindow *m_window;
-    QMenu *m_menu = nullptr;
     QAction *m_runAction = nullptr;
     QPointer<LabWindow> m_labWindow;
     QThread *m_thread = nullptr;

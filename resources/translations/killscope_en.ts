@@ -56,16 +56,8 @@
         <translation>End of the run: 1.5s, 200ms, 3000us (at most 3600s).</translation>
     </message>
     <message>
-        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
-        <translation>Print SHOW FULL PROCESSLIST at this time (repeatable).</translation>
-    </message>
-    <message>
         <source>Print every client&apos;s terminal.</source>
         <translation>Print every client&apos;s terminal.</translation>
-    </message>
-    <message>
-        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
-        <translation>Print kills, rollbacks and narration (the default when nothing else is asked for).</translation>
     </message>
     <message>
         <source>text (default) or json.</source>
@@ -384,20 +376,8 @@
         <translation>Follow the kill to its end, printing each phase: accepted, flag seen, rolling back, done or gone.</translation>
     </message>
     <message>
-        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
-        <translation>Give up after this long (default 60s): exit 5 if the victim is still there.</translation>
-    </message>
-    <message>
         <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
         <translation>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</translation>
-    </message>
-    <message>
-        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
-        <translation>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</translation>
-    </message>
-    <message>
-        <source>give one of --processlist, --kill-query and --kill-connection.</source>
-        <translation>give one of --processlist, --kill-query and --kill-connection.</translation>
     </message>
     <message>
         <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
@@ -414,6 +394,102 @@
     <message>
         <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
         <translation>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</translation>
+    </message>
+    <message>
+        <source>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</source>
+        <translation>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</translation>
+    </message>
+    <message>
+        <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
+        <translation>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</translation>
+    </message>
+    <message>
+        <source>Follow the kill for at most this long once connected (default 60s; connecting has --connect-timeout): exit 5 if the victim is still there.</source>
+        <translation>Follow the kill for at most this long once connected (default 60s; connecting has --connect-timeout): exit 5 if the victim is still there.</translation>
+    </message>
+    <message>
+        <source>Change a What-if knob from TIME on, as the knobs panel would: %1, e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable).</source>
+        <translation>Change a What-if knob from TIME on, as the knobs panel would: %1, e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable).</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: from its first sample).</source>
+        <translation>Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: from its first sample).</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (of a recording: the server, span, samples and kills); the default when nothing else is asked for.</source>
+        <translation>Print kills, rollbacks and narration (of a recording: the server, span, samples and kills); the default when nothing else is asked for.</translation>
+    </message>
+    <message>
+        <source>Record the live session to this file (SQLite; replaced if it is a recording, never if it is anything else). With --headless: without a window, until --duration or Ctrl+C.</source>
+        <translation>Record the live session to this file (SQLite; replaced if it is a recording, never if it is anything else). With --headless: without a window, until --duration or Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>How long --headless --record records: 30s, 10m, 8h.</source>
+        <translation>How long --headless --record records: 30s, 10m, 8h.</translation>
+    </message>
+    <message>
+        <source>Sampling interval from 250ms to 30s (default 1s).</source>
+        <translation>Sampling interval from 250ms to 30s (default 1s).</translation>
+    </message>
+    <message>
+        <source>Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest samples are dropped to stay under it.</source>
+        <translation>Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest samples are dropped to stay under it.</translation>
+    </message>
+    <message>
+        <source>Open a recording: in the window, for --png (with --at from its first sample), or with --headless to print --processlist-at or --summary.</source>
+        <translation>Open a recording: in the window, for --png (with --at from its first sample), or with --headless to print --processlist-at or --summary.</translation>
+    </message>
+    <message>
+        <source>Recordings (exit 0 recorded or read; 2 bad usage, no connection or a file that is not a readable recording):</source>
+        <translation>Recordings (exit 0 recorded or read; 2 bad usage, no connection or a file that is not a readable recording):</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection, --record).</source>
+        <translation>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection, --record).</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to reading a recording (--headless --recording).</source>
+        <translation>%1 does not apply to reading a recording (--headless --recording).</translation>
+    </message>
+    <message>
+        <source>--duration %1: must be between 1ms and 31 days</source>
+        <translation>--duration %1: must be between 1ms and 31 days</translation>
+    </message>
+    <message>
+        <source>--interval %1: must be between 250ms and 30s</source>
+        <translation>--interval %1: must be between 250ms and 30s</translation>
+    </message>
+    <message>
+        <source>--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G</source>
+        <translation>--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G</translation>
+    </message>
+    <message>
+        <source>--duration says how long to record: use it with --record.</source>
+        <translation>--duration says how long to record: use it with --record.</translation>
+    </message>
+    <message>
+        <source>--record-max-size needs --record.</source>
+        <translation>--record-max-size needs --record.</translation>
+    </message>
+    <message>
+        <source>give one of --record (write) and --recording (read).</source>
+        <translation>give one of --record (write) and --recording (read).</translation>
+    </message>
+    <message>
+        <source>give one of a scenario and --recording.</source>
+        <translation>give one of a scenario and --recording.</translation>
+    </message>
+    <message>
+        <source>a recording is replayed without a server: leave out the connection options.</source>
+        <translation>a recording is replayed without a server: leave out the connection options.</translation>
+    </message>
+    <message>
+        <source>--record records a live session: give the connection options (or --connect).</source>
+        <translation>--record records a live session: give the connection options (or --connect).</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query, --kill-connection and --record.</source>
+        <translation>give one of --processlist, --kill-query, --kill-connection and --record.</translation>
     </message>
 </context>
 <context>
@@ -673,6 +749,106 @@
     <message>
         <source>still %1 after %2 s</source>
         <translation>still %1 after %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRecording</name>
+    <message>
+        <source>the recording could not be closed within 30 s: %1</source>
+        <translation>the recording could not be closed within 30 s: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n sample(s) of %1 to %2 (%3).
+</source>
+        <translation>
+            <numerusform>Recorded %n sample of %1 to %2 (%3).
+</numerusform>
+            <numerusform>Recorded %n samples of %1 to %2 (%3).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: the recording lasts only %2.</source>
+        <translation>--processlist-at %1: the recording lasts only %2.</translation>
+    </message>
+    <message>
+        <source>%1: the sample at %2 cannot be read: %3</source>
+        <translation>%1: the sample at %2 cannot be read: %3</translation>
+    </message>
+    <message>
+        <source>-- %1 at %2 (sample %3, %4 into the recording)
+</source>
+        <translation>-- %1 at %2 (sample %3, %4 into the recording)
+</translation>
+    </message>
+    <message>
+        <source>Recording %1 (%2, format %3)
+</source>
+        <translation>Recording %1 (%2, format %3)
+</translation>
+    </message>
+    <message>
+        <source>Server: %1, %2 (%3)
+</source>
+        <translation>Server: %1, %2 (%3)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %n time(s) (reconnects after losing the server).
+</source>
+        <translation>
+            <numerusform>Connected %n time (reconnects after losing the server).
+</numerusform>
+            <numerusform>Connected %n times (reconnects after losing the server).
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2: %3, %n sample(s)</source>
+        <translation>
+            <numerusform>From %1 to %2: %3, %n sample</numerusform>
+            <numerusform>From %1 to %2: %3, %n samples</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n keyframe(s)), %1 per hour
+</source>
+        <translation>
+            <numerusform> (%n keyframe), %1 per hour
+</numerusform>
+            <numerusform> (%n keyframes), %1 per hour
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest samples were dropped to stay under the size cap of %1.
+</source>
+        <translation>The oldest samples were dropped to stay under the size cap of %1.
+</translation>
+    </message>
+    <message>
+        <source>No kills.
+</source>
+        <translation>No kills.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kill(s):
+</source>
+        <translation>
+            <numerusform>%n kill:
+</numerusform>
+            <numerusform>%n kills:
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation> after %1</translation>
+    </message>
+    <message>
+        <source> (audit: %1)</source>
+        <translation> (audit: %1)</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1368,14 @@
         <source>Scenario %1 has users that differ only in letter case; lab accounts cannot tell them apart.</source>
         <translation>Scenario %1 has users that differ only in letter case; lab accounts cannot tell them apart.</translation>
     </message>
+    <message>
+        <source>Scenario %1 shows %2 alternative endings side by side; a real server can live through only one of them, so lab mode cannot run it.</source>
+        <translation>Scenario %1 shows %2 alternative endings side by side; a real server can live through only one of them, so lab mode cannot run it.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 restarts the server (kill -9 of the server process); lab mode does not do that to a server it did not start.</source>
+        <translation>Scenario %1 restarts the server (kill -9 of the server process); lab mode does not do that to a server it did not start.</translation>
+    </message>
 </context>
 <context>
     <name>LabReport</name>
@@ -1562,6 +1746,128 @@ Left behind: %1
     </message>
 </context>
 <context>
+    <name>RecordingFile</name>
+    <message>
+        <source>noticed %1</source>
+        <translation>noticed %1</translation>
+    </message>
+    <message>
+        <source>reconnected as %1</source>
+        <translation>reconnected as %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no such file.</source>
+        <translation>no such file.</translation>
+    </message>
+    <message>
+        <source>not a regular file (a directory, device or pipe is never read).</source>
+        <translation>not a regular file (a directory, device or pipe is never read).</translation>
+    </message>
+    <message>
+        <source>the file is empty; it is not a KillScope recording.</source>
+        <translation>the file is empty; it is not a KillScope recording.</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (it is not an SQLite database).</source>
+        <translation>not a KillScope recording (it is not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open it: %1</source>
+        <translation>SQLite cannot open it: %1</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>the file is damaged: %1</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not a KillScope recording (application id %1).</source>
+        <translation>an SQLite database, but not a KillScope recording (application id %1).</translation>
+    </message>
+    <message>
+        <source>recorded in format %1 by a newer KillScope; this one reads format %2.</source>
+        <translation>recorded in format %1 by a newer KillScope; this one reads format %2.</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (its meta table names no recording format).</source>
+        <translation>not a KillScope recording (its meta table names no recording format).</translation>
+    </message>
+    <message>
+        <source>the recording holds no samples (it was stopped before the first one).</source>
+        <translation>the recording holds no samples (it was stopped before the first one).</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s first sample is not a whole one; the file is damaged.</source>
+        <translation>the recording&apos;s first sample is not a whole one; the file is damaged.</translation>
+    </message>
+    <message>
+        <source>samples %1 to %2 are missing</source>
+        <translation>samples %1 to %2 are missing</translation>
+    </message>
+    <message>
+        <source>its first sample is damaged (%1).</source>
+        <translation>its first sample is damaged (%1).</translation>
+    </message>
+    <message>
+        <source>Sample %1 is damaged (%2); the recording is shown up to sample %3.</source>
+        <translation>Sample %1 is damaged (%2); the recording is shown up to sample %3.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleCodec</name>
+    <message>
+        <source>a sample of changes without the sample before it</source>
+        <translation>a sample of changes without the sample before it</translation>
+    </message>
+    <message>
+        <source>the row count does not fit the payload</source>
+        <translation>the row count does not fit the payload</translation>
+    </message>
+    <message>
+        <source>a row has unknown fields</source>
+        <translation>a row has unknown fields</translation>
+    </message>
+    <message>
+        <source>a keyframe refers to an earlier sample</source>
+        <translation>a keyframe refers to an earlier sample</translation>
+    </message>
+    <message>
+        <source>a change refers to a row the sample before lacks</source>
+        <translation>a change refers to a row the sample before lacks</translation>
+    </message>
+    <message>
+        <source>the lock waits do not fit the payload</source>
+        <translation>the lock waits do not fit the payload</translation>
+    </message>
+    <message>
+        <source>a lock wait of an unknown kind</source>
+        <translation>a lock wait of an unknown kind</translation>
+    </message>
+    <message>
+        <source>the payload ends too early</source>
+        <translation>the payload ends too early</translation>
+    </message>
+    <message>
+        <source>the payload has bytes after its end</source>
+        <translation>the payload has bytes after its end</translation>
+    </message>
+    <message>
+        <source>the payload is too short</source>
+        <translation>the payload is too short</translation>
+    </message>
+    <message>
+        <source>the payload claims %1 bytes</source>
+        <translation>the payload claims %1 bytes</translation>
+    </message>
+    <message>
+        <source>the payload is not valid zlib data</source>
+        <translation>the payload is not valid zlib data</translation>
+    </message>
+</context>
+<context>
     <name>ServerIncarnation</name>
     <message>
         <source>the server&apos;s start time could not be read, so a restart cannot be ruled out</source>
@@ -1674,6 +1980,34 @@ Left behind: %1
     <message>
         <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
         <translation>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</translation>
+    </message>
+    <message>
+        <source>No scenario is loaded.</source>
+        <translation>No scenario is loaded.</translation>
+    </message>
+    <message>
+        <source>Unknown knob “%1”; the What-if knobs are %2.</source>
+        <translation>Unknown knob “%1”; the What-if knobs are %2.</translation>
+    </message>
+    <message>
+        <source>No scenario has run.</source>
+        <translation>No scenario has run.</translation>
+    </message>
+    <message>
+        <source>The scenario %1 has no session “%2”; its sessions are %3.</source>
+        <translation>The scenario %1 has no session “%2”; its sessions are %3.</translation>
+    </message>
+    <message>
+        <source>Session %1 has no connection at %2.</source>
+        <translation>Session %1 has no connection at %2.</translation>
+    </message>
+    <message>
+        <source>--kill-at %1: %2</source>
+        <translation>--kill-at %1: %2</translation>
+    </message>
+    <message>
+        <source>--set %1: %2</source>
+        <translation>--set %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2388,34 @@ Left behind: %1
         <source>concurrency = %1</source>
         <translation>concurrency = %1</translation>
     </message>
+    <message>
+        <source>background rollback of a recovered transaction</source>
+        <translation>background rollback of a recovered transaction</translation>
+    </message>
+    <message>
+        <source>Server restart (kill -9, then crash recovery)</source>
+        <translation>Server restart (kill -9, then crash recovery)</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>Server restart</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Server accepts connections again</source>
+        <translation>Server accepts connections again</translation>
+    </message>
+    <message>
+        <source>Server back</source>
+        <translation>Server back</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
 </context>
 <context>
     <name>ks::Exporter</name>
@@ -2075,6 +2437,28 @@ Left behind: %1
     <message>
         <source>%1 — %2 — t = %3</source>
         <translation>%1 — %2 — t = %3</translation>
+    </message>
+    <message>
+        <source>Recording of %1 (%2) — %3</source>
+        <translation>Recording of %1 (%2) — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1.</source>
+        <translation>
+            <numerusform>%n session at %1.</numerusform>
+            <numerusform>%n sessions at %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1; kills: %2.</source>
+        <translation>
+            <numerusform>%n session at %1; kills: %2.</numerusform>
+            <numerusform>%n sessions at %1; kills: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--at %1: the recording lasts only %2.</source>
+        <translation>--at %1: the recording lasts only %2.</translation>
     </message>
 </context>
 <context>
@@ -2170,6 +2554,18 @@ Left behind: %1
             <numerusform>%n session</numerusform>
             <numerusform>%n sessions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>At %1 (playback holds)</source>
+        <translation>At %1 (playback holds)</translation>
+    </message>
+    <message>
+        <source>The kill is injected at this moment of the run: where the playhead was when you right-clicked.</source>
+        <translation>The kill is injected at this moment of the run: where the playhead was when you right-clicked.</translation>
+    </message>
+    <message>
+        <source>Not possible in a recording: these sessions ended long ago</source>
+        <translation>Not possible in a recording: these sessions ended long ago</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2764,14 @@ Left behind: %1
         <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
         <translation>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</translation>
     </message>
+    <message>
+        <source>&amp;Restart server at playhead</source>
+        <translation>&amp;Restart server at playhead</translation>
+    </message>
+    <message>
+        <source>kill -9 of the server and a start on the same data: every client is dropped (ERROR 2013), crash recovery takes a few seconds, and an unfinished rollback goes on in the background.</source>
+        <translation>kill -9 of the server and a start on the same data: every client is dropped (ERROR 2013), crash recovery takes a few seconds, and an unfinished rollback goes on in the background.</translation>
+    </message>
 </context>
 <context>
     <name>ks::LabAppClient</name>
@@ -2378,10 +2782,6 @@ Left behind: %1
 </context>
 <context>
     <name>ks::LabController</name>
-    <message>
-        <source>&amp;Scenario</source>
-        <translation>&amp;Scenario</translation>
-    </message>
     <message>
         <source>Run on a &amp;server…</source>
         <translation>Run on a &amp;server…</translation>
@@ -3075,14 +3475,6 @@ Left behind: %1
 <context>
     <name>ks::MainWindow</name>
     <message>
-        <source>SET GLOBAL applied at %1 s; the run continues from there.</source>
-        <translation>SET GLOBAL applied at %1 s; the run continues from there.</translation>
-    </message>
-    <message>
-        <source>%1 injected at %2 s; the run continues from there.</source>
-        <translation>%1 injected at %2 s; the run continues from there.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -3290,14 +3682,6 @@ Left behind: %1
         <translation>%1 s: %2</translation>
     </message>
     <message>
-        <source>%1 s: SET GLOBAL innodb_thread_concurrency = %2</source>
-        <translation>%1 s: SET GLOBAL innodb_thread_concurrency = %2</translation>
-    </message>
-    <message>
-        <source>%1 s: I/O pressure %2</source>
-        <translation>%1 s: I/O pressure %2</translation>
-    </message>
-    <message>
         <source>Requested: %1</source>
         <translation>Requested: %1</translation>
     </message>
@@ -3320,6 +3704,46 @@ Left behind: %1
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the knobs already have these values at %1 s.</source>
+        <translation>Nothing to apply: the knobs already have these values at %1 s.</translation>
+    </message>
+    <message>
+        <source>%1 from %2 on; everything before stays as it was.</source>
+        <translation>%1 from %2 on; everything before stays as it was.</translation>
+    </message>
+    <message>
+        <source>%1 injected at %2; the run continues from there.</source>
+        <translation>%1 injected at %2; the run continues from there.</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Scenario</translation>
+    </message>
+    <message>
+        <source>&amp;Start Here</source>
+        <translation>&amp;Start Here</translation>
+    </message>
+    <message>
+        <source>Readers’ &amp;Questions</source>
+        <translation>Readers’ &amp;Questions</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Server at Playhead</source>
+        <translation>&amp;Restart Server at Playhead</translation>
+    </message>
+    <message>
+        <source>kill -9 of the simulated server and a start on the same data, at the playhead</source>
+        <translation>kill -9 of the simulated server and a start on the same data, at the playhead</translation>
+    </message>
+    <message>
+        <source>The simulated server restarts at %1 s: every client is dropped; what happened before stays as it was.</source>
+        <translation>The simulated server restarts at %1 s: every client is dropped; what happened before stays as it was.</translation>
+    </message>
+    <message>
+        <source>Recording %1 — %2 (%3) — KillScope</source>
+        <translation>Recording %1 — %2 (%3) — KillScope</translation>
     </message>
 </context>
 <context>
@@ -3466,6 +3890,344 @@ Left behind: %1
     </message>
 </context>
 <context>
+    <name>ks::RecordingController</name>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>Open &amp;recording…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded live session in this window.</source>
+        <translation>Replay a recorded live session in this window.</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions</source>
+        <translation>&amp;Record live sessions</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions (%1)</source>
+        <translation>&amp;Record live sessions (%1)</translation>
+    </message>
+    <message>
+        <source>Writes every sample, the server&apos;s identity and KillScope&apos;s kills to a file that File ▸ Open recording replays. Files are in %1.</source>
+        <translation>Writes every sample, the server&apos;s identity and KillScope&apos;s kills to a file that File ▸ Open recording replays. Files are in %1.</translation>
+    </message>
+    <message>
+        <source>Show recordings &amp;folder</source>
+        <translation>Show recordings &amp;folder</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording: %n sample(s), %1</source>
+        <translation>
+            <numerusform>● Recording: %n sample, %1</numerusform>
+            <numerusform>● Recording: %n samples, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>Not recording</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Open recording</translation>
+    </message>
+    <message>
+        <source>KillScope recordings (*.ksrec);;All files (*)</source>
+        <translation>KillScope recordings (*.ksrec);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Replaying a recording ends the live session with %1 (its own recording is kept). Continue?</source>
+        <translation>Replaying a recording ends the live session with %1 (its own recording is kept). Continue?</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>KillScope cannot replay this file.
+
+%1</source>
+        <translation>KillScope cannot replay this file.
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %1: %2, %n sample(s).</source>
+        <translation>
+            <numerusform>Replaying %1: %2, %n sample.</numerusform>
+            <numerusform>Replaying %1: %2, %n samples.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingSource</name>
+    <message>
+        <source>This is a recording: its sessions ended long ago, so there is nothing to kill. Connect to the server (File ▸ Connect) to kill a session that exists now.</source>
+        <translation>This is a recording: its sessions ended long ago, so there is nothing to kill. Connect to the server (File ▸ Connect) to kill a session that exists now.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingWriter</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>it is not a regular file</translation>
+    </message>
+    <message>
+        <source>it is not a KillScope recording</source>
+        <translation>it is not a KillScope recording</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program</source>
+        <translation>it is an SQLite database of another program</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: %2</source>
+        <translation>Cannot record to %1: %2</translation>
+    </message>
+    <message>
+        <source>the file exists and %1; KillScope does not overwrite it.</source>
+        <translation>the file exists and %1; KillScope does not overwrite it.</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>the schema is missing from the program&apos;s resources</source>
+        <translation>the schema is missing from the program&apos;s resources</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>Recording stopped: %1</translation>
+    </message>
+    <message>
+        <source>Recording stopped: trimming failed: %1</source>
+        <translation>Recording stopped: trimming failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RunNarrator</name>
+    <message>
+        <source>the server</source>
+        <translation>the server</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>thread %1</translation>
+    </message>
+    <message>
+        <source>at its next check point</source>
+        <translation>at its next check point</translation>
+    </message>
+    <message>
+        <source>at the next row of its loop (each row is a check point)</source>
+        <translation>at the next row of its loop (each row is a check point)</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a row-lock wait</source>
+        <translation>at once: KILL wakes a row-lock wait</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a metadata-lock wait</source>
+        <translation>at once: KILL wakes a metadata-lock wait</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a table-lock wait</source>
+        <translation>at once: KILL wakes a table-lock wait</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes SLEEP()</source>
+        <translation>at once: KILL wakes SLEEP()</translation>
+    </message>
+    <message>
+        <source>when it wakes from a sleep in the InnoDB queue and looks at the flag</source>
+        <translation>when it wakes from a sleep in the InnoDB queue and looks at the flag</translation>
+    </message>
+    <message>
+        <source>only when its I/O call returns (there is no check point inside it)</source>
+        <translation>only when its I/O call returns (there is no check point inside it)</translation>
+    </message>
+    <message>
+        <source>when its blocked network write fails</source>
+        <translation>when its blocked network write fails</translation>
+    </message>
+    <message>
+        <source>while it waits for its next command</source>
+        <translation>while it waits for its next command</translation>
+    </message>
+    <message>
+        <source>while it logs in</source>
+        <translation>while it logs in</translation>
+    </message>
+    <message>
+        <source>only after its data-dictionary work</source>
+        <translation>only after its data-dictionary work</translation>
+    </message>
+    <message>
+        <source>You send %1 at %2</source>
+        <translation>You send %1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 comes at %2</source>
+        <translation>%1 comes at %2</translation>
+    </message>
+    <message>
+        <source>%1: the server answers ERROR %2, and nothing happens to %3.</source>
+        <translation>%1: the server answers ERROR %2, and nothing happens to %3.</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is between statements, and MySQL ignores a KILL QUERY there: nothing changes.</source>
+        <translation>%1. The KILL returns Query OK, but %2 is between statements, and MySQL ignores a KILL QUERY there: nothing changes.</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is already being killed: this one changes nothing.</source>
+        <translation>%1. The KILL returns Query OK, but %2 is already being killed: this one changes nothing.</translation>
+    </message>
+    <message>
+        <source>%1. %2 is idle: MariaDB keeps the flag, so the processlist shows Killed until its next command clears it; that command runs normally.</source>
+        <translation>%1. %2 is idle: MariaDB keeps the flag, so the processlist shows Killed until its next command clears it; that command runs normally.</translation>
+    </message>
+    <message>
+        <source>%1. It only sets the kill flag of %2; the KILL returns Query OK at once, and %2 goes on until it looks at the flag.</source>
+        <translation>%1. It only sets the kill flag of %2; the KILL returns Query OK at once, and %2 goes on until it looks at the flag.</translation>
+    </message>
+    <message>
+        <source>%1. It sets the kill flag of %2 and shuts its socket; the KILL returns Query OK at once.</source>
+        <translation>%1. It sets the kill flag of %2 and shuts its socket; the KILL returns Query OK at once.</translation>
+    </message>
+    <message>
+        <source>%1 had already passed its last check point: the statement completes anyway, and the kill comes too late to matter.</source>
+        <translation>%1 had already passed its last check point: the statement completes anyway, and the kill comes too late to matter.</translation>
+    </message>
+    <message>
+        <source>At %1 SLEEP() is woken and simply returns 1: on MySQL an interrupted SLEEP() alone is no error.</source>
+        <translation>At %1 SLEEP() is woken and simply returns 1: on MySQL an interrupted SLEEP() alone is no error.</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag in the same instant, %2.</source>
+        <translation>%1 notices the flag in the same instant, %2.</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag at %2, %3 after the KILL, %4.</source>
+        <translation>%1 notices the flag at %2, %3 after the KILL, %4.</translation>
+    </message>
+    <message>
+        <source> MySQL 5.7 never looks at the flag while a thread waits in the InnoDB queue.</source>
+        <translation> MySQL 5.7 never looks at the flag while a thread waits in the InnoDB queue.</translation>
+    </message>
+    <message>
+        <source>By the end of the run (%1) %2 has still not noticed the flag.%3</source>
+        <translation>By the end of the run (%1) %2 has still not noticed the flag.%3</translation>
+    </message>
+    <message>
+        <source>its whole transaction</source>
+        <translation>its whole transaction</translation>
+    </message>
+    <message>
+        <source>its statement</source>
+        <translation>its statement</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3: the rollback runs from %4 to %5 (%6) and cannot be interrupted.</source>
+        <translation>Now %1 must undo %2 rows of %3: the rollback runs from %4 to %5 (%6) and cannot be interrupted.</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3, from %4 on; it is still rolling back when the run ends (%5). A rollback cannot be interrupted.</source>
+        <translation>Now %1 must undo %2 rows of %3, from %4 on; it is still rolling back when the run ends (%5). A rollback cannot be interrupted.</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread goes on until %3.</source>
+        <translation>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread goes on until %3.</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread is still at work when the run ends.</source>
+        <translation>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread is still at work when the run ends.</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR %2 at %3, %4 after the KILL.</source>
+        <translation>The client of %1 shows ERROR %2 at %3, %4 after the KILL.</translation>
+    </message>
+    <message>
+        <source>The client of %1 is not told anything in this run: it would find out only with its next statement.</source>
+        <translation>The client of %1 is not told anything in this run: it would find out only with its next statement.</translation>
+    </message>
+    <message>
+        <source>The thread of %1 ends at %2.</source>
+        <translation>The thread of %1 ends at %2.</translation>
+    </message>
+    <message>
+        <source>%1 gets the row lock it was waiting for at %2.</source>
+        <translation>%1 gets the row lock it was waiting for at %2.</translation>
+    </message>
+    <message>
+        <source>%1 gets the metadata lock it was waiting for at %2.</source>
+        <translation>%1 gets the metadata lock it was waiting for at %2.</translation>
+    </message>
+    <message>
+        <source>after the end of the run</source>
+        <translation>after the end of the run</translation>
+    </message>
+    <message>
+        <source>the rollback of %1 now ends at %2 (without the change: %3)</source>
+        <translation>the rollback of %1 now ends at %2 (without the change: %3)</translation>
+    </message>
+    <message>
+        <source>the kill of %1 is over at %2 (without the change: %3)</source>
+        <translation>the kill of %1 is over at %2 (without the change: %3)</translation>
+    </message>
+    <message>
+        <source>the thread of %1 ends at %2 (without the change: %3)</source>
+        <translation>the thread of %1 ends at %2 (without the change: %3)</translation>
+    </message>
+    <message>
+        <source>the run now ends at %1 (without the change: %2)</source>
+        <translation>the run now ends at %1 (without the change: %2)</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently.</source>
+        <translation>From here on the run goes differently.</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently: %1.</source>
+        <translation>From here on the run goes differently: %1.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the rollback then reads no pages from disk (they are in the buffer pool), so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>It changes nothing in the rest of this run: the rollback then reads no pages from disk (they are in the buffer pool), so it is CPU-bound here and disk load does not slow it.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the work then reads no pages from disk, so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>It changes nothing in the rest of this run: the work then reads no pages from disk, so it is CPU-bound here and disk load does not slow it.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing reads from or writes to the disk after that moment.</source>
+        <translation>It changes nothing in the rest of this run: nothing reads from or writes to the disk after that moment.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: no thread waits for an InnoDB seat after that moment, so the number of seats does not matter.</source>
+        <translation>It changes nothing in the rest of this run: no thread waits for an InnoDB seat after that moment, so the number of seats does not matter.</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing after that moment depends on it.</source>
+        <translation>It changes nothing in the rest of this run: nothing after that moment depends on it.</translation>
+    </message>
+    <message>
+        <source>You change %1 at %2. %3</source>
+        <translation>You change %1 at %2. %3</translation>
+    </message>
+    <message>
+        <source>You %1 at %2. %3</source>
+        <translation>You %1 at %2. %3</translation>
+    </message>
+</context>
+<context>
     <name>ks::SamplerCostWidget</name>
     <message>
         <source>sampling paused</source>
@@ -3511,6 +4273,125 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
         <translation>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioPath</name>
+    <message>
+        <source>Why does KILL end a row-lock wait at once?</source>
+        <translation>Why does KILL end a row-lock wait at once?</translation>
+    </message>
+    <message>
+        <source>Why does KILL not free a thread that waits for an InnoDB seat?</source>
+        <translation>Why does KILL not free a thread that waits for an InnoDB seat?</translation>
+    </message>
+    <message>
+        <source>Why is a killed UPDATE still in the processlist for seconds?</source>
+        <translation>Why is a killed UPDATE still in the processlist for seconds?</translation>
+    </message>
+    <message>
+        <source>What does Ctrl+C in the mysql client really send?</source>
+        <translation>What does Ctrl+C in the mysql client really send?</translation>
+    </message>
+    <message>
+        <source>KILL QUERY instead: why does the error only come after the rollback?</source>
+        <translation>KILL QUERY instead: why does the error only come after the rollback?</translation>
+    </message>
+    <message>
+        <source>Does KILL QUERY inside a transaction release its locks?</source>
+        <translation>Does KILL QUERY inside a transaction release its locks?</translation>
+    </message>
+    <message>
+        <source>What happens when an idle open transaction is killed?</source>
+        <translation>What happens when an idle open transaction is killed?</translation>
+    </message>
+    <message>
+        <source>A killed transaction is rolling back: restart the server or wait?</source>
+        <translation>A killed transaction is rolling back: restart the server or wait?</translation>
+    </message>
+    <message>
+        <source>Why can a rollback take longer than the change?</source>
+        <translation>Why can a rollback take longer than the change?</translation>
+    </message>
+    <message>
+        <source>How can a client that stops reading make a kill wait?</source>
+        <translation>How can a client that stops reading make a kill wait?</translation>
+    </message>
+    <message>
+        <source>What does a killed big sort still have to clean up?</source>
+        <translation>What does a killed big sort still have to clean up?</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER TABLE?</source>
+        <translation>What does KILL do to a running ALTER TABLE?</translation>
+    </message>
+    <message>
+        <source>Can a killed statement still commit?</source>
+        <translation>Can a killed statement still commit?</translation>
+    </message>
+    <message>
+        <source>How does a statement timeout kill a query?</source>
+        <translation>How does a statement timeout kill a query?</translation>
+    </message>
+    <message>
+        <source>Who may kill whom, and which errors does KILL give?</source>
+        <translation>Who may kill whom, and which errors does KILL give?</translation>
+    </message>
+    <message>
+        <source>Is KILL CONNECTION just a disconnect that then runs the KILL QUERY path?</source>
+        <translation>Is KILL CONNECTION just a disconnect that then runs the KILL QUERY path?</translation>
+    </message>
+    <message>
+        <source>No. The socket is closed at once, so the client sees ERROR 2013 while the server thread is still working: it notices the flag at its next row, rolls the statement back and then the rest of the transaction, shown as Killed all the while.</source>
+        <translation>No. The socket is closed at once, so the client sees ERROR 2013 while the server thread is still working: it notices the flag at its next row, rolls the statement back and then the rest of the transaction, shown as Killed all the while.</translation>
+    </message>
+    <message>
+        <source>With innodb_thread_concurrency=2 and both seats taken, how can a third session still run KILL and SHOW PROCESSLIST?</source>
+        <translation>With innodb_thread_concurrency=2 and both seats taken, how can a third session still run KILL and SHOW PROCESSLIST?</translation>
+    </message>
+    <message>
+        <source>Because they never enter InnoDB. The seats only count threads that read or write InnoDB rows; KILL and SHOW PROCESSLIST are server-layer work, so D&apos;s KILL returns &quot;Query OK&quot; at once while A and B hold both seats.</source>
+        <translation>Because they never enter InnoDB. The seats only count threads that read or write InnoDB rows; KILL and SHOW PROCESSLIST are server-layer work, so D&apos;s KILL returns &quot;Query OK&quot; at once while A and B hold both seats.</translation>
+    </message>
+    <message>
+        <source>I tried it and KILL QUERY did work on the queued thread.</source>
+        <translation>I tried it and KILL QUERY did work on the queued thread.</translation>
+    </message>
+    <message>
+        <source>You tried a newer server. MySQL 8.0 checks the kill flag after every sleep in the queue, so the waiter gives up within one sleep; MySQL 5.7 only looks once it has a seat. Switch the flavor to 5.7 to see it hang.</source>
+        <translation>You tried a newer server. MySQL 8.0 checks the kill flag after every sleep in the queue, so the waiter gives up within one sleep; MySQL 5.7 only looks once it has a seat. Switch the flavor to 5.7 to see it hang.</translation>
+    </message>
+    <message>
+        <source>Should I restart the server or wait for a rollback?</source>
+        <translation>Should I restart the server or wait for a rollback?</translation>
+    </message>
+    <message>
+        <source>Wait. A restart drops every connection and adds the crash recovery, and the rollback goes on in the background from where it was: no processlist row, nothing to KILL, and its rows stay locked until it has undone them.</source>
+        <translation>Wait. A restart drops every connection and adds the crash recovery, and the rollback goes on in the background from where it was: no processlist row, nothing to KILL, and its rows stay locked until it has undone them.</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER / CREATE INDEX?</source>
+        <translation>What does KILL do to a running ALTER / CREATE INDEX?</translation>
+    </message>
+    <message>
+        <source>The copy (or the index build) checks the flag at every row, so it stops quickly, drops what it built and leaves the table as it was. Only a kill that arrives in the final data-dictionary commit comes too late: the DDL stays done.</source>
+        <translation>The copy (or the index build) checks the flag at every row, so it stops quickly, drops what it built and leaves the table as it was. Only a kill that arrives in the final data-dictionary commit comes too late: the DDL stays done.</translation>
+    </message>
+    <message>
+        <source>Does a killed long transaction roll back what it changed?</source>
+        <translation>Does a killed long transaction roll back what it changed?</translation>
+    </message>
+    <message>
+        <source>Yes, all of it. KILL CONNECTION rolls the whole open transaction back when the connection ends, row by row and about as long as the changes took, and its locks stay until the last row is undone. KILL QUERY undoes only the running statement.</source>
+        <translation>Yes, all of it. KILL CONNECTION rolls the whole open transaction back when the connection ends, row by row and about as long as the changes took, and its locks stay until the last row is undone. KILL QUERY undoes only the running statement.</translation>
+    </message>
+    <message>
+        <source>Why did my Ctrl+C not show a KILL QUERY in the general log?</source>
+        <translation>Why did my Ctrl+C not show a KILL QUERY in the general log?</translation>
+    </message>
+    <message>
+        <source>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</source>
+        <translation>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</translation>
     </message>
 </context>
 <context>
@@ -3779,6 +4660,88 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>s</source>
         <translation>s</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfKnobs</name>
+    <message>
+        <source>InnoDB seats</source>
+        <translation>InnoDB seats</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O pressure</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL %1 = %2</source>
+        <translation>SET GLOBAL %1 = %2</translation>
+    </message>
+    <message>
+        <source>I/O pressure %1 (competing disk load, not a server variable)</source>
+        <translation>I/O pressure %1 (competing disk load, not a server variable)</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (not a server variable)</source>
+        <translation>%1 = %2 (not a server variable)</translation>
+    </message>
+    <message>
+        <source>%1 takes a value from %2 to %3</source>
+        <translation>%1 takes a value from %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number</source>
+        <translation>%1 takes a whole number</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 (MariaDB 10.6 removed it)</source>
+        <translation>%1 does not exist on %2 (MariaDB 10.6 removed it)</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>Server restart</translation>
+    </message>
+    <message>
+        <source>restart the server (kill -9, crash recovery, start)</source>
+        <translation>restart the server (kill -9, crash recovery, start)</translation>
+    </message>
+    <message>
+        <source>%1 takes only the value %2</source>
+        <translation>%1 takes only the value %2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfScript</name>
+    <message>
+        <source>expected TIME:query|connection[:hard|soft]:SESSION, e.g. 2s:query:A</source>
+        <translation>expected TIME:query|connection[:hard|soft]:SESSION, e.g. 2s:query:A</translation>
+    </message>
+    <message>
+        <source>bad time “%1”: %2</source>
+        <translation>bad time “%1”: %2</translation>
+    </message>
+    <message>
+        <source>unknown kill “%1”: use query or connection</source>
+        <translation>unknown kill “%1”: use query or connection</translation>
+    </message>
+    <message>
+        <source>unknown strength “%1”: use hard or soft</source>
+        <translation>unknown strength “%1”: use hard or soft</translation>
+    </message>
+    <message>
+        <source>bad session name “%1”: a scenario&apos;s session name, e.g. A</source>
+        <translation>bad session name “%1”: a scenario&apos;s session name, e.g. A</translation>
+    </message>
+    <message>
+        <source>expected TIME:KNOB=VALUE, e.g. 5s:io_pressure=4</source>
+        <translation>expected TIME:KNOB=VALUE, e.g. 5s:io_pressure=4</translation>
+    </message>
+    <message>
+        <source>unknown knob “%1”: use %2</source>
+        <translation>unknown knob “%1”: use %2</translation>
+    </message>
+    <message>
+        <source>bad value “%1” for %2: expected a number</source>
+        <translation>bad value “%1” for %2: expected a number</translation>
     </message>
 </context>
 </TS>

@@ -56,16 +56,8 @@
         <translation>运行结束时间：1.5s、200ms、3000us（最多 3600s）。</translation>
     </message>
     <message>
-        <source>Print SHOW FULL PROCESSLIST at this time (repeatable).</source>
-        <translation>打印该时刻的 SHOW FULL PROCESSLIST（可重复给出）。</translation>
-    </message>
-    <message>
         <source>Print every client&apos;s terminal.</source>
         <translation>打印每个客户端的终端输出。</translation>
-    </message>
-    <message>
-        <source>Print kills, rollbacks and narration (the default when nothing else is asked for).</source>
-        <translation>打印终止、回滚和解说（没有要求其他输出时的默认行为）。</translation>
     </message>
     <message>
         <source>text (default) or json.</source>
@@ -384,20 +376,8 @@
         <translation>一直跟踪这次终止直到结束，并打印每个阶段：已接受、已发现标志、回滚中、已完成或已消失。</translation>
     </message>
     <message>
-        <source>Give up after this long (default 60s): exit 5 if the victim is still there.</source>
-        <translation>超过这个时间就放弃（默认 60s）：如果目标仍在，以 5 退出。</translation>
-    </message>
-    <message>
         <source>Live commands for scripts (with --headless; exit 0 accepted, or with --wait took effect; 3 refused by the server; 4 not sent; 5 still there at --timeout; 2 bad usage or no connection):</source>
         <translation>供脚本使用的实时命令（与 --headless 同用；退出码 0 表示已接受，带 --wait 时表示已生效；3 表示被服务器拒绝；4 表示未发送；5 表示到 --timeout 时仍在；2 表示用法错误或无法连接）：</translation>
-    </message>
-    <message>
-        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection).</source>
-        <translation>%1 不能与实时命令（--processlist、--kill-query、--kill-connection）一起使用。</translation>
-    </message>
-    <message>
-        <source>give one of --processlist, --kill-query and --kill-connection.</source>
-        <translation>请只给出 --processlist、--kill-query 和 --kill-connection 中的一个。</translation>
     </message>
     <message>
         <source>%1 %2: a processlist id is a whole number above 0 (one per run).</source>
@@ -414,6 +394,102 @@
     <message>
         <source>-p asks for the password on a terminal, and there is none; give it in an option file (or with --password).</source>
         <translation>-p 需要在终端里询问密码，而这里没有终端；请在选项文件中给出密码（或用 --password）。</translation>
+    </message>
+    <message>
+        <source>Inject a kill into the simulated run, as a right-click would: TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario&apos;s session name, e.g. 2s:connection:A (repeatable).</source>
+        <translation>像右键菜单那样向模拟运行注入一次 KILL：TIME:query|connection[:hard|soft]:SESSION，SESSION 是场景中的会话名，例如 2s:connection:A（可重复给出）。</translation>
+    </message>
+    <message>
+        <source>Print this run&apos;s narration steps with their times, in --lang (with --kill-at and --set: what the changes did).</source>
+        <translation>按 --lang 的语言打印这次运行的解说步骤及其时间（与 --kill-at、--set 同用时还说明这些改动带来了什么）。</translation>
+    </message>
+    <message>
+        <source>Follow the kill for at most this long once connected (default 60s; connecting has --connect-timeout): exit 5 if the victim is still there.</source>
+        <translation>连接上之后最多跟踪这次终止这么久（默认 60s；连接本身由 --connect-timeout 限定）：如果对象仍在则以 5 退出。</translation>
+    </message>
+    <message>
+        <source>Change a What-if knob from TIME on, as the knobs panel would: %1, e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable).</source>
+        <translation>像“假如”面板那样从 TIME 起修改一个参数：%1，例如 5s:io_pressure=4 或 5s:restart=1（可重复给出）。</translation>
+    </message>
+    <message>
+        <source>Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: from its first sample).</source>
+        <translation>打印此时刻的 SHOW FULL PROCESSLIST（可重复；对录制文件：从其第一个样本算起）。</translation>
+    </message>
+    <message>
+        <source>Print kills, rollbacks and narration (of a recording: the server, span, samples and kills); the default when nothing else is asked for.</source>
+        <translation>打印 KILL、回滚和解说（对录制文件：服务器、时长、样本和 KILL）；未要求其他输出时的默认行为。</translation>
+    </message>
+    <message>
+        <source>Record the live session to this file (SQLite; replaced if it is a recording, never if it is anything else). With --headless: without a window, until --duration or Ctrl+C.</source>
+        <translation>把实时会话录制到此文件（SQLite；若已是录制文件则替换，其他文件一律不覆盖）。配合 --headless：不开窗口，直到 --duration 结束或按 Ctrl+C。</translation>
+    </message>
+    <message>
+        <source>How long --headless --record records: 30s, 10m, 8h.</source>
+        <translation>--headless --record 录制多长时间：30s、10m、8h。</translation>
+    </message>
+    <message>
+        <source>Sampling interval from 250ms to 30s (default 1s).</source>
+        <translation>采样间隔，250ms 到 30s（默认 1s）。</translation>
+    </message>
+    <message>
+        <source>Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest samples are dropped to stay under it.</source>
+        <translation>录制文件的大小上限，例如 200M 或 2G（默认 512M）；超过时删除最早的样本。</translation>
+    </message>
+    <message>
+        <source>Open a recording: in the window, for --png (with --at from its first sample), or with --headless to print --processlist-at or --summary.</source>
+        <translation>打开录制文件：在窗口中回放，用于 --png（--at 从第一个样本算起），或配合 --headless 打印 --processlist-at 或 --summary。</translation>
+    </message>
+    <message>
+        <source>Recordings (exit 0 recorded or read; 2 bad usage, no connection or a file that is not a readable recording):</source>
+        <translation>录制（退出码 0：已录制或已读取；2：用法错误、无法连接或文件不是可读的录制文件）：</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to the live commands (--processlist, --kill-query, --kill-connection, --record).</source>
+        <translation>%1 不适用于实时命令（--processlist、--kill-query、--kill-connection、--record）。</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to reading a recording (--headless --recording).</source>
+        <translation>%1 不适用于读取录制文件（--headless --recording）。</translation>
+    </message>
+    <message>
+        <source>--duration %1: must be between 1ms and 31 days</source>
+        <translation>--duration %1：必须在 1ms 到 31 天之间</translation>
+    </message>
+    <message>
+        <source>--interval %1: must be between 250ms and 30s</source>
+        <translation>--interval %1：必须在 250ms 到 30s 之间</translation>
+    </message>
+    <message>
+        <source>--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G</source>
+        <translation>--record-max-size %1：大小须在 64K 到 1T 之间，例如 200M 或 2G</translation>
+    </message>
+    <message>
+        <source>--duration says how long to record: use it with --record.</source>
+        <translation>--duration 指定录制时长：请与 --record 一起使用。</translation>
+    </message>
+    <message>
+        <source>--record-max-size needs --record.</source>
+        <translation>--record-max-size 需要 --record。</translation>
+    </message>
+    <message>
+        <source>give one of --record (write) and --recording (read).</source>
+        <translation>--record（写入）和 --recording（读取）只能给一个。</translation>
+    </message>
+    <message>
+        <source>give one of a scenario and --recording.</source>
+        <translation>场景和 --recording 只能给一个。</translation>
+    </message>
+    <message>
+        <source>a recording is replayed without a server: leave out the connection options.</source>
+        <translation>回放录制文件不需要服务器：请去掉连接选项。</translation>
+    </message>
+    <message>
+        <source>--record records a live session: give the connection options (or --connect).</source>
+        <translation>--record 录制实时会话：请给出连接选项（或 --connect）。</translation>
+    </message>
+    <message>
+        <source>give one of --processlist, --kill-query, --kill-connection and --record.</source>
+        <translation>--processlist、--kill-query、--kill-connection 和 --record 只能给一个。</translation>
     </message>
 </context>
 <context>
@@ -671,6 +747,97 @@
     <message>
         <source>still %1 after %2 s</source>
         <translation>%2 秒后仍处于“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRecording</name>
+    <message>
+        <source>the recording could not be closed within 30 s: %1</source>
+        <translation>录制文件未能在 30 秒内关闭：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n sample(s) of %1 to %2 (%3).
+</source>
+        <translation>
+            <numerusform>已将 %1 的 %n 个样本录制到 %2（%3）。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--processlist-at %1: the recording lasts only %2.</source>
+        <translation>--processlist-at %1：该录制只有 %2 长。</translation>
+    </message>
+    <message>
+        <source>%1: the sample at %2 cannot be read: %3</source>
+        <translation>%1：%2 处的样本无法读取：%3</translation>
+    </message>
+    <message>
+        <source>-- %1 at %2 (sample %3, %4 into the recording)
+</source>
+        <translation>-- %1，%2（第 %3 个样本，录制开始后 %4）
+</translation>
+    </message>
+    <message>
+        <source>Recording %1 (%2, format %3)
+</source>
+        <translation>录制文件 %1（%2，格式 %3）
+</translation>
+    </message>
+    <message>
+        <source>Server: %1, %2 (%3)
+</source>
+        <translation>服务器：%1，%2（%3）
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %n time(s) (reconnects after losing the server).
+</source>
+        <translation>
+            <numerusform>共连接 %n 次（与服务器断开后重新连接）。
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2: %3, %n sample(s)</source>
+        <translation>
+            <numerusform>从 %1 到 %2：%3，%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n keyframe(s)), %1 per hour
+</source>
+        <translation>
+            <numerusform>（%n 个关键帧），每小时 %1
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest samples were dropped to stay under the size cap of %1.
+</source>
+        <translation>为不超过 %1 的大小上限，最早的样本已被删除。
+</translation>
+    </message>
+    <message>
+        <source>No kills.
+</source>
+        <translation>没有 KILL。
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kill(s):
+</source>
+        <translation>
+            <numerusform>%n 次 KILL：
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation>，用时 %1</translation>
+    </message>
+    <message>
+        <source> (audit: %1)</source>
+        <translation>（审计：%1）</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1354,14 @@
         <source>Scenario %1 has users that differ only in letter case; lab accounts cannot tell them apart.</source>
         <translation>场景 %1 里有只是大小写不同的用户；实验账户无法区分它们。</translation>
     </message>
+    <message>
+        <source>Scenario %1 shows %2 alternative endings side by side; a real server can live through only one of them, so lab mode cannot run it.</source>
+        <translation>场景 %1 把 %2 种不同结局并排展示；一台真实服务器只能经历其中一种，所以实验模式无法运行它。</translation>
+    </message>
+    <message>
+        <source>Scenario %1 restarts the server (kill -9 of the server process); lab mode does not do that to a server it did not start.</source>
+        <translation>场景 %1 会重启服务器（对服务器进程 kill -9）；实验模式不会对一台不是它启动的服务器这样做。</translation>
+    </message>
 </context>
 <context>
     <name>LabReport</name>
@@ -1552,6 +1727,128 @@ Left behind: %1
     </message>
 </context>
 <context>
+    <name>RecordingFile</name>
+    <message>
+        <source>noticed %1</source>
+        <translation>已察觉 %1</translation>
+    </message>
+    <message>
+        <source>reconnected as %1</source>
+        <translation>以 %1 重新连接</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no such file.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>not a regular file (a directory, device or pipe is never read).</source>
+        <translation>不是普通文件（从不读取目录、设备或管道）。</translation>
+    </message>
+    <message>
+        <source>the file is empty; it is not a KillScope recording.</source>
+        <translation>文件是空的；它不是 KillScope 录制文件。</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (it is not an SQLite database).</source>
+        <translation>不是 KillScope 录制文件（它不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open it: %1</source>
+        <translation>SQLite 无法打开它：%1</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not a KillScope recording (application id %1).</source>
+        <translation>是 SQLite 数据库，但不是 KillScope 录制文件（application id 为 %1）。</translation>
+    </message>
+    <message>
+        <source>recorded in format %1 by a newer KillScope; this one reads format %2.</source>
+        <translation>由较新的 KillScope 以格式 %1 录制；本版本只能读取格式 %2。</translation>
+    </message>
+    <message>
+        <source>not a KillScope recording (its meta table names no recording format).</source>
+        <translation>不是 KillScope 录制文件（其 meta 表没有写明录制格式）。</translation>
+    </message>
+    <message>
+        <source>the recording holds no samples (it was stopped before the first one).</source>
+        <translation>录制文件中没有样本（在第一个样本之前就已停止）。</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s first sample is not a whole one; the file is damaged.</source>
+        <translation>录制文件的第一个样本不是完整样本；文件已损坏。</translation>
+    </message>
+    <message>
+        <source>samples %1 to %2 are missing</source>
+        <translation>缺少第 %1 到第 %2 个样本</translation>
+    </message>
+    <message>
+        <source>its first sample is damaged (%1).</source>
+        <translation>它的第一个样本已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>Sample %1 is damaged (%2); the recording is shown up to sample %3.</source>
+        <translation>第 %1 个样本已损坏（%2）；录制只显示到第 %3 个样本。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleCodec</name>
+    <message>
+        <source>a sample of changes without the sample before it</source>
+        <translation>只含变化的样本缺少它之前的样本</translation>
+    </message>
+    <message>
+        <source>the row count does not fit the payload</source>
+        <translation>行数与数据不符</translation>
+    </message>
+    <message>
+        <source>a row has unknown fields</source>
+        <translation>某一行含有未知字段</translation>
+    </message>
+    <message>
+        <source>a keyframe refers to an earlier sample</source>
+        <translation>关键帧引用了更早的样本</translation>
+    </message>
+    <message>
+        <source>a change refers to a row the sample before lacks</source>
+        <translation>某个变化引用了前一样本中没有的行</translation>
+    </message>
+    <message>
+        <source>the lock waits do not fit the payload</source>
+        <translation>锁等待与数据不符</translation>
+    </message>
+    <message>
+        <source>a lock wait of an unknown kind</source>
+        <translation>未知类型的锁等待</translation>
+    </message>
+    <message>
+        <source>the payload ends too early</source>
+        <translation>数据提前结束</translation>
+    </message>
+    <message>
+        <source>the payload has bytes after its end</source>
+        <translation>数据结尾之后还有多余字节</translation>
+    </message>
+    <message>
+        <source>the payload is too short</source>
+        <translation>数据太短</translation>
+    </message>
+    <message>
+        <source>the payload claims %1 bytes</source>
+        <translation>数据声称有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the payload is not valid zlib data</source>
+        <translation>数据不是有效的 zlib 数据</translation>
+    </message>
+</context>
+<context>
     <name>ServerIncarnation</name>
     <message>
         <source>the server&apos;s start time could not be read, so a restart cannot be ruled out</source>
@@ -1664,6 +1961,34 @@ Left behind: %1
     <message>
         <source>The run of “%1” was stopped at %2 s: it exceeded %3 engine events, so nothing after that is shown.</source>
         <translation>场景“%1”的运行在 %2 秒处停止：引擎事件数超过了 %3，之后的内容不会显示。</translation>
+    </message>
+    <message>
+        <source>No scenario is loaded.</source>
+        <translation>还没有加载场景。</translation>
+    </message>
+    <message>
+        <source>Unknown knob “%1”; the What-if knobs are %2.</source>
+        <translation>未知参数“%1”；可用的“假如”参数是 %2。</translation>
+    </message>
+    <message>
+        <source>No scenario has run.</source>
+        <translation>还没有运行任何场景。</translation>
+    </message>
+    <message>
+        <source>The scenario %1 has no session “%2”; its sessions are %3.</source>
+        <translation>场景 %1 中没有会话“%2”；它的会话是 %3。</translation>
+    </message>
+    <message>
+        <source>Session %1 has no connection at %2.</source>
+        <translation>会话 %1 在 %2 时没有连接。</translation>
+    </message>
+    <message>
+        <source>--kill-at %1: %2</source>
+        <translation>--kill-at %1：%2</translation>
+    </message>
+    <message>
+        <source>--set %1: %2</source>
+        <translation>--set %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2369,34 @@ Left behind: %1
         <source>concurrency = %1</source>
         <translation>并发数 = %1</translation>
     </message>
+    <message>
+        <source>background rollback of a recovered transaction</source>
+        <translation>恢复事务的后台回滚</translation>
+    </message>
+    <message>
+        <source>Server restart (kill -9, then crash recovery)</source>
+        <translation>服务器重启（kill -9，然后崩溃恢复）</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>服务器重启</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Server accepts connections again</source>
+        <translation>服务器重新接受连接</translation>
+    </message>
+    <message>
+        <source>Server back</source>
+        <translation>服务器恢复</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>恢复</translation>
+    </message>
 </context>
 <context>
     <name>ks::Exporter</name>
@@ -2065,6 +2418,26 @@ Left behind: %1
     <message>
         <source>%1 — %2 — t = %3</source>
         <translation>%1 — %2 — t = %3</translation>
+    </message>
+    <message>
+        <source>Recording of %1 (%2) — %3</source>
+        <translation>%1（%2）的录制 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1.</source>
+        <translation>
+            <numerusform>%1 时有 %n 个会话。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) at %1; kills: %2.</source>
+        <translation>
+            <numerusform>%1 时有 %n 个会话；KILL：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--at %1: the recording lasts only %2.</source>
+        <translation>--at %1：该录制只有 %2 长。</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2531,18 @@ Left behind: %1
         <translation>
             <numerusform>%n 个会话</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>At %1 (playback holds)</source>
+        <translation>在 %1（播放暂停）</translation>
+    </message>
+    <message>
+        <source>The kill is injected at this moment of the run: where the playhead was when you right-clicked.</source>
+        <translation>KILL 会注入到运行的这一刻：也就是你右键单击时播放头所在的位置。</translation>
+    </message>
+    <message>
+        <source>Not possible in a recording: these sessions ended long ago</source>
+        <translation>录制中无法执行：这些会话早已结束</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2741,14 @@ Left behind: %1
         <source>Forget your kills and SET GLOBAL changes and re-run the scenario as written.</source>
         <translation>丢弃你的终止操作和 SET GLOBAL 修改，按场景原样重新运行。</translation>
     </message>
+    <message>
+        <source>&amp;Restart server at playhead</source>
+        <translation>在播放头处重启服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>kill -9 of the server and a start on the same data: every client is dropped (ERROR 2013), crash recovery takes a few seconds, and an unfinished rollback goes on in the background.</source>
+        <translation>对服务器执行 kill -9，再在同一份数据上启动：所有客户端都会断开（ERROR 2013），崩溃恢复要几秒钟，没做完的回滚在后台继续。</translation>
+    </message>
 </context>
 <context>
     <name>ks::LabAppClient</name>
@@ -2366,10 +2759,6 @@ Left behind: %1
 </context>
 <context>
     <name>ks::LabController</name>
-    <message>
-        <source>&amp;Scenario</source>
-        <translation>场景(&amp;S)</translation>
-    </message>
     <message>
         <source>Run on a &amp;server…</source>
         <translation>在服务器上运行(&amp;S)…</translation>
@@ -3058,14 +3447,6 @@ Left behind: %1
 <context>
     <name>ks::MainWindow</name>
     <message>
-        <source>SET GLOBAL applied at %1 s; the run continues from there.</source>
-        <translation>已在 %1 秒处执行 SET GLOBAL；运行从那里继续。</translation>
-    </message>
-    <message>
-        <source>%1 injected at %2 s; the run continues from there.</source>
-        <translation>已在 %2 秒处注入 %1；运行从那里继续。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3272,14 +3653,6 @@ Left behind: %1
         <translation>%1 秒：%2</translation>
     </message>
     <message>
-        <source>%1 s: SET GLOBAL innodb_thread_concurrency = %2</source>
-        <translation>%1 秒：SET GLOBAL innodb_thread_concurrency = %2</translation>
-    </message>
-    <message>
-        <source>%1 s: I/O pressure %2</source>
-        <translation>%1 秒：I/O 压力 %2</translation>
-    </message>
-    <message>
         <source>Requested: %1</source>
         <translation>已请求：%1</translation>
     </message>
@@ -3302,6 +3675,46 @@ Left behind: %1
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the knobs already have these values at %1 s.</source>
+        <translation>没有可应用的改动：在 %1 秒时参数已经是这些值。</translation>
+    </message>
+    <message>
+        <source>%1 from %2 on; everything before stays as it was.</source>
+        <translation>从 %2 起：%1；之前的一切保持原样。</translation>
+    </message>
+    <message>
+        <source>%1 injected at %2; the run continues from there.</source>
+        <translation>%1 已在 %2 注入；运行从那里继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start Here</source>
+        <translation>从这里开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Readers’ &amp;Questions</source>
+        <translation>读者的问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Server at Playhead</source>
+        <translation>在播放头处重启服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>kill -9 of the simulated server and a start on the same data, at the playhead</source>
+        <translation>在播放头处对模拟的服务器执行 kill -9，并在同一份数据上重新启动</translation>
+    </message>
+    <message>
+        <source>The simulated server restarts at %1 s: every client is dropped; what happened before stays as it was.</source>
+        <translation>模拟的服务器在 %1 秒处重启：所有客户端都会断开；之前发生的一切保持不变。</translation>
+    </message>
+    <message>
+        <source>Recording %1 — %2 (%3) — KillScope</source>
+        <translation>录制 %1 — %2（%3）— KillScope</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3861,342 @@ Left behind: %1
     </message>
 </context>
 <context>
+    <name>ks::RecordingController</name>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>打开录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded live session in this window.</source>
+        <translation>在此窗口中回放录制的实时会话。</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions</source>
+        <translation>录制实时会话(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Record live sessions (%1)</source>
+        <translation>录制实时会话(&amp;R)（%1）</translation>
+    </message>
+    <message>
+        <source>Writes every sample, the server&apos;s identity and KillScope&apos;s kills to a file that File ▸ Open recording replays. Files are in %1.</source>
+        <translation>把每个样本、服务器身份和 KillScope 的 KILL 写入文件，可用“文件 ▸ 打开录制”回放。文件位于 %1。</translation>
+    </message>
+    <message>
+        <source>Show recordings &amp;folder</source>
+        <translation>显示录制文件夹(&amp;F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording: %n sample(s), %1</source>
+        <translation>
+            <numerusform>● 正在录制：%n 个样本，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>未在录制</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>KillScope recordings (*.ksrec);;All files (*)</source>
+        <translation>KillScope 录制文件 (*.ksrec);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replaying a recording ends the live session with %1 (its own recording is kept). Continue?</source>
+        <translation>回放录制会结束与 %1 的实时会话（它自己的录制会保留）。是否继续？</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>KillScope cannot replay this file.
+
+%1</source>
+        <translation>KillScope 无法回放此文件。
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %1: %2, %n sample(s).</source>
+        <translation>
+            <numerusform>正在回放 %1：%2，%n 个样本。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingSource</name>
+    <message>
+        <source>This is a recording: its sessions ended long ago, so there is nothing to kill. Connect to the server (File ▸ Connect) to kill a session that exists now.</source>
+        <translation>这是一个录制：其中的会话早已结束，没有可以 KILL 的对象。要 KILL 现有的会话，请连接服务器（文件 ▸ 连接）。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RecordingWriter</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is not a KillScope recording</source>
+        <translation>它不是 KillScope 录制文件</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program</source>
+        <translation>它是其他程序的 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: %2</source>
+        <translation>无法录制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file exists and %1; KillScope does not overwrite it.</source>
+        <translation>文件已存在且%1；KillScope 不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the schema is missing from the program&apos;s resources</source>
+        <translation>程序资源中缺少数据库结构定义</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <source>Recording stopped: trimming failed: %1</source>
+        <translation>录制已停止：裁剪失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::RunNarrator</name>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <source>at its next check point</source>
+        <translation>在它的下一个检查点</translation>
+    </message>
+    <message>
+        <source>at the next row of its loop (each row is a check point)</source>
+        <translation>在循环的下一行（每一行都是一个检查点）</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a row-lock wait</source>
+        <translation>立即发现：KILL 会唤醒行锁等待</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a metadata-lock wait</source>
+        <translation>立即发现：KILL 会唤醒元数据锁等待</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes a table-lock wait</source>
+        <translation>立即发现：KILL 会唤醒表锁等待</translation>
+    </message>
+    <message>
+        <source>at once: KILL wakes SLEEP()</source>
+        <translation>立即发现：KILL 会唤醒 SLEEP()</translation>
+    </message>
+    <message>
+        <source>when it wakes from a sleep in the InnoDB queue and looks at the flag</source>
+        <translation>在 InnoDB 队列中睡醒并查看标志时</translation>
+    </message>
+    <message>
+        <source>only when its I/O call returns (there is no check point inside it)</source>
+        <translation>要等 I/O 调用返回才发现（调用内部没有检查点）</translation>
+    </message>
+    <message>
+        <source>when its blocked network write fails</source>
+        <translation>在被阻塞的网络写失败时</translation>
+    </message>
+    <message>
+        <source>while it waits for its next command</source>
+        <translation>在等待下一条命令时</translation>
+    </message>
+    <message>
+        <source>while it logs in</source>
+        <translation>在登录过程中</translation>
+    </message>
+    <message>
+        <source>only after its data-dictionary work</source>
+        <translation>要等数据字典操作结束后</translation>
+    </message>
+    <message>
+        <source>You send %1 at %2</source>
+        <translation>你在 %2 发送了 %1</translation>
+    </message>
+    <message>
+        <source>%1 comes at %2</source>
+        <translation>%1 在 %2 到来</translation>
+    </message>
+    <message>
+        <source>%1: the server answers ERROR %2, and nothing happens to %3.</source>
+        <translation>%1：服务器回答 ERROR %2，%3 什么也没发生。</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is between statements, and MySQL ignores a KILL QUERY there: nothing changes.</source>
+        <translation>%1。KILL 返回 Query OK，但 %2 正处于两条语句之间，MySQL 在这里会忽略 KILL QUERY：什么都没变。</translation>
+    </message>
+    <message>
+        <source>%1. The KILL returns Query OK, but %2 is already being killed: this one changes nothing.</source>
+        <translation>%1。KILL 返回 Query OK，但 %2 已经在被终止：这一次什么也没改变。</translation>
+    </message>
+    <message>
+        <source>%1. %2 is idle: MariaDB keeps the flag, so the processlist shows Killed until its next command clears it; that command runs normally.</source>
+        <translation>%1。%2 处于空闲：MariaDB 保留这个标志，所以进程列表显示 Killed，直到下一条命令把它清掉；那条命令照常执行。</translation>
+    </message>
+    <message>
+        <source>%1. It only sets the kill flag of %2; the KILL returns Query OK at once, and %2 goes on until it looks at the flag.</source>
+        <translation>%1。它只是设置了 %2 的终止标志；KILL 立即返回 Query OK，而 %2 会一直运行到它查看标志为止。</translation>
+    </message>
+    <message>
+        <source>%1. It sets the kill flag of %2 and shuts its socket; the KILL returns Query OK at once.</source>
+        <translation>%1。它设置了 %2 的终止标志并关闭其套接字；KILL 立即返回 Query OK。</translation>
+    </message>
+    <message>
+        <source>%1 had already passed its last check point: the statement completes anyway, and the kill comes too late to matter.</source>
+        <translation>%1 已经越过了最后一个检查点：语句照样完成，这次 KILL 来得太晚，不起作用。</translation>
+    </message>
+    <message>
+        <source>At %1 SLEEP() is woken and simply returns 1: on MySQL an interrupted SLEEP() alone is no error.</source>
+        <translation>在 %1，SLEEP() 被唤醒并直接返回 1：在 MySQL 上，单独的 SLEEP() 被中断不算错误。</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag in the same instant, %2.</source>
+        <translation>%1 在同一时刻就发现了标志，%2。</translation>
+    </message>
+    <message>
+        <source>%1 notices the flag at %2, %3 after the KILL, %4.</source>
+        <translation>%1 在 %2 发现了标志，距 KILL %3，%4。</translation>
+    </message>
+    <message>
+        <source> MySQL 5.7 never looks at the flag while a thread waits in the InnoDB queue.</source>
+        <translation>MySQL 5.7 在线程于 InnoDB 队列中等待时从不查看这个标志。</translation>
+    </message>
+    <message>
+        <source>By the end of the run (%1) %2 has still not noticed the flag.%3</source>
+        <translation>到运行结束（%1）时，%2 仍未发现标志。%3</translation>
+    </message>
+    <message>
+        <source>its whole transaction</source>
+        <translation>整个事务</translation>
+    </message>
+    <message>
+        <source>its statement</source>
+        <translation>这条语句</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3: the rollback runs from %4 to %5 (%6) and cannot be interrupted.</source>
+        <translation>现在 %1 必须撤销%3的 %2 行：回滚从 %4 持续到 %5（%6），而且不能被打断。</translation>
+    </message>
+    <message>
+        <source>Now %1 must undo %2 rows of %3, from %4 on; it is still rolling back when the run ends (%5). A rollback cannot be interrupted.</source>
+        <translation>现在 %1 必须从 %4 起撤销%3的 %2 行；运行结束（%5）时它仍在回滚。回滚不能被打断。</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread goes on until %3.</source>
+        <translation>%1 的客户端在 %2 显示 ERROR 2013（连接丢失），而服务器线程一直工作到 %3。</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR 2013 (lost connection) at %2, while the server thread is still at work when the run ends.</source>
+        <translation>%1 的客户端在 %2 显示 ERROR 2013（连接丢失），而运行结束时服务器线程仍在工作。</translation>
+    </message>
+    <message>
+        <source>The client of %1 shows ERROR %2 at %3, %4 after the KILL.</source>
+        <translation>%1 的客户端在 %3 显示 ERROR %2，距 KILL %4。</translation>
+    </message>
+    <message>
+        <source>The client of %1 is not told anything in this run: it would find out only with its next statement.</source>
+        <translation>在这次运行中 %1 的客户端什么也没得到通知：要到它发送下一条语句时才会发现。</translation>
+    </message>
+    <message>
+        <source>The thread of %1 ends at %2.</source>
+        <translation>%1 的线程在 %2 结束。</translation>
+    </message>
+    <message>
+        <source>%1 gets the row lock it was waiting for at %2.</source>
+        <translation>%1 在 %2 拿到了它一直在等的行锁。</translation>
+    </message>
+    <message>
+        <source>%1 gets the metadata lock it was waiting for at %2.</source>
+        <translation>%1 在 %2 拿到了它一直在等的元数据锁。</translation>
+    </message>
+    <message>
+        <source>after the end of the run</source>
+        <translation>运行结束之后</translation>
+    </message>
+    <message>
+        <source>the rollback of %1 now ends at %2 (without the change: %3)</source>
+        <translation>%1 的回滚现在在 %2 结束（没有这个改动时：%3）</translation>
+    </message>
+    <message>
+        <source>the kill of %1 is over at %2 (without the change: %3)</source>
+        <translation>对 %1 的终止在 %2 完成（没有这个改动时：%3）</translation>
+    </message>
+    <message>
+        <source>the thread of %1 ends at %2 (without the change: %3)</source>
+        <translation>%1 的线程在 %2 结束（没有这个改动时：%3）</translation>
+    </message>
+    <message>
+        <source>the run now ends at %1 (without the change: %2)</source>
+        <translation>运行现在在 %1 结束（没有这个改动时：%2）</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently.</source>
+        <translation>从这里开始，运行的走向变了。</translation>
+    </message>
+    <message>
+        <source>From here on the run goes differently: %1.</source>
+        <translation>从这里开始，运行的走向变了：%1。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the rollback then reads no pages from disk (they are in the buffer pool), so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>它没有改变这次运行的后续：那时的回滚不从磁盘读页（页都在缓冲池里），所以这里是 CPU 密集的，磁盘负载拖慢不了它。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: the work then reads no pages from disk, so it is CPU-bound here and disk load does not slow it.</source>
+        <translation>它没有改变这次运行的后续：那时的工作不从磁盘读页，所以这里是 CPU 密集的，磁盘负载拖慢不了它。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing reads from or writes to the disk after that moment.</source>
+        <translation>它没有改变这次运行的后续：那一刻之后没有任何读写磁盘的操作。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: no thread waits for an InnoDB seat after that moment, so the number of seats does not matter.</source>
+        <translation>它没有改变这次运行的后续：那一刻之后没有线程在等 InnoDB 席位，所以席位多少无关紧要。</translation>
+    </message>
+    <message>
+        <source>It changes nothing in the rest of this run: nothing after that moment depends on it.</source>
+        <translation>它没有改变这次运行的后续：那一刻之后没有任何东西依赖它。</translation>
+    </message>
+    <message>
+        <source>You change %1 at %2. %3</source>
+        <translation>你在 %2 执行了改动：%1。%3</translation>
+    </message>
+    <message>
+        <source>You %1 at %2. %3</source>
+        <translation>你在 %2 %1。%3</translation>
+    </message>
+</context>
+<context>
     <name>ks::SamplerCostWidget</name>
     <message>
         <source>sampling paused</source>
@@ -3493,6 +4242,125 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
         <translation>%1：%2 字节超过了场景文件允许的 %3 字节（16 MiB）</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ScenarioPath</name>
+    <message>
+        <source>Why does KILL end a row-lock wait at once?</source>
+        <translation>为什么 KILL 能立刻结束行锁等待？</translation>
+    </message>
+    <message>
+        <source>Why does KILL not free a thread that waits for an InnoDB seat?</source>
+        <translation>为什么 KILL 救不了在等 InnoDB 名额的线程？</translation>
+    </message>
+    <message>
+        <source>Why is a killed UPDATE still in the processlist for seconds?</source>
+        <translation>为什么被杀的 UPDATE 还会在 processlist 里待上好几秒？</translation>
+    </message>
+    <message>
+        <source>What does Ctrl+C in the mysql client really send?</source>
+        <translation>mysql 客户端里的 Ctrl+C 到底发了什么？</translation>
+    </message>
+    <message>
+        <source>KILL QUERY instead: why does the error only come after the rollback?</source>
+        <translation>换成 KILL QUERY：为什么错误要等回滚完才出现？</translation>
+    </message>
+    <message>
+        <source>Does KILL QUERY inside a transaction release its locks?</source>
+        <translation>事务里的 KILL QUERY 会释放锁吗？</translation>
+    </message>
+    <message>
+        <source>What happens when an idle open transaction is killed?</source>
+        <translation>杀掉一个空闲的未提交事务会怎样？</translation>
+    </message>
+    <message>
+        <source>A killed transaction is rolling back: restart the server or wait?</source>
+        <translation>被杀的事务正在回滚：重启服务器还是等待？</translation>
+    </message>
+    <message>
+        <source>Why can a rollback take longer than the change?</source>
+        <translation>为什么回滚可能比修改本身还慢？</translation>
+    </message>
+    <message>
+        <source>How can a client that stops reading make a kill wait?</source>
+        <translation>客户端不读结果，为什么会让 KILL 也等着？</translation>
+    </message>
+    <message>
+        <source>What does a killed big sort still have to clean up?</source>
+        <translation>被杀的大排序还要清理什么？</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER TABLE?</source>
+        <translation>KILL 对正在执行的 ALTER TABLE 有什么作用？</translation>
+    </message>
+    <message>
+        <source>Can a killed statement still commit?</source>
+        <translation>被杀的语句还会提交吗？</translation>
+    </message>
+    <message>
+        <source>How does a statement timeout kill a query?</source>
+        <translation>语句超时是怎样杀掉查询的？</translation>
+    </message>
+    <message>
+        <source>Who may kill whom, and which errors does KILL give?</source>
+        <translation>谁能杀谁？KILL 会报哪些错？</translation>
+    </message>
+    <message>
+        <source>Is KILL CONNECTION just a disconnect that then runs the KILL QUERY path?</source>
+        <translation>KILL CONNECTION 是不是先断开连接，然后再走一遍 KILL QUERY 的流程？</translation>
+    </message>
+    <message>
+        <source>No. The socket is closed at once, so the client sees ERROR 2013 while the server thread is still working: it notices the flag at its next row, rolls the statement back and then the rest of the transaction, shown as Killed all the while.</source>
+        <translation>不是。socket 立刻被关闭，所以客户端马上看到 ERROR 2013，而服务器线程还在干活：它在下一行才发现标志，先回滚语句，再回滚事务的其余部分，整个过程中都显示为 Killed。</translation>
+    </message>
+    <message>
+        <source>With innodb_thread_concurrency=2 and both seats taken, how can a third session still run KILL and SHOW PROCESSLIST?</source>
+        <translation>innodb_thread_concurrency=2 且两个名额都被占了，第三个会话为什么还能执行 KILL 和 SHOW PROCESSLIST？</translation>
+    </message>
+    <message>
+        <source>Because they never enter InnoDB. The seats only count threads that read or write InnoDB rows; KILL and SHOW PROCESSLIST are server-layer work, so D&apos;s KILL returns &quot;Query OK&quot; at once while A and B hold both seats.</source>
+        <translation>因为它们根本不进入 InnoDB。名额只限制读写 InnoDB 行的线程；KILL 和 SHOW PROCESSLIST 是服务器层的工作，所以在 A 和 B 占着两个名额时，D 的 KILL 照样立刻返回 &quot;Query OK&quot;。</translation>
+    </message>
+    <message>
+        <source>I tried it and KILL QUERY did work on the queued thread.</source>
+        <translation>我试过了，KILL QUERY 对排队的线程确实有效。</translation>
+    </message>
+    <message>
+        <source>You tried a newer server. MySQL 8.0 checks the kill flag after every sleep in the queue, so the waiter gives up within one sleep; MySQL 5.7 only looks once it has a seat. Switch the flavor to 5.7 to see it hang.</source>
+        <translation>你试的是较新的服务器。MySQL 8.0 在队列里每睡一次都检查 kill 标志，所以等待者最多再睡一次就放弃；MySQL 5.7 要拿到名额后才看。把版本切换到 5.7 就能看到它卡住。</translation>
+    </message>
+    <message>
+        <source>Should I restart the server or wait for a rollback?</source>
+        <translation>回滚的时候，应该重启服务器还是等待？</translation>
+    </message>
+    <message>
+        <source>Wait. A restart drops every connection and adds the crash recovery, and the rollback goes on in the background from where it was: no processlist row, nothing to KILL, and its rows stay locked until it has undone them.</source>
+        <translation>等待。重启会断开所有连接，还要加上崩溃恢复的时间，而回滚会在后台从原来的位置继续：processlist 里没有它，也没有什么可以 KILL，它的行一直锁着，直到被撤销为止。</translation>
+    </message>
+    <message>
+        <source>What does KILL do to a running ALTER / CREATE INDEX?</source>
+        <translation>KILL 对正在执行的 ALTER / CREATE INDEX 有什么作用？</translation>
+    </message>
+    <message>
+        <source>The copy (or the index build) checks the flag at every row, so it stops quickly, drops what it built and leaves the table as it was. Only a kill that arrives in the final data-dictionary commit comes too late: the DDL stays done.</source>
+        <translation>复制（或建索引）每处理一行都检查标志，所以很快停下，丢弃已建的部分，表保持原样。只有在最后的数据字典提交阶段到达的 KILL 才来不及：DDL 照样完成。</translation>
+    </message>
+    <message>
+        <source>Does a killed long transaction roll back what it changed?</source>
+        <translation>被杀的长事务会回滚它改过的数据吗？</translation>
+    </message>
+    <message>
+        <source>Yes, all of it. KILL CONNECTION rolls the whole open transaction back when the connection ends, row by row and about as long as the changes took, and its locks stay until the last row is undone. KILL QUERY undoes only the running statement.</source>
+        <translation>会，全部回滚。KILL CONNECTION 在连接结束时逐行回滚整个未提交事务，耗时和当初修改差不多，锁一直保留到最后一行撤销完。KILL QUERY 只撤销正在执行的那条语句。</translation>
+    </message>
+    <message>
+        <source>Why did my Ctrl+C not show a KILL QUERY in the general log?</source>
+        <translation>为什么我按 Ctrl+C 后，通用查询日志里没有看到 KILL QUERY？</translation>
+    </message>
+    <message>
+        <source>Because the client does not send it on your connection: it opens a second connection and sends KILL QUERY there. Look for it under that second connection&apos;s thread id.</source>
+        <translation>因为客户端不是在你的连接上发送的：它另开一个连接，在那里发送 KILL QUERY。请按第二个连接的线程 id 去找。</translation>
     </message>
 </context>
 <context>
@@ -3761,6 +4629,88 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>s</source>
         <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfKnobs</name>
+    <message>
+        <source>InnoDB seats</source>
+        <translation>InnoDB 席位</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O 压力</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL %1 = %2</source>
+        <translation>SET GLOBAL %1 = %2</translation>
+    </message>
+    <message>
+        <source>I/O pressure %1 (competing disk load, not a server variable)</source>
+        <translation>I/O 压力 %1（竞争的磁盘负载，不是服务器变量）</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (not a server variable)</source>
+        <translation>%1 = %2（不是服务器变量）</translation>
+    </message>
+    <message>
+        <source>%1 takes a value from %2 to %3</source>
+        <translation>%1 的取值范围是 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number</source>
+        <translation>%1 只接受整数</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2 (MariaDB 10.6 removed it)</source>
+        <translation>%2 上没有 %1（MariaDB 10.6 已删除它）</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>服务器重启</translation>
+    </message>
+    <message>
+        <source>restart the server (kill -9, crash recovery, start)</source>
+        <translation>重启服务器（kill -9、崩溃恢复、启动）</translation>
+    </message>
+    <message>
+        <source>%1 takes only the value %2</source>
+        <translation>%1 只接受值 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::WhatIfScript</name>
+    <message>
+        <source>expected TIME:query|connection[:hard|soft]:SESSION, e.g. 2s:query:A</source>
+        <translation>应为 TIME:query|connection[:hard|soft]:SESSION，例如 2s:query:A</translation>
+    </message>
+    <message>
+        <source>bad time “%1”: %2</source>
+        <translation>时间“%1”不对：%2</translation>
+    </message>
+    <message>
+        <source>unknown kill “%1”: use query or connection</source>
+        <translation>未知的终止类型“%1”：请用 query 或 connection</translation>
+    </message>
+    <message>
+        <source>unknown strength “%1”: use hard or soft</source>
+        <translation>未知的强度“%1”：请用 hard 或 soft</translation>
+    </message>
+    <message>
+        <source>bad session name “%1”: a scenario&apos;s session name, e.g. A</source>
+        <translation>会话名“%1”不对：应是场景中的会话名，例如 A</translation>
+    </message>
+    <message>
+        <source>expected TIME:KNOB=VALUE, e.g. 5s:io_pressure=4</source>
+        <translation>应为 TIME:KNOB=VALUE，例如 5s:io_pressure=4</translation>
+    </message>
+    <message>
+        <source>unknown knob “%1”: use %2</source>
+        <translation>未知参数“%1”：请用 %2</translation>
+    </message>
+    <message>
+        <source>bad value “%1” for %2: expected a number</source>
+        <translation>%2 的值“%1”不对：应为数字</translation>
     </message>
 </context>
 </TS>

@@ -143,9 +143,17 @@ private Q_SLOTS:
             const QByteArray text = readAll(dir.filePath(f));
             const auto parsed = sim::ScenarioParser::parse(std::string_view(text.constData(), size_t(text.size())), f.toStdString());
             QVERIFY2(parsed.ok(), parsed.errorText().c_str());
-            if (parsed.scenario->supports(sim::Flavor::MariaDb1011))
+            if (parsed.scenario->supports(sim::Flavor::MariaDb1011) && parsed.scenario->branches.empty())
                 QTest::newRow(qPrintable(QFileInfo(f).completeBaseName())) << QFileInfo(f).completeBaseName();
         }
+    }
+    // A scenario lab mode refuses (tst_lab: only restart-or-wait) ends with its reason at once.
+    void refusesAlternativeEndings()
+    {
+        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("restart-or-wait"), QStringLiteral("--lab-force")});
+        QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QLatin1String("alternative endings")), qPrintable(r.err));
+        verifyNothingLeft();
     }
     void builtins()
     {

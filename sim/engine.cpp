@@ -425,10 +425,20 @@ void EngineRun::startStep(Conn &c, const Step &s)
     }
 }
 
-StageKey rowsStage(const Statement *st)
+StageKey rowsStage(const Statement *st, const Step *step)
 {
     if (!st)
         return StageKey::SelectRows;
+    // Rows a SELECT collects for a sort that spills to a temporary file later are filesort's
+    // reading: MariaDB 10.11 shows "Creating sort index" from the first row on (lab mode saw
+    // `Query | Creating sort index` in every sample up to the kill, never "Sending data").
+    if (st->kind == StatementKind::Select && step && !step->send) {
+        const Step *begin = st->steps.data();
+        const Step *end = begin + st->steps.size();
+        if (step >= begin && step < end &&
+            std::any_of(step + 1, end, [](const Step &p) { return p.op == StepOp::TempFile; }))
+            return StageKey::SortTempFile;
+    }
     switch (st->kind) {
     case StatementKind::Update:
         return StageKey::UpdateRows;
@@ -445,7 +455,7 @@ StageKey rowsStage(const Statement *st)
 
 void EngineRun::rowsContinue(Conn &c, const Step &s)
 {
-    c.stateStr = stageId(&s, rowsStage(c.stmt));
+    c.stateStr = stageId(&s, rowsStage(c.stmt, &s));
     if (c.trxState == TrxState::None)
         c.trxState = TrxState::Running;
     // Phase 0: the InnoDB admission queue (srv_conc_enter_innodb), MySQL only (admission.cpp).

@@ -363,7 +363,7 @@ private:
     void resolveNarration();
 };
 
-StageKey rowsStage(const Statement *st);
+StageKey rowsStage(const Statement *st, const Step *step = nullptr);
 
 // A scenario with branches: one run per branch, merged side by side (branches.cpp).
 RunResult runBranches(const Scenario &sc, const RunOptions &opt);

@@ -181,7 +181,9 @@ void EngineRun::clientReady(Client &cl)
         const int s = cl.pendingStmt;
         cl.pendingStmt = -1;
         cl.busy = false;
-        clientSend(cl, size_t(s));
+        // The client retries inside the same command (mysql_real_query_for_lazy()): the statement
+        // is not echoed again (lab mode, mariadb 10.11: "Current database: k", then the result).
+        clientSend(cl, size_t(s), true);
         return;
     }
     cl.lastDone = m_now;
@@ -201,7 +203,7 @@ void EngineRun::clientScheduleNext(Client &cl)
     cl.scheduled = true;
 }
 
-void EngineRun::clientSend(Client &cl, size_t stmtIndex)
+void EngineRun::clientSend(Client &cl, size_t stmtIndex, bool retry)
 {
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const Statement &st = ss.statements[stmtIndex];
@@ -211,7 +213,9 @@ void EngineRun::clientSend(Client &cl, size_t stmtIndex)
     Conn *c = cl.conn >= 0 ? &m_conns[size_t(cl.conn)] : nullptr;
     static const std::string noDb;
     const std::string &db = ss.db ? *ss.db : noDb;
-    if (cl.pendingStmt < 0 && cl.rules.isCli()) {
+    if (retry && cl.rules.isCli()) {
+        // Already echoed before the reconnect.
+    } else if (cl.pendingStmt < 0 && cl.rules.isCli()) {
         clientLine(cl, cl.rules.prompt(db) + st.sql, ClientState::Waiting);
         if (ss.verbose) {
             // -v: com_go() prints the statement between two separators before sending it (lab
@@ -417,7 +421,8 @@ void EngineRun::helperConnect(Client &cl, KillType type, int press)
 {
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(std::nullopt);
-    const int ownerLane = m_conns[size_t(cl.conn)].lane; // newConn() may move m_conns: no Conn& survives it
+    const int ownerLane =
+        m_conns[size_t(cl.conn)].lane; // newConn() may move m_conns: no Conn& survives it
     const int hi =
         newConn(-1, id,
                 {"Ctrl+C helper of " + ss.label,

@@ -254,7 +254,7 @@ private:
     void clientConnect(Client &cl, bool reconnect);
     void clientReady(Client &cl);
     void clientScheduleNext(Client &cl);
-    void clientSend(Client &cl, size_t stmt);
+    void clientSend(Client &cl, size_t stmt, bool retry = false);
     void clientResult(Client &cl, Conn &c);
     void clientLost(Client &cl);
     void clientCtrlC(Client &cl);

@@ -682,6 +682,13 @@ void EngineRun::reply(Conn &c)
     // command) but it no longer waits for a check point.
     if (closing || c.pendingKills.empty())
         c.killPending = false;
+    // MariaDB: dispatch_command() ends with reset_kill_query(): a KILL QUERY (or timeout) flag
+    // that is still set, after a self-kill or a kill that lost the race, is cleared with the
+    // command, so the idle thread shows Sleep, not Killed (lab mode, MariaDB 10.11: bob's row was
+    // `Sleep` right after its own KILL QUERY CONNECTION_ID()).
+    if (!closing && isMariaDb(m_flavor) &&
+        (c.killed == Killed::Query || c.killed == Killed::Timeout) && c.pendingKills.empty())
+        c.killed = Killed::None;
     if (closing) {
         c.work = {{WK::Disconnect}, {WK::TrxRollback}, {WK::Gone}};
         c.workPos = 0;

@@ -354,6 +354,17 @@ void EngineRun::clientLost(Client &cl)
     if (cl.reading)
         markClientError(c.lane, 2013);
     clientLine(cl, line, ClientState::Lost);
+    // A --quick (mysql_use_result) client that had result rows still prints how many it got,
+    // after the error (lab mode, mariadb 10.11: "ERROR 2013 …", then "15996 rows in set
+    // (0.010 sec)"; the mysql client's com_go() is the same code).
+    const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
+    if (cl.rules.isCli() && ss.quick && c.stmt && c.stmt->kind == StatementKind::Select &&
+        c.stmtRowsSent > 0)
+        clientLine(cl,
+                   std::to_string(c.stmtRowsSent) +
+                       (c.stmtRowsSent == 1 ? " row in set " : " rows in set ") +
+                       clientElapsed(m_now - cl.stmtSentAt, cl.rules.isMariaDbClient()),
+                   ClientState::Lost);
     cl.lastDone = m_now;
     clientScheduleNext(cl);
 }

@@ -359,6 +359,15 @@ private slots:
         QVERIFY(r.lineAt("C", "Query OK") > T("6s"));
         // The paused client sees the 2013 only when it reads again.
         QCOMPARE(r.lineAt("A", "ERROR 2013"), T("8s"));
+        // Then the rows it got before the connection went, as mysql_use_result() counted them.
+        const auto &lines = r.result.transcriptOf(r.session("A"));
+        const auto lost = std::find_if(lines.begin(), lines.end(), [](const TranscriptLine &l) {
+            return l.text.find("ERROR 2013") != std::string::npos;
+        });
+        QVERIFY(lost != lines.end() && lost + 1 != lines.end());
+        QVERIFY2((lost + 1)->text.find(" rows in set (") != std::string::npos,
+                 (lost + 1)->text.c_str());
+        QCOMPARE((lost + 1)->t, T("8s"));
         // The ALTER's OK packet has its info line (lab mode, MariaDB 10.11).
         const TimeUs altered = r.lineAt("C", "Query OK, 0 rows affected");
         QCOMPARE(r.lineAt("C", "Records: 0  Duplicates: 0  Warnings: 0"), altered);

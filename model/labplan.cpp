@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -147,6 +148,17 @@ std::optional<LabPlan> LabPlan::make(const sim::Scenario &original, sim::Flavor 
         return fail(
             tr("The lab scale must be greater than 0 and at most 1, got %1.").arg(p.m_scale));
     p.m_scenario = scaled(original, p.m_scale);
+    // Steps of other flavors do not exist on this server (MariaDB's Enabling keys, a flavor's own
+    // DD commit): the calibration must not count them.
+    for (sim::SessionSpec &ss : p.m_scenario.sessions)
+        for (sim::Statement &st : ss.statements)
+            st.steps.erase(std::remove_if(st.steps.begin(), st.steps.end(),
+                                          [flavor](const sim::Step &s) {
+                                              return !s.flavors.empty() &&
+                                                     std::find(s.flavors.begin(), s.flavors.end(),
+                                                               flavor) == s.flavors.end();
+                                          }),
+                           st.steps.end());
 
     // Every table a statement touches must be creatable.
     std::set<std::string> defined;

@@ -1086,6 +1086,26 @@ RunResult Engine::run(const Scenario &scenario, const RunOptions &options)
 {
     if (!scenario.branches.empty())
         return detail::runBranches(scenario, options);
+    // Steps that exist on some flavors only (MariaDB's Enabling keys stage of a copying ALTER):
+    // a copy of the scenario without the others, only when there are any.
+    const Flavor flavor = options.flavor.value_or(scenario.defaultFlavor);
+    auto foreign = [flavor](const Step &s) {
+        return !s.flavors.empty() &&
+               std::find(s.flavors.begin(), s.flavors.end(), flavor) == s.flavors.end();
+    };
+    bool any = false;
+    for (const SessionSpec &ss : scenario.sessions)
+        for (const Statement &st : ss.statements)
+            any = any || std::any_of(st.steps.begin(), st.steps.end(), foreign);
+    if (any) {
+        Scenario own = scenario;
+        for (SessionSpec &ss : own.sessions)
+            for (Statement &st : ss.statements)
+                st.steps.erase(std::remove_if(st.steps.begin(), st.steps.end(), foreign),
+                               st.steps.end());
+        detail::EngineRun run(own, options);
+        return run.run();
+    }
     detail::EngineRun run(scenario, options);
     return run.run();
 }

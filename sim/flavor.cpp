@@ -126,7 +126,8 @@ std::string_view FlavorRules::stage(StageKey key) const
     case StageKey::SortTempFile: return m80 ? "executing" : "Creating sort index";
     case StageKey::RemoveTmp: return "removing tmp table";
     case StageKey::CopyToTmp: return "copy to tmp table";
-    case StageKey::DdCommit: return m80 ? "committing alter table to storage engine" : "rename result table";
+    // MariaDB spells it with a capital R (lab mode, 10.11; kill-semantics.md §10.2).
+    case StageKey::DdCommit: return m80 ? "committing alter table to storage engine" : mdb ? "Rename result table" : "rename result table";
     case StageKey::Cleanup: return mdb ? "Reset for next command" : "cleaning up";
     case StageKey::KillStatement: return m57 ? "init" : "starting";
     }

@@ -8,12 +8,18 @@ namespace ks::sim {
 std::string_view commandName(Command c)
 {
     switch (c) {
-    case Command::Connect: return "Connect";
-    case Command::Sleep: return "Sleep";
-    case Command::Query: return "Query";
-    case Command::FieldList: return "Field List";
-    case Command::Daemon: return "Daemon";
-    case Command::Quit: return "Quit";
+    case Command::Connect:
+        return "Connect";
+    case Command::Sleep:
+        return "Sleep";
+    case Command::Query:
+        return "Query";
+    case Command::FieldList:
+        return "Field List";
+    case Command::Daemon:
+        return "Daemon";
+    case Command::Quit:
+        return "Quit";
     }
     return "?";
 }
@@ -21,11 +27,16 @@ std::string_view commandName(Command c)
 std::string_view trxStateName(TrxState s)
 {
     switch (s) {
-    case TrxState::None: return "";
-    case TrxState::Running: return "RUNNING";
-    case TrxState::LockWait: return "LOCK WAIT";
-    case TrxState::RollingBack: return "ROLLING BACK";
-    case TrxState::Committing: return "COMMITTING";
+    case TrxState::None:
+        return "";
+    case TrxState::Running:
+        return "RUNNING";
+    case TrxState::LockWait:
+        return "LOCK WAIT";
+    case TrxState::RollingBack:
+        return "ROLLING BACK";
+    case TrxState::Committing:
+        return "COMMITTING";
     }
     return "";
 }
@@ -33,14 +44,22 @@ std::string_view trxStateName(TrxState s)
 std::string_view killOutcomeId(KillOutcome o)
 {
     switch (o) {
-    case KillOutcome::Refused: return "refused";
-    case KillOutcome::NoEffect: return "no-effect";
-    case KillOutcome::Interrupted: return "interrupted";
-    case KillOutcome::Disconnected: return "disconnected";
-    case KillOutcome::LostRace: return "lost-race";
-    case KillOutcome::SleepReturned: return "sleep-returned";
-    case KillOutcome::ResetAtNextCommand: return "reset-at-next-command";
-    case KillOutcome::Pending: return "pending";
+    case KillOutcome::Refused:
+        return "refused";
+    case KillOutcome::NoEffect:
+        return "no-effect";
+    case KillOutcome::Interrupted:
+        return "interrupted";
+    case KillOutcome::Disconnected:
+        return "disconnected";
+    case KillOutcome::LostRace:
+        return "lost-race";
+    case KillOutcome::SleepReturned:
+        return "sleep-returned";
+    case KillOutcome::ResetAtNextCommand:
+        return "reset-at-next-command";
+    case KillOutcome::Pending:
+        return "pending";
     }
     return "?";
 }
@@ -72,11 +91,11 @@ int64_t ProcessRecord::rowsAt(TimeUs now) const
 
 namespace {
 
-template<typename Vec>
-auto lastAtOrBefore(const Vec &v, TimeUs t) -> decltype(&v[0])
+template<typename Vec> auto lastAtOrBefore(const Vec &v, TimeUs t) -> decltype(&v[0])
 {
     // Records are sorted by t; several may share a t (the last one wins).
-    auto it = std::upper_bound(v.begin(), v.end(), t, [](TimeUs x, const auto &r) { return x < r.t; });
+    auto it =
+        std::upper_bound(v.begin(), v.end(), t, [](TimeUs x, const auto &r) { return x < r.t; });
     if (it == v.begin())
         return nullptr;
     return &*(it - 1);
@@ -103,7 +122,8 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
         row.host = lane.host;
         if (!lane.db.empty())
             row.db = lane.db;
-        row.command = std::string(rules.showsKilled(r->killed) ? std::string_view("Killed") : commandName(r->command));
+        row.command = std::string(rules.showsKilled(r->killed) ? std::string_view("Killed")
+                                                               : commandName(r->command));
         row.timeUs = std::max<TimeUs>(0, t - r->timeBase);
         row.timeSec = row.timeUs / kSecond;
         if (r->state != 0)
@@ -117,8 +137,10 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
                 const int64_t elapsed = elapsedNsSince(t, r->rowsStartNs);
                 const int64_t step = elapsed > 0 ? elapsed / r->rowsCostNs : 0;
                 // min(total, base + step), without the sum overflowing for a far-away t.
-                const int64_t done = step > r->progressTotal - r->progressBase ? r->progressTotal : r->progressBase + step;
-                p = 50.0 * double(done) / double(r->progressTotal);
+                const int64_t done = step > r->progressTotal - r->progressBase
+                                         ? r->progressTotal
+                                         : r->progressBase + step;
+                p = r->progressSecondStage ? 0.0 : 50.0 * double(done) / double(r->progressTotal);
             }
             row.progress = p;
         }
@@ -166,7 +188,8 @@ std::vector<LockRow> RunResult::locksAt(TimeUs t) const
         row.key = str(l.key);
         row.mode = l.row ? "X" : mdlModes[l.mode & 3];
         row.lane = l.lane;
-        row.id = l.lane >= 0 && size_t(l.lane) < lanes.size() ? lanes[size_t(l.lane)].processlistId : 0;
+        row.id =
+            l.lane >= 0 && size_t(l.lane) < lanes.size() ? lanes[size_t(l.lane)].processlistId : 0;
         row.granted = l.granted >= 0 && l.granted <= t;
         row.since = row.granted ? l.granted : l.requested;
         out.push_back(std::move(row));
@@ -186,7 +209,8 @@ const LaneSegment *RunResult::segmentAt(int lane, TimeUs t) const
     if (lane < 0 || size_t(lane) >= lanes.size())
         return nullptr;
     const auto &segs = lanes[size_t(lane)].segments;
-    auto it = std::upper_bound(segs.begin(), segs.end(), t, [](TimeUs x, const LaneSegment &s) { return x < s.start; });
+    auto it = std::upper_bound(segs.begin(), segs.end(), t,
+                               [](TimeUs x, const LaneSegment &s) { return x < s.start; });
     if (it == segs.begin())
         return nullptr;
     --it;
@@ -198,7 +222,8 @@ const ClientSegment *RunResult::clientSegmentAt(int lane, TimeUs t) const
     if (lane < 0 || size_t(lane) >= lanes.size())
         return nullptr;
     const auto &segs = lanes[size_t(lane)].clientSegments;
-    auto it = std::upper_bound(segs.begin(), segs.end(), t, [](TimeUs x, const ClientSegment &s) { return x < s.start; });
+    auto it = std::upper_bound(segs.begin(), segs.end(), t,
+                               [](TimeUs x, const ClientSegment &s) { return x < s.start; });
     if (it == segs.begin())
         return nullptr;
     --it;

@@ -95,6 +95,7 @@ struct ProcessRecord
     // the loop's total; the loop advances one row per rowsCostNs (rowsDir is 0 then). -1 = none.
     int64_t progressBase = -1;
     int64_t progressTotal = 0;
+    bool progressSecondStage = false; // MariaDB's ALTER in Enabling keys: Progress stays 0
     int32_t rowsCostNs = 1;
     uint32_t queryId = 0;
     StringId state = 0;

@@ -82,6 +82,7 @@ struct Step
     int64_t bytes = 0;                  // tempfile, io
     TimeUs deleteUs = 1000;             // tempfile
     bool commits = true;                // dd
+    std::vector<Flavor> flavors;        // empty = every flavor; else the step exists only there
 };
 
 enum class StatementKind : uint8_t

@@ -529,27 +529,27 @@ struct Parser
             return;
         if (*ops == "cpu") {
             st.op = StepOp::Cpu;
-            r.object(v, ptr, {"op", "stage", "duration"});
+            r.object(v, ptr, {"op", "stage", "flavors", "duration"});
         } else if (*ops == "mdl") {
             st.op = StepOp::Mdl;
-            r.object(v, ptr, {"op", "stage", "table", "mode"});
+            r.object(v, ptr, {"op", "stage", "flavors", "table", "mode"});
         } else if (*ops == "rows") {
             st.op = StepOp::Rows;
             r.object(v, ptr,
-                     {"op", "stage", "count", "perRow", "modify", "lock", "innodb", "send",
-                      "ioBytesPerRow", "rollbackPerRow", "rollbackIoBytesPerRow"});
+                     {"op", "stage", "flavors", "count", "perRow", "modify", "lock", "innodb",
+                      "send", "ioBytesPerRow", "rollbackPerRow", "rollbackIoBytesPerRow"});
         } else if (*ops == "sleep") {
             st.op = StepOp::Sleep;
-            r.object(v, ptr, {"op", "stage", "duration", "alone"});
+            r.object(v, ptr, {"op", "stage", "flavors", "duration", "alone"});
         } else if (*ops == "tempfile") {
             st.op = StepOp::TempFile;
-            r.object(v, ptr, {"op", "stage", "bytes", "deleteDuration"});
+            r.object(v, ptr, {"op", "stage", "flavors", "bytes", "deleteDuration"});
         } else if (*ops == "io") {
             st.op = StepOp::Io;
-            r.object(v, ptr, {"op", "stage", "bytes"});
+            r.object(v, ptr, {"op", "stage", "flavors", "bytes"});
         } else if (*ops == "dd") {
             st.op = StepOp::Dd;
-            r.object(v, ptr, {"op", "stage", "duration", "commits"});
+            r.object(v, ptr, {"op", "stage", "flavors", "duration", "commits"});
         } else {
             r.error(ptr + "/op",
                     "unknown op \"" + *ops + "\" (use cpu, mdl, rows, sleep, tempfile, io, dd)");
@@ -557,6 +557,16 @@ struct Parser
         }
         if (const json *m = r.member(v, "stage"))
             parseStage(*m, ptr + "/stage", st.stage);
+        if (const json *m = r.member(v, "flavors")) {
+            if (!m->is_array() || m->empty()) {
+                r.error(ptr + "/flavors",
+                        "expected a non-empty array of flavors, got " + describe(*m));
+            } else {
+                for (size_t i = 0; i < m->size(); ++i)
+                    if (auto f = r.flavor((*m)[i], ptr + "/flavors/" + std::to_string(i)))
+                        st.flavors.push_back(*f);
+            }
+        }
         switch (st.op) {
         case StepOp::Cpu:
         case StepOp::Sleep:
@@ -1179,7 +1189,9 @@ struct Parser
                 if (const json *n = r.required(t, p, "name"))
                     if (auto s = r.string(*n, p + "/name", false)) {
                         if (!validName(*s, false))
-                            r.error(p + "/name", "table names use only letters, digits and _, got " + describe(*n));
+                            r.error(p + "/name",
+                                    "table names use only letters, digits and _, got " +
+                                        describe(*n));
                         else if (!names.insert(*s).second)
                             r.error(p + "/name", "table \"" + *s + "\" defined twice");
                         lt.name = *s;
@@ -1190,7 +1202,8 @@ struct Parser
                         for (char &ch : head)
                             ch = char(std::toupper(static_cast<unsigned char>(ch)));
                         if (head != "CREATE TABLE")
-                            r.error(p + "/create", "expected a CREATE TABLE statement, got " + describe(*c));
+                            r.error(p + "/create",
+                                    "expected a CREATE TABLE statement, got " + describe(*c));
                         lt.create = *s;
                     }
                 if (const json *n = r.member(t, "rows"))
@@ -1200,12 +1213,14 @@ struct Parser
                     if (auto s = r.string(*f, p + "/fill", false))
                         lt.fill = *s;
                 if (lt.rows > 0 && lt.fill.empty())
-                    r.error(p, "a table with \"rows\" needs \"fill\" (the select list of one row, seq = 1..rows)");
+                    r.error(p, "a table with \"rows\" needs \"fill\" (the select list of one row, "
+                               "seq = 1..rows)");
                 lab.tables.push_back(std::move(lt));
             }
             for (const std::string &t : sc.tables)
                 if (!names.count(t))
-                    r.error(ptr + "/tables", "table \"" + t + "\" of /tables has no definition here");
+                    r.error(ptr + "/tables",
+                            "table \"" + t + "\" of /tables has no definition here");
         }
         if (const json *m = r.member(v, "statements"); m && array(*m, ptr + "/statements")) {
             for (size_t i = 0; i < m->size(); ++i) {
@@ -1221,18 +1236,23 @@ struct Parser
                     if (auto k = r.integer(*n, p + "/statement", 0, 1'000'000)) {
                         ls.statement = int(*k);
                         if (s && size_t(*k) >= s->statements.size())
-                            r.error(p + "/statement", "session \"" + s->name + "\" has " + std::to_string(s->statements.size())
-                                                          + " statements, there is no statement " + std::to_string(*k));
+                            r.error(p + "/statement", "session \"" + s->name + "\" has " +
+                                                          std::to_string(s->statements.size()) +
+                                                          " statements, there is no statement " +
+                                                          std::to_string(*k));
                         else if (s && s->statements[size_t(*k)].kind == StatementKind::Kill)
-                            r.error(p + "/statement", "a kill statement is sent from its \"kill\" object (with the real thread id); "
+                            r.error(p + "/statement", "a kill statement is sent from its \"kill\" "
+                                                      "object (with the real thread id); "
                                                       "it needs no lab SQL");
                     }
                 if (const json *q = r.required(o, p, "sql"))
                     if (auto sq = r.string(*q, p + "/sql", false))
                         ls.sql = *sq;
                 for (const LabStatement &other : lab.statements)
-                    if (other.session == ls.session && other.statement == ls.statement && !ls.session.empty())
-                        r.error(p, "statement " + std::to_string(ls.statement) + " of \"" + ls.session + "\" has lab SQL twice");
+                    if (other.session == ls.session && other.statement == ls.statement &&
+                        !ls.session.empty())
+                        r.error(p, "statement " + std::to_string(ls.statement) + " of \"" +
+                                       ls.session + "\" has lab SQL twice");
                 lab.statements.push_back(std::move(ls));
             }
         }
@@ -1247,7 +1267,8 @@ struct Parser
                 if (s) {
                     lc.session = s->name;
                     if (s->client == ClientKind::App || s->daemon)
-                        r.error(p + "/session", "session \"" + s->name + "\" has no command-line client to replace");
+                        r.error(p + "/session", "session \"" + s->name +
+                                                    "\" has no command-line client to replace");
                 }
                 if (const json *c = r.required(o, p, "client"))
                     if (auto n = r.string(*c, p + "/client")) {
@@ -1260,7 +1281,9 @@ struct Parser
                         else if (*n == "mysql-5.6")
                             lc.client = ClientKind::MySql56;
                         else
-                            r.error(p + "/client", "unknown client \"" + *n + "\" (use mariadb-10.11, mysql-8.0, mysql-5.7, mysql-5.6)");
+                            r.error(p + "/client",
+                                    "unknown client \"" + *n +
+                                        "\" (use mariadb-10.11, mysql-8.0, mysql-5.7, mysql-5.6)");
                     }
                 reason(o, p, lc.reason);
                 lab.clients.push_back(std::move(lc));
@@ -1279,19 +1302,22 @@ struct Parser
                 if (const json *c = r.required(o, p, "class"))
                     if (auto n = r.string(*c, p + "/class")) {
                         if (*n != "text" && *n != "state" && *n != "outcome" && *n != "timing")
-                            r.error(p + "/class", "unknown class \"" + *n + "\" (use text, state, outcome, timing)");
+                            r.error(p + "/class", "unknown class \"" + *n +
+                                                      "\" (use text, state, outcome, timing)");
                         d.cls = *n;
                     }
                 if (const json *a = r.member(o, "aspect"))
                     if (auto n = r.string(*a, p + "/aspect")) {
-                        static const char *const aspects[] = {"lines", "states", "leave-order", "kill-latency", "rollback-rate",
-                                                              "end-state"};
+                        static const char *const aspects[] = {"lines",         "states",
+                                                              "leave-order",   "kill-latency",
+                                                              "rollback-rate", "end-state"};
                         bool known = false;
                         for (const char *x : aspects)
                             known = known || *n == x;
                         if (!known)
-                            r.error(p + "/aspect", "unknown aspect \"" + *n
-                                                       + "\" (use lines, states, leave-order, kill-latency, rollback-rate, end-state)");
+                            r.error(p + "/aspect", "unknown aspect \"" + *n +
+                                                       "\" (use lines, states, leave-order, "
+                                                       "kill-latency, rollback-rate, end-state)");
                         d.aspect = *n;
                     }
                 if (const json *mt = r.member(o, "match"))

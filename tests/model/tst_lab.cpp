@@ -291,6 +291,24 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("restarts the server")), qPrintable(error));
     }
 
+    // The plan holds only the steps that exist on its flavor: calibration counts what runs.
+    void planDropsOtherFlavorsSteps()
+    {
+        const sim::Scenario s = builtin(QStringLiteral("ddl-kill"));
+        const LabPlan p = planFor(s);
+        const auto &b = p.scenario().sessions[size_t(p.scenario().sessionIndex("B"))];
+        int dd = 0;
+        bool keys = false;
+        for (const sim::Step &step : b.statements[0].steps) {
+            dd += step.op == sim::StepOp::Dd ? 1 : 0;
+            const std::string *stage = step.stage.forFlavor(sim::Flavor::MariaDb1011);
+            keys = keys || (stage && *stage == "Enabling keys");
+            QVERIFY(step.flavors.empty() || step.flavors.front() == sim::Flavor::MariaDb1011);
+        }
+        QCOMPARE(dd, 1);
+        QVERIFY(keys);
+    }
+
     void faithfulRecordingHasNoDifferences_data()
     {
         QTest::addColumn<QString>("id");

@@ -384,6 +384,34 @@ private slots:
         QVERIFY(!plain.scenario->lab.present);
     }
 
+    // A step with `flavors` exists only in runs of those flavors; a bad entry is named.
+    void stepFlavors()
+    {
+        const char *text = R"j({"version":1,"id":"x","title":{"en":"a","zh_CN":"b"},"flavors":["mariadb-10.11","mysql-8.0"],"tables":[{"name":"t"}],
+            "sessions":[{"name":"A","statements":[{"sql":"ALTER TABLE t ADD c INT","kind":"ddl","at":"0s","steps":[
+              {"op":"rows","count":1000,"perRow":"1us","stage":"copy to tmp table"},
+              {"op":"rows","count":1000,"perRow":"1us","stage":"Enabling keys","flavors":["mariadb-10.11"]},
+              {"op":"dd","duration":"1ms"}]}]}]})j";
+        const auto r = ScenarioParser::parse(text, "x.json");
+        QVERIFY2(r.ok(), r.errorText().c_str());
+        const auto &steps = r.scenario->sessions[0].statements[0].steps;
+        QCOMPARE(steps[1].flavors, std::vector<Flavor>{Flavor::MariaDb1011});
+        QVERIFY(steps[0].flavors.empty());
+        RunOptions o;
+        o.flavor = Flavor::MariaDb1011;
+        const RunResult maria = Engine::run(*r.scenario, o);
+        o.flavor = Flavor::MySql80;
+        const RunResult mysql = Engine::run(*r.scenario, o);
+        QVERIFY(maria.until > mysql.until); // the second stage costs 1 ms more there
+        std::string bad = text;
+        const std::string one = "\"Enabling keys\",\"flavors\":[\"mariadb-10.11\"]";
+        bad.replace(bad.find(one), one.size(), "\"Enabling keys\",\"flavors\":[\"mariadb-9\"]");
+        const auto e = ScenarioParser::parse(bad, "x.json");
+        QVERIFY(!e.ok());
+        QVERIFY2(e.errorText().find("/sessions/0/statements/0/steps/1/flavors/0") != std::string::npos,
+                 e.errorText().c_str());
+    }
+
     // Every built-in scenario that MariaDB can run says how lab mode creates its tables.
     void builtinsHaveLabSections()
     {

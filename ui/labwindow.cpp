@@ -107,7 +107,8 @@ LabWindow::LabWindow(QWidget *parent)
     connect(m_session, &QComboBox::currentIndexChanged, this, &LabWindow::fillLines);
     connect(m_cancel, &QPushButton::clicked, this, &LabWindow::cancelRequested);
     connect(m_save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save lab report"), m_scenarioId + QStringLiteral("-lab.md"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save lab report"),
+                                                          m_scenarioId + QStringLiteral("-lab.md"),
                                                           tr("Markdown (*.md);;JSON (*.json)"));
         if (path.isEmpty())
             return;
@@ -154,7 +155,8 @@ void LabWindow::setOutcome(std::shared_ptr<const LabOutcome> outcome)
     if (m_outcome && m_outcome->compared && m_outcome->simulation) {
         m_comparison = m_outcome->comparison;
         m_scenarioId = m_comparison.scenarioId;
-        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_comparison, m_timeline);
+        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_comparison,
+                                     m_timeline);
         m_diffs->setComparison(m_comparison);
         m_diffs->setLanguage(currentLanguage());
         m_diffView->expandAll();
@@ -198,7 +200,7 @@ void LabWindow::showDifference(const QModelIndex &index)
     for (const LabTimeline::Pair &p : std::as_const(m_pairs)) {
         if (p.session != session)
             continue;
-        const int lane = !p.realLanes.isEmpty() ? p.realLanes.constFirst()
+        const int lane = !p.realLanes.isEmpty()  ? p.realLanes.constFirst()
                          : !p.simLanes.isEmpty() ? p.simLanes.constFirst()
                                                  : -1;
         if (lane >= 0)
@@ -250,13 +252,17 @@ void LabWindow::updateHeader()
     QString text;
     if (m_running) {
         text = tr("<b>Running %1 on the server…</b> %2")
-                   .arg(m_scenarioId.toHtmlEscaped(), m_progress.isEmpty() ? QString() : m_progress.constLast().toHtmlEscaped());
+                   .arg(m_scenarioId.toHtmlEscaped(),
+                        m_progress.isEmpty() ? QString() : m_progress.constLast().toHtmlEscaped());
     } else if (m_outcome && m_outcome->compared) {
         const LabComparison &c = m_comparison;
         const int n = c.undeclaredCount();
-        const QString verdict = n == 0 ? tr("<span style='color:#2a7a2a'>no undeclared differences</span>")
-                                       : tr("<span style='color:#b02020'>%n undeclared difference(s)</span>", nullptr, n);
-        text = tr("<b>%1</b> on %2 (lab scale %3): %4 — %5 timing check(s) within tolerance (±%6 % + %7 ms)")
+        const QString verdict =
+            n == 0
+                ? tr("<span style='color:#2a7a2a'>no undeclared differences</span>")
+                : tr("<span style='color:#b02020'>%n undeclared difference(s)</span>", nullptr, n);
+        text = tr("<b>%1</b> on %2 (lab scale %3): %4 — %5 timing check(s) within tolerance (±%6 % "
+                  "+ %7 ms)")
                    .arg(c.scenarioId.toHtmlEscaped(), c.server.toHtmlEscaped())
                    .arg(c.scale)
                    .arg(verdict)
@@ -272,7 +278,8 @@ void LabWindow::updateHeader()
     m_header->setText(text);
     m_cancel->setVisible(m_running);
     m_save->setEnabled(m_outcome && m_outcome->compared);
-    setWindowTitle(m_scenarioId.isEmpty() ? tr("KillScope lab") : tr("KillScope lab — %1").arg(m_scenarioId));
+    setWindowTitle(m_scenarioId.isEmpty() ? tr("KillScope lab")
+                                          : tr("KillScope lab — %1").arg(m_scenarioId));
 }
 
 void LabWindow::retranslateUi()
@@ -288,12 +295,17 @@ void LabWindow::retranslateUi()
     // What the comparison says (its differences' sentences) and the lanes' captions ("A ·
     // simulation") are in the language of their making: made again in the new one.
     if (m_outcome && m_outcome->compared && m_outcome->simulation && m_outcome->plan) {
-        m_comparison = LabComparison::compare(*m_outcome->plan, *m_outcome->simulation, m_outcome->recording);
+        m_comparison =
+            LabComparison::compare(*m_outcome->plan, *m_outcome->simulation, m_outcome->recording);
         for (const QString &n : m_outcome->calibrationNotes)
             m_comparison.notes << LabMode::tr("Calibration: %1").arg(n);
         m_diffs->setComparison(m_comparison);
         m_diffView->expandAll();
-        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_comparison, m_timeline);
+        // The new language's texts have their own widths (zh_CN's full-width brackets).
+        for (int c = 0; c < LabDiffModel::ColumnCount - 1; ++c)
+            m_diffView->resizeColumnToContents(c);
+        m_pairs = LabTimeline::build(*m_outcome->simulation, m_outcome->recording, m_comparison,
+                                     m_timeline);
         m_view->timelineChanged();
         fillLines();
     }

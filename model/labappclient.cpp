@@ -33,13 +33,15 @@ void closeLabConnection(QSqlDatabase &db)
 }
 
 LabAppClient::LabAppClient(const ConnectionSettings &settings, const QStringList &initSql,
-                           LiveClock clock, qint64 originUs, QObject *parent)
+                           LiveClock clock, qint64 originUs,
+                           std::shared_ptr<LabHeartbeat::Log> heartbeat, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_initSql(initSql)
     , m_clock(clock)
     , m_originUs(originUs)
     , m_name(QStringLiteral("ks-lab-app-") + QUuid::createUuid().toString(QUuid::Id128))
+    , m_heartbeatLog(std::move(heartbeat))
 {}
 
 LabAppClient::~LabAppClient()
@@ -74,6 +76,10 @@ void LabAppClient::open()
         return;
     }
     Q_EMIT opened(q.value(0).toLongLong(), now());
+    if (m_heartbeatLog) {
+        m_heartbeat = new LabHeartbeat(m_clock, m_heartbeatLog, this);
+        m_heartbeat->start();
+    }
 }
 
 void LabAppClient::execute(int statement, const QString &sql)
@@ -90,9 +96,14 @@ void LabAppClient::execute(int statement, const QString &sql)
     if (ok) {
         while (q.next()) {
         }
+        // The wait for the statement is not this thread's lateness.
+        if (m_heartbeat)
+            m_heartbeat->rearm();
         Q_EMIT finished(statement, now(), 0, QString());
         return;
     }
+    if (m_heartbeat)
+        m_heartbeat->rearm();
     const QSqlError e = q.lastError();
     const int code = e.nativeErrorCode().toInt();
     const qint64 t = now();
@@ -105,6 +116,8 @@ void LabAppClient::execute(int statement, const QString &sql)
 
 void LabAppClient::close()
 {
+    if (m_heartbeat)
+        m_heartbeat->stop();
     closeLabConnection(m_db);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "labheartbeat.h"
 #include "livesample.h"
 
 #include <QObject>
@@ -27,8 +28,10 @@ class LabAppClient : public QObject
 {
     Q_OBJECT
 public:
+    // `heartbeat`, if given, logs how late this client's thread got to run between statements.
     LabAppClient(const ConnectionSettings &settings, const QStringList &initSql, LiveClock clock,
-                 qint64 originUs, QObject *parent = nullptr);
+                 qint64 originUs, std::shared_ptr<LabHeartbeat::Log> heartbeat = {},
+                 QObject *parent = nullptr);
     ~LabAppClient() override;
 
     // "ERROR 1317 (70100): Query execution was interrupted" from the driver's error (QMYSQL
@@ -57,6 +60,8 @@ private:
     QString m_name;
     QSqlDatabase m_db;
     bool m_lost = false;
+    std::shared_ptr<LabHeartbeat::Log> m_heartbeatLog;
+    LabHeartbeat *m_heartbeat = nullptr; // made in open(), on this client's thread
 };
 
 } // namespace ks

@@ -352,8 +352,17 @@ LabTolerance LabCosts::tolerance(const LabPlan &plan, const LabCalibration &cal,
                                                return std::sqrt(var / double(echoes.size() - 1));
                                            }())
                                   : 0;
+    // The calibration measured the round trips before the run, on the machine as it was then;
+    // the run's own scheduling lateness is measured during the run, on every thread that stamps
+    // a client's output or sends (LabHeartbeat). The largest wake-up lateness, not a percentile:
+    // each timing checked rests on a stamp taken at one arbitrary moment, and the comparison must
+    // hold for every one of them, including those that fall into the run's worst stall (which is
+    // where the late KILL results and ^C lines were seen); a percentile would leave exactly those
+    // outside. The heartbeat wakes every 2 ms, so no stall longer than that goes unseen.
+    for (const LabSchedulingProbe &p : rec.scheduling)
+        t.schedulingUs = std::max(t.schedulingUs, p.maxUs);
     t.absoluteUs = rtt + echoSpread + smallSpreadUs + threeSigma(cal.connectUs) +
-                   (lateClients ? threeSigma(cal.startupUs) : 0);
+                   (lateClients ? threeSigma(cal.startupUs) : 0) + t.schedulingUs;
     t.sampleUs = rec.maxSampleGapUs;
     t.trxUs = rec.maxTrxGapUs;
     return t;

@@ -126,9 +126,20 @@ struct LabCalibration
     QList<LabCalibrationRun> runs;
     QList<qint64> killRoundTrips; // KILL QUERY sent → the victim's SLEEP returned its error
     QList<qint64> startupUs;      // command-line client started → first prompt
-    QList<qint64> connectUs;      // the client's reconnect ("No connection…" → "Connection id:")
-    QList<qint64> handshakeUs;    // a connection alone, opened by lab mode: handshake and login
+    QList<qint64> connectUs;   // the client's reconnect ("No connection…" → "Connection id:")
+    QList<qint64> handshakeUs; // a connection alone, opened by lab mode: handshake and login
     LabIoProbe io;
+};
+
+// How late one of lab mode's own threads got to run during the scenario (LabHeartbeat): the
+// uncertainty of every time that thread stamped.
+struct LabSchedulingProbe
+{
+    QString thread;
+    qint64 wakeups = 0;
+    qint64 medianUs = 0;
+    qint64 p99Us = 0;
+    qint64 maxUs = 0;
 };
 
 struct LabRecording
@@ -141,8 +152,9 @@ struct LabRecording
     QList<LabKillRun> kills;       // in the order sent
     QList<qint64> actionUs;        // when each of the scenario's actions was done (-1: not done)
     QList<LabSample> samples;
-    qint64 maxSampleGapUs = 0; // the longest time between two samples during the run
-    qint64 maxTrxGapUs = 0;    // the same for INNODB_TRX reads
+    qint64 maxSampleGapUs = 0;            // the longest time between two samples during the run
+    qint64 maxTrxGapUs = 0;               // the same for INNODB_TRX reads
+    QList<LabSchedulingProbe> scheduling; // per thread that stamps client output or sends
     QList<LabTableState> tablesBefore;
     QList<LabTableState> tablesAfter;
     QStringList leftovers; // #sql tables left in the lab database

@@ -1,5 +1,7 @@
 #include "labreport.h"
 
+#include "labheartbeat.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,7 +89,18 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
                 QJsonObject{{QStringLiteral("relative"), c.tolerance.relative},
                             {QStringLiteral("absolute_us"), c.tolerance.absoluteUs},
                             {QStringLiteral("sample_gap_us"), c.tolerance.sampleUs},
-                            {QStringLiteral("innodb_trx_gap_us"), c.tolerance.trxUs}});
+                            {QStringLiteral("innodb_trx_gap_us"), c.tolerance.trxUs},
+                            {QStringLiteral("scheduling_lateness_us"), c.tolerance.schedulingUs}});
+    // How late lab mode's own threads got to run during the run, per thread (the largest is
+    // tolerance.scheduling_lateness_us, part of absolute_us).
+    QJsonArray scheduling;
+    for (const LabSchedulingProbe &p : rec.scheduling)
+        scheduling.append(QJsonObject{{QStringLiteral("thread"), p.thread},
+                                      {QStringLiteral("wakeups"), p.wakeups},
+                                      {QStringLiteral("median_us"), p.medianUs},
+                                      {QStringLiteral("p99_us"), p.p99Us},
+                                      {QStringLiteral("max_us"), p.maxUs}});
+    root.insert(QStringLiteral("scheduling"), scheduling);
     QJsonArray cal;
     for (const LabCalibrationRun &r : rec.calibration.runs) {
         QJsonArray f, b;
@@ -275,6 +288,23 @@ QString LabReport::markdown(const LabComparison &c, const LabRecording &rec)
                .arg(double(c.tolerance.absoluteUs) / 1000, 0, 'f', 1)
                .arg(double(c.tolerance.sampleUs) / 1000, 0, 'f', 1)
                .arg(double(c.tolerance.trxUs) / 1000, 0, 'f', 0);
+    out += tr("Scheduling lateness during the run: %1 ms (the latest of lab mode's own threads' "
+              "wake-ups, every %2 ms; included in the client-side %3 ms).\n\n")
+               .arg(double(c.tolerance.schedulingUs) / 1000, 0, 'f', 1)
+               .arg(LabHeartbeat::IntervalMs)
+               .arg(double(c.tolerance.absoluteUs) / 1000, 0, 'f', 1);
+    if (!rec.scheduling.isEmpty()) {
+        out += tr("| thread | wake-ups | median (ms) | 99th percentile (ms) | latest (ms) "
+                  "|\n|---|---|---|---|---|\n");
+        for (const LabSchedulingProbe &p : rec.scheduling)
+            out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
+                       .arg(p.thread)
+                       .arg(p.wakeups)
+                       .arg(double(p.medianUs) / 1000, 0, 'f', 2)
+                       .arg(double(p.p99Us) / 1000, 0, 'f', 2)
+                       .arg(double(p.maxUs) / 1000, 0, 'f', 2);
+        out += u'\n';
+    }
     out += tr("## Differences\n\n");
     out += tr("| t (s) | class | session | aspect | simulation | server | detail "
               "|\n|---|---|---|---|---|---|---|\n");

@@ -888,7 +888,10 @@ bool LabRunner::startSession(Session &s, bool waitForPrompt)
             init << QStringLiteral("SET SESSION max_statement_time = %1")
                         .arg(double(timeout) / 1e6, 0, 'f', 6);
         s.appThread = new QThread(this);
-        s.app = new LabAppClient(cs, init, m_clock, 0);
+        auto beat = std::make_shared<LabHeartbeat::Log>();
+        beat->thread = tr("session %1's connection").arg(s.run.name);
+        m_heartbeats.push_back(beat);
+        s.app = new LabAppClient(cs, init, m_clock, 0, beat);
         s.app->moveToThread(s.appThread);
         connect(s.appThread, &QThread::finished, s.app, &QObject::deleteLater);
         Session *sp = &s;
@@ -1357,6 +1360,13 @@ bool LabRunner::runScenario()
             .arg(double(m_rec.untilUs) / 1e6, 0, 'f', 2));
     QEventLoop loop;
     m_loop = &loop;
+    // This thread reads every client's output, types the statements and does the actions: how
+    // late it gets to run is how late those times may be stamped.
+    auto mainBeat = std::make_shared<LabHeartbeat::Log>();
+    mainBeat->thread = tr("lab mode's own thread (client output, statements, actions)");
+    m_heartbeats.push_back(mainBeat);
+    LabHeartbeat heartbeat(m_clock, mainBeat);
+    heartbeat.start();
     m_t0 = m_clock.nowUs();
     m_untilUs = m_t0 + m_rec.untilUs;
     m_lastTrxUs = m_t0;
@@ -1414,6 +1424,7 @@ bool LabRunner::runScenario()
     });
     watchdog.start(50);
     loop.exec();
+    heartbeat.stop();
     m_loop = nullptr;
     const bool interrupted = stopped();
     if (m_untilUs - m_t0 > m_rec.untilUs) {
@@ -1431,6 +1442,9 @@ bool LabRunner::runScenario()
     endSessions();
     if (interrupted)
         return false;
+    // The application sessions' threads have ended: their logs are complete.
+    for (const auto &log : m_heartbeats)
+        m_rec.scheduling << LabHeartbeat::summarize(*log, m_t0, m_untilUs);
 
     // Times relative to t = 0.
     for (auto &s : m_sessions) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "labheartbeat.h"
 #include "labplan.h"
 #include "labrecording.h"
 #include "livesample.h"
@@ -146,6 +147,8 @@ private:
     quint64 m_samplesSeen = 0;
     qint64 m_lastTrxUs = -1;
     qint64 m_untilUs = 0;
+    // How late each of lab mode's stamping threads got to run (LabHeartbeat), one per thread.
+    std::vector<std::shared_ptr<LabHeartbeat::Log>> m_heartbeats;
 };
 
 } // namespace ks

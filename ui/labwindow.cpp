@@ -269,6 +269,11 @@ void LabWindow::updateHeader()
                    .arg(c.count(LabDiff::Class::TimingOk))
                    .arg(c.tolerance.relative * 100, 0, 'f', 1)
                    .arg(double(c.tolerance.absoluteUs) / 1000, 0, 'f', 1);
+        // Its own figure, so a reader sees why the client-side tolerance is what it is.
+        text += QStringLiteral("<br>") +
+                tr("Scheduling lateness during the run: %1 ms (included in the %2 ms).")
+                    .arg(double(c.tolerance.schedulingUs) / 1000, 0, 'f', 1)
+                    .arg(double(c.tolerance.absoluteUs) / 1000, 0, 'f', 1);
         text += QStringLiteral("<br>") + tr("Each session: simulation above, server below.");
     } else if (m_outcome) {
         text = tr("<b>The lab run did not finish:</b> %1").arg(m_outcome->error.toHtmlEscaped());

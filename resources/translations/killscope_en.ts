@@ -1643,6 +1643,22 @@ Left behind: %1
         <translation>- I/O not measured: %1
 </translation>
     </message>
+    <message>
+        <source>Scheduling lateness during the run: %1 ms (the latest of lab mode&apos;s own threads&apos; wake-ups, every %2 ms; included in the client-side %3 ms).
+
+</source>
+        <translation>Scheduling lateness during the run: %1 ms (the latest of lab mode&apos;s own threads&apos; wake-ups, every %2 ms; included in the client-side %3 ms).
+
+</translation>
+    </message>
+    <message>
+        <source>| thread | wake-ups | median (ms) | 99th percentile (ms) | latest (ms) |
+|---|---|---|---|---|
+</source>
+        <translation>| thread | wake-ups | median (ms) | 99th percentile (ms) | latest (ms) |
+|---|---|---|---|---|
+</translation>
+    </message>
 </context>
 <context>
     <name>LabTimeline</name>
@@ -3118,6 +3134,14 @@ Left behind: %1
         <source>the server reported no bytes written</source>
         <translation>the server reported no bytes written</translation>
     </message>
+    <message>
+        <source>session %1&apos;s connection</source>
+        <translation>session %1&apos;s connection</translation>
+    </message>
+    <message>
+        <source>lab mode&apos;s own thread (client output, statements, actions)</source>
+        <translation>lab mode&apos;s own thread (client output, statements, actions)</translation>
+    </message>
 </context>
 <context>
     <name>ks::LabTerminal</name>
@@ -3218,6 +3242,10 @@ Left behind: %1
     <message>
         <source>Server</source>
         <translation>Server</translation>
+    </message>
+    <message>
+        <source>Scheduling lateness during the run: %1 ms (included in the %2 ms).</source>
+        <translation>Scheduling lateness during the run: %1 ms (included in the %2 ms).</translation>
     </message>
 </context>
 <context>

@@ -1625,6 +1625,22 @@ Left behind: %1
         <translation>- I/O 未测量：%1
 </translation>
     </message>
+    <message>
+        <source>Scheduling lateness during the run: %1 ms (the latest of lab mode&apos;s own threads&apos; wake-ups, every %2 ms; included in the client-side %3 ms).
+
+</source>
+        <translation>运行期间的调度延迟：%1 毫秒（实验模式自身各线程唤醒中最晚的一次，每 %2 毫秒唤醒一次；已计入客户端一侧的 %3 毫秒）。
+
+</translation>
+    </message>
+    <message>
+        <source>| thread | wake-ups | median (ms) | 99th percentile (ms) | latest (ms) |
+|---|---|---|---|---|
+</source>
+        <translation>| 线程 | 唤醒次数 | 中位数（毫秒） | 第 99 百分位（毫秒） | 最晚（毫秒） |
+|---|---|---|---|---|
+</translation>
+    </message>
 </context>
 <context>
     <name>LabTimeline</name>
@@ -3094,6 +3110,14 @@ Left behind: %1
         <source>the server reported no bytes written</source>
         <translation>服务器没有报告写入的字节数</translation>
     </message>
+    <message>
+        <source>session %1&apos;s connection</source>
+        <translation>会话 %1 的连接</translation>
+    </message>
+    <message>
+        <source>lab mode&apos;s own thread (client output, statements, actions)</source>
+        <translation>实验模式自身的线程（客户端输出、语句、动作）</translation>
+    </message>
 </context>
 <context>
     <name>ks::LabTerminal</name>
@@ -3193,6 +3217,10 @@ Left behind: %1
     <message>
         <source>Server</source>
         <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Scheduling lateness during the run: %1 ms (included in the %2 ms).</source>
+        <translation>运行期间的调度延迟：%1 毫秒（已计入 %2 毫秒）。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "labcomparison.h"
 #include "labdiffmodel.h"
 #include "labfake.h"
+#include "labheartbeat.h"
 #include "labmode.h"
 #include "labreport.h"
 #include "labterminal.h"
@@ -16,11 +17,15 @@
 #include "scenarioparser.h"
 
 #include <QAbstractItemModelTester>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <chrono>
+#include <thread>
 
 using namespace ks;
 
@@ -452,6 +457,16 @@ private Q_SLOTS:
         QCOMPARE(t.sampleUs, qint64(52000));
         QCOMPARE(t.absoluteUs, qint64(100 + 300)); // round trip + 3 sigma of the connect times
         QCOMPARE(t.allowedUs(1'000'000, true), qint64(t.relative * 1e6) + 400 + 52000);
+        QCOMPARE(t.schedulingUs, qint64(0));
+        // The run's own scheduling lateness: the latest wake-up of any thread adds to the client
+        // side, and only there.
+        rec.scheduling << LabSchedulingProbe{QStringLiteral("main"), 900, 80, 1200, 7300}
+                       << LabSchedulingProbe{QStringLiteral("session B"), 900, 60, 900, 11400};
+        const LabTolerance ts = LabCosts::tolerance(plan, cal, rec);
+        QCOMPARE(ts.schedulingUs, qint64(11400));
+        QCOMPARE(ts.absoluteUs, qint64(100 + 300 + 11400));
+        QCOMPARE(ts.relative, t.relative);
+        QCOMPARE(ts.sampleUs, t.sampleUs);
 
         // --lab-calibrate: the original file with the measured costs, still a valid scenario.
         QString error;
@@ -553,7 +568,10 @@ private Q_SLOTS:
             if (l.text.startsWith(QLatin1String("ERROR 1317")))
                 l.text = QStringLiteral(
                     "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction");
+        rec.scheduling << LabSchedulingProbe{QStringLiteral("lab mode's own thread"), 2000, 90,
+                                             1500, 6200};
         const LabComparison c = LabComparison::compare(plan, r, rec);
+        QCOMPARE(c.tolerance.schedulingUs, qint64(6200));
         const QByteArray json = LabReport::json(c, rec);
         QCOMPARE(LabReport::json(c, rec), json);
         const QJsonObject o = QJsonDocument::fromJson(json).object();
@@ -577,7 +595,18 @@ private Q_SLOTS:
                          .isEmpty());
         }
         QVERIFY(!o.value(QStringLiteral("differences")).toArray().isEmpty());
+        QCOMPARE(o.value(QStringLiteral("tolerance"))
+                     .toObject()
+                     .value(QStringLiteral("scheduling_lateness_us"))
+                     .toInteger(),
+                 6200);
+        const QJsonObject probe = o.value(QStringLiteral("scheduling")).toArray().at(0).toObject();
+        QCOMPARE(probe.value(QStringLiteral("wakeups")).toInteger(), 2000);
+        QCOMPARE(probe.value(QStringLiteral("p99_us")).toInteger(), 1500);
+        QCOMPARE(probe.value(QStringLiteral("max_us")).toInteger(), 6200);
         const QString md = LabReport::markdown(c, rec);
+        QVERIFY2(md.contains(QLatin1String("Scheduling lateness during the run: 6.2 ms")),
+                 qPrintable(md));
         for (const char *part :
              {"# Lab report: lock-wait-kill", "## Differences", "## Session B", "### Client lines",
               "### (Command, State)", "## Order of leaving", "## End state", "ERROR 1205"})
@@ -587,6 +616,44 @@ private Q_SLOTS:
         QVERIFY(!LabReport::write(dir.filePath(QStringLiteral("r.txt")), c, rec, &error));
         QVERIFY(error.contains(QLatin1String(".json or .md")));
         QVERIFY(LabReport::write(dir.filePath(QStringLiteral("r.md")), c, rec, &error));
+    }
+
+    // The heartbeat sees a stall of its thread as the lateness of the wake-up that was due in it;
+    // a stall that was the thread's own blocking call (rearm() after it) is not logged.
+    void heartbeat()
+    {
+        // A real event loop (QTest::qWait sleeps between its rounds, which would be lateness).
+        auto spin = [](int ms) {
+            QEventLoop loop;
+            QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        LiveClock clock;
+        auto log = std::make_shared<LabHeartbeat::Log>();
+        LabHeartbeat beat(clock, log);
+        beat.start();
+        spin(20);
+        const qint64 stallFrom = clock.nowUs();
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        spin(10);
+        const LabSchedulingProbe p = LabHeartbeat::summarize(*log, 0, clock.nowUs());
+        QVERIFY2(p.wakeups >= 3, qPrintable(QString::number(p.wakeups)));
+        QVERIFY2(p.maxUs >= 27000, qPrintable(QString::number(p.maxUs)));
+        QVERIFY(p.p99Us <= p.maxUs && p.medianUs <= p.p99Us);
+        QCOMPARE(LabHeartbeat::summarize(*log, 0, stallFrom - 1).maxUs < p.maxUs, true);
+
+        const qint64 blockFrom = clock.nowUs();
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        const qint64 rearmedAt = clock.nowUs();
+        beat.rearm();
+        spin(10);
+        beat.stop();
+        QMutexLocker lock(&log->mutex);
+        for (qsizetype i = 0; i < log->atUs.size(); ++i)
+            if (log->atUs[i] > blockFrom)
+                QVERIFY2(log->atUs[i] >= rearmedAt + LabHeartbeat::IntervalMs * 1000 - 500,
+                         qPrintable(QString::number(log->atUs[i] - rearmedAt)));
+        QVERIFY(!log->atUs.isEmpty() && log->atUs.constLast() > rearmedAt);
     }
 
     void differencesModel()

@@ -483,6 +483,10 @@ QString LabReport::summary(const LabComparison &c)
                        n += d.declared ? 1 : 0;
                    return n;
                }());
+    out += tr("  scheduling lateness during the run: %1 ms (part of the client-side tolerance, "
+              "%2 ms)\n")
+               .arg(double(c.tolerance.schedulingUs) / 1000, 0, 'f', 1)
+               .arg(double(c.tolerance.absoluteUs) / 1000, 0, 'f', 1);
     for (const LabDiff &d : c.diffs) {
         if (!d.counts())
             continue;

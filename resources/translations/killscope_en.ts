@@ -1659,6 +1659,12 @@ Left behind: %1
 |---|---|---|---|---|
 </translation>
     </message>
+    <message>
+        <source>  scheduling lateness during the run: %1 ms (part of the client-side tolerance, %2 ms)
+</source>
+        <translation>  scheduling lateness during the run: %1 ms (part of the client-side tolerance, %2 ms)
+</translation>
+    </message>
 </context>
 <context>
     <name>LabTimeline</name>

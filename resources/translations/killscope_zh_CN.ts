@@ -1641,6 +1641,12 @@ Left behind: %1
 |---|---|---|---|---|
 </translation>
     </message>
+    <message>
+        <source>  scheduling lateness during the run: %1 ms (part of the client-side tolerance, %2 ms)
+</source>
+        <translation>  运行期间的调度延迟：%1 毫秒（计入客户端一侧的容差 %2 毫秒）
+</translation>
+    </message>
 </context>
 <context>
     <name>LabTimeline</name>

@@ -162,10 +162,17 @@ private Q_SLOTS:
         QElapsedTimer t;
         t.start();
         const Run r = lab({QStringLiteral("--scenario"), id, QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), report});
-        qInfo("%s: %.1f s", qPrintable(id), double(t.elapsed()) / 1000);
+        const QJsonObject o = QJsonDocument::fromJson(readAll(report)).object();
+        const QJsonObject tol = o.value(QStringLiteral("tolerance")).toObject();
+        qInfo("%s: %.1f s, %s, scheduling lateness %.1f ms, client-side tolerance %.1f ms", qPrintable(id),
+              double(t.elapsed()) / 1000, r.exitCode == 0 ? "passed" : "FAILED",
+              double(tol.value(QStringLiteral("scheduling_lateness_us")).toInteger()) / 1000,
+              double(tol.value(QStringLiteral("absolute_us")).toInteger()) / 1000);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         QVERIFY(r.out.contains(QLatin1String("0 undeclared differences")));
-        const QJsonObject o = QJsonDocument::fromJson(readAll(report)).object();
+        // The run measured its own scheduling on every stamping thread.
+        QVERIFY(!o.value(QStringLiteral("scheduling")).toArray().isEmpty());
+        QVERIFY(o.value(QStringLiteral("scheduling")).toArray().at(0).toObject().value(QStringLiteral("wakeups")).toInteger() > 0);
         QCOMPARE(o.value(QStringLiteral("result")).toObject().value(QStringLiteral("passed")).toBool(), true);
         QCOMPARE(o.value(QStringLiteral("flavor")).toString(), QStringLiteral("mariadb-10.11"));
         QVERIFY(o.value(QStringLiteral("samples")).toArray().size() > 5);

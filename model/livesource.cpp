@@ -19,6 +19,7 @@ const QString kLockWait = QStringLiteral("LOCK WAIT");
 const QString kRollingBack = QStringLiteral("ROLLING BACK");
 const QString kIncarnationKey = QStringLiteral("incarnation");
 const QString kFirstSeenKey = QStringLiteral("firstSeenUs");
+const QString kEndedAtKey = QStringLiteral("endedAtUs");
 
 void registerTypes()
 {
@@ -399,6 +400,10 @@ void LiveSource::endSession(Session &s, qint64 atUs)
     }
     m_timeline.addMarker({atUs, s.lane, MarkerKind::Gone, 0});
     m_timeline.setLaneClosed(s.lane, true);
+    // When it ended, so views can fold lanes gone for a while (LaneInfo alone says so).
+    QVariantMap meta = m_timeline.lane(s.lane).metadata;
+    meta.insert(endedAtKey(), atUs);
+    m_timeline.setLaneMetadata(s.lane, meta);
     // Its last row stays known for a while: a kill aimed at it later is refused, and the audit
     // line still shows whom the user meant.
     const QString key = endedKey(s.incarnation, s.last.id, s.firstSeenUs);
@@ -409,6 +414,11 @@ void LiveSource::endSession(Session &s, qint64 atUs)
         m_ended.remove(m_endedOrder.front());
         m_endedOrder.pop_front();
     }
+}
+
+QString LiveSource::endedAtKey()
+{
+    return kEndedAtKey;
 }
 
 QString LiveSource::endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs)
@@ -514,7 +524,9 @@ void LiveSource::ingest(const LiveSample &in)
             extra.rowsAtEnd = r.trxRowsModified;
             m_timeline.setSegmentExtra(s.lane, s.segment, extra);
         }
-        if (was.info != r.info || s.lastSeenUs == 0)
+        // The subtitle is the statement running now or, while idle, the last one it ran: a
+        // lane never loses its SQL because the session went to Sleep.
+        if (!r.info.isEmpty() && (was.info != r.info || s.lastSeenUs == 0))
             m_timeline.setLaneStatement(s.lane, r.info);
         s.last = r;
         s.lastSeenUs = t;

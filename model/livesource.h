@@ -160,6 +160,10 @@ public:
     // As if the sampler had (re)connected and detected `info` (tests of restart handling).
     void ingestConnected(const ServerInfo &info) { onConnected(info); }
 
+    // The lane metadata key holding when a session ended (µs of this source's clock); lanes of
+    // sessions still there have none.
+    static QString endedAtKey();
+
     // Which segment state a row is in (exposed for tests).
     static SegmentState segmentStateOf(const ProcesslistRow &row);
 

@@ -2,6 +2,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
+#include <QLocale>
 #include <QHash>
 #include <QPalette>
 #include <QGuiApplication>
@@ -30,13 +32,24 @@ bool sameRow(const ProcesslistRow &a, const ProcesslistRow &b)
 {
     return a.id == b.id && a.user == b.user && a.host == b.host && a.db == b.db
         && a.command == b.command && a.timeMs == b.timeMs && a.state == b.state && a.info == b.info
-        && a.progress == b.progress && a.trxState == b.trxState
+        && a.progress == b.progress && a.progressReported == b.progressReported
+        && a.trxState == b.trxState && a.trxRowsLocked == b.trxRowsLocked
+        && a.trxAgeS == b.trxAgeS && a.trxStarted == b.trxStarted
         && a.trxRowsModified == b.trxRowsModified && a.trxOperationState == b.trxOperationState
         && a.blockedBy == b.blockedBy && a.system == b.system && a.own == b.own
         && a.incarnation == b.incarnation && a.firstSeenUs == b.firstSeenUs;
 }
 
 } // namespace
+
+QString ProcesslistModel::durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
 
 ProcesslistModel::ProcesslistModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -56,8 +69,8 @@ void ProcesslistModel::setFlavor(const QString &flavorId)
                 Field::State, Field::Info};
     if (m_mariaDb)
         m_fields << Field::Progress;
-    m_fields << Field::TrxState << Field::TrxRowsModified << Field::TrxOperationState
-             << Field::BlockedBy;
+    m_fields << Field::TrxState << Field::TrxAge << Field::TrxRowsLocked
+             << Field::TrxRowsModified << Field::TrxOperationState << Field::BlockedBy;
     endResetModel();
 }
 
@@ -204,11 +217,16 @@ QVariant ProcesslistModel::display(const ProcesslistRow &r, Field f) const
     case Field::Info:
         return r.info.isEmpty() ? QStringLiteral("NULL") : r.info;
     case Field::Progress:
-        return QString::number(r.progress, 'f', 3);
+        // Nothing where the server reports none (an UPDATE's 0.000 is not "0 % done").
+        return r.progressReported ? QString::number(r.progress, 'f', 3) : QString();
     case Field::TrxState:
         return r.trxState;
+    case Field::TrxAge:
+        return r.trxAgeS < 0 ? QString() : durationText(r.trxAgeS);
+    case Field::TrxRowsLocked:
+        return r.trxRowsLocked < 0 ? QString() : QLocale().toString(r.trxRowsLocked);
     case Field::TrxRowsModified:
-        return r.trxRowsModified < 0 ? QString() : QString::number(r.trxRowsModified);
+        return r.trxRowsModified < 0 ? QString() : QLocale().toString(r.trxRowsModified);
     case Field::TrxOperationState:
         return r.trxOperationState;
     case Field::BlockedBy:
@@ -225,7 +243,11 @@ QVariant ProcesslistModel::sortValue(const ProcesslistRow &r, Field f) const
     case Field::Time:
         return r.timeMs;
     case Field::Progress:
-        return r.progress;
+        return r.progressReported ? r.progress : -1.0;
+    case Field::TrxAge:
+        return r.trxAgeS;
+    case Field::TrxRowsLocked:
+        return r.trxRowsLocked;
     case Field::TrxRowsModified:
         return r.trxRowsModified;
     case Field::BlockedBy:
@@ -253,10 +275,16 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
             return tr("%1 ms").arg(r.timeMs);
         if (f == Field::BlockedBy && r.blockedBy != 0)
             return tr("Waits for a lock held by session %1").arg(r.blockedBy);
+        if (f == Field::TrxAge && !r.trxStarted.isEmpty())
+            return tr("Transaction started %1").arg(r.trxStarted);
+        if (r.idleInTransaction())
+            return tr("Idle in transaction: no statement runs, but its transaction (open %1) "
+                      "keeps its locks and undo until it commits or rolls back.")
+                .arg(r.trxAgeS < 0 ? tr("for an unknown time") : durationText(r.trxAgeS));
         return {};
     case Qt::TextAlignmentRole:
-        if (f == Field::Id || f == Field::Time || f == Field::Progress
-            || f == Field::TrxRowsModified || f == Field::BlockedBy)
+        if (f == Field::Id || f == Field::Time || f == Field::Progress || f == Field::TrxAge
+            || f == Field::TrxRowsLocked || f == Field::TrxRowsModified || f == Field::BlockedBy)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -268,6 +296,20 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc6, 0x28, 0x28));
         if (f == Field::TrxState && r.trxState == QStringLiteral("ROLLING BACK"))
             return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (r.idleInTransaction() && (f == Field::Command || f == Field::TrxAge))
+            return QBrush(QColor(0x9a, 0x4f, 0x00));
+        return {};
+    case Qt::BackgroundRole:
+        // Idle in transaction is not idle: the row is tinted so it stands out among Sleeps.
+        if (r.idleInTransaction() && m_staleNote.isEmpty())
+            return QBrush(QColor(0xff, 0xe0, 0xb2, 150));
+        return {};
+    case Qt::FontRole:
+        if (r.idleInTransaction() && f == Field::Command) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
         return {};
     case SortRole:
         return sortValue(r, f);
@@ -279,6 +321,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
         return r.own;
     case KilledRole:
         return r.command == QStringLiteral("Killed") || r.trxState == QStringLiteral("ROLLING BACK");
+    case IdleInTransactionRole:
+        return r.idleInTransaction();
     default:
         return {};
     }
@@ -302,6 +346,8 @@ QVariant ProcesslistModel::headerData(int section, Qt::Orientation orientation, 
         case Field::Info: return QStringLiteral("Info");
         case Field::Progress: return QStringLiteral("Progress");
         case Field::TrxState: return QStringLiteral("trx_state");
+        case Field::TrxAge: return tr("trx age");
+        case Field::TrxRowsLocked: return QStringLiteral("trx_rows_locked");
         case Field::TrxRowsModified: return QStringLiteral("trx_rows_modified");
         case Field::TrxOperationState: return QStringLiteral("trx_operation_state");
         case Field::BlockedBy: return tr("Blocked by");
@@ -316,6 +362,11 @@ QVariant ProcesslistModel::headerData(int section, Qt::Orientation orientation, 
             return tr("MariaDB's progress of the statement in percent over all stages");
         case Field::TrxState:
             return tr("INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK");
+        case Field::TrxAge:
+            return tr("How long the transaction has been open (since INNODB_TRX.trx_started)");
+        case Field::TrxRowsLocked:
+            return tr("INNODB_TRX.trx_rows_locked: rows this transaction holds locks on "
+                      "(approximate)");
         case Field::TrxRowsModified:
             return tr("INNODB_TRX.trx_rows_modified: counts down while the transaction rolls back");
         case Field::TrxOperationState:
@@ -337,6 +388,7 @@ QHash<int, QByteArray> ProcesslistModel::roleNames() const
     names.insert(SystemRole, QByteArrayLiteral("system"));
     names.insert(OwnRole, QByteArrayLiteral("own"));
     names.insert(KilledRole, QByteArrayLiteral("killed"));
+    names.insert(IdleInTransactionRole, QByteArrayLiteral("idleInTransaction"));
     return names;
 }
 

@@ -30,6 +30,8 @@ public:
         Info,
         Progress, // MariaDB only
         TrxState,
+        TrxAge,        // since trx_started
+        TrxRowsLocked,
         TrxRowsModified,
         TrxOperationState,
         BlockedBy,
@@ -42,7 +44,11 @@ public:
         SystemRole,
         OwnRole,
         KilledRole, // Command is Killed or the transaction is rolling back
+        IdleInTransactionRole, // Sleep with an open transaction
     };
+
+    // "45 s", "12 min 3 s", "2 h 5 min": a duration as a DBA reads it.
+    static QString durationText(qint64 seconds);
 
     explicit ProcesslistModel(QObject *parent = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include "connectionopener.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -264,9 +265,9 @@ void Sampler::tick()
     // evidence for the kill check (IdentityProof).
     const QString plSql =
         maria ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
-                               "STATE, INFO, PROGRESS, TID, QUERY_ID FROM information_schema.PROCESSLIST")
+                               "STATE, INFO, PROGRESS, TID, QUERY_ID, MAX_STAGE FROM information_schema.PROCESSLIST")
               : QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
-                               "TIME * 1000, STATE, INFO, 0, -1, -1 FROM information_schema.PROCESSLIST");
+                               "TIME * 1000, STATE, INFO, 0, -1, -1, 0 FROM information_schema.PROCESSLIST");
     if (!q.exec(plSql)) {
         if (!fail(q))
             Q_EMIT sampleFailed(explainSqlError(q.lastError().nativeErrorCode(),
@@ -296,6 +297,8 @@ void Sampler::tick()
         r.progress = q.value(8).toDouble();
         r.osThreadId = q.value(9).isNull() ? -1 : q.value(9).toLongLong();
         r.queryId = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
+        // MariaDB reports progress only for statements with stages (ALTER, LOAD DATA, ...).
+        r.progressReported = q.value(11).toInt() > 0;
         r.system = r.command == daemon || r.user == systemUser || r.user == eventScheduler;
         // Ours by connection id only: anyone can write "/* killscope:sampler */" in a statement.
         r.own = m_own->contains(r.id);
@@ -311,7 +314,8 @@ void Sampler::tick()
     QHash<QString, qint64> threadOfTrx;
     if (m_info.innodbTrxReadable) {
         if (q.exec(QStringLiteral("SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
-                                  "trx_state, trx_rows_modified, trx_operation_state "
+                                  "trx_state, trx_rows_modified, trx_operation_state, trx_rows_locked, "
+                                  "trx_started, TIMESTAMPDIFF(SECOND, trx_started, NOW()) "
                                   "FROM information_schema.INNODB_TRX"))) {
             ++sample.cost.queries;
             while (q.next()) {
@@ -325,6 +329,9 @@ void Sampler::tick()
                 r.trxState = q.value(2).toString();
                 r.trxRowsModified = q.value(3).toLongLong();
                 r.trxOperationState = q.value(4).toString();
+                r.trxRowsLocked = q.value(5).toLongLong();
+                r.trxStarted = q.value(6).toDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                r.trxAgeS = q.value(7).isNull() ? -1 : q.value(7).toLongLong();
             }
         } else if (fail(q)) {
             return;

@@ -104,6 +104,34 @@ void SwimlaneView::setLaneFilter(std::function<bool(const LaneInfo &)> filter)
     viewport()->update();
 }
 
+void SwimlaneView::refilterLanes()
+{
+    m_renderer.updateLayout(true);
+    m_hover = {};
+    invalidateContent();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void SwimlaneView::setWallClockOrigin(qint64 epochMs)
+{
+    if (m_renderer.wallClockOrigin() == epochMs)
+        return;
+    m_renderer.setWallClockOrigin(epochMs);
+    invalidateContent();
+    viewport()->update();
+}
+
+qint64 SwimlaneView::wallClockOrigin() const
+{
+    return m_renderer.wallClockOrigin();
+}
+
+int SwimlaneView::visibleRowCount() const
+{
+    return int(m_renderer.rows().size());
+}
+
 void SwimlaneView::setScale(double scale)
 {
     m_scale = std::clamp(scale, 0.5, 4.0);

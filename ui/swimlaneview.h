@@ -66,6 +66,14 @@ public:
                                          qint64 time);
 
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
+    // The filter's answers changed (a filter edit, time passing for "gone for N minutes"):
+    // the rows are laid out again.
+    void refilterLanes();
+    // Live: the axis shows wall-clock time; -1 returns to run time (SwimlaneRenderer).
+    void setWallClockOrigin(qint64 epochMs);
+    qint64 wallClockOrigin() const;
+    // Rows shown (lanes the filter lets through, with their client rows).
+    int visibleRowCount() const;
     // Larger type and rows by a factor (1 = the desktop's).
     void setScale(double scale);
     double scale() const { return m_scale; }

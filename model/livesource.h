@@ -84,6 +84,7 @@ public:
     const Timeline &timeline() const override { return m_timeline; }
     QList<ProcesslistRow> processlistAt(qint64 timeUs) const override;
     QList<KillRecord> kills() const override { return m_tracker.records(); }
+    qint64 wallClockOriginMs() const override { return m_clock.originEpochMs; }
     // How an attempt ended on the wire: ok, refused (by the server), not-sent, read-only,
     // own-connection, no-connection; empty while unanswered.
     QString attemptVerdict(int serial) const { return m_attempts.value(serial).verdict; }

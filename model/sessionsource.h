@@ -161,6 +161,9 @@ public:
     virtual QList<ProcesslistRow> processlistAt(qint64 timeUs) const = 0;
     // Every kill so far, oldest first.
     virtual QList<KillRecord> kills() const = 0;
+    // The wall clock (ms since the epoch) at time 0 of timeline(), for sources that observed
+    // real time (live, recordings); -1 for run time (the simulation).
+    virtual qint64 wallClockOriginMs() const { return -1; }
 
 Q_SIGNALS:
     // New content: the timeline, processlist or kills changed.

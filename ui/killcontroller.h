@@ -23,13 +23,18 @@ struct KillPreview;
 //
 // Invariants: holds no SQL and no target of its own making; the confirmation runs for live
 // sources only (simulated kills are injected at the playhead as they are); a refused
-// confirmation sends nothing.
+// confirmation sends nothing; of several live kills, those the newest previews say cannot
+// succeed (or must not be sent) are left out.
 class KillController : public QObject
 {
     Q_OBJECT
 public:
-    // Shows the previews and asks; true to go ahead. The default is KillConfirmDialog::confirm.
-    using Confirmer = std::function<bool(QWidget *parent, const QList<KillPreview> &previews)>;
+    // Fresh previews of the same requests, from the newest sample.
+    using Refresher = std::function<QList<KillPreview>()>;
+    // Shows the previews (refreshing them while it asks) and asks; true to go ahead. The
+    // default is KillConfirmDialog::confirm.
+    using Confirmer = std::function<bool(QWidget *parent, const QList<KillPreview> &previews,
+                                         const Refresher &refresh)>;
 
     explicit KillController(QWidget *window);
 

@@ -26,6 +26,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QKeySequence>
+#include <QSet>
+#include <QTableWidget>
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
@@ -257,29 +263,30 @@ void MainWindow::createWidgets()
     m_toolBar->setObjectName(QStringLiteral("playbackToolBar"));
     m_toolBar->setMovable(false);
     m_scenarioLabel = new QLabel(this);
-    m_toolBar->addWidget(m_scenarioLabel);
+    m_simToolBarActions << m_toolBar->addWidget(m_scenarioLabel);
     m_scenarioCombo = new QComboBox(this);
     m_scenarioCombo->setObjectName(QStringLiteral("scenarioCombo"));
     m_scenarioCombo->setFocusPolicy(Qt::NoFocus);
     m_scenarioCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_scenarioCombo->setMaximumWidth(360);
-    m_toolBar->addWidget(m_scenarioCombo);
+    m_simToolBarActions << m_toolBar->addWidget(m_scenarioCombo);
     connect(m_scenarioCombo, &QComboBox::activated, this, [this](int i) {
         const QString target = m_scenarioCombo->itemData(i).toString();
         if (!target.isEmpty())
             openScenario(target);
     });
     m_flavorLabel = new QLabel(this);
-    m_toolBar->addWidget(m_flavorLabel);
+    m_simToolBarActions << m_toolBar->addWidget(m_flavorLabel);
     m_flavorCombo = new QComboBox(this);
     m_flavorCombo->setObjectName(QStringLiteral("flavorCombo"));
     m_flavorCombo->setFocusPolicy(Qt::NoFocus);
-    m_toolBar->addWidget(m_flavorCombo);
+    m_simToolBarActions << m_toolBar->addWidget(m_flavorCombo);
     connect(m_flavorCombo, &QComboBox::activated, this,
             [this](int i) { m_simulation->setFlavor(m_flavorCombo->itemData(i).toString()); });
-    m_toolBar->addSeparator();
+    m_simToolBarActions << m_toolBar->addSeparator();
     m_playbackBar = new PlaybackBar(m_playback, this);
-    m_toolBar->addWidget(m_playbackBar);
+    m_playbackBarAction = m_toolBar->addWidget(m_playbackBar);
+    m_simToolBarActions << m_playbackBarAction;
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -348,16 +355,25 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_playAction = make(QStringLiteral("playAction"), {QKeySequence(Qt::Key_Space)},
-                        [this] { m_playback->togglePlay(); });
+    // Live, Space freezes the view (sampling goes on) and End follows "now" again.
+    m_playAction = make(QStringLiteral("playAction"), {QKeySequence(Qt::Key_Space)}, [this] {
+        if (m_source && m_source != m_simulation)
+            setFollowNow(!m_followNow);
+        else
+            m_playback->togglePlay();
+    });
     m_nextAction = make(QStringLiteral("nextEventAction"), {QKeySequence(Qt::Key_Right)},
                         [this] { m_playback->stepForward(); });
     m_previousAction = make(QStringLiteral("previousEventAction"), {QKeySequence(Qt::Key_Left)},
                             [this] { m_playback->stepBackward(); });
     m_restartAction = make(QStringLiteral("restartAction"), {QKeySequence(Qt::Key_Home)},
                            [this] { m_playback->restart(); });
-    m_endAction = make(QStringLiteral("endAction"), {QKeySequence(Qt::Key_End)},
-                       [this] { m_playback->goToEnd(); });
+    m_endAction = make(QStringLiteral("endAction"), {QKeySequence(Qt::Key_End)}, [this] {
+        if (m_source && m_source != m_simulation)
+            setFollowNow(true);
+        else
+            m_playback->goToEnd();
+    });
     m_fasterAction = make(QStringLiteral("fasterAction"), {QKeySequence(Qt::Key_BracketRight)},
                           [this] { m_playback->faster(); });
     m_slowerAction = make(QStringLiteral("slowerAction"), {QKeySequence(Qt::Key_BracketLeft)},
@@ -398,6 +414,8 @@ void MainWindow::createActions()
                              [this] { exportDialog(QStringLiteral("csv")); });
     m_quitAction = make(QStringLiteral("quitAction"), {QKeySequence::Quit}, [this] { close(); });
     m_aboutAction = make(QStringLiteral("aboutAction"), {}, [this] { showAbout(); });
+    m_shortcutsAction = make(QStringLiteral("shortcutsAction"), {QKeySequence(Qt::Key_F1)},
+                             [this] { showShortcuts(); });
 }
 
 void MainWindow::createMenus()
@@ -465,6 +483,7 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_shortcutsAction);
     m_helpMenu->addAction(m_aboutAction);
 }
 
@@ -498,6 +517,7 @@ void MainWindow::retranslateUi()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About KillScope"));
+    m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
 
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_processlistView), tr("Processlist"));
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_killsView), tr("Kills"));
@@ -559,6 +579,10 @@ void MainWindow::setSource(SessionSource *source)
     m_scenarioCombo->setEnabled(sim);
     m_flavorCombo->setEnabled(sim);
     m_viewport->setGrowToPlayhead(sim);
+    m_swimlaneView->setWallClockOrigin(source->wallClockOriginMs());
+    if (!sim)
+        m_followNow = true; // a new live session starts at "now"
+    applyFace(sim);
     m_processlistModel->setShowMilliseconds(!sim);
     m_chartsRevision = ~quint64(0);
     onSourceChanged();
@@ -619,13 +643,17 @@ void MainWindow::onSourceChanged()
     } else {
         // Live: the playhead is "now", at the newest sample.
         m_playback->pause();
+        // Frozen, the view stays at the time it shows while the samples go on arriving.
+        const qint64 frozenAt = m_playback->position();
         m_playback->setRange(timeline.beginTime(), timeline.endTime());
         m_playback->setEventTimes({});
-        m_playback->setPosition(timeline.endTime());
+        m_playback->setPosition(m_followNow ? timeline.endTime()
+                                            : std::clamp(frozenAt, timeline.beginTime(),
+                                                         timeline.endTime()));
         m_narrationModel->setSteps({});
         m_viewport->setTraceRange(timeline.beginTime(),
                                   std::max(timeline.endTime(), timeline.beginTime() + 1));
-        m_viewport->setFollowPlayhead(true);
+        m_viewport->setFollowPlayhead(m_followNow);
         m_killsModel->setTimeOrigin(timeline.beginTime());
     }
     m_processlistModel->setFlavor(m_source->flavorId());
@@ -696,8 +724,14 @@ void MainWindow::refreshAtPlayhead()
     } else {
         m_killsModel->setKills(m_source->kills());
     }
-    m_statusLabel->setText(tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
-                               .arg(PlaybackBar::formatTime(t)));
+    const qint64 wall = m_source->wallClockOriginMs();
+    if (wall >= 0)
+        m_statusLabel->setText(
+            tr("%1 · %n session(s)", nullptr, m_processlistModel->rowCount())
+                .arg(QDateTime::fromMSecsSinceEpoch(wall + t / 1000).toString(QStringLiteral("HH:mm:ss"))));
+    else
+        m_statusLabel->setText(tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
+                                   .arg(PlaybackBar::formatTime(t)));
 }
 
 void MainWindow::refreshCharts()
@@ -925,6 +959,159 @@ void MainWindow::addSourceMenu(QMenu *menu, QAction *fileAction)
         m_fileMenu->insertAction(actions.isEmpty() ? nullptr : actions.first(), fileAction);
         m_fileMenu->insertSeparator(actions.isEmpty() ? nullptr : actions.first());
     }
+}
+
+void MainWindow::addSourceToolBarWidget(QWidget *widget)
+{
+    QAction *a = m_toolBar->addWidget(widget);
+    a->setVisible(!m_simFace);
+    m_sourceToolBarActions << a;
+}
+
+void MainWindow::addSourceDock(QDockWidget *dock)
+{
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_sourceDocks << dock;
+    dock->setVisible(!m_simFace);
+    dock->toggleViewAction()->setVisible(!m_simFace);
+    m_viewMenu->insertAction(m_legendDock->toggleViewAction(), dock->toggleViewAction());
+}
+
+bool MainWindow::isSimulationFace() const
+{
+    return m_simFace;
+}
+
+void MainWindow::applyFace(bool simulation)
+{
+    if (simulation == m_simFace)
+        return;
+    m_simFace = simulation;
+    // What the simulation alone has: what-if knobs, narration, the engine's kills and client
+    // transcripts, the scenario and flavor pickers, playback. Attached to a server the window
+    // has one processlist and one kills table (the source's), the server in the tool bar.
+    if (!simulation) {
+        m_narrationWasVisible = !m_narrationDock->isHidden();
+        m_knobsWasVisible = !m_knobsDock->isHidden();
+        m_narrationDock->hide();
+        m_knobsDock->hide();
+        for (QWidget *w : {static_cast<QWidget *>(m_processlistView),
+                           static_cast<QWidget *>(m_killsView),
+                           static_cast<QWidget *>(m_transcript)}) {
+            const int i = m_bottomTabs->indexOf(w);
+            if (i >= 0)
+                m_bottomTabs->removeTab(i);
+        }
+    } else {
+        m_narrationDock->setVisible(m_narrationWasVisible);
+        m_knobsDock->setVisible(m_knobsWasVisible);
+        if (m_bottomTabs->indexOf(m_processlistView) < 0)
+            m_bottomTabs->insertTab(0, m_processlistView, QString());
+        if (m_bottomTabs->indexOf(m_killsView) < 0)
+            m_bottomTabs->insertTab(1, m_killsView, QString());
+        if (m_bottomTabs->indexOf(m_transcript) < 0)
+            m_bottomTabs->insertTab(m_bottomTabs->indexOf(m_charts) + 1, m_transcript, QString());
+        m_bottomTabs->setCurrentWidget(m_processlistView);
+    }
+    m_narrationDock->toggleViewAction()->setVisible(simulation);
+    m_knobsDock->toggleViewAction()->setVisible(simulation);
+    m_resetWhatIfAction->setVisible(simulation);
+    m_playbackMenu->menuAction()->setVisible(simulation);
+    for (QAction *a : std::as_const(m_simToolBarActions))
+        a->setVisible(simulation);
+    for (QAction *a : std::as_const(m_sourceToolBarActions))
+        a->setVisible(!simulation);
+    for (QDockWidget *d : std::as_const(m_sourceDocks)) {
+        d->setVisible(!simulation);
+        d->toggleViewAction()->setVisible(!simulation);
+    }
+    for (QAction *a : {m_nextAction, m_previousAction, m_restartAction, m_fasterAction,
+                       m_slowerAction, m_exportTraceAction})
+        a->setEnabled(simulation);
+    retranslateUi();
+}
+
+void MainWindow::setFollowNow(bool follow)
+{
+    if (m_followNow == follow)
+        return;
+    m_followNow = follow;
+    if (m_source && m_source != m_simulation) {
+        m_viewport->setFollowPlayhead(follow);
+        if (follow)
+            onSourceChanged();
+    }
+    Q_EMIT followNowChanged(follow);
+}
+
+QString MainWindow::shortcutsText() const
+{
+    // Every key the window answers, from the actions themselves (so the list cannot go stale),
+    // plus the keys of the tables, which are not actions.
+    QStringList lines;
+    QSet<QAction *> seen;
+    auto add = [&](QAction *a) {
+        if (!a || seen.contains(a) || a->shortcuts().isEmpty() || a->text().isEmpty())
+            return;
+        seen.insert(a);
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        lines << QStringLiteral("%1\t%2").arg(keys.join(QStringLiteral(", ")), text);
+    };
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->menu())
+                walk(a->menu());
+            else if (a->isVisible())
+                add(a);
+        }
+    };
+    for (QAction *top : menuBar()->actions())
+        if (top->menu() && top->isVisible())
+            walk(top->menu());
+    for (QAction *a : actions())
+        if (a->isVisible() && a->isEnabled())
+            add(a);
+    if (!m_simFace) {
+        lines << QStringLiteral("Space\t") + tr("Freeze the view (sampling goes on) / follow now again");
+        lines << QStringLiteral("End\t") + tr("Follow now");
+    }
+    lines << QStringLiteral("Del\t") +
+                 tr("Kill the selected sessions' connections (after confirmation)");
+    lines << QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText) +
+                 QStringLiteral("\t") + tr("Copy the selected statements");
+    lines << tr("Right-click") + QStringLiteral("\t") + tr("Kill menu for a lane or a row");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(&dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Key"), tr("Does")});
+    const QStringList lines = shortcutsText().split(QLatin1Char('\n'));
+    table->setRowCount(int(lines.size()));
+    for (int r = 0; r < lines.size(); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(lines[r].section(QLatin1Char('\t'), 0, 0)));
+        table->setItem(r, 1, new QTableWidgetItem(lines[r].section(QLatin1Char('\t'), 1)));
+    }
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnToContents(0);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(560, 520);
+    dialog.exec();
 }
 
 void MainWindow::showTimeRange(qint64 beginUs, qint64 endUs)

@@ -106,14 +106,31 @@ public:
     void raiseSourcePanel(QWidget *panel);
     void addBanner(QWidget *banner);
     void addSourceMenu(QMenu *menu, QAction *fileAction);
+    // Shown in the tool bar, and a dock at the side, only while another source is shown: the
+    // live face has the server where the scenario and flavor pickers are.
+    void addSourceToolBarWidget(QWidget *widget);
+    void addSourceDock(QDockWidget *dock);
+    // Live: "now" follows the newest sample (the default), or the view is frozen at the time it
+    // shows while sampling goes on. Space toggles it while live; End follows again.
+    void setFollowNow(bool follow);
+    bool followsNow() const { return m_followNow; }
+    // Simulation-only parts (docks, tabs, tool bar pickers) are hidden while another source is
+    // shown; these say what is hidden now (tests, the live face).
+    bool isSimulationFace() const;
     void showTimeRange(qint64 beginUs, qint64 endUs);
     void setProblemHandler(std::function<void(const QString &)> handler)
     {
         m_problemHandler = std::move(handler);
     }
 
+Q_SIGNALS:
+    void followNowChanged(bool follow);
+
 public Q_SLOTS:
     void showAbout();
+    // Help ▸ Keyboard shortcuts: every key of the window and of the source's controller.
+    void showShortcuts();
+    QString shortcutsText() const;
     void setPresentationMode(bool on);
 
 protected:
@@ -142,6 +159,8 @@ private:
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
     void showProblem(const QString &message);
+    // Shows the simulation's docks, tabs and pickers, or the face of another source.
+    void applyFace(bool simulation);
 
     SimulationSource *m_simulation = nullptr;
     QPointer<SessionSource> m_source;
@@ -213,6 +232,15 @@ private:
     QAction *m_processlistOverlayAction = nullptr;
     QAction *m_resetWhatIfAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QList<QAction *> m_simToolBarActions;    // scenario and flavor pickers
+    QList<QAction *> m_sourceToolBarActions; // the other source's (server, cost)
+    QList<QDockWidget *> m_sourceDocks;
+    bool m_simFace = true;
+    bool m_narrationWasVisible = true;
+    bool m_knobsWasVisible = true;
+    bool m_followNow = true;
+    QAction *m_playbackBarAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 
     PresentationMode *m_stage = nullptr;

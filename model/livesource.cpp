@@ -744,6 +744,8 @@ KillPreview LiveSource::preview(const KillRequest &request) const
         p.activity = request.target.voidReason;
         p.consequence = tr("KillScope will not send this kill; the attempt is written to the audit "
                            "log.");
+        p.cannotSucceed = true;
+        p.cannotSucceedWhy = request.target.voidReason;
     }
     return p;
 }

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QSet>
+#include <QSpinBox>
 
 namespace ks {
 
@@ -52,6 +53,12 @@ ProcesslistFilterBar::ProcesslistFilterBar(ProcesslistFilterModel *filter, QWidg
         m_pickers[i] = c;
         layout->addWidget(c);
     }
+    m_minTime = new QSpinBox(this);
+    m_minTime->setObjectName(QStringLiteral("minTimeFilter"));
+    m_minTime->setRange(0, 7 * 24 * 3600);
+    m_minTime->setValue(filter->minTimeS());
+    connect(m_minTime, &QSpinBox::valueChanged, filter, &ProcesslistFilterModel::setMinTimeS);
+    layout->addWidget(m_minTime);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("statementSearch"));
     m_search->setClearButtonEnabled(true);
@@ -73,6 +80,10 @@ void ProcesslistFilterBar::retranslateUi()
         m_pickers[i]->setToolTip(tr("Show only rows whose %1 contains this text").arg(placeholders[i]));
     }
     m_search->setPlaceholderText(tr("Search statements or an id…"));
+    m_minTime->setPrefix(tr("time > "));
+    m_minTime->setSuffix(tr(" s"));
+    m_minTime->setSpecialValueText(tr("any time"));
+    m_minTime->setToolTip(tr("Show only sessions longer than this in their current state"));
 }
 
 void ProcesslistFilterBar::updateChoices()

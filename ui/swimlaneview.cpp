@@ -227,6 +227,22 @@ int SwimlaneView::laneCenterY(int lane) const
     return y >= m_renderer.axisHeight() && y < viewport()->height() ? y : -1;
 }
 
+bool SwimlaneView::isLaneShown(int lane) const
+{
+    return m_renderer.rowOfLane(lane) >= 0;
+}
+
+QRect SwimlaneView::laneRowRect(int lane) const
+{
+    const int r = m_renderer.rowOfLane(lane);
+    if (r < 0)
+        return {};
+    const auto &row = m_renderer.rows()[size_t(r)];
+    const int y = m_renderer.axisHeight() + row.top - verticalScrollBar()->value();
+    const QRect rect(m_renderer.labelWidth(), y, lanesRect().width(), row.height);
+    return rect.intersects(lanesRect()) ? rect.intersected(lanesRect()) : QRect();
+}
+
 int SwimlaneView::fullHeight() const
 {
     return m_renderer.axisHeight() + m_renderer.totalHeight();

@@ -74,6 +74,11 @@ public:
     qint64 wallClockOrigin() const;
     // Rows shown (lanes the filter lets through, with their client rows).
     int visibleRowCount() const;
+    // Whether a lane has a row (the filter lets it through), scrolled into view or not.
+    bool isLaneShown(int lane) const;
+    // The lane's row across the lanes area, in viewport coordinates; empty when it has none or
+    // is scrolled away.
+    QRect laneRowRect(int lane) const;
     // Larger type and rows by a factor (1 = the desktop's).
     void setScale(double scale);
     double scale() const { return m_scale; }

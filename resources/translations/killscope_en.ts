@@ -749,10 +749,6 @@
         <translation>KILL QUERY on an idle session only marks it: it shows Killed until its next statement, which then runs normally.</translation>
     </message>
     <message>
-        <source>KILL QUERY leaves this open transaction (%1 modified rows) and its locks in place; only KILL CONNECTION rolls it back.</source>
-        <translation>KILL QUERY leaves this open transaction (%1 modified rows) and its locks in place; only KILL CONNECTION rolls it back.</translation>
-    </message>
-    <message>
         <source>The session and its transaction stay as they are.</source>
         <translation>The session and its transaction stay as they are.</translation>
     </message>
@@ -761,20 +757,12 @@
         <translation>The running statement stops at its next check point and is rolled back; the client gets error 1317 after that rollback and stays connected.</translation>
     </message>
     <message>
-        <source>Up to %1 modified rows are undone, %2 %3.</source>
-        <translation>Up to %1 modified rows are undone, %2 %3.</translation>
-    </message>
-    <message>
         <source>KILL QUERY leaves this open transaction and its locks in place if it began before this statement (BEGIN …).</source>
         <translation>KILL QUERY leaves this open transaction and its locks in place if it began before this statement (BEGIN …).</translation>
     </message>
     <message>
         <source>The connection closes at once: its client gets error 2013 (or 2006 on its next statement), while the server thread still has to finish.</source>
         <translation>The connection closes at once: its client gets error 2013 (or 2006 on its next statement), while the server thread still has to finish.</translation>
-    </message>
-    <message>
-        <source>KILL CONNECTION will roll back about %1 rows; %2 %3, during which it will show %4.</source>
-        <translation>KILL CONNECTION will roll back about %1 rows; %2 %3, during which it will show %4.</translation>
     </message>
     <message>
         <source>Its open transaction is rolled back.</source>
@@ -809,6 +797,37 @@
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
         <translation>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</translation>
+    </message>
+    <message>
+        <source>%1 million rows</source>
+        <translation>%1 million rows</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer in the processlist (1094)</source>
+        <translation>no longer in the processlist (1094)</translation>
+    </message>
+    <message>
+        <source>another user&apos;s thread, and your account may not kill it (1095)</source>
+        <translation>another user&apos;s thread, and your account may not kill it (1095)</translation>
+    </message>
+    <message>
+        <source>KILL QUERY leaves this open transaction (%1 modified) and its locks in place; only KILL CONNECTION rolls it back.</source>
+        <translation>KILL QUERY leaves this open transaction (%1 modified) and its locks in place; only KILL CONNECTION rolls it back.</translation>
+    </message>
+    <message>
+        <source>Up to %1 modified are undone, %2 %3.</source>
+        <translation>Up to %1 modified are undone, %2 %3.</translation>
+    </message>
+    <message>
+        <source>KILL CONNECTION will roll back about %1; %2 %3, during which it will show %4.</source>
+        <translation>KILL CONNECTION will roll back about %1; %2 %3, during which it will show %4.</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1579,32 @@
         <source>Kill all</source>
         <translation>Kill all</translation>
     </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>(sessions %1)</source>
+        <translation>(sessions %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not offered: %n of these kill(s) cannot succeed.</source>
+        <translation>
+            <numerusform>Not offered: %n of these kills cannot succeed.</numerusform>
+            <numerusform>Not offered: %n of these kills cannot succeed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Estimates follow the newest sample while this dialog is open.</source>
+        <translation>Estimates follow the newest sample while this dialog is open.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kill the %n that can succeed</source>
+        <translation>
+            <numerusform>Kill the one that can succeed</numerusform>
+            <numerusform>Kill the %n that can succeed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ks::KillExecutor</name>
@@ -1574,6 +1619,51 @@
     <message>
         <source>Not sent: the session&apos;s identity could not be checked: %1</source>
         <translation>Not sent: the session&apos;s identity could not be checked: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::KillMatchingDialog</name>
+    <message>
+        <source>Kill Matching Sessions</source>
+        <translation>Kill Matching Sessions</translation>
+    </message>
+    <message>
+        <source>KILL QUERY: stop their statements</source>
+        <translation>KILL QUERY: stop their statements</translation>
+    </message>
+    <message>
+        <source>KILL CONNECTION: end their sessions</source>
+        <translation>KILL CONNECTION: end their sessions</translation>
+    </message>
+    <message>
+        <source>Rule (the processlist filter):</source>
+        <translation>Rule (the processlist filter):</translation>
+    </message>
+    <message>
+        <source>Kill:</source>
+        <translation>Kill:</translation>
+    </message>
+    <message>
+        <source>(no criterion)</source>
+        <translation>(no criterion)</translation>
+    </message>
+    <message>
+        <source>Set a filter first (user, host, db, command, state, time &gt; N or text): Kill matching… never kills every session.</source>
+        <translation>Set a filter first (user, host, db, command, state, time &gt; N or text): Kill matching… never kills every session.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n session(s) match now; nothing has been sent. Kill asks once more, with what each kill will do.</source>
+        <translation>
+            <numerusform>Dry run: %n session matches now; nothing has been sent. Kill asks once more, with what each kill will do.</numerusform>
+            <numerusform>Dry run: %n sessions match now; nothing has been sent. Kill asks once more, with what each kill will do.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kill %n…</source>
+        <translation>
+            <numerusform>Kill %n…</numerusform>
+            <numerusform>Kill %n…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1760,10 +1850,6 @@
         <translation>Rows left to roll back: %1</translation>
     </message>
     <message>
-        <source>Rollback rate: %1 rows/s; expected end %2</source>
-        <translation>Rollback rate: %1 rows/s; expected end %2</translation>
-    </message>
-    <message>
         <source>Ended: %1</source>
         <translation>Ended: %1</translation>
     </message>
@@ -1774,6 +1860,10 @@
     <message>
         <source>Sent: %1</source>
         <translation>Sent: %1</translation>
+    </message>
+    <message>
+        <source>Rollback rate: %1 rows/s</source>
+        <translation>Rollback rate: %1 rows/s</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2058,80 @@
     <message>
         <source>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</source>
         <translation>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</translation>
+    </message>
+    <message>
+        <source>Sample &amp;now</source>
+        <translation>Sample &amp;now</translation>
+    </message>
+    <message>
+        <source>&amp;Follow now</source>
+        <translation>&amp;Follow now</translation>
+    </message>
+    <message>
+        <source>Keep the view at the newest sample; off, the view stays where it is while sampling goes on (Space)</source>
+        <translation>Keep the view at the newest sample; off, the view stays where it is while sampling goes on (Space)</translation>
+    </message>
+    <message>
+        <source>Show &amp;gone sessions</source>
+        <translation>Show &amp;gone sessions</translation>
+    </message>
+    <message>
+        <source>F&amp;old gone sessions after</source>
+        <translation>F&amp;old gone sessions after</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kill &amp;matching…</source>
+        <translation>Kill &amp;matching…</translation>
+    </message>
+    <message>
+        <source>Kill the sessions the processlist filter matches, after a dry run</source>
+        <translation>Kill the sessions the processlist filter matches, after a dry run</translation>
+    </message>
+    <message>
+        <source>Session details</source>
+        <translation>Session details</translation>
+    </message>
+    <message>
+        <source>detected %1</source>
+        <translation>detected %1</translation>
+    </message>
+    <message>
+        <source>up %1</source>
+        <translation>up %1</translation>
+    </message>
+    <message>
+        <source>sampling paused (F6)</source>
+        <translation>sampling paused (F6)</translation>
+    </message>
+    <message>
+        <source>sampling every %1</source>
+        <translation>sampling every %1</translation>
+    </message>
+    <message>
+        <source>view frozen at %1 (Space: follow)</source>
+        <translation>view frozen at %1 (Space: follow)</translation>
+    </message>
+    <message>
+        <source>%1, account %2</source>
+        <translation>%1, account %2</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2496,53 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n session(s)</source>
+        <translation>
+            <numerusform>%1 · %n session</numerusform>
+            <numerusform>%1 · %n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze the view (sampling goes on) / follow now again</source>
+        <translation>Freeze the view (sampling goes on) / follow now again</translation>
+    </message>
+    <message>
+        <source>Follow now</source>
+        <translation>Follow now</translation>
+    </message>
+    <message>
+        <source>Kill the selected sessions&apos; connections (after confirmation)</source>
+        <translation>Kill the selected sessions&apos; connections (after confirmation)</translation>
+    </message>
+    <message>
+        <source>Copy the selected statements</source>
+        <translation>Copy the selected statements</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Right-click</translation>
+    </message>
+    <message>
+        <source>Kill menu for a lane or a row</source>
+        <translation>Kill menu for a lane or a row</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2436,6 +2647,37 @@
         <source>Search statements or an id…</source>
         <translation>Search statements or an id…</translation>
     </message>
+    <message>
+        <source>time &gt; </source>
+        <translation>time &gt; </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source>Show only sessions longer than this in their current state</source>
+        <translation>Show only sessions longer than this in their current state</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ProcesslistFilterModel</name>
+    <message>
+        <source>not Sleep</source>
+        <translation>not Sleep</translation>
+    </message>
+    <message>
+        <source>time &gt; %1 s</source>
+        <translation>time &gt; %1 s</translation>
+    </message>
+    <message>
+        <source>text ~ %1</source>
+        <translation>text ~ %1</translation>
+    </message>
 </context>
 <context>
     <name>ks::ProcesslistModel</name>
@@ -2474,6 +2716,42 @@
     <message>
         <source>The session holding the lock this one waits for</source>
         <translation>The session holding the lock this one waits for</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Transaction started %1</source>
+        <translation>Transaction started %1</translation>
+    </message>
+    <message>
+        <source>Idle in transaction: no statement runs, but its transaction (open %1) keeps its locks and undo until it commits or rolls back.</source>
+        <translation>Idle in transaction: no statement runs, but its transaction (open %1) keeps its locks and undo until it commits or rolls back.</translation>
+    </message>
+    <message>
+        <source>for an unknown time</source>
+        <translation>for an unknown time</translation>
+    </message>
+    <message>
+        <source>trx age</source>
+        <translation>trx age</translation>
+    </message>
+    <message>
+        <source>How long the transaction has been open (since INNODB_TRX.trx_started)</source>
+        <translation>How long the transaction has been open (since INNODB_TRX.trx_started)</translation>
+    </message>
+    <message>
+        <source>INNODB_TRX.trx_rows_locked: rows this transaction holds locks on (approximate)</source>
+        <translation>INNODB_TRX.trx_rows_locked: rows this transaction holds locks on (approximate)</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2800,116 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
         <translation>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</translation>
+    </message>
+</context>
+<context>
+    <name>ks::SessionDetailsPanel</name>
+    <message>
+        <source>Select a session (a lane or a row) to read its full statement, its transaction, its locks and its kills.</source>
+        <translation>Select a session (a lane or a row) to read its full statement, its transaction, its locks and its kills.</translation>
+    </message>
+    <message>
+        <source>Session %1 — %2@%3</source>
+        <translation>Session %1 — %2@%3</translation>
+    </message>
+    <message>
+        <source>(database %1)</source>
+        <translation>(database %1)</translation>
+    </message>
+    <message>
+        <source>This session has ended; shown as last seen.</source>
+        <translation>This session has ended; shown as last seen.</translation>
+    </message>
+    <message>
+        <source>No statement is running.</source>
+        <translation>No statement is running.</translation>
+    </message>
+    <message>
+        <source>%1 for %2 · state %3</source>
+        <translation>%1 for %2 · state %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Progress: %1 %</source>
+        <translation>Progress: %1 %</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>No InnoDB transaction.</source>
+        <translation>No InnoDB transaction.</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>Started %1 (%2 ago)</source>
+        <translation>Started %1 (%2 ago)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Rows locked: %1</source>
+        <translation>Rows locked: %1</translation>
+    </message>
+    <message>
+        <source>Rows modified: %1</source>
+        <translation>Rows modified: %1</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>Operation: %1</translation>
+    </message>
+    <message>
+        <source>Idle in transaction: nothing runs, yet its locks and undo stay until it commits or rolls back. KILL QUERY does not end it; KILL CONNECTION rolls it back.</source>
+        <translation>Idle in transaction: nothing runs, yet its locks and undo stay until it commits or rolls back. KILL QUERY does not end it; KILL CONNECTION rolls it back.</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Locks</translation>
+    </message>
+    <message>
+        <source>%1 (%2@%3): %4</source>
+        <translation>%1 (%2@%3): %4</translation>
+    </message>
+    <message>
+        <source>Waits for a lock held by %1</source>
+        <translation>Waits for a lock held by %1</translation>
+    </message>
+    <message>
+        <source>Waits for no lock.</source>
+        <translation>Waits for no lock.</translation>
+    </message>
+    <message>
+        <source>Nobody waits for it.</source>
+        <translation>Nobody waits for it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) wait for its locks:</source>
+        <translation>
+            <numerusform>%n session waits for its locks:</numerusform>
+            <numerusform>%n sessions wait for its locks:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kills</source>
+        <translation>Kills</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1 at %2 — %3</translation>
+    </message>
+    <message>
+        <source>KillScope has sent it no kill.</source>
+        <translation>KillScope has sent it no kill.</translation>
     </message>
 </context>
 <context>

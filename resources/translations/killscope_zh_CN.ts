@@ -747,10 +747,6 @@
         <translation>对空闲会话执行 KILL QUERY 只会给它打上标记：在下一条语句之前它显示为 Killed，之后下一条语句照常执行。</translation>
     </message>
     <message>
-        <source>KILL QUERY leaves this open transaction (%1 modified rows) and its locks in place; only KILL CONNECTION rolls it back.</source>
-        <translation>KILL QUERY 不会动这个未提交的事务（已修改 %1 行）及其持有的锁；只有 KILL CONNECTION 才会回滚它。</translation>
-    </message>
-    <message>
         <source>The session and its transaction stay as they are.</source>
         <translation>会话及其事务保持原样。</translation>
     </message>
@@ -759,20 +755,12 @@
         <translation>正在执行的语句会在下一个检查点停止并回滚；回滚完成后客户端收到错误 1317，连接保持不变。</translation>
     </message>
     <message>
-        <source>Up to %1 modified rows are undone, %2 %3.</source>
-        <translation>最多要撤销 %1 行修改，%2，%3。</translation>
-    </message>
-    <message>
         <source>KILL QUERY leaves this open transaction and its locks in place if it began before this statement (BEGIN …).</source>
         <translation>如果事务在这条语句之前就已开始（BEGIN …），KILL QUERY 不会动这个未提交的事务及其持有的锁。</translation>
     </message>
     <message>
         <source>The connection closes at once: its client gets error 2013 (or 2006 on its next statement), while the server thread still has to finish.</source>
         <translation>连接立即关闭：客户端马上收到错误 2013（空闲时则在下一条语句收到 2006），而服务器端线程仍需把剩下的工作做完。</translation>
-    </message>
-    <message>
-        <source>KILL CONNECTION will roll back about %1 rows; %2 %3, during which it will show %4.</source>
-        <translation>KILL CONNECTION 将回滚约 %1 行；%2，%3，期间它会显示为 %4。</translation>
     </message>
     <message>
         <source>Its open transaction is rolled back.</source>
@@ -805,6 +793,36 @@
     <message>
         <source>KILL SOFT does not interrupt REPAIR or index builds of MyISAM/Aria tables.</source>
         <translation>KILL SOFT 不会中断 MyISAM/Aria 表的 REPAIR 或索引构建。</translation>
+    </message>
+    <message>
+        <source>%1 million rows</source>
+        <translation>%1 百万行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer in the processlist (1094)</source>
+        <translation>已不在 processlist 中（1094）</translation>
+    </message>
+    <message>
+        <source>another user&apos;s thread, and your account may not kill it (1095)</source>
+        <translation>是其他用户的线程，你的账号无权杀死它（1095）</translation>
+    </message>
+    <message>
+        <source>KILL QUERY leaves this open transaction (%1 modified) and its locks in place; only KILL CONNECTION rolls it back.</source>
+        <translation>KILL QUERY 会留下这个未结束的事务（已修改 %1）和它持有的锁；只有 KILL CONNECTION 才会回滚它。</translation>
+    </message>
+    <message>
+        <source>Up to %1 modified are undone, %2 %3.</source>
+        <translation>最多撤销已修改的 %1，%3（%2）。</translation>
+    </message>
+    <message>
+        <source>KILL CONNECTION will roll back about %1; %2 %3, during which it will show %4.</source>
+        <translation>KILL CONNECTION 将回滚约 %1；%2%3，期间它会显示为 %4。</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1571,30 @@
         <source>Kill all</source>
         <translation>全部终止</translation>
     </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source>(sessions %1)</source>
+        <translation>（会话 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not offered: %n of these kill(s) cannot succeed.</source>
+        <translation>
+            <numerusform>未提供：其中 %n 个 kill 不可能成功。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Estimates follow the newest sample while this dialog is open.</source>
+        <translation>此对话框打开期间，估计值随最新采样更新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kill the %n that can succeed</source>
+        <translation>
+            <numerusform>杀死可以成功的 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ks::KillExecutor</name>
@@ -1567,6 +1609,49 @@
     <message>
         <source>Not sent: the session&apos;s identity could not be checked: %1</source>
         <translation>未发送：无法核实该会话的身份：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::KillMatchingDialog</name>
+    <message>
+        <source>Kill Matching Sessions</source>
+        <translation>杀死匹配的会话</translation>
+    </message>
+    <message>
+        <source>KILL QUERY: stop their statements</source>
+        <translation>KILL QUERY：停止它们的语句</translation>
+    </message>
+    <message>
+        <source>KILL CONNECTION: end their sessions</source>
+        <translation>KILL CONNECTION：结束它们的会话</translation>
+    </message>
+    <message>
+        <source>Rule (the processlist filter):</source>
+        <translation>规则（processlist 过滤条件）：</translation>
+    </message>
+    <message>
+        <source>Kill:</source>
+        <translation>杀死方式：</translation>
+    </message>
+    <message>
+        <source>(no criterion)</source>
+        <translation>（无条件）</translation>
+    </message>
+    <message>
+        <source>Set a filter first (user, host, db, command, state, time &gt; N or text): Kill matching… never kills every session.</source>
+        <translation>请先设置过滤条件（user、host、db、command、state、time &gt; N 或文本）：“杀死匹配的会话…”绝不会杀死所有会话。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n session(s) match now; nothing has been sent. Kill asks once more, with what each kill will do.</source>
+        <translation>
+            <numerusform>试运行：当前有 %n 个会话匹配；尚未发送任何语句。点“杀死”后还会再确认一次，并说明每个 kill 会发生什么。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kill %n…</source>
+        <translation>
+            <numerusform>杀死 %n 个…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1752,10 +1837,6 @@
         <translation>待回滚行数：%1</translation>
     </message>
     <message>
-        <source>Rollback rate: %1 rows/s; expected end %2</source>
-        <translation>回滚速度：每秒 %1 行；预计结束于 %2</translation>
-    </message>
-    <message>
         <source>Ended: %1</source>
         <translation>结束：%1</translation>
     </message>
@@ -1766,6 +1847,10 @@
     <message>
         <source>Sent: %1</source>
         <translation>已发送：%1</translation>
+    </message>
+    <message>
+        <source>Rollback rate: %1 rows/s</source>
+        <translation>回滚速度：每秒 %1 行</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2043,78 @@
     <message>
         <source>No program to open it here; the audit log is %1 (one JSON line per kill attempt).</source>
         <translation>这里没有可以打开它的程序；审计日志位于 %1（每次终止尝试一行 JSON）。</translation>
+    </message>
+    <message>
+        <source>Sample &amp;now</source>
+        <translation>立即采样(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow now</source>
+        <translation>跟随当前(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keep the view at the newest sample; off, the view stays where it is while sampling goes on (Space)</source>
+        <translation>视图保持在最新采样；关闭时视图停在原处，采样照常进行（空格键）</translation>
+    </message>
+    <message>
+        <source>Show &amp;gone sessions</source>
+        <translation>显示已结束的会话(&amp;G)</translation>
+    </message>
+    <message>
+        <source>F&amp;old gone sessions after</source>
+        <translation>已结束会话折叠时间(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kill &amp;matching…</source>
+        <translation>杀死匹配的会话(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Kill the sessions the processlist filter matches, after a dry run</source>
+        <translation>先试运行，再杀死 processlist 过滤条件匹配的会话</translation>
+    </message>
+    <message>
+        <source>Session details</source>
+        <translation>会话详情</translation>
+    </message>
+    <message>
+        <source>detected %1</source>
+        <translation>识别为 %1</translation>
+    </message>
+    <message>
+        <source>up %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>sampling paused (F6)</source>
+        <translation>采样已暂停（F6）</translation>
+    </message>
+    <message>
+        <source>sampling every %1</source>
+        <translation>每 %1 采样一次</translation>
+    </message>
+    <message>
+        <source>view frozen at %1 (Space: follow)</source>
+        <translation>视图冻结于 %1（空格键：跟随）</translation>
+    </message>
+    <message>
+        <source>%1, account %2</source>
+        <translation>%1，账号 %2</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2477,52 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n session(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个会话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze the view (sampling goes on) / follow now again</source>
+        <translation>冻结视图（采样照常进行）/ 重新跟随当前</translation>
+    </message>
+    <message>
+        <source>Follow now</source>
+        <translation>跟随当前</translation>
+    </message>
+    <message>
+        <source>Kill the selected sessions&apos; connections (after confirmation)</source>
+        <translation>杀死所选会话的连接（需确认）</translation>
+    </message>
+    <message>
+        <source>Copy the selected statements</source>
+        <translation>复制所选语句</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>右键单击</translation>
+    </message>
+    <message>
+        <source>Kill menu for a lane or a row</source>
+        <translation>泳道或行的 kill 菜单</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
 </context>
 <context>
     <name>ks::NarrationPanel</name>
@@ -2424,6 +2627,37 @@
         <source>Search statements or an id…</source>
         <translation>搜索语句或 id…</translation>
     </message>
+    <message>
+        <source>time &gt; </source>
+        <translation>time &gt; </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>任意时长</translation>
+    </message>
+    <message>
+        <source>Show only sessions longer than this in their current state</source>
+        <translation>只显示在当前状态停留超过此时长的会话</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ProcesslistFilterModel</name>
+    <message>
+        <source>not Sleep</source>
+        <translation>非 Sleep</translation>
+    </message>
+    <message>
+        <source>time &gt; %1 s</source>
+        <translation>time &gt; %1 秒</translation>
+    </message>
+    <message>
+        <source>text ~ %1</source>
+        <translation>文本 ~ %1</translation>
+    </message>
 </context>
 <context>
     <name>ks::ProcesslistModel</name>
@@ -2462,6 +2696,42 @@
     <message>
         <source>The session holding the lock this one waits for</source>
         <translation>持有本会话所等待的锁的会话</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Transaction started %1</source>
+        <translation>事务开始于 %1</translation>
+    </message>
+    <message>
+        <source>Idle in transaction: no statement runs, but its transaction (open %1) keeps its locks and undo until it commits or rolls back.</source>
+        <translation>事务中空闲：没有语句在执行，但它的事务（已打开 %1）会一直持有锁和 undo，直到提交或回滚。</translation>
+    </message>
+    <message>
+        <source>for an unknown time</source>
+        <translation>时长未知</translation>
+    </message>
+    <message>
+        <source>trx age</source>
+        <translation>事务时长</translation>
+    </message>
+    <message>
+        <source>How long the transaction has been open (since INNODB_TRX.trx_started)</source>
+        <translation>事务已打开多久（自 INNODB_TRX.trx_started 起）</translation>
+    </message>
+    <message>
+        <source>INNODB_TRX.trx_rows_locked: rows this transaction holds locks on (approximate)</source>
+        <translation>INNODB_TRX.trx_rows_locked：此事务持有锁的行数（近似值）</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2780,115 @@ Client CPU: %4 ms on the sampler thread (query and parse), %5 ms on the GUI thre
     <message>
         <source>%1: %2 bytes is more than the %3 bytes (16 MiB) a scenario may have</source>
         <translation>%1：%2 字节超过了场景文件允许的 %3 字节（16 MiB）</translation>
+    </message>
+</context>
+<context>
+    <name>ks::SessionDetailsPanel</name>
+    <message>
+        <source>Select a session (a lane or a row) to read its full statement, its transaction, its locks and its kills.</source>
+        <translation>选择一个会话（泳道或行），查看它的完整语句、事务、锁和 kill 记录。</translation>
+    </message>
+    <message>
+        <source>Session %1 — %2@%3</source>
+        <translation>会话 %1 — %2@%3</translation>
+    </message>
+    <message>
+        <source>(database %1)</source>
+        <translation>（数据库 %1）</translation>
+    </message>
+    <message>
+        <source>This session has ended; shown as last seen.</source>
+        <translation>此会话已结束；显示的是最后一次看到的状态。</translation>
+    </message>
+    <message>
+        <source>No statement is running.</source>
+        <translation>没有正在执行的语句。</translation>
+    </message>
+    <message>
+        <source>%1 for %2 · state %3</source>
+        <translation>%1 已 %2 · 状态 %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Progress: %1 %</source>
+        <translation>进度：%1 %</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>事务</translation>
+    </message>
+    <message>
+        <source>No InnoDB transaction.</source>
+        <translation>没有 InnoDB 事务。</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Started %1 (%2 ago)</source>
+        <translation>开始于 %1（%2 前）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Rows locked: %1</source>
+        <translation>锁定行数：%1</translation>
+    </message>
+    <message>
+        <source>Rows modified: %1</source>
+        <translation>修改行数：%1</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>操作：%1</translation>
+    </message>
+    <message>
+        <source>Idle in transaction: nothing runs, yet its locks and undo stay until it commits or rolls back. KILL QUERY does not end it; KILL CONNECTION rolls it back.</source>
+        <translation>事务中空闲：没有语句在执行，但它的锁和 undo 会一直保留，直到提交或回滚。KILL QUERY 结束不了它；KILL CONNECTION 会回滚它。</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>%1 (%2@%3): %4</source>
+        <translation>%1（%2@%3）：%4</translation>
+    </message>
+    <message>
+        <source>Waits for a lock held by %1</source>
+        <translation>等待 %1 持有的锁</translation>
+    </message>
+    <message>
+        <source>Waits for no lock.</source>
+        <translation>没有在等锁。</translation>
+    </message>
+    <message>
+        <source>Nobody waits for it.</source>
+        <translation>没有会话在等它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) wait for its locks:</source>
+        <translation>
+            <numerusform>%n 个会话在等它的锁：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kills</source>
+        <translation>Kill 记录</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1，于 %2 — %3</translation>
+    </message>
+    <message>
+        <source>KillScope has sent it no kill.</source>
+        <translation>KillScope 没有向它发送过 kill。</translation>
     </message>
 </context>
 <context>

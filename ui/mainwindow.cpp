@@ -1245,6 +1245,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (isPresentationMode())
         setPresentationMode(false);
+    // The layout saved is the simulation's: the live face's hidden docks are not the user's
+    // choice and must not come back hidden next time.
+    applyFace(true);
     saveLayout();
     QMainWindow::closeEvent(event);
 }
@@ -1255,6 +1258,8 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    for (QDockWidget *d : std::as_const(m_sourceDocks))
+        d->setVisible(!m_simFace);
 }
 
 void MainWindow::saveLayout() const

@@ -20,6 +20,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>

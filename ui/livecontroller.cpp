@@ -257,6 +257,10 @@ void LiveController::createActions()
     m_menu->addSeparator();
     m_menu->addAction(m_auditAction);
 
+    // The keys also work with the menu bar hidden (presentation mode), as the window's own do.
+    for (QAction *a : {m_sampleNowAction, m_pauseAction, m_killMatchingAction})
+        m_window->addAction(a);
+
     // The menu goes before Help; "Connect to server…" also sits at the top of the File menu.
     m_window->addSourceMenu(m_menu, m_connectAction);
 }
@@ -611,7 +615,7 @@ bool LiveController::laneShown(const LaneInfo &info) const
     if (ended.isValid()) {
         // Gone for longer than the fold time: folded away, unless the user asks to see them.
         if (!m_showGoneAction->isChecked() && m_foldAfterS >= 0 &&
-            m_source->timeline().endTime() - ended.toLongLong() > qint64(m_foldAfterS) * 1000000)
+            m_source->nowUs() - ended.toLongLong() > qint64(m_foldAfterS) * 1000000)
             return false;
         ProcesslistRow r;
         r.id = info.sessionId;

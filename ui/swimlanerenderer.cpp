@@ -794,6 +794,12 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         const bool failed =
             s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
         const double dir = yTo > yFrom ? 1.0 : -1.0;
+        // A kill from outside is drawn within its victim's row only: its head must not poke
+        // into the row above, or that session would look involved.
+        p.save();
+        if (external)
+            p.setClipRect(QRectF(x - 16, victim.top - f.scrollY, 32, victim.height),
+                          Qt::IntersectClip);
         // The shaft is vertical, so it is a rectangle: no antialiasing, no pen, the fast path.
         const int xi = int(std::floor(x));
         const int shaftA = int(std::lround(std::min(yFrom, yTo - dir * 6)));
@@ -844,6 +850,7 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
             p.drawLine(QPointF(x - 5, my - 5), QPointF(x + 5, my + 5));
             p.drawLine(QPointF(x - 5, my + 5), QPointF(x + 5, my - 5));
         }
+        p.restore();
         if (!labels)
             continue;
         QString text = EngineText::display(m_timeline->string(s.label));

@@ -679,10 +679,11 @@ void LiveController::updateServerLabel()
         if (up >= 0)
             parts << tr("up %1").arg(ProcesslistModel::durationText(up));
     }
-    const int ms = m_source->intervalMs();
-    const QString every = ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000.0);
-    parts << (m_source->isSamplingPaused() ? tr("sampling paused (F6)")
-                                           : tr("sampling every %1").arg(every));
+    // The interval and what each sample costs follow in the cost readout beside this label.
+    m_cost->setIntervalMs(m_source->intervalMs());
+    m_cost->setPaused(m_source->isSamplingPaused());
+    if (m_source->isSamplingPaused())
+        parts << tr("sampling paused (F6)");
     if (!m_window->followsNow()) {
         const qint64 t = m_window->playback() ? m_window->viewport()->playhead() : 0;
         parts << tr("view frozen at %1 (Space: follow)")

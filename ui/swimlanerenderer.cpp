@@ -334,7 +334,9 @@ qint64 SwimlaneRenderer::majorStep(const Frame &f) const
     // A wall clock steps as clocks do (15 s, 1 min, 30 min, 1 h), also over a short span.
     const qint64 largest = m_wallOriginMs >= 0 ? std::numeric_limits<qint64>::max() / 2
                                                : largestAbsTime(f.t0, f.usPerPx, f.width);
-    return axisStep(f.usPerPx, minPx, largest);
+    const qint64 step = axisStep(f.usPerPx, minPx, largest);
+    // A clock shows milliseconds at most: finer ticks would all read the same.
+    return m_wallOriginMs >= 0 ? std::max<qint64>(step, 1000) : step;
 }
 
 qint64 SwimlaneRenderer::wallOffsetUs() const

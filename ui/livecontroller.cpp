@@ -647,6 +647,8 @@ void LiveController::showDetailsFor(qint64 id)
     if (row < 0)
         return;
     m_details->setSession(m_window->processlistModel()->rowAt(row));
+    // The row and its lane are one selection.
+    m_window->viewport()->setSelectedSession(id);
     refreshDetails();
 }
 

@@ -2122,10 +2122,6 @@
         <translation>sampling paused (F6)</translation>
     </message>
     <message>
-        <source>sampling every %1</source>
-        <translation>sampling every %1</translation>
-    </message>
-    <message>
         <source>view frozen at %1 (Space: follow)</source>
         <translation>view frozen at %1 (Space: follow)</translation>
     </message>

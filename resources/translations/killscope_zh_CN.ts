@@ -2105,10 +2105,6 @@
         <translation>采样已暂停（F6）</translation>
     </message>
     <message>
-        <source>sampling every %1</source>
-        <translation>每 %1 采样一次</translation>
-    </message>
-    <message>
         <source>view frozen at %1 (Space: follow)</source>
         <translation>视图冻结于 %1（空格键：跟随）</translation>
     </message>

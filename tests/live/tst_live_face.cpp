@@ -337,6 +337,25 @@ private Q_SLOTS:
         QVERIFY(view->isLaneShown(lane));
     }
 
+    void deleteOnALaneEndsItsSession()
+    {
+        SqlClient victim(m_server, m_server.adminUser, m_server.adminPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->processlistModel()->rowOfId(victim.id()) >= 0, 5000);
+        // A row picked in the processlist selects its lane too; Del on the lanes kills it.
+        m_live->processlistPanel()->selectId(victim.id());
+        QCOMPARE(m_window->viewport()->selectedSession(), victim.id());
+        const int before = int(source()->kills().size());
+        QString text;
+        onNextModal<KillConfirmDialog>([&text](KillConfirmDialog *d) {
+            text = d->text();
+            d->killButton()->click();
+        });
+        QTest::keyClick(m_window->swimlaneView()->viewport(), Qt::Key_Delete);
+        QTRY_COMPARE_WITH_TIMEOUT(int(source()->kills().size()), before + 1, 5000);
+        QVERIFY2(text.contains(QStringLiteral("KILL CONNECTION %1").arg(victim.id())), qPrintable(text));
+        QTRY_COMPARE_WITH_TIMEOUT(source()->kills().last().phase, KillPhase::Gone, 5000);
+    }
+
     void f5SamplesNowPauseStopsSamplingSpaceOnlyFreezes()
     {
         QAction *pause = m_live->pauseAction();

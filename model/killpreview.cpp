@@ -107,8 +107,9 @@ KillPreview KillPreview::build(const KillRequest &request, const ProcesslistRow 
                                "back; the client gets error 1317 after that rollback and stays "
                                "connected.");
             if (inTrx && rows > 0)
-                p.consequence += u' ' + tr("Up to %1 modified are undone, %2 %3.")
-                                            .arg(rowsText(rows), roughDuration(rows / rate), rateWord);
+                p.consequence +=
+                    u' ' + tr("Up to %1 modified are undone, %2 %3.")
+                               .arg(rowsText(rows), roughDuration(rows / rate), rateWord);
             if (inTrx)
                 p.warnings << tr("KILL QUERY leaves this open transaction and its locks in place if "
                                  "it began before this statement (BEGIN …).");

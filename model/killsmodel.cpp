@@ -1,9 +1,8 @@
 #include "killsmodel.h"
 
-#include <QLocale>
-
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 namespace ks {
 

@@ -1,11 +1,9 @@
 #include "killtracker.h"
 
-#include <QLocale>
-
 #include "killexecutor.h"
 
 #include <QHash>
-
+#include <QLocale>
 #include <cmath>
 
 namespace ks {

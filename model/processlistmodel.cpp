@@ -3,10 +3,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
-#include <QLocale>
-#include <QHash>
-#include <QPalette>
 #include <QGuiApplication>
+#include <QHash>
+#include <QLocale>
+#include <QPalette>
 
 namespace ks {
 
@@ -30,14 +30,15 @@ QString csvField(const QString &s)
 
 bool sameRow(const ProcesslistRow &a, const ProcesslistRow &b)
 {
-    return a.id == b.id && a.user == b.user && a.host == b.host && a.db == b.db
-        && a.command == b.command && a.timeMs == b.timeMs && a.state == b.state && a.info == b.info
-        && a.progress == b.progress && a.progressReported == b.progressReported
-        && a.trxState == b.trxState && a.trxRowsLocked == b.trxRowsLocked
-        && a.trxAgeS == b.trxAgeS && a.trxStarted == b.trxStarted
-        && a.trxRowsModified == b.trxRowsModified && a.trxOperationState == b.trxOperationState
-        && a.blockedBy == b.blockedBy && a.system == b.system && a.own == b.own
-        && a.incarnation == b.incarnation && a.firstSeenUs == b.firstSeenUs;
+    return a.id == b.id && a.user == b.user && a.host == b.host && a.db == b.db &&
+           a.command == b.command && a.timeMs == b.timeMs && a.state == b.state &&
+           a.info == b.info && a.progress == b.progress &&
+           a.progressReported == b.progressReported && a.trxState == b.trxState &&
+           a.trxRowsLocked == b.trxRowsLocked && a.trxAgeS == b.trxAgeS &&
+           a.trxStarted == b.trxStarted && a.trxRowsModified == b.trxRowsModified &&
+           a.trxOperationState == b.trxOperationState && a.blockedBy == b.blockedBy &&
+           a.system == b.system && a.own == b.own && a.incarnation == b.incarnation &&
+           a.firstSeenUs == b.firstSeenUs;
 }
 
 } // namespace
@@ -69,8 +70,8 @@ void ProcesslistModel::setFlavor(const QString &flavorId)
                 Field::State, Field::Info};
     if (m_mariaDb)
         m_fields << Field::Progress;
-    m_fields << Field::TrxState << Field::TrxAge << Field::TrxRowsLocked
-             << Field::TrxRowsModified << Field::TrxOperationState << Field::BlockedBy;
+    m_fields << Field::TrxState << Field::TrxAge << Field::TrxRowsLocked << Field::TrxRowsModified
+             << Field::TrxOperationState << Field::BlockedBy;
     endResetModel();
 }
 
@@ -283,8 +284,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
                 .arg(r.trxAgeS < 0 ? tr("for an unknown time") : durationText(r.trxAgeS));
         return {};
     case Qt::TextAlignmentRole:
-        if (f == Field::Id || f == Field::Time || f == Field::Progress || f == Field::TrxAge
-            || f == Field::TrxRowsLocked || f == Field::TrxRowsModified || f == Field::BlockedBy)
+        if (f == Field::Id || f == Field::Time || f == Field::Progress || f == Field::TrxAge ||
+            f == Field::TrxRowsLocked || f == Field::TrxRowsModified || f == Field::BlockedBy)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -346,8 +347,10 @@ QVariant ProcesslistModel::headerData(int section, Qt::Orientation orientation, 
         case Field::Info: return QStringLiteral("Info");
         case Field::Progress: return QStringLiteral("Progress");
         case Field::TrxState: return QStringLiteral("trx_state");
-        case Field::TrxAge: return tr("trx age");
-        case Field::TrxRowsLocked: return QStringLiteral("trx_rows_locked");
+        case Field::TrxAge:
+            return tr("trx age");
+        case Field::TrxRowsLocked:
+            return QStringLiteral("trx_rows_locked");
         case Field::TrxRowsModified: return QStringLiteral("trx_rows_modified");
         case Field::TrxOperationState: return QStringLiteral("trx_operation_state");
         case Field::BlockedBy: return tr("Blocked by");

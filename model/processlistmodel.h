@@ -19,7 +19,8 @@ class ProcesslistModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum class Field {
+    enum class Field
+    {
         Id,
         User,
         Host,
@@ -30,7 +31,7 @@ public:
         Info,
         Progress, // MariaDB only
         TrxState,
-        TrxAge,        // since trx_started
+        TrxAge, // since trx_started
         TrxRowsLocked,
         TrxRowsModified,
         TrxOperationState,
@@ -38,12 +39,13 @@ public:
     };
     Q_ENUM(Field)
 
-    enum Roles {
+    enum Roles
+    {
         SortRole = Qt::UserRole + 1, // raw value for QSortFilterProxyModel (numbers as numbers)
         IdRole,
         SystemRole,
         OwnRole,
-        KilledRole, // Command is Killed or the transaction is rolling back
+        KilledRole,            // Command is Killed or the transaction is rolling back
         IdleInTransactionRole, // Sleep with an open transaction
     };
 

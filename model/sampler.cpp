@@ -8,7 +8,6 @@
 #include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
-
 #include <time.h>
 
 namespace ks {
@@ -264,10 +263,13 @@ void Sampler::tick()
     // MariaDB's TID (the OS thread) and QUERY_ID come with the processlist; they are identity
     // evidence for the kill check (IdentityProof).
     const QString plSql =
-        maria ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
-                               "STATE, INFO, PROGRESS, TID, QUERY_ID, MAX_STAGE FROM information_schema.PROCESSLIST")
-              : QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
-                               "TIME * 1000, STATE, INFO, 0, -1, -1, 0 FROM information_schema.PROCESSLIST");
+        maria
+            ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
+                             "STATE, INFO, PROGRESS, TID, QUERY_ID, MAX_STAGE FROM "
+                             "information_schema.PROCESSLIST")
+            : QStringLiteral(
+                  "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
+                  "TIME * 1000, STATE, INFO, 0, -1, -1, 0 FROM information_schema.PROCESSLIST");
     if (!q.exec(plSql)) {
         if (!fail(q))
             Q_EMIT sampleFailed(explainSqlError(q.lastError().nativeErrorCode(),
@@ -313,10 +315,11 @@ void Sampler::tick()
     // Transactions, when the account may read them.
     QHash<QString, qint64> threadOfTrx;
     if (m_info.innodbTrxReadable) {
-        if (q.exec(QStringLiteral("SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
-                                  "trx_state, trx_rows_modified, trx_operation_state, trx_rows_locked, "
-                                  "trx_started, TIMESTAMPDIFF(SECOND, trx_started, NOW()) "
-                                  "FROM information_schema.INNODB_TRX"))) {
+        if (q.exec(QStringLiteral(
+                "SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
+                "trx_state, trx_rows_modified, trx_operation_state, trx_rows_locked, "
+                "trx_started, TIMESTAMPDIFF(SECOND, trx_started, NOW()) "
+                "FROM information_schema.INNODB_TRX"))) {
             ++sample.cost.queries;
             while (q.next()) {
                 ++sample.cost.rows;
@@ -330,7 +333,8 @@ void Sampler::tick()
                 r.trxRowsModified = q.value(3).toLongLong();
                 r.trxOperationState = q.value(4).toString();
                 r.trxRowsLocked = q.value(5).toLongLong();
-                r.trxStarted = q.value(6).toDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                r.trxStarted =
+                    q.value(6).toDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
                 r.trxAgeS = q.value(7).isNull() ? -1 : q.value(7).toLongLong();
             }
         } else if (fail(q)) {

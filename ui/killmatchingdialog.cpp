@@ -37,10 +37,9 @@ KillMatchingDialog::KillMatchingDialog(const ProcesslistFilterModel *criteria, R
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("killMatchingTable"));
     m_table->setColumnCount(7);
-    m_table->setHorizontalHeaderLabels({QStringLiteral("Id"), QStringLiteral("User"),
-                                        QStringLiteral("Host"), QStringLiteral("db"),
-                                        QStringLiteral("Command"), QStringLiteral("Time"),
-                                        QStringLiteral("Info")});
+    m_table->setHorizontalHeaderLabels(
+        {QStringLiteral("Id"), QStringLiteral("User"), QStringLiteral("Host"), QStringLiteral("db"),
+         QStringLiteral("Command"), QStringLiteral("Time"), QStringLiteral("Info")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

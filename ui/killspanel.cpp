@@ -1,13 +1,12 @@
 #include "killspanel.h"
 
-#include <QLocale>
-
 #include "killsmodel.h"
 #include "killtracker.h"
 #include "sessionsource.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>

@@ -2,7 +2,9 @@
 
 #include "connectiondialog.h"
 #include "killcontroller.h"
+#include "killmatchingdialog.h"
 #include "killspanel.h"
+#include "knobspanel.h"
 #include "livebanner.h"
 #include "liveprocesslistpanel.h"
 #include "livesource.h"
@@ -12,8 +14,6 @@
 #include "processlistfilterbar.h"
 #include "processlistmodel.h"
 #include "samplercostwidget.h"
-#include "killmatchingdialog.h"
-#include "knobspanel.h"
 #include "sessiondetailspanel.h"
 #include "swimlaneview.h"
 #include "timeline.h"
@@ -25,19 +25,18 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
 #include <QEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QDockWidget>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QSettings>
 #include <QMenu>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
-
 
 namespace ks {
 
@@ -289,8 +288,8 @@ void LiveController::retranslateUi()
     m_foldMenu->setTitle(tr("F&old gone sessions after"));
     for (QAction *a : m_foldGroup->actions()) {
         const int secs = a->data().toInt();
-        a->setText(secs < 0   ? tr("Never")
-                   : secs < 60 ? tr("%n second(s)", nullptr, secs)
+        a->setText(secs < 0      ? tr("Never")
+                   : secs < 60   ? tr("%n second(s)", nullptr, secs)
                    : secs < 3600 ? tr("%n minute(s)", nullptr, secs / 60)
                                  : tr("%n hour(s)", nullptr, secs / 3600));
     }

@@ -65,7 +65,6 @@ public:
     // The dialog of Kill matching… while it is open (tests); nullptr otherwise.
     KillMatchingDialog *killMatchingDialog() const { return m_matchingDialog; }
 
-
 public Q_SLOTS:
     // Opens the connection dialog (pre-filled from the last settings or ~/.my.cnf, with the
     // reason the last attempt failed).

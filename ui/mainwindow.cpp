@@ -29,15 +29,13 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QKeySequence>
-#include <QSet>
-#include <QTableWidget>
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -45,6 +43,7 @@
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -54,6 +53,7 @@
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -647,9 +647,9 @@ void MainWindow::onSourceChanged()
         const qint64 frozenAt = m_playback->position();
         m_playback->setRange(timeline.beginTime(), timeline.endTime());
         m_playback->setEventTimes({});
-        m_playback->setPosition(m_followNow ? timeline.endTime()
-                                            : std::clamp(frozenAt, timeline.beginTime(),
-                                                         timeline.endTime()));
+        m_playback->setPosition(
+            m_followNow ? timeline.endTime()
+                        : std::clamp(frozenAt, timeline.beginTime(), timeline.endTime()));
         m_narrationModel->setSteps({});
         m_viewport->setTraceRange(timeline.beginTime(),
                                   std::max(timeline.endTime(), timeline.beginTime() + 1));
@@ -726,12 +726,13 @@ void MainWindow::refreshAtPlayhead()
     }
     const qint64 wall = m_source->wallClockOriginMs();
     if (wall >= 0)
-        m_statusLabel->setText(
-            tr("%1 · %n session(s)", nullptr, m_processlistModel->rowCount())
-                .arg(QDateTime::fromMSecsSinceEpoch(wall + t / 1000).toString(QStringLiteral("HH:mm:ss"))));
+        m_statusLabel->setText(tr("%1 · %n session(s)", nullptr, m_processlistModel->rowCount())
+                                   .arg(QDateTime::fromMSecsSinceEpoch(wall + t / 1000)
+                                            .toString(QStringLiteral("HH:mm:ss"))));
     else
-        m_statusLabel->setText(tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
-                                   .arg(PlaybackBar::formatTime(t)));
+        m_statusLabel->setText(
+            tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
+                .arg(PlaybackBar::formatTime(t)));
 }
 
 void MainWindow::refreshCharts()
@@ -995,9 +996,9 @@ void MainWindow::applyFace(bool simulation)
         m_knobsWasVisible = !m_knobsDock->isHidden();
         m_narrationDock->hide();
         m_knobsDock->hide();
-        for (QWidget *w : {static_cast<QWidget *>(m_processlistView),
-                           static_cast<QWidget *>(m_killsView),
-                           static_cast<QWidget *>(m_transcript)}) {
+        for (QWidget *w :
+             {static_cast<QWidget *>(m_processlistView), static_cast<QWidget *>(m_killsView),
+              static_cast<QWidget *>(m_transcript)}) {
             const int i = m_bottomTabs->indexOf(w);
             if (i >= 0)
                 m_bottomTabs->removeTab(i);
@@ -1076,7 +1077,8 @@ QString MainWindow::shortcutsText() const
         if (a->isVisible() && a->isEnabled())
             add(a);
     if (!m_simFace) {
-        lines << QStringLiteral("Space\t") + tr("Freeze the view (sampling goes on) / follow now again");
+        lines << QStringLiteral("Space\t") +
+                     tr("Freeze the view (sampling goes on) / follow now again");
         lines << QStringLiteral("End\t") + tr("Follow now");
     }
     lines << QStringLiteral("Del\t") +

@@ -132,8 +132,7 @@ void SessionDetailsPanel::rebuild()
     QString html;
     html += QStringLiteral("<p>%1</p>")
                 .arg(esc(tr("%1 for %2 · state %3")
-                             .arg(r.command,
-                                  TimeFormat::duration(r.timeMs * 1000),
+                             .arg(r.command, TimeFormat::duration(r.timeMs * 1000),
                                   r.state.isEmpty() ? tr("(none)") : r.state)));
     if (r.progressReported)
         html += QStringLiteral("<p>%1</p>")
@@ -147,8 +146,8 @@ void SessionDetailsPanel::rebuild()
         t << tr("State: %1").arg(r.trxState);
         if (!r.trxStarted.isEmpty())
             t << tr("Started %1 (%2 ago)")
-                     .arg(r.trxStarted,
-                          r.trxAgeS < 0 ? tr("unknown") : ProcesslistModel::durationText(r.trxAgeS));
+                     .arg(r.trxStarted, r.trxAgeS < 0 ? tr("unknown")
+                                                      : ProcesslistModel::durationText(r.trxAgeS));
         if (r.trxRowsLocked >= 0)
             t << tr("Rows locked: %1").arg(QLocale().toString(r.trxRowsLocked));
         if (r.trxRowsModified >= 0)

@@ -1,14 +1,12 @@
 #include "swimlanerenderer.h"
 
-#include <QDateTime>
-#include <limits>
-
 #include "enginetext.h"
 #include "lanebackends.h"
 #include "language.h"
 #include "shorttext.h"
 #include "timecoords.h"
 
+#include <QDateTime>
 #include <QFontMetrics>
 #include <QImage>
 #include <QLocale>
@@ -18,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace ks {
 
@@ -326,9 +325,9 @@ qint64 SwimlaneRenderer::majorStep(const Frame &f) const
     // Ticks far enough apart for their labels in this type and language ("20 秒" is wider than
     // "20 s", and presentation type is large), never closer than 110 px.
     const qreal label =
-        textMetrics(TextFont::Small, m_wallOriginMs >= 0
-                                         ? QStringLiteral("88:88:88")
-                                         : TimeFormat::withUnit(QStringLiteral("88.8"), TimeUnit::S))
+        textMetrics(TextFont::Small,
+                    m_wallOriginMs >= 0 ? QStringLiteral("88:88:88")
+                                        : TimeFormat::withUnit(QStringLiteral("88.8"), TimeUnit::S))
             .full;
     const int minPx = std::max(110, int(std::ceil(label)) + QFontMetrics(smallFont()).height());
     // A wall clock steps as clocks do (15 s, 1 min, 30 min, 1 h), also over a short span.
@@ -357,8 +356,7 @@ QString SwimlaneRenderer::axisTimeText(qint64 t, qint64 step, int extraDecimals)
     const int decimals = std::min(axisDecimals(step, TimeUnit::S) + extraDecimals, 3);
     QString text = at.toString(QStringLiteral("HH:mm:ss"));
     if (decimals > 0)
-        text += QLocale().decimalPoint() +
-                at.toString(QStringLiteral("zzz")).left(decimals);
+        text += QLocale().decimalPoint() + at.toString(QStringLiteral("zzz")).left(decimals);
     return text;
 }
 
@@ -415,9 +413,9 @@ void SwimlaneRenderer::laneRects(
     std::vector<int> gridColumns;
     const qint64 step = majorStep(f);
     const qint64 wall = wallOffsetUs(); // grid lines under the axis's ticks
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))) + wall,
-                                       step) -
-                    wall;
+    for (qint64 t =
+             firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))) + wall, step) -
+             wall;
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         if (x >= x0 && x < x1)
@@ -878,10 +876,11 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
             if (!candidate)
                 continue;
             const int w = int(std::ceil(candidate->size().width())) + 10;
-            const QRectF candidates[] = {
-                QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
-                alongRow ? QRectF(x + 5 + w + 4, ly, w, h) : QRectF(x + 5, ly + away, w, h),
-                alongRow ? QRectF(x - 5 - 2 * w - 4, ly, w, h) : QRectF(x - 5 - w, ly + away, w, h)};
+            const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
+                                         alongRow ? QRectF(x + 5 + w + 4, ly, w, h)
+                                                  : QRectF(x + 5, ly + away, w, h),
+                                         alongRow ? QRectF(x - 5 - 2 * w - 4, ly, w, h)
+                                                  : QRectF(x - 5 - w, ly + away, w, h)};
             if (!st) {
                 st = candidate;
                 box = candidates[0];

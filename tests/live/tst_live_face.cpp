@@ -8,11 +8,10 @@
 #include "liveprocesslistpanel.h"
 #include "livesource.h"
 #include "mainwindow.h"
+#include "playbackcontroller.h"
 #include "processlistfilter.h"
 #include "processlistfilterbar.h"
 #include "processlistmodel.h"
-#include "playbackcontroller.h"
-#include "timelineviewport.h"
 #include "samplercostwidget.h"
 #include "sessiondetailspanel.h"
 #include "simulationsource.h"
@@ -21,6 +20,7 @@
 #include "testserver.h"
 #include "theme.h"
 #include "timeline.h"
+#include "timelineviewport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,9 +38,9 @@
 #include <QtTest>
 
 using namespace ks;
+using ks::test::adminTcpSettings;
 using ks::test::SqlClient;
 using ks::test::TestServer;
-using ks::test::adminTcpSettings;
 using ks::test::waitFor;
 
 // Live mode's own face, through the real main window attached to the throwaway MariaDB: no
@@ -66,8 +66,7 @@ class TestLiveFace : public QObject
 
     // Calls `answer` with the next modal dialog of type T once it is up (polling, so the test's
     // event loop and the dialog's own both keep running).
-    template<typename T>
-    void onNextModal(std::function<void(T *)> answer)
+    template<typename T> void onNextModal(std::function<void(T *)> answer)
     {
         auto tries = std::make_shared<int>(0);
         auto poll = std::make_shared<std::function<void()>>();
@@ -143,7 +142,8 @@ private Q_SLOTS:
         // One processlist and one kills table: the source's.
         QCOMPARE(tabs->indexOf(static_cast<QWidget *>(m_window->processlistView())), -1);
         QCOMPARE(tabs->indexOf(m_window->findChild<QWidget *>(QStringLiteral("killsView"))), -1);
-        QCOMPARE(tabs->indexOf(m_window->findChild<QWidget *>(QStringLiteral("transcriptView"))), -1);
+        QCOMPARE(tabs->indexOf(m_window->findChild<QWidget *>(QStringLiteral("transcriptView"))),
+                 -1);
         QVERIFY(tabs->indexOf(m_live->processlistPanel()) >= 0);
         QVERIFY(tabs->indexOf(m_live->killsPanel()) >= 0);
         QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("scenarioCombo"))->isVisible());
@@ -173,8 +173,9 @@ private Q_SLOTS:
     {
         {
             SqlClient setup(m_server, m_server.adminUser, m_server.adminPassword);
-            for (const char *sql : {"CREATE TABLE IF NOT EXISTS face_trx (id INT PRIMARY KEY, v INT)",
-                                    "REPLACE INTO face_trx VALUES (1, 0), (2, 0), (3, 0)"}) {
+            for (const char *sql :
+                 {"CREATE TABLE IF NOT EXISTS face_trx (id INT PRIMARY KEY, v INT)",
+                  "REPLACE INTO face_trx VALUES (1, 0), (2, 0), (3, 0)"}) {
                 auto r = setup.run(QString::fromLatin1(sql));
                 QVERIFY(waitFor(r, 5000) && r->ok);
             }
@@ -209,8 +210,9 @@ private Q_SLOTS:
         ProcesslistModel *model = m_window->processlistModel();
         const int vr = model->rowOfId(victim.id());
         QVERIFY(vr >= 0);
-        QCOMPARE(model->index(vr, model->column(ProcesslistModel::Field::Progress)).data().toString(),
-                 QString());
+        QCOMPARE(
+            model->index(vr, model->column(ProcesslistModel::Field::Progress)).data().toString(),
+            QString());
 
         // Idle in transaction: marked, with its age and rows locked and modified.
         QTRY_VERIFY_WITH_TIMEOUT(model->rowOfId(idle.id()) >= 0, 3000);
@@ -218,16 +220,25 @@ private Q_SLOTS:
         QVERIFY(model->index(ir, 0).data(ProcesslistModel::IdleInTransactionRole).toBool());
         QVERIFY(!model->index(vr, 0).data(ProcesslistModel::IdleInTransactionRole).toBool());
         QVERIFY(model->index(ir, 0).data(Qt::BackgroundRole).isValid());
-        QVERIFY(!model->index(ir, model->column(ProcesslistModel::Field::TrxAge)).data().toString().isEmpty());
-        QCOMPARE(model->index(ir, model->column(ProcesslistModel::Field::TrxRowsModified)).data().toString(),
+        QVERIFY(!model->index(ir, model->column(ProcesslistModel::Field::TrxAge))
+                     .data()
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(model->index(ir, model->column(ProcesslistModel::Field::TrxRowsModified))
+                     .data()
+                     .toString(),
                  QStringLiteral("3"));
         QVERIFY(model->index(ir, model->column(ProcesslistModel::Field::TrxRowsLocked))
-                    .data(ProcesslistModel::SortRole).toLongLong() >= 3);
+                    .data(ProcesslistModel::SortRole)
+                    .toLongLong() >= 3);
         m_live->processlistPanel()->selectId(idle.id());
         QTRY_COMPARE_WITH_TIMEOUT(pane->sessionId(), idle.id(), 3000);
-        QTRY_VERIFY_WITH_TIMEOUT(pane->detailsText().contains(QStringLiteral("Idle in transaction")), 3000);
-        QVERIFY2(pane->detailsText().contains(QStringLiteral("Rows modified: 3")), qPrintable(pane->detailsText()));
-        QVERIFY2(pane->detailsText().contains(QStringLiteral("Started ")), qPrintable(pane->detailsText()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->detailsText().contains(QStringLiteral("Idle in transaction")), 3000);
+        QVERIFY2(pane->detailsText().contains(QStringLiteral("Rows modified: 3")),
+                 qPrintable(pane->detailsText()));
+        QVERIFY2(pane->detailsText().contains(QStringLiteral("Started ")),
+                 qPrintable(pane->detailsText()));
         m_window->grab().save(m_shots + QStringLiteral("/live-details.png"));
         QVERIFY(waitFor(idle.run(QStringLiteral("ROLLBACK")), 3000));
 
@@ -235,16 +246,18 @@ private Q_SLOTS:
         SqlClient holder(m_server, m_server.adminUser, m_server.adminPassword);
         SqlClient waiter(m_server, m_server.adminUser, m_server.adminPassword);
         QVERIFY(waitFor(holder.run(QStringLiteral("BEGIN")), 3000));
-        QVERIFY(waitFor(holder.run(QStringLiteral("UPDATE face_trx SET v = 9 WHERE id = 1")), 3000));
+        QVERIFY(
+            waitFor(holder.run(QStringLiteral("UPDATE face_trx SET v = 9 WHERE id = 1")), 3000));
         auto w = waiter.run(QStringLiteral("UPDATE face_trx SET v = 8 WHERE id = 1"));
         QTRY_VERIFY_WITH_TIMEOUT(source()->currentRow(waiter.id()) &&
                                      source()->currentRow(waiter.id())->blockedBy == holder.id(),
                                  5000);
         waitSamples(1);
         m_live->processlistPanel()->selectId(waiter.id());
-        QTRY_VERIFY_WITH_TIMEOUT(pane->detailsText().contains(
-                                     QStringLiteral("Waits for a lock held by %1").arg(holder.id())),
-                                 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->detailsText().contains(
+                QStringLiteral("Waits for a lock held by %1").arg(holder.id())),
+            3000);
         m_live->processlistPanel()->selectId(holder.id());
         QTRY_VERIFY_WITH_TIMEOUT(pane->detailsText().contains(QStringLiteral("1 session waits")),
                                  3000);
@@ -298,12 +311,14 @@ private Q_SLOTS:
         // ... and nothing of it in the row of the session above.
         QCOMPARE(countColor(img, aboveRow, badge), 0);
         // Its lane keeps its statement as subtitle after the statement ended.
-        QCOMPARE(source()->timeline().lane(victimLane).statement, QStringLiteral("SELECT SLEEP(60)"));
+        QCOMPARE(source()->timeline().lane(victimLane).statement,
+                 QStringLiteral("SELECT SLEEP(60)"));
     }
 
     void goneLanesFoldAndFiltersNarrowTheLanes()
     {
-        auto victim = std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
+        auto victim =
+            std::make_unique<SqlClient>(m_server, m_server.adminUser, m_server.adminPassword);
         const qint64 id = victim->id();
         QTRY_VERIFY_WITH_TIMEOUT(laneOf(id) >= 0, 5000);
         SwimlaneView *view = m_window->swimlaneView();
@@ -352,7 +367,8 @@ private Q_SLOTS:
         });
         QTest::keyClick(m_window->swimlaneView()->viewport(), Qt::Key_Delete);
         QTRY_COMPARE_WITH_TIMEOUT(int(source()->kills().size()), before + 1, 5000);
-        QVERIFY2(text.contains(QStringLiteral("KILL CONNECTION %1").arg(victim.id())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("KILL CONNECTION %1").arg(victim.id())),
+                 qPrintable(text));
         QTRY_COMPARE_WITH_TIMEOUT(source()->kills().last().phase, KillPhase::Gone, 5000);
     }
 
@@ -440,8 +456,10 @@ private Q_SLOTS:
         });
         m_live->killMatchingAction()->trigger();
         QCOMPARE(int(source()->kills().size()), killsBefore);
-        QVERIFY2(dryRun.contains(QStringLiteral("KILL QUERY %1 --").arg(a.id())), qPrintable(dryRun));
-        QVERIFY2(dryRun.contains(QStringLiteral("KILL QUERY %1 --").arg(b.id())), qPrintable(dryRun));
+        QVERIFY2(dryRun.contains(QStringLiteral("KILL QUERY %1 --").arg(a.id())),
+                 qPrintable(dryRun));
+        QVERIFY2(dryRun.contains(QStringLiteral("KILL QUERY %1 --").arg(b.id())),
+                 qPrintable(dryRun));
         QVERIFY2(!dryRun.contains(QStringLiteral(" %1 --").arg(other.id())), qPrintable(dryRun));
         QCOMPARE(dryRun.count(u'\n'), 1);
 
@@ -465,8 +483,10 @@ private Q_SLOTS:
         m_live->killMatchingAction()->trigger();
         QVERIFY(refreshes >= 1);
         QCOMPARE(killLabel, QStringLiteral("Kill all"));
-        QVERIFY2(confirmText.contains(QStringLiteral("KILL QUERY %1").arg(a.id())), qPrintable(confirmText));
-        QVERIFY2(confirmText.contains(QStringLiteral("KILL QUERY %1").arg(b.id())), qPrintable(confirmText));
+        QVERIFY2(confirmText.contains(QStringLiteral("KILL QUERY %1").arg(a.id())),
+                 qPrintable(confirmText));
+        QVERIFY2(confirmText.contains(QStringLiteral("KILL QUERY %1").arg(b.id())),
+                 qPrintable(confirmText));
         QVERIFY(waitFor(ra, 5000));
         QVERIFY(waitFor(rb, 5000));
         QCOMPARE(ra->error, 1317);
@@ -530,10 +550,10 @@ private Q_SLOTS:
         KillRequest r;
         r.target.id = 7;
         r.kind = KillKind::Connection;
-        const KillPreview one = KillPreview::build(r, &row, ServerInfo::parseVersion(
-                                                                QStringLiteral("10.11.6-MariaDB")),
-                                                   BlockingGraph());
-        QVERIFY2(one.consequence.contains(QStringLiteral("about 1 row;")), qPrintable(one.consequence));
+        const KillPreview one = KillPreview::build(
+            r, &row, ServerInfo::parseVersion(QStringLiteral("10.11.6-MariaDB")), BlockingGraph());
+        QVERIFY2(one.consequence.contains(QStringLiteral("about 1 row;")),
+                 qPrintable(one.consequence));
         QVERIFY(!one.consequence.contains(QStringLiteral("1 rows")));
     }
 
@@ -544,11 +564,13 @@ private Q_SLOTS:
         QVERIFY(m_window->isSimulationFace());
         QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("narrationDock"))->isVisible());
         QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("knobsDock"))->isVisible());
-        QVERIFY(!m_window->findChild<QDockWidget *>(QStringLiteral("sessionDetailsDock"))->isVisible());
+        QVERIFY(
+            !m_window->findChild<QDockWidget *>(QStringLiteral("sessionDetailsDock"))->isVisible());
         QTabWidget *tabs = m_window->bottomTabs();
         QCOMPARE(tabs->indexOf(static_cast<QWidget *>(m_window->processlistView())), 0);
         QVERIFY(tabs->indexOf(m_window->findChild<QWidget *>(QStringLiteral("killsView"))) >= 0);
-        QVERIFY(tabs->indexOf(m_window->findChild<QWidget *>(QStringLiteral("transcriptView"))) >= 0);
+        QVERIFY(tabs->indexOf(m_window->findChild<QWidget *>(QStringLiteral("transcriptView"))) >=
+                0);
         QCOMPARE(tabs->indexOf(m_live->processlistPanel()), -1);
         // The tool bar lays its widgets out again on its next turn.
         QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("scenarioCombo"))->isVisible());

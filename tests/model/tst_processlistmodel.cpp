@@ -2,8 +2,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
-#include <QSignalSpy>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace ks;
@@ -61,10 +61,11 @@ private Q_SLOTS:
         m.setFlavor(flavor);
         const QStringList h = headers(m);
         QCOMPARE(h.mid(0, firstColumns.size()), firstColumns);
-        QCOMPARE(h.mid(firstColumns.size(), 5),
-                 (QStringList{QStringLiteral("trx_state"), QStringLiteral("trx age"),
-                              QStringLiteral("trx_rows_locked"), QStringLiteral("trx_rows_modified"),
-                              QStringLiteral("trx_operation_state")}));
+        QCOMPARE(
+            h.mid(firstColumns.size(), 5),
+            (QStringList{QStringLiteral("trx_state"), QStringLiteral("trx age"),
+                         QStringLiteral("trx_rows_locked"), QStringLiteral("trx_rows_modified"),
+                         QStringLiteral("trx_operation_state")}));
         QCOMPARE(m.column(ProcesslistModel::Field::Progress) >= 0, flavor.startsWith(u"mariadb"));
     }
 
@@ -115,24 +116,28 @@ private Q_SLOTS:
         idle.trxRowsLocked = 4;
         idle.trxAgeS = 125;
         idle.trxStarted = QStringLiteral("2026-12-01 10:00:00");
-        ProcesslistRow alter = row(12, QStringLiteral("Query"), 5000, QStringLiteral("copy to tmp table"));
+        ProcesslistRow alter =
+            row(12, QStringLiteral("Query"), 5000, QStringLiteral("copy to tmp table"));
         alter.progress = 12.5;
         alter.progressReported = true;
         m.setRows({idle, alter});
         auto cell = [&](int r, ProcesslistModel::Field f, int role = Qt::DisplayRole) {
             return m.index(r, m.column(f)).data(role);
         };
-        QVERIFY(cell(0, ProcesslistModel::Field::Id, ProcesslistModel::IdleInTransactionRole).toBool());
+        QVERIFY(
+            cell(0, ProcesslistModel::Field::Id, ProcesslistModel::IdleInTransactionRole).toBool());
         QVERIFY(cell(0, ProcesslistModel::Field::Command, Qt::BackgroundRole).isValid());
         QVERIFY(cell(0, ProcesslistModel::Field::Command, Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("Idle in transaction")));
         QCOMPARE(cell(0, ProcesslistModel::Field::TrxAge).toString(), QStringLiteral("2 min 5 s"));
-        QCOMPARE(cell(0, ProcesslistModel::Field::TrxAge, ProcesslistModel::SortRole).toLongLong(), 125);
+        QCOMPARE(cell(0, ProcesslistModel::Field::TrxAge, ProcesslistModel::SortRole).toLongLong(),
+                 125);
         QCOMPARE(cell(0, ProcesslistModel::Field::TrxRowsLocked).toString(), QStringLiteral("4"));
         QCOMPARE(cell(0, ProcesslistModel::Field::Progress).toString(), QString());
         QCOMPARE(cell(1, ProcesslistModel::Field::Progress).toString(), QStringLiteral("12.500"));
-        QVERIFY(!cell(1, ProcesslistModel::Field::Id, ProcesslistModel::IdleInTransactionRole).toBool());
+        QVERIFY(!cell(1, ProcesslistModel::Field::Id, ProcesslistModel::IdleInTransactionRole)
+                     .toBool());
         QVERIFY(!cell(1, ProcesslistModel::Field::Command, Qt::BackgroundRole).isValid());
     }
 

@@ -733,8 +733,12 @@ KillPreview LiveSource::preview(const KillRequest &request) const
     const QString ownUser = m_server.currentUser.section(u'@', 0, 0);
     const ProcesslistRow *row = nullptr;
     const auto it = m_sessions.constFind(request.target.id);
-    if (m_own->contains(request.target.id) ||
-        (request.target.voidReason.isEmpty() && it != m_sessions.cend() &&
+    // Only within the target's own server life: after a restart the same id may name one of
+    // KillScope's connections or a newcomer, and a preview refreshed while the confirmation is
+    // open must keep describing the session the user chose (which is gone).
+    const bool sameLife = request.target.incarnation == m_incarnationSerial;
+    if ((sameLife && m_own->contains(request.target.id)) ||
+        (sameLife && request.target.voidReason.isEmpty() && it != m_sessions.cend() &&
          it->firstSeenUs == request.target.firstSeenUs))
         row = currentRow(request.target.id);
     KillPreview p =

@@ -4,6 +4,7 @@
 #include "killscope.h"
 #include "timetext.h"
 #include "types.h"
+#include "whatifknob.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -27,6 +28,7 @@ enum class Section : quint8
     Headless,
     Live,
     LiveHeadless,
+    Recording,
     Tls,
     Window
 };
@@ -37,8 +39,9 @@ enum ModeBits : quint8
     InWindow = 1,
     InHeadless = 2,
     InPng = 4,
-    InLive = 8, // --headless against a live server
-    Everywhere = InWindow | InHeadless | InPng | InLive,
+    InLive = 8,    // --headless against a live server
+    InReplay = 16, // --headless --recording FILE
+    Everywhere = InWindow | InHeadless | InPng | InLive | InReplay,
 };
 
 struct Spec
@@ -99,7 +102,7 @@ const Spec kSpecs[] = {
      QT_TRANSLATE_NOOP("CommandLine",
                        "Run without a window and print what happened (with --png: write only the "
                        "picture)."),
-     Section::Headless, InHeadless | InPng | InLive},
+     Section::Headless, InHeadless | InPng | InLive | InReplay},
     {Option::ListScenarios, "list-scenarios", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "List the built-in scenarios and exit."), Section::Headless,
      InHeadless},
@@ -107,22 +110,41 @@ const Spec kSpecs[] = {
      QT_TRANSLATE_NOOP("CommandLine", "End of the run: 1.5s, 200ms, 3000us (at most 3600s)."),
      Section::Headless, InHeadless},
     {Option::ProcesslistAt, "processlist-at", "time",
-     QT_TRANSLATE_NOOP("CommandLine", "Print SHOW FULL PROCESSLIST at this time (repeatable)."),
-     Section::Headless, InHeadless},
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Print SHOW FULL PROCESSLIST at this time (repeatable; of a recording: "
+                       "from its first sample)."),
+     Section::Headless, InHeadless | InReplay},
     {Option::Transcript, "transcript", nullptr,
      QT_TRANSLATE_NOOP("CommandLine", "Print every client's terminal."), Section::Headless,
      InHeadless},
     {Option::Summary, "summary", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
-                       "Print kills, rollbacks and narration (the default when nothing else is "
-                       "asked for)."),
-     Section::Headless, InHeadless},
+                       "Print kills, rollbacks and narration (of a recording: the server, span, "
+                       "samples and kills); the default when nothing else is asked for."),
+     Section::Headless, InHeadless | InReplay},
     {Option::Format, "format", "format",
      QT_TRANSLATE_NOOP("CommandLine", "text (default) or json."), Section::Headless,
-     InHeadless | InLive},
+     InHeadless | InLive | InReplay},
     {Option::Trace, "trace", "file",
      QT_TRANSLATE_NOOP("CommandLine",
                        "Write the run as Chrome Trace Event JSON (Perfetto, chrome://tracing)."),
+     Section::Headless, InHeadless},
+
+    {Option::KillAt, "kill-at", "time:kind:session",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Inject a kill into the simulated run, as a right-click would: "
+                       "TIME:query|connection[:hard|soft]:SESSION, SESSION being the scenario's "
+                       "session name, e.g. 2s:connection:A (repeatable)."),
+     Section::Headless, InHeadless | InPng},
+    {Option::Set, "set", "time:knob=value",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Change a What-if knob from TIME on, as the knobs panel would: %1, "
+                       "e.g. 5s:io_pressure=4 or 5s:restart=1 (repeatable)."),
+     Section::Headless, InHeadless | InPng},
+    {Option::Narration, "narration", nullptr,
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Print this run's narration steps with their times, in --lang (with "
+                       "--kill-at and --set: what the changes did)."),
      Section::Headless, InHeadless},
 
     {Option::Host, "host", "host",
@@ -160,7 +182,8 @@ const Spec kSpecs[] = {
                        "exist)."),
      Section::Live, InWindow | InLive},
     {Option::NoDefaults, "no-defaults", nullptr,
-     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live, InWindow | InLive},
+     QT_TRANSLATE_NOOP("CommandLine", "Do not read any option file."), Section::Live,
+     InWindow | InLive},
     {Option::Connect, "connect", nullptr,
      QT_TRANSLATE_NOOP("CommandLine",
                        "Connect with the [client] settings of the option files (~/.my.cnf) alone."),
@@ -189,9 +212,32 @@ const Spec kSpecs[] = {
      Section::LiveHeadless, InLive},
     {Option::Timeout, "timeout", "time",
      QT_TRANSLATE_NOOP("CommandLine",
-                       "Give up after this long (default 60s): exit 5 if the victim is still "
-                       "there."),
+                       "Follow the kill for at most this long once connected (default 60s; "
+                       "connecting has --connect-timeout): exit 5 if the victim is still there."),
      Section::LiveHeadless, InLive},
+
+    {Option::Record, "record", "file",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Record the live session to this file (SQLite; replaced if it is a "
+                       "recording, never if it is anything else). With --headless: without a "
+                       "window, until --duration or Ctrl+C."),
+     Section::Recording, InWindow | InLive},
+    {Option::Duration, "duration", "time",
+     QT_TRANSLATE_NOOP("CommandLine", "How long --headless --record records: 30s, 10m, 8h."),
+     Section::Recording, InLive},
+    {Option::Interval, "interval", "time",
+     QT_TRANSLATE_NOOP("CommandLine", "Sampling interval from 250ms to 30s (default 1s)."),
+     Section::Recording, InWindow | InLive},
+    {Option::RecordMaxSize, "record-max-size", "size",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Size cap of the recording, e.g. 200M or 2G (default 512M); the oldest "
+                       "samples are dropped to stay under it."),
+     Section::Recording, InWindow | InLive},
+    {Option::Recording, "recording", "file",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Open a recording: in the window, for --png (with --at from its first "
+                       "sample), or with --headless to print --processlist-at or --summary."),
+     Section::Recording, InWindow | InPng | InReplay},
 
     {Option::SslMode, "ssl-mode", "mode",
      QT_TRANSLATE_NOOP("CommandLine",
@@ -294,9 +340,10 @@ const Spec *specByName(const QString &name)
     return nullptr;
 }
 
-std::optional<qint64> parseTime(const QString &text, QString *reason)
+std::optional<qint64> parseTime(const QString &text, QString *reason, bool longUnits = false)
 {
-    return parseTimeUs(text, reason); // model/timetext.h: sim's one time parser
+    // model/timetext.h: sim's one time parser; recordings also take minutes and hours.
+    return longUnits ? parseLongTimeUs(text, reason) : parseTimeUs(text, reason);
 }
 
 // The mysql client's spellings, rewritten into the forms QCommandLineParser understands:
@@ -379,6 +426,9 @@ QString sectionTitle(Section s)
         return CommandLine::tr("Live commands for scripts (with --headless; exit 0 accepted, or "
                                "with --wait took effect; 3 refused by the server; 4 not sent; 5 "
                                "still there at --timeout; 2 bad usage or no connection):");
+    case Section::Recording:
+        return CommandLine::tr("Recordings (exit 0 recorded or read; 2 bad usage, no connection "
+                               "or a file that is not a readable recording):");
     case Section::Tls:
         return CommandLine::tr("TLS (as the mysql client; also in the option files):");
     case Section::Window:
@@ -518,8 +568,10 @@ CommandLine::Mode CommandLine::decideMode() const
         return Mode::Version;
     if (isSet(Option::Png))
         return Mode::Png;
+    if (isSet(Option::Headless) && isSet(Option::Recording))
+        return Mode::Replay;
     if (isSet(Option::Headless) && (isSet(Option::LiveProcesslist) || isSet(Option::KillQuery) ||
-                                    isSet(Option::KillConnection)))
+                                    isSet(Option::KillConnection) || isSet(Option::Record)))
         return Mode::Live;
     if (isSet(Option::Headless) || isSet(Option::ListScenarios))
         return Mode::Headless;
@@ -531,6 +583,7 @@ bool CommandLine::checkValues()
     const quint8 bit = m_mode == Mode::Window     ? InWindow
                        : m_mode == Mode::Headless ? InHeadless
                        : m_mode == Mode::Live     ? InLive
+                       : m_mode == Mode::Replay   ? InReplay
                                                   : InPng;
     // Every option given must belong to this mode.
     for (const Spec &s : kSpecs) {
@@ -544,7 +597,12 @@ bool CommandLine::checkValues()
         if (m_mode == Mode::Live)
             return fail([name] {
                 return tr("%1 does not apply to the live commands (--processlist, --kill-query, "
-                          "--kill-connection).")
+                          "--kill-connection, --record).")
+                    .arg(name);
+            });
+        if (m_mode == Mode::Replay)
+            return fail([name] {
+                return tr("%1 does not apply to reading a recording (--headless --recording).")
                     .arg(name);
             });
         if (s.modes & (InHeadless | InLive))
@@ -577,7 +635,8 @@ bool CommandLine::checkValues()
             continue;
         const QString v = value(o);
         QString reason;
-        const auto t = parseTime(v, &reason);
+        // A time within a recording may be hours in.
+        const auto t = parseTime(v, &reason, o == Option::At && isSet(Option::Recording));
         const QString name = shownName(spec(o));
         if (!t)
             return fail(
@@ -587,15 +646,25 @@ bool CommandLine::checkValues()
     }
     for (const QString &v : values(Option::ProcesslistAt)) {
         QString reason;
-        const auto t = parseTime(v, &reason);
+        const auto t = parseTime(v, &reason, m_mode == Mode::Replay);
         if (!t)
             return fail(
                 [v, reason] { return QStringLiteral("--processlist-at %1: %2").arg(v, reason); });
-        if (*t > sim::Engine::kMaxUntil)
+        if (m_mode != Mode::Replay && *t > sim::Engine::kMaxUntil)
             return fail([v] {
                 return tr("--processlist-at %1: must be between 0s and 3600s (no run lasts longer)")
                     .arg(v);
             });
+    }
+    for (const QString &v : values(Option::KillAt)) {
+        QString reason;
+        if (!WhatIfScript::parseKillAt(v, &reason))
+            return fail([v, reason] { return QStringLiteral("--kill-at %1: %2").arg(v, reason); });
+    }
+    for (const QString &v : values(Option::Set)) {
+        QString reason;
+        if (!WhatIfScript::parseSet(v, &reason))
+            return fail([v, reason] { return QStringLiteral("--set %1: %2").arg(v, reason); });
     }
     if (isSet(Option::Size) && !parseSize(value(Option::Size)).isValid()) {
         const QString v = value(Option::Size);
@@ -618,9 +687,51 @@ bool CommandLine::checkValues()
     }
     if (isSet(Option::Ssl) && isSet(Option::SkipSsl))
         return fail([] { return tr("--ssl and --skip-ssl contradict each other."); });
-    for (Option o : {Option::Scenario, Option::Png, Option::Trace, Option::DefaultsFile,
-                     Option::DefaultsExtraFile, Option::Socket, Option::SslCa, Option::SslCaPath,
-                     Option::SslCert, Option::SslKey, Option::SslCipher}) {
+    for (Option o : {Option::Duration, Option::Interval}) {
+        if (!isSet(o))
+            continue;
+        const QString v = value(o);
+        QString reason;
+        const auto t = parseTime(v, &reason, true);
+        const QString name = shownName(spec(o));
+        if (!t)
+            return fail(
+                [name, v, reason] { return QStringLiteral("%1 %2: %3").arg(name, v, reason); });
+        if (o == Option::Duration && (*t < 1000 || *t > 31LL * 86'400'000'000LL))
+            return fail(
+                [v] { return tr("--duration %1: must be between 1ms and 31 days").arg(v); });
+        if (o == Option::Interval && (*t < 250'000 || *t > 30'000'000))
+            return fail([v] { return tr("--interval %1: must be between 250ms and 30s").arg(v); });
+    }
+    if (isSet(Option::RecordMaxSize) && !parseByteSize(value(Option::RecordMaxSize))) {
+        const QString v = value(Option::RecordMaxSize);
+        return fail([v] {
+            return tr("--record-max-size %1: a size from 64K to 1T, e.g. 200M or 2G").arg(v);
+        });
+    }
+    if (isSet(Option::Duration) && !isSet(Option::Record))
+        return fail([] { return tr("--duration says how long to record: use it with --record."); });
+    if (isSet(Option::RecordMaxSize) && !isSet(Option::Record))
+        return fail([] { return tr("--record-max-size needs --record."); });
+    if (isSet(Option::Recording) && isSet(Option::Record))
+        return fail([] { return tr("give one of --record (write) and --recording (read)."); });
+    if (isSet(Option::Recording) &&
+        (isSet(Option::Scenario) || !m_parser->positionalArguments().isEmpty()))
+        return fail([] { return tr("give one of a scenario and --recording."); });
+    if (isSet(Option::Recording) && connectionRequest().given)
+        return fail([] {
+            return tr("a recording is replayed without a server: leave out the connection "
+                      "options.");
+        });
+    if (isSet(Option::Record) && m_mode == Mode::Window && !connectionRequest().given)
+        return fail([] {
+            return tr("--record records a live session: give the connection options (or "
+                      "--connect).");
+        });
+    for (Option o :
+         {Option::Record, Option::Recording, Option::Scenario, Option::Png, Option::Trace,
+          Option::DefaultsFile, Option::DefaultsExtraFile, Option::Socket, Option::SslCa,
+          Option::SslCaPath, Option::SslCert, Option::SslKey, Option::SslCipher}) {
         if (isSet(o) && value(o).isEmpty()) {
             const QString name = shownName(spec(o));
             return fail([name] { return tr("%1 needs a value.").arg(name); });
@@ -628,10 +739,11 @@ bool CommandLine::checkValues()
     }
     if (m_mode == Mode::Live) {
         const int actions = int(isSet(Option::LiveProcesslist)) + int(isSet(Option::KillQuery)) +
-                            int(isSet(Option::KillConnection));
+                            int(isSet(Option::KillConnection)) + int(isSet(Option::Record));
         if (actions > 1)
             return fail([] {
-                return tr("give one of --processlist, --kill-query and --kill-connection.");
+                return tr("give one of --processlist, --kill-query, --kill-connection and "
+                          "--record.");
             });
         for (Option o : {Option::KillQuery, Option::KillConnection}) {
             if (!isSet(o))
@@ -704,9 +816,9 @@ QString CommandLine::helpText() const
                    "MariaDB."),
                 0, width) +
            u'\n';
-    for (Section section : {Section::General, Section::Scenario, Section::Picture,
-                            Section::Headless, Section::Live, Section::Tls,
-                            Section::LiveHeadless, Section::Window}) {
+    for (Section section :
+         {Section::General, Section::Scenario, Section::Picture, Section::Headless, Section::Live,
+          Section::Tls, Section::LiveHeadless, Section::Recording, Section::Window}) {
         out += u'\n' + wrap(sectionTitle(section), 0, width) + u'\n';
         for (const Spec &s : kSpecs) {
             if (s.section != section || s.hidden)
@@ -729,7 +841,10 @@ QString CommandLine::helpText() const
                 line += u'\n' + QString(column, u' ');
             else
                 line += QString(column - line.size(), u' ');
-            line += wrap(QCoreApplication::translate("CommandLine", s.description), column, width);
+            QString description = QCoreApplication::translate("CommandLine", s.description);
+            if (s.id == Option::Set) // the knobs are the table's (sim/knobs.h), not a copy here
+                description = description.arg(WhatIfKnobs::idList());
+            line += wrap(description, column, width);
             out += line + u'\n';
         }
     }
@@ -788,7 +903,7 @@ std::optional<qint64> CommandLine::atUs() const
     if (!isSet(Option::At))
         return std::nullopt;
     QString reason;
-    return parseTime(value(Option::At), &reason);
+    return parseTime(value(Option::At), &reason, isSet(Option::Recording));
 }
 
 bool CommandLine::present() const
@@ -799,6 +914,18 @@ bool CommandLine::present() const
 bool CommandLine::explicitGeometry() const
 {
     return isSet(Option::QtGeometry) || isSet(Option::QtWindowGeometry);
+}
+
+QList<WhatIfChange> CommandLine::whatIfChanges() const
+{
+    QList<WhatIfChange> out;
+    for (const QString &v : values(Option::KillAt))
+        if (const auto c = WhatIfScript::parseKillAt(v, nullptr))
+            out << *c;
+    for (const QString &v : values(Option::Set))
+        if (const auto c = WhatIfScript::parseSet(v, nullptr))
+            out << *c;
+    return out;
 }
 
 HeadlessRequest CommandLine::headlessRequest() const
@@ -816,6 +943,8 @@ HeadlessRequest CommandLine::headlessRequest() const
     r.summary = isSet(Option::Summary);
     r.json = value(Option::Format) == QLatin1String("json");
     r.traceFile = value(Option::Trace);
+    r.changes = whatIfChanges();
+    r.narration = isSet(Option::Narration);
     return r;
 }
 
@@ -830,6 +959,8 @@ PngRequest CommandLine::pngRequest() const
     if (isSet(Option::Size))
         r.size = parseSize(value(Option::Size));
     r.caption = !isSet(Option::NoCaption);
+    r.recording = recording();
+    r.changes = whatIfChanges();
     return r;
 }
 
@@ -849,7 +980,73 @@ LiveRequest CommandLine::liveRequest() const
         r.timeoutUs = *parseTime(value(Option::Timeout), &reason);
     r.json = value(Option::Format) == QLatin1String("json");
     r.connection = connectionRequest();
+    if (isSet(Option::Record)) {
+        r.action = LiveRequest::Action::Record;
+        r.recordPath = value(Option::Record);
+        if (isSet(Option::Duration))
+            r.durationUs = *parseTime(value(Option::Duration), &reason, true);
+        r.maxBytes = recordMaxBytes();
+    }
+    r.intervalMs = intervalMs();
     return r;
+}
+
+ReplayRequest CommandLine::replayRequest() const
+{
+    ReplayRequest r;
+    r.path = value(Option::Recording);
+    QString reason;
+    for (const QString &v : values(Option::ProcesslistAt))
+        r.processlistAtUs.push_back(*parseTime(v, &reason, true));
+    r.summary = isSet(Option::Summary);
+    r.json = value(Option::Format) == QLatin1String("json");
+    return r;
+}
+
+QString CommandLine::recording() const
+{
+    return value(Option::Recording);
+}
+
+QString CommandLine::recordPath() const
+{
+    return value(Option::Record);
+}
+
+int CommandLine::intervalMs() const
+{
+    if (!isSet(Option::Interval))
+        return -1;
+    QString reason;
+    return int(*parseTime(value(Option::Interval), &reason, true) / 1000);
+}
+
+qint64 CommandLine::recordMaxBytes() const
+{
+    return isSet(Option::RecordMaxSize) ? parseByteSize(value(Option::RecordMaxSize)).value_or(-1)
+                                        : -1;
+}
+
+std::optional<qint64> CommandLine::parseByteSize(const QString &text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(\\d{1,13})\\s*([kKmMgGtT]?)[iI]?[bB]?\\s*$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    qint64 v = m.captured(1).toLongLong();
+    const QString unit = m.captured(2).toLower();
+    const int shift = unit == u"k"   ? 10
+                      : unit == u"m" ? 20
+                      : unit == u"g" ? 30
+                      : unit == u"t" ? 40
+                                     : 0;
+    if (v > (qint64(1) << (40 - shift)))
+        return std::nullopt;
+    v <<= shift;
+    if (v < 64 * 1024 || v > (qint64(1) << 40))
+        return std::nullopt;
+    return v;
 }
 
 ConnectionRequest CommandLine::connectionRequest() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "whatifknob.h"
 
 #include <QCoreApplication>
 #include <QSize>
@@ -27,20 +28,44 @@ struct HeadlessRequest
     bool summary = false; // also the default when nothing else is asked for
     bool json = false;
     QString traceFile;
+    QList<WhatIfChange> changes; // --kill-at, --set
+    bool narration = false;      // --narration
 };
 
-// `killscope --headless [connection options] --processlist | --kill-query ID | --kill-connection ID`:
-// one live sample, or one kill sent through LiveSource (its identity proof included) and, with
+// `killscope --headless [connection options] --processlist | --kill-query ID | --kill-connection
+// ID`: one live sample, or one kill sent through LiveSource (its identity proof included) and, with
 // --wait, followed to its end.
 struct LiveRequest
 {
-    enum class Action : quint8 { Processlist, KillQuery, KillConnection };
+    enum class Action : quint8
+    {
+        Processlist,
+        KillQuery,
+        KillConnection,
+        Record
+    };
     Action action = Action::Processlist;
     qint64 id = 0;
+    // --record FILE [--duration T] [--interval T] [--record-max-size N]: a recording without a
+    // window (durationUs -1: until SIGINT / SIGTERM).
+    QString recordPath;
+    qint64 durationUs = -1;
+    int intervalMs = -1;  // -1: the default (1 s)
+    qint64 maxBytes = -1; // -1: the default cap
     bool wait = false;
     qint64 timeoutUs = 60'000'000; // the whole run: connect, proof, answer and the wait
     bool json = false;
     ConnectionRequest connection;
+};
+
+// `killscope --headless --recording FILE [--processlist-at T ...] [--summary] [--format json]`:
+// what a recording holds, printed. Times are from the recording's first sample.
+struct ReplayRequest
+{
+    QString path;
+    std::vector<qint64> processlistAtUs;
+    bool summary = false; // also the default when nothing else is asked for
+    bool json = false;
 };
 
 // `killscope --png FILE ...` (with or without --headless): the swimlanes at one moment as a PNG.
@@ -52,9 +77,11 @@ struct PngRequest
     QString output;
     QString scenario;
     QString flavor;
-    qint64 atUs = -1; // -1: the end of the run
+    qint64 atUs = -1;  // -1: the end of the run (with a recording: from its first sample)
+    QString recording; // --recording FILE instead of a scenario
     QSize size = DefaultSlideSize;
     bool caption = true;
+    QList<WhatIfChange> changes; // --kill-at, --set
 };
 
 // The whole program's command line: one definition of every option and one parse, shared by the
@@ -83,7 +110,9 @@ public:
     {
         Window,   // the GUI (simulation, or live with connection options)
         Headless, // text/JSON output of a scenario run
-        Live,     // --headless against a server: --processlist, --kill-query, --kill-connection
+        Live,     // --headless against a server: --processlist, --kill-query, --kill-connection,
+                  // --record
+        Replay,   // --headless --recording FILE: what a recording holds
         Png,      // a picture without a window (--png, with or without --headless)
         Help,
         Version,
@@ -109,6 +138,9 @@ public:
         Summary,
         Format,
         Trace,
+        KillAt,
+        Set,
+        Narration,
         Host,
         Port,
         Socket,
@@ -128,6 +160,11 @@ public:
         KillConnection,
         Wait,
         Timeout,
+        Record,
+        Duration,
+        Interval,
+        RecordMaxSize,
+        Recording,
         SslMode,
         SslCa,
         SslCaPath,
@@ -187,9 +224,22 @@ public:
     // -geometry / -qwindowgeometry given: they win over the remembered window layout.
     bool explicitGeometry() const;
 
+    // --kill-at and --set, as given (checked by parse()).
+    QList<WhatIfChange> whatIfChanges() const;
     HeadlessRequest headlessRequest() const;
     PngRequest pngRequest() const;
     LiveRequest liveRequest() const;
+    ReplayRequest replayRequest() const;
+    // --recording FILE (window, --png, --headless); empty when not given.
+    QString recording() const;
+    // --record FILE in the window: record the live session there.
+    QString recordPath() const;
+    // --interval T as milliseconds; -1 when not given.
+    int intervalMs() const;
+    // --record-max-size: bytes; -1 when not given.
+    qint64 recordMaxBytes() const;
+    // "200M", "1G", "65536", "512k" → bytes; nullopt unless 64 KiB .. 1 TiB.
+    static std::optional<qint64> parseByteSize(const QString &text);
     // Live mode: what the command line says about the connection (option files fill the rest).
     ConnectionRequest connectionRequest() const;
 

@@ -38,7 +38,9 @@ bool needsLibraryOptions(const ConnectionSettings &s)
     return (s.tls != TlsMode::Disabled && !(s.tls == TlsMode::Preferred && s.usesSocket()));
 }
 
-MYSQL *handleOf(const QSqlDatabase &db)
+} // namespace
+
+MYSQL *ConnectionOpener::nativeHandle(const QSqlDatabase &db)
 {
     const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
     // Qt 6.4 names the type after the struct (st_mysql*), later versions after the typedef.
@@ -47,8 +49,6 @@ MYSQL *handleOf(const QSqlDatabase &db)
         return nullptr;
     return *static_cast<MYSQL *const *>(v.constData());
 }
-
-} // namespace
 
 } // namespace ks
 
@@ -228,7 +228,7 @@ bool ConnectionOpener::open(const QString &connectionName, int readTimeoutS, QSq
                     explainSqlError(e.nativeErrorCode(), e.databaseText(), m_settings), db);
     }
 
-    MYSQL *handle = handleOf(*db);
+    MYSQL *handle = ConnectionOpener::nativeHandle(*db);
     if (handle) {
         const char *cipher = mysql_get_ssl_cipher(handle);
         m_tls.encrypted = cipher != nullptr;

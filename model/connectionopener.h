@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct st_mysql;
+
 namespace ks {
 
 // Opens one QMYSQL connection the way the mysql client would, TLS included; the one place that
@@ -56,6 +58,9 @@ public:
     static QStringList checkTlsSettings(const ConnectionSettings &settings, bool checkFiles = true);
     // Sentences for the UI: what each mode checks and what it cannot.
     static QString describeMode(ConnectionSettings::TlsMode mode);
+    // The client library's handle under an open QMYSQL connection (nullptr for any other
+    // driver), for the few reads that must not pay Qt's per-value conversions.
+    static st_mysql *nativeHandle(const QSqlDatabase &db);
 
 private:
     bool fail(int code, const QString &message, QSqlDatabase *db);

@@ -13,6 +13,7 @@ const char *const Phrases[] = {
     QT_TRANSLATE_NOOP("ks::EngineText", "sleeping before entering InnoDB"),
     QT_TRANSLATE_NOOP("ks::EngineText", "statement rollback"),
     QT_TRANSLATE_NOOP("ks::EngineText", "transaction rollback"),
+    QT_TRANSLATE_NOOP("ks::EngineText", "background rollback of a recovered transaction"),
     QT_TRANSLATE_NOOP("ks::EngineText", "idle in transaction"),
     QT_TRANSLATE_NOOP("ks::EngineText", "delete temporary files"),
     QT_TRANSLATE_NOOP("ks::EngineText", "write temporary file"),
@@ -88,6 +89,11 @@ QStringList EngineText::globalActionForms(const QString &nameEqualsValue)
     if (name == u"io_pressure")
         return {tr("I/O pressure → %1 (a what-if knob, not a server variable)").arg(value),
                 tr("I/O pressure → %1").arg(value), tr("I/O %1").arg(value)};
+    if (name == u"restart")
+        return {tr("Server restart (kill -9, then crash recovery)"), tr("Server restart"),
+                tr("Restart")};
+    if (name == u"server_back")
+        return {tr("Server accepts connections again"), tr("Server back"), tr("Back")};
     if (name == u"innodb_thread_concurrency")
         return {QStringLiteral("SET GLOBAL innodb_thread_concurrency = %1").arg(value),
                 QStringLiteral("innodb_thread_concurrency = %1").arg(value),

@@ -1,20 +1,22 @@
 #include "headless.h"
 
-#include "resources.h"
-#include "scenariofile.h"
-#include "timetext.h"
-
 #include "engine.h"
 #include "report.h"
+#include "resources.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
+#include "simulationsource.h"
+#include "timeformat.h"
 #include "timeparse.h"
+#include "timetext.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
+#include <QLocale>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +36,12 @@ void writeErr(const QString &s)
     const QByteArray b = s.toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
     std::fputc('\n', stderr);
+}
+
+// A step in the current language (generated steps carry it in both fields).
+QString narrationText(const NarrationStep &n)
+{
+    return QLocale().language() == QLocale::Chinese && !n.zhCN.isEmpty() ? n.zhCN : n.en;
 }
 
 std::string jsonString(const std::string &s)
@@ -133,7 +141,32 @@ int runHeadless(const HeadlessRequest &request)
         options.until = *request.untilUs;
     std::vector<sim::TimeUs> at(request.processlistAtUs.begin(), request.processlistAtUs.end());
 
-    const sim::RunResult run = sim::Engine::run(scenario, options);
+    // With changes, or to tell the narration, the run goes through SimulationSource: the one
+    // injection path the window's right-click and knobs panel take, and its narration.
+    std::unique_ptr<SimulationSource> source;
+    sim::RunResult direct;
+    const sim::RunResult *runPtr = &direct;
+    if (!request.changes.isEmpty() || request.narration) {
+        source = std::make_unique<SimulationSource>();
+        source->setInlineRunLimit(std::numeric_limits<qint64>::max());
+        source->setUntil(request.untilUs);
+        QString problem;
+        QObject::connect(source.get(), &SessionSource::problem, source.get(),
+                         [&problem](const QString &m) { problem = m; });
+        if (!source->loadScenario(scenario, request.flavor)) {
+            writeErr(QStringLiteral("killscope: ") + problem);
+            return 2;
+        }
+        QString why;
+        if (!source->applyScripted(request.changes, &why)) {
+            writeErr(QStringLiteral("killscope: ") + why);
+            return 2;
+        }
+        runPtr = source->result();
+    } else {
+        direct = sim::Engine::run(scenario, options);
+    }
+    const sim::RunResult &run = *runPtr;
 
     if (!request.traceFile.isEmpty()) {
         QFile f(request.traceFile);
@@ -146,7 +179,13 @@ int runHeadless(const HeadlessRequest &request)
     }
 
     const bool transcript = request.transcript;
-    const bool summary = request.summary || (at.empty() && !transcript && request.traceFile.isEmpty());
+    const bool summary = request.summary || (at.empty() && !transcript &&
+                                             request.traceFile.isEmpty() && !request.narration);
+    // This run's narration (the scenario's steps that hold, and those told about the changes),
+    // in the current language.
+    QList<NarrationStep> narration;
+    if (request.narration && source)
+        narration = source->narration();
     std::string out;
     if (json) {
         out += "{\"scenario\":" + jsonString(scenario.id) +
@@ -168,6 +207,14 @@ int runHeadless(const HeadlessRequest &request)
         }
         if (summary)
             out += ",\"run\":" + sim::runJson(run);
+        if (request.narration) {
+            out += ",\"narration\":[";
+            for (qsizetype i = 0; i < narration.size(); ++i)
+                out += std::string(i ? "," : "") +
+                       "{\"t_us\":" + std::to_string(narration[i].atUs) +
+                       ",\"text\":" + jsonString(narrationText(narration[i]).toStdString()) + "}";
+            out += "]";
+        }
         out += "}\n";
     } else {
         out += "-- scenario " + scenario.id + " (" + std::string(sim::flavorId(run.flavor)) + "), until " + sim::formatTimeUs(run.until)
@@ -188,6 +235,12 @@ int runHeadless(const HeadlessRequest &request)
         }
         if (summary)
             out += sim::summaryText(run);
+        if (request.narration) {
+            out += "-- narration\n";
+            for (const NarrationStep &n : narration)
+                out += TimeFormat::seconds(n.atUs).toStdString() + "  " +
+                       sim::escapeControl(narrationText(n).toStdString()) + "\n";
+        }
     }
     writeOut(out);
     std::fflush(stdout);

@@ -118,31 +118,6 @@ QString processlistTable(const QList<ProcesslistRow> &rows, bool ms)
     return out + rule;
 }
 
-const char *phaseKey(KillPhase p)
-{
-    switch (p) {
-    case KillPhase::Requested:
-        return "requested";
-    case KillPhase::Sent:
-        return "sent";
-    case KillPhase::Refused:
-        return "refused";
-    case KillPhase::Accepted:
-        return "accepted";
-    case KillPhase::FlagSeen:
-        return "flag-seen";
-    case KillPhase::RollingBack:
-        return "rolling-back";
-    case KillPhase::Done:
-        return "done";
-    case KillPhase::Gone:
-        return "gone";
-    case KillPhase::Reconnected:
-        return "reconnected";
-    }
-    return "unknown";
-}
-
 // One run of a live command: connect, take a sample, print it or kill and follow.
 class Run
 {
@@ -151,6 +126,7 @@ public:
     Run(const LiveRequest &request, const ConnectionSettings &settings)
         : m_request(request)
         , m_source(settings)
+        , m_connectTimeoutMs(qint64(settings.connectTimeoutS) * 1000)
     {}
 
     int exec()
@@ -162,10 +138,12 @@ public:
         QObject::connect(&m_source, &LiveSource::sampled, &m_loop, [this] { onSample(); });
         QObject::connect(&m_source, &SessionSource::killUpdated, &m_loop,
                          [this](int serial) { onKill(serial); });
-        QTimer deadline;
-        deadline.setSingleShot(true);
-        QObject::connect(&deadline, &QTimer::timeout, &m_loop, [this] { onTimeout(); });
-        deadline.start(int(qMin<qint64>(m_request.timeoutUs / 1000, INT_MAX)));
+        // --timeout bounds following the kill, from the first sample on; connecting has its own
+        // bound (--connect-timeout), so a slow connect does not eat the kill's budget.
+        m_deadline.setSingleShot(true);
+        QObject::connect(&m_deadline, &QTimer::timeout, &m_loop, [this] { onTimeout(); });
+        m_deadline.start(
+            int(qMin<qint64>(m_connectTimeoutMs + m_request.timeoutUs / 1000, INT_MAX)));
 
         // SIGINT / SIGTERM: stop following, keep the audit log complete.
         std::unique_ptr<QSocketNotifier> signalNotifier;
@@ -242,6 +220,7 @@ private:
         if (m_sampled)
             return;
         m_sampled = true;
+        m_deadline.start(int(qMin<qint64>(m_request.timeoutUs / 1000, INT_MAX)));
         if (m_request.action == LiveRequest::Action::Processlist) {
             printProcesslist();
             finish(0);
@@ -334,8 +313,10 @@ private:
 
     void onKill(int serial)
     {
+        // kills() returns a copy: keep it alive while r points into it.
+        const QList<KillRecord> kills = m_source.kills();
         const KillRecord *r = nullptr;
-        for (const KillRecord &k : m_source.kills()) {
+        for (const KillRecord &k : kills) {
             if (k.serial == serial)
                 r = &k;
         }
@@ -422,7 +403,7 @@ private:
             return;
         case KillPhase::Gone:
         case KillPhase::Reconnected:
-            phase(k.endedUs, QString::fromLatin1(phaseKey(k.phase)),
+            phase(k.endedUs, QString::fromLatin1(killPhaseKey(k.phase)),
                   k.why.isEmpty() ? tr("gone: the thread left the processlist")
                                   : tr("gone: the thread left the processlist. %1").arg(k.why));
             finish(0);
@@ -435,7 +416,7 @@ private:
         const double s = double(m_request.timeoutUs) / 1e6;
         if (!m_sampled) {
             printErr(tr("no connection to the server within %1 s: %2")
-                         .arg(s)
+                         .arg(double(m_connectTimeoutMs) / 1000 + s)
                          .arg(m_source.statusText()));
             finish(2);
             return;
@@ -443,7 +424,7 @@ private:
         const KillRecord k = m_source.kills().isEmpty() ? KillRecord{} : m_source.kills().last();
         phase(m_source.nowUs(), QStringLiteral("timeout"),
               tr("still %1 after %2 s").arg(KillTracker::phaseText(k).toLower()).arg(s),
-              {{QStringLiteral("lastPhase"), QString::fromLatin1(phaseKey(k.phase))}});
+              {{QStringLiteral("lastPhase"), QString::fromLatin1(killPhaseKey(k.phase))}});
         finish(5);
     }
 
@@ -453,6 +434,8 @@ private:
     QElapsedTimer m_clock;
     int m_exit = -1;
     bool m_sampled = false;
+    qint64 m_connectTimeoutMs = 5000;
+    QTimer m_deadline;
     bool m_killed = false;
     KillPhase m_lastPhase = KillPhase::Requested;
     qint64 m_requestedUs = 0;
@@ -460,6 +443,16 @@ private:
 };
 
 } // namespace
+
+QString processlistTableText(const QList<ProcesslistRow> &rows, bool milliseconds)
+{
+    return processlistTable(rows, milliseconds);
+}
+
+QJsonObject processlistRowJson(const ProcesslistRow &row)
+{
+    return rowJson(row);
+}
 
 int runHeadlessLive(const LiveRequest &request, const ConnectionSettings &settings)
 {

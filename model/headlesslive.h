@@ -2,6 +2,9 @@
 
 #include "commandline.h"
 #include "connectionsettings.h"
+#include "sessionsource.h"
+
+#include <QJsonObject>
 
 namespace ks {
 
@@ -21,5 +24,10 @@ namespace ks {
 // Needs a QCoreApplication; runs its event loop until the answer. SIGINT and SIGTERM end the run
 // (exit 130 / 143) after the audit log has what was done.
 int runHeadlessLive(const LiveRequest &request, const ConnectionSettings &settings);
+
+// The processlist as the live commands print it (shared with the recording commands): a table
+// as the mysql client's -t draws it (control characters blanked), or one JSON object per row.
+QString processlistTableText(const QList<ProcesslistRow> &rows, bool milliseconds);
+QJsonObject processlistRowJson(const ProcesslistRow &row);
 
 } // namespace ks

@@ -125,6 +125,8 @@ void KillTracker::answered(const KillOutcome &o)
 
 QList<int> KillTracker::observe(const QList<ProcesslistRow> &rows, qint64 nowUs)
 {
+    if (m_records.isEmpty())
+        return {}; // nothing to follow: no index of thousands of rows for nobody
     QHash<qint64, const ProcesslistRow *> byId;
     byId.reserve(rows.size());
     for (const ProcesslistRow &row : rows)
@@ -160,9 +162,9 @@ bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> 
                 r.phase = KillPhase::Reconnected;
                 r.reconnectedAsId = row.id;
                 r.why = tr("The same client (process %1%2) connected again as %3.")
-                            .arg(c.clientPid,
-                                 c.clientProgram.isEmpty() ? QString()
-                                                           : QStringLiteral(", %1").arg(c.clientProgram))
+                            .arg(c.clientPid, c.clientProgram.isEmpty()
+                                                  ? QString()
+                                                  : QStringLiteral(", %1").arg(c.clientProgram))
                             .arg(row.id);
                 return true;
             }
@@ -206,17 +208,16 @@ bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> 
     const bool wasIdle = c.known && c.command == QStringLiteral("Sleep");
     const qint64 tolerance = m_msTimes ? 50'000 : 1'500'000;
     const qint64 stmtStart = nowUs - row->timeMs * 1000;
-    const bool statementEnded = c.known && !wasIdle &&
-                                (row->command == QStringLiteral("Sleep") ||
-                                 stmtStart > c.statementStartUs + tolerance);
+    const bool statementEnded =
+        c.known && !wasIdle &&
+        (row->command == QStringLiteral("Sleep") || stmtStart > c.statementStartUs + tolerance);
     // An idle victim's flag is cleared by its next statement: it is no longer Killed, or its
     // idle time restarted, or it is running something.
-    const bool nextStatement =
-        wasIdle && !killedCmd &&
-        (r.flagSeenUs >= 0 || row->command != QStringLiteral("Sleep") ||
-         stmtStart > c.statementStartUs + tolerance);
-    const bool lockWaitBroke = c.trxState == QStringLiteral("LOCK WAIT") &&
-                               row->trxState != QStringLiteral("LOCK WAIT");
+    const bool nextStatement = wasIdle && !killedCmd &&
+                               (r.flagSeenUs >= 0 || row->command != QStringLiteral("Sleep") ||
+                                stmtStart > c.statementStartUs + tolerance);
+    const bool lockWaitBroke =
+        c.trxState == QStringLiteral("LOCK WAIT") && row->trxState != QStringLiteral("LOCK WAIT");
 
     if (r.flagSeenUs < 0 && (killedCmd || rollingBack || statementEnded || lockWaitBroke)) {
         r.flagSeenUs = nowUs;

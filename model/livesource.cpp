@@ -38,30 +38,6 @@ QString isoUtc(qint64 epochMs)
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-const char *phaseKey(KillPhase p)
-{
-    switch (p) {
-    case KillPhase::Requested:
-        return "requested";
-    case KillPhase::Sent:
-        return "sent";
-    case KillPhase::Refused:
-        return "refused";
-    case KillPhase::Accepted:
-        return "accepted";
-    case KillPhase::FlagSeen:
-        return "flag-seen";
-    case KillPhase::RollingBack:
-        return "rolling-back";
-    case KillPhase::Done:
-        return "done";
-    case KillPhase::Gone:
-        return "gone";
-    case KillPhase::Reconnected:
-        return "reconnected";
-    }
-    return "unknown";
-}
 } // namespace
 
 LiveSource::LiveSource(const ConnectionSettings &settings, QObject *parent)
@@ -304,6 +280,8 @@ void LiveSource::serverLifeEnded(const QString &why, const ServerIncarnation &no
     ++m_incarnationSerial;
     m_maxIdSeen = 0;
     m_recent.clear(); // rows of the old life must not be taken for current ones
+    m_newestShownValid = false;
+    m_newestShown.clear();
     Q_EMIT serverRestarted(message);
 }
 
@@ -336,6 +314,14 @@ void LiveSource::onReconnecting(int attempt, int delayMs)
 
 SegmentState LiveSource::segmentStateOf(const ProcesslistRow &r)
 {
+    // Most sessions of a big server sit idle with no state and no transaction: decided by the
+    // command alone, as the checks below would.
+    if (r.state.isEmpty() && r.trxState.isEmpty() && r.trxOperationState.isEmpty()) {
+        if (r.command == kSleep || r.command == kDaemon ||
+            (r.command == kKilled && r.info.isEmpty()))
+            return SegmentState::Idle;
+        return r.command == kConnect ? SegmentState::Connecting : SegmentState::Running;
+    }
     if (r.trxState == kRollingBack ||
         r.state.compare(QStringLiteral("Rollback"), Qt::CaseInsensitive) == 0)
         return SegmentState::RollingBack;
@@ -444,13 +430,18 @@ bool LiveSource::sameSession(const Session &s, const ProcesslistRow &r) const
 void LiveSource::ingest(const LiveSample &in)
 {
     const qint64 cpu0 = threadCpuUs();
-    LiveSample sample = in;
+    // From the sampler the sample arrives as the queued call's own copy, which nobody reads after
+    // this slot: taken over rather than copied (ten thousand rows copied are milliseconds).
+    // Called directly (tests, benchmarks), the caller's sample is left alone.
+    LiveSample sample = (m_sampler && sender() == static_cast<QObject *>(m_sampler.data()))
+                            ? std::move(const_cast<LiveSample &>(in))
+                            : in;
     const qint64 t = sample.takenUs;
     const qint64 sightedUs = sample.startedUs >= 0 ? sample.startedUs : t;
     ++m_sampleCount;
 
-    QSet<qint64> present;
-    present.reserve(sample.rows.size());
+    // Read once: the executor may (re)connect meanwhile, and this sample is judged as a whole.
+    const QSet<qint64> ownIds = m_own->ids();
     QSet<qint64> pendingKillTargets;
     for (const KillRecord &k : m_tracker.records()) {
         if (k.phase == KillPhase::Accepted || k.phase == KillPhase::Sent)
@@ -461,10 +452,9 @@ void LiveSource::ingest(const LiveSample &in)
         m_maxIdSeen = qMax(m_maxIdSeen, r.id);
         r.incarnation = m_incarnationSerial;
         // The executor may have (re)connected after this sample was taken.
-        r.own = r.own || m_own->contains(r.id);
+        r.own = r.own || ownIds.contains(r.id);
         if (r.own && !m_showOwn)
             continue; // (a lane it got before it was known as ours ends below)
-        present.insert(r.id);
         auto it = m_sessions.find(r.id);
         if (it != m_sessions.end() && !sameSession(*it, r)) {
             // The id now names a different session (another account or thread, a QUERY_ID
@@ -531,11 +521,12 @@ void LiveSource::ingest(const LiveSample &in)
         s.last = r;
         s.lastSeenUs = t;
         s.lastSeenStartUs = sightedUs;
+        s.seenInSample = m_sampleCount;
     }
 
-    // Sessions that left.
+    // Sessions that left: those this sample did not mark.
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (present.contains(it.key())) {
+        if (it->seenInSample == m_sampleCount) {
             ++it;
             continue;
         }
@@ -548,9 +539,11 @@ void LiveSource::ingest(const LiveSample &in)
     for (int serial : changedKills)
         updateKillVisuals(serial);
 
+    m_newestShownValid = false;
     m_recent.push_back(std::move(sample));
     while (int(m_recent.size()) > m_recentMax)
         m_recent.pop_front();
+    Q_EMIT sampleIngested();
     m_lastCost = m_recent.back().cost;
     trim(t);
     m_lastIngestCpuUs = threadCpuUs() - cpu0;
@@ -763,11 +756,20 @@ QList<ProcesslistRow> LiveSource::processlistAt(qint64 timeUs) const
             if (it == m_recent.rbegin() || timeUs - it->takenUs < 60'000'000) {
                 if (m_showOwn)
                     return it->rows;
+                // "Now" is asked for after every sample, by every view: filtered once.
+                const bool newest = it == m_recent.rbegin();
+                if (newest && m_newestShownSerial == it->serial && m_newestShownValid)
+                    return m_newestShown;
                 QList<ProcesslistRow> rows;
                 rows.reserve(it->rows.size());
                 for (const ProcesslistRow &r : it->rows) {
                     if (!r.own)
                         rows.append(r);
+                }
+                if (newest) {
+                    m_newestShown = rows;
+                    m_newestShownSerial = it->serial;
+                    m_newestShownValid = true;
                 }
                 return rows;
             }
@@ -1099,7 +1101,7 @@ QJsonObject LiveSource::auditEntry(const KillRecord &r, const Attempt &a, bool s
         o.insert(QStringLiteral("message"), r.serverMessage);
 
     QJsonObject outcome;
-    outcome.insert(QStringLiteral("phase"), QString::fromLatin1(phaseKey(r.phase)));
+    outcome.insert(QStringLiteral("phase"), QString::fromLatin1(killPhaseKey(r.phase)));
     if (stillFollowing)
         outcome.insert(QStringLiteral("unfinished"),
                        tr("KillScope stopped following this kill while it was %1.")

@@ -152,6 +152,9 @@ public:
     // GUI-thread CPU spent diffing the last sample into the timeline and tracker.
     qint64 lastIngestCpuUs() const { return m_lastIngestCpuUs; }
     quint64 sampleCount() const { return m_sampleCount; }
+    // The newest sample as ingested: own connections marked, every row kept. Only valid while
+    // sampleCount() > 0 and no restart has cleared it (see sampleIngested()).
+    const LiveSample &lastIngested() const { return m_recent.back(); }
 
     // Asks the sampler for a sample now (queued to its thread; the timer keeps its rhythm).
     void sampleNow();
@@ -175,6 +178,8 @@ Q_SIGNALS:
     void serverRestarted(const QString &message);
     void costUpdated(const ks::SamplerCost &cost, qint64 ingestCpuUs);
     void sampled();
+    // A sample was taken in (lastIngested() has it, rows annotated): what a Recorder writes.
+    void sampleIngested();
 
 private:
     struct Session
@@ -186,7 +191,8 @@ private:
         qint64 lastSeenStartUs = 0; // when that sample's query went out
         ProcesslistRow last;        // the row as last seen (identity evidence, segment diffing)
         qint64 rollbackRowsAtStart = -1;
-        int segment = -1; // index of the open segment in the lane
+        int segment = -1;         // index of the open segment in the lane
+        quint64 seenInSample = 0; // m_sampleCount of the last sample that listed it
     };
     // What the audit line of one attempt needs beyond its KillRecord.
     struct Attempt
@@ -237,6 +243,10 @@ private:
     BlockingGraph m_blocking;
     QHash<qint64, Session> m_sessions;
     std::deque<LiveSample> m_recent;
+    // processlistAt() of the newest sample without KillScope's own rows, made once per sample.
+    mutable QList<ProcesslistRow> m_newestShown;
+    mutable quint64 m_newestShownSerial = 0;
+    mutable bool m_newestShownValid = false;
     int m_recentMax = 32;
     qint64 m_historySpanUs = 8LL * 3600 * 1000000;
     qint64 m_lastTrimUs = 0;

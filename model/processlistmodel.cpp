@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QLocale>
 #include <QPalette>
+#include <algorithm>
 
 namespace ks {
 
@@ -19,26 +20,13 @@ bool isNullText(const QString &s)
 
 QString csvField(const QString &s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
-        || s.contains(QLatin1Char('\r'))) {
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) ||
+        s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r'))) {
         QString q = s;
         q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
         return QLatin1Char('"') + q + QLatin1Char('"');
     }
     return s;
-}
-
-bool sameRow(const ProcesslistRow &a, const ProcesslistRow &b)
-{
-    return a.id == b.id && a.user == b.user && a.host == b.host && a.db == b.db &&
-           a.command == b.command && a.timeMs == b.timeMs && a.state == b.state &&
-           a.info == b.info && a.progress == b.progress &&
-           a.progressReported == b.progressReported && a.trxState == b.trxState &&
-           a.trxRowsLocked == b.trxRowsLocked && a.trxAgeS == b.trxAgeS &&
-           a.trxStarted == b.trxStarted && a.trxRowsModified == b.trxRowsModified &&
-           a.trxOperationState == b.trxOperationState && a.blockedBy == b.blockedBy &&
-           a.system == b.system && a.own == b.own && a.incarnation == b.incarnation &&
-           a.firstSeenUs == b.firstSeenUs;
 }
 
 } // namespace
@@ -66,8 +54,8 @@ void ProcesslistModel::setFlavor(const QString &flavorId)
     beginResetModel();
     m_flavor = flavorId;
     m_mariaDb = mariaDb;
-    m_fields = {Field::Id, Field::User, Field::Host, Field::Db, Field::Command, Field::Time,
-                Field::State, Field::Info};
+    m_fields = {Field::Id,      Field::User, Field::Host,  Field::Db,
+                Field::Command, Field::Time, Field::State, Field::Info};
     if (m_mariaDb)
         m_fields << Field::Progress;
     m_fields << Field::TrxState << Field::TrxAge << Field::TrxRowsLocked << Field::TrxRowsModified
@@ -98,7 +86,9 @@ void ProcesslistModel::setStaleNote(const QString &note)
 void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
 {
     // Views keep selection and current index only through fine-grained notifications, so a new
-    // snapshot is applied as removals, moves, insertions and changes rather than a reset.
+    // snapshot is applied as removals, moves, insertions and changes rather than a reset. Each
+    // kind goes out in contiguous runs: with thousands of sessions nearly every row changes
+    // (Time counts up) and a proxy or view handles one signal per run, not one per row.
     QHash<qint64, int> wanted;
     wanted.reserve(rows.size());
     for (int i = 0; i < rows.size(); ++i)
@@ -129,16 +119,106 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
         i = first - 1;
     }
 
-    // 2. Walk the new order: keep, move up, or insert.
+    // Changed rows, announced one contiguous run at a time (before anything shifts indices),
+    // over the columns that changed: an idle session's Time alone, say, so a table sorted by
+    // another column needs no re-sort. Facts read through roles on every column (Command, the
+    // transaction state, whose session) widen it to the whole row.
+    const int lastColumn = columnCount() - 1;
+    int colOf[int(Field::BlockedBy) + 1];
+    for (int f = 0; f <= int(Field::BlockedBy); ++f)
+        colOf[f] = column(Field(f));
+    auto changedSpan = [&](const ProcesslistRow &a, const ProcesslistRow &b) {
+        if (a.id != b.id || a.command != b.command || a.trxState != b.trxState ||
+            a.system != b.system || a.own != b.own || a.incarnation != b.incarnation ||
+            a.firstSeenUs != b.firstSeenUs)
+            return std::pair{0, lastColumn};
+        int lo = lastColumn + 1;
+        int hi = -1;
+        auto mark = [&](Field f, bool differs) {
+            if (!differs)
+                return;
+            // A field this flavor has no column for still changes the row: the whole row then.
+            const int c = colOf[int(f)];
+            lo = std::min(lo, c < 0 ? 0 : c);
+            hi = std::max(hi, c < 0 ? lastColumn : c);
+        };
+        mark(Field::User, a.user != b.user);
+        mark(Field::Host, a.host != b.host);
+        mark(Field::Db, a.db != b.db);
+        mark(Field::Time, a.timeMs != b.timeMs);
+        mark(Field::State, a.state != b.state);
+        mark(Field::Info, a.info != b.info);
+        mark(Field::Progress, a.progress != b.progress || a.progressReported != b.progressReported);
+        mark(Field::TrxAge, a.trxAgeS != b.trxAgeS || a.trxStarted != b.trxStarted);
+        mark(Field::TrxRowsLocked, a.trxRowsLocked != b.trxRowsLocked);
+        mark(Field::TrxRowsModified, a.trxRowsModified != b.trxRowsModified);
+        mark(Field::TrxOperationState, a.trxOperationState != b.trxOperationState);
+        mark(Field::BlockedBy, a.blockedBy != b.blockedBy);
+        return std::pair{lo, hi}; // hi < 0: the same row as far as the table shows it
+    };
+    int changedFirst = -1;
+    int changedLast = -1;
+    std::pair<int, int> changedColumns{0, -1};
+    auto flushChanged = [&] {
+        if (changedFirst >= 0)
+            Q_EMIT dataChanged(index(changedFirst, changedColumns.first),
+                               index(changedLast, changedColumns.second));
+        changedFirst = changedLast = -1;
+    };
+    auto update = [&](int i, const ProcesslistRow &want) {
+        const std::pair<int, int> span = changedSpan(m_rows[i], want);
+        if (span.second < 0)
+            return;
+        m_rows[i] = want;
+        if (changedFirst >= 0 && changedLast == i - 1 && changedColumns == span) {
+            changedLast = i;
+            return;
+        }
+        flushChanged();
+        changedFirst = changedLast = i;
+        changedColumns = span;
+    };
+
+    // 2a. The usual case: the rows that stay are in the new snapshot's order (the server lists
+    // sessions in a stable order), so the new order is reached by insertions alone.
+    bool inOrder = wanted.size() == rows.size();
+    for (int j = 0, last = -1; inOrder && j < m_rows.size(); ++j) {
+        const int at = wanted.value(m_rows[j].id);
+        inOrder = at > last;
+        last = at;
+    }
+    if (inOrder) {
+        for (int i = 0; i < rows.size();) {
+            if (i < m_rows.size() && m_rows[i].id == rows[i].id) {
+                update(i, rows[i]);
+                ++i;
+                continue;
+            }
+            // New sessions from here up to the next row that stays: one insertion.
+            const qint64 nextKept = i < m_rows.size() ? m_rows[i].id : -1;
+            int end = i;
+            while (end < rows.size() && rows[end].id != nextKept)
+                ++end;
+            flushChanged();
+            beginInsertRows({}, i, end - 1);
+            m_rows.insert(i, end - i, ProcesslistRow{});
+            for (int k = i; k < end; ++k)
+                m_rows[k] = rows[k];
+            endInsertRows();
+            i = end;
+        }
+        flushChanged();
+        return;
+    }
+
+    // 2b. Otherwise walk the new order: keep, move up, or insert.
     for (int i = 0; i < rows.size(); ++i) {
         const ProcesslistRow &want = rows[i];
         if (i < m_rows.size() && m_rows[i].id == want.id) {
-            if (!sameRow(m_rows[i], want)) {
-                m_rows[i] = want;
-                Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
-            }
+            update(i, want);
             continue;
         }
+        flushChanged();
         int from = -1;
         for (int j = i + 1; j < m_rows.size(); ++j) {
             if (m_rows[j].id == want.id) {
@@ -150,16 +230,14 @@ void ProcesslistModel::setRows(const QList<ProcesslistRow> &rows)
             beginMoveRows({}, from, from, {}, i);
             m_rows.move(from, i);
             endMoveRows();
-            if (!sameRow(m_rows[i], want)) {
-                m_rows[i] = want;
-                Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
-            }
+            update(i, want);
         } else {
             beginInsertRows({}, i, i);
             m_rows.insert(i, want);
             endInsertRows();
         }
     }
+    flushChanged();
     // Duplicated ids in the input would leave extra rows behind; drop them.
     if (m_rows.size() > rows.size()) {
         beginRemoveRows({}, int(rows.size()), int(m_rows.size()) - 1);
@@ -269,7 +347,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
         return display(r, f);
     case Qt::ToolTipRole:
         if (!m_staleNote.isEmpty())
-            return f == Field::Info && !r.info.isEmpty() ? m_staleNote + u'\n' + r.info : m_staleNote;
+            return f == Field::Info && !r.info.isEmpty() ? m_staleNote + u'\n' + r.info
+                                                         : m_staleNote;
         if (f == Field::Info && !r.info.isEmpty())
             return r.info;
         if (f == Field::Time)
@@ -321,7 +400,8 @@ QVariant ProcesslistModel::data(const QModelIndex &index, int role) const
     case OwnRole:
         return r.own;
     case KilledRole:
-        return r.command == QStringLiteral("Killed") || r.trxState == QStringLiteral("ROLLING BACK");
+        return r.command == QStringLiteral("Killed") ||
+               r.trxState == QStringLiteral("ROLLING BACK");
     case IdleInTransactionRole:
         return r.idleInTransaction();
     default:
@@ -337,23 +417,36 @@ QVariant ProcesslistModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) {
         // The server's own column names, untranslated: they are what the user types in SQL.
         switch (f) {
-        case Field::Id: return QStringLiteral("Id");
-        case Field::User: return QStringLiteral("User");
-        case Field::Host: return QStringLiteral("Host");
-        case Field::Db: return QStringLiteral("db");
-        case Field::Command: return QStringLiteral("Command");
-        case Field::Time: return QStringLiteral("Time");
-        case Field::State: return QStringLiteral("State");
-        case Field::Info: return QStringLiteral("Info");
-        case Field::Progress: return QStringLiteral("Progress");
-        case Field::TrxState: return QStringLiteral("trx_state");
+        case Field::Id:
+            return QStringLiteral("Id");
+        case Field::User:
+            return QStringLiteral("User");
+        case Field::Host:
+            return QStringLiteral("Host");
+        case Field::Db:
+            return QStringLiteral("db");
+        case Field::Command:
+            return QStringLiteral("Command");
+        case Field::Time:
+            return QStringLiteral("Time");
+        case Field::State:
+            return QStringLiteral("State");
+        case Field::Info:
+            return QStringLiteral("Info");
+        case Field::Progress:
+            return QStringLiteral("Progress");
+        case Field::TrxState:
+            return QStringLiteral("trx_state");
         case Field::TrxAge:
             return tr("trx age");
         case Field::TrxRowsLocked:
             return QStringLiteral("trx_rows_locked");
-        case Field::TrxRowsModified: return QStringLiteral("trx_rows_modified");
-        case Field::TrxOperationState: return QStringLiteral("trx_operation_state");
-        case Field::BlockedBy: return tr("Blocked by");
+        case Field::TrxRowsModified:
+            return QStringLiteral("trx_rows_modified");
+        case Field::TrxOperationState:
+            return QStringLiteral("trx_operation_state");
+        case Field::BlockedBy:
+            return tr("Blocked by");
         }
     }
     if (role == Qt::ToolTipRole) {

@@ -8,9 +8,50 @@
 #include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
+#include <charconv>
+#include <mysql.h>
 #include <time.h>
 
 namespace ks {
+
+namespace {
+
+// A column value as the driver would have converted it: NULL and garbage read as `null`.
+qint64 toInteger(const char *p, unsigned long n, qint64 null)
+{
+    qint64 v = null;
+    if (p)
+        std::from_chars(p, p + n, v);
+    return v;
+}
+
+double toDouble(const char *p, unsigned long n)
+{
+    double v = 0.0;
+    if (p)
+        std::from_chars(p, p + n, v);
+    return v;
+}
+
+} // namespace
+
+const QString &Sampler::TextCache::text(const char *p, unsigned long n)
+{
+    static const QString null;
+    if (!p)
+        return null; // SQL NULL: a null QString, as QVariant::toString() gives
+    const auto it = m_texts.constFind(QByteArray::fromRawData(p, qsizetype(n)));
+    if (it != m_texts.cend())
+        return *it;
+    return *m_texts.insert(QByteArray(p, qsizetype(n)), QString::fromUtf8(p, qsizetype(n)));
+}
+
+void Sampler::TextCaches::keepAtMost(qsizetype n)
+{
+    // Texts of sessions long gone must not pile up: a column over its budget starts afresh.
+    for (TextCache *c : {&user, &host, &db, &command, &state, &info})
+        c->keepAtMost(n);
+}
 
 qint64 threadCpuUs()
 {
@@ -26,8 +67,7 @@ Sampler::Sampler(const ConnectionSettings &settings, std::shared_ptr<OwnConnecti
     , m_own(std::move(own))
     , m_clock(clock)
     , m_connectionName(QStringLiteral("ks-sampler-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{}
 
 Sampler::~Sampler()
 {
@@ -263,49 +303,100 @@ void Sampler::tick()
     // MariaDB's TID (the OS thread) and QUERY_ID come with the processlist; they are identity
     // evidence for the kill check (IdentityProof).
     const QString plSql =
-        maria
-            ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
-                             "STATE, INFO, PROGRESS, TID, QUERY_ID, MAX_STAGE FROM "
-                             "information_schema.PROCESSLIST")
-            : QStringLiteral(
-                  "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
-                  "TIME * 1000, STATE, INFO, 0, -1, -1, 0 FROM information_schema.PROCESSLIST");
-    if (!q.exec(plSql)) {
-        if (!fail(q))
-            Q_EMIT sampleFailed(explainSqlError(q.lastError().nativeErrorCode(),
-                                                q.lastError().databaseText(), m_settings),
-                                q.lastError().nativeErrorCode().toInt());
-        return;
-    }
-    const qint64 t1 = m_clock.nowUs();
-    sample.startedUs = t0;
-    sample.takenUs = (t0 + t1) / 2;
-    sample.rows.reserve(q.size() > 0 ? q.size() : 64);
-    QHash<qint64, qsizetype> indexOf;
-    indexOf.reserve(q.size() > 0 ? q.size() : 64);
+        maria ? QStringLiteral(
+                    "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
+                    "STATE, INFO, PROGRESS, TID, QUERY_ID, MAX_STAGE FROM "
+                    "information_schema.PROCESSLIST")
+              : QStringLiteral(
+                    "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
+                    "TIME * 1000, STATE, INFO, 0, -1, -1, 0 FROM information_schema.PROCESSLIST");
     const QString daemon = QStringLiteral("Daemon");
     const QString systemUser = QStringLiteral("system user");
     const QString eventScheduler = QStringLiteral("event_scheduler");
-    while (q.next()) {
-        ProcesslistRow r;
-        r.id = q.value(0).toLongLong();
-        r.user = q.value(1).toString();
-        r.host = q.value(2).toString();
-        r.db = q.value(3).toString();
-        r.command = q.value(4).toString();
-        r.timeMs = qint64(q.value(5).toDouble());
-        r.state = q.value(6).toString();
-        r.info = q.value(7).toString();
-        r.progress = q.value(8).toDouble();
-        r.osThreadId = q.value(9).isNull() ? -1 : q.value(9).toLongLong();
-        r.queryId = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
-        // MariaDB reports progress only for statements with stages (ALTER, LOAD DATA, ...).
-        r.progressReported = q.value(11).toInt() > 0;
+    QHash<qint64, qsizetype> indexOf;
+    const QSet<qint64> ownIds = m_own->ids(); // once, not a lock per row
+    auto add = [&](ProcesslistRow &&r) {
         r.system = r.command == daemon || r.user == systemUser || r.user == eventScheduler;
         // Ours by connection id only: anyone can write "/* killscope:sampler */" in a statement.
-        r.own = m_own->contains(r.id);
+        r.own = ownIds.contains(r.id);
         indexOf.insert(r.id, sample.rows.size());
         sample.rows.append(std::move(r));
+    };
+    if (MYSQL *native = ConnectionOpener::nativeHandle(m_db)) {
+        // Straight from the client library: Qt's QVariant per value was most of a sample's CPU
+        // with thousands of sessions. Texts that repeat (accounts, hosts, states, statements)
+        // are converted once and shared with the previous samples' rows.
+        const QByteArray sql = plSql.toUtf8();
+        MYSQL_RES *res = nullptr;
+        if (mysql_real_query(native, sql.constData(), static_cast<unsigned long>(sql.size())) !=
+                0 ||
+            !(res = mysql_store_result(native))) {
+            const int code = int(mysql_errno(native));
+            const QString message = explainSqlError(
+                QString::number(code), QString::fromUtf8(mysql_error(native)), m_settings);
+            if (isConnectionLostError(code) || code == 0)
+                lost(message, code);
+            else
+                Q_EMIT sampleFailed(message, code);
+            return;
+        }
+        const qint64 t1 = m_clock.nowUs();
+        sample.startedUs = t0;
+        sample.takenUs = (t0 + t1) / 2;
+        const auto n = qsizetype(mysql_num_rows(res));
+        sample.rows.reserve(n);
+        indexOf.reserve(n);
+        if (mysql_num_fields(res) >= 12) {
+            while (MYSQL_ROW row = mysql_fetch_row(res)) {
+                const unsigned long *len = mysql_fetch_lengths(res);
+                ProcesslistRow r;
+                r.id = toInteger(row[0], len[0], 0);
+                r.user = m_texts.user.text(row[1], len[1]);
+                r.host = m_texts.host.text(row[2], len[2]);
+                r.db = m_texts.db.text(row[3], len[3]);
+                r.command = m_texts.command.text(row[4], len[4]);
+                r.timeMs = qint64(toDouble(row[5], len[5]));
+                r.state = m_texts.state.text(row[6], len[6]);
+                r.info = m_texts.info.text(row[7], len[7]);
+                r.progress = toDouble(row[8], len[8]);
+                r.osThreadId = toInteger(row[9], len[9], -1);
+                r.queryId = toInteger(row[10], len[10], -1);
+                // MariaDB reports progress only for statements with stages (ALTER, LOAD DATA...).
+                r.progressReported = toInteger(row[11], len[11], 0) > 0;
+                add(std::move(r));
+            }
+        }
+        mysql_free_result(res);
+        m_texts.keepAtMost(2 * n + 1024);
+    } else {
+        if (!q.exec(plSql)) {
+            if (!fail(q))
+                Q_EMIT sampleFailed(explainSqlError(q.lastError().nativeErrorCode(),
+                                                    q.lastError().databaseText(), m_settings),
+                                    q.lastError().nativeErrorCode().toInt());
+            return;
+        }
+        const qint64 t1 = m_clock.nowUs();
+        sample.startedUs = t0;
+        sample.takenUs = (t0 + t1) / 2;
+        sample.rows.reserve(q.size() > 0 ? q.size() : 64);
+        indexOf.reserve(q.size() > 0 ? q.size() : 64);
+        while (q.next()) {
+            ProcesslistRow r;
+            r.id = q.value(0).toLongLong();
+            r.user = q.value(1).toString();
+            r.host = q.value(2).toString();
+            r.db = q.value(3).toString();
+            r.command = q.value(4).toString();
+            r.timeMs = qint64(q.value(5).toDouble());
+            r.state = q.value(6).toString();
+            r.info = q.value(7).toString();
+            r.progress = q.value(8).toDouble();
+            r.osThreadId = q.value(9).isNull() ? -1 : q.value(9).toLongLong();
+            r.queryId = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
+            r.progressReported = q.value(11).toInt() > 0;
+            add(std::move(r));
+        }
     }
     if (!addThreadIdentities(sample, indexOf))
         return;
@@ -345,10 +436,12 @@ void Sampler::tick()
     if (m_info.lockWaitsReadable && !threadOfTrx.isEmpty()) {
         const QString sql =
             (m_info.isMySql() && m_info.major >= 8)
-                ? QStringLiteral("SELECT /* killscope:sampler */ REQUESTING_ENGINE_TRANSACTION_ID, "
-                                 "BLOCKING_ENGINE_TRANSACTION_ID FROM performance_schema.data_lock_waits")
-                : QStringLiteral("SELECT /* killscope:sampler */ requesting_trx_id, blocking_trx_id "
-                                 "FROM information_schema.INNODB_LOCK_WAITS");
+                ? QStringLiteral(
+                      "SELECT /* killscope:sampler */ REQUESTING_ENGINE_TRANSACTION_ID, "
+                      "BLOCKING_ENGINE_TRANSACTION_ID FROM performance_schema.data_lock_waits")
+                : QStringLiteral(
+                      "SELECT /* killscope:sampler */ requesting_trx_id, blocking_trx_id "
+                      "FROM information_schema.INNODB_LOCK_WAITS");
         if (q.exec(sql)) {
             ++sample.cost.queries;
             while (q.next()) {

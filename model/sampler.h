@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
-
 #include <memory>
 
 class QTimer;
@@ -89,6 +88,28 @@ private:
         QString pid, program;
     };
     QHash<qint64, PsThread> m_psCache; // processlist id → what performance_schema said of it
+
+    // UTF-8 bytes → the QString made of them, per processlist column: a text seen before is
+    // shared, not converted again (and the rows kept of recent samples share its storage).
+    class TextCache
+    {
+    public:
+        const QString &text(const char *utf8, unsigned long size); // nullptr → null QString
+        void keepAtMost(qsizetype n)
+        {
+            if (m_texts.size() > n)
+                m_texts.clear();
+        }
+
+    private:
+        QHash<QByteArray, QString> m_texts;
+    };
+    struct TextCaches
+    {
+        TextCache user, host, db, command, state, info;
+        void keepAtMost(qsizetype n);
+    };
+    TextCaches m_texts;
 };
 
 } // namespace ks

@@ -29,6 +29,31 @@ KillTarget SessionSource::targetForRow(const ProcesslistRow &row) const
     return t;
 }
 
+const char *killPhaseKey(KillPhase p)
+{
+    switch (p) {
+    case KillPhase::Requested:
+        return "requested";
+    case KillPhase::Sent:
+        return "sent";
+    case KillPhase::Refused:
+        return "refused";
+    case KillPhase::Accepted:
+        return "accepted";
+    case KillPhase::FlagSeen:
+        return "flag-seen";
+    case KillPhase::RollingBack:
+        return "rolling-back";
+    case KillPhase::Done:
+        return "done";
+    case KillPhase::Gone:
+        return "gone";
+    case KillPhase::Reconnected:
+        return "reconnected";
+    }
+    return "unknown";
+}
+
 QString killStatement(const KillRequest &request)
 {
     QString sql = QStringLiteral("KILL ");
@@ -42,7 +67,8 @@ QString killStatement(const KillRequest &request)
     case KillStrength::Default:
         break;
     }
-    sql += request.kind == KillKind::Query ? QStringLiteral("QUERY ") : QStringLiteral("CONNECTION ");
+    sql +=
+        request.kind == KillKind::Query ? QStringLiteral("QUERY ") : QStringLiteral("CONNECTION ");
     sql += QString::number(request.target.id);
     return sql;
 }

@@ -124,6 +124,9 @@ struct KillRecord
 
 // The statement the server receives for a request, e.g. "KILL QUERY 12", "KILL SOFT 12".
 QString killStatement(const KillRequest &request);
+// The phase as the audit log, the command line's JSON and recordings spell it: "requested",
+// "sent", "refused", "accepted", "flag-seen", "rolling-back", "done", "gone", "reconnected".
+const char *killPhaseKey(KillPhase phase);
 
 // One place sessions come from: the embedded simulation or a live server. Views talk only to
 // this interface, so the same processlist, right-click menu and timeline serve both.
@@ -135,7 +138,7 @@ class SessionSource : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind { Simulation, Live };
+    enum class Kind { Simulation, Live, Recording };
 
     using QObject::QObject;
     ~SessionSource() override;

@@ -1,12 +1,14 @@
 #include "simulationsource.h"
 
-#include "scenariofile.h"
-
 #include "engine.h"
+#include "knobs.h"
 #include "report.h"
 #include "runresult.h"
 #include "scenario.h"
+#include "scenariofile.h"
 #include "scenarioparser.h"
+#include "timeformat.h"
+#include "whatifknob.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,7 +20,6 @@
 #include <QJsonObject>
 #include <QMetaObject>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace ks {
@@ -33,21 +34,35 @@ QString qs(const std::string &s)
 SegmentState toSegmentState(sim::LaneState s)
 {
     switch (s) {
-    case sim::LaneState::Connecting: return SegmentState::Connecting;
-    case sim::LaneState::Running: return SegmentState::Running;
-    case sim::LaneState::RowLockWait: return SegmentState::RowLockWait;
-    case sim::LaneState::MdlWait: return SegmentState::MdlWait;
-    case sim::LaneState::TableLockWait: return SegmentState::TableLockWait;
-    case sim::LaneState::InnodbQueue: return SegmentState::QueueSleep;
-    case sim::LaneState::IoWait: return SegmentState::IoWait;
-    case sim::LaneState::SendBlocked: return SegmentState::SendingToClient;
+    case sim::LaneState::Connecting:
+        return SegmentState::Connecting;
+    case sim::LaneState::Running:
+        return SegmentState::Running;
+    case sim::LaneState::RowLockWait:
+        return SegmentState::RowLockWait;
+    case sim::LaneState::MdlWait:
+        return SegmentState::MdlWait;
+    case sim::LaneState::TableLockWait:
+        return SegmentState::TableLockWait;
+    case sim::LaneState::InnodbQueue:
+        return SegmentState::QueueSleep;
+    case sim::LaneState::IoWait:
+        return SegmentState::IoWait;
+    case sim::LaneState::SendBlocked:
+        return SegmentState::SendingToClient;
     // SLEEP() is a wakeable wait like a table lock: drawn with the wakeable-wait colour.
-    case sim::LaneState::UserSleep: return SegmentState::TableLockWait;
-    case sim::LaneState::Idle: return SegmentState::Idle;
-    case sim::LaneState::RollingBack: return SegmentState::RollingBack;
-    case sim::LaneState::Cleanup: return SegmentState::Cleanup;
-    case sim::LaneState::DdImmune: return SegmentState::Running;
-    case sim::LaneState::Gone: return SegmentState::Gone;
+    case sim::LaneState::UserSleep:
+        return SegmentState::TableLockWait;
+    case sim::LaneState::Idle:
+        return SegmentState::Idle;
+    case sim::LaneState::RollingBack:
+        return SegmentState::RollingBack;
+    case sim::LaneState::Cleanup:
+        return SegmentState::Cleanup;
+    case sim::LaneState::DdImmune:
+        return SegmentState::Running;
+    case sim::LaneState::Gone:
+        return SegmentState::Gone;
     }
     return SegmentState::Running;
 }
@@ -55,23 +70,34 @@ SegmentState toSegmentState(sim::LaneState s)
 bool toClientState(sim::ClientState s, SegmentState &out)
 {
     switch (s) {
-    case sim::ClientState::None: return false;
-    case sim::ClientState::Connecting: out = SegmentState::Connecting; return true;
-    case sim::ClientState::Prompt: out = SegmentState::ClientPrompt; return true;
+    case sim::ClientState::None:
+        return false;
+    case sim::ClientState::Connecting:
+        out = SegmentState::Connecting;
+        return true;
+    case sim::ClientState::Prompt:
+        out = SegmentState::ClientPrompt;
+        return true;
     case sim::ClientState::Waiting:
     case sim::ClientState::Receiving:
-    case sim::ClientState::Paused: out = SegmentState::ClientWaiting; return true;
+    case sim::ClientState::Paused:
+        out = SegmentState::ClientWaiting;
+        return true;
     case sim::ClientState::Error:
-    case sim::ClientState::Lost: out = SegmentState::ClientError; return true;
-    case sim::ClientState::Disconnected: out = SegmentState::ClientDisconnected; return true;
+    case sim::ClientState::Lost:
+        out = SegmentState::ClientError;
+        return true;
+    case sim::ClientState::Disconnected:
+        out = SegmentState::ClientDisconnected;
+        return true;
     }
     return false;
 }
 
 bool isFinishedPhase(KillPhase p)
 {
-    return p == KillPhase::Refused || p == KillPhase::Done || p == KillPhase::Gone
-        || p == KillPhase::Reconnected;
+    return p == KillPhase::Refused || p == KillPhase::Done || p == KillPhase::Gone ||
+           p == KillPhase::Reconnected;
 }
 
 } // namespace
@@ -97,10 +123,16 @@ QList<SimulationSource::ScenarioEntry> SimulationSource::builtinScenarios()
         const QJsonObject o = t ? QJsonDocument::fromJson(t->text).object() : QJsonObject();
         ScenarioEntry e;
         e.id = id;
-        e.titleEn = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString(e.id);
-        e.titleZh = o.value(QStringLiteral("title")).toObject().value(QStringLiteral("zh_CN")).toString(e.titleEn);
-        e.summaryEn = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("en")).toString();
-        e.summaryZh = o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("zh_CN")).toString();
+        e.titleEn =
+            o.value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString(e.id);
+        e.titleZh = o.value(QStringLiteral("title"))
+                        .toObject()
+                        .value(QStringLiteral("zh_CN"))
+                        .toString(e.titleEn);
+        e.summaryEn =
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("en")).toString();
+        e.summaryZh =
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("zh_CN")).toString();
         out << e;
     }
     return out;
@@ -226,61 +258,168 @@ bool SimulationSource::supportsKillStrength() const
     return m_flavor.startsWith(QStringLiteral("mariadb"));
 }
 
-int SimulationSource::concurrencyAt(qint64 timeUs) const
+double SimulationSource::knobValueAt(const QString &knob, qint64 timeUs) const
 {
     if (!m_scenario)
-        return 0;
-    int value = m_scenario->server.innodbThreadConcurrency;
+        return 0.0;
+    const std::string name = knob.toStdString();
+    // A momentary knob (restart) is an event, not a setting: nothing of it is in effect later.
+    if (const sim::Knob *k = sim::findKnob(name); !k || k->momentary)
+        return 0.0;
+    double value = 0.0;
+    if (knob == QLatin1String("innodb_thread_concurrency"))
+        value = m_scenario->server.innodbThreadConcurrency;
+    else if (knob == QLatin1String("io_pressure"))
+        value = m_scenario->server.ioPressure;
     qint64 latest = -1;
     for (const sim::Action &a : m_scenario->actions)
-        if (a.kind == sim::ActionKind::Set && a.name == "innodb_thread_concurrency" && a.at <= timeUs
-            && a.at >= latest) {
-            value = int(a.value);
+        if (a.kind == sim::ActionKind::Set && a.name == name && a.at <= timeUs && a.at >= latest) {
+            value = a.value;
             latest = a.at;
         }
     for (const Injection &i : m_injected)
-        if (!i.isKill && i.concurrency >= 0 && i.atUs <= timeUs && i.atUs >= latest) {
-            value = i.concurrency;
+        if (!i.isKill && i.knob == knob && i.atUs <= timeUs && i.atUs >= latest) {
+            value = i.value;
             latest = i.atUs;
         }
     return value;
 }
 
+int SimulationSource::concurrencyAt(qint64 timeUs) const
+{
+    return int(knobValueAt(QStringLiteral("innodb_thread_concurrency"), timeUs));
+}
+
 double SimulationSource::ioPressureAt(qint64 timeUs) const
 {
+    return knobValueAt(QStringLiteral("io_pressure"), timeUs);
+}
+
+bool SimulationSource::applyKnob(qint64 atUs, const QString &knob, double value, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
     if (!m_scenario)
-        return 0.0;
-    double value = m_scenario->server.ioPressure;
-    qint64 latest = -1;
-    for (const sim::Action &a : m_scenario->actions)
-        if (a.kind == sim::ActionKind::Set && a.name == "io_pressure" && a.at <= timeUs
-            && a.at >= latest) {
-            value = a.value;
-            latest = a.at;
-        }
-    for (const Injection &i : m_injected)
-        if (!i.isKill && i.ioPressure >= 0 && i.atUs <= timeUs && i.atUs >= latest) {
-            value = i.ioPressure;
-            latest = i.atUs;
-        }
-    return value;
+        return fail(tr("No scenario is loaded."));
+    const WhatIfKnob *k = WhatIfKnobs::find(knob);
+    if (!k)
+        return fail(
+            tr("Unknown knob “%1”; the What-if knobs are %2.").arg(knob, WhatIfKnobs::idList()));
+    if (const QString wrong = WhatIfKnobs::check(*k, value, m_flavor); !wrong.isEmpty())
+        return fail(wrong);
+    Injection i;
+    i.atUs = std::max<qint64>(0, atUs);
+    i.isKill = false;
+    i.knob = knob;
+    i.value = value;
+    if (!k->momentary && qFuzzyCompare(1.0 + value, 1.0 + knobValueAt(knob, i.atUs)))
+        return true; // no change
+    m_injected << i;
+    startRun();
+    return true;
 }
 
 void SimulationSource::applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure)
 {
     if (!m_scenario)
         return;
-    Injection i;
-    i.atUs = std::max<qint64>(0, atUs);
-    i.isKill = false;
-    if (innodbThreadConcurrency != concurrencyAt(i.atUs))
-        i.concurrency = std::clamp(innodbThreadConcurrency, 0, 1000);
-    if (!qFuzzyCompare(1.0 + ioPressure, 1.0 + ioPressureAt(i.atUs)))
-        i.ioPressure = std::max(0.0, ioPressure);
-    if (i.concurrency < 0 && i.ioPressure < 0)
-        return;
-    m_injected << i;
-    startRun();
+    const qint64 t = std::max<qint64>(0, atUs);
+    const qsizetype before = m_injected.size();
+    const QList<QPair<QString, double>> wanted = {
+        {QStringLiteral("innodb_thread_concurrency"),
+         double(std::clamp(innodbThreadConcurrency, 0, 1000))},
+        {QStringLiteral("io_pressure"), std::clamp(ioPressure, 0.0, 1000.0)}};
+    for (const auto &[knob, value] : wanted) {
+        const WhatIfKnob *k = WhatIfKnobs::find(knob);
+        if (!k || !WhatIfKnobs::check(*k, value, m_flavor).isEmpty())
+            continue;
+        if (qFuzzyCompare(1.0 + value, 1.0 + knobValueAt(knob, t)))
+            continue;
+        Injection i;
+        i.atUs = t;
+        i.isKill = false;
+        i.knob = knob;
+        i.value = value;
+        m_injected << i;
+    }
+    if (m_injected.size() != before)
+        startRun();
+}
+
+KillTarget SimulationSource::targetForSession(const QString &session, qint64 atUs,
+                                              QString *error) const
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return KillTarget();
+    };
+    if (!m_scenario || !m_result)
+        return fail(tr("No scenario has run."));
+    const int si = m_scenario->sessionIndex(session.toStdString());
+    if (si < 0) {
+        QStringList names;
+        for (const sim::SessionSpec &ss : m_scenario->sessions)
+            names << qs(ss.name);
+        return fail(tr("The scenario %1 has no session “%2”; its sessions are %3.")
+                        .arg(scenarioId(), session, names.join(QStringLiteral(", "))));
+    }
+    // The connection of that session that exists at t (a reconnect makes a new one).
+    int found = -1;
+    for (int lane : m_result->lanesOfSession(si)) {
+        const sim::Lane &l = m_result->lanes[size_t(lane)];
+        if (l.createdAt <= atUs && (l.goneAt < 0 || l.goneAt > atUs))
+            found = lane;
+    }
+    if (found < 0)
+        return fail(
+            tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
+    const int lane = found < m_laneOfSimLane.size() ? m_laneOfSimLane[found] : -1;
+    if (lane < 0)
+        return fail(
+            tr("Session %1 has no connection at %2.").arg(session, TimeFormat::seconds(atUs)));
+    KillTarget t = targetForLane(lane);
+    t.firstSeenUs = m_result->lanes[size_t(found)].createdAt;
+    return t;
+}
+
+bool SimulationSource::applyScripted(QList<WhatIfChange> changes, QString *error)
+{
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const WhatIfChange &a, const WhatIfChange &b) { return a.atUs < b.atUs; });
+    for (const WhatIfChange &c : changes) {
+        waitForRun();
+        QString why;
+        if (c.isKill) {
+            const KillTarget target = targetForSession(c.session, c.atUs, &why);
+            if (target.id == 0) {
+                if (error)
+                    *error = tr("--kill-at %1: %2").arg(c.text, why);
+                return false;
+            }
+            KillRequest r;
+            r.target = target;
+            r.kind = c.kind;
+            r.strength = c.strength;
+            r.atUs = c.atUs;
+            // HARD / SOFT on MySQL: the simulated server answers as a real one (ERROR 1064).
+            kill(r);
+        } else if (!applyKnob(c.atUs, c.knob, c.value, &why)) {
+            if (error)
+                *error = tr("--set %1: %2").arg(c.text, why);
+            return false;
+        }
+    }
+    waitForRun();
+    return true;
+}
+
+void SimulationSource::restartServer(qint64 atUs)
+{
+    applyKnob(atUs, QStringLiteral("restart"), 1);
 }
 
 void SimulationSource::resetInjections()
@@ -303,34 +442,51 @@ void SimulationSource::kill(const KillRequest &request)
     startRun();
 }
 
+std::shared_ptr<sim::Scenario> SimulationSource::withInjections(const sim::Scenario &base,
+                                                                const QList<Injection> &injections,
+                                                                int skip)
+{
+    auto scenario = std::make_shared<sim::Scenario>(base);
+    for (int n = 0; n < injections.size(); ++n) {
+        if (n == skip)
+            continue;
+        const Injection &i = injections[n];
+        if (i.isKill) {
+            const auto type =
+                i.kill.kind == KillKind::Query ? sim::KillType::Query : sim::KillType::Connection;
+            const auto mode = i.kill.strength == KillStrength::Hard   ? sim::KillMode::Hard
+                              : i.kill.strength == KillStrength::Soft ? sim::KillMode::Soft
+                                                                      : sim::KillMode::Default;
+            scenario->actions.push_back(sim::makeKillAction(i.atUs, i.kill.target.id, type, mode));
+        } else {
+            // The knob table makes the action (a SET, or the restart for restart=1); applyKnob
+            // has checked the value already.
+            sim::Action a;
+            std::string error;
+            if (sim::makeKnobAction(i.atUs, i.knob.toStdString(), i.value, a, error)) {
+                a.injected = true;
+                scenario->actions.push_back(a);
+            }
+        }
+    }
+    // Stable: the scenario's own action at the same time comes first, then the user's in the
+    // order given.
+    std::stable_sort(scenario->actions.begin(), scenario->actions.end(),
+                     [](const sim::Action &a, const sim::Action &b) { return a.at < b.at; });
+    return scenario;
+}
+
 void SimulationSource::startRun()
 {
     if (!m_scenario)
         return;
-    // The worker gets its own copy: the GUI may inject again while it runs.
-    auto scenario = std::make_shared<sim::Scenario>(*m_scenario);
-    for (const Injection &i : m_injected) {
-        if (i.isKill) {
-            const auto type = i.kill.kind == KillKind::Query ? sim::KillType::Query
-                                                             : sim::KillType::Connection;
-            const auto mode = i.kill.strength == KillStrength::Hard   ? sim::KillMode::Hard
-                            : i.kill.strength == KillStrength::Soft ? sim::KillMode::Soft
-                                                                    : sim::KillMode::Default;
-            scenario->actions.push_back(sim::makeKillAction(i.atUs, i.kill.target.id, type, mode));
-        } else {
-            if (i.concurrency >= 0)
-                scenario->actions.push_back(
-                    sim::makeSetAction(i.atUs, "innodb_thread_concurrency", i.concurrency));
-            if (i.ioPressure >= 0)
-                scenario->actions.push_back(sim::makeSetAction(i.atUs, "io_pressure", i.ioPressure));
-        }
-    }
-    std::stable_sort(scenario->actions.begin(), scenario->actions.end(),
-                     [](const sim::Action &a, const sim::Action &b) { return a.at < b.at; });
-    sim::Flavor flavor = scenario->defaultFlavor;
+    // The worker gets its own copies: the GUI may inject again while it runs.
+    auto base = std::make_shared<sim::Scenario>(*m_scenario);
+    const QList<Injection> injections = m_injected;
+    sim::Flavor flavor = base->defaultFlavor;
     sim::parseFlavor(m_flavor.toStdString(), flavor);
     // A first run of a big scenario must not be inline either.
-    if (!m_result && scenario->sessions.size() > BigScenarioSessions)
+    if (!m_result && base->sessions.size() > BigScenarioSessions)
         m_lastWallUs = std::max(m_lastWallUs, m_inlineLimitUs);
 
     const quint64 generation = ++m_generation;
@@ -343,12 +499,15 @@ void SimulationSource::startRun()
     const quint64 revisionFloor = m_timeline.revision();
     const quint64 laneFloor = m_timeline.laneRevision();
     if (inline_) {
-        adopt(std::make_shared<Built>(build(*scenario, flavor, revisionFloor, laneFloor)),
+        adopt(std::make_shared<Built>(
+                  build(*base, injections, flavor, m_untilUs, revisionFloor, laneFloor)),
               generation);
         return;
     }
-    m_pool.start([this, scenario, flavor, generation, revisionFloor, laneFloor] {
-        auto built = std::make_shared<Built>(build(*scenario, flavor, revisionFloor, laneFloor));
+    const std::optional<qint64> until = m_untilUs;
+    m_pool.start([this, base, injections, flavor, until, generation, revisionFloor, laneFloor] {
+        auto built = std::make_shared<Built>(
+            build(*base, injections, flavor, until, revisionFloor, laneFloor));
         // The destructor waits for the pool, so `this` outlives the posted call.
         QMetaObject::invokeMethod(
             this, [this, built, generation] { adopt(built, generation); }, Qt::QueuedConnection);
@@ -373,21 +532,29 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
     QList<int> order;
     for (int i = 0; i < int(r.lanes.size()); ++i)
         order << i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&r](int a, int b) { return r.lanes[size_t(a)].order < r.lanes[size_t(b)].order; });
+    std::stable_sort(order.begin(), order.end(), [&r](int a, int b) {
+        return r.lanes[size_t(a)].order < r.lanes[size_t(b)].order;
+    });
 
     for (int simLane : order) {
         const sim::Lane &l = r.lanes[size_t(simLane)];
         const int lane = timeline.addSession(l.processlistId, qs(l.user), qs(l.host), true);
         laneOf[simLane] = lane;
         const int clientLane = timeline.lane(lane).partner;
-        QString label = QString::number(l.processlistId);
-        if (!l.label.empty())
-            label += QLatin1Char(' ') + qs(l.label);
-        else if (!l.sessionName.empty())
-            label += QLatin1Char(' ') + qs(l.sessionName);
-        label += QStringLiteral(" (%1)").arg(qs(l.user));
-        timeline.setLaneLabel(lane, label);
+        // "11 A: big UPDATE (app)"; the scenario's Chinese label for zh_CN (the engine composes
+        // its own labels, "Ctrl+C helper of …", in both languages too).
+        auto compose = [&l](const std::string &text) {
+            QString label = QString::number(l.processlistId);
+            if (!text.empty())
+                label += QLatin1Char(' ') + qs(text);
+            else if (!l.sessionName.empty())
+                label += QLatin1Char(' ') + qs(l.sessionName);
+            return l.user.empty() ? label : label + QStringLiteral(" (%1)").arg(qs(l.user));
+        };
+        timeline.setLaneLabel(lane, compose(l.label));
+        timeline.setLaneLabel(lane, QStringLiteral("en"), compose(l.label));
+        timeline.setLaneLabel(lane, QStringLiteral("zh_CN"),
+                              compose(l.labelZh.empty() ? l.label : l.labelZh));
         QVariantMap meta;
         meta.insert(QStringLiteral("db"), qs(l.db));
         meta.insert(QStringLiteral("session"), qs(l.sessionName));
@@ -406,10 +573,11 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
             const auto state = toSegmentState(s.state);
             while (record + 1 < l.processlist.size() && l.processlist[record + 1].t <= s.start)
                 ++record;
-            if (record < l.processlist.size() && l.processlist[record].t <= s.start
-                && state != SegmentState::Gone) {
+            if (record < l.processlist.size() && l.processlist[record].t <= s.start &&
+                state != SegmentState::Gone) {
                 const sim::Killed k = l.processlist[record].killed;
-                if (sim::isMariaDb(r.flavor) ? k != sim::Killed::None : k == sim::Killed::Connection)
+                if (sim::isMariaDb(r.flavor) ? k != sim::Killed::None
+                                             : k == sim::Killed::Connection)
                     flags |= SegmentFlag::Killed;
             }
             const QString detail = qs(r.str(s.detail));
@@ -438,7 +606,7 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
                 if (!toClientState(c.state, st))
                     continue;
                 timeline.appendSegment(clientLane, c.start, c.end, st, 0,
-                                         timeline.intern(qs(r.str(c.text))));
+                                       timeline.intern(qs(r.str(c.text))));
             }
         }
         if (l.goneAt >= 0) {
@@ -455,8 +623,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
         return simLane >= 0 && simLane < laneOf.size() ? laneOf[simLane] : -1;
     };
     for (const sim::Signal &s : r.killSignals) {
-        const sim::KillRecord *k
-            = s.kill >= 0 && s.kill < int(r.kills.size()) ? &r.kills[size_t(s.kill)] : nullptr;
+        const sim::KillRecord *k =
+            s.kill >= 0 && s.kill < int(r.kills.size()) ? &r.kills[size_t(s.kill)] : nullptr;
         switch (s.kind) {
         case sim::SignalKind::KillArrow:
         case sim::SignalKind::TimeoutFired: {
@@ -476,8 +644,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
                 sig.kind = SignalKind::KillConnection;
             if (k)
                 sig.result = k->result == 0      ? SignalResult::Ok
-                           : k->result == 1094 ? SignalResult::NoSuchThread
-                                               : SignalResult::Refused;
+                             : k->result == 1094 ? SignalResult::NoSuchThread
+                                                 : SignalResult::Refused;
             sig.label = timeline.intern(qs(s.label));
             if (k && k->result != 0)
                 sig.detail = timeline.intern(QStringLiteral("ERROR %1").arg(k->result));
@@ -491,8 +659,8 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
             TimelineMarker m;
             m.time = s.t;
             m.lane = laneOfSim(s.toLane >= 0 ? s.toLane : s.fromLane);
-            m.kind = s.kind == sim::SignalKind::FlagNoticed ? MarkerKind::FlagNoticed
-                                                            : MarkerKind::Note;
+            m.kind =
+                s.kind == sim::SignalKind::FlagNoticed ? MarkerKind::FlagNoticed : MarkerKind::Note;
             m.label = timeline.intern(qs(s.label));
             if (m.lane >= 0)
                 timeline.addMarker(m);
@@ -503,14 +671,21 @@ void buildTimeline(const sim::RunResult &r, Timeline &timeline, QList<int> &lane
     // Server-wide changes (the scenario's SET GLOBAL actions, what-if knobs): markers on no lane,
     // drawn on the time axis.
     for (const sim::Event &e : r.events) {
-        if (e.type != sim::EventType::SetGlobal)
+        if (e.type != sim::EventType::SetGlobal && e.type != sim::EventType::ServerDown &&
+            e.type != sim::EventType::ServerUp)
             continue;
         TimelineMarker m;
         m.time = e.t;
         m.lane = -1;
         m.kind = MarkerKind::GlobalAction;
-        m.label = timeline.intern(QStringLiteral("%1=%2").arg(
-            qs(r.str(sim::StringId(e.b))), QString::number(double(e.a) / 1000.0, 'g', 6)));
+        // The restart and the end of its recovery say so in EngineText::globalActionForms().
+        if (e.type == sim::EventType::ServerDown)
+            m.label = timeline.intern(QStringLiteral("restart=1"));
+        else if (e.type == sim::EventType::ServerUp)
+            m.label = timeline.intern(QStringLiteral("server_back"));
+        else
+            m.label = timeline.intern(QStringLiteral("%1=%2").arg(
+                qs(r.str(sim::StringId(e.b))), QString::number(double(e.a) / 1000.0, 'g', 6)));
         timeline.addMarker(m);
     }
     for (const sim::KillRecord &k : r.kills) {
@@ -550,6 +725,7 @@ void SimulationSource::adopt(std::shared_ptr<Built> built, quint64 generation)
     if (generation != m_generation)
         return; // superseded by a newer request
     m_result = std::move(built->result);
+    m_plan = std::move(built->plan);
     if (built->timeline.laneRevision() > m_timeline.laneRevision()) {
         const quint64 floor = m_timeline.revision();
         m_timeline = std::move(built->timeline);
@@ -578,7 +754,9 @@ bool SimulationSource::runWasStopped() const
     return m_result && m_result->truncated;
 }
 
-SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, sim::Flavor flavor,
+SimulationSource::Built SimulationSource::build(const sim::Scenario &base,
+                                                const QList<Injection> &injections,
+                                                sim::Flavor flavor, std::optional<qint64> untilUs,
                                                 quint64 revisionFloor, quint64 laneFloor)
 {
     Built out;
@@ -586,9 +764,32 @@ SimulationSource::Built SimulationSource::build(const sim::Scenario &scenario, s
     clock.start();
     sim::RunOptions options;
     options.flavor = flavor;
+    if (untilUs)
+        options.until = *untilUs;
     options.maxEvents = ScenarioFile::maxEvents();
-    out.result = std::make_shared<const sim::RunResult>(sim::Engine::run(scenario, options));
+    const auto scenario = withInjections(base, injections);
+    out.result = std::make_shared<const sim::RunResult>(sim::Engine::run(*scenario, options));
     out.engineUs = clock.nsecsElapsed() / 1000;
+    // What the narration tells about this run: the user's kills (and the scenario's own whose
+    // steps no longer hold), and for each knob change, what it did — found by running once more
+    // without it (the newest few; each costs one more run).
+    qint64 first = -1;
+    for (const Injection &i : injections)
+        first = first < 0 ? i.atUs : std::min(first, i.atUs);
+    out.plan.kills = RunNarrator::killsToTell(*out.result, first);
+    constexpr int MaxCompared = 8;
+    int compared = 0;
+    for (int n = int(injections.size()) - 1; n >= 0; --n) {
+        const Injection &i = injections[n];
+        if (i.isKill)
+            continue;
+        if (++compared > MaxCompared)
+            break;
+        const sim::RunResult without =
+            sim::Engine::run(*withInjections(base, injections, n), options);
+        out.plan.changes.prepend(
+            RunNarrator::compare(*out.result, without, i.atUs, i.knob, i.value));
+    }
     // Only clear() moves the lane counter, and only while empty is it cheap: do it first.
     while (out.timeline.laneRevision() <= laneFloor)
         out.timeline.clear();
@@ -616,6 +817,11 @@ QList<NarrationStep> SimulationSource::narration() const
         n.unverified = s.fromEngine;
         out << n;
     }
+    if (m_scenario)
+        out << RunNarrator::steps(*m_result, *m_scenario, m_plan);
+    std::stable_sort(out.begin(), out.end(), [](const NarrationStep &a, const NarrationStep &b) {
+        return a.atUs < b.atUs;
+    });
     return out;
 }
 
@@ -649,14 +855,21 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
     const std::vector<sim::ProcessRow> rows = r.processlistAt(timeUs);
     const std::vector<sim::LockRow> locks = r.locksAt(timeUs);
     // Who holds each lock, so a waiter finds its blocker in O(1) even with thousands of rows.
+    // A scenario with branches runs one server per branch: a lock is only ever held within its
+    // own branch (the same key and the same ids exist in each).
+    auto branchOf = [&r](int lane) {
+        return lane >= 0 && size_t(lane) < r.lanes.size() ? r.lanes[size_t(lane)].branch : 0;
+    };
     QHash<QString, qint64> holderOf;
-    QHash<qint64, QString> waitsFor;
+    QHash<QPair<int, qint64>, QString> waitsFor;
     for (const sim::LockRow &l : locks) {
-        const QString key = qs(l.kind) + QLatin1Char('\x1f') + qs(l.key);
+        const QString key = QString::number(branchOf(l.lane)) + QLatin1Char('\x1f') + qs(l.kind) +
+                            QLatin1Char('\x1f') + qs(l.key);
+        const QPair<int, qint64> who(branchOf(l.lane), l.id);
         if (l.granted)
             holderOf.insert(key, l.id);
-        else if (!waitsFor.contains(l.id))
-            waitsFor.insert(l.id, key);
+        else if (!waitsFor.contains(who))
+            waitsFor.insert(who, key);
     }
     for (const sim::ProcessRow &p : rows) {
         ProcesslistRow row;
@@ -678,7 +891,8 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
         row.trxRowsModified = p.trxRowsModified.value_or(-1);
         row.trxOperationState = qs(p.trxOperationState);
         row.system = p.command == "Daemon";
-        if (const auto w = waitsFor.constFind(p.id); w != waitsFor.cend()) {
+        if (const auto w = waitsFor.constFind(qMakePair(branchOf(p.lane), p.id));
+            w != waitsFor.cend()) {
             const qint64 holder = holderOf.value(*w, 0);
             if (holder != p.id)
                 row.blockedBy = holder;
@@ -715,8 +929,8 @@ QList<KillRecord> SimulationSource::killsAt(qint64 t) const
         }
         rec.request.kind = k.type == sim::KillType::Query ? KillKind::Query : KillKind::Connection;
         rec.request.strength = k.mode == sim::KillMode::Hard   ? KillStrength::Hard
-                             : k.mode == sim::KillMode::Soft ? KillStrength::Soft
-                                                             : KillStrength::Default;
+                               : k.mode == sim::KillMode::Soft ? KillStrength::Soft
+                                                               : KillStrength::Default;
         rec.request.atUs = k.issued;
         rec.statement = qs(k.statement);
         rec.requestedUs = k.issued;
@@ -753,8 +967,9 @@ QList<KillRecord> SimulationSource::killsAt(qint64 t) const
                 if (p.t > t) {
                     if (i > 0) {
                         const sim::RollbackPoint &q = rb.points[i - 1];
-                        remaining = q.rowsRemaining
-                            + (p.rowsRemaining - q.rowsRemaining) * (t - q.t) / std::max<qint64>(1, p.t - q.t);
+                        remaining = q.rowsRemaining + (p.rowsRemaining - q.rowsRemaining) *
+                                                          (t - q.t) /
+                                                          std::max<qint64>(1, p.t - q.t);
                     }
                     break;
                 }
@@ -766,13 +981,14 @@ QList<KillRecord> SimulationSource::killsAt(qint64 t) const
             else
                 rec.rowsRemaining = 0;
         }
-        const qint64 finished = k.finished >= 0 ? k.finished
-                              : k.outcome == sim::KillOutcome::NoEffect ? k.issued
-                                                                        : -1;
+        const qint64 finished = k.finished >= 0                           ? k.finished
+                                : k.outcome == sim::KillOutcome::NoEffect ? k.issued
+                                                                          : -1;
         if (finished >= 0 && finished <= t) {
             rec.endedUs = finished;
-            const bool gone = k.outcome == sim::KillOutcome::Disconnected
-                || (k.type == sim::KillType::Connection && k.outcome == sim::KillOutcome::LostRace);
+            const bool gone =
+                k.outcome == sim::KillOutcome::Disconnected ||
+                (k.type == sim::KillType::Connection && k.outcome == sim::KillOutcome::LostRace);
             rec.phase = gone ? KillPhase::Gone : KillPhase::Done;
             rec.estimatedEndUs = -1;
         }
@@ -809,8 +1025,8 @@ bool SimulationSource::writeChromeTrace(const QString &path, QString *error) con
     const std::string trace = sim::chromeTrace(*m_result);
     const QByteArray json = QByteArray::fromStdString(trace);
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || f.write(json) != json.size() || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size() ||
+        !f.commit()) {
         if (error)
             *error = tr("Cannot write %1: %2").arg(path, f.errorString());
         return false;
@@ -828,9 +1044,10 @@ QString SimulationSource::why(const KillRecord &k, int simLane, qint64 t) const
     switch (s->state) {
     case sim::LaneState::InnodbQueue:
         return m_flavor == QStringLiteral("mysql-5.7")
-            ? tr("Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, so it "
-                 "waits for a seat")
-            : tr("Sleeping in the InnoDB queue; it checks the kill flag after each sleep");
+                   ? tr("Sleeping in the InnoDB queue; MySQL 5.7 never checks the kill flag there, "
+                        "so it "
+                        "waits for a seat")
+                   : tr("Sleeping in the InnoDB queue; it checks the kill flag after each sleep");
     case sim::LaneState::IoWait:
         return tr("Busy in an I/O call; it checks the flag when the call returns");
     case sim::LaneState::SendBlocked:
@@ -839,8 +1056,8 @@ QString SimulationSource::why(const KillRecord &k, int simLane, qint64 t) const
         if (s->rowsStart >= 0)
             return tr("Rolling back about %1 rows; this cannot be interrupted")
                 .arg(s->rowsEnd >= 0 && s->end > s->start
-                         ? s->rowsStart
-                               + (s->rowsEnd - s->rowsStart) * (t - s->start) / (s->end - s->start)
+                         ? s->rowsStart +
+                               (s->rowsEnd - s->rowsStart) * (t - s->start) / (s->end - s->start)
                          : s->rowsStart);
         return tr("Rolling back; this cannot be interrupted");
     case sim::LaneState::Cleanup:

@@ -1,15 +1,17 @@
 #pragma once
 
 #include "narrationmodel.h"
+#include "runnarrator.h"
 #include "sessionsource.h"
 #include "timeline.h"
+#include "whatifknob.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
-
 #include <memory>
+#include <optional>
 
 namespace ks {
 
@@ -69,11 +71,30 @@ public:
     QStringList supportedFlavors() const;
     void setFlavor(const QString &flavorId);
 
-    // Server knobs in effect at t (the scenario's values and every SET GLOBAL up to t).
+    // What-if knobs (whatifknob.h) in effect at t: the scenario's value and every change up to t.
+    double knobValueAt(const QString &knob, qint64 timeUs) const;
     int concurrencyAt(qint64 timeUs) const;
     double ioPressureAt(qint64 timeUs) const;
-    // SET GLOBAL at `atUs` and re-run; the run before atUs stays the same.
+    // Changes a What-if knob from `atUs` on and re-runs; the run before atUs stays the same. A
+    // value equal to the one in effect is no change (true, nothing added). False with a message
+    // naming what was wrong (unknown knob, value out of range, no such variable on the flavor).
+    bool applyKnob(qint64 atUs, const QString &knob, double value, QString *error = nullptr);
+    // The knobs panel's Apply: both knobs at once, one re-run.
     void applyKnobs(qint64 atUs, int innodbThreadConcurrency, double ioPressure);
+    // Restarts the simulated server at `atUs` (kill -9, crash recovery, start) and re-runs: the
+    // knob restart=1 (sim/knobs.h) through applyKnob.
+    void restartServer(qint64 atUs);
+    // The kill target for a scenario session's connection at t (the command line's SESSION).
+    // id 0 with a message when there is no such session or it has no connection then.
+    KillTarget targetForSession(const QString &session, qint64 atUs,
+                                QString *error = nullptr) const;
+    // Command-line changes (--kill-at, --set), in time order, through the same kill() and
+    // applyKnob() a right-click and the knobs panel use; each kill's SESSION is resolved against
+    // the run as it is up to that moment. Waits for the runs. False with a message naming the
+    // change and what was wrong (unknown session, no connection then, unknown knob, bad value).
+    bool applyScripted(QList<WhatIfChange> changes, QString *error = nullptr);
+    // End of every run (--until); nullopt = the scenario's.
+    void setUntil(std::optional<qint64> untilUs) { m_untilUs = untilUs; }
     // Forgets every injected kill and knob change.
     void resetInjections();
     int injectionCount() const { return int(m_injected.size()); }
@@ -88,6 +109,8 @@ public:
     // The current run hit the engine's event cap and ends early (problem() said so).
     bool runWasStopped() const;
     qint64 endTime() const;
+    // The scenario's steps that hold in this run, and steps generated from its events for every
+    // injected kill and what-if change (RunNarrator, in the current language).
     QList<NarrationStep> narration() const;
     // Times worth stepping to: statement starts and ends, kills, wake-ups, rollbacks, narration.
     QList<qint64> eventTimes() const;
@@ -123,8 +146,8 @@ public:
         qint64 atUs = 0;
         bool isKill = true;
         KillRequest kill;
-        int concurrency = -1; // knob change; -1 = unchanged
-        double ioPressure = -1.0;
+        QString knob; // knob change (whatifknob.h id) when !isKill
+        double value = 0;
     };
     const QList<Injection> &injections() const { return m_injected; }
 
@@ -137,10 +160,15 @@ private:
         std::shared_ptr<const sim::RunResult> result;
         Timeline timeline;
         QList<int> laneOfSimLane;
+        NarrationPlan plan;
         qint64 engineUs = 0;
         qint64 wallUs = 0;
     };
-    static Built build(const sim::Scenario &scenario, sim::Flavor flavor, quint64 revisionFloor,
+    // The scenario with injections appended as actions (all, or all but `skip`).
+    static std::shared_ptr<sim::Scenario>
+    withInjections(const sim::Scenario &base, const QList<Injection> &injections, int skip = -1);
+    static Built build(const sim::Scenario &base, const QList<Injection> &injections,
+                       sim::Flavor flavor, std::optional<qint64> untilUs, quint64 revisionFloor,
                        quint64 laneFloor);
     void adopt(std::shared_ptr<Built> built, quint64 generation);
     QString why(const KillRecord &k, int victimLane, qint64 t) const;
@@ -150,12 +178,14 @@ private:
     QString m_path;
     QString m_flavor;
     std::shared_ptr<const sim::RunResult> m_result;
+    NarrationPlan m_plan;
     QList<int> m_laneOfSimLane; // sim lane → timeline thread lane
     Timeline m_timeline;
     QThreadPool m_pool;
     static constexpr size_t BigScenarioSessions = 200;
     qint64 m_inlineLimitUs = 4000;
     qint64 m_lastWallUs = 0;
+    std::optional<qint64> m_untilUs;
     quint64 m_generation = 0;
     int m_pending = 0;
 };

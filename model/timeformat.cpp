@@ -38,6 +38,16 @@ QString TimeFormat::seconds(qint64 us, int decimals)
     return withUnit(secondsNumber(us, decimals), TimeUnit::S);
 }
 
+QString TimeFormat::instant(qint64 us)
+{
+    return withUnit(instantNumber(us), TimeUnit::S);
+}
+
+QString TimeFormat::instantNumber(qint64 us)
+{
+    return secondsNumber(us, us % 1000 == 0 ? 3 : 6);
+}
+
 QString TimeFormat::secondsNumber(qint64 us, int decimals)
 {
     return QLocale().toString(double(us) / 1e6, 'f', decimals);

@@ -24,6 +24,11 @@ class TimeFormat
 public:
     // A playhead or event time in seconds with a fixed number of decimals: "1.250 s".
     static QString seconds(qint64 us, int decimals = 3);
+    // The moment of an action the user placed (a kill, a knob change): milliseconds, or
+    // microseconds when it is not on a whole millisecond, so every display of it agrees to the
+    // microsecond: "1.250 s", "1.250125 s". instantNumber without the unit.
+    static QString instant(qint64 us);
+    static QString instantNumber(qint64 us);
     // Only its number, for texts that place the unit themselves: "1.250".
     static QString secondsNumber(qint64 us, int decimals = 3);
     // A duration, in the unit that keeps about three significant digits: "40 µs", "1.50 ms",

@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages KillScope needs, and nothing when all are there.
 #   scripts/deps.sh run    what building and running the program needs
 #   scripts/deps.sh test   that plus what the tests need (MariaDB, Xvfb, a CJK font, ...)
+#   scripts/deps.sh bench  that plus what the benchmarks compare against (pt-kill from
+#                          percona-toolkit)
 # Non-interactive; uses sudo when not root.
 set -euo pipefail
 
@@ -10,7 +12,7 @@ mode=${1:-run}
 run_pkgs=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-qpa-plugins libqt6sql6-mysql libqt6svg6 libgl1-mesa-dev qt6-translations-l10n
+    qt6-qpa-plugins libqt6sql6-mysql libqt6sql6-sqlite libqt6svg6 libgl1-mesa-dev qt6-translations-l10n
     nlohmann-json3-dev qtkeychain-qt6-dev libmariadb-dev
     fonts-wqy-microhei
 )
@@ -18,12 +20,17 @@ test_pkgs=(
     mariadb-server mariadb-client
     xvfb xauth
     python3 openssl
+    libzstd-dev
+)
+bench_pkgs=(
+    percona-toolkit
 )
 
 case "$mode" in
 run) pkgs=("${run_pkgs[@]}") ;;
 test) pkgs=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
-*) echo "usage: $0 run|test" >&2; exit 2 ;;
+bench) pkgs=("${run_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+*) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -98,9 +98,16 @@ void EngineRun::markClientError(int lane, int code)
 
 void EngineRun::clientConnect(Client &cl, bool reconnect)
 {
+    if (m_serverDown) {
+        clientRefused(cl, reconnect);
+        return;
+    }
+    cl.noConnection = false;
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(reconnect ? std::nullopt : ss.id);
-    const std::string label = reconnect ? ss.label + " (reconnected)" : ss.label;
+    const std::string zh = ss.labelZh.empty() ? ss.label : ss.labelZh;
+    const Text label =
+        reconnect ? Text{ss.label + " (reconnected)", zh + "（重连后）"} : Text{ss.label, zh};
     const int ci =
         newConn(cl.session, id, label, ss.client == ClientKind::Cli ? cl.rules.kind() : ss.client,
                 ss.user, ss.host, ss.db.value_or(std::string()), ss.privileges);
@@ -201,13 +208,19 @@ void EngineRun::clientSend(Client &cl, size_t stmtIndex)
         // read fails; the CLI reports it and reconnects (§1.1, §6.2 [LIVE]).
         int code = 2006;
         const std::string line = cl.rules.idleKilledNextError(code);
+        if (cl.noConnection && cl.rules.isCli()) {
+            // A reconnect already failed: the client knows it has no connection and tries again.
+            cl.pendingStmt = int(stmtIndex);
+            clientConnect(cl, true);
+            return;
+        }
         if (!cl.rules.isMariaDbClient())
             note("gone-2006-2013",
-                 "the next statement after the server closed an idle connection fails with 2006 or "
-                 "2013 depending on whether the write or the read fails first (kill.test accepts "
-                 "both); 2006 is shown here.",
-                 "服务器关闭空闲连接后，下一条语句报 2006 还是 2013 "
-                 "取决于先失败的是写还是读（kill.test 两者都接受）；这里显示 2006。");
+                 "the next statement after the server closed an idle connection fails here with "
+                 "ERROR 2006 (server gone); depending on whether the client's write or read fails "
+                 "first it could also be the lost-connection error, and kill.test accepts both.",
+                 "服务器关闭空闲连接后，下一条语句在这里报 ERROR 2006（服务器已断开）；"
+                 "取决于客户端先失败的是写还是读，也可能是“连接丢失”错误，kill.test 两者都接受。");
         clientLine(cl, line, ClientState::Lost);
         event(EventType::ClientError, c ? c->lane : -1, code);
         for (KillRecord &kr : m_res.kills) {
@@ -350,8 +363,11 @@ void EngineRun::clientCtrlC(Client &cl)
     const SessionSpec &ss = m_sc.sessions[size_t(cl.session)];
     const int64_t id = allocId(std::nullopt);
     const int ownerLane = c.lane; // newConn() may move m_conns: no Conn& survives it
-    const int hi = newConn(-1, id, "Ctrl+C helper of " + ss.label, ClientKind::Helper, ss.user,
-                           ss.host, ss.db.value_or(std::string()), ss.privileges);
+    const int hi =
+        newConn(-1, id,
+                {"Ctrl+C helper of " + ss.label,
+                 (ss.labelZh.empty() ? ss.label : ss.labelZh) + " 的 Ctrl+C 辅助连接"},
+                ClientKind::Helper, ss.user, ss.host, ss.db.value_or(std::string()), ss.privileges);
     Conn &h = m_conns[size_t(hi)];
     h.helperFor = int(&cl - m_clients.data());
     h.helperKillType = type;

@@ -29,6 +29,7 @@ Action makeKillAction(TimeUs at, int64_t processlistId, KillType type, KillMode 
     a.kill.mode = mode;
     a.kill.target = KillSpec::Target::Id;
     a.kill.id = processlistId;
+    a.injected = true;
     return a;
 }
 
@@ -39,6 +40,7 @@ Action makeSetAction(TimeUs at, const std::string &name, double value)
     a.kind = ActionKind::Set;
     a.name = name;
     a.value = value;
+    a.injected = true;
     return a;
 }
 
@@ -66,7 +68,7 @@ EngineRun::EngineRun(const Scenario &sc, const RunOptions &opt)
 }
 
 // ---- connections ------------------------------------------------------------------------
-int EngineRun::newConn(int session, int64_t id, const std::string &label, ClientKind kind,
+int EngineRun::newConn(int session, int64_t id, const Text &label, ClientKind kind,
                        const std::string &user, const std::string &host, const std::string &db,
                        uint8_t privileges)
 {
@@ -82,7 +84,8 @@ int EngineRun::newConn(int session, int64_t id, const std::string &label, Client
     lane.processlistId = id;
     lane.session = session;
     lane.sessionName = session >= 0 ? m_sc.sessions[size_t(session)].name : std::string();
-    lane.label = label;
+    lane.label = label.en;
+    lane.labelZh = label.zh_CN;
     lane.user = user;
     lane.host = host;
     lane.db = db;
@@ -161,11 +164,15 @@ void EngineRun::advance(Conn &c)
             runKillStatement(c, spec, KillSource::CtrlC, [&] { return killLabel(spec, spec.id); });
             return;
         }
-        case WK::OperatorKill:
+        case WK::OperatorKill: {
+            const size_t first = m_res.kills.size();
             runKillStatement(c, m_sc.actions[size_t(w.idx)].kill, KillSource::Operator, [&] {
                 return m_res.kills.empty() ? std::string("KILL") : m_res.kills.back().statement;
             });
+            for (size_t k = first; k < m_res.kills.size(); ++k)
+                m_res.kills[k].injected = m_sc.actions[size_t(w.idx)].injected;
             return;
+        }
         case WK::Rehash: {
             const Step &s = m_rehashSteps[size_t(w.idx)];
             c.command = Command::FieldList;
@@ -766,6 +773,12 @@ void EngineRun::handle(const QEvent &e)
     case EvKind::StmtTimeout:
         statementTimeout(m_conns[e.target], uint32_t(e.arg));
         return;
+    case EvKind::ServerRestart:
+        restartServer(m_sc.actions[size_t(e.arg)].injected);
+        return;
+    case EvKind::ServerUp:
+        serverUp();
+        return;
     default:
         break;
     }
@@ -887,13 +900,33 @@ void EngineRun::applySet(const Action &actionIn)
     // The validator's range, re-checked for actions built in code (the UI's knobs).
     Action a = actionIn;
     a.value = std::isfinite(a.value) ? std::clamp(a.value, 0.0, 1000.0) : 0.0;
+    if (a.name == "restart") {
+        // The knob restart=1 (sim/knobs.h) is the restart action.
+        restartServer(a.injected);
+        return;
+    }
     event(EventType::SetGlobal, -1, int64_t(a.value * 1000), int64_t(intern(a.name)));
+    m_res.events.back().injected = a.injected ? 1 : 0;
     if (a.name == "innodb_thread_concurrency") {
         setConcurrency(a);
         return;
     }
     if (a.name == "io_pressure")
         setIoPressure(a);
+}
+
+void EngineRun::newOperatorConn()
+{
+    m_operator = newConn(-1, m_operatorId, {"KillScope", "KillScope"}, ClientKind::Operator, "root",
+                         "localhost", std::string(), PrivSuper);
+    Conn &op = m_conns[size_t(m_operator)];
+    op.isOperator = true;
+    op.activity = Activity::Idle;
+    op.serverIdle = true;
+    op.command = Command::Sleep;
+    op.stateStr = internEmpty();
+    openSeg(op, LaneState::Idle, 0, 0);
+    pushPl(op);
 }
 
 RunResult EngineRun::run()
@@ -929,8 +962,8 @@ RunResult EngineRun::run()
         if (ss.daemon) {
             const int64_t id = allocId(ss.id);
             m_now = ss.connectAt;
-            const int ci = newConn(int(i), id, ss.label, ClientKind::Daemon, "event_scheduler",
-                                   "localhost", std::string(), 0);
+            const int ci = newConn(int(i), id, {ss.label, ss.labelZh}, ClientKind::Daemon,
+                                   "event_scheduler", "localhost", std::string(), 0);
             Conn &c = m_conns[size_t(ci)];
             c.daemon = true;
             c.activity = Activity::Idle;
@@ -952,17 +985,8 @@ RunResult EngineRun::run()
         for (const SessionSpec &ss : m_sc.sessions)
             if (ss.id)
                 top = std::max(top, *ss.id + 100);
-        const int64_t id = top - top % 100; // not via allocId(): m_nextId stays where it is
-        m_operator = newConn(-1, id, "KillScope", ClientKind::Operator, "root", "localhost",
-                             std::string(), PrivSuper);
-        Conn &op = m_conns[size_t(m_operator)];
-        op.isOperator = true;
-        op.activity = Activity::Idle;
-        op.serverIdle = true;
-        op.command = Command::Sleep;
-        op.stateStr = internEmpty();
-        openSeg(op, LaneState::Idle, 0, 0);
-        pushPl(op);
+        m_operatorId = top - top % 100; // not via allocId(): m_nextId stays where it is
+        newOperatorConn();
     }
     for (size_t i = 0; i < m_sc.actions.size(); ++i) {
         const Action &a = m_sc.actions[i];
@@ -985,6 +1009,9 @@ RunResult EngineRun::run()
             break;
         case ActionKind::Kill:
             schedule(a.at, EvKind::OperatorKill, uint32_t(m_operator), 0, int64_t(i));
+            break;
+        case ActionKind::Restart:
+            schedule(a.at, EvKind::ServerRestart, 0, 0, int64_t(i));
             break;
         }
     }
@@ -1031,6 +1058,8 @@ RunResult EngineRun::run()
 
 RunResult Engine::run(const Scenario &scenario, const RunOptions &options)
 {
+    if (!scenario.branches.empty())
+        return detail::runBranches(scenario, options);
     detail::EngineRun run(scenario, options);
     return run.run();
 }

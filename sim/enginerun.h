@@ -12,6 +12,8 @@
 //   killpath.cpp   KILL: the statement, awake(), check points (wake, notice), deferral,
 //                  timeouts, the closed socket
 //   clients.cpp    the programs at the other end: mysql/mariadb CLIs, applications, Ctrl+C
+//   restart.cpp    the server restarted (kill -9 and start): every thread ends, crash recovery,
+//                  the background rollback of the recovered transactions
 //   runoutput.cpp  what the run records: strings, lane segments, processlist records,
 //                  narration notes, and the final RunResult
 //
@@ -75,6 +77,27 @@ private:
     TimeUs m_lastActivity = 0;
     std::vector<std::string> m_notesDone;
     std::vector<Step> m_rehashSteps;
+    // restart (restart.cpp)
+    struct Recovered
+    {
+        int session = -1;
+        int ownerLane = -1;
+        Text label;
+        std::string user;
+        std::string host;
+        std::vector<UndoChunk> undo;
+        int64_t undoRows = 0;
+        std::vector<int> rowLocks;
+        std::vector<int> rowLockIntervals;
+        std::vector<int64_t> rowLockUndoPos;
+        std::vector<uint8_t> rowLockAsked;
+        std::vector<int> kills; // kill records that end when this rollback ends
+    };
+    bool m_serverDown = false;
+    TimeUs m_serverUpAt = 0;
+    bool m_restartInjected = false; // the restart in progress is a user's what-if
+    std::vector<Recovered> m_recovering;
+    int64_t m_operatorId = 0;
     std::array<StringId, 32> m_stageIds{};
     std::unordered_map<const char *, StringId> m_literals;
     StringId m_emptyId = 0;
@@ -137,7 +160,8 @@ private:
         return nullptr;
     }
     // connections
-    int newConn(int session, int64_t id, const std::string &label, ClientKind kind,
+    // `label` is {en, zh_CN}; an empty zh_CN means the English one.
+    int newConn(int session, int64_t id, const Text &label, ClientKind kind,
                 const std::string &user, const std::string &host, const std::string &db,
                 uint8_t privileges);
     int64_t allocId(std::optional<int64_t> wanted);
@@ -167,6 +191,9 @@ private:
     // A noticed kill ends the thread's row-lock or MDL wait.
     void leaveLockWaits(Conn &c);
     void releaseTrx(Conn &c);
+    // A recovered transaction's rollback has undone every row of some of its locks: those locks
+    // (implicit in InnoDB after recovery) are free, unless somebody asked for them meanwhile.
+    void releaseUndoneRowLocks(Conn &c);
 
     // ---- the InnoDB admission queue (admission.cpp) -----------------------------------------
     // Phase 0 of a rows step: true = the thread has a seat (or needs none), false = it queues.
@@ -235,6 +262,20 @@ private:
     void clientResumeReading(Client &cl);
     // A Ctrl+C helper connection's answer: kill_query() prints into its owner's terminal.
     void helperReply(Conn &c);
+
+    // ---- the server restarted (restart.cpp) --------------------------------------------------
+    // `injected`: the user's what-if (Action::injected); its events are then not the author's.
+    void restartServer(bool injected);
+    void serverUp();
+    // The thread ends with the server process: no cleanup, no reply, no rollback (crash recovery
+    // does that later for what it left behind).
+    void crashConn(Conn &c, Recovered *keep);
+    // The client's connection died with the server.
+    void clientServerGone(Client &cl);
+    // A connection attempt while the server is down is refused (2002/2003).
+    void clientRefused(Client &cl, bool reconnect);
+    // The operator connection (KillScope's own), created at the start and again after a restart.
+    void newOperatorConn();
 
     // ---- what the run records (runoutput.cpp) -----------------------------------------------
     StringId intern(std::string_view s)
@@ -322,5 +363,8 @@ private:
 };
 
 StageKey rowsStage(const Statement *st);
+
+// A scenario with branches: one run per branch, merged side by side (branches.cpp).
+RunResult runBranches(const Scenario &sc, const RunOptions &opt);
 
 } // namespace ks::sim::detail

@@ -96,6 +96,8 @@ enum class EvKind : uint8_t
     LockRetry,   // a row lock this conn waited for was released
     StmtTimeout, // arg = statement serial
     NetWriteTimeout,
+    ServerRestart, // arg = action index
+    ServerUp,
 };
 
 // 32 bytes, so that a node's four children span two cache lines. The kind rides in the low byte
@@ -283,6 +285,14 @@ struct Conn
     int64_t stmtUndoMark = 0;
     std::vector<int> rowLocks; // lock table indices held
     std::vector<int> rowLockIntervals;
+    // Per held row lock: the undo rows booked before it was taken (its rows are the ones above),
+    // and whether another transaction asked for it while it was held (after a restart that turns
+    // the recovered transaction's implicit lock into an explicit one, held to the end).
+    std::vector<int64_t> rowLockUndoPos;
+    std::vector<uint8_t> rowLockAsked;
+    // A transaction resurrected by crash recovery, rolled back by InnoDB's background thread:
+    // no client, no processlist row, thread id 0 in INNODB_TRX (§10.4).
+    bool recovered = false;
     std::vector<MdlHold> mdl;
     std::vector<TempFile> tempFiles;
     int mdlWaitTable = -1;
@@ -319,6 +329,8 @@ struct Client
     int hold = 0;
     std::vector<std::pair<std::string, ClientState>> held;
     int pendingStmt = -1; // statement to send once reconnected
+    bool noConnection =
+        false; // a reconnect failed (server down): the next statement retries at once
     ClientSegment seg;
     int segLane = -1;
 };

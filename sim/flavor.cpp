@@ -83,7 +83,8 @@ constexpr std::string_view kEventIds[kEventTypeCount] = {
     "connect", "statement_start", "statement_end", "kill_issued", "kill_result", "kill_deferred", "kill_replayed", "kill_noticed",
     "socket_closed", "client_error", "lock_wait", "lock_granted", "mdl_wait", "mdl_granted", "queue_wait", "queue_sleep",
     "seat_granted", "seat_released", "rollback_start", "rollback_end", "tempfile_create", "tempfile_delete", "thread_gone",
-    "ctrl_c", "client_stop_reading", "client_resume_reading", "set_global", "timeout", "note"};
+    "ctrl_c", "client_stop_reading", "client_resume_reading", "set_global", "timeout", "note",
+    "server_down", "server_up"};
 }
 
 std::string_view eventTypeId(EventType t)

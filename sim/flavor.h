@@ -13,22 +13,47 @@
 namespace ks::sim {
 
 // Internal kill state; FlavorRules::killedValue() maps it to the server's enum value.
-enum class Killed : uint8_t { None, Query, Timeout, Connection };
+enum class Killed : uint8_t
+{
+    None,
+    Query,
+    Timeout,
+    Connection
+};
 
 // Default processlist State for a step, before flavor overrides in the scenario.
-enum class StageKey : uint8_t {
-    Starting, OpeningTables, SelectRows, UpdateRows, DeleteRows, InsertRows, UserSleep, MdlWait, Commit,
-    StatementRollback, TrxRollback, SortTempFile, RemoveTmp, CopyToTmp, DdCommit, Cleanup, KillStatement
+enum class StageKey : uint8_t
+{
+    Starting,
+    OpeningTables,
+    SelectRows,
+    UpdateRows,
+    DeleteRows,
+    InsertRows,
+    UserSleep,
+    MdlWait,
+    Commit,
+    StatementRollback,
+    TrxRollback,
+    SortTempFile,
+    RemoveTmp,
+    CopyToTmp,
+    DdCommit,
+    Cleanup,
+    KillStatement
 };
 
 class FlavorRules
 {
 public:
-    explicit FlavorRules(Flavor f) : m_flavor(f) {}
+    explicit FlavorRules(Flavor f)
+        : m_flavor(f)
+    {}
 
     Flavor flavor() const { return m_flavor; }
     std::string_view stage(StageKey key) const;
-    std::string_view sendingState() const;     // §4: "Sending to client" (MySQL) / "Writing to net" (MariaDB)
+    std::string_view
+    sendingState() const; // §4: "Sending to client" (MySQL) / "Writing to net" (MariaDB)
     std::string_view daemonState() const { return "Waiting on empty queue"; }
 
     // §3.2: the admission queue exists only in MySQL; 8.0 checks the kill flag after each sleep.
@@ -44,7 +69,8 @@ public:
     bool hidesDisconnectRollback() const { return isMySql(m_flavor); }
     // §4.1/4.2: Command = "Killed" for KILL_CONNECTION (MySQL) or any kill >= KILL_QUERY (MariaDB).
     bool showsKilled(Killed k) const;
-    // §4: Time counts from the start of the last command (MySQL) or from its end when idle (MariaDB).
+    // §4: Time counts from the start of the last command (MySQL) or from its end when idle
+    // (MariaDB).
     bool timeFromEndOfCommand() const { return isMariaDb(m_flavor); }
     // §7: KILL HARD/SOFT, KILL USER, KILL QUERY ID exist only in MariaDB.
     bool hasMariaDbKillSyntax() const { return isMariaDb(m_flavor); }
@@ -58,6 +84,11 @@ public:
     // The numeric killed_state the server would show (§2.1 / §2.2).
     int killedValue(Killed k, bool hard) const;
     std::string_view killedName(Killed k, bool hard) const;
+
+    // §10.4: after kill -9 and a start on the same datadir, MariaDB 10.11 accepted connections
+    // again 2.5 s later (crash recovery, 1 GB buffer pool). MySQL is modelled the same
+    // (UNVERIFIED).
+    TimeUs restartRecoveryUs() const { return 2'500'000; }
 
     std::string_view serverName() const { return isMariaDb(m_flavor) ? "MariaDB" : "MySQL"; }
 

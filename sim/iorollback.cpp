@@ -124,8 +124,10 @@ void EngineRun::rollbackNextChunk(Conn &c)
     c.rbRemaining = rows;
     c.activity = Activity::Rollback;
     openSeg(c, LaneState::RollingBack,
-            lit(c.rbWholeTrx ? "transaction rollback" : "statement rollback"), -1, 0, c.undoRows,
-            io > ch.cpuNs ? FlagIoBound : 0);
+            lit(c.recovered    ? "background rollback of a recovered transaction"
+                : c.rbWholeTrx ? "transaction rollback"
+                               : "statement rollback"),
+            -1, 0, c.undoRows, io > ch.cpuNs ? FlagIoBound : 0);
     pushPl(c);
     ++c.gen;
     scheduleConn(c, ceilDivNsToUs(endNs(c.loopStartNs, rows, c.loopCostNs)), EvKind::WorkDone, 2);
@@ -143,6 +145,8 @@ void EngineRun::rollbackChunkDone(Conn &c)
     RollbackRecord &rr = m_res.rollbacks[size_t(c.rollbackRecord)];
     rr.points.push_back({m_now, c.undoRows});
     c.rbRemaining = 0;
+    if (c.recovered)
+        releaseUndoneRowLocks(c);
     rollbackNextChunk(c);
 }
 

@@ -442,6 +442,13 @@ void EngineRun::closeSocket(Conn &c)
 
 void EngineRun::operatorKill(const QEvent &e)
 {
+    if (m_serverDown) {
+        // Nothing to connect to: KillScope sends the KILL once the server is back.
+        schedule(m_serverUpAt, EvKind::OperatorKill, e.target, 0, e.arg);
+        return;
+    }
+    if (!m_conns[size_t(m_operator)].alive)
+        newOperatorConn(); // the server restarted: a new connection
     Conn &op = m_conns[size_t(m_operator)];
     if (op.activity != Activity::Idle) {
         // The operator's previous KILL is still being answered: type it right after.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ks::sim {
@@ -285,11 +286,22 @@ std::string processlistJson(const RunResult &r, TimeUs t)
 std::string transcriptText(const RunResult &r, int session)
 {
     std::string out;
-    for (const TranscriptLine &l : r.transcriptOf(session)) {
-        std::string ts = formatSeconds(l.t);
-        if (ts.size() < 11)
-            ts.insert(0, 11 - ts.size(), ' ');
-        out += "[" + ts + "] " + escapeControl(l.text) + "\n";
+    const std::vector<TranscriptLine> lines = r.transcriptOf(session);
+    // A scenario with branches: one terminal per branch ("-- Wait", "-- Restart"), each in time
+    // order, not the branches' lines interleaved.
+    const size_t branches = std::max<size_t>(1, r.branchLabels.size());
+    for (size_t b = 0; b < branches; ++b) {
+        if (r.branchLabels.size() > 1)
+            out += "-- " + escapeControl(r.branchLabels[b]) + "\n";
+        for (const TranscriptLine &l : lines) {
+            const int lb = l.lane >= 0 ? r.lanes[size_t(l.lane)].branch : 0;
+            if (size_t(lb) != b && r.branchLabels.size() > 1)
+                continue;
+            std::string ts = formatSeconds(l.t);
+            if (ts.size() < 11)
+                ts.insert(0, 11 - ts.size(), ' ');
+            out += "[" + ts + "] " + escapeControl(l.text) + "\n";
+        }
     }
     return out;
 }
@@ -470,18 +482,33 @@ std::string chromeTrace(const RunResult &r)
     add(R"({"ph":"M","name":"process_name","pid":1,"tid":0,"args":{"name":"server threads"}})");
     add(R"({"ph":"M","name":"process_name","pid":2,"tid":0,"args":{"name":"clients"}})");
     add(R"({"ph":"M","name":"process_name","pid":3,"tid":0,"args":{"name":"narration"}})");
+    // A lane's tid is its index (creation order: a what-if never renumbers the lanes of the
+    // past); where it is shown is its sort index (a restart's recovered transaction sits next to
+    // its session, which moves the lanes below it). With branches, each branch's lanes count from
+    // their own block of ids, so a what-if that adds lanes to one branch leaves the other's alone.
+    std::vector<int> firstOfBranch;
     for (const Lane &l : r.lanes) {
-        const std::string tid = std::to_string(l.order + 1);
+        if (size_t(l.branch) >= firstOfBranch.size())
+            firstOfBranch.resize(size_t(l.branch) + 1, l.index);
+        firstOfBranch[size_t(l.branch)] = std::min(firstOfBranch[size_t(l.branch)], l.index);
+    }
+    auto tidOf = [&](int lane) {
+        const Lane &l = r.lanes[size_t(lane)];
+        return std::to_string(l.branch * 100000 + (l.index - firstOfBranch[size_t(l.branch)]) + 1);
+    };
+    for (const Lane &l : r.lanes) {
+        const std::string tid = tidOf(l.index);
+        const std::string sortIndex = std::to_string(l.order + 1);
         const std::string name = esc(std::to_string(l.processlistId) + " " + l.user + "@" + l.host + " " + l.label);
         add("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + tid + ",\"args\":{\"name\":" + name + "}}");
-        add("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":1,\"tid\":" + tid + ",\"args\":{\"sort_index\":" + tid + "}}");
+        add("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":1,\"tid\":" + tid + ",\"args\":{\"sort_index\":" + sortIndex + "}}");
         if (!l.clientSegments.empty()) {
             add("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":2,\"tid\":" + tid + ",\"args\":{\"name\":" + name + "}}");
-            add("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":2,\"tid\":" + tid + ",\"args\":{\"sort_index\":" + tid + "}}");
+            add("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":2,\"tid\":" + tid + ",\"args\":{\"sort_index\":" + sortIndex + "}}");
         }
     }
     for (const Lane &l : r.lanes) {
-        const std::string tid = std::to_string(l.order + 1);
+        const std::string tid = tidOf(l.index);
         for (const LaneSegment &s : l.segments) {
             std::string ev = "{\"ph\":\"X\",\"pid\":1,\"tid\":" + tid + ",\"ts\":" + std::to_string(s.start)
                              + ",\"dur\":" + std::to_string(s.end - s.start) + ",\"name\":\"" + std::string(laneStateId(s.state))
@@ -509,9 +536,9 @@ std::string chromeTrace(const RunResult &r)
     }
     int flow = 0;
     for (const Signal &s : r.killSignals) {
-        const std::string to = s.toLane >= 0 ? std::to_string(r.lanes[size_t(s.toLane)].order + 1) : "0";
+        const std::string to = s.toLane >= 0 ? tidOf(s.toLane) : "0";
         if (s.kind == SignalKind::KillArrow && s.fromLane >= 0 && s.toLane >= 0) {
-            const std::string from = std::to_string(r.lanes[size_t(s.fromLane)].order + 1);
+            const std::string from = tidOf(s.fromLane);
             const std::string id = std::to_string(++flow);
             add("{\"ph\":\"s\",\"id\":" + id + ",\"pid\":1,\"tid\":" + from + ",\"ts\":" + std::to_string(s.t) + ",\"name\":" + esc(s.label)
                 + ",\"cat\":\"kill\"}");

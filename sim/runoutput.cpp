@@ -279,22 +279,76 @@ void EngineRun::finalize()
 void EngineRun::resolveNarration()
 {
     const uint8_t bit = uint8_t(1u << unsigned(m_flavor));
+    if (m_sc.narration.empty())
+        return; // the engine's own notes are in time order already
+    // What the author wrote describes the scenario's own actions: events that belong to a kill
+    // or a SET the user added are not theirs, and are invisible here (not counted by `nth`).
+    std::vector<int> owner(m_res.events.size(), -1);
+    std::vector<char> foreign(m_res.events.size(), 0);
+    for (size_t i = 0; i < m_res.events.size(); ++i) {
+        const Event &e = m_res.events[i];
+        owner[i] = m_res.killOfEvent(e);
+        foreign[i] = (owner[i] >= 0 && m_res.kills[size_t(owner[i])].injected) ||
+                     ((e.type == EventType::SetGlobal || e.type == EventType::ServerDown ||
+                       e.type == EventType::ServerUp) &&
+                      e.injected);
+    }
+    auto codeOf = [](const Event &e) -> std::optional<int> {
+        switch (e.type) {
+        case EventType::StatementEnd:
+        case EventType::ClientError:
+        case EventType::KillResult:
+            return int(e.a);
+        default:
+            return std::nullopt;
+        }
+    };
+    auto matches = [&](size_t i, EventType type, const std::string &sessionName,
+                       const std::optional<KillType> &kill, const std::optional<int> &code) {
+        const Event &e = m_res.events[i];
+        if (e.type != type || foreign[i])
+            return false;
+        if (!sessionName.empty()) {
+            const int session = m_sc.sessionIndex(sessionName);
+            if (e.lane < 0 || m_res.lanes[size_t(e.lane)].session != session)
+                return false;
+        }
+        if (kill && (owner[i] < 0 || m_res.kills[size_t(owner[i])].type != *kill))
+            return false;
+        if (code && codeOf(e) != code)
+            return false;
+        return true;
+    };
+    // Some event at or after the anchor — or, for a step about a kill, from that kill on — that
+    // belongs to the same kill where both belong to one (another KILL is a kill of its own, not
+    // a consequence: kill_issued / kill_result are exempt).
+    auto happens = [&](const EventMatch &m, TimeUs anchor, int anchorKill) {
+        const TimeUs from = anchorKill >= 0 ? m_res.kills[size_t(anchorKill)].issued : anchor;
+        const bool sameKill = m.event != EventType::KillIssued && m.event != EventType::KillResult;
+        for (size_t i = 0; i < m_res.events.size(); ++i) {
+            if (m_res.events[i].t < from || !matches(i, m.event, m.session, m.kill, m.code))
+                continue;
+            if (sameKill && anchorKill >= 0 && owner[i] >= 0 && owner[i] != anchorKill)
+                continue;
+            return true;
+        }
+        return false;
+    };
     for (const NarrationSpec &n : m_sc.narration) {
         if (!(n.flavorMask & bit))
             continue;
         TimeUs t = -1;
+        int kill = -1;
         if (n.at) {
             t = *n.at;
         } else {
-            const int session = n.session.empty() ? -1 : m_sc.sessionIndex(n.session);
             int seen = 0;
-            for (const Event &e : m_res.events) {
-                if (e.type != n.event)
-                    continue;
-                if (session >= 0 && (e.lane < 0 || m_res.lanes[size_t(e.lane)].session != session))
+            for (size_t i = 0; i < m_res.events.size(); ++i) {
+                if (!matches(i, n.event, n.session, n.kill, n.code))
                     continue;
                 if (++seen == n.nth) {
-                    t = e.t;
+                    t = m_res.events[i].t;
+                    kill = owner[i];
                     break;
                 }
             }
@@ -303,10 +357,18 @@ void EngineRun::resolveNarration()
         }
         if (t + n.offsetUs > m_res.until)
             continue; // after the end of this run
+        bool keep = true;
+        for (const EventMatch &m : n.needs)
+            keep = keep && happens(m, t, kill);
+        for (const EventMatch &m : n.unlessAny)
+            keep = keep && !happens(m, t, kill);
+        if (!keep)
+            continue; // what it describes does not happen in this run
         NarrationStep s;
         s.t = t + n.offsetUs;
         s.en = n.text.en;
         s.zh_CN = n.text.zh_CN;
+        s.kill = kill;
         m_res.narration.push_back(std::move(s));
     }
     std::stable_sort(m_res.narration.begin(), m_res.narration.end(),

@@ -132,7 +132,11 @@ std::vector<ProcessRow> RunResult::processlistAt(TimeUs t, bool includeHidden) c
         row.hidden = !r->visible;
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const ProcessRow &a, const ProcessRow &b) { return a.id < b.id; });
+    // Sorted by id; with branches (sim/branches.cpp) each branch's server together, in order.
+    std::sort(rows.begin(), rows.end(), [this](const ProcessRow &a, const ProcessRow &b) {
+        const int ba = lanes[size_t(a.lane)].branch, bb = lanes[size_t(b.lane)].branch;
+        return ba != bb ? ba < bb : a.id < b.id;
+    });
     return rows;
 }
 
@@ -218,6 +222,49 @@ std::vector<int> RunResult::lanesOfSession(int session) const
             out.push_back(l.index);
     }
     return out;
+}
+
+int RunResult::killOfEvent(const Event &e) const
+{
+    auto valid = [this](int64_t k) { return k >= 0 && k < int64_t(kills.size()) ? int(k) : -1; };
+    switch (e.type) {
+    case EventType::KillIssued:
+    case EventType::KillResult:
+    case EventType::KillDeferred:
+        return valid(e.b);
+    case EventType::KillNoticed:
+    case EventType::KillReplayed:
+    case EventType::Timeout:
+        return valid(e.a);
+    case EventType::ClientError:
+        for (const KillRecord &k : kills)
+            if (k.clientError == e.t && k.victimLane == e.lane && k.clientErrorCode == e.a)
+                return k.index;
+        return -1;
+    case EventType::SocketClosed:
+    case EventType::RollbackStart:
+    case EventType::RollbackEnd:
+    case EventType::StatementEnd:
+    case EventType::ThreadGone:
+    case EventType::TempFileDelete: {
+        // The latest kill on this lane that was under way then (issued, not yet over).
+        int found = -1;
+        for (const KillRecord &k : kills) {
+            if (k.victimLane != e.lane || k.result != 0 || k.issued > e.t)
+                continue;
+            if (k.outcome == KillOutcome::NoEffect || k.outcome == KillOutcome::Refused)
+                continue;
+            if (k.finished >= 0 && k.finished < e.t)
+                continue;
+            if (e.type == EventType::SocketClosed && k.type != KillType::Connection)
+                continue;
+            found = k.index;
+        }
+        return found;
+    }
+    default:
+        return -1;
+    }
 }
 
 int RunResult::narrationAt(TimeUs t) const

@@ -38,7 +38,7 @@ struct LaneSegment
     TimeUs start = 0;
     TimeUs end = 0;
     LaneState state = LaneState::Idle;
-    uint8_t flags = 0;           // LaneFlag bits
+    uint8_t flags = 0; // LaneFlag bits
     uint16_t reserved = 0;
     // Check points inside this segment: -1 none (the thread cannot notice a kill here),
     // 0 wakeable (a kill is noticed at once), > 0 one every checkNs nanoseconds starting
@@ -47,8 +47,8 @@ struct LaneSegment
     // the exact wake-ups are the QueueWait / QueueSleep events (a = sleep length).
     int32_t checkNs = -1;
     int32_t checkFirstNs = 0;
-    StringId detail = 0;         // short text: statement, lock key, stage
-    int32_t rowsStart = -1;      // running loop: rows done; rolling back: rows remaining; -1 n/a
+    StringId detail = 0;    // short text: statement, lock key, stage
+    int32_t rowsStart = -1; // running loop: rows done; rolling back: rows remaining; -1 n/a
     int32_t rowsEnd = -1;
 };
 
@@ -62,16 +62,32 @@ struct ClientSegment
 
 // One processlist-relevant change of a lane (internal representation, exposed for the model
 // layer's own caching; use RunResult::processlistAt for the formatted rows).
-enum class Command : uint8_t { Connect, Sleep, Query, FieldList, Daemon, Quit };
-enum class TrxState : uint8_t { None, Running, LockWait, RollingBack, Committing };
+enum class Command : uint8_t
+{
+    Connect,
+    Sleep,
+    Query,
+    FieldList,
+    Daemon,
+    Quit
+};
+enum class TrxState : uint8_t
+{
+    None,
+    Running,
+    LockWait,
+    RollingBack,
+    Committing
+};
 std::string_view commandName(Command c);
 std::string_view trxStateName(TrxState s);
 
 struct ProcessRecord
 {
     TimeUs t = 0;
-    TimeUs timeBase = 0;      // Time column = now - timeBase
-    // trx_rows_modified(t) = rowsBase + rowsDir * min(rowsLimit, floor((t*1000 - rowsStartNs) / rowsCostNs))
+    TimeUs timeBase = 0; // Time column = now - timeBase
+    // trx_rows_modified(t) = rowsBase + rowsDir * min(rowsLimit, floor((t*1000 - rowsStartNs) /
+    // rowsCostNs))
     int64_t rowsBase = 0;
     int64_t rowsStartNs = 0;
     int64_t rowsLimit = 0;
@@ -98,43 +114,54 @@ struct Lane
 {
     int index = 0;
     int64_t processlistId = 0;
-    int session = -1;            // scenario session index, -1 = helper/operator
-    std::string sessionName;     // "" for helper/operator
+    int session = -1;        // scenario session index, -1 = helper/operator
+    std::string sessionName; // "" for helper/operator
     std::string label;
+    std::string labelZh; // the label in Chinese; "" = the same as label
+    int branch = 0;      // which branch's run (sim/branches.cpp); 0 without branches
     std::string user;
     std::string host;
     std::string db;
     ClientKind client = ClientKind::App;
-    int order = 0;               // display order (sessions first, in scenario order)
+    int order = 0; // display order (sessions first, in scenario order)
     TimeUs createdAt = 0;
-    TimeUs goneAt = -1;          // -1 = still there at the end of the run
+    TimeUs goneAt = -1; // -1 = still there at the end of the run
     std::vector<LaneSegment> segments;
     std::vector<ClientSegment> clientSegments;
     std::vector<ProcessRecord> processlist;
 };
 
-enum class SignalKind : uint8_t { KillArrow, FlagNoticed, KillDeferred, KillReplayed, SocketClosed, TimeoutFired };
+enum class SignalKind : uint8_t
+{
+    KillArrow,
+    FlagNoticed,
+    KillDeferred,
+    KillReplayed,
+    SocketClosed,
+    TimeoutFired
+};
 
 struct Signal
 {
     TimeUs t = 0;
     SignalKind kind = SignalKind::KillArrow;
-    int fromLane = -1;           // killer lane (-1: the server's timer)
-    int toLane = -1;             // victim lane
-    int kill = -1;               // index into kills (type, mode, source and timings are there)
-    int result = 0;              // KillArrow: what the killer got (0 = Query OK, else the error)
-    std::string label;           // "KILL QUERY 12", "Ctrl+C → KILL QUERY 11", "flag noticed", ...
+    int fromLane = -1; // killer lane (-1: the server's timer)
+    int toLane = -1;   // victim lane
+    int kill = -1;     // index into kills (type, mode, source and timings are there)
+    int result = 0;    // KillArrow: what the killer got (0 = Query OK, else the error)
+    std::string label; // "KILL QUERY 12", "Ctrl+C → KILL QUERY 11", "flag noticed", ...
 };
 
-enum class KillOutcome : uint8_t {
-    Refused,          // 1094 / 1095 / 1064 / 1957: nothing happened to the victim
-    NoEffect,         // idle KILL QUERY on MySQL, or the victim was already being killed
-    Interrupted,      // the statement failed with the kill's error; the connection lives on
-    Disconnected,     // the connection ended and the thread is gone
-    LostRace,         // the statement had passed its last check point: it completed anyway
-    SleepReturned,    // MySQL: SELECT SLEEP(n) returned 1 without an error
+enum class KillOutcome : uint8_t
+{
+    Refused,            // 1094 / 1095 / 1064 / 1957: nothing happened to the victim
+    NoEffect,           // idle KILL QUERY on MySQL, or the victim was already being killed
+    Interrupted,        // the statement failed with the kill's error; the connection lives on
+    Disconnected,       // the connection ended and the thread is gone
+    LostRace,           // the statement had passed its last check point: it completed anyway
+    SleepReturned,      // MySQL: SELECT SLEEP(n) returned 1 without an error
     ResetAtNextCommand, // MariaDB idle KILL QUERY: Killed until the next command resets it
-    Pending           // not yet noticed when the run ended
+    Pending             // not yet noticed when the run ended
 };
 std::string_view killOutcomeId(KillOutcome o);
 
@@ -148,13 +175,14 @@ struct KillRecord
     KillType type = KillType::Connection;
     KillMode mode = KillMode::Default;
     KillSource source = KillSource::Statement;
-    int result = 0;              // what the killer got: 0 = Query OK, else the error number
-    std::string statement;       // "KILL QUERY 12"
-    TimeUs noticed = -1;         // victim reached a check point
-    TimeUs clientError = -1;     // the victim's client showed the error (2013 comes at once)
+    int result = 0;          // what the killer got: 0 = Query OK, else the error number
+    std::string statement;   // "KILL QUERY 12"
+    TimeUs noticed = -1;     // victim reached a check point
+    TimeUs clientError = -1; // the victim's client showed the error (2013 comes at once)
     int clientErrorCode = 0;
-    TimeUs finished = -1;        // KILL QUERY: statement over; KILL CONNECTION: thread gone
+    TimeUs finished = -1; // KILL QUERY: statement over; KILL CONNECTION: thread gone
     KillOutcome outcome = KillOutcome::Pending;
+    bool injected = false; // sent by a user's what-if (Action::injected)
 };
 
 struct RollbackPoint
@@ -169,7 +197,7 @@ struct RollbackRecord
     bool wholeTransaction = false;
     int64_t rows = 0;
     TimeUs start = 0;
-    TimeUs end = -1;             // -1 = still rolling back at the end of the run
+    TimeUs end = -1;                   // -1 = still rolling back at the end of the run
     std::vector<RollbackPoint> points; // rows remaining, exact at each point, linear between
 };
 
@@ -178,7 +206,8 @@ struct NarrationStep
     TimeUs t = 0;
     std::string en;
     std::string zh_CN;
-    bool fromEngine = false;     // added by the engine (UNVERIFIED modelling notes)
+    bool fromEngine = false; // added by the engine (UNVERIFIED modelling notes)
+    int kill = -1;           // the kill whose event anchors the step (index into kills)
 };
 
 struct Event
@@ -186,7 +215,7 @@ struct Event
     TimeUs t = 0;
     int32_t lane = -1;
     EventType type = EventType::Note;
-    uint8_t reserved0 = 0;
+    uint8_t injected = 0; // set_global, server_down/up: the user's what-if (Action::injected)
     uint16_t reserved1 = 0;
     int64_t a = 0;
     int64_t b = 0;
@@ -209,26 +238,26 @@ struct ProcessRow
     std::optional<std::string> db;
     std::string command;
     int64_t timeSec = 0;
-    TimeUs timeUs = 0;           // MariaDB I_S TIME_MS is timeUs / 1000 with 3 decimals
+    TimeUs timeUs = 0; // MariaDB I_S TIME_MS is timeUs / 1000 with 3 decimals
     std::optional<std::string> state;
     std::optional<std::string> info;
     std::optional<double> progress; // MariaDB only
-    std::string trxState;        // "" = no transaction
+    std::string trxState;           // "" = no transaction
     std::optional<int64_t> trxRowsModified;
     std::string trxOperationState;
     int killedValue = 0;
     std::string killedName;
-    bool hidden = false;         // present in the server but not in SHOW PROCESSLIST
+    bool hidden = false; // present in the server but not in SHOW PROCESSLIST
 };
 
 struct LockRow
 {
-    std::string kind;            // "row" or "mdl"
-    std::string key;             // "t:id=1" or table name
-    std::string mode;            // "X", "SR", "SW", "SU"
+    std::string kind; // "row" or "mdl"
+    std::string key;  // "t:id=1" or table name
+    std::string mode; // "X", "SR", "SW", "SU"
     int lane = -1;
     int64_t id = 0;
-    bool granted = false;        // false = waiting
+    bool granted = false; // false = waiting
     TimeUs since = 0;
 };
 
@@ -236,11 +265,11 @@ struct LockInterval
 {
     bool row = true;
     StringId key = 0;
-    uint8_t mode = 0;            // MdlMode for MDL
+    uint8_t mode = 0; // MdlMode for MDL
     int lane = -1;
     TimeUs requested = 0;
-    TimeUs granted = -1;         // -1 never granted
-    TimeUs released = -1;        // -1 still held / waiting at the end
+    TimeUs granted = -1;  // -1 never granted
+    TimeUs released = -1; // -1 still held / waiting at the end
 };
 
 struct ScenarioInfo
@@ -256,7 +285,7 @@ public:
     Flavor flavor = Flavor::MySql80;
     ScenarioInfo scenario;
     TimeUs until = 0;
-    std::vector<std::string> strings;   // [0] = "" (NULL)
+    std::vector<std::string> strings; // [0] = "" (NULL)
     std::vector<Lane> lanes;
     std::vector<Signal> killSignals;
     std::vector<KillRecord> kills;
@@ -268,10 +297,15 @@ public:
     // order, so that printing every session's terminal is linear in the output.
     std::vector<std::vector<uint32_t>> sessionTranscript;
     std::vector<LockInterval> locks;
-    uint64_t processedEvents = 0;       // engine queue events handled (for benchmarks)
-    bool truncated = false;             // stopped early at RunOptions::maxEvents (until = that time)
+    // A scenario with branches (sim/branches.cpp): their labels (English), Lane::branch indexes it.
+    std::vector<std::string> branchLabels;
+    uint64_t processedEvents = 0; // engine queue events handled (for benchmarks)
+    bool truncated = false;       // stopped early at RunOptions::maxEvents (until = that time)
 
-    const std::string &str(StringId id) const { return id < strings.size() ? strings[id] : strings[0]; }
+    const std::string &str(StringId id) const
+    {
+        return id < strings.size() ? strings[id] : strings[0];
+    }
 
     // SHOW FULL PROCESSLIST at time t (rows sorted by id). Hidden threads only with includeHidden.
     std::vector<ProcessRow> processlistAt(TimeUs t, bool includeHidden = false) const;
@@ -288,6 +322,11 @@ public:
     std::vector<int> lanesOfSession(int session) const;
     // Narration step current at t (the last one with step.t <= t), -1 if none.
     int narrationAt(TimeUs t) const;
+    // The kill an event belongs to (index into kills), -1 for none: the kill's own events carry
+    // it; a client error is the kill's when it is the one the kill caused; a rollback, statement
+    // end, socket close or thread end on the victim's lane while the kill is under way is the
+    // kill's.
+    int killOfEvent(const Event &e) const;
 };
 
 } // namespace ks::sim

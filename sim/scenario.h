@@ -44,36 +44,72 @@ struct StageText
     }
 };
 
-enum class StepOp : uint8_t { Cpu, Mdl, Rows, Sleep, TempFile, Io, Dd };
-enum class MdlMode : uint8_t { SharedRead, SharedWrite, SharedUpgradable, Exclusive };
+enum class StepOp : uint8_t
+{
+    Cpu,
+    Mdl,
+    Rows,
+    Sleep,
+    TempFile,
+    Io,
+    Dd
+};
+enum class MdlMode : uint8_t
+{
+    SharedRead,
+    SharedWrite,
+    SharedUpgradable,
+    Exclusive
+};
 
 struct Step
 {
     StepOp op = StepOp::Cpu;
     StageText stage;
-    TimeUs durationUs = 0;           // cpu, sleep, dd
-    std::string table;               // mdl
+    TimeUs durationUs = 0; // cpu, sleep, dd
+    std::string table;     // mdl
     MdlMode mdlMode = MdlMode::SharedWrite;
-    int64_t count = 0;               // rows
-    DurationNs perRowNs = 0;         // rows
-    DurationNs rollbackPerRowNs = 0; // rows; 0 = same as perRowNs
-    bool modify = false;             // rows
-    std::vector<std::string> lockKeys; // rows
-    bool innodb = true;              // rows: goes through the admission queue
-    bool send = false;               // rows: each row is written to the client
-    int64_t ioBytesPerRow = 0;       // rows: pages not cached
+    int64_t count = 0;                  // rows
+    DurationNs perRowNs = 0;            // rows
+    DurationNs rollbackPerRowNs = 0;    // rows; 0 = same as perRowNs
+    bool modify = false;                // rows
+    std::vector<std::string> lockKeys;  // rows
+    bool innodb = true;                 // rows: goes through the admission queue
+    bool send = false;                  // rows: each row is written to the client
+    int64_t ioBytesPerRow = 0;          // rows: pages not cached
     int64_t rollbackIoBytesPerRow = -1; // rows: -1 = same as ioBytesPerRow
-    bool alone = false;              // sleep: the statement is just SELECT SLEEP(n)
-    int64_t bytes = 0;               // tempfile, io
-    TimeUs deleteUs = 1000;          // tempfile
-    bool commits = true;             // dd
+    bool alone = false;                 // sleep: the statement is just SELECT SLEEP(n)
+    int64_t bytes = 0;                  // tempfile, io
+    TimeUs deleteUs = 1000;             // tempfile
+    bool commits = true;                // dd
 };
 
-enum class StatementKind : uint8_t { Select, Update, Delete, Insert, Ddl, Other, Begin, Commit, Rollback, Kill, Quit };
+enum class StatementKind : uint8_t
+{
+    Select,
+    Update,
+    Delete,
+    Insert,
+    Ddl,
+    Other,
+    Begin,
+    Commit,
+    Rollback,
+    Kill,
+    Quit
+};
 
 struct KillSpec
 {
-    enum class Target : uint8_t { Session, Id, Self, User, QueryOf, QueryId };
+    enum class Target : uint8_t
+    {
+        Session,
+        Id,
+        Self,
+        User,
+        QueryOf,
+        QueryId
+    };
     KillType type = KillType::Connection;
     KillMode mode = KillMode::Default;
     Target target = Target::Self;
@@ -93,7 +129,13 @@ struct Statement
     std::optional<int64_t> resultRows;
 };
 
-enum Privilege : uint8_t { PrivSuper = 1, PrivConnectionAdmin = 2, PrivProcess = 4, PrivSystemUser = 8 };
+enum Privilege : uint8_t
+{
+    PrivSuper = 1,
+    PrivConnectionAdmin = 2,
+    PrivProcess = 4,
+    PrivSystemUser = 8
+};
 
 struct SessionSpec
 {
@@ -103,7 +145,8 @@ struct SessionSpec
     std::string host = "localhost";
     std::optional<std::string> db;
     uint8_t privileges = 0;
-    std::string label;
+    std::string label;   // lane label, English (default: the name)
+    std::string labelZh; // lane label, Chinese (default: the English one)
     ClientKind client = ClientKind::Cli;
     bool quick = false;
     std::optional<bool> autoRehash;
@@ -115,7 +158,17 @@ struct SessionSpec
     std::vector<Statement> statements;
 };
 
-enum class ActionKind : uint8_t { CtrlC, StopReading, ResumeReading, Set, Kill };
+// Restart: the server process is killed (kill -9) and started again on the same datadir
+// (kill-semantics.md §10.4); also reachable as the what-if knob `restart` (sim/knobs.h).
+enum class ActionKind : uint8_t
+{
+    CtrlC,
+    StopReading,
+    ResumeReading,
+    Set,
+    Kill,
+    Restart
+};
 
 struct Action
 {
@@ -125,6 +178,31 @@ struct Action
     std::string name;    // Set: "innodb_thread_concurrency" or "io_pressure"
     double value = 0;    // Set
     KillSpec kill;       // Kill
+    // Added by the user (a what-if kill or knob), not by the scenario's author: the author's
+    // narration never describes what such an action causes.
+    bool injected = false;
+};
+
+// Which events of a run a narration step describes (SCENARIO_FORMAT.md, narration[].on and
+// narration[].requires). An event caused by a kill (its arrival, notice, rollback, client error,
+// the end of the thread) "belongs" to that kill; see RunResult::killOfEvent.
+struct EventMatch
+{
+    EventType event = EventType::Note;
+    std::string session;          // empty = any
+    int nth = 1;                  // on: the k-th such event; requires: ignored (any)
+    std::optional<KillType> kill; // the event belongs to a kill of this type
+    std::optional<int> code;      // statement_end, client_error, kill_result: this code (0 = OK)
+};
+
+// One of a scenario's alternative endings, shown side by side: the scenario runs once per
+// branch, with the branch's actions added, and the runs' lanes are laid one group under the
+// other on the same time axis (sim/branches.cpp).
+struct Branch
+{
+    std::string name; // [a-z0-9-]+, unique
+    Text label;       // lane-group caption ("Wait", "Restart")
+    std::vector<Action> actions;
 };
 
 struct NarrationSpec
@@ -133,8 +211,16 @@ struct NarrationSpec
     EventType event = EventType::Note;
     std::string session; // empty = any
     int nth = 1;
+    std::optional<KillType> kill; // on: only events of a kill of this type
+    std::optional<int> code;      // on: only events with this code
+    // Each must happen at or after the step's anchor (and, where both belong to a kill, to the
+    // same kill); otherwise the step is dropped from the run (JSON "requires"). unlessAny
+    // (JSON "unless"): none may.
+    std::vector<EventMatch> needs;
+    std::vector<EventMatch> unlessAny;
     TimeUs offsetUs = 0;
     uint8_t flavorMask = 0x7; // bit per Flavor
+    std::string branch;       // only in this branch's run; empty = once (the first branch's run)
     Text text;
 };
 
@@ -169,6 +255,7 @@ struct Scenario
     std::vector<SessionSpec> sessions;
     std::vector<Action> actions;
     std::vector<NarrationSpec> narration;
+    std::vector<Branch> branches; // empty = one run
 
     bool supports(Flavor f) const;
     int sessionIndex(const std::string &name) const; // -1 if none

@@ -1,13 +1,14 @@
 #include "scenarioparser.h"
 
 #include "engine.h"
+#include "knobs.h"
 #include "report.h"
 #include "timeparse.h"
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace ks::sim {
@@ -51,17 +52,22 @@ std::string escapeToken(const std::string &key)
 std::string describe(const json &v)
 {
     switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return v.get<bool>() ? "true" : "false";
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
     case json::value_t::string: {
         std::string s = v.get<std::string>();
         if (s.size() > 40)
             s = s.substr(0, 40) + "...";
         return json(s).dump(-1, ' ', true, json::error_handler_t::replace);
     }
-    default: return v.dump(-1, ' ', true, json::error_handler_t::replace);
+    default:
+        return v.dump(-1, ' ', true, json::error_handler_t::replace);
     }
 }
 
@@ -71,7 +77,8 @@ bool validName(const std::string &s, bool lowerDash)
         return false;
     for (char c : s) {
         const bool ok = lowerDash ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
-                                  : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+                                  : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= '0' && c <= '9') || c == '_');
         if (!ok)
             return false;
     }
@@ -173,8 +180,9 @@ public:
             }
             return i;
         }
-        error(ptr, (min >= 0 ? std::string("expected a non-negative integer, got ") : std::string("expected an integer, got "))
-                       + describe(v));
+        error(ptr, (min >= 0 ? std::string("expected a non-negative integer, got ")
+                             : std::string("expected an integer, got ")) +
+                       describe(v));
         return std::nullopt;
     }
 
@@ -186,7 +194,8 @@ public:
         }
         const double d = v.get<double>();
         if (!std::isfinite(d) || d < min || d > max) {
-            error(ptr, "must be between " + json(min).dump() + " and " + json(max).dump() + ", got " + describe(v));
+            error(ptr, "must be between " + json(min).dump() + " and " + json(max).dump() +
+                           ", got " + describe(v));
             return std::nullopt;
         }
         return d;
@@ -212,7 +221,8 @@ public:
             }
             t = TimeUs(u);
         } else if (!v.is_string()) {
-            error(ptr, "expected a time such as \"1.5s\", \"200ms\" or \"3000us\", got " + describe(v));
+            error(ptr,
+                  "expected a time such as \"1.5s\", \"200ms\" or \"3000us\", got " + describe(v));
             return std::nullopt;
         } else {
             DurationParse p = parseTimeUs(v.get<std::string>());
@@ -304,6 +314,8 @@ struct Parser
         std::string pointer;
     };
     std::vector<NameRef> sessionRefs;
+    std::vector<NameRef> branchRefs;
+    std::vector<std::string> branchNames;
     // Costs that depend on the server's I/O settings and on every `set io_pressure` action,
     // checked once the whole document is read.
     struct IoCost
@@ -352,6 +364,10 @@ struct Parser
         for (const Action &a : sc.actions)
             if (a.kind == ActionKind::Set && a.name == "io_pressure")
                 pressure = std::max(pressure, a.value);
+        for (const Branch &b : sc.branches)
+            for (const Action &a : b.actions)
+                if (a.kind == ActionKind::Set && a.name == "io_pressure")
+                    pressure = std::max(pressure, a.value);
         char p[32];
         std::snprintf(p, sizeof p, "%g", pressure);
         const std::string device = " at io_bandwidth " + std::to_string(sc.server.ioBandwidth) +
@@ -414,9 +430,11 @@ struct Parser
     void parseServer(const json &v, const std::string &ptr)
     {
         if (!r.object(v, ptr,
-                      {"innodb_thread_concurrency", "innodb_concurrency_tickets", "innodb_thread_sleep_delay",
-                       "innodb_adaptive_max_sleep_delay", "innodb_lock_wait_timeout", "net_write_timeout", "io_bandwidth",
-                       "io_pressure", "max_statement_time", "max_execution_time", "first_connection_id", "connect_time"}))
+                      {"innodb_thread_concurrency", "innodb_concurrency_tickets",
+                       "innodb_thread_sleep_delay", "innodb_adaptive_max_sleep_delay",
+                       "innodb_lock_wait_timeout", "net_write_timeout", "io_bandwidth",
+                       "io_pressure", "max_statement_time", "max_execution_time",
+                       "first_connection_id", "connect_time"}))
             return;
         ServerConfig &s = sc.server;
         if (const json *m = r.member(v, "innodb_thread_concurrency"))
@@ -428,14 +446,16 @@ struct Parser
         if (const json *m = r.member(v, "innodb_thread_sleep_delay"))
             if (auto t = r.time(*m, ptr + "/innodb_thread_sleep_delay")) {
                 if (*t > 1'000'000)
-                    r.error(ptr + "/innodb_thread_sleep_delay", "must be at most 1s (the server's limit)");
+                    r.error(ptr + "/innodb_thread_sleep_delay",
+                            "must be at most 1s (the server's limit)");
                 else
                     s.innodbThreadSleepDelayUs = *t;
             }
         if (const json *m = r.member(v, "innodb_adaptive_max_sleep_delay"))
             if (auto t = r.time(*m, ptr + "/innodb_adaptive_max_sleep_delay")) {
                 if (*t > 1'000'000)
-                    r.error(ptr + "/innodb_adaptive_max_sleep_delay", "must be at most 1s (the server's limit)");
+                    r.error(ptr + "/innodb_adaptive_max_sleep_delay",
+                            "must be at most 1s (the server's limit)");
                 else
                     s.innodbAdaptiveMaxSleepDelayUs = *t;
             }
@@ -511,8 +531,9 @@ struct Parser
             r.object(v, ptr, {"op", "stage", "table", "mode"});
         } else if (*ops == "rows") {
             st.op = StepOp::Rows;
-            r.object(v, ptr, {"op", "stage", "count", "perRow", "modify", "lock", "innodb", "send", "ioBytesPerRow", "rollbackPerRow",
-                                   "rollbackIoBytesPerRow"});
+            r.object(v, ptr,
+                     {"op", "stage", "count", "perRow", "modify", "lock", "innodb", "send",
+                      "ioBytesPerRow", "rollbackPerRow", "rollbackIoBytesPerRow"});
         } else if (*ops == "sleep") {
             st.op = StepOp::Sleep;
             r.object(v, ptr, {"op", "stage", "duration", "alone"});
@@ -526,7 +547,8 @@ struct Parser
             st.op = StepOp::Dd;
             r.object(v, ptr, {"op", "stage", "duration", "commits"});
         } else {
-            r.error(ptr + "/op", "unknown op \"" + *ops + "\" (use cpu, mdl, rows, sleep, tempfile, io, dd)");
+            r.error(ptr + "/op",
+                    "unknown op \"" + *ops + "\" (use cpu, mdl, rows, sleep, tempfile, io, dd)");
             return;
         }
         if (const json *m = r.member(v, "stage"))
@@ -562,7 +584,8 @@ struct Parser
                     else if (*s == "X")
                         st.mdlMode = MdlMode::Exclusive;
                     else
-                        r.error(ptr + "/mode", "unknown MDL mode \"" + *s + "\" (use SR, SW, SU or X)");
+                        r.error(ptr + "/mode",
+                                "unknown MDL mode \"" + *s + "\" (use SR, SW, SU or X)");
                 }
             }
             break;
@@ -593,7 +616,8 @@ struct Parser
                     st.rollbackIoBytesPerRow = *i;
             if (const json *m = r.member(v, "lock")) {
                 if (!m->is_array()) {
-                    r.error(ptr + "/lock", "expected an array of row-lock keys, got " + describe(*m));
+                    r.error(ptr + "/lock",
+                            "expected an array of row-lock keys, got " + describe(*m));
                 } else {
                     for (size_t i = 0; i < m->size(); ++i)
                         if (auto s = r.string((*m)[i], ptr + "/lock/" + std::to_string(i), false))
@@ -628,7 +652,8 @@ struct Parser
                 else if (*s == "query")
                     k.type = KillType::Query;
                 else
-                    r.error(ptr + "/type", "unknown kill type \"" + *s + "\" (use connection or query)");
+                    r.error(ptr + "/type",
+                            "unknown kill type \"" + *s + "\" (use connection or query)");
             }
         }
         if (const json *m = r.member(v, "mode")) {
@@ -694,7 +719,8 @@ struct Parser
 
     void parseStatement(const json &v, const std::string &ptr, Statement &st)
     {
-        if (!r.object(v, ptr, {"sql", "at", "after", "kind", "steps", "kill", "timeout", "resultRows"}))
+        if (!r.object(v, ptr,
+                      {"sql", "at", "after", "kind", "steps", "kill", "timeout", "resultRows"}))
             return;
         if (const json *m = r.required(v, ptr, "sql"))
             if (auto s = r.string(*m, ptr + "/sql", false))
@@ -707,10 +733,12 @@ struct Parser
         if (const json *m = r.member(v, "kind")) {
             if (auto s = r.string(*m, ptr + "/kind")) {
                 static const std::pair<const char *, StatementKind> kinds[] = {
-                    {"select", StatementKind::Select}, {"update", StatementKind::Update}, {"delete", StatementKind::Delete},
-                    {"insert", StatementKind::Insert}, {"ddl", StatementKind::Ddl},       {"other", StatementKind::Other},
-                    {"begin", StatementKind::Begin},   {"commit", StatementKind::Commit}, {"rollback", StatementKind::Rollback},
-                    {"kill", StatementKind::Kill},     {"quit", StatementKind::Quit}};
+                    {"select", StatementKind::Select},     {"update", StatementKind::Update},
+                    {"delete", StatementKind::Delete},     {"insert", StatementKind::Insert},
+                    {"ddl", StatementKind::Ddl},           {"other", StatementKind::Other},
+                    {"begin", StatementKind::Begin},       {"commit", StatementKind::Commit},
+                    {"rollback", StatementKind::Rollback}, {"kill", StatementKind::Kill},
+                    {"quit", StatementKind::Quit}};
                 bool found = false;
                 for (const auto &[name, kind] : kinds) {
                     if (*s == name) {
@@ -719,8 +747,9 @@ struct Parser
                     }
                 }
                 if (!found)
-                    r.error(ptr + "/kind", "unknown statement kind \"" + *s
-                                               + "\" (use select, update, delete, insert, ddl, other, begin, commit, rollback, kill, quit)");
+                    r.error(ptr + "/kind", "unknown statement kind \"" + *s +
+                                               "\" (use select, update, delete, insert, ddl, "
+                                               "other, begin, commit, rollback, kill, quit)");
             }
         }
         if (const json *m = r.member(v, "steps")) {
@@ -736,7 +765,8 @@ struct Parser
         if (st.kind == StatementKind::Kill) {
             if (!kill) {
                 r.error(ptr, "a statement of kind \"kill\" needs a \"kill\" object");
-            } else if (r.object(*kill, ptr + "/kill", {"type", "mode", "target", "user", "queryOf", "queryId"})) {
+            } else if (r.object(*kill, ptr + "/kill",
+                                {"type", "mode", "target", "user", "queryOf", "queryId"})) {
                 parseKill(*kill, ptr + "/kill", st.kill, false);
             }
             if (r.member(v, "steps"))
@@ -753,13 +783,16 @@ struct Parser
     void parseSession(const json &v, const std::string &ptr, SessionSpec &s)
     {
         if (!r.object(v, ptr,
-                      {"name", "id", "user", "host", "db", "privileges", "label", "client", "quick", "autoRehash", "verbose",
-                       "autocommit", "maxStatementTime", "connectAt", "system", "statements"}))
+                      {"name", "id", "user", "host", "db", "privileges", "label", "client", "quick",
+                       "autoRehash", "verbose", "autocommit", "maxStatementTime", "connectAt",
+                       "system", "statements"}))
             return;
         if (const json *m = r.required(v, ptr, "name")) {
             if (auto n = r.string(*m, ptr + "/name")) {
                 if (!validName(*n, false))
-                    r.error(ptr + "/name", "session names use only letters, digits and _ (1-64 characters), got " + describe(*m));
+                    r.error(ptr + "/name",
+                            "session names use only letters, digits and _ (1-64 characters), got " +
+                                describe(*m));
                 s.name = *n;
             }
         }
@@ -793,14 +826,23 @@ struct Parser
                             s.privileges |= PrivSystemUser;
                         else
                             r.error(ptr + "/privileges/" + std::to_string(i),
-                                    "unknown privilege \"" + *p + "\" (use SUPER, CONNECTION_ADMIN, PROCESS, SYSTEM_USER)");
+                                    "unknown privilege \"" + *p +
+                                        "\" (use SUPER, CONNECTION_ADMIN, PROCESS, SYSTEM_USER)");
                     }
                 }
             }
         }
-        if (const json *m = r.member(v, "label"))
-            if (auto n = r.string(*m, ptr + "/label"))
+        if (const json *m = r.member(v, "label")) {
+            // A plain string (one language) or { "en": …, "zh_CN": … }.
+            if (m->is_object()) {
+                if (auto t = r.text(*m, ptr + "/label")) {
+                    s.label = t->en;
+                    s.labelZh = t->zh_CN;
+                }
+            } else if (auto n = r.string(*m, ptr + "/label")) {
                 s.label = *n;
+            }
+        }
         if (const json *m = r.member(v, "client")) {
             if (auto n = r.string(*m, ptr + "/client")) {
                 if (*n == "cli")
@@ -816,7 +858,10 @@ struct Parser
                 else if (*n == "app")
                     s.client = ClientKind::App;
                 else
-                    r.error(ptr + "/client", "unknown client \"" + *n + "\" (use cli, mysql-5.6, mysql-5.7, mysql-8.0, mariadb-10.11, app)");
+                    r.error(
+                        ptr + "/client",
+                        "unknown client \"" + *n +
+                            "\" (use cli, mysql-5.6, mysql-5.7, mysql-8.0, mariadb-10.11, app)");
             }
         }
         if (const json *m = r.member(v, "quick"))
@@ -842,7 +887,8 @@ struct Parser
                     s.client = ClientKind::Daemon;
                     s.user = "event_scheduler";
                 } else {
-                    r.error(ptr + "/system", "unknown system thread \"" + *n + "\" (use event_scheduler)");
+                    r.error(ptr + "/system",
+                            "unknown system thread \"" + *n + "\" (use event_scheduler)");
                 }
             }
         }
@@ -854,7 +900,8 @@ struct Parser
                     r.error(ptr + "/statements", "a system thread has no statements");
                 s.statements.resize(m->size());
                 for (size_t i = 0; i < m->size(); ++i)
-                    parseStatement((*m)[i], ptr + "/statements/" + std::to_string(i), s.statements[i]);
+                    parseStatement((*m)[i], ptr + "/statements/" + std::to_string(i),
+                                   s.statements[i]);
             }
         }
         if (s.label.empty())
@@ -874,7 +921,9 @@ struct Parser
         if (!what)
             return;
         if (*what == "ctrl_c" || *what == "stop_reading" || *what == "resume_reading") {
-            a.kind = *what == "ctrl_c" ? ActionKind::CtrlC : *what == "stop_reading" ? ActionKind::StopReading : ActionKind::ResumeReading;
+            a.kind = *what == "ctrl_c"         ? ActionKind::CtrlC
+                     : *what == "stop_reading" ? ActionKind::StopReading
+                                               : ActionKind::ResumeReading;
             r.object(v, ptr, {"do", "at", "session"});
             if (const json *m = r.required(v, ptr, "session"))
                 if (auto s = r.string(*m, ptr + "/session")) {
@@ -882,28 +931,52 @@ struct Parser
                     sessionRefs.push_back({*s, ptr + "/session"});
                 }
         } else if (*what == "set") {
+            // Any what-if knob (sim/knobs.h): the same names and ranges as the UI and --set.
             a.kind = ActionKind::Set;
             r.object(v, ptr, {"do", "at", "name", "value"});
+            const Knob *knob = nullptr;
             if (const json *m = r.required(v, ptr, "name"))
                 if (auto s = r.string(*m, ptr + "/name")) {
                     a.name = *s;
-                    if (*s != "innodb_thread_concurrency" && *s != "io_pressure")
-                        r.error(ptr + "/name", "cannot set \"" + *s + "\" (use innodb_thread_concurrency or io_pressure)");
+                    knob = findKnob(*s);
+                    if (!knob)
+                        r.error(ptr + "/name",
+                                "cannot set \"" + *s + "\" (use " + knobNames() + ")");
                 }
-            if (const json *m = r.required(v, ptr, "value")) {
-                if (a.name == "innodb_thread_concurrency") {
-                    if (auto i = r.integer(*m, ptr + "/value", 0, 1000))
-                        a.value = double(*i);
-                } else if (auto dv = r.number(*m, ptr + "/value", 0, 1000)) {
-                    a.value = *dv;
+            if (const json *m = r.required(v, ptr, "value"); m && knob) {
+                std::optional<double> value;
+                if (knob->integer) {
+                    if (auto i =
+                            r.integer(*m, ptr + "/value", int64_t(knob->min), int64_t(knob->max)))
+                        value = double(*i);
+                } else {
+                    value = r.number(*m, ptr + "/value", knob->min, knob->max);
+                }
+                if (value) {
+                    Action made;
+                    std::string error;
+                    if (makeKnobAction(0, knob->name, *value, made, error)) {
+                        a.kind = made.kind;
+                        a.name = made.name;
+                        a.value = made.value;
+                    } else {
+                        r.error(ptr + "/value", error);
+                    }
                 }
             }
+        } else if (*what == "restart") {
+            // kill -9 of the server and a start on the same datadir (§10.4).
+            a.kind = ActionKind::Restart;
+            r.object(v, ptr, {"do", "at"});
         } else if (*what == "kill") {
             a.kind = ActionKind::Kill;
-            if (r.object(v, ptr, {"do", "at", "type", "mode", "target", "user", "queryOf", "queryId"}))
+            if (r.object(v, ptr,
+                         {"do", "at", "type", "mode", "target", "user", "queryOf", "queryId"}))
                 parseKill(v, ptr, a.kill, true);
         } else {
-            r.error(ptr + "/do", "unknown action \"" + *what + "\" (use ctrl_c, stop_reading, resume_reading, set, kill)");
+            r.error(ptr + "/do",
+                    "unknown action \"" + *what +
+                        "\" (use ctrl_c, stop_reading, resume_reading, set, kill, restart)");
             return;
         }
         if (const json *m = r.required(v, ptr, "at"))
@@ -911,10 +984,95 @@ struct Parser
                 a.at = *t;
     }
 
+    void parseBranch(const json &v, const std::string &ptr, Branch &b)
+    {
+        if (!r.object(v, ptr, {"name", "label", "actions"}))
+            return;
+        if (const json *m = r.required(v, ptr, "name"))
+            if (auto s = r.string(*m, ptr + "/name")) {
+                b.name = *s;
+                const bool ok = !s->empty() && std::all_of(s->begin(), s->end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                });
+                if (!ok)
+                    r.error(ptr + "/name", "a branch name is [a-z0-9-]+, got \"" + *s + "\"");
+                for (const auto &other : branchNames)
+                    if (other == *s)
+                        r.error(ptr + "/name", "branch \"" + *s + "\" is named twice");
+                branchNames.push_back(*s);
+            }
+        if (const json *m = r.required(v, ptr, "label"))
+            if (auto t = r.text(*m, ptr + "/label"))
+                b.label = *t;
+        if (const json *m = r.member(v, "actions")) {
+            if (!m->is_array()) {
+                r.error(ptr + "/actions", "expected an array, got " + describe(*m));
+            } else {
+                b.actions.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseAction((*m)[i], ptr + "/actions/" + std::to_string(i), b.actions[i]);
+            }
+        }
+    }
+
+    // {"event": E, "session": name, "nth": k, "kill": "query"|"connection", "code": n}
+    bool parseMatch(const json &v, const std::string &ptr, EventMatch &m, bool withNth)
+    {
+        if (!r.object(
+                v, ptr,
+                withNth
+                    ? std::initializer_list<const char *>{"event", "session", "nth", "kill", "code"}
+                    : std::initializer_list<const char *>{"event", "session", "kill", "code"}))
+            return false;
+        bool ok = true;
+        if (const json *e = r.required(v, ptr, "event")) {
+            if (auto s = r.string(*e, ptr + "/event")) {
+                if (!parseEventType(*s, m.event) || m.event == EventType::Note) {
+                    r.error(ptr + "/event", "unknown event \"" + *s + "\"");
+                    ok = false;
+                }
+            }
+        } else {
+            ok = false;
+        }
+        if (const json *s = r.member(v, "session"))
+            if (auto name = r.string(*s, ptr + "/session")) {
+                m.session = *name;
+                sessionRefs.push_back({*name, ptr + "/session"});
+            }
+        if (withNth)
+            if (const json *k = r.member(v, "nth"))
+                if (auto i = r.integer(*k, ptr + "/nth", 1, 1'000'000))
+                    m.nth = int(*i);
+        if (const json *k = r.member(v, "kill"))
+            if (auto s = r.string(*k, ptr + "/kill")) {
+                if (*s == "query")
+                    m.kill = KillType::Query;
+                else if (*s == "connection")
+                    m.kill = KillType::Connection;
+                else {
+                    r.error(ptr + "/kill",
+                            "unknown kill type \"" + *s + "\" (use query or connection)");
+                    ok = false;
+                }
+            }
+        if (const json *c = r.member(v, "code"))
+            if (auto i = r.integer(*c, ptr + "/code", 0, 99999))
+                m.code = int(*i);
+        return ok;
+    }
+
     void parseNarration(const json &v, const std::string &ptr, NarrationSpec &n)
     {
-        if (!r.object(v, ptr, {"at", "on", "offset", "flavors", "en", "zh_CN"}))
+        if (!r.object(
+                v, ptr,
+                {"at", "on", "requires", "unless", "offset", "flavors", "branch", "en", "zh_CN"}))
             return;
+        if (const json *m = r.member(v, "branch"))
+            if (auto s = r.string(*m, ptr + "/branch")) {
+                n.branch = *s;
+                branchRefs.push_back({*s, ptr + "/branch"});
+            }
         const json *at = r.member(v, "at");
         const json *on = r.member(v, "on");
         if (at && on)
@@ -923,28 +1081,39 @@ struct Parser
             r.error(ptr, "a narration step needs \"at\" or \"on\"");
         if (at)
             n.at = r.time(*at, ptr + "/at");
-        if (on && r.object(*on, ptr + "/on", {"event", "session", "nth"})) {
-            if (const json *e = r.required(*on, ptr + "/on", "event")) {
-                if (auto s = r.string(*e, ptr + "/on/event")) {
-                    if (!parseEventType(*s, n.event) || n.event == EventType::Note)
-                        r.error(ptr + "/on/event", "unknown event \"" + *s + "\"");
-                }
+        if (on) {
+            EventMatch m;
+            if (parseMatch(*on, ptr + "/on", m, true)) {
+                n.event = m.event;
+                n.session = m.session;
+                n.nth = m.nth;
+                n.kill = m.kill;
+                n.code = m.code;
             }
-            if (const json *s = r.member(*on, "session"))
-                if (auto name = r.string(*s, ptr + "/on/session")) {
-                    n.session = *name;
-                    sessionRefs.push_back({*name, ptr + "/on/session"});
-                }
-            if (const json *k = r.member(*on, "nth"))
-                if (auto i = r.integer(*k, ptr + "/on/nth", 1, 1'000'000))
-                    n.nth = int(*i);
+        }
+        for (const char *key : {"requires", "unless"}) {
+            const json *list = r.member(v, key);
+            if (!list)
+                continue;
+            const std::string lp = ptr + "/" + key;
+            if (!list->is_array()) {
+                r.error(lp, "expected an array of events, got " + describe(*list));
+                continue;
+            }
+            auto &into = std::string_view(key) == "requires" ? n.needs : n.unlessAny;
+            for (size_t i = 0; i < list->size(); ++i) {
+                EventMatch m;
+                if (parseMatch((*list)[i], lp + "/" + std::to_string(i), m, false))
+                    into.push_back(std::move(m));
+            }
         }
         if (const json *m = r.member(v, "offset"))
             if (auto t = r.time(*m, ptr + "/offset"))
                 n.offsetUs = *t;
         if (const json *m = r.member(v, "flavors")) {
             if (!m->is_array() || m->empty()) {
-                r.error(ptr + "/flavors", "expected a non-empty array of flavors, got " + describe(*m));
+                r.error(ptr + "/flavors",
+                        "expected a non-empty array of flavors, got " + describe(*m));
             } else {
                 n.flavorMask = 0;
                 for (size_t i = 0; i < m->size(); ++i)
@@ -963,8 +1132,9 @@ struct Parser
     void parseRoot(const json &v)
     {
         if (!r.object(v, "",
-                      {"format", "version", "id", "title", "summary", "flavors", "defaultFlavor", "seed", "until", "server", "tables",
-                       "sessions", "actions", "narration"}))
+                      {"format", "version", "id", "title", "summary", "flavors", "defaultFlavor",
+                       "seed", "until", "server", "tables", "sessions", "actions", "narration",
+                       "branches"}))
             return;
         if (const json *m = r.member(v, "format")) {
             if (!m->is_string() || m->get<std::string>() != "killscope-scenario")
@@ -973,13 +1143,15 @@ struct Parser
         if (const json *m = r.required(v, "", "version")) {
             if (auto i = r.integer(*m, "/version", 0, 1'000'000)) {
                 if (*i != 1)
-                    r.error("/version", "unsupported version " + std::to_string(*i) + " (this program reads version 1)");
+                    r.error("/version", "unsupported version " + std::to_string(*i) +
+                                            " (this program reads version 1)");
             }
         }
         if (const json *m = r.required(v, "", "id")) {
             if (auto s = r.string(*m, "/id")) {
                 if (!validName(*s, true))
-                    r.error("/id", "ids use only a-z, 0-9 and - (1-64 characters), got " + describe(*m));
+                    r.error("/id",
+                            "ids use only a-z, 0-9 and - (1-64 characters), got " + describe(*m));
                 sc.id = *s;
             }
         }
@@ -1069,6 +1241,19 @@ struct Parser
                     parseNarration((*m)[i], "/narration/" + std::to_string(i), sc.narration[i]);
             }
         }
+        if (const json *m = r.member(v, "branches")) {
+            if (!m->is_array() || m->size() < 2 || m->size() > 4) {
+                r.error("/branches", "expected an array of 2 to 4 branches, got " + describe(*m));
+            } else {
+                sc.branches.resize(m->size());
+                for (size_t i = 0; i < m->size(); ++i)
+                    parseBranch((*m)[i], "/branches/" + std::to_string(i), sc.branches[i]);
+            }
+        }
+        for (const auto &ref : branchRefs)
+            if (std::none_of(sc.branches.begin(), sc.branches.end(),
+                             [&](const Branch &b) { return b.name == ref.name; }))
+                r.error(ref.pointer, "no branch named \"" + ref.name + "\"");
         checkIoCosts();
         for (const auto &ref : sessionRefs) {
             const int idx = sc.sessionIndex(ref.name);
@@ -1081,8 +1266,10 @@ struct Parser
             if (a.kind != ActionKind::CtrlC)
                 continue;
             const int idx = sc.sessionIndex(a.session);
-            if (idx >= 0 && (sc.sessions[size_t(idx)].client == ClientKind::App || sc.sessions[size_t(idx)].daemon))
-                r.error("/actions/" + std::to_string(i) + "/session", "Ctrl+C needs a command-line client, \"" + a.session + "\" has none");
+            if (idx >= 0 && (sc.sessions[size_t(idx)].client == ClientKind::App ||
+                             sc.sessions[size_t(idx)].daemon))
+                r.error("/actions/" + std::to_string(i) + "/session",
+                        "Ctrl+C needs a command-line client, \"" + a.session + "\" has none");
         }
     }
 };
@@ -1103,7 +1290,8 @@ ScenarioParseResult ScenarioParser::parse(std::string_view text, const std::stri
     try {
         doc = json::parse(text.begin(), text.end(), nullptr, true, false);
     } catch (const json::parse_error &e) {
-        // e.what() starts with "[json.exception.parse_error.101] parse error at line 3, column 7: ..."
+        // e.what() starts with "[json.exception.parse_error.101] parse error at line 3, column 7:
+        // ..."
         std::string what = e.what();
         const auto pos = what.find("] ");
         if (pos != std::string::npos)

@@ -8,7 +8,10 @@ namespace ks::sim {
 namespace {
 
 // Parses "<digits>[.<digits>]<unit>" into an integer count of `resolutionNs` units.
-DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allowNs)
+// allowLong: also minutes ("m", "min") and hours ("h"), for spans of recordings, which the
+// scenario format (a run lasts at most an hour) does not take.
+DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allowNs,
+                          bool allowLong = false)
 {
     DurationParse r;
     if (text.empty()) {
@@ -48,12 +51,17 @@ DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allo
         unitNs = 1'000;
     else if (unit == "ns" && allowNs)
         unitNs = 1;
+    else if ((unit == "m" || unit == "min") && allowLong)
+        unitNs = 60'000'000'000;
+    else if (unit == "h" && allowLong)
+        unitNs = 3'600'000'000'000;
     else if (unit.empty()) {
-        r.error = "\"" + std::string(text) + "\" has no unit (use s, ms, us" + (allowNs ? ", ns)" : ")");
+        r.error = "\"" + std::string(text) + "\" has no unit (use " + (allowLong ? "h, m, " : "")
+                  + "s, ms, us" + (allowNs ? ", ns)" : ")");
         return r;
     } else {
-        r.error = "unknown unit \"" + std::string(unit) + "\" in \"" + std::string(text) + "\" (use s, ms, us"
-                  + (allowNs ? ", ns)" : ")");
+        r.error = "unknown unit \"" + std::string(unit) + "\" in \"" + std::string(text) + "\" (use "
+                  + (allowLong ? "h, m, " : "") + "s, ms, us" + (allowNs ? ", ns)" : ")");
         return r;
     }
     // Keep everything in nanoseconds; 2^63 ns is about 292 years, far beyond any scenario.
@@ -106,6 +114,11 @@ DurationParse parseScaled(std::string_view text, int64_t resolutionNs, bool allo
 DurationParse parseTimeUs(std::string_view text)
 {
     return parseScaled(text, 1000, true);
+}
+
+DurationParse parseLongTimeUs(std::string_view text)
+{
+    return parseScaled(text, 1000, true, true);
 }
 
 DurationParse parseDurationNs(std::string_view text)

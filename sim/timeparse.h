@@ -21,6 +21,10 @@ struct DurationParse
 // result is still whole microseconds). A bare number is rejected: times always carry a unit.
 DurationParse parseTimeUs(std::string_view text);
 
+// The same, also with minutes ("10m", "10min") and hours ("8h"): recording durations and
+// times within a recording, which may span days.
+DurationParse parseLongTimeUs(std::string_view text);
+
 // A cost in nanoseconds (units s, ms, us, ns); must be whole nanoseconds.
 DurationParse parseDurationNs(std::string_view text);
 

@@ -17,21 +17,44 @@ using DurationNs = int64_t;
 inline constexpr TimeUs kSecond = 1'000'000;
 inline constexpr TimeUs kMillisecond = 1'000;
 
-enum class Flavor : uint8_t { MySql57 = 0, MySql80 = 1, MariaDb1011 = 2 };
+enum class Flavor : uint8_t
+{
+    MySql57 = 0,
+    MySql80 = 1,
+    MariaDb1011 = 2
+};
 inline constexpr int kFlavorCount = 3;
 
-std::string_view flavorId(Flavor f);          // "mysql-5.7", "mysql-8.0", "mariadb-10.11"
+std::string_view flavorId(Flavor f); // "mysql-5.7", "mysql-8.0", "mariadb-10.11"
 bool parseFlavor(std::string_view id, Flavor &out);
-inline bool isMariaDb(Flavor f) { return f == Flavor::MariaDb1011; }
-inline bool isMySql(Flavor f) { return f != Flavor::MariaDb1011; }
+inline bool isMariaDb(Flavor f)
+{
+    return f == Flavor::MariaDb1011;
+}
+inline bool isMySql(Flavor f)
+{
+    return f != Flavor::MariaDb1011;
+}
 
 // The program at the other end of a connection. Cli is resolved per run to the flavor's own
 // command-line client; the other values pin a client version regardless of the server.
-enum class ClientKind : uint8_t { Cli, MySql56, MySql57, MySql80, MariaDb1011, App, Helper, Operator, Daemon };
+enum class ClientKind : uint8_t
+{
+    Cli,
+    MySql56,
+    MySql57,
+    MySql80,
+    MariaDb1011,
+    App,
+    Helper,
+    Operator,
+    Daemon
+};
 std::string_view clientKindId(ClientKind k);
 
 // What a server thread is doing, as drawn on its lane. One value per colour of the UI legend.
-enum class LaneState : uint8_t {
+enum class LaneState : uint8_t
+{
     Connecting,    // handshake, authentication, the client's auto-rehash
     Running,       // CPU work: parse, row loop, commit
     RowLockWait,   // InnoDB row lock, wakeable
@@ -51,7 +74,8 @@ inline constexpr int kLaneStateCount = 14;
 std::string_view laneStateId(LaneState s); // stable lower-case ids ("row-lock-wait", ...)
 
 // Bits in LaneSegment::flags.
-enum LaneFlag : uint8_t {
+enum LaneFlag : uint8_t
+{
     FlagKillPending = 1,   // the kill flag is set but the thread has not noticed it yet
     FlagHidden = 2,        // not shown by SHOW PROCESSLIST (MySQL disconnect-time cleanup)
     FlagIoBound = 4,       // the work in this segment is dominated by I/O
@@ -60,46 +84,63 @@ enum LaneFlag : uint8_t {
 };
 
 // What the client (the user's terminal or the application) shows.
-enum class ClientState : uint8_t {
-    None,          // no client (daemon thread) or not yet started
+enum class ClientState : uint8_t
+{
+    None, // no client (daemon thread) or not yet started
     Connecting,
-    Prompt,        // idle at the prompt; text = the last line printed
-    Waiting,       // statement sent, waiting for the result; text = the statement
-    Receiving,     // streaming rows (--quick)
-    Paused,        // not reading (pager paused)
-    Error,         // at the prompt after an error; text = the error line
-    Lost,          // the connection broke; text = the 2013/2006 line
-    Disconnected   // the client has exited or has no connection
+    Prompt,      // idle at the prompt; text = the last line printed
+    Waiting,     // statement sent, waiting for the result; text = the statement
+    Receiving,   // streaming rows (--quick)
+    Paused,      // not reading (pager paused)
+    Error,       // at the prompt after an error; text = the error line
+    Lost,        // the connection broke; text = the 2013/2006 line
+    Disconnected // the client has exited or has no connection
 };
 std::string_view clientStateId(ClientState s);
 
-enum class KillType : uint8_t { Connection, Query };
-enum class KillMode : uint8_t { Default, Hard, Soft };
+enum class KillType : uint8_t
+{
+    Connection,
+    Query
+};
+enum class KillMode : uint8_t
+{
+    Default,
+    Hard,
+    Soft
+};
 
 // Where a kill came from, for arrows and the kill-latency chart.
-enum class KillSource : uint8_t { Statement, CtrlC, Operator, Timeout };
+enum class KillSource : uint8_t
+{
+    Statement,
+    CtrlC,
+    Operator,
+    Timeout
+};
 
 // Events recorded in the run (RunResult::events). Values are stable; names via eventTypeId().
-enum class EventType : uint8_t {
+enum class EventType : uint8_t
+{
     Connect,
     StatementStart,
-    StatementEnd,    // a = error code (0 = OK)
-    KillIssued,      // on the victim lane; a = killer lane, b = kill index
-    KillResult,      // on the killer lane; a = error code of the KILL statement (0 = OK)
-    KillDeferred,    // 8.0 DD immunity saved the kill
-    KillReplayed,    // the victim replays its saved kill
-    KillNoticed,     // the victim reached a check point; a = kill index (-1 timeout w/o record)
+    StatementEnd, // a = error code (0 = OK)
+    KillIssued,   // on the victim lane; a = killer lane, b = kill index
+    KillResult,   // on the killer lane; a = error code of the KILL statement (0 = OK)
+    KillDeferred, // 8.0 DD immunity saved the kill
+    KillReplayed, // the victim replays its saved kill
+    KillNoticed,  // the victim reached a check point; a = kill index (-1 timeout w/o record)
     SocketClosed,
-    ClientError,     // a = error code
-    LockWait,        // row lock; b = string id of the key
+    ClientError, // a = error code
+    LockWait,    // row lock; b = string id of the key
     LockGranted,
     MdlWait,
     MdlGranted,
-    QueueWait,       // first sleep in the InnoDB queue
-    QueueSleep,      // every further sleep; a = sleep length
+    QueueWait,  // first sleep in the InnoDB queue
+    QueueSleep, // every further sleep; a = sleep length
     SeatGranted,
     SeatReleased,
-    RollbackStart,   // a = rows to undo
+    RollbackStart, // a = rows to undo
     RollbackEnd,
     TempFileCreate,
     TempFileDelete,
@@ -109,9 +150,11 @@ enum class EventType : uint8_t {
     ClientResumeReading,
     SetGlobal,
     Timeout,
-    Note,            // an engine narration step (UNVERIFIED modelling); a = narration index
+    Note,       // an engine narration step (UNVERIFIED modelling); a = narration index
+    ServerDown, // the server process died (a restart); every thread ends, lane -1
+    ServerUp,   // it accepts connections again after crash recovery; lane -1
 };
-inline constexpr int kEventTypeCount = 29;
+inline constexpr int kEventTypeCount = 31;
 std::string_view eventTypeId(EventType t);
 bool parseEventType(std::string_view id, EventType &out);
 

@@ -1,9 +1,11 @@
 #include "exporter.h"
 
+#include "killtracker.h"
 #include "knobspanel.h"
 #include "language.h"
 #include "legendwidget.h"
 #include "narrationmodel.h"
+#include "recordingsource.h"
 #include "simulationsource.h"
 #include "stagelayout.h"
 #include "swimlanerenderer.h"
@@ -12,6 +14,7 @@
 #include "timeline.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
@@ -137,6 +140,39 @@ TimelinePicture simulationSlide(const SimulationSource &source, qint64 atUs, boo
             pic.caption += QStringLiteral(" *");
             pic.footnote = QStringLiteral("* ") + pic.footnote;
         }
+    }
+    return pic;
+}
+
+TimelinePicture recordingSlide(const RecordingSource &source, qint64 atUs, bool caption)
+{
+    const Recording &r = source.recording();
+    const qint64 at = std::clamp(atUs < 0 ? r.endUs() : atUs, r.beginUs(), r.endUs());
+    TimelinePicture pic;
+    pic.timeline = &source.timeline();
+    pic.t0 = r.beginUs();
+    pic.t1 = std::max(r.endUs(), r.beginUs() + 1);
+    pic.playhead = at;
+    pic.cutAtPlayhead = false;
+    const QString wall =
+        QDateTime::fromMSecsSinceEpoch(r.epochMsAt(at)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    pic.title = QCoreApplication::translate("ks::HeadlessPng", "Recording of %1 (%2) — %3")
+                    .arg(r.endpoint(), r.server().displayName(), wall);
+    if (caption) {
+        const int sessions = int(source.processlistAt(at).size());
+        QStringList kills;
+        for (const KillRecord &k : r.kills) {
+            if (k.requestedUs >= 0 && k.requestedUs <= at)
+                kills << QStringLiteral("%1 (%2)").arg(k.statement, KillTracker::phaseText(k));
+        }
+        pic.caption =
+            kills.isEmpty()
+                ? QCoreApplication::translate("ks::HeadlessPng", "%n session(s) at %1.", nullptr,
+                                              sessions)
+                      .arg(wall)
+                : QCoreApplication::translate("ks::HeadlessPng", "%n session(s) at %1; kills: %2.",
+                                              nullptr, sessions)
+                      .arg(wall, kills.join(QStringLiteral("; ")));
     }
     return pic;
 }

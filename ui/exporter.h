@@ -10,6 +10,8 @@ class QPainter;
 
 namespace ks {
 
+class RecordingSource;
+
 class SimulationSource;
 class Timeline;
 
@@ -38,6 +40,10 @@ struct TimelinePicture
 // The slide of a simulated run at `atUs` (clamped to the run): its title with flavor and time,
 // the narration's caption and caveat in the current language. What `--png` writes.
 TimelinePicture simulationSlide(const SimulationSource &source, qint64 atUs, bool caption = true);
+
+// The slide of a recording at `atUs` (its own clock, clamped to the recording): the server and
+// the wall-clock time in the title, the sessions and kills at that moment in the caption.
+TimelinePicture recordingSlide(const RecordingSource &source, qint64 atUs, bool caption = true);
 
 // Paints the picture into [0, 0, size).
 void paintTimelinePicture(QPainter &painter, QSize size, const TimelinePicture &picture);

@@ -3,6 +3,9 @@
 #include "killconfirmdialog.h"
 #include "killmenu.h"
 #include "livesource.h"
+#include "playbackcontroller.h"
+
+#include <QTimer>
 
 namespace ks {
 
@@ -14,7 +17,17 @@ KillController::KillController(QWidget *window)
 {
     setObjectName(QStringLiteral("killController"));
     connect(m_menu, &KillMenu::killChosen, this, [this](KillKind kind, KillStrength strength) {
-        killTargets(m_menu->targets(), kind, strength);
+        killTargets(m_menu->targets(), kind, strength, m_menu->atUs());
+    });
+    // QMenu hides before it triggers the chosen action: resume only after that has run.
+    connect(m_menu, &QMenu::aboutToHide, this, [this] {
+        if (!m_resumeAfterMenu)
+            return;
+        m_resumeAfterMenu = false;
+        QTimer::singleShot(0, this, [this] {
+            if (m_playback)
+                m_playback->play();
+        });
     });
 }
 
@@ -35,7 +48,13 @@ void KillController::popup(const QList<KillTarget> &targets, const QPoint &globa
     if (targets.isEmpty())
         return;
     m_menu->setSource(m_source);
-    m_menu->setTargets(targets, injectionTime());
+    const qint64 at = injectionTime();
+    // The moment is taken when the menu opens, and playback holds while it is open.
+    if (at >= 0 && m_playback && m_playback->isPlaying()) {
+        m_playback->pause();
+        m_resumeAfterMenu = true;
+    }
+    m_menu->setTargets(targets, at);
     m_menu->popup(globalPos);
 }
 
@@ -67,7 +86,7 @@ int KillController::killRows(const QList<ProcesslistRow> &rows, KillKind kind)
 }
 
 int KillController::killTargets(const QList<KillTarget> &targets, KillKind kind,
-                                KillStrength strength)
+                                KillStrength strength, qint64 atUs)
 {
     if (!m_source || !m_source->canKill() || targets.isEmpty())
         return 0;
@@ -77,7 +96,7 @@ int KillController::killTargets(const QList<KillTarget> &targets, KillKind kind,
         r.target = t;
         r.kind = kind;
         r.strength = strength;
-        r.atUs = injectionTime();
+        r.atUs = atUs >= 0 && injectionTime() >= 0 ? atUs : injectionTime();
         requests << r;
     }
     if (auto *live = qobject_cast<LiveSource *>(m_source.data())) {

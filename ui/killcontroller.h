@@ -1,5 +1,6 @@
 #pragma once
 
+#include "playbackcontroller.h"
 #include "sessionsource.h"
 
 #include <QList>
@@ -22,9 +23,11 @@ struct KillPreview;
 // sends and proves the identity again before the server sees anything.
 //
 // Invariants: holds no SQL and no target of its own making; the confirmation runs for live
-// sources only (simulated kills are injected at the playhead as they are); a refused
-// confirmation sends nothing; of several live kills, those the newest previews say cannot
-// succeed (or must not be sent) are left out.
+// sources only (simulated kills are injected as they are); a refused confirmation sends nothing;
+// of several live kills, those the newest previews say cannot succeed (or must not be sent) are
+// left out. In the simulation a menu's kill is injected at the playhead of the moment the menu
+// opened (the menu says which), and playback holds while the menu is open, so what the user saw
+// when they right-clicked is what they kill.
 class KillController : public QObject
 {
     Q_OBJECT
@@ -43,6 +46,8 @@ public:
     KillMenu *menu() const { return m_menu; }
     // Simulation: where a kill is injected (the playhead).
     void setPlayhead(std::function<qint64()> playhead) { m_playhead = std::move(playhead); }
+    // Simulation: playback to hold while a menu is open (resumed when it closes).
+    void setPlayback(PlaybackController *playback) { m_playback = playback; }
     void setConfirmer(Confirmer confirmer) { m_confirmer = std::move(confirmer); }
 
     // The entry points. Menus pop up without blocking, so sampling and playback go on.
@@ -51,8 +56,9 @@ public:
     // Del: KILL CONNECTION of the rows, after the confirmation. Returns how many were handed on.
     int killRows(const QList<ProcesslistRow> &rows, KillKind kind);
     // Targets the source built itself (root blocker, the command line, tests).
+    // atUs: the simulation's injection time; -1 = the playhead now.
     int killTargets(const QList<KillTarget> &targets, KillKind kind,
-                    KillStrength strength = KillStrength::Default);
+                    KillStrength strength = KillStrength::Default, qint64 atUs = -1);
 
 Q_SIGNALS:
     // The requests are about to be handed to the source (which may still refuse each).
@@ -67,6 +73,8 @@ private:
     KillMenu *m_menu;
     std::function<qint64()> m_playhead;
     Confirmer m_confirmer;
+    QPointer<PlaybackController> m_playback;
+    bool m_resumeAfterMenu = false;
 };
 
 } // namespace ks

@@ -1,5 +1,8 @@
 #include "killmenu.h"
 
+#include "recordingsource.h"
+#include "timeformat.h"
+
 namespace ks {
 
 KillMenu::KillMenu(QWidget *parent)
@@ -58,6 +61,15 @@ void KillMenu::rebuild()
     else if (m_targets.size() > 1)
         ids = tr("%n session(s)", nullptr, int(m_targets.size()));
 
+    m_time = nullptr;
+    if (m_atUs >= 0 && m_source && m_source->kind() == SessionSource::Kind::Simulation) {
+        m_time = addAction(tr("At %1 (playback holds)").arg(TimeFormat::instant(m_atUs)));
+        m_time->setObjectName(QStringLiteral("killTimeAction"));
+        m_time->setEnabled(false);
+        m_time->setToolTip(tr("The kill is injected at this moment of the run: where the playhead "
+                              "was when you right-clicked."));
+        addSeparator();
+    }
     // The statement is shown as it will be sent: the user learns the SQL while clicking.
     m_killQuery = addKillAction(this, QStringLiteral("killQueryAction"),
                                 ids.isEmpty() ? tr("Kill &Query") : tr("Kill &Query (%1)").arg(ids),
@@ -72,6 +84,19 @@ void KillMenu::rebuild()
                                     "rolled back."));
     m_killQuery->setEnabled(can);
     m_killConnection->setEnabled(can);
+    if (m_source && m_source->kind() == SessionSource::Kind::Recording) {
+        // Disabled items alone do not say why: a recording says it first.
+        QAction *why = new QAction(tr("Not possible in a recording: these sessions ended long "
+                                      "ago"),
+                                   this);
+        why->setObjectName(QStringLiteral("killNotPossibleAction"));
+        why->setEnabled(false);
+        why->setToolTip(RecordingSource::whyNoKill());
+        insertAction(m_killQuery, why);
+        insertSeparator(m_killQuery);
+        m_killQuery->setToolTip(RecordingSource::whyNoKill());
+        m_killConnection->setToolTip(RecordingSource::whyNoKill());
+    }
 
     if (m_source && m_source->supportsKillStrength()) {
         addSeparator();

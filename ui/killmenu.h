@@ -28,6 +28,9 @@ public:
     // Whom the next action kills and, in the simulation, at what time (the playhead).
     void setTargets(const QList<KillTarget> &targets, qint64 atUs = -1);
     const QList<KillTarget> &targets() const { return m_targets; }
+    qint64 atUs() const { return m_atUs; }
+    // The menu's first line in the simulation: when the kill will be injected (disabled).
+    QAction *timeAction() const { return m_time; }
 
     // Builds the requests an action would send, without sending them.
     QList<KillRequest> requestsFor(KillKind kind, KillStrength strength) const;
@@ -47,6 +50,7 @@ private:
     QPointer<SessionSource> m_source;
     QList<KillTarget> m_targets;
     qint64 m_atUs = -1;
+    QAction *m_time = nullptr;
     QAction *m_killQuery = nullptr;
     QAction *m_killConnection = nullptr;
 };

@@ -43,6 +43,12 @@ KnobsPanel::KnobsPanel(QWidget *parent)
     connect(m_apply, &QPushButton::clicked, this,
             [this] { Q_EMIT applyRequested(m_concurrency->value(), m_io->value()); });
 
+    // Not a variable: an event at the playhead (the knob restart=1 of sim/knobs.h).
+    m_restart = new QPushButton(this);
+    m_restart->setObjectName(QStringLiteral("restartServerButton"));
+    outer->addWidget(m_restart);
+    connect(m_restart, &QPushButton::clicked, this, &KnobsPanel::restartRequested);
+
     m_flavor = new QComboBox(this);
     m_flavor->setObjectName(QStringLiteral("flavorKnob"));
     m_flavorLabel = new QLabel(this);
@@ -147,12 +153,18 @@ void KnobsPanel::retranslateUi()
     m_apply->setText(tr("&Apply at playhead"));
     m_apply->setToolTip(tr("Runs SET GLOBAL at the playhead time and lets the run continue "
                            "from there."));
+    m_restart->setText(tr("&Restart server at playhead"));
+    m_restart->setToolTip(tr("kill -9 of the server and a start on the same data: every client "
+                             "is dropped (ERROR 2013), crash recovery takes a few seconds, and "
+                             "an unfinished rollback goes on in the background."));
     m_flavorLabel->setText(tr("Server &flavor"));
-    m_flavor->setToolTip(tr("Re-runs the scenario on another server version, with the same kills."));
+    m_flavor->setToolTip(
+        tr("Re-runs the scenario on another server version, with the same kills."));
     m_hint->setText(tr("Changes apply at the playhead; what happened before stays as it was."));
     m_changesTitle->setText(tr("Your changes to this run"));
     m_undo->setText(tr("&Undo all"));
-    m_undo->setToolTip(tr("Forget your kills and SET GLOBAL changes and re-run the scenario as written."));
+    m_undo->setToolTip(
+        tr("Forget your kills and SET GLOBAL changes and re-run the scenario as written."));
 }
 
 void KnobsPanel::changeEvent(QEvent *event)

@@ -39,6 +39,8 @@ Q_SIGNALS:
     // "Apply at playhead".
     void applyRequested(int innodbThreadConcurrency, double ioPressure);
     void flavorRequested(const QString &flavorId);
+    // "Restart server at playhead".
+    void restartRequested();
     void undoChangesRequested();
 
 protected:
@@ -54,6 +56,7 @@ private:
     QDoubleSpinBox *m_io = nullptr;
     QComboBox *m_flavor = nullptr;
     QPushButton *m_apply = nullptr;
+    QPushButton *m_restart = nullptr;
     QLabel *m_hint = nullptr;
     QLabel *m_changesTitle = nullptr;
     QLabel *m_changes = nullptr;

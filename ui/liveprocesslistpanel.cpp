@@ -6,11 +6,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace ks {
 
@@ -52,7 +55,25 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
                     Q_EMIT sessionSelected(m_filter->idAt(current.row()));
             });
     connect(model, &QAbstractItemModel::modelReset, m_bar, &ProcesslistFilterBar::updateChoices);
-    connect(model, &QAbstractItemModel::rowsInserted, m_bar, &ProcesslistFilterBar::updateChoices);
+    // New sessions arrive with most samples on a busy server; the pickers' lists (which look at
+    // every row) follow at once, then at most every two seconds, and always end up current.
+    auto *choices = new QTimer(this);
+    choices->setSingleShot(true);
+    choices->setInterval(2000);
+    auto lastChoices = std::make_shared<QElapsedTimer>();
+    auto update = [this, lastChoices] {
+        lastChoices->start();
+        m_bar->updateChoices();
+    };
+    connect(choices, &QTimer::timeout, m_bar, update);
+    connect(model, &QAbstractItemModel::rowsInserted, choices, [choices, lastChoices, update] {
+        if (choices->isActive())
+            return;
+        if (!lastChoices->isValid() || lastChoices->elapsed() >= choices->interval())
+            update();
+        else
+            choices->start(int(choices->interval() - lastChoices->elapsed()));
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -72,7 +93,8 @@ LiveProcesslistPanel::LiveProcesslistPanel(ProcesslistModel *model, QWidget *par
     m_stale = new QLabel(this);
     m_stale->setObjectName(QStringLiteral("staleNote"));
     m_stale->setWordWrap(true);
-    m_stale->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5a4300; padding: 2px 4px; }"));
+    m_stale->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #5a4300; padding: 2px 4px; }"));
     m_stale->hide();
     layout->addWidget(m_stale);
     layout->addWidget(m_view, 1);
@@ -141,8 +163,9 @@ void LiveProcesslistPanel::selectId(qint64 id)
 {
     for (int r = 0; r < m_filter->rowCount(); ++r) {
         if (m_filter->idAt(r) == id) {
-            m_view->selectionModel()->setCurrentIndex(
-                m_filter->index(r, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->selectionModel()->setCurrentIndex(m_filter->index(r, 0),
+                                                      QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
             m_view->scrollTo(m_filter->index(r, 0));
             return;
         }

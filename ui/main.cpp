@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "headless.h"
 #include "headlesslive.h"
+#include "headlessrecording.h"
 #include "headlesspng.h"
 #include "killscope.h"
 #include "language.h"
@@ -8,10 +9,16 @@
 #include "mainwindow.h"
 #include "optionfile.h"
 #include "playbackcontroller.h"
+#include "recordingcontroller.h"
 #include "resources.h"
+#include "recordingsource.h"
 #include "simulationsource.h"
+#include "livesource.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QMenu>
 #include <cstdio>
 
 namespace {
@@ -66,7 +73,20 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         setApplicationNames();
         ks::initResources();
+        // Messages and --narration in --lang; without it, English, so scripts get the same text
+        // on every machine.
+        if (!commandLine.language().isEmpty())
+            ks::switchLanguage(ks::chooseLanguage(commandLine.language()));
         return ks::runHeadless(commandLine.headlessRequest());
+    }
+
+    if (mode == ks::CommandLine::Mode::Replay) {
+        // What a recording holds, for scripts: no server, no window.
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        ks::initResources();
+        ks::switchLanguage(ks::chooseLanguage(commandLine.language()));
+        return ks::runHeadlessReplay(commandLine.replayRequest());
     }
 
     if (mode == ks::CommandLine::Mode::Live) {
@@ -94,6 +114,10 @@ int main(int argc, char *argv[])
             }
             settings.password = password;
             settings.askPassword = false;
+        }
+        if (request.action == ks::LiveRequest::Action::Record) {
+            ks::initResources();
+            return ks::runHeadlessRecord(request, settings);
         }
         return ks::runHeadlessLive(request, settings);
     }
@@ -153,6 +177,9 @@ int main(int argc, char *argv[])
 
     ks::MainWindow window;
     ks::LiveController live(&window);
+    ks::RecordingController recordings(&window, &live);
+    if (!commandLine.recordPath().isEmpty())
+        recordings.setNextRecordPath(commandLine.recordPath());
     // An explicit -geometry (screenshots, scripts) wins over the remembered layout.
     if (!commandLine.explicitGeometry())
         window.restoreLayout();
@@ -166,5 +193,29 @@ int main(int argc, char *argv[])
         window.setPresentationMode(true);
     if (request.given)
         live.connectTo(settings, request.readOnly);
+    if (const int interval = commandLine.intervalMs(); interval > 0)
+        QObject::connect(&live, &ks::LiveController::liveStarted, &live, [&live, interval](ks::LiveSource *s) {
+            // The Live ▸ Sampling interval choice when there is one, so the menu and the cost
+            // widget say the same; else the source alone.
+            for (QAction *a : live.menu()->findChildren<QAction *>()) {
+                if (a->isCheckable() && a->data().toInt() == interval && a->actionGroup()) {
+                    a->trigger();
+                    return;
+                }
+            }
+            s->setIntervalMs(interval);
+        });
+    if (const QString recording = commandLine.recording(); !recording.isEmpty()) {
+        // The playhead of --at is counted from the recording's first sample.
+        const auto at = commandLine.atUs();
+        QObject::connect(&recordings, &ks::RecordingController::opened, &window,
+                         [&window, at](ks::RecordingSource *s) {
+                             if (at)
+                                 window.playback()->setPosition(s->beginUs() + *at);
+                         });
+        QObject::connect(&recordings, &ks::RecordingController::failed, &window,
+                         [](const QString &message) { printErr(message); });
+        recordings.openRecording(recording);
+    }
     return app.exec();
 }

@@ -16,10 +16,14 @@
 #include "playbackcontroller.h"
 #include "presentationmode.h"
 #include "processlistmodel.h"
+#include "scenariopath.h"
+#include "recordingsource.h"
 #include "simulationsource.h"
 #include "swimlaneview.h"
+#include "timeformat.h"
 #include "timeline.h"
 #include "timelineviewport.h"
+#include "whatifknob.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -215,8 +219,11 @@ void MainWindow::createWidgets()
     mono.setStyleHint(QFont::Monospace);
     m_transcript->setFont(mono);
     m_bottomTabs->addTab(m_transcript, QString());
-    // The transcript is only kept current while visible.
-    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] { refreshAtPlayhead(); });
+    // The transcript, and a live source's charts, are only kept current while visible.
+    connect(m_bottomTabs, &QTabWidget::currentChanged, this, [this] {
+        refreshAtPlayhead();
+        refreshCharts();
+    });
 
     m_splitter->addWidget(m_swimlaneArea);
     m_splitter->addWidget(m_bottomTabs);
@@ -239,11 +246,27 @@ void MainWindow::createWidgets()
     m_knobsDock->setWidget(m_knobs);
     addDockWidget(Qt::RightDockWidgetArea, m_knobsDock);
     connect(m_knobs, &KnobsPanel::applyRequested, this, [this](int concurrency, double io) {
-        m_simulation->applyKnobs(m_playback->position(), concurrency, io);
-        statusBar()->showMessage(tr("SET GLOBAL applied at %1 s; the run continues from there.")
-                                     .arg(PlaybackBar::formatTime(m_playback->position())),
-                                 5000);
+        // Named as what they are: SET GLOBAL for a server variable, a what-if condition else.
+        const qint64 t = m_playback->position();
+        const qsizetype before = m_simulation->injections().size();
+        m_simulation->applyKnobs(t, concurrency, io);
+        QStringList what;
+        const auto &all = m_simulation->injections();
+        for (qsizetype n = before; n < all.size(); ++n)
+            if (const WhatIfKnob *k = WhatIfKnobs::find(all[n].knob))
+                what << WhatIfKnobs::changeText(*k, all[n].value);
+        if (what.isEmpty())
+            statusBar()->showMessage(
+                tr("Nothing to apply: the knobs already have these values at %1 s.")
+                    .arg(PlaybackBar::formatTime(t)),
+                5000);
+        else
+            statusBar()->showMessage(
+                tr("%1 from %2 on; everything before stays as it was.")
+                    .arg(what.join(QStringLiteral("; ")), TimeFormat::instant(t)),
+                6000);
     });
+    connect(m_knobs, &KnobsPanel::restartRequested, this, [this] { restartServerAtPlayhead(); });
     connect(m_knobs, &KnobsPanel::undoChangesRequested, m_simulation,
             &SimulationSource::resetInjections);
     connect(m_knobs, &KnobsPanel::flavorRequested, this,
@@ -326,22 +349,24 @@ void MainWindow::createWidgets()
 
     m_killController = new KillController(this);
     m_killController->setPlayhead([this] { return m_playback->position(); });
-    connect(
-        m_killController, &KillController::killsSent, this,
-        [this](const QList<KillRequest> &requests) {
-            QStringList sql;
-            for (const KillRequest &r : requests)
-                sql << killStatement(r);
-            if (m_source && m_source->kind() == SessionSource::Kind::Simulation)
-                statusBar()->showMessage(tr("%1 injected at %2 s; the run continues from there.")
-                                             .arg(sql.join(QStringLiteral("; ")),
-                                                  PlaybackBar::formatTime(m_playback->position())),
-                                         6000);
-            else
-                // Requested, not "sent": the source proves each target first and may refuse it.
-                statusBar()->showMessage(tr("Requested: %1").arg(sql.join(QStringLiteral("; "))),
-                                         6000);
-        });
+    m_killController->setPlayback(m_playback);
+    connect(m_killController, &KillController::killsSent, this,
+            [this](const QList<KillRequest> &requests) {
+                QStringList sql;
+                for (const KillRequest &r : requests)
+                    sql << killStatement(r);
+                if (m_source && m_source->kind() == SessionSource::Kind::Simulation &&
+                    !requests.isEmpty())
+                    // The time the kill was injected at, not where the playhead is now.
+                    statusBar()->showMessage(tr("%1 injected at %2; the run continues from there.")
+                                                 .arg(sql.join(QStringLiteral("; ")),
+                                                      TimeFormat::instant(requests.first().atUs)),
+                                             6000);
+                else
+                    // Requested, not "sent": the source proves each target first and may refuse it.
+                    statusBar()->showMessage(
+                        tr("Requested: %1").arg(sql.join(QStringLiteral("; "))), 6000);
+            });
 }
 
 void MainWindow::createActions()
@@ -439,6 +464,21 @@ void MainWindow::createMenus()
     fillBuiltinMenu();
     fillRecentMenu();
 
+    m_scenarioMenu = menuBar()->addMenu(QString());
+    m_scenarioMenu->setObjectName(QStringLiteral("scenarioMenu"));
+    m_startHereMenu = m_scenarioMenu->addMenu(QString());
+    m_startHereMenu->setObjectName(QStringLiteral("startHereMenu"));
+    m_startHereMenu->setToolTipsVisible(true);
+    m_questionsMenu = m_scenarioMenu->addMenu(QString());
+    m_questionsMenu->setObjectName(QStringLiteral("readersQuestionsMenu"));
+    m_questionsMenu->setToolTipsVisible(true);
+    m_scenarioMenu->addSeparator();
+    m_restartServerAction = m_scenarioMenu->addAction(QString());
+    m_restartServerAction->setObjectName(QStringLiteral("restartServerAction"));
+    connect(m_restartServerAction, &QAction::triggered, this,
+            [this] { restartServerAtPlayhead(); });
+    fillScenarioMenus();
+
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_playbackMenu = m_viewMenu->addMenu(QString());
@@ -491,6 +531,12 @@ void MainWindow::retranslateUi()
 {
     m_fileMenu->setTitle(tr("&File"));
     m_builtinMenu->setTitle(tr("&Built-in Scenarios"));
+    m_scenarioMenu->setTitle(tr("&Scenario"));
+    m_startHereMenu->setTitle(tr("&Start Here"));
+    m_questionsMenu->setTitle(tr("Readers’ &Questions"));
+    m_restartServerAction->setText(tr("&Restart Server at Playhead"));
+    m_restartServerAction->setToolTip(
+        tr("kill -9 of the simulated server and a start on the same data, at the playhead"));
     m_openAction->setText(tr("&Open Scenario…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_exportMenu->setTitle(tr("&Export"));
@@ -533,6 +579,7 @@ void MainWindow::retranslateUi()
                                      "to kill its query or its connection."));
     fillScenarioCombo();
     fillBuiltinMenu();
+    fillScenarioMenus();
     fillRecentMenu();
     updateTitle();
 }
@@ -606,6 +653,8 @@ void MainWindow::onSourceChanged()
         return;
     const Timeline &timeline = m_source->timeline();
     const bool sim = m_source->kind() == SessionSource::Kind::Simulation;
+    m_inSourceChange = true;
+    const auto changeDone = qScopeGuard([this] { m_inSourceChange = false; });
     if (sim) {
         const qint64 end = m_simulation->endTime();
         m_playback->setRange(0, end);
@@ -628,18 +677,38 @@ void MainWindow::onSourceChanged()
         m_knobs->setFlavors(m_simulation->supportedFlavors(), m_simulation->flavorId());
         QStringList changes;
         for (const SimulationSource::Injection &i : m_simulation->injections()) {
-            const QString at = PlaybackBar::formatTime(i.atUs);
+            const QString at = TimeFormat::instantNumber(i.atUs);
             if (i.isKill)
                 changes << tr("%1 s: %2").arg(at, killStatement(i.kill));
-            if (i.concurrency >= 0)
-                changes << tr("%1 s: SET GLOBAL innodb_thread_concurrency = %2")
-                               .arg(at)
-                               .arg(i.concurrency);
-            if (i.ioPressure >= 0)
-                changes << tr("%1 s: I/O pressure %2").arg(at).arg(i.ioPressure);
+            else if (const WhatIfKnob *k = WhatIfKnobs::find(i.knob))
+                changes << tr("%1 s: %2").arg(at, WhatIfKnobs::changeText(*k, i.value));
         }
         m_knobs->setChanges(changes);
         m_knobs->setConcurrencyAvailable(!m_simulation->flavorId().startsWith(u"mariadb"));
+    } else if (m_source->kind() == SessionSource::Kind::Recording) {
+        // A recording has already happened: the whole of it in view, the playhead at its start,
+        // the kills as the events the playback keys step to.
+        m_playback->pause();
+        // Times of a recording count from its first sample (as --at and --summary do), even when
+        // the first lanes appear later.
+        const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+        const qint64 begin = rec ? std::min(rec->beginUs(), timeline.beginTime()) : timeline.beginTime();
+        const qint64 end = rec ? std::max(rec->endUs(), timeline.endTime()) : timeline.endTime();
+        m_playback->setRange(begin, end);
+        QList<qint64> killTimes;
+        for (const KillRecord &k : m_source->kills()) {
+            for (qint64 t : {k.requestedUs, k.flagSeenUs, k.endedUs})
+                if (t >= begin && t <= end)
+                    killTimes << t;
+        }
+        std::sort(killTimes.begin(), killTimes.end());
+        m_playback->setEventTimes(killTimes);
+        m_playback->setPosition(begin);
+        m_narrationModel->setSteps({});
+        m_viewport->setTraceRange(begin, std::max(end, begin + 1));
+        m_viewport->setFollowPlayhead(false);
+        m_viewport->zoomToFit();
+        m_killsModel->setTimeOrigin(rec ? rec->beginUs() : begin);
     } else {
         // Live: the playhead is "now", at the newest sample.
         m_playback->pause();
@@ -679,6 +748,9 @@ void MainWindow::onPlayheadMoved(qint64 us)
 {
     m_viewport->setPlayhead(us);
     m_narrationModel->setPlayhead(us);
+    // A source change moves the playhead and then refreshes the tables itself.
+    if (m_inSourceChange)
+        return;
     // The playhead glides at 60 Hz; the tables need not follow every frame. A big run's
     // processlist then costs at most ~20 rebuilds a second, and the last position always lands.
     // A refresh that costs more (thousands of sessions) is spaced out further, so it never
@@ -742,6 +814,10 @@ void MainWindow::refreshCharts()
     const Timeline &timeline = m_source->timeline();
     if (timeline.revision() == m_chartsRevision && m_source != m_simulation)
         return;
+    // A live timeline changes with every sample and its charts cover every session: computed
+    // while the Charts tab is up, and when it comes up, not behind it.
+    if (m_source != m_simulation && m_bottomTabs->currentWidget() != m_charts)
+        return;
     m_chartsRevision = timeline.revision();
     const qint64 end = m_source == m_simulation ? m_simulation->endTime() : timeline.endTime();
     m_charts->setData(computeChartData(timeline, m_source->kills(), 240,
@@ -752,7 +828,11 @@ void MainWindow::refreshCharts()
 void MainWindow::updateTitle()
 {
     QString title = tr("KillScope");
-    if (m_source == m_simulation && m_simulation->hasScenario())
+    if (const auto *rec = qobject_cast<const RecordingSource *>(m_source.data()))
+        title = tr("Recording %1 — %2 (%3) — KillScope")
+                    .arg(QFileInfo(rec->path()).fileName(), rec->recording().endpoint(),
+                         rec->recording().server().displayName());
+    else if (m_source == m_simulation && m_simulation->hasScenario())
         title = tr("%1 — %2 — KillScope")
                     .arg(m_simulation->scenarioTitle(currentLanguage()),
                          KnobsPanel::flavorName(m_simulation->flavorId()));
@@ -801,7 +881,7 @@ void MainWindow::fillScenarioCombo()
     const QSignalBlocker blocker(m_scenarioCombo);
     m_scenarioCombo->clear();
     const bool zh = currentLanguage().startsWith(u"zh");
-    for (const auto &e : SimulationSource::builtinScenarios()) {
+    for (const auto &e : orderedBuiltins()) {
         m_scenarioCombo->addItem(zh ? e.titleZh : e.titleEn, e.id);
         m_scenarioCombo->setItemData(m_scenarioCombo->count() - 1, zh ? e.summaryZh : e.summaryEn,
                                      Qt::ToolTipRole);
@@ -822,7 +902,7 @@ void MainWindow::fillBuiltinMenu()
 {
     m_builtinMenu->clear();
     const bool zh = currentLanguage().startsWith(u"zh");
-    for (const auto &e : SimulationSource::builtinScenarios()) {
+    for (const auto &e : orderedBuiltins()) {
         QAction *a = m_builtinMenu->addAction(zh ? e.titleZh : e.titleEn);
         a->setToolTip(zh ? e.summaryZh : e.summaryEn);
         a->setData(e.id);
@@ -830,6 +910,87 @@ void MainWindow::fillBuiltinMenu()
     }
     m_builtinMenu->setToolTipsVisible(true);
     m_builtinMenu->setEnabled(!m_builtinMenu->isEmpty());
+}
+
+// The built-in scenarios in the order one learns them (ScenarioPath::startHere), then any other.
+QList<SimulationSource::ScenarioEntry> MainWindow::orderedBuiltins()
+{
+    QList<SimulationSource::ScenarioEntry> all = SimulationSource::builtinScenarios();
+    QList<SimulationSource::ScenarioEntry> out;
+    for (const ScenarioPath::Stop &stop : ScenarioPath::startHere())
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].id == stop.scenarioId) {
+                out << all.takeAt(i);
+                break;
+            }
+    return out + all;
+}
+
+void MainWindow::fillScenarioMenus()
+{
+    if (!m_startHereMenu)
+        return;
+    m_startHereMenu->clear();
+    const bool zh = currentLanguage().startsWith(u"zh");
+    QHash<QString, SimulationSource::ScenarioEntry> byId;
+    for (const auto &e : SimulationSource::builtinScenarios())
+        byId.insert(e.id, e);
+    int n = 0;
+    for (const ScenarioPath::Stop &stop : ScenarioPath::startHere()) {
+        const auto it = byId.constFind(stop.scenarioId);
+        if (it == byId.constEnd())
+            continue;
+        // The question first (it is why one opens it); the title says what one will see.
+        QAction *a =
+            m_startHereMenu->addAction(QStringLiteral("%1. %2").arg(++n).arg(stop.question));
+        a->setObjectName(QStringLiteral("startHere_%1").arg(stop.scenarioId));
+        a->setToolTip(zh ? it->titleZh : it->titleEn);
+        a->setData(stop.scenarioId);
+        connect(a, &QAction::triggered, this, [this, id = stop.scenarioId] { openScenario(id); });
+    }
+    m_questionsMenu->clear();
+    for (const ScenarioPath::ReaderQuestion &q : ScenarioPath::readerQuestions()) {
+        QAction *a = m_questionsMenu->addAction(q.question);
+        a->setObjectName(QStringLiteral("question_%1").arg(q.id));
+        a->setToolTip(q.answer);
+        a->setData(q.id);
+        connect(a, &QAction::triggered, this, [this, id = q.id] { openReaderQuestion(id); });
+    }
+}
+
+bool MainWindow::openReaderQuestion(const QString &id)
+{
+    for (const ScenarioPath::ReaderQuestion &q : ScenarioPath::readerQuestions()) {
+        if (q.id != id)
+            continue;
+        if (!openScenario(q.scenarioId, q.flavor))
+            return false;
+        m_simulation->waitForRun();
+        const qint64 t =
+            m_simulation->result() ? ScenarioPath::momentIn(*m_simulation->result(), q.moment) : -1;
+        m_playback->pause();
+        if (t >= 0) {
+            m_playback->setPosition(t);
+            m_viewport->revealTime(t, 0);
+        }
+        statusBar()->showMessage(q.answer, 60'000);
+        return t >= 0;
+    }
+    return false;
+}
+
+void MainWindow::restartServerAtPlayhead()
+{
+    if (m_source != m_simulation || !m_simulation->hasScenario())
+        return;
+    m_playback->pause();
+    const qint64 t = m_playback->position();
+    m_simulation->restartServer(t);
+    statusBar()->showMessage(
+        tr("The simulated server restarts at %1 s: every client is dropped; what happened before "
+           "stays as it was.")
+            .arg(PlaybackBar::formatTime(t)),
+        8000);
 }
 
 QStringList MainWindow::recentFiles() const
@@ -1223,6 +1384,13 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         m_narrationModel->setLanguage(currentLanguage());
+        // Steps generated from the run (injected kills, what-if changes) are written in the
+        // current language: write them again.
+        if (m_source == m_simulation)
+            m_narrationModel->setSteps(m_simulation->narration());
+        // "Your changes" too.
+        if (m_source == m_simulation && m_simulation->injectionCount() > 0)
+            onSourceChanged();
         for (QAction *a : m_languageGroup->actions())
             a->setChecked(a->data().toString() == currentLanguage());
         m_stage->updateTexts();

@@ -2,6 +2,7 @@
 
 #include "exporter.h"
 #include "sessionsource.h"
+#include "simulationsource.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -67,6 +68,11 @@ public:
 
     // A built-in scenario id or a file; adds files to the recent list.
     bool openScenario(const QString &idOrPath, const QString &flavor = {});
+    // Scenario ▸ Readers' Questions: opens the question's scenario at the moment that answers
+    // it (paused there, the answer in the status bar). False if it is unknown or did not happen.
+    bool openReaderQuestion(const QString &id);
+    // Scenario ▸ Restart Server at Playhead (and the What-if panel's button).
+    void restartServerAtPlayhead();
 
     PlaybackController *playback() const { return m_playback; }
     TimelineViewport *viewport() const { return m_viewport; }
@@ -156,6 +162,8 @@ private:
     // "scenario — server" for presentation mode's title.
     QString stageTitle() const;
     void openScenarioDialog();
+    void fillScenarioMenus();
+    static QList<SimulationSource::ScenarioEntry> orderedBuiltins();
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
     void showProblem(const QString &message);
@@ -194,6 +202,7 @@ private:
     QElapsedTimer m_lastTableRefresh;
     static constexpr qint64 TableRefreshMs = 50;
     qint64 m_tableRefreshCostMs = 0;
+    bool m_inSourceChange = false; // onSourceChanged() is running (it refreshes the tables last)
     QToolBar *m_toolBar = nullptr;
     PlaybackBar *m_playbackBar = nullptr;
     QComboBox *m_scenarioCombo = nullptr;
@@ -212,6 +221,10 @@ private:
     QMenu *m_playbackMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_scenarioMenu = nullptr;
+    QMenu *m_startHereMenu = nullptr;
+    QMenu *m_questionsMenu = nullptr;
+    QAction *m_restartServerAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_exportPngAction = nullptr;
     QAction *m_exportSvgAction = nullptr;

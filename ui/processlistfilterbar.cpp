@@ -32,8 +32,7 @@ ProcesslistFilterBar::ProcesslistFilterBar(ProcesslistFilterModel *filter, QWidg
     m_showOwn = new QCheckBox(this);
     m_showOwn->setObjectName(QStringLiteral("showOwn"));
     m_showOwn->setChecked(!filter->hideOwn());
-    connect(m_showOwn, &QCheckBox::toggled, filter,
-            [filter](bool on) { filter->setHideOwn(!on); });
+    connect(m_showOwn, &QCheckBox::toggled, filter, [filter](bool on) { filter->setHideOwn(!on); });
     layout->addWidget(m_hideSleep);
     layout->addWidget(m_hideSystem);
     layout->addWidget(m_showOwn);
@@ -77,7 +76,8 @@ void ProcesslistFilterBar::retranslateUi()
     const QString placeholders[] = {tr("user"), tr("db"), tr("host"), tr("command"), tr("state")};
     for (int i = 0; i < 5; ++i) {
         m_pickers[i]->lineEdit()->setPlaceholderText(placeholders[i]);
-        m_pickers[i]->setToolTip(tr("Show only rows whose %1 contains this text").arg(placeholders[i]));
+        m_pickers[i]->setToolTip(
+            tr("Show only rows whose %1 contains this text").arg(placeholders[i]));
     }
     m_search->setPlaceholderText(tr("Search statements or an id…"));
     m_minTime->setPrefix(tr("time > "));
@@ -91,16 +91,22 @@ void ProcesslistFilterBar::updateChoices()
     ProcesslistModel *model = m_filter->processlistModel();
     if (!model)
         return;
-    QSet<QString> values[5];
+    // Views into the model's rows (which do not change meanwhile): thousands of sessions share
+    // a few values, and no string is copied for each of them.
+    QSet<QStringView> values[5];
     for (const ProcesslistRow &r : model->rows()) {
         values[0].insert(r.user);
         values[1].insert(r.db);
-        values[2].insert(r.host.section(u':', 0, 0));
+        const qsizetype colon = r.host.indexOf(u':');
+        values[2].insert(colon < 0 ? QStringView(r.host) : QStringView(r.host).left(colon));
         values[3].insert(r.command);
         values[4].insert(r.state);
     }
     for (int i = 0; i < 5; ++i) {
-        QStringList list(values[i].cbegin(), values[i].cend());
+        QStringList list;
+        list.reserve(values[i].size());
+        for (QStringView v : std::as_const(values[i]))
+            list << v.toString();
         list.removeAll(QString());
         list.sort(Qt::CaseInsensitive);
         list.prepend(QString());

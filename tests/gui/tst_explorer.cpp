@@ -13,6 +13,7 @@
 #include "stagelayout.h"
 #include "swimlaneview.h"
 #include "testscenarios.h"
+#include "timeformat.h"
 #include "timeline.h"
 #include "timelineviewport.h"
 #include "timetext.h"
@@ -21,27 +22,26 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QComboBox>
-#include <QMenu>
 #include <QSet>
 #include <QSettings>
-#include <QStatusBar>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QtTest>
-
 #include <sys/stat.h>
 
 using namespace ks;
@@ -168,6 +168,86 @@ private Q_SLOTS:
         QCOMPARE(w.simulation()->injectionCount(), 1);
         QCOMPARE(w.simulation()->injections().first().kill.kind, KillKind::Connection);
         w.killMenu()->hide();
+    }
+
+    // The case: right-click a lane while playing; the menu says when; playback holds
+    // while the user hesitates; the kill lands at that moment, and the lane, the kills list,
+    // "Your changes" and the status bar all say the same microsecond.
+    void injectedKillLandsWhereTheUserRightClicked()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openScenario(QStringLiteral("big-update-kill-connection"),
+                               QStringLiteral("mariadb-10.11")));
+        w.simulation()->waitForRun();
+        w.playback()->setPosition(1'000'000);
+        w.playback()->play();
+        QTRY_VERIFY(w.playback()->position() > 1'050'000);
+        QVERIFY(w.playback()->isPlaying());
+
+        SwimlaneView *view = w.swimlaneView();
+        const int lane = w.source()->timeline().findLane(11);
+        QVERIFY(lane >= 0);
+        const int y = view->laneCenterY(lane);
+        QVERIFY(y >= 0);
+        QTest::mouseClick(view->viewport(), Qt::RightButton, {},
+                          QPoint(view->lanesRect().left() + 60, y));
+        KillMenu *menu = w.killMenu();
+        QTRY_VERIFY(menu->isVisible());
+        QVERIFY(!w.playback()->isPlaying());
+        const qint64 clicked = menu->atUs();
+        QVERIFY(clicked > 1'000'000);
+        QCOMPARE(w.playback()->position(), clicked);
+        QVERIFY(menu->timeAction());
+        QVERIFY2(menu->timeAction()->text().contains(TimeFormat::instant(clicked)),
+                 qPrintable(menu->timeAction()->text()));
+        // The user hesitates: nothing moves meanwhile.
+        QTest::qWait(300);
+        QCOMPARE(w.playback()->position(), clicked);
+        QTest::mouseClick(menu, Qt::LeftButton, {},
+                          menu->actionGeometry(menu->killQueryAction()).center());
+        w.simulation()->waitForRun();
+        QTRY_VERIFY(!menu->isVisible());
+        // Playback goes on from where it held.
+        QTRY_VERIFY(w.playback()->isPlaying());
+        w.playback()->pause();
+        w.playback()->setPosition(clicked + 5'000);
+
+        // 1. What the source injected.
+        QCOMPARE(w.simulation()->injectionCount(), 1);
+        QCOMPARE(w.simulation()->injections().first().atUs, clicked);
+        QCOMPARE(w.simulation()->injections().first().kill.kind, KillKind::Query);
+        // 2. The lane: the arrow to lane 11 at that time.
+        bool arrow = false;
+        for (const TimelineSignal &sig : w.source()->timeline().signalList())
+            arrow = arrow || (sig.toLane == w.source()->timeline().findLane(11) &&
+                              sig.kind == SignalKind::KillQuery && sig.time == clicked);
+        QVERIFY(arrow);
+        // 3. The kills list.
+        KillsModel *kills = w.killsModel();
+        int row = -1;
+        for (int r = 0; r < kills->rowCount(); ++r)
+            if (kills->index(r, KillsModel::StatementColumn).data().toString() ==
+                QLatin1String("KILL QUERY 11"))
+                row = r;
+        QVERIFY(row >= 0);
+        QCOMPARE(
+            kills->index(row, KillsModel::RequestedColumn).data(KillsModel::SortRole).toLongLong(),
+            clicked);
+        // 4. "Your changes" and the status bar.
+        auto *changes = w.findChild<QLabel *>(QStringLiteral("changesLabel"));
+        QVERIFY(changes);
+        QVERIFY2(changes->text().contains(TimeFormat::instantNumber(clicked) +
+                                          QStringLiteral(" s: KILL QUERY 11")),
+                 qPrintable(changes->text()));
+        QVERIFY2(w.statusBar()->currentMessage().contains(TimeFormat::instant(clicked)),
+                 qPrintable(w.statusBar()->currentMessage()));
+        // And the narration tells this kill, at this time.
+        bool told = false;
+        for (const NarrationStep &n : w.simulation()->narration())
+            told = told || (n.atUs == clicked && n.en.contains(QLatin1String("KILL QUERY 11")));
+        QVERIFY(told);
     }
 
     void mariaDbOffersHardAndSoft()

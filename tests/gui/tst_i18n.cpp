@@ -2,11 +2,8 @@
 // every widget of the main window, the connect dialog and the file dialogs in zh_CN that finds
 // no English word outside server texts (stages, errors, client output), SQL, identifiers (server
 // variables, column names, product names, keys) and units.
-//
-// Exempt until the scenario format carries localized lane labels (sim/): the lane labels the
-// scenarios author ("A: big UPDATE"). They reach the views through LaneInfo::labelFor(), which
-// returns the localized label once a source provides one; here they are taken out of the texts
-// before the words are checked, and only they.
+// Lane labels and segment descriptions are checked like everything else: scenarios carry them
+// in both languages (sim/SCENARIO_FORMAT.md), the engine composes its own in both.
 
 #include "chartspanel.h"
 #include "connectiondialog.h"
@@ -422,24 +419,6 @@ private:
     int m_checked = 0;
 };
 
-// The lane labels scenarios author (the exemption above), for every built-in scenario.
-QStringList scenarioLaneLabels(const Timeline &t)
-{
-    QStringList out;
-    for (int lane = 0; lane < t.laneCount(); ++lane) {
-        const LaneInfo &info = t.lane(lane);
-        if (info.labels.contains(QStringLiteral("zh_CN")))
-            continue; // localized: no exemption
-        QString label = info.label;
-        // "11 A: big UPDATE (app)": the id and the user are identifiers; the middle is authored.
-        const qsizetype space = label.indexOf(QLatin1Char(' '));
-        const qsizetype paren = label.lastIndexOf(QStringLiteral(" ("));
-        if (space > 0 && paren > space)
-            out << label.mid(space + 1, paren - space - 1);
-    }
-    return out;
-}
-
 // What the simulated server and clients said in a run: processlist states, commands and infos,
 // transcripts, stage names on the lanes. Server texts, exempt wherever they are quoted.
 QStringList serverTexts(const SimulationSource &s)
@@ -648,7 +627,7 @@ private Q_SLOTS:
             w.bottomTabs()->setCurrentIndex(i);
             QCoreApplication::processEvents();
         }
-        Walker walker(scenarioLaneLabels(t), serverTexts(*w.simulation()));
+        Walker walker({}, serverTexts(*w.simulation()));
         // The processlist's cells and the transcripts are the server's and the client's words.
         w.processlistView()->setModel(nullptr);
         auto *transcript = w.findChild<QPlainTextEdit *>(QStringLiteral("transcriptView"));

@@ -33,8 +33,8 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction *a : w.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
-                                     QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Scenario"),
+                                     QStringLiteral("&View"), QStringLiteral("&Help")}));
         QVERIFY(w.statusBar()->isVisible());
         auto *swimlanes = w.findChild<QWidget *>(QStringLiteral("swimlaneArea"));
         QVERIFY(swimlanes);

@@ -1,6 +1,7 @@
 // The real killscope executable and its one command line: --help, --version, --headless,
 // --png with and without --headless (no display at all), and usage errors with exit code 2.
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -103,6 +104,95 @@ private Q_SLOTS:
                            QStringLiteral("1s")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("rows in set") || r.out.contains("row in set"));
+    }
+
+    // --kill-at, --set and --narration: the window's what-ifs from a script, with every
+    // headless output and with --png.
+    void scriptedWhatIfs()
+    {
+        const QString h = QStringLiteral("--headless"),
+                      sc = QStringLiteral("big-update-kill-connection");
+        const Run told = run({h, sc, QStringLiteral("--flavor"), QStringLiteral("mariadb-10.11"),
+                              QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
+                              QStringLiteral("--narration")});
+        QCOMPARE(told.exitCode, 0);
+        QVERIFY2(told.out.contains("1.250 s  You send KILL QUERY 11 at 1.250 s."),
+                 told.out.constData());
+        QVERIFY2(told.out.contains("ERROR 1317"), told.out.constData());
+        QVERIFY2(!told.out.contains("2013"), told.out.constData());
+
+        const Run seen = run({h, sc, QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
+                              QStringLiteral("--transcript"), QStringLiteral("--processlist-at"),
+                              QStringLiteral("2s"), QStringLiteral("--summary")});
+        QCOMPARE(seen.exitCode, 0);
+        QVERIFY2(seen.out.contains("ERROR 1317"), seen.out.constData());
+        QVERIFY2(seen.out.contains("KILL QUERY 11"), seen.out.constData());
+
+        QTemporaryDir dir;
+        const QString trace = dir.filePath(QStringLiteral("t.json"));
+        const Run cpu = run({h, sc, QStringLiteral("--set"), QStringLiteral("6s:io_pressure=0.8"),
+                             QStringLiteral("--narration")});
+        QCOMPARE(cpu.exitCode, 0);
+        QVERIFY2(cpu.out.contains("CPU-bound"), cpu.out.constData());
+        const Run traced = run({h, sc, QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
+                                QStringLiteral("--trace"), trace});
+        QCOMPARE(traced.exitCode, 0);
+        QFile t(trace);
+        QVERIFY(t.open(QIODevice::ReadOnly));
+        QVERIFY(t.readAll().contains("KILL QUERY 11"));
+
+        const Run zh =
+            run({h, sc, QStringLiteral("--kill-at"), QStringLiteral("1.25s:query:A"),
+                 QStringLiteral("--narration"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(zh.exitCode, 0);
+        QVERIFY2(zh.out.contains("1.250 秒") && !zh.out.contains("You send"), zh.out.constData());
+
+        const QString png = dir.filePath(QStringLiteral("k.png"));
+        const Run pic =
+            run({QStringLiteral("--png"), png, sc, QStringLiteral("--at"), QStringLiteral("3s"),
+                 QStringLiteral("--kill-at"), QStringLiteral("1.25s:connection:A")});
+        QCOMPARE(pic.exitCode, 0);
+        QVERIFY(!QImage(png).isNull());
+    }
+
+    void scriptedWhatIfErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString h = QStringLiteral("--headless"),
+                      sc = QStringLiteral("big-update-kill-connection");
+        QTest::newRow("unknown session")
+            << QStringList{h, sc, QStringLiteral("--kill-at"), QStringLiteral("1s:query:Z")}
+            << QStringLiteral("--kill-at 1s:query:Z: The scenario big-update-kill-connection has "
+                              "no session “Z”; its sessions are A, B.");
+        QTest::newRow("not connected then")
+            << QStringList{h, QStringLiteral("io-pressure-rollback"), QStringLiteral("--kill-at"),
+                           QStringLiteral("20.5s:query:A")}
+            << QStringLiteral("Session A has no connection at 20.500 s.");
+        QTest::newRow("no such variable on MariaDB")
+            << QStringList{h,
+                           QStringLiteral("concurrency-queue"),
+                           QStringLiteral("--flavor"),
+                           QStringLiteral("mariadb-10.11"),
+                           QStringLiteral("--set"),
+                           QStringLiteral("1s:innodb_thread_concurrency=3")}
+            << QStringLiteral("innodb_thread_concurrency does not exist on mariadb-10.11");
+        QTest::newRow("png, unknown session")
+            << QStringList{QStringLiteral("--png"), QStringLiteral("/tmp/never.png"), sc,
+                           QStringLiteral("--kill-at"), QStringLiteral("1s:query:Z")}
+            << QStringLiteral("has no session “Z”");
+        QTest::newRow("unknown knob")
+            << QStringList{h, sc, QStringLiteral("--set"), QStringLiteral("1s:max_connections=3")}
+            << QStringLiteral("unknown knob “max_connections”");
+    }
+
+    void scriptedWhatIfErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run r = run(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
     void usageErrors_data()

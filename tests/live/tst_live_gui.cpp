@@ -527,7 +527,7 @@ private Q_SLOTS:
         const int attempts = int(source->kills().size()) - killsBefore;
         QCOMPARE(attempts, 1 + 1 + 1 + 2);
         for (int i = killsBefore; i < source->kills().size(); ++i) {
-            const KillRecord &k = source->kills()[i];
+            const KillRecord k = source->kills().at(i); // kills() returns a copy
             QCOMPARE(k.phase, KillPhase::Refused);
             QCOMPARE(k.sentUs, -1);
             QVERIFY2(k.serverMessage.startsWith(QStringLiteral("Not sent:")), qPrintable(k.serverMessage));

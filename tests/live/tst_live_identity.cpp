@@ -186,7 +186,7 @@ private Q_SLOTS:
             source->kill(KillRequest{t, KillKind::Connection, {}, -1});
         QCOMPARE(int(source->kills().size()), before + int(all.size()));
         for (int i = before; i < source->kills().size(); ++i) {
-            const KillRecord &k = source->kills()[i];
+            const KillRecord k = source->kills().at(i); // kills() returns a copy
             QCOMPARE(k.phase, KillPhase::Refused);
             QCOMPARE(k.sentUs, -1);
             QVERIFY2(k.serverMessage.startsWith(QStringLiteral("Not sent:")),

@@ -23,7 +23,7 @@ class TestLivePerfSchema : public QObject
     QTemporaryDir m_tmp;
     std::unique_ptr<LiveSource> m_source;
 
-    const KillRecord &last() const { return m_source->kills().last(); }
+    KillRecord last() const { return m_source->kills().last(); } // kills() returns a copy
 
 private Q_SLOTS:
     void initTestCase()

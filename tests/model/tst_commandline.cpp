@@ -92,6 +92,37 @@ private Q_SLOTS:
             << QStringList{h, QStringLiteral("--png"), QStringLiteral("a.png"),
                            QStringLiteral("-geometry"), QStringLiteral("10x10")}
             << QStringLiteral("-geometry does not apply to --png.");
+        QTest::newRow("kill-at bad kind")
+            << QStringList{h, sc, x, QStringLiteral("--kill-at"), QStringLiteral("2s:rollback:old")}
+            << QStringLiteral(
+                   "--kill-at 2s:rollback:old: unknown kill “rollback”: use query or connection");
+        QTest::newRow("kill-at bad time")
+            << QStringList{h, sc, x, QStringLiteral("--kill-at"), QStringLiteral("2:query:old")}
+            << QStringLiteral("--kill-at 2:query:old: bad time “2”");
+        QTest::newRow("kill-at bad strength")
+            << QStringList{h, sc, x, QStringLiteral("--kill-at"),
+                           QStringLiteral("2s:query:medium:old")}
+            << QStringLiteral("unknown strength “medium”: use hard or soft");
+        QTest::newRow("kill-at no session")
+            << QStringList{h, sc, x, QStringLiteral("--kill-at"), QStringLiteral("2s:query")}
+            << QStringLiteral("expected TIME:query|connection[:hard|soft]:SESSION");
+        QTest::newRow("set unknown knob")
+            << QStringList{h, sc, x, QStringLiteral("--set"),
+                           QStringLiteral("5s:max_connections=3")}
+            << QStringLiteral("--set 5s:max_connections=3: unknown knob “max_connections”: use "
+                              "innodb_thread_concurrency, io_pressure");
+        QTest::newRow("set bad value")
+            << QStringList{h, sc, x, QStringLiteral("--set"), QStringLiteral("5s:io_pressure=lots")}
+            << QStringLiteral("bad value “lots” for io_pressure: expected a number");
+        QTest::newRow("set out of range")
+            << QStringList{h, sc, x, QStringLiteral("--set"),
+                           QStringLiteral("5s:innodb_thread_concurrency=2000")}
+            << QStringLiteral("innodb_thread_concurrency takes a value from 0 to 1000");
+        QTest::newRow("set no time")
+            << QStringList{h, sc, x, QStringLiteral("--set"), QStringLiteral("io_pressure=4")}
+            << QStringLiteral("expected TIME:KNOB=VALUE");
+        QTest::newRow("narration in the window") << QStringList{QStringLiteral("--narration")}
+                                                 << QStringLiteral("--narration needs --headless.");
         QTest::newRow("headless without scenario")
             << QStringList{h} << QStringLiteral("--headless needs --scenario ID|FILE");
         QTest::newRow("bare time") << QStringList{QStringLiteral("--at"), QStringLiteral("5")}
@@ -226,6 +257,35 @@ private Q_SLOTS:
         QCOMPARE(h.processlistAtUs, (std::vector<qint64>{1'500'000, 200'000}));
         QVERIFY(h.json && h.transcript && !h.summary && !h.listScenarios);
         QCOMPARE(h.traceFile, QStringLiteral("t.json"));
+
+        CommandLine k;
+        QVERIFY2(
+            k.parse(args({QStringLiteral("--headless"),
+                          QStringLiteral("big-update-kill-connection"), QStringLiteral("--kill-at"),
+                          QStringLiteral("1.25s:query:A"), QStringLiteral("--kill-at"),
+                          QStringLiteral("2s:connection:hard:B"), QStringLiteral("--set"),
+                          QStringLiteral("5s:io_pressure=4"), QStringLiteral("--narration")})),
+            qPrintable(k.errorText()));
+        const HeadlessRequest kr = k.headlessRequest();
+        QVERIFY(kr.narration);
+        QCOMPARE(kr.changes.size(), 3);
+        QCOMPARE(kr.changes[0].atUs, 1'250'000);
+        QVERIFY(kr.changes[0].isKill);
+        QCOMPARE(kr.changes[0].kind, KillKind::Query);
+        QCOMPARE(kr.changes[0].session, QStringLiteral("A"));
+        QCOMPARE(kr.changes[1].kind, KillKind::Connection);
+        QCOMPARE(kr.changes[1].strength, KillStrength::Hard);
+        QCOMPARE(kr.changes[1].session, QStringLiteral("B"));
+        QVERIFY(!kr.changes[2].isKill);
+        QCOMPARE(kr.changes[2].knob, QStringLiteral("io_pressure"));
+        QCOMPARE(kr.changes[2].value, 4.0);
+        QCOMPARE(kr.changes[2].atUs, 5'000'000);
+
+        CommandLine kp;
+        QVERIFY(kp.parse(
+            args({QStringLiteral("--png"), QStringLiteral("a.png"), QStringLiteral("ctrl-c"),
+                  QStringLiteral("--set"), QStringLiteral("1s:innodb_thread_concurrency=3")})));
+        QCOMPARE(kp.pngRequest().changes.size(), 1);
 
         CommandLine p;
         QVERIFY(

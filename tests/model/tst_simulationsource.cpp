@@ -154,9 +154,13 @@ private Q_SLOTS:
         QCOMPARE(s.concurrencyAt(3'000'000), 0);
         QCOMPARE(s.concurrencyAt(5'000'000), 4);
         QCOMPARE(s.ioPressureAt(5'000'000), 2.5);
-        // Unchanged values add nothing.
+        // One injection per knob changed (the knob table's rows); unchanged values add nothing.
+        QCOMPARE(s.injectionCount(), 2);
         s.applyKnobs(6'000'000, 4, 2.5);
-        QCOMPARE(s.injectionCount(), 1);
+        QCOMPARE(s.injectionCount(), 2);
+        s.applyKnobs(7'000'000, 4, 1.0);
+        QCOMPARE(s.injectionCount(), 3);
+        QCOMPARE(s.injections().last().knob, QStringLiteral("io_pressure"));
     }
 
     void malformedScenarioIsReportedWithItsLocation()

@@ -31,6 +31,10 @@ public:
     bool cannotSucceed = false;
     QString cannotSucceedWhy;
     qint64 targetId = 0;
+    // Non-empty when the source can no longer bring this estimate up to date (live: the
+    // connection to the server is lost, or the server restarted since the target was chosen):
+    // why, in one sentence. A confirmation then stops refreshing and says so.
+    QString notCurrent;
 
     // Typical in-memory rollback rate when nothing was observed yet (reference figures).
     static constexpr double TypicalRollbackRowsPerSecond = 400000.0;

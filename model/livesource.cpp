@@ -736,14 +736,33 @@ KillPreview LiveSource::preview(const KillRequest &request) const
         row = currentRow(request.target.id);
     KillPreview p =
         KillPreview::build(request, row, m_server, m_blocking, m_observedRollbackRate, ownUser);
-    if (!request.target.voidReason.isEmpty() && !p.blocked) {
+    // What kill() will refuse locally, said as kill() will say it (not as the server's 1094).
+    QString notSent = request.target.voidReason;
+    if (notSent.isEmpty() && !p.blocked &&
+        (!sameLife || it == m_sessions.cend() || it->firstSeenUs != request.target.firstSeenUs ||
+         it->incarnation != request.target.incarnation))
+        notSent = whyNotCurrent(request.target.id, request.target.incarnation,
+                                request.target.firstSeenUs);
+    if (!notSent.isEmpty() && !p.blocked) {
         p.noEffect = true;
-        p.activity = request.target.voidReason;
+        p.activity = notSent;
         p.consequence = tr("KillScope will not send this kill; the attempt is written to the audit "
                            "log.");
+        p.warnings.clear();
         p.cannotSucceed = true;
-        p.cannotSucceedWhy = request.target.voidReason;
+        p.cannotSucceedWhy = notSent;
     }
+    if (request.target.incarnation != 0 && request.target.incarnation != m_incarnationSerial)
+        p.notCurrent = tr("The server restarted after this session was chosen: the estimate is no "
+                          "longer updated.");
+    else if (m_status != Status::Connected)
+        p.notCurrent =
+            m_lostAtEpochMs > 0
+                ? tr("The connection to the server was lost at %1: the estimate is as of the last "
+                     "sample and no longer updated.")
+                      .arg(QDateTime::fromMSecsSinceEpoch(m_lostAtEpochMs)
+                               .toString(QStringLiteral("HH:mm:ss")))
+                : tr("Not connected to the server: the estimate is no longer updated.");
     return p;
 }
 

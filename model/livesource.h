@@ -101,6 +101,8 @@ public:
     QList<ProcesslistRow> currentProcesslist() const;
     const ProcesslistRow *currentRow(qint64 id) const;
     KillPreview preview(const KillRequest &request) const;
+    // The lane of this very session (id and first sighting), never another one with its id.
+    int laneOf(qint64 id, qint64 firstSeenUs) const;
     const BlockingGraph &blocking() const { return m_blocking; }
     // The head of the largest blocking chain; 0 when nobody waits.
     qint64 rootBlocker() const;
@@ -221,7 +223,6 @@ private:
     KillTarget targetFrom(qint64 id, const Session &s) const;
     KillTarget voidTarget(const ProcesslistRow &row, const QString &why) const;
     QString whyNotCurrent(qint64 id, quint32 incarnation, qint64 firstSeenUs) const;
-    int laneOf(qint64 id, qint64 firstSeenUs) const;
     void trim(qint64 nowUs);
     void auditFinished(const QList<int> &serials);
     QJsonObject auditEntry(const KillRecord &record, const Attempt &attempt,

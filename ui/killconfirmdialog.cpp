@@ -51,17 +51,43 @@ void KillConfirmDialog::setRefresher(Refresher refresher, int intervalMs)
     if (!m_timer) {
         m_timer = new QTimer(this);
         connect(m_timer, &QTimer::timeout, this, [this] {
-            if (m_refresher)
+            if (m_refresher && m_stoppedWhy.isEmpty())
                 setPreviews(m_refresher());
         });
     }
-    m_timer->start(intervalMs);
+    m_stoppedWhy = notCurrentWhy(m_previews);
+    if (m_stoppedWhy.isEmpty())
+        m_timer->start(intervalMs);
+    else
+        m_timer->stop();
+    rebuild();
+}
+
+bool KillConfirmDialog::isRefreshing() const
+{
+    return m_timer && m_timer->isActive();
+}
+
+QString KillConfirmDialog::notCurrentWhy(const QList<KillPreview> &previews)
+{
+    for (const KillPreview &p : previews)
+        if (!p.notCurrent.isEmpty())
+            return p.notCurrent;
+    return {};
 }
 
 void KillConfirmDialog::setPreviews(const QList<KillPreview> &previews)
 {
     m_previews = previews;
     ++m_refreshes;
+    // The target's server life ended or the server is out of reach: these are the last
+    // previews that mean anything, and they stay as they are.
+    const QString why = notCurrentWhy(previews);
+    if (!why.isEmpty() && m_stoppedWhy.isEmpty()) {
+        m_stoppedWhy = why;
+        if (m_timer)
+            m_timer->stop();
+    }
     rebuild();
 }
 
@@ -135,7 +161,9 @@ void KillConfirmDialog::rebuild()
             html += QStringLiteral("<li>%1</li>").arg(r);
         html += QStringLiteral("</ul>");
     }
-    if (m_refresher)
+    if (!m_stoppedWhy.isEmpty())
+        html += QStringLiteral("<p style='color:#b04000'>%1</p>").arg(m_stoppedWhy.toHtmlEscaped());
+    else if (m_refresher)
         html += QStringLiteral("<p style='color:gray'>%1</p>")
                     .arg(tr("Estimates follow the newest sample while this dialog is open.")
                              .toHtmlEscaped());

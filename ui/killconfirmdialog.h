@@ -22,7 +22,9 @@ namespace ks {
 // is left, Kill is disabled. A
 // warning shared by several targets is said once, with the sessions it applies to. With a
 // refresher the text follows the newest samples while the dialog is open, so its estimate is
-// never older than about a second.
+// never older than about a second; once a preview says it is no longer current (the server was
+// lost, or restarted since the target was chosen) refreshing stops for good and the dialog says
+// why. A refresh reads the source's memory only: it never waits on the server.
 class KillConfirmDialog : public QDialog
 {
     Q_OBJECT
@@ -42,6 +44,9 @@ public:
     QPushButton *killButton() const { return m_kill; }
     // How often the text was rebuilt from fresh previews (tests).
     int refreshCount() const { return m_refreshes; }
+    bool isRefreshing() const;
+    // Why refreshing stopped (empty while it goes on, or without a refresher).
+    QString refreshStoppedWhy() const { return m_stoppedWhy; }
 
     // Shows the dialog modally; true when the user chose Kill.
     static bool confirm(QWidget *parent, const QList<KillPreview> &previews,
@@ -52,6 +57,7 @@ public:
 
 private:
     void rebuild();
+    static QString notCurrentWhy(const QList<KillPreview> &previews);
 
     QList<KillPreview> m_previews;
     Refresher m_refresher;
@@ -59,6 +65,7 @@ private:
     QLabel *m_text = nullptr;
     QPushButton *m_kill = nullptr;
     int m_refreshes = 0;
+    QString m_stoppedWhy;
 };
 
 } // namespace ks

@@ -35,6 +35,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QUrl>
 
@@ -86,6 +87,15 @@ LiveController::LiveController(MainWindow *window)
     connect(window->swimlaneView(), &SwimlaneView::sessionSelected, this, [this](qint64 id) {
         if (!m_source)
             return;
+        // Only the lane's own session: an ended lane whose id a newer session now has (after a
+        // restart) selects no row, so neither Del in the table nor the details pane reach that
+        // newer session.
+        const int lane = m_window->swimlaneView()->selectedLane();
+        const ProcesslistRow *row = m_source->currentRow(id);
+        if (!row || (lane >= 0 && m_source->laneOf(id, row->firstSeenUs) != lane)) {
+            m_panel->view()->clearSelection();
+            return;
+        }
         m_panel->selectId(id);
         showDetailsFor(id);
     });
@@ -320,11 +330,14 @@ bool LiveController::eventFilter(QObject *watched, QEvent *event)
         (watched == m_window->swimlaneView() || watched == m_window->swimlaneView()->viewport())) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Delete && !m_source->isReadOnly()) {
-            const qint64 id = m_window->viewport()->selectedSession();
-            const int row = id ? m_window->processlistModel()->rowOfId(id) : -1;
-            if (row >= 0)
-                m_window->killController()->killRows({m_window->processlistModel()->rowAt(row)},
-                                                     KillKind::Connection);
+            // By the lane, not by the id: after a restart the id may name someone else, whose
+            // row the processlist now shows.
+            const int lane = m_window->swimlaneView()->selectedLane();
+            if (lane >= 0) {
+                m_window->killController()->setSource(m_source);
+                m_window->killController()->killTargets({m_source->targetForLane(lane)},
+                                                        KillKind::Connection);
+            }
             return true;
         }
     }
@@ -645,8 +658,12 @@ void LiveController::showDetailsFor(qint64 id)
     const int row = m_window->processlistModel()->rowOfId(id);
     if (row < 0)
         return;
-    m_details->setSession(m_window->processlistModel()->rowAt(row));
-    // The row and its lane are one selection.
+    const ProcesslistRow r = m_window->processlistModel()->rowAt(row);
+    m_details->setSession(r);
+    // The row and its lane are one selection (a lane just clicked stays the one chosen).
+    const int clicked = m_window->swimlaneView()->selectedLane();
+    if (clicked < 0 || m_window->swimlaneView()->timeline()->lane(clicked).sessionId != id)
+        m_window->swimlaneView()->setSelectedLane(m_source->laneOf(r.id, r.firstSeenUs));
     m_window->viewport()->setSelectedSession(id);
     refreshDetails();
 }

@@ -637,12 +637,27 @@ bool SwimlaneView::viewportEvent(QEvent *event)
     return QAbstractScrollArea::viewportEvent(event);
 }
 
+int SwimlaneView::selectedLane() const
+{
+    if (!m_timeline || !m_viewport->hasSelectedSession() || m_selectedLane < 0 ||
+        m_selectedLane >= m_timeline->laneCount() ||
+        m_timeline->lane(m_selectedLane).sessionId != m_viewport->selectedSession())
+        return -1;
+    return m_selectedLane;
+}
+
+void SwimlaneView::setSelectedLane(int lane)
+{
+    m_selectedLane = lane;
+}
+
 void SwimlaneView::mousePressEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
     const Hit hit = hitTest(pos);
     if (event->button() == Qt::RightButton) {
         if (hit.row >= 0) {
+            m_selectedLane = hit.lane;
             m_viewport->setSelectedSession(hit.sessionId);
             Q_EMIT sessionSelected(hit.sessionId);
             Q_EMIT contextMenuRequestedForSession(hit.sessionId, event->globalPosition().toPoint());
@@ -738,6 +753,7 @@ void SwimlaneView::mouseReleaseEvent(QMouseEvent *event)
     case Drag::Pending: {
         const Hit hit = hitTest(pos);
         if (hit.row >= 0) {
+            m_selectedLane = hit.lane;
             m_viewport->setSelectedSession(hit.sessionId);
             Q_EMIT sessionSelected(hit.sessionId);
         } else if (!hit.inAxis) {

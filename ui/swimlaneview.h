@@ -87,6 +87,11 @@ public:
     stagelayout::Metrics fitToStage(int screenHeight);
 
     Hit hitTest(QPoint viewportPos) const;
+    // The lane the selection was made on (a click, or setSelectedLane), while the selected
+    // session is still that lane's; -1 otherwise. A processlist id can name several lanes
+    // (a server restart reuses ids): whoever acts on "the selected lane" asks for it here.
+    int selectedLane() const;
+    void setSelectedLane(int lane);
     // Rectangle of the lanes area in viewport coordinates.
     QRect lanesRect() const;
     // x in viewport coordinates of a time, and back (the current frame's mapping).
@@ -160,6 +165,7 @@ private:
     const Timeline *m_timeline = nullptr;
     QPointer<TimelineViewport> m_viewport;
     bool m_ownsViewport = false;
+    int m_selectedLane = -1;
     SwimlaneRenderer m_renderer;
     SegmentToolTip m_toolTip;
     double m_scale = 1.0;

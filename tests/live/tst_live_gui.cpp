@@ -51,6 +51,7 @@ class TestLiveGui : public QObject
     QTemporaryDir m_tmp;
     QString m_shots;
     QString m_lastDialogText;
+    bool m_lastKillEnabled = false;
 
     int proxyRowOf(qint64 id) const
     {
@@ -86,9 +87,11 @@ class TestLiveGui : public QObject
                     return;
                 }
                 m_lastDialogText = d->text();
+                m_lastKillEnabled = d->killButton()->isEnabled();
                 if (shot)
                     save(d, shot);
-                if (accept)
+                // A disabled Kill cannot be clicked: the dialog is then refused, never left open.
+                if (accept && m_lastKillEnabled)
                     d->killButton()->click();
                 else
                     d->reject();
@@ -447,23 +450,37 @@ private Q_SLOTS:
         QVERIFY(switchLanguage(QStringLiteral("en")));
         m_heartbeat.start();
 
-        // While it is down the user points at the victim: the main Processlist tab, and the Live
-        // sessions panel with two rows selected; and selects its row for Del.
-        m_window->bottomTabs()->setCurrentWidget(m_window->processlistView());
-        const QList<KillTarget> fromTab = rightClickRow(m_window->processlistView(), id);
-        QCOMPARE(fromTab.size(), 1);
+        // While it is down the user points at the victim where live mode offers it (the
+        // simulation's Processlist tab is not there): its row in the Live sessions table alone,
+        // then with a second row selected; its lane, clicked for Del on the lanes; and its row
+        // selected for Del in the table.
+        QVERIFY(m_window->bottomTabs()->indexOf(m_window->processlistView()) < 0);
         m_window->bottomTabs()->setCurrentWidget(m_live->processlistPanel());
         QTableView *panel = m_live->processlistPanel()->view();
+        panel->clearSelection();
+        const QList<KillTarget> fromRow = rightClickRow(panel, id);
+        QCOMPARE(fromRow.size(), 1);
         panel->clearSelection();
         rightClickRow(panel, other->id(), true);
         const QList<KillTarget> fromPanel = rightClickRow(panel, id, true);
         QCOMPARE(fromPanel.size(), 2);
+        {
+            const QPoint on = pointOnLane(lane);
+            QVERIFY2(!on.isNull(), "the victim's lane is not on screen");
+            QTest::mouseClick(m_window->swimlaneView()->viewport(), Qt::LeftButton, {}, on);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->swimlaneView()->selectedLane(), lane, 2000);
+        }
         m_live->processlistPanel()->selectId(id);
+        QCOMPARE(m_window->swimlaneView()->selectedLane(), lane); // the row's lane, not a newer one
 
         // Kill root blocker while it is down; the confirmation stays open across the restart
         // and the reuse of the id, and only then is accepted.
         std::unique_ptr<SqlClient> innocent;
         QString rootDialog;
+        QString rootStoppedWhy;
+        bool rootStillRefreshing = true;
+        int rootRefreshes = -1;
+        int rootRefreshesLater = -2;
         QTimer::singleShot(0, this, [&] {
             QElapsedTimer t;
             t.start();
@@ -484,6 +501,14 @@ private Q_SLOTS:
                                                            m_server.adminPassword, TestServer::Via::Socket);
                 (void)QTest::qWaitFor([&] { return innocent && source->currentRow(innocent->id()); }, 3000);
             }
+            // The estimate stopped following the samples when the server went (its previews
+            // would describe a life that ended) and says so; the dialog stays responsive.
+            rootStoppedWhy = d->refreshStoppedWhy();
+            rootStillRefreshing = d->isRefreshing();
+            rootRefreshes = d->refreshCount();
+            QTest::qWait(1200);
+            rootRefreshesLater = d->refreshCount();
+            rootDialog += u'\n' + d->text();
             d->killButton()->click();
         });
         QAction *rootAction = m_live->menu()->findChild<QAction *>(QStringLiteral("killRootBlockerAction"));
@@ -493,6 +518,10 @@ private Q_SLOTS:
         QVERIFY(rootAction && rootAction->isEnabled());
         rootAction->trigger();
         QVERIFY2(rootDialog.contains(QStringLiteral("KILL CONNECTION %1").arg(id)), qPrintable(rootDialog));
+        QVERIFY2(!rootStoppedWhy.isEmpty(), qPrintable(rootDialog));
+        QVERIFY2(rootDialog.contains(rootStoppedWhy), qPrintable(rootDialog));
+        QVERIFY(!rootStillRefreshing);
+        QCOMPARE(rootRefreshesLater, rootRefreshes);
         QVERIFY(innocent && innocent->isOpen());
         QCOMPARE(innocent->id(), id);
         QCOMPARE(source->currentRow(id)->host, QStringLiteral("localhost"));
@@ -502,6 +531,15 @@ private Q_SLOTS:
         const int afterRoot = int(source->kills().size());
         QTest::keyClick(panel, Qt::Key_Delete);
         QCOMPARE(int(source->kills().size()), afterRoot);
+
+        // Del on the lanes: the lane clicked before the restart is still the one meant (not the
+        // innocent's, who has its id now); the confirmation says it will not be sent.
+        QCOMPARE(m_window->swimlaneView()->selectedLane(), lane);
+        answerNextConfirmation(true);
+        QTest::keyClick(m_window->swimlaneView()->viewport(), Qt::Key_Delete);
+        QTRY_COMPARE_WITH_TIMEOUT(int(source->kills().size()), afterRoot + 1, 3000);
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("Not sent")),
+                 qPrintable(m_lastDialogText));
 
         // Right-click on the victim's old lane, still on screen, closed.
         QVERIFY(source->timeline().lane(lane).closed);
@@ -516,16 +554,27 @@ private Q_SLOTS:
         m_window->killMenu()->hide();
         QVERIFY2(m_lastDialogText.contains(QStringLiteral("Not sent")), qPrintable(m_lastDialogText));
 
-        // The menus opened while the server was down, clicked now.
-        for (const QList<KillTarget> &targets : {fromTab, fromPanel}) {
-            m_window->killMenu()->setTargets(targets);
-            answerNextConfirmation(true);
-            m_window->killMenu()->killConnectionAction()->trigger();
-        }
+        // The menus opened while the server was down, clicked now. One row: the confirmation
+        // says it will not be sent (the attempt is audited). Two rows: neither can succeed, so
+        // the dialog offers none (Kill disabled) and nothing is attempted.
+        m_window->killMenu()->setTargets(fromRow);
+        answerNextConfirmation(true);
+        m_window->killMenu()->killConnectionAction()->trigger();
+        QVERIFY(m_lastKillEnabled);
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("Not sent: the server has restarted")),
+                 qPrintable(m_lastDialogText));
+        m_window->killMenu()->setTargets(fromPanel);
+        const int beforePair = int(source->kills().size());
+        answerNextConfirmation(true);
+        m_window->killMenu()->killConnectionAction()->trigger();
+        QVERIFY(!m_lastKillEnabled);
+        QVERIFY2(m_lastDialogText.count(QStringLiteral("Not sent: the server has restarted")) == 2,
+                 qPrintable(m_lastDialogText));
+        QCOMPARE(int(source->kills().size()), beforePair);
 
         // Every attempt was refused before reaching the server, and said why.
         const int attempts = int(source->kills().size()) - killsBefore;
-        QCOMPARE(attempts, 1 + 1 + 1 + 2);
+        QCOMPARE(attempts, 1 + 1 + 1 + 1); // root blocker, Del on the lane, old lane, one row
         for (int i = killsBefore; i < source->kills().size(); ++i) {
             const KillRecord k = source->kills().at(i); // kills() returns a copy
             QCOMPARE(k.phase, KillPhase::Refused);

@@ -307,9 +307,15 @@ void MainWindow::createWidgets()
     connect(m_flavorCombo, &QComboBox::activated, this,
             [this](int i) { m_simulation->setFlavor(m_flavorCombo->itemData(i).toString()); });
     m_simToolBarActions << m_toolBar->addSeparator();
+    // A recording's server and span, where the scenario and its flavor are for a simulation.
+    m_recordingLabel = new QLabel(this);
+    m_recordingLabel->setObjectName(QStringLiteral("recordingServerLabel"));
+    m_recordingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recordingLabel->setContentsMargins(4, 0, 8, 0);
+    m_recordingLabelAction = m_toolBar->addWidget(m_recordingLabel);
+    m_recordingLabelAction->setVisible(false);
     m_playbackBar = new PlaybackBar(m_playback, this);
     m_playbackBarAction = m_toolBar->addWidget(m_playbackBar);
-    m_simToolBarActions << m_playbackBarAction;
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -574,6 +580,7 @@ void MainWindow::retranslateUi()
     m_legendDock->setWindowTitle(tr("Legend"));
     m_toolBar->setWindowTitle(tr("Playback"));
     m_scenarioLabel->setText(tr("Scenario:") + QLatin1Char(' '));
+    updateRecordingLabel();
     m_flavorLabel->setText(QLatin1Char(' ') + tr("Server:") + QLatin1Char(' '));
     m_processlistView->setToolTip(tr("SHOW FULL PROCESSLIST at the playhead. Right-click a row "
                                      "to kill its query or its connection."));
@@ -622,6 +629,9 @@ void MainWindow::setSource(SessionSource *source)
     m_swimlaneView->setTimeline(&source->timeline());
 
     const bool sim = source->kind() == SessionSource::Kind::Simulation;
+    const Face face = sim                                                ? Face::Simulation
+                      : source->kind() == SessionSource::Kind::Recording ? Face::Recording
+                                                                         : Face::Live;
     m_knobsDock->setEnabled(sim);
     m_scenarioCombo->setEnabled(sim);
     m_flavorCombo->setEnabled(sim);
@@ -629,7 +639,8 @@ void MainWindow::setSource(SessionSource *source)
     m_swimlaneView->setWallClockOrigin(source->wallClockOriginMs());
     if (!sim)
         m_followNow = true; // a new live session starts at "now"
-    applyFace(sim);
+    applyFace(face);
+    updateRecordingLabel();
     m_processlistModel->setShowMilliseconds(!sim);
     m_chartsRevision = ~quint64(0);
     onSourceChanged();
@@ -1126,7 +1137,7 @@ void MainWindow::addSourceMenu(QMenu *menu, QAction *fileAction)
 void MainWindow::addSourceToolBarWidget(QWidget *widget)
 {
     QAction *a = m_toolBar->addWidget(widget);
-    a->setVisible(!m_simFace);
+    a->setVisible(m_face == Face::Live);
     m_sourceToolBarActions << a;
 }
 
@@ -1134,8 +1145,8 @@ void MainWindow::addSourceDock(QDockWidget *dock)
 {
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_sourceDocks << dock;
-    dock->setVisible(!m_simFace);
-    dock->toggleViewAction()->setVisible(!m_simFace);
+    dock->setVisible(m_face == Face::Live);
+    dock->toggleViewAction()->setVisible(m_face == Face::Live);
     m_viewMenu->insertAction(m_legendDock->toggleViewAction(), dock->toggleViewAction());
 }
 
@@ -1144,53 +1155,101 @@ bool MainWindow::isSimulationFace() const
     return m_simFace;
 }
 
-void MainWindow::applyFace(bool simulation)
+void MainWindow::applyFace(Face face)
 {
-    if (simulation == m_simFace)
+    if (face == m_face)
         return;
+    const bool wasSimulation = m_face == Face::Simulation;
+    m_face = face;
+    const bool simulation = face == Face::Simulation;
+    const bool live = face == Face::Live;
+    const bool replay = simulation || face == Face::Recording;
     m_simFace = simulation;
-    // What the simulation alone has: what-if knobs, narration, the engine's kills and client
-    // transcripts, the scenario and flavor pickers, playback. Attached to a server the window
-    // has one processlist and one kills table (the source's), the server in the tool bar.
-    if (!simulation) {
+    // What the simulation alone has: what-if knobs, narration, client transcripts, the scenario
+    // and flavor pickers. Attached to a server the window has one processlist and one kills
+    // table (the source's panels), the server in the tool bar. A recording is replayed: the
+    // playback keys and bar, the window's own processlist and kills tables at the playhead, its
+    // server and span in the tool bar.
+    if (!simulation && wasSimulation) {
         m_narrationWasVisible = !m_narrationDock->isHidden();
         m_knobsWasVisible = !m_knobsDock->isHidden();
+    }
+    if (!simulation) {
         m_narrationDock->hide();
         m_knobsDock->hide();
-        for (QWidget *w :
-             {static_cast<QWidget *>(m_processlistView), static_cast<QWidget *>(m_killsView),
-              static_cast<QWidget *>(m_transcript)}) {
-            const int i = m_bottomTabs->indexOf(w);
-            if (i >= 0)
-                m_bottomTabs->removeTab(i);
-        }
     } else {
         m_narrationDock->setVisible(m_narrationWasVisible);
         m_knobsDock->setVisible(m_knobsWasVisible);
-        if (m_bottomTabs->indexOf(m_processlistView) < 0)
-            m_bottomTabs->insertTab(0, m_processlistView, QString());
-        if (m_bottomTabs->indexOf(m_killsView) < 0)
-            m_bottomTabs->insertTab(1, m_killsView, QString());
-        if (m_bottomTabs->indexOf(m_transcript) < 0)
-            m_bottomTabs->insertTab(m_bottomTabs->indexOf(m_charts) + 1, m_transcript, QString());
-        m_bottomTabs->setCurrentWidget(m_processlistView);
     }
+    const auto showTab = [this](QWidget *w, bool show, int index) {
+        const int i = m_bottomTabs->indexOf(w);
+        if (!show && i >= 0)
+            m_bottomTabs->removeTab(i);
+        else if (show && i < 0)
+            m_bottomTabs->insertTab(index, w, QString());
+    };
+    showTab(m_processlistView, !live, 0);
+    showTab(m_killsView, !live, 1);
+    showTab(m_transcript, simulation, m_bottomTabs->indexOf(m_charts) + 1);
+    if (!live)
+        m_bottomTabs->setCurrentWidget(m_processlistView);
     m_narrationDock->toggleViewAction()->setVisible(simulation);
     m_knobsDock->toggleViewAction()->setVisible(simulation);
     m_resetWhatIfAction->setVisible(simulation);
-    m_playbackMenu->menuAction()->setVisible(simulation);
+    m_playbackMenu->menuAction()->setVisible(replay);
     for (QAction *a : std::as_const(m_simToolBarActions))
         a->setVisible(simulation);
+    m_playbackBarAction->setVisible(replay);
+    m_recordingLabelAction->setVisible(face == Face::Recording);
     for (QAction *a : std::as_const(m_sourceToolBarActions))
-        a->setVisible(!simulation);
+        a->setVisible(live);
     for (QDockWidget *d : std::as_const(m_sourceDocks)) {
-        d->setVisible(!simulation);
-        d->toggleViewAction()->setVisible(!simulation);
+        d->setVisible(live);
+        d->toggleViewAction()->setVisible(live);
     }
-    for (QAction *a : {m_nextAction, m_previousAction, m_restartAction, m_fasterAction,
-                       m_slowerAction, m_exportTraceAction})
-        a->setEnabled(simulation);
+    for (QAction *a :
+         {m_nextAction, m_previousAction, m_restartAction, m_fasterAction, m_slowerAction})
+        a->setEnabled(replay);
+    m_exportTraceAction->setEnabled(simulation);
     retranslateUi();
+}
+
+QString MainWindow::recordingFaceText() const
+{
+    const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+    if (!rec)
+        return {};
+    const Recording &r = rec->recording();
+    const ServerInfo info = r.server();
+    QStringList parts;
+    // "user@host:port": the server is host:port (the account is in the tooltip).
+    const QString endpoint = r.endpoint();
+    const qsizetype at = endpoint.indexOf(u'@');
+    parts << (at >= 0 ? endpoint.mid(at + 1) : endpoint);
+    parts << (info.versionString.isEmpty() ? info.displayName() : info.versionString);
+    parts << tr("detected %1").arg(KnobsPanel::flavorName(rec->flavorId()));
+    if (!r.samples.empty()) {
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(r.epochMsAt(r.beginUs()));
+        const QDateTime to = QDateTime::fromMSecsSinceEpoch(r.epochMsAt(r.endUs()));
+        const QString fmt = from.date() == to.date() ? QStringLiteral("HH:mm:ss")
+                                                     : QStringLiteral("yyyy-MM-dd HH:mm:ss");
+        parts << tr("recorded %1 – %2 (%3)")
+                     .arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), to.toString(fmt),
+                          ProcesslistModel::durationText((r.endUs() - r.beginUs()) / 1'000'000));
+    }
+    return tr("Recording:") + u' ' + parts.join(QStringLiteral(" · "));
+}
+
+void MainWindow::updateRecordingLabel()
+{
+    if (!m_recordingLabel)
+        return;
+    const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+    m_recordingLabel->setText(recordingFaceText());
+    m_recordingLabel->setToolTip(rec ? tr("%1, account %2, file %3")
+                                           .arg(rec->recording().server().displayName(),
+                                                rec->recording().endpoint(), rec->path())
+                                     : QString());
 }
 
 void MainWindow::setFollowNow(bool follow)
@@ -1237,7 +1296,7 @@ QString MainWindow::shortcutsText() const
     for (QAction *a : actions())
         if (a->isVisible() && a->isEnabled())
             add(a);
-    if (!m_simFace) {
+    if (m_face == Face::Live) {
         lines << QStringLiteral("Space\t") +
                      tr("Freeze the view (sampling goes on) / follow now again");
         lines << QStringLiteral("End\t") + tr("Follow now");
@@ -1417,7 +1476,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         setPresentationMode(false);
     // The layout saved is the simulation's: the live face's hidden docks are not the user's
     // choice and must not come back hidden next time.
-    applyFace(true);
+    applyFace(Face::Simulation);
     saveLayout();
     QMainWindow::closeEvent(event);
 }
@@ -1429,7 +1488,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     for (QDockWidget *d : std::as_const(m_sourceDocks))
-        d->setVisible(!m_simFace);
+        d->setVisible(m_face == Face::Live);
 }
 
 void MainWindow::saveLayout() const

@@ -122,7 +122,20 @@ public:
     bool followsNow() const { return m_followNow; }
     // Simulation-only parts (docks, tabs, tool bar pickers) are hidden while another source is
     // shown; these say what is hidden now (tests, the live face).
+    // Which face the window wears: the simulation's (knobs, narration, scenario pickers,
+    // transcripts), a live server's (the source's own panels, docks and tool bar widgets) or a
+    // recording's (its server and time span in the tool bar, playback, the window's processlist
+    // and kills tables; nothing of the simulation's).
+    enum class Face
+    {
+        Simulation,
+        Live,
+        Recording
+    };
+    Face face() const { return m_face; }
     bool isSimulationFace() const;
+    // The tool bar's text for a recording: its server and the time it spans.
+    QString recordingFaceText() const;
     void showTimeRange(qint64 beginUs, qint64 endUs);
     void setProblemHandler(std::function<void(const QString &)> handler)
     {
@@ -168,7 +181,8 @@ private:
     void onProcesslistContextMenu(const QPoint &pos);
     void showProblem(const QString &message);
     // Shows the simulation's docks, tabs and pickers, or the face of another source.
-    void applyFace(bool simulation);
+    void applyFace(Face face);
+    void updateRecordingLabel();
 
     SimulationSource *m_simulation = nullptr;
     QPointer<SessionSource> m_source;
@@ -209,6 +223,8 @@ private:
     QComboBox *m_flavorCombo = nullptr;
     QLabel *m_scenarioLabel = nullptr;
     QLabel *m_flavorLabel = nullptr;
+    QLabel *m_recordingLabel = nullptr;
+    QAction *m_recordingLabelAction = nullptr;
     QLabel *m_statusLabel = nullptr;
     KillController *m_killController = nullptr;
     std::function<void(const QString &)> m_problemHandler;
@@ -250,6 +266,7 @@ private:
     QList<QAction *> m_sourceToolBarActions; // the other source's (server, cost)
     QList<QDockWidget *> m_sourceDocks;
     bool m_simFace = true;
+    Face m_face = Face::Simulation;
     bool m_narrationWasVisible = true;
     bool m_knobsWasVisible = true;
     bool m_followNow = true;

@@ -764,6 +764,9 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     const int shaft = std::max(2, int(std::lround(2 * g)));
     const int stubPx = m_threadHeight * 2;
     std::vector<QRectF> placed;
+    // Right of the data's end is where "now" is drawn live (the playhead, a rollback's
+    // countdown chip): a badge there would be covered, so it takes another place if it can.
+    const double endX = timeToX(double(m_timeline->endTime()), f.t0, f.usPerPx);
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
         const int toRow = rowOfLane(s.toLane);
@@ -886,9 +889,10 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
                 box = candidates[0];
             }
             for (const QRectF &c : candidates) {
-                const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
-                    return r.intersects(c.adjusted(-2, 0, 2, 0));
-                });
+                const bool free = !(alongRow && c.right() > endX + 3) &&
+                                  std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
+                                      return r.intersects(c.adjusted(-2, 0, 2, 0));
+                                  });
                 if (free) {
                     st = candidate;
                     box = c;

@@ -1237,7 +1237,7 @@ QString MainWindow::recordingFaceText() const
                      .arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), to.toString(fmt),
                           ProcesslistModel::durationText((r.endUs() - r.beginUs()) / 1'000'000));
     }
-    return tr("Recording:") + u' ' + parts.join(QStringLiteral(" · "));
+    return tr("Recording: %1").arg(parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::updateRecordingLabel()

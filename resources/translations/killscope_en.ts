@@ -2980,12 +2980,12 @@
         <translation>recorded %1 – %2 (%3)</translation>
     </message>
     <message>
-        <source>Recording:</source>
-        <translation>Recording:</translation>
-    </message>
-    <message>
         <source>%1, account %2, file %3</source>
         <translation>%1, account %2, file %3</translation>
+    </message>
+    <message>
+        <source>Recording: %1</source>
+        <translation>Recording: %1</translation>
     </message>
 </context>
 <context>

@@ -2949,12 +2949,12 @@
         <translation>录制于 %1 – %2（%3）</translation>
     </message>
     <message>
-        <source>Recording:</source>
-        <translation>录制：</translation>
-    </message>
-    <message>
         <source>%1, account %2, file %3</source>
         <translation>%1，账户 %2，文件 %3</translation>
+    </message>
+    <message>
+        <source>Recording: %1</source>
+        <translation>录制：%1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <utility>
+
 namespace ks {
 
 namespace {
@@ -58,9 +60,17 @@ LiveSource::~LiveSource()
     // The workers delete themselves on their threads (QThread::finished → deleteLater), which
     // closes and removes their connections there. A query in flight is bounded by the read
     // timeout, so the wait is bounded too.
-    for (QThread *t : {m_samplerThread, m_killerThread}) {
+    const std::pair<QThread *, QObject *> workers[] = {{m_samplerThread, m_sampler.data()},
+                                                       {m_killerThread, m_killer.data()}};
+    for (const auto &[t, worker] : workers) {
         if (!t)
             continue;
+        if (!t->isRunning() && !t->isFinished()) {
+            // Never started (the run ended before the kill connection was ready): no thread
+            // will ever delete its worker, and nothing runs on it, so it goes here.
+            delete worker;
+            continue;
+        }
         t->quit();
         if (!t->wait(100)) {
             // Stuck in a connect or query to a dead server: let it end on its own rather than

@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QThread>
 #include <QTimer>
-
 #include <utility>
 
 namespace ks {

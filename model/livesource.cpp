@@ -396,10 +396,11 @@ void LiveSource::endSession(Session &s, qint64 atUs)
     m_timeline.setLaneClosed(s.lane, true);
     // Its last row stays known for a while: a kill aimed at it later is refused, and the audit
     // line still shows whom the user meant.
-    const QString key = endedKey(s.incarnation, s.last.id, s.firstSeenUs);
+    const ProcesslistRow &last = lastRow(s);
+    const QString key = endedKey(s.incarnation, last.id, s.firstSeenUs);
     if (!m_ended.contains(key))
         m_endedOrder.push_back(key);
-    m_ended.insert(key, {s.last, s.lastSeenStartUs});
+    m_ended.insert(key, {last, s.lastSeenStartUs});
     while (m_endedOrder.size() > 4096) {
         m_ended.remove(m_endedOrder.front());
         m_endedOrder.pop_front();
@@ -411,9 +412,22 @@ QString LiveSource::endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs)
     return QStringLiteral("%1/%2/%3").arg(incarnation).arg(id).arg(firstSeenUs);
 }
 
+const ProcesslistRow &LiveSource::lastRow(const Session &s) const
+{
+    // Every session in m_sessions was listed by the newest sample kept (the others have ended),
+    // or, while ingest() runs, by the sample it is taking in.
+    static const ProcesslistRow none;
+    if (s.row < 0)
+        return none;
+    const LiveSample &in =
+        m_ingesting && s.seenInSample == m_sampleCount ? *m_ingesting : m_recent.back();
+    Q_ASSERT(s.row < in.rows.size());
+    return in.rows[s.row];
+}
+
 bool LiveSource::sameSession(const Session &s, const ProcesslistRow &r) const
 {
-    const ProcesslistRow &was = s.last;
+    const ProcesslistRow &was = lastRow(s);
     if (was.user != r.user || was.host != r.host)
         return false;
     if (m_server.osThreadIsPerSession() && was.osThreadId > 0 && r.osThreadId > 0 &&
@@ -447,7 +461,9 @@ void LiveSource::ingest(const LiveSample &in)
             pendingKillTargets.insert(k.request.target.id);
     }
 
-    for (ProcesslistRow &r : sample.rows) {
+    m_ingesting = &sample;
+    for (qsizetype index = 0; index < sample.rows.size(); ++index) {
+        ProcesslistRow &r = sample.rows[index];
         m_maxIdSeen = qMax(m_maxIdSeen, r.id);
         r.incarnation = m_incarnationSerial;
         // The executor may have (re)connected after this sample was taken.
@@ -486,7 +502,7 @@ void LiveSource::ingest(const LiveSample &in)
         else if (pendingKillTargets.contains(r.id))
             flags |= SegmentFlag::KillPending;
 
-        const ProcesslistRow &was = s.last;
+        const ProcesslistRow &was = lastRow(s);
         const bool same = s.segment >= 0 && was.command == r.command && was.state == r.state &&
                           was.trxState == r.trxState && was.blockedBy == r.blockedBy &&
                           m_timeline.flags(s.lane)[size_t(s.segment)] == flags;
@@ -515,7 +531,7 @@ void LiveSource::ingest(const LiveSample &in)
         }
         if (was.info != r.info || s.lastSeenUs == 0)
             m_timeline.setLaneStatement(s.lane, r.info);
-        s.last = r;
+        s.row = index;
         s.lastSeenUs = t;
         s.lastSeenStartUs = sightedUs;
         s.seenInSample = m_sampleCount;
@@ -538,6 +554,7 @@ void LiveSource::ingest(const LiveSample &in)
 
     m_newestShownValid = false;
     m_recent.push_back(std::move(sample));
+    m_ingesting = nullptr; // the sessions' rows are the newest kept sample's from here on
     while (int(m_recent.size()) > m_recentMax)
         m_recent.pop_front();
     Q_EMIT sampleIngested();
@@ -565,8 +582,18 @@ void LiveSource::trim(qint64 nowUs)
     const quint64 lanesBefore = m_timeline.laneRevision();
     m_timeline.trimBefore(cutoff);
     if (m_timeline.laneRevision() != lanesBefore) {
+        // Every lane looked at once (laneOf() per session would look at all of them for each
+        // of thousands of sessions: seconds on the GUI thread).
+        QHash<std::pair<qint64, qint64>, int> laneOfSession;
+        for (int lane = 0; lane < m_timeline.laneCount(); ++lane) {
+            const LaneInfo &info = m_timeline.lane(lane);
+            if (info.kind == LaneKind::Thread)
+                laneOfSession.insert(
+                    {info.sessionId, info.metadata.value(kFirstSeenKey).toLongLong()},
+                    lane); // the newest lane of a session wins, as in laneOf()
+        }
         for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-            it->lane = laneOf(it.key(), it->firstSeenUs);
+            it->lane = laneOfSession.value({it.key(), it->firstSeenUs}, -1);
             it->segment = it->lane >= 0 && m_timeline.segmentCount(it->lane) > 0
                               ? m_timeline.segmentCount(it->lane) - 1
                               : -1;
@@ -612,14 +639,15 @@ KillTarget LiveSource::targetFrom(qint64 id, const Session &s) const
 {
     KillTarget t;
     t.id = id;
-    t.user = s.last.user;
-    t.host = s.last.host;
+    const ProcesslistRow &last = lastRow(s);
+    t.user = last.user;
+    t.host = last.host;
     t.firstSeenUs = s.firstSeenUs;
     t.incarnation = s.incarnation;
     t.server = m_incarnation;
     t.maxIdSeen = m_maxIdSeen;
     t.lastSeenUs = s.lastSeenStartUs;
-    t.seen = s.last;
+    t.seen = last;
     return t;
 }
 
@@ -860,7 +888,7 @@ void LiveSource::kill(const KillRequest &req)
     const qint64 now = m_clock.nowUs();
     if (request.atUs < 0)
         request.atUs = now;
-    const int serial = m_tracker.request(request, &it->last, m_maxIdSeen, now);
+    const int serial = m_tracker.request(request, &lastRow(*it), m_maxIdSeen, now);
     m_attempts.insert(serial, Attempt{});
 
     TimelineSignal sig;

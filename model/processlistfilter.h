@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "processlistsortmodel.h"
+
 #include <QString>
 
 namespace ks {
@@ -15,7 +16,7 @@ class ProcesslistModel;
 // parsing display text); text matches are case-insensitive substrings; an empty criterion
 // matches everything. Being a proxy, it keeps the view's selection across refreshes as long as
 // the source reports moves and changes (ProcesslistModel does).
-class ProcesslistFilterModel : public QSortFilterProxyModel
+class ProcesslistFilterModel : public ProcesslistSortModel
 {
     Q_OBJECT
 public:

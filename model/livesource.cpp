@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QThread>
 #include <QTimer>
+#include <utility>
 
 namespace ks {
 
@@ -59,9 +60,17 @@ LiveSource::~LiveSource()
     // The workers delete themselves on their threads (QThread::finished → deleteLater), which
     // closes and removes their connections there. A query in flight is bounded by the read
     // timeout, so the wait is bounded too.
-    for (QThread *t : {m_samplerThread, m_killerThread}) {
+    const std::pair<QThread *, QObject *> workers[] = {{m_samplerThread, m_sampler.data()},
+                                                       {m_killerThread, m_killer.data()}};
+    for (const auto &[t, worker] : workers) {
         if (!t)
             continue;
+        if (!t->isRunning() && !t->isFinished()) {
+            // Never started (the run ended before the kill connection was ready): no thread
+            // will ever delete its worker, and nothing runs on it, so it goes here.
+            delete worker;
+            continue;
+        }
         t->quit();
         if (!t->wait(100)) {
             // Stuck in a connect or query to a dead server: let it end on its own rather than
@@ -392,10 +401,11 @@ void LiveSource::endSession(Session &s, qint64 atUs)
     m_timeline.setLaneMetadata(s.lane, meta);
     // Its last row stays known for a while: a kill aimed at it later is refused, and the audit
     // line still shows whom the user meant.
-    const QString key = endedKey(s.incarnation, s.last.id, s.firstSeenUs);
+    const ProcesslistRow &last = lastRow(s);
+    const QString key = endedKey(s.incarnation, last.id, s.firstSeenUs);
     if (!m_ended.contains(key))
         m_endedOrder.push_back(key);
-    m_ended.insert(key, {s.last, s.lastSeenStartUs});
+    m_ended.insert(key, {last, s.lastSeenStartUs});
     while (m_endedOrder.size() > 4096) {
         m_ended.remove(m_endedOrder.front());
         m_endedOrder.pop_front();
@@ -412,9 +422,22 @@ QString LiveSource::endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs)
     return QStringLiteral("%1/%2/%3").arg(incarnation).arg(id).arg(firstSeenUs);
 }
 
+const ProcesslistRow &LiveSource::lastRow(const Session &s) const
+{
+    // Every session in m_sessions was listed by the newest sample kept (the others have ended),
+    // or, while ingest() runs, by the sample it is taking in.
+    static const ProcesslistRow none;
+    if (s.row < 0)
+        return none;
+    const LiveSample &in =
+        m_ingesting && s.seenInSample == m_sampleCount ? *m_ingesting : m_recent.back();
+    Q_ASSERT(s.row < in.rows.size());
+    return in.rows[s.row];
+}
+
 bool LiveSource::sameSession(const Session &s, const ProcesslistRow &r) const
 {
-    const ProcesslistRow &was = s.last;
+    const ProcesslistRow &was = lastRow(s);
     if (was.user != r.user || was.host != r.host)
         return false;
     if (m_server.osThreadIsPerSession() && was.osThreadId > 0 && r.osThreadId > 0 &&
@@ -448,7 +471,9 @@ void LiveSource::ingest(const LiveSample &in)
             pendingKillTargets.insert(k.request.target.id);
     }
 
-    for (ProcesslistRow &r : sample.rows) {
+    m_ingesting = &sample;
+    for (qsizetype index = 0; index < sample.rows.size(); ++index) {
+        ProcesslistRow &r = sample.rows[index];
         m_maxIdSeen = qMax(m_maxIdSeen, r.id);
         r.incarnation = m_incarnationSerial;
         // The executor may have (re)connected after this sample was taken.
@@ -487,7 +512,7 @@ void LiveSource::ingest(const LiveSample &in)
         else if (pendingKillTargets.contains(r.id))
             flags |= SegmentFlag::KillPending;
 
-        const ProcesslistRow &was = s.last;
+        const ProcesslistRow &was = lastRow(s);
         const bool same = s.segment >= 0 && was.command == r.command && was.state == r.state &&
                           was.trxState == r.trxState && was.blockedBy == r.blockedBy &&
                           m_timeline.flags(s.lane)[size_t(s.segment)] == flags;
@@ -518,7 +543,7 @@ void LiveSource::ingest(const LiveSample &in)
         // lane never loses its SQL because the session went to Sleep.
         if (!r.info.isEmpty() && (was.info != r.info || s.lastSeenUs == 0))
             m_timeline.setLaneStatement(s.lane, r.info);
-        s.last = r;
+        s.row = index;
         s.lastSeenUs = t;
         s.lastSeenStartUs = sightedUs;
         s.seenInSample = m_sampleCount;
@@ -541,6 +566,7 @@ void LiveSource::ingest(const LiveSample &in)
 
     m_newestShownValid = false;
     m_recent.push_back(std::move(sample));
+    m_ingesting = nullptr; // the sessions' rows are the newest kept sample's from here on
     while (int(m_recent.size()) > m_recentMax)
         m_recent.pop_front();
     Q_EMIT sampleIngested();
@@ -568,8 +594,18 @@ void LiveSource::trim(qint64 nowUs)
     const quint64 lanesBefore = m_timeline.laneRevision();
     m_timeline.trimBefore(cutoff);
     if (m_timeline.laneRevision() != lanesBefore) {
+        // Every lane looked at once (laneOf() per session would look at all of them for each
+        // of thousands of sessions: seconds on the GUI thread).
+        QHash<std::pair<qint64, qint64>, int> laneOfSession;
+        for (int lane = 0; lane < m_timeline.laneCount(); ++lane) {
+            const LaneInfo &info = m_timeline.lane(lane);
+            if (info.kind == LaneKind::Thread)
+                laneOfSession.insert(
+                    {info.sessionId, info.metadata.value(kFirstSeenKey).toLongLong()},
+                    lane); // the newest lane of a session wins, as in laneOf()
+        }
         for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-            it->lane = laneOf(it.key(), it->firstSeenUs);
+            it->lane = laneOfSession.value({it.key(), it->firstSeenUs}, -1);
             it->segment = it->lane >= 0 && m_timeline.segmentCount(it->lane) > 0
                               ? m_timeline.segmentCount(it->lane) - 1
                               : -1;
@@ -615,14 +651,15 @@ KillTarget LiveSource::targetFrom(qint64 id, const Session &s) const
 {
     KillTarget t;
     t.id = id;
-    t.user = s.last.user;
-    t.host = s.last.host;
+    const ProcesslistRow &last = lastRow(s);
+    t.user = last.user;
+    t.host = last.host;
     t.firstSeenUs = s.firstSeenUs;
     t.incarnation = s.incarnation;
     t.server = m_incarnation;
     t.maxIdSeen = m_maxIdSeen;
     t.lastSeenUs = s.lastSeenStartUs;
-    t.seen = s.last;
+    t.seen = last;
     return t;
 }
 
@@ -888,7 +925,7 @@ void LiveSource::kill(const KillRequest &req)
     const qint64 now = m_clock.nowUs();
     if (request.atUs < 0)
         request.atUs = now;
-    const int serial = m_tracker.request(request, &it->last, m_maxIdSeen, now);
+    const int serial = m_tracker.request(request, &lastRow(*it), m_maxIdSeen, now);
     m_attempts.insert(serial, Attempt{});
 
     TimelineSignal sig;

@@ -191,7 +191,10 @@ private:
         qint64 firstSeenUs = 0;
         qint64 lastSeenUs = 0;      // takenUs of the last sample that listed it
         qint64 lastSeenStartUs = 0; // when that sample's query went out
-        ProcesslistRow last;        // the row as last seen (identity evidence, segment diffing)
+        // The row as last seen (identity evidence, segment diffing): its index in the rows of
+        // the sample that last listed it, the newest one kept (see lastRow()). An index, not a
+        // copy: ten thousand row copies a sample were milliseconds of the GUI thread.
+        qsizetype row = -1;
         qint64 rollbackRowsAtStart = -1;
         int segment = -1;         // index of the open segment in the lane
         quint64 seenInSample = 0; // m_sampleCount of the last sample that listed it
@@ -217,6 +220,7 @@ private:
     void closeOpenSegments(qint64 atUs);
     void endSession(Session &s, qint64 atUs);
     bool sameSession(const Session &s, const ProcesslistRow &r) const;
+    const ProcesslistRow &lastRow(const Session &s) const;
     void updateKillVisuals(int serial);
     void refuseLocally(const KillRequest &request, const QString &why, const QString &verdict);
     quint32 detailFor(const ProcesslistRow &row);
@@ -244,6 +248,7 @@ private:
     BlockingGraph m_blocking;
     QHash<qint64, Session> m_sessions;
     std::deque<LiveSample> m_recent;
+    const LiveSample *m_ingesting = nullptr; // the sample ingest() is taking in, meanwhile
     // processlistAt() of the newest sample without KillScope's own rows, made once per sample.
     mutable QList<ProcesslistRow> m_newestShown;
     mutable quint64 m_newestShownSerial = 0;

@@ -5,7 +5,7 @@
 namespace ks {
 
 ProcesslistFilterModel::ProcesslistFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : ProcesslistSortModel(parent)
 {
     setSortRole(ProcesslistModel::SortRole);
     setDynamicSortFilter(true);

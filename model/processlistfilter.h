@@ -1,8 +1,8 @@
 #pragma once
 
+#include "processlistsortmodel.h"
 #include "sessionsource.h"
 
-#include <QSortFilterProxyModel>
 #include <QString>
 
 namespace ks {
@@ -17,7 +17,7 @@ class ProcesslistModel;
 // parsing display text); text matches are case-insensitive substrings; an empty criterion
 // matches everything. Being a proxy, it keeps the view's selection across refreshes as long as
 // the source reports moves and changes (ProcesslistModel does).
-class ProcesslistFilterModel : public QSortFilterProxyModel
+class ProcesslistFilterModel : public ProcesslistSortModel
 {
     Q_OBJECT
 public:

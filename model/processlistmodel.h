@@ -71,6 +71,11 @@ public:
     const QList<ProcesslistRow> &rows() const { return m_rows; }
     ProcesslistRow rowAt(int row) const { return m_rows.value(row); }
     int rowOfId(qint64 id) const;
+    // What SortRole gives for a cell, without an index (ProcesslistSortModel compares these).
+    QVariant sortValueAt(int row, int column) const
+    {
+        return sortValue(m_rows.at(row), m_fields.at(column));
+    }
 
     int column(Field field) const; // -1 when the flavor has no such column
     Field field(int column) const;

@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUuid>
 #include <charconv>
+#include <cstring>
 #include <mysql.h>
 #include <time.h>
 
@@ -40,10 +41,17 @@ const QString &Sampler::TextCache::text(const char *p, unsigned long n)
     static const QString null;
     if (!p)
         return null; // SQL NULL: a null QString, as QVariant::toString() gives
-    const auto it = m_texts.constFind(QByteArray::fromRawData(p, qsizetype(n)));
-    if (it != m_texts.cend())
-        return *it;
-    return *m_texts.insert(QByteArray(p, qsizetype(n)), QString::fromUtf8(p, qsizetype(n)));
+    // Most rows repeat the row before (one account, one command, no state): compared first.
+    if (m_haveLast && qsizetype(n) == m_lastKey.size() &&
+        std::memcmp(p, m_lastKey.constData(), n) == 0)
+        return m_lastText;
+    auto it = m_texts.constFind(QByteArray::fromRawData(p, qsizetype(n)));
+    if (it == m_texts.cend())
+        it = m_texts.insert(QByteArray(p, qsizetype(n)), QString::fromUtf8(p, qsizetype(n)));
+    m_haveLast = true;
+    m_lastKey = it.key();
+    m_lastText = *it;
+    return m_lastText;
 }
 
 void Sampler::TextCaches::keepAtMost(qsizetype n)

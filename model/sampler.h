@@ -103,6 +103,9 @@ private:
 
     private:
         QHash<QByteArray, QString> m_texts;
+        bool m_haveLast = false; // the last text asked for, and what it became
+        QByteArray m_lastKey;
+        QString m_lastText;
     };
     struct TextCaches
     {

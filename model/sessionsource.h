@@ -178,3 +178,9 @@ Q_SIGNALS:
 };
 
 } // namespace ks
+
+// A processlist row is Qt strings and plain values, all of which may be moved in memory as bytes:
+// lists of ten thousand rows then grow, insert and remove by memmove instead of one move
+// constructor per row. (A member that may not be relocated, such as std::string, must not be
+// added.)
+Q_DECLARE_TYPEINFO(ks::ProcesslistRow, Q_RELOCATABLE_TYPE);

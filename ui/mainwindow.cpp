@@ -16,6 +16,7 @@
 #include "playbackcontroller.h"
 #include "presentationmode.h"
 #include "processlistmodel.h"
+#include "processlistsortmodel.h"
 #include "scenariopath.h"
 #include "recordingsource.h"
 #include "simulationsource.h"
@@ -157,10 +158,9 @@ void MainWindow::createWidgets()
     m_processlistView = new QTableView(m_bottomTabs);
     m_processlistView->setObjectName(QStringLiteral("processlistView"));
     // Sortable by any column (numbers as numbers); the model keeps the server's order.
-    m_processlistProxy = new QSortFilterProxyModel(this);
+    m_processlistProxy = new ProcesslistSortModel(this);
     m_processlistProxy->setObjectName(QStringLiteral("processlistSortModel"));
     m_processlistProxy->setSourceModel(m_processlistModel);
-    m_processlistProxy->setSortRole(ProcesslistModel::SortRole);
     m_processlistProxy->setDynamicSortFilter(true);
     m_processlistView->setModel(m_processlistProxy);
     m_processlistView->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);

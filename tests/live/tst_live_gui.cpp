@@ -79,11 +79,14 @@ class TestLiveGui : public QObject
             QElapsedTimer t;
             t.start();
             auto tryAnswer = std::make_shared<std::function<void()>>();
-            *tryAnswer = [this, accept, shot, tryAnswer, t]() {
+            // The pending timer holds the poll, the poll only a weak link to itself: no cycle
+            // keeps it alive after the last try (LeakSanitizer).
+            const std::weak_ptr<std::function<void()>> self = tryAnswer;
+            *tryAnswer = [this, accept, shot, self, t]() {
                 auto *d = qobject_cast<KillConfirmDialog *>(QApplication::activeModalWidget());
                 if (!d) {
-                    if (t.elapsed() < 5000)
-                        QTimer::singleShot(10, this, *tryAnswer);
+                    if (const auto again = self.lock(); again && t.elapsed() < 5000)
+                        QTimer::singleShot(10, this, [again] { (*again)(); });
                     return;
                 }
                 m_lastDialogText = d->text();

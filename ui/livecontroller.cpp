@@ -45,6 +45,7 @@ LiveController::LiveController(MainWindow *window)
     : QObject(window)
     , m_window(window)
 {
+    window->adoptController(this);
     setObjectName(QStringLiteral("liveController"));
     createActions();
 
@@ -81,7 +82,7 @@ LiveController::LiveController(MainWindow *window)
     m_detailsDock = new QDockWidget(window);
     m_detailsDock->setObjectName(QStringLiteral("sessionDetailsDock"));
     m_detailsDock->setWidget(m_details);
-    window->addSourceDock(m_detailsDock);
+    window->addSourceDock(m_detailsDock, true); // a recording feeds it too (RecordingController)
     connect(m_panel, &LiveProcesslistPanel::sessionSelected, this, &LiveController::showDetailsFor);
     // A lane picked in the view selects its row in the one processlist (and its details).
     connect(window->swimlaneView(), &SwimlaneView::sessionSelected, this, [this](qint64 id) {

@@ -112,7 +112,16 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    for (auto it = m_controllers.crbegin(); it != m_controllers.crend(); ++it)
+        delete it->data();
+}
+
+void MainWindow::adoptController(QObject *controller)
+{
+    m_controllers << controller;
+}
 
 void MainWindow::createWidgets()
 {
@@ -1141,12 +1150,15 @@ void MainWindow::addSourceToolBarWidget(QWidget *widget)
     m_sourceToolBarActions << a;
 }
 
-void MainWindow::addSourceDock(QDockWidget *dock)
+void MainWindow::addSourceDock(QDockWidget *dock, bool alsoReplayed)
 {
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_sourceDocks << dock;
-    dock->setVisible(m_face == Face::Live);
-    dock->toggleViewAction()->setVisible(m_face == Face::Live);
+    if (alsoReplayed)
+        m_replayedDocks << dock;
+    const bool shown = sourceDockShown(dock);
+    dock->setVisible(shown);
+    dock->toggleViewAction()->setVisible(shown);
     m_viewMenu->insertAction(m_legendDock->toggleViewAction(), dock->toggleViewAction());
 }
 
@@ -1204,8 +1216,9 @@ void MainWindow::applyFace(Face face)
     for (QAction *a : std::as_const(m_sourceToolBarActions))
         a->setVisible(live);
     for (QDockWidget *d : std::as_const(m_sourceDocks)) {
-        d->setVisible(live);
-        d->toggleViewAction()->setVisible(live);
+        const bool shown = sourceDockShown(d);
+        d->setVisible(shown);
+        d->toggleViewAction()->setVisible(shown);
     }
     for (QAction *a :
          {m_nextAction, m_previousAction, m_restartAction, m_fasterAction, m_slowerAction})
@@ -1488,7 +1501,12 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     for (QDockWidget *d : std::as_const(m_sourceDocks))
-        d->setVisible(m_face == Face::Live);
+        d->setVisible(sourceDockShown(d));
+}
+
+bool MainWindow::sourceDockShown(QDockWidget *dock) const
+{
+    return m_face == Face::Live || (m_face == Face::Recording && m_replayedDocks.contains(dock));
 }
 
 void MainWindow::saveLayout() const

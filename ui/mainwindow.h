@@ -58,6 +58,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // A controller that shows its sources in this window (live mode, recordings): the window
+    // deletes it first when it goes, while the parts the controller hands back still exist
+    // (as a plain child it would go after them). Deleted in reverse order of adoption.
+    void adoptController(QObject *controller);
+
     QString aboutText() const;
 
     // The embedded simulation (always there; shown unless another source was set).
@@ -115,7 +120,8 @@ public:
     // Shown in the tool bar, and a dock at the side, only while another source is shown: the
     // live face has the server where the scenario and flavor pickers are.
     void addSourceToolBarWidget(QWidget *widget);
-    void addSourceDock(QDockWidget *dock);
+    // alsoReplayed: shown for a recording too (what reads rows and kills, not the server).
+    void addSourceDock(QDockWidget *dock, bool alsoReplayed = false);
     // Live: "now" follows the newest sample (the default), or the view is frozen at the time it
     // shows while sampling goes on. Space toggles it while live; End follows again.
     void setFollowNow(bool follow);
@@ -162,6 +168,7 @@ private:
     void createActions();
     void createMenus();
     void retranslateUi();
+    bool sourceDockShown(QDockWidget *dock) const;
     void fillScenarioCombo();
     void fillBuiltinMenu();
     void fillRecentMenu();
@@ -265,6 +272,8 @@ private:
     QList<QAction *> m_simToolBarActions;    // scenario and flavor pickers
     QList<QAction *> m_sourceToolBarActions; // the other source's (server, cost)
     QList<QDockWidget *> m_sourceDocks;
+    QList<QPointer<QObject>> m_controllers;
+    QList<QDockWidget *> m_replayedDocks; // of m_sourceDocks, those a recording shows too
     bool m_simFace = true;
     Face m_face = Face::Simulation;
     bool m_narrationWasVisible = true;

@@ -6,11 +6,13 @@
 #include "liveprocesslistpanel.h"
 #include "mainwindow.h"
 #include "playbackcontroller.h"
+#include "processlistmodel.h"
 #include "recordingcontroller.h"
 #include "recordingformat.h"
 #include "recordingsource.h"
 #include "recordingwriter.h"
 #include "samplercostwidget.h"
+#include "sessiondetailspanel.h"
 #include "swimlaneview.h"
 #include "timelineviewport.h"
 
@@ -133,10 +135,26 @@ private Q_SLOTS:
         QVERIFY(!live.costWidget()->isVisible());
 
         // No simulation docks or tabs; one processlist, one kills table; playback to replay.
-        for (const char *name : {"narrationDock", "knobsDock", "sessionDetailsDock"}) {
+        for (const char *name : {"narrationDock", "knobsDock"}) {
             auto *dock = window.findChild<QDockWidget *>(QLatin1String(name));
             QVERIFY2(dock && !dock->isVisible(), name);
         }
+        // The session details pane reads the recording: the row chosen, at the playhead.
+        auto *detailsDock = window.findChild<QDockWidget *>(QStringLiteral("sessionDetailsDock"));
+        QVERIFY(detailsDock && detailsDock->isVisible());
+        window.playback()->setPosition(3'500'000);
+        QTRY_COMPARE(window.processlistModel()->rowCount(), 1);
+        window.processlistView()->selectRow(0);
+        SessionDetailsPanel *details = live.detailsPanel();
+        QCOMPARE(details->sessionId(), 42);
+        QCOMPARE(details->statementText(), QStringLiteral("UPDATE orders SET state = 'archived'"));
+        QVERIFY2(details->detailsText().contains(QStringLiteral("RUNNING")),
+                 qPrintable(details->detailsText()));
+        QVERIFY2(details->detailsText().contains(QLocale().toString(300'000)),
+                 qPrintable(details->detailsText()));
+        window.playback()->setPosition(9'500'000);
+        QVERIFY2(details->detailsText().contains(QStringLiteral("ROLLING BACK")),
+                 qPrintable(details->detailsText()));
         QTabWidget *tabs = window.bottomTabs();
         QCOMPARE(tabs->indexOf(window.findChild<QWidget *>(QStringLiteral("transcriptView"))), -1);
         QVERIFY(tabs->indexOf(static_cast<QWidget *>(window.processlistView())) >= 0);

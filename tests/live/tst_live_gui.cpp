@@ -715,6 +715,29 @@ private Q_SLOTS:
         QVERIFY(!m_live->source());
     }
 
+    // Closing a window while it is attached ends its live session cleanly: its controller goes
+    // before the window's parts, and its connections leave the server.
+    void windowDestroyedWhileAttached()
+    {
+        SqlClient admin(m_server, m_server.adminUser, m_server.adminPassword);
+        const auto count = [&]() {
+            const auto r =
+                admin.run(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST"));
+            return waitFor(r, 5000) && r->ok ? r->rows.value(0).value(0).toInt() : -1;
+        };
+        const int before = count();
+        QVERIFY(before > 0);
+        auto window = std::make_unique<MainWindow>();
+        auto *live = new LiveController(window.get());
+        live->connectTo(adminTcpSettings(m_server));
+        QTRY_VERIFY_WITH_TIMEOUT(live->source() != nullptr, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(live->source()->status(), LiveSource::Status::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(count() >= before + 2,
+                                 5000); // its sampler and its kill connection
+        window.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(count(), before, 5000);
+    }
+
     void cleanupTestCase()
     {
         fixture(QStringLiteral("resume")); // leave the shared server running, whatever happened

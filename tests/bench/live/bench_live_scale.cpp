@@ -1,3 +1,4 @@
+#include "connectionholder.h"
 #include "livecontroller.h"
 #include "livesource.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include <sys/resource.h>
 
 using namespace ks;
+using ks::test::ConnectionHolder;
 using ks::test::TestServer;
 
 // Live mode at scale, against a throwaway MariaDB with max_connections raised (fixture MDBBIG):
@@ -235,31 +237,13 @@ class BenchLiveScale : public QObject
     Q_OBJECT
     TestServer m_server;
     QTemporaryDir m_tmp;
-    QProcess m_holder;
+    ConnectionHolder m_holder;
     double m_maxBlockMs = 0;
     double m_maxBusyMs = 0;
 
     bool holder(const QByteArray &command, int timeoutMs = 120000)
     {
-        m_holder.write(command + '\n');
-        const QByteArray verb = command.split(' ').value(0);
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            if (!m_holder.canReadLine() && !m_holder.waitForReadyRead(1000)) {
-                if (m_holder.state() != QProcess::Running)
-                    return false;
-                continue;
-            }
-            while (m_holder.canReadLine()) {
-                const QByteArray line = m_holder.readLine().trimmed();
-                if (line.startsWith(verb))
-                    return true;
-                if (line.startsWith("error"))
-                    return false;
-            }
-        }
-        return false;
+        return !m_holder.command(command, timeoutMs).isEmpty();
     }
 
     int serverThreadsConnected()
@@ -287,16 +271,8 @@ private Q_SLOTS:
         qWarning("bench_live_scale: this is a Debug build; the figures are pessimistic");
 #endif
         qputenv("KILLSCOPE_AUDIT_LOG", m_tmp.filePath(QStringLiteral("kills.log")).toUtf8());
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KS_HOLD_PASSWORD"), m_server.adminPassword);
-        m_holder.setProcessEnvironment(env);
-        m_holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_holder.start(QStringLiteral(KS_HOLD_CONNECTIONS_BIN),
-                       {QStringLiteral("--socket"), m_server.socket, QStringLiteral("--user"),
-                        m_server.adminUser, QStringLiteral("--password-env"),
-                        QStringLiteral("KS_HOLD_PASSWORD"), QStringLiteral("--database"),
-                        m_server.database});
-        QVERIFY2(m_holder.waitForStarted(10000), qPrintable(m_holder.errorString()));
+        QString error;
+        QVERIFY2(m_holder.start(m_server, &error), qPrintable(error));
         // pt-kill reads the account from an option file, so no password is on a command line.
         QFile cnf(m_tmp.filePath(QStringLiteral("ptkill.cnf")));
         QVERIFY(cnf.open(QIODevice::WriteOnly));
@@ -577,11 +553,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (m_holder.state() == QProcess::Running) {
-            m_holder.closeWriteChannel();
-            if (!m_holder.waitForFinished(60000))
-                m_holder.kill();
-        }
+        m_holder.stop(60000);
         qInfo("GUI thread longest block over all runs: %.1f ms wall-clock, %.1f ms own CPU",
               m_maxBlockMs, m_maxBusyMs);
     }

@@ -12,6 +12,13 @@ QString KillPreview::roughCount(qint64 n)
     return loc.toString(n);
 }
 
+QString KillPreview::rowsText(qint64 n)
+{
+    if (n >= 1'000'000)
+        return tr("%1 million rows").arg(QLocale().toString(double(n) / 1e6, 'f', 1));
+    return tr("%Ln row(s)", nullptr, int(qMin<qint64>(n, 999'999)));
+}
+
 QString KillPreview::roughDuration(double s)
 {
     if (s < 1.0)
@@ -27,6 +34,7 @@ KillPreview KillPreview::build(const KillRequest &request, const ProcesslistRow 
 {
     KillPreview p;
     p.statement = killStatement(request);
+    p.targetId = request.target.id;
     const KillTarget &t = request.target;
     p.target = QStringLiteral("%1 %2@%3").arg(t.id).arg(t.user, t.host);
     const bool query = request.kind == KillKind::Query;
@@ -35,6 +43,8 @@ KillPreview KillPreview::build(const KillRequest &request, const ProcesslistRow 
         p.activity = tr("This session is no longer in the processlist.");
         p.consequence = tr("The server will most likely answer 1094 (unknown thread).");
         p.noEffect = true;
+        p.cannotSucceed = true;
+        p.cannotSucceedWhy = tr("no longer in the processlist (1094)");
         return p;
     }
     if (!row->db.isEmpty())
@@ -71,9 +81,12 @@ KillPreview KillPreview::build(const KillRequest &request, const ProcesslistRow 
                          "(error 1094), or only SUPER/CONNECTION ADMIN may.");
     }
     const bool othersThread = !ownUser.isEmpty() && row->user != ownUser;
-    if (othersThread && !server.canKillOthers())
+    if (othersThread && !server.canKillOthers()) {
         p.warnings << tr("Your account lacks CONNECTION ADMIN and SUPER: the server will refuse "
                          "to kill another user's thread (error 1095).");
+        p.cannotSucceed = true;
+        p.cannotSucceedWhy = tr("another user's thread, and your account may not kill it (1095)");
+    }
 
     if (query) {
         if (idle) {
@@ -85,17 +98,18 @@ KillPreview KillPreview::build(const KillRequest &request, const ProcesslistRow 
                 p.warnings << tr("KILL QUERY on an idle session only marks it: it shows Killed "
                                  "until its next statement, which then runs normally.");
             if (inTrx)
-                p.warnings << tr("KILL QUERY leaves this open transaction (%1 modified rows) and "
+                p.warnings << tr("KILL QUERY leaves this open transaction (%1 modified) and "
                                  "its locks in place; only KILL CONNECTION rolls it back.")
-                                  .arg(roughCount(qMax<qint64>(rows, 0)));
+                                  .arg(rowsText(qMax<qint64>(rows, 0)));
             p.consequence = tr("The session and its transaction stay as they are.");
         } else {
             p.consequence = tr("The running statement stops at its next check point and is rolled "
                                "back; the client gets error 1317 after that rollback and stays "
                                "connected.");
             if (inTrx && rows > 0)
-                p.consequence += u' ' + tr("Up to %1 modified rows are undone, %2 %3.")
-                                            .arg(roughCount(rows), roughDuration(rows / rate), rateWord);
+                p.consequence +=
+                    u' ' + tr("Up to %1 modified are undone, %2 %3.")
+                               .arg(rowsText(rows), roughDuration(rows / rate), rateWord);
             if (inTrx)
                 p.warnings << tr("KILL QUERY leaves this open transaction and its locks in place if "
                                  "it began before this statement (BEGIN …).");
@@ -104,9 +118,9 @@ KillPreview KillPreview::build(const KillRequest &request, const ProcesslistRow 
         p.consequence = tr("The connection closes at once: its client gets error 2013 (or 2006 on "
                            "its next statement), while the server thread still has to finish.");
         if (inTrx && rows > 0)
-            p.consequence += u' ' + tr("KILL CONNECTION will roll back about %1 rows; %2 %3, during "
+            p.consequence += u' ' + tr("KILL CONNECTION will roll back about %1; %2 %3, during "
                                        "which it will show %4.")
-                                        .arg(roughCount(rows), rateWord,
+                                        .arg(rowsText(rows), rateWord,
                                              roughDuration(double(rows) / rate), killedWord);
         else if (inTrx)
             p.consequence += u' ' + tr("Its open transaction is rolled back.");

@@ -26,6 +26,15 @@ public:
     QStringList warnings;
     bool noEffect = false; // the kill is expected to change nothing
     bool blocked = false;  // must not be sent
+    // The server is known to refuse it (another user's thread without the privilege: 1095; a
+    // session no longer there: 1094): a multi-kill does not offer it, `why` says so.
+    bool cannotSucceed = false;
+    QString cannotSucceedWhy;
+    qint64 targetId = 0;
+    // Non-empty when the source can no longer bring this estimate up to date (live: the
+    // connection to the server is lost, or the server restarted since the target was chosen):
+    // why, in one sentence. A confirmation then stops refreshing and says so.
+    QString notCurrent;
 
     // Typical in-memory rollback rate when nothing was observed yet (reference figures).
     static constexpr double TypicalRollbackRowsPerSecond = 400000.0;
@@ -38,6 +47,8 @@ public:
 
     // "1.2 million", "35,000", "12".
     static QString roughCount(qint64 n);
+    // The same with its noun, in the right number: "1 row", "35,000 rows", "1.2 million rows".
+    static QString rowsText(qint64 n);
     static QString roughDuration(double seconds);
 };
 

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 namespace ks {
 
@@ -191,9 +192,9 @@ QVariant KillsModel::data(const QModelIndex &index, int role) const
                 return QString();
             if (k.rowsPerSecond > 0 && role == Qt::ToolTipRole)
                 return tr("%1 rows left at %2 rows/s")
-                    .arg(k.rowsRemaining)
-                    .arg(qRound64(k.rowsPerSecond));
-            return QString::number(k.rowsRemaining);
+                    .arg(QLocale().toString(k.rowsRemaining),
+                         QLocale().toString(qRound64(k.rowsPerSecond)));
+            return QLocale().toString(k.rowsRemaining);
         case WhyColumn:
             return k.why;
         }

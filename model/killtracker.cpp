@@ -3,6 +3,7 @@
 #include "killexecutor.h"
 
 #include <QHash>
+#include <QLocale>
 #include <cmath>
 
 namespace ks {
@@ -241,8 +242,8 @@ bool KillTracker::update(KillRecord &r, Context &c, const QList<ProcesslistRow> 
         r.why = lingerReason(*row, r.request.kind);
         if (r.rowsPerSecond > 0 && r.estimatedEndUs > nowUs)
             r.why += u' ' + tr("About %1 s left at %2 rows/s.")
-                                .arg((r.estimatedEndUs - nowUs) / 1e6, 0, 'f', 1)
-                                .arg(qint64(std::llround(r.rowsPerSecond)));
+                                .arg(QLocale().toString((r.estimatedEndUs - nowUs) / 1e6, 'f', 1),
+                                     QLocale().toString(qint64(std::llround(r.rowsPerSecond))));
         return true;
     }
 

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QThread>
 #include <QTimer>
+#include <utility>
 
 namespace ks {
 
@@ -19,6 +20,7 @@ const QString kLockWait = QStringLiteral("LOCK WAIT");
 const QString kRollingBack = QStringLiteral("ROLLING BACK");
 const QString kIncarnationKey = QStringLiteral("incarnation");
 const QString kFirstSeenKey = QStringLiteral("firstSeenUs");
+const QString kEndedAtKey = QStringLiteral("endedAtUs");
 
 void registerTypes()
 {
@@ -58,9 +60,17 @@ LiveSource::~LiveSource()
     // The workers delete themselves on their threads (QThread::finished → deleteLater), which
     // closes and removes their connections there. A query in flight is bounded by the read
     // timeout, so the wait is bounded too.
-    for (QThread *t : {m_samplerThread, m_killerThread}) {
+    const std::pair<QThread *, QObject *> workers[] = {{m_samplerThread, m_sampler.data()},
+                                                       {m_killerThread, m_killer.data()}};
+    for (const auto &[t, worker] : workers) {
         if (!t)
             continue;
+        if (!t->isRunning() && !t->isFinished()) {
+            // Never started (the run ended before the kill connection was ready): no thread
+            // will ever delete its worker, and nothing runs on it, so it goes here.
+            delete worker;
+            continue;
+        }
         t->quit();
         if (!t->wait(100)) {
             // Stuck in a connect or query to a dead server: let it end on its own rather than
@@ -385,16 +395,26 @@ void LiveSource::endSession(Session &s, qint64 atUs)
     }
     m_timeline.addMarker({atUs, s.lane, MarkerKind::Gone, 0});
     m_timeline.setLaneClosed(s.lane, true);
+    // When it ended, so views can fold lanes gone for a while (LaneInfo alone says so).
+    QVariantMap meta = m_timeline.lane(s.lane).metadata;
+    meta.insert(endedAtKey(), atUs);
+    m_timeline.setLaneMetadata(s.lane, meta);
     // Its last row stays known for a while: a kill aimed at it later is refused, and the audit
     // line still shows whom the user meant.
-    const QString key = endedKey(s.incarnation, s.last.id, s.firstSeenUs);
+    const ProcesslistRow &last = lastRow(s);
+    const QString key = endedKey(s.incarnation, last.id, s.firstSeenUs);
     if (!m_ended.contains(key))
         m_endedOrder.push_back(key);
-    m_ended.insert(key, {s.last, s.lastSeenStartUs});
+    m_ended.insert(key, {last, s.lastSeenStartUs});
     while (m_endedOrder.size() > 4096) {
         m_ended.remove(m_endedOrder.front());
         m_endedOrder.pop_front();
     }
+}
+
+QString LiveSource::endedAtKey()
+{
+    return kEndedAtKey;
 }
 
 QString LiveSource::endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs)
@@ -402,9 +422,22 @@ QString LiveSource::endedKey(quint32 incarnation, qint64 id, qint64 firstSeenUs)
     return QStringLiteral("%1/%2/%3").arg(incarnation).arg(id).arg(firstSeenUs);
 }
 
+const ProcesslistRow &LiveSource::lastRow(const Session &s) const
+{
+    // Every session in m_sessions was listed by the newest sample kept (the others have ended),
+    // or, while ingest() runs, by the sample it is taking in.
+    static const ProcesslistRow none;
+    if (s.row < 0)
+        return none;
+    const LiveSample &in =
+        m_ingesting && s.seenInSample == m_sampleCount ? *m_ingesting : m_recent.back();
+    Q_ASSERT(s.row < in.rows.size());
+    return in.rows[s.row];
+}
+
 bool LiveSource::sameSession(const Session &s, const ProcesslistRow &r) const
 {
-    const ProcesslistRow &was = s.last;
+    const ProcesslistRow &was = lastRow(s);
     if (was.user != r.user || was.host != r.host)
         return false;
     if (m_server.osThreadIsPerSession() && was.osThreadId > 0 && r.osThreadId > 0 &&
@@ -438,7 +471,9 @@ void LiveSource::ingest(const LiveSample &in)
             pendingKillTargets.insert(k.request.target.id);
     }
 
-    for (ProcesslistRow &r : sample.rows) {
+    m_ingesting = &sample;
+    for (qsizetype index = 0; index < sample.rows.size(); ++index) {
+        ProcesslistRow &r = sample.rows[index];
         m_maxIdSeen = qMax(m_maxIdSeen, r.id);
         r.incarnation = m_incarnationSerial;
         // The executor may have (re)connected after this sample was taken.
@@ -477,7 +512,7 @@ void LiveSource::ingest(const LiveSample &in)
         else if (pendingKillTargets.contains(r.id))
             flags |= SegmentFlag::KillPending;
 
-        const ProcesslistRow &was = s.last;
+        const ProcesslistRow &was = lastRow(s);
         const bool same = s.segment >= 0 && was.command == r.command && was.state == r.state &&
                           was.trxState == r.trxState && was.blockedBy == r.blockedBy &&
                           m_timeline.flags(s.lane)[size_t(s.segment)] == flags;
@@ -504,9 +539,11 @@ void LiveSource::ingest(const LiveSample &in)
             extra.rowsAtEnd = r.trxRowsModified;
             m_timeline.setSegmentExtra(s.lane, s.segment, extra);
         }
-        if (was.info != r.info || s.lastSeenUs == 0)
+        // The subtitle is the statement running now or, while idle, the last one it ran: a
+        // lane never loses its SQL because the session went to Sleep.
+        if (!r.info.isEmpty() && (was.info != r.info || s.lastSeenUs == 0))
             m_timeline.setLaneStatement(s.lane, r.info);
-        s.last = r;
+        s.row = index;
         s.lastSeenUs = t;
         s.lastSeenStartUs = sightedUs;
         s.seenInSample = m_sampleCount;
@@ -529,6 +566,7 @@ void LiveSource::ingest(const LiveSample &in)
 
     m_newestShownValid = false;
     m_recent.push_back(std::move(sample));
+    m_ingesting = nullptr; // the sessions' rows are the newest kept sample's from here on
     while (int(m_recent.size()) > m_recentMax)
         m_recent.pop_front();
     Q_EMIT sampleIngested();
@@ -556,8 +594,18 @@ void LiveSource::trim(qint64 nowUs)
     const quint64 lanesBefore = m_timeline.laneRevision();
     m_timeline.trimBefore(cutoff);
     if (m_timeline.laneRevision() != lanesBefore) {
+        // Every lane looked at once (laneOf() per session would look at all of them for each
+        // of thousands of sessions: seconds on the GUI thread).
+        QHash<std::pair<qint64, qint64>, int> laneOfSession;
+        for (int lane = 0; lane < m_timeline.laneCount(); ++lane) {
+            const LaneInfo &info = m_timeline.lane(lane);
+            if (info.kind == LaneKind::Thread)
+                laneOfSession.insert(
+                    {info.sessionId, info.metadata.value(kFirstSeenKey).toLongLong()},
+                    lane); // the newest lane of a session wins, as in laneOf()
+        }
         for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-            it->lane = laneOf(it.key(), it->firstSeenUs);
+            it->lane = laneOfSession.value({it.key(), it->firstSeenUs}, -1);
             it->segment = it->lane >= 0 && m_timeline.segmentCount(it->lane) > 0
                               ? m_timeline.segmentCount(it->lane) - 1
                               : -1;
@@ -603,14 +651,15 @@ KillTarget LiveSource::targetFrom(qint64 id, const Session &s) const
 {
     KillTarget t;
     t.id = id;
-    t.user = s.last.user;
-    t.host = s.last.host;
+    const ProcesslistRow &last = lastRow(s);
+    t.user = last.user;
+    t.host = last.host;
     t.firstSeenUs = s.firstSeenUs;
     t.incarnation = s.incarnation;
     t.server = m_incarnation;
     t.maxIdSeen = m_maxIdSeen;
     t.lastSeenUs = s.lastSeenStartUs;
-    t.seen = s.last;
+    t.seen = last;
     return t;
 }
 
@@ -714,18 +763,43 @@ KillPreview LiveSource::preview(const KillRequest &request) const
     const QString ownUser = m_server.currentUser.section(u'@', 0, 0);
     const ProcesslistRow *row = nullptr;
     const auto it = m_sessions.constFind(request.target.id);
-    if (m_own->contains(request.target.id) ||
-        (request.target.voidReason.isEmpty() && it != m_sessions.cend() &&
+    // Only within the target's own server life: after a restart the same id may name one of
+    // KillScope's connections or a newcomer, and a preview refreshed while the confirmation is
+    // open must keep describing the session the user chose (which is gone).
+    const bool sameLife = request.target.incarnation == m_incarnationSerial;
+    if ((sameLife && m_own->contains(request.target.id)) ||
+        (sameLife && request.target.voidReason.isEmpty() && it != m_sessions.cend() &&
          it->firstSeenUs == request.target.firstSeenUs))
         row = currentRow(request.target.id);
     KillPreview p =
         KillPreview::build(request, row, m_server, m_blocking, m_observedRollbackRate, ownUser);
-    if (!request.target.voidReason.isEmpty() && !p.blocked) {
+    // What kill() will refuse locally, said as kill() will say it (not as the server's 1094).
+    QString notSent = request.target.voidReason;
+    if (notSent.isEmpty() && !p.blocked &&
+        (!sameLife || it == m_sessions.cend() || it->firstSeenUs != request.target.firstSeenUs ||
+         it->incarnation != request.target.incarnation))
+        notSent = whyNotCurrent(request.target.id, request.target.incarnation,
+                                request.target.firstSeenUs);
+    if (!notSent.isEmpty() && !p.blocked) {
         p.noEffect = true;
-        p.activity = request.target.voidReason;
+        p.activity = notSent;
         p.consequence = tr("KillScope will not send this kill; the attempt is written to the audit "
                            "log.");
+        p.warnings.clear();
+        p.cannotSucceed = true;
+        p.cannotSucceedWhy = notSent;
     }
+    if (request.target.incarnation != 0 && request.target.incarnation != m_incarnationSerial)
+        p.notCurrent = tr("The server restarted after this session was chosen: the estimate is no "
+                          "longer updated.");
+    else if (m_status != Status::Connected)
+        p.notCurrent =
+            m_lostAtEpochMs > 0
+                ? tr("The connection to the server was lost at %1: the estimate is as of the last "
+                     "sample and no longer updated.")
+                      .arg(QDateTime::fromMSecsSinceEpoch(m_lostAtEpochMs)
+                               .toString(QStringLiteral("HH:mm:ss")))
+                : tr("Not connected to the server: the estimate is no longer updated.");
     return p;
 }
 
@@ -851,7 +925,7 @@ void LiveSource::kill(const KillRequest &req)
     const qint64 now = m_clock.nowUs();
     if (request.atUs < 0)
         request.atUs = now;
-    const int serial = m_tracker.request(request, &it->last, m_maxIdSeen, now);
+    const int serial = m_tracker.request(request, &lastRow(*it), m_maxIdSeen, now);
     m_attempts.insert(serial, Attempt{});
 
     TimelineSignal sig;

@@ -84,6 +84,7 @@ public:
     const Timeline &timeline() const override { return m_timeline; }
     QList<ProcesslistRow> processlistAt(qint64 timeUs) const override;
     QList<KillRecord> kills() const override { return m_tracker.records(); }
+    qint64 wallClockOriginMs() const override { return m_clock.originEpochMs; }
     // How an attempt ended on the wire: ok, refused (by the server), not-sent, read-only,
     // own-connection, no-connection; empty while unanswered.
     QString attemptVerdict(int serial) const { return m_attempts.value(serial).verdict; }
@@ -100,6 +101,8 @@ public:
     QList<ProcesslistRow> currentProcesslist() const;
     const ProcesslistRow *currentRow(qint64 id) const;
     KillPreview preview(const KillRequest &request) const;
+    // The lane of this very session (id and first sighting), never another one with its id.
+    int laneOf(qint64 id, qint64 firstSeenUs) const;
     const BlockingGraph &blocking() const { return m_blocking; }
     // The head of the largest blocking chain; 0 when nobody waits.
     qint64 rootBlocker() const;
@@ -163,6 +166,10 @@ public:
     // As if the sampler had (re)connected and detected `info` (tests of restart handling).
     void ingestConnected(const ServerInfo &info) { onConnected(info); }
 
+    // The lane metadata key holding when a session ended (µs of this source's clock); lanes of
+    // sessions still there have none.
+    static QString endedAtKey();
+
     // Which segment state a row is in (exposed for tests).
     static SegmentState segmentStateOf(const ProcesslistRow &row);
 
@@ -184,7 +191,10 @@ private:
         qint64 firstSeenUs = 0;
         qint64 lastSeenUs = 0;      // takenUs of the last sample that listed it
         qint64 lastSeenStartUs = 0; // when that sample's query went out
-        ProcesslistRow last;        // the row as last seen (identity evidence, segment diffing)
+        // The row as last seen (identity evidence, segment diffing): its index in the rows of
+        // the sample that last listed it, the newest one kept (see lastRow()). An index, not a
+        // copy: ten thousand row copies a sample were milliseconds of the GUI thread.
+        qsizetype row = -1;
         qint64 rollbackRowsAtStart = -1;
         int segment = -1;         // index of the open segment in the lane
         quint64 seenInSample = 0; // m_sampleCount of the last sample that listed it
@@ -210,13 +220,13 @@ private:
     void closeOpenSegments(qint64 atUs);
     void endSession(Session &s, qint64 atUs);
     bool sameSession(const Session &s, const ProcesslistRow &r) const;
+    const ProcesslistRow &lastRow(const Session &s) const;
     void updateKillVisuals(int serial);
     void refuseLocally(const KillRequest &request, const QString &why, const QString &verdict);
     quint32 detailFor(const ProcesslistRow &row);
     KillTarget targetFrom(qint64 id, const Session &s) const;
     KillTarget voidTarget(const ProcesslistRow &row, const QString &why) const;
     QString whyNotCurrent(qint64 id, quint32 incarnation, qint64 firstSeenUs) const;
-    int laneOf(qint64 id, qint64 firstSeenUs) const;
     void trim(qint64 nowUs);
     void auditFinished(const QList<int> &serials);
     QJsonObject auditEntry(const KillRecord &record, const Attempt &attempt,
@@ -238,6 +248,7 @@ private:
     BlockingGraph m_blocking;
     QHash<qint64, Session> m_sessions;
     std::deque<LiveSample> m_recent;
+    const LiveSample *m_ingesting = nullptr; // the sample ingest() is taking in, meanwhile
     // processlistAt() of the newest sample without KillScope's own rows, made once per sample.
     mutable QList<ProcesslistRow> m_newestShown;
     mutable quint64 m_newestShownSerial = 0;

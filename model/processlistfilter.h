@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "processlistsortmodel.h"
+#include "sessionsource.h"
+
 #include <QString>
 
 namespace ks {
@@ -15,7 +17,7 @@ class ProcesslistModel;
 // parsing display text); text matches are case-insensitive substrings; an empty criterion
 // matches everything. Being a proxy, it keeps the view's selection across refreshes as long as
 // the source reports moves and changes (ProcesslistModel does).
-class ProcesslistFilterModel : public QSortFilterProxyModel
+class ProcesslistFilterModel : public ProcesslistSortModel
 {
     Q_OBJECT
 public:
@@ -36,9 +38,27 @@ public:
     QString fieldFilter(Field field) const;
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
+    // Only sessions in their current state for longer than this (pt-kill's --busy-time);
+    // 0 = any time.
+    void setMinTimeS(int seconds);
+    int minTimeS() const { return m_minTimeS; }
+
+    // The criteria applied to one row (the table, the lanes and Kill matching… all ask this).
+    // `ended`: a session no longer in the processlist, known only by who it was and what it
+    // ran, so only user, db, host and text apply.
+    bool accepts(const ProcesslistRow &row, bool ended = false) const;
+    // True when some criterion narrows the rows beyond the defaults (hidden own and system
+    // threads): Kill matching… never offers "everything".
+    bool narrows() const;
+    // The criteria as one line, "user ~ app · time > 10 s · text ~ SELECT"; empty = none.
+    QString describe() const;
 
     // The processlist id of a proxy row.
     qint64 idAt(int proxyRow) const;
+
+Q_SIGNALS:
+    // Any criterion changed (views that filter by the same criteria follow).
+    void criteriaChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -52,6 +72,7 @@ private:
     bool m_hideOwn = true;
     QString m_fields[5];
     QString m_search;
+    int m_minTimeS = 0;
 };
 
 } // namespace ks

@@ -19,7 +19,8 @@ class ProcesslistModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum class Field {
+    enum class Field
+    {
         Id,
         User,
         Host,
@@ -30,19 +31,26 @@ public:
         Info,
         Progress, // MariaDB only
         TrxState,
+        TrxAge, // since trx_started
+        TrxRowsLocked,
         TrxRowsModified,
         TrxOperationState,
         BlockedBy,
     };
     Q_ENUM(Field)
 
-    enum Roles {
+    enum Roles
+    {
         SortRole = Qt::UserRole + 1, // raw value for QSortFilterProxyModel (numbers as numbers)
         IdRole,
         SystemRole,
         OwnRole,
-        KilledRole, // Command is Killed or the transaction is rolling back
+        KilledRole,            // Command is Killed or the transaction is rolling back
+        IdleInTransactionRole, // Sleep with an open transaction
     };
+
+    // "45 s", "12 min 3 s", "2 h 5 min": a duration as a DBA reads it.
+    static QString durationText(qint64 seconds);
 
     explicit ProcesslistModel(QObject *parent = nullptr);
 
@@ -63,6 +71,11 @@ public:
     const QList<ProcesslistRow> &rows() const { return m_rows; }
     ProcesslistRow rowAt(int row) const { return m_rows.value(row); }
     int rowOfId(qint64 id) const;
+    // What SortRole gives for a cell, without an index (ProcesslistSortModel compares these).
+    QVariant sortValueAt(int row, int column) const
+    {
+        return sortValue(m_rows.at(row), m_fields.at(column));
+    }
 
     int column(Field field) const; // -1 when the flavor has no such column
     Field field(int column) const;

@@ -31,7 +31,12 @@ enum Field : quint32
     ClientPid = 1u << 17,
     ClientProgram = 1u << 18,
     NewRow = 1u << 19,
-    KnownBits = (1u << 20) - 1,
+    // Added with the DBA columns; files written before them simply lack these bits.
+    ProgressReported = 1u << 20,
+    TrxLocked = 1u << 21,
+    TrxStarted = 1u << 22,
+    TrxAge = 1u << 23,
+    KnownBits = (1u << 24) - 1,
 };
 
 quint64 zigzag(qint64 v)
@@ -187,6 +192,10 @@ QByteArray SampleCodec::encode(const LiveSample &sample, bool keyframe)
         differ(r.queryId != p.queryId, QueryId);
         differ(r.clientPid != p.clientPid, ClientPid);
         differ(r.clientProgram != p.clientProgram, ClientProgram);
+        differ(r.progressReported != p.progressReported, ProgressReported);
+        differ(r.trxRowsLocked != p.trxRowsLocked, TrxLocked);
+        differ(r.trxStarted != p.trxStarted, TrxStarted);
+        differ(r.trxAgeS != p.trxAgeS, TrxAge);
         w.varint(mask);
         if (mask & User)
             w.string(r.user);
@@ -223,6 +232,12 @@ QByteArray SampleCodec::encode(const LiveSample &sample, bool keyframe)
             w.string(r.clientPid);
         if (mask & ClientProgram)
             w.string(r.clientProgram);
+        if (mask & TrxLocked)
+            w.svarint(r.trxRowsLocked - p.trxRowsLocked);
+        if (mask & TrxStarted)
+            w.string(r.trxStarted);
+        if (mask & TrxAge)
+            w.svarint(r.trxAgeS - p.trxAgeS);
     }
     w.varint(quint64(sample.waits.size()));
     for (const LockWait &lw : sample.waits) {
@@ -308,6 +323,10 @@ bool SampleCodec::decode(const QByteArray &bytes, bool keyframe, qint64 takenUs,
         r.queryId = p.queryId + ((mask & QueryId) ? in.svarint() : 0);
         r.clientPid = (mask & ClientPid) ? in.string() : p.clientPid;
         r.clientProgram = (mask & ClientProgram) ? in.string() : p.clientProgram;
+        r.progressReported = (mask & ProgressReported) ? !p.progressReported : p.progressReported;
+        r.trxRowsLocked = p.trxRowsLocked + ((mask & TrxLocked) ? in.svarint() : 0);
+        r.trxStarted = (mask & TrxStarted) ? in.string() : p.trxStarted;
+        r.trxAgeS = p.trxAgeS + ((mask & TrxAge) ? in.svarint() : 0);
         s.rows.append(std::move(r));
     }
     const quint64 waitCount = in.varint();

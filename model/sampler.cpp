@@ -2,12 +2,14 @@
 
 #include "connectionopener.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
 #include <charconv>
+#include <cstring>
 #include <mysql.h>
 #include <time.h>
 
@@ -39,10 +41,17 @@ const QString &Sampler::TextCache::text(const char *p, unsigned long n)
     static const QString null;
     if (!p)
         return null; // SQL NULL: a null QString, as QVariant::toString() gives
-    const auto it = m_texts.constFind(QByteArray::fromRawData(p, qsizetype(n)));
-    if (it != m_texts.cend())
-        return *it;
-    return *m_texts.insert(QByteArray(p, qsizetype(n)), QString::fromUtf8(p, qsizetype(n)));
+    // Most rows repeat the row before (one account, one command, no state): compared first.
+    if (m_haveLast && qsizetype(n) == m_lastKey.size() &&
+        std::memcmp(p, m_lastKey.constData(), n) == 0)
+        return m_lastText;
+    auto it = m_texts.constFind(QByteArray::fromRawData(p, qsizetype(n)));
+    if (it == m_texts.cend())
+        it = m_texts.insert(QByteArray(p, qsizetype(n)), QString::fromUtf8(p, qsizetype(n)));
+    m_haveLast = true;
+    m_lastKey = it.key();
+    m_lastText = *it;
+    return m_lastText;
 }
 
 void Sampler::TextCaches::keepAtMost(qsizetype n)
@@ -302,12 +311,13 @@ void Sampler::tick()
     // MariaDB's TID (the OS thread) and QUERY_ID come with the processlist; they are identity
     // evidence for the kill check (IdentityProof).
     const QString plSql =
-        maria ? QStringLiteral(
-                    "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
-                    "STATE, INFO, PROGRESS, TID, QUERY_ID FROM information_schema.PROCESSLIST")
-              : QStringLiteral(
-                    "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
-                    "TIME * 1000, STATE, INFO, 0, -1, -1 FROM information_schema.PROCESSLIST");
+        maria
+            ? QStringLiteral("SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, TIME_MS, "
+                             "STATE, INFO, PROGRESS, TID, QUERY_ID, MAX_STAGE FROM "
+                             "information_schema.PROCESSLIST")
+            : QStringLiteral(
+                  "SELECT /* killscope:sampler */ ID, USER, HOST, DB, COMMAND, "
+                  "TIME * 1000, STATE, INFO, 0, -1, -1, 0 FROM information_schema.PROCESSLIST");
     const QString daemon = QStringLiteral("Daemon");
     const QString systemUser = QStringLiteral("system user");
     const QString eventScheduler = QStringLiteral("event_scheduler");
@@ -344,7 +354,7 @@ void Sampler::tick()
         const auto n = qsizetype(mysql_num_rows(res));
         sample.rows.reserve(n);
         indexOf.reserve(n);
-        if (mysql_num_fields(res) >= 11) {
+        if (mysql_num_fields(res) >= 12) {
             while (MYSQL_ROW row = mysql_fetch_row(res)) {
                 const unsigned long *len = mysql_fetch_lengths(res);
                 ProcesslistRow r;
@@ -359,6 +369,8 @@ void Sampler::tick()
                 r.progress = toDouble(row[8], len[8]);
                 r.osThreadId = toInteger(row[9], len[9], -1);
                 r.queryId = toInteger(row[10], len[10], -1);
+                // MariaDB reports progress only for statements with stages (ALTER, LOAD DATA...).
+                r.progressReported = toInteger(row[11], len[11], 0) > 0;
                 add(std::move(r));
             }
         }
@@ -390,6 +402,7 @@ void Sampler::tick()
             r.progress = q.value(8).toDouble();
             r.osThreadId = q.value(9).isNull() ? -1 : q.value(9).toLongLong();
             r.queryId = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
+            r.progressReported = q.value(11).toInt() > 0;
             add(std::move(r));
         }
     }
@@ -401,12 +414,15 @@ void Sampler::tick()
     // Transactions, when the account may read them, and not more often than the INNODB_* cache
     // allows (§10.3); in between the last read is carried over.
     QHash<QString, qint64> &threadOfTrx = m_lastThreadOfTrx;
-    const bool readTrx = m_info.innodbTrxReadable
-                         && (m_trxReadUs < 0 || sample.takenUs - m_trxReadUs >= qint64(MinInnodbGapMs) * 1000);
+    const bool readTrx =
+        m_info.innodbTrxReadable &&
+        (m_trxReadUs < 0 || sample.takenUs - m_trxReadUs >= qint64(MinInnodbGapMs) * 1000);
     if (readTrx) {
-        if (q.exec(QStringLiteral("SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
-                                  "trx_state, trx_rows_modified, trx_operation_state "
-                                  "FROM information_schema.INNODB_TRX"))) {
+        if (q.exec(QStringLiteral(
+                "SELECT /* killscope:sampler */ trx_mysql_thread_id, trx_id, "
+                "trx_state, trx_rows_modified, trx_operation_state, trx_rows_locked, "
+                "trx_started, TIMESTAMPDIFF(SECOND, trx_started, NOW()) "
+                "FROM information_schema.INNODB_TRX"))) {
             ++sample.cost.queries;
             m_trxReadUs = m_clock.nowUs();
             threadOfTrx.clear();
@@ -415,7 +431,11 @@ void Sampler::tick()
                 ++sample.cost.rows;
                 const qint64 thread = q.value(0).toLongLong();
                 threadOfTrx.insert(q.value(1).toString(), thread);
-                m_lastTrx.insert(thread, {q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toString()});
+                m_lastTrx.insert(thread, {q.value(2).toString(), q.value(3).toLongLong(),
+                                          q.value(4).toString(), q.value(5).toLongLong(),
+                                          q.value(6).toDateTime().toString(
+                                              QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                          q.value(7).isNull() ? -1 : q.value(7).toLongLong()});
             }
         } else if (fail(q)) {
             return;
@@ -430,6 +450,9 @@ void Sampler::tick()
         r.trxState = it->state;
         r.trxRowsModified = it->rowsModified;
         r.trxOperationState = it->operationState;
+        r.trxRowsLocked = it->rowsLocked;
+        r.trxStarted = it->started;
+        r.trxAgeS = it->ageS;
     }
 
     if (readTrx && m_info.lockWaitsReadable && !threadOfTrx.isEmpty()) {

@@ -91,6 +91,9 @@ private:
         QString state;
         qint64 rowsModified = -1;
         QString operationState;
+        qint64 rowsLocked = 0;
+        QString started;
+        qint64 ageS = -1;
     };
     QHash<qint64, TrxColumns> m_lastTrx;
     QHash<QString, qint64> m_lastThreadOfTrx;
@@ -122,6 +125,9 @@ private:
 
     private:
         QHash<QByteArray, QString> m_texts;
+        bool m_haveLast = false; // the last text asked for, and what it became
+        QByteArray m_lastKey;
+        QString m_lastText;
     };
     struct TextCaches
     {

@@ -28,12 +28,24 @@ struct ProcesslistRow
     QString state;
     QString info;
     double progress = 0.0; // MariaDB's Progress column; 0 elsewhere
+    // The server reports progress for this statement (MariaDB: MAX_STAGE > 0, e.g. ALTER TABLE,
+    // LOAD DATA); an UPDATE's 0.000 is no progress at all and is shown as nothing.
+    bool progressReported = false;
     QString trxState;      // INNODB_TRX.trx_state: RUNNING, LOCK WAIT, ROLLING BACK, ...; empty = none
     qint64 trxRowsModified = -1; // -1 = no transaction
+    qint64 trxRowsLocked = -1;   // INNODB_TRX.trx_rows_locked; -1 = no transaction
+    QString trxStarted;          // INNODB_TRX.trx_started as the server prints it
+    qint64 trxAgeS = -1;         // seconds since trx_started (the server's clock); -1 = none
     QString trxOperationState;
     qint64 blockedBy = 0; // id of the session holding the lock this one waits for; 0 = none
     bool system = false;  // daemon / system thread
     bool own = false;     // one of KillScope's own connections (by connection id, never by text)
+
+    // Connected, no statement, but a transaction open: it holds its locks and undo while idle.
+    bool idleInTransaction() const
+    {
+        return command == QLatin1String("Sleep") && !trxState.isEmpty();
+    }
 
     // Live identity evidence, where the server offers it (-1 / empty = not known):
     qint64 osThreadId = -1; // the OS thread serving it (MariaDB TID, performance_schema THREAD_OS_ID)
@@ -152,6 +164,9 @@ public:
     virtual QList<ProcesslistRow> processlistAt(qint64 timeUs) const = 0;
     // Every kill so far, oldest first.
     virtual QList<KillRecord> kills() const = 0;
+    // The wall clock (ms since the epoch) at time 0 of timeline(), for sources that observed
+    // real time (live, recordings); -1 for run time (the simulation).
+    virtual qint64 wallClockOriginMs() const { return -1; }
 
 Q_SIGNALS:
     // New content: the timeline, processlist or kills changed.
@@ -163,3 +178,9 @@ Q_SIGNALS:
 };
 
 } // namespace ks
+
+// A processlist row is Qt strings and plain values, all of which may be moved in memory as bytes:
+// lists of ten thousand rows then grow, insert and remove by memmove instead of one move
+// constructor per row. (A member that may not be relocated, such as std::string, must not be
+// added.)
+Q_DECLARE_TYPEINFO(ks::ProcesslistRow, Q_RELOCATABLE_TYPE);

@@ -885,6 +885,8 @@ QList<ProcesslistRow> SimulationSource::processlistAt(qint64 timeUs) const
         if (p.info)
             row.info = qs(*p.info);
         row.progress = p.progress.value_or(0.0);
+        // As MariaDB: only a statement with stages (the copy of an ALTER) reports progress.
+        row.progressReported = row.progress > 0.0;
         row.trxState = qs(p.trxState);
         row.trxRowsModified = p.trxRowsModified.value_or(-1);
         row.trxOperationState = qs(p.trxOperationState);

@@ -180,6 +180,10 @@ void ChartsPanel::rebuild()
             area->setColor(c);
             area->setBorderColor(c.darker(115));
             states->addSeries(area);
+            // An area series does not own its two lines; once the chart owns the area
+            // (addSeries reparents it), the lines go with it.
+            upper->setParent(area);
+            lower->setParent(area);
         }
         auto *x = secondsAxis(m_data.timesUs.first(), m_data.timesUs.last());
         auto *y = roundAxis(0, peak, 4, 1.0, tr("sessions"));

@@ -100,14 +100,32 @@ int KillController::killTargets(const QList<KillTarget> &targets, KillKind kind,
         requests << r;
     }
     if (auto *live = qobject_cast<LiveSource *>(m_source.data())) {
-        QList<KillPreview> previews;
-        for (const KillRequest &r : requests)
-            previews << live->preview(r);
-        if (m_confirmer && !m_confirmer(m_window, previews))
+        QPointer<LiveSource> guard(live);
+        const Refresher refresh = [guard, requests] {
+            QList<KillPreview> previews;
+            if (!guard)
+                return previews;
+            for (const KillRequest &r : requests)
+                previews << guard->preview(r);
+            return previews;
+        };
+        const QList<KillPreview> previews = refresh();
+        if (m_confirmer && !m_confirmer(m_window, previews, refresh))
             return 0;
         // The dialog ran an event loop: the source may be gone.
         if (!m_source)
             return 0;
+        if (requests.size() > 1) {
+            // As the dialog offered them, from the newest sample.
+            const QList<KillPreview> now = refresh();
+            QList<KillRequest> offered;
+            for (qsizetype i = 0; i < requests.size() && i < now.size(); ++i)
+                if (KillConfirmDialog::offered(now[i]))
+                    offered << requests[i];
+            requests = offered;
+            if (requests.isEmpty())
+                return 0;
+        }
     }
     // Announced first, so what the source then says about each (a refusal) is the last word.
     Q_EMIT killsSent(requests);

@@ -23,16 +23,21 @@ struct KillPreview;
 // sends and proves the identity again before the server sees anything.
 //
 // Invariants: holds no SQL and no target of its own making; the confirmation runs for live
-// sources only (simulated kills are injected as they are); a refused confirmation sends nothing.
-// In the simulation a menu's kill is injected at the playhead of the moment the menu opened (the
-// menu says which), and playback holds while the menu is open, so what the user saw when they
-// right-clicked is what they kill.
+// sources only (simulated kills are injected as they are); a refused confirmation sends nothing;
+// of several live kills, those the newest previews say cannot succeed (or must not be sent) are
+// left out. In the simulation a menu's kill is injected at the playhead of the moment the menu
+// opened (the menu says which), and playback holds while the menu is open, so what the user saw
+// when they right-clicked is what they kill.
 class KillController : public QObject
 {
     Q_OBJECT
 public:
-    // Shows the previews and asks; true to go ahead. The default is KillConfirmDialog::confirm.
-    using Confirmer = std::function<bool(QWidget *parent, const QList<KillPreview> &previews)>;
+    // Fresh previews of the same requests, from the newest sample.
+    using Refresher = std::function<QList<KillPreview>()>;
+    // Shows the previews (refreshing them while it asks) and asks; true to go ahead. The
+    // default is KillConfirmDialog::confirm.
+    using Confirmer = std::function<bool(QWidget *parent, const QList<KillPreview> &previews,
+                                         const Refresher &refresh)>;
 
     explicit KillController(QWidget *window);
 

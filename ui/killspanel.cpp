@@ -6,6 +6,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -106,11 +107,10 @@ void KillsPanel::updateDetail()
                       at(k.answeredUs));
     lines << tr("Flag seen: %1").arg(at(k.flagSeenUs));
     if (k.rowsRemaining >= 0)
-        lines << tr("Rows left to roll back: %1").arg(k.rowsRemaining);
-    if (k.rowsPerSecond > 0)
-        lines << tr("Rollback rate: %1 rows/s; expected end %2")
-                     .arg(qRound64(k.rowsPerSecond))
-                     .arg(at(k.estimatedEndUs));
+        lines << tr("Rows left to roll back: %1").arg(QLocale().toString(k.rowsRemaining));
+    // The time left is said once, in the "Why" line ("About 4.8 s left at … rows/s").
+    if (k.rowsPerSecond > 0 && k.why.isEmpty())
+        lines << tr("Rollback rate: %1 rows/s").arg(QLocale().toString(qRound64(k.rowsPerSecond)));
     lines << tr("Ended: %1").arg(at(k.endedUs));
     if (!k.serverMessage.isEmpty())
         lines << k.serverMessage;

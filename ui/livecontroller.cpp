@@ -2,7 +2,9 @@
 
 #include "connectiondialog.h"
 #include "killcontroller.h"
+#include "killmatchingdialog.h"
 #include "killspanel.h"
+#include "knobspanel.h"
 #include "livebanner.h"
 #include "liveprocesslistpanel.h"
 #include "livesource.h"
@@ -12,6 +14,10 @@
 #include "processlistfilterbar.h"
 #include "processlistmodel.h"
 #include "samplercostwidget.h"
+#include "sessiondetailspanel.h"
+#include "swimlaneview.h"
+#include "timeline.h"
+#include "timelineviewport.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -19,15 +25,19 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
 #include <QEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
 #include <QMenu>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QUrl>
-
 
 namespace ks {
 
@@ -35,6 +45,7 @@ LiveController::LiveController(MainWindow *window)
     : QObject(window)
     , m_window(window)
 {
+    window->adoptController(this);
     setObjectName(QStringLiteral("liveController"));
     createActions();
 
@@ -57,9 +68,48 @@ LiveController::LiveController(MainWindow *window)
             [this](bool on) { m_showOwnAction->setChecked(on); });
     m_kills = new KillsPanel(window);
     m_kills->hide();
+    // The live face's tool bar: the server, its life and what sampling it costs.
+    m_serverLabel = new QLabel(window);
+    m_serverLabel->setObjectName(QStringLiteral("liveServerLabel"));
+    m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serverLabel->setContentsMargins(6, 0, 6, 0);
+    window->addSourceToolBarWidget(m_serverLabel);
     m_cost = new SamplerCostWidget(window);
-    m_cost->hide();
-    window->statusBar()->addPermanentWidget(m_cost);
+    window->addSourceToolBarWidget(m_cost);
+
+    // The details of the selected session, beside the lanes.
+    m_details = new SessionDetailsPanel(window);
+    m_detailsDock = new QDockWidget(window);
+    m_detailsDock->setObjectName(QStringLiteral("sessionDetailsDock"));
+    m_detailsDock->setWidget(m_details);
+    window->addSourceDock(m_detailsDock, true); // a recording feeds it too (RecordingController)
+    connect(m_panel, &LiveProcesslistPanel::sessionSelected, this, &LiveController::showDetailsFor);
+    // A lane picked in the view selects its row in the one processlist (and its details).
+    connect(window->swimlaneView(), &SwimlaneView::sessionSelected, this, [this](qint64 id) {
+        if (!m_source)
+            return;
+        // Only the lane's own session: an ended lane whose id a newer session now has (after a
+        // restart) selects no row, so neither Del in the table nor the details pane reach that
+        // newer session.
+        const int lane = m_window->swimlaneView()->selectedLane();
+        const ProcesslistRow *row = m_source->currentRow(id);
+        if (!row || (lane >= 0 && m_source->laneOf(id, row->firstSeenUs) != lane)) {
+            m_panel->view()->clearSelection();
+            return;
+        }
+        m_panel->selectId(id);
+        showDetailsFor(id);
+    });
+    // The filters narrow the lanes as they narrow the table.
+    connect(m_panel->filter(), &ProcesslistFilterModel::criteriaChanged, this,
+            &LiveController::refilterLanes);
+    window->swimlaneView()->installEventFilter(this);
+    window->swimlaneView()->viewport()->installEventFilter(this);
+    connect(window, &MainWindow::followNowChanged, this, [this](bool on) {
+        const QSignalBlocker block(m_followAction);
+        m_followAction->setChecked(on);
+        updateServerLabel();
+    });
 
     m_banner = new LiveBanner(window);
     window->addBanner(m_banner);
@@ -105,11 +155,39 @@ void LiveController::createActions()
     m_pauseAction = new QAction(this);
     m_pauseAction->setObjectName(QStringLiteral("pauseSamplingAction"));
     m_pauseAction->setCheckable(true);
+    // Pausing stops the sampler (nothing is asked of the server); Space only freezes the view.
+    m_pauseAction->setShortcut(QKeySequence(Qt::Key_F6));
     connect(m_pauseAction, &QAction::toggled, this, [this](bool on) {
         if (m_source)
             m_source->setSamplingPaused(on);
         m_cost->setPaused(on);
+        updateServerLabel();
     });
+
+    m_sampleNowAction = new QAction(this);
+    m_sampleNowAction->setObjectName(QStringLiteral("sampleNowAction"));
+    m_sampleNowAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_sampleNowAction, &QAction::triggered, this, [this] {
+        if (m_source)
+            m_source->sampleNow();
+    });
+
+    m_followAction = new QAction(this);
+    m_followAction->setObjectName(QStringLiteral("followNowAction"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    connect(m_followAction, &QAction::toggled, this,
+            [this](bool on) { m_window->setFollowNow(on); });
+
+    m_showGoneAction = new QAction(this);
+    m_showGoneAction->setObjectName(QStringLiteral("showGoneAction"));
+    m_showGoneAction->setCheckable(true);
+    connect(m_showGoneAction, &QAction::toggled, this, &LiveController::refilterLanes);
+
+    m_killMatchingAction = new QAction(this);
+    m_killMatchingAction->setObjectName(QStringLiteral("killMatchingAction"));
+    m_killMatchingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_killMatchingAction, &QAction::triggered, this, &LiveController::killMatching);
 
     m_showOwnAction = new QAction(this);
     m_showOwnAction->setObjectName(QStringLiteral("showOwnAction"));
@@ -162,13 +240,36 @@ void LiveController::createActions()
                 m_source->setHistorySpanUs(qint64(hours) * 3600 * 1000000);
         });
     }
+    m_menu->addAction(m_sampleNowAction);
     m_menu->addAction(m_pauseAction);
+    m_menu->addAction(m_followAction);
+    m_menu->addSeparator();
+    m_menu->addAction(m_showGoneAction);
+    m_foldMenu = m_menu->addMenu(QString());
+    m_foldGroup = new QActionGroup(this);
+    m_foldAfterS = QSettings().value(QStringLiteral("live/foldGoneAfterS"), 300).toInt();
+    for (int secs : {30, 60, 300, 900, 3600, -1}) {
+        QAction *a = m_foldMenu->addAction(QString());
+        a->setCheckable(true);
+        a->setChecked(secs == m_foldAfterS);
+        a->setData(secs);
+        m_foldGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, secs] {
+            setFoldGoneAfterS(secs);
+            QSettings().setValue(QStringLiteral("live/foldGoneAfterS"), secs);
+        });
+    }
     m_menu->addAction(m_showOwnAction);
     m_menu->addAction(m_readOnlyAction);
     m_menu->addSeparator();
     m_menu->addAction(m_rootBlockerAction);
+    m_menu->addAction(m_killMatchingAction);
     m_menu->addSeparator();
     m_menu->addAction(m_auditAction);
+
+    // The keys also work with the menu bar hidden (presentation mode), as the window's own do.
+    for (QAction *a : {m_sampleNowAction, m_pauseAction, m_killMatchingAction})
+        m_window->addAction(a);
 
     // The menu goes before Help; "Connect to server…" also sits at the top of the File menu.
     m_window->addSourceMenu(m_menu, m_connectAction);
@@ -190,6 +291,24 @@ void LiveController::retranslateUi()
     m_rootBlockerAction->setText(tr("Kill root &blocker…"));
     m_intervalMenu->setTitle(tr("Sampling &interval"));
     m_historyMenu->setTitle(tr("&History kept"));
+    m_sampleNowAction->setText(tr("Sample &now"));
+    m_followAction->setText(tr("&Follow now"));
+    m_followAction->setToolTip(tr("Keep the view at the newest sample; off, the view stays where "
+                                  "it is while sampling goes on (Space)"));
+    m_showGoneAction->setText(tr("Show &gone sessions"));
+    m_foldMenu->setTitle(tr("F&old gone sessions after"));
+    for (QAction *a : m_foldGroup->actions()) {
+        const int secs = a->data().toInt();
+        a->setText(secs < 0      ? tr("Never")
+                   : secs < 60   ? tr("%n second(s)", nullptr, secs)
+                   : secs < 3600 ? tr("%n minute(s)", nullptr, secs / 60)
+                                 : tr("%n hour(s)", nullptr, secs / 3600));
+    }
+    m_killMatchingAction->setText(tr("Kill &matching…"));
+    m_killMatchingAction->setToolTip(tr("Kill the sessions the processlist filter matches, after "
+                                        "a dry run"));
+    m_detailsDock->setWindowTitle(tr("Session details"));
+    updateServerLabel();
     // The path itself is in the menu: an auditor asks where the log is before anything else.
     QString shown = QDir::toNativeSeparators(auditLogPath());
     if (shown.startsWith(QDir::homePath() + u'/'))
@@ -206,6 +325,23 @@ bool LiveController::eventFilter(QObject *watched, QEvent *event)
         retranslateUi();
         onStatus();
     }
+    // Del on a lane ends its session, as in the processlist: the lane's row goes to the kill
+    // path, which builds the target from the source's own record.
+    if (m_source && event->type() == QEvent::KeyPress &&
+        (watched == m_window->swimlaneView() || watched == m_window->swimlaneView()->viewport())) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && !m_source->isReadOnly()) {
+            // By the lane, not by the id: after a restart the id may name someone else, whose
+            // row the processlist now shows.
+            const int lane = m_window->swimlaneView()->selectedLane();
+            if (lane >= 0) {
+                m_window->killController()->setSource(m_source);
+                m_window->killController()->killTargets({m_source->targetForLane(lane)},
+                                                        KillKind::Connection);
+            }
+            return true;
+        }
+    }
     return QObject::eventFilter(watched, event);
 }
 
@@ -214,6 +350,10 @@ void LiveController::updateActions()
     const bool live = m_source != nullptr;
     m_disconnectAction->setEnabled(live);
     m_pauseAction->setEnabled(live);
+    m_sampleNowAction->setEnabled(live);
+    m_followAction->setEnabled(live);
+    m_killMatchingAction->setEnabled(live && !m_readOnlyAction->isChecked());
+    m_killMatchingAction->setVisible(!m_readOnlyAction->isChecked());
     m_rootBlockerAction->setEnabled(live && !m_readOnlyAction->isChecked() &&
                                     m_source->rootBlocker() != 0);
     m_rootBlockerAction->setVisible(!m_readOnlyAction->isChecked());
@@ -335,6 +475,18 @@ void LiveController::adopt(LiveSource *source)
     connect(source, &LiveSource::sampled, this, [this] {
         if (!m_source)
             return;
+        m_laneRows.clear();
+        for (const ProcesslistRow &r : m_source->currentProcesslist())
+            m_laneRows.insert(r.id, r);
+        refilterLanes();
+        updateServerLabel();
+    });
+    // After the window has shown the sample (its rows are what the details pane reads).
+    connect(source, &SessionSource::changed, this, &LiveController::refreshDetails,
+            Qt::QueuedConnection);
+    connect(source, &LiveSource::sampled, this, [this] {
+        if (!m_source)
+            return;
         QStringList chains;
         for (const BlockingGraph::Chain &c : m_source->blocking().chains()) {
             const ProcesslistRow *r = m_source->currentRow(c.root);
@@ -361,13 +513,15 @@ void LiveController::adopt(LiveSource *source)
     });
 
     m_window->setSource(source);
+    m_window->swimlaneView()->setLaneFilter(
+        [this](const LaneInfo &info) { return laneShown(info); });
+    m_details->clearSession();
     m_panel->setServerNotes(source->serverInfo().limitations());
     m_kills->setSource(source);
     m_kills->setTimeOrigin(0);
     m_window->showSourcePanel(m_panel, 0);
     m_window->showSourcePanel(m_kills, 1);
     m_window->raiseSourcePanel(m_panel);
-    m_cost->show();
     retranslateUi();
     onStatus();
     updateActions();
@@ -423,7 +577,9 @@ void LiveController::closeSource(bool announce)
     m_panel->setBlockingSummary({});
     m_panel->setStaleNote({});
     m_window->processlistModel()->setStaleNote({});
-    m_cost->hide();
+    m_window->swimlaneView()->setLaneFilter(nullptr);
+    m_laneRows.clear();
+    m_details->clearSession();
     old->disconnect(this);
     old->deleteLater();
     updateActions();
@@ -453,6 +609,131 @@ void LiveController::killRootBlocker()
         return;
     m_window->killController()->setSource(m_source);
     m_window->killController()->killTargets({root}, KillKind::Connection);
+}
+
+void LiveController::setFoldGoneAfterS(int seconds)
+{
+    m_foldAfterS = seconds;
+    for (QAction *a : m_foldGroup->actions())
+        a->setChecked(a->data().toInt() == seconds);
+    refilterLanes();
+}
+
+bool LiveController::laneShown(const LaneInfo &info) const
+{
+    if (!m_source || info.kind != LaneKind::Thread)
+        return true;
+    const ProcesslistFilterModel *filter = m_panel->filter();
+    const QVariant ended = info.metadata.value(LiveSource::endedAtKey());
+    if (ended.isValid()) {
+        // Gone for longer than the fold time: folded away, unless the user asks to see them.
+        if (!m_showGoneAction->isChecked() && m_foldAfterS >= 0 &&
+            m_source->nowUs() - ended.toLongLong() > qint64(m_foldAfterS) * 1000000)
+            return false;
+        ProcesslistRow r;
+        r.id = info.sessionId;
+        r.user = info.user;
+        r.host = info.host;
+        r.db = info.metadata.value(QStringLiteral("db")).toString();
+        r.info = info.statement;
+        r.system = info.metadata.value(QStringLiteral("system")).toBool();
+        return filter->accepts(r, true);
+    }
+    const auto it = m_laneRows.constFind(info.sessionId);
+    if (it == m_laneRows.cend() ||
+        it->firstSeenUs != info.metadata.value(QStringLiteral("firstSeenUs")).toLongLong())
+        return true; // not in the newest sample (yet): nothing to judge it by, so it stays
+    return filter->accepts(*it);
+}
+
+void LiveController::refilterLanes()
+{
+    if (m_source && m_window->source() == m_source)
+        m_window->swimlaneView()->refilterLanes();
+}
+
+void LiveController::showDetailsFor(qint64 id)
+{
+    if (!m_source)
+        return;
+    const int row = m_window->processlistModel()->rowOfId(id);
+    if (row < 0)
+        return;
+    const ProcesslistRow r = m_window->processlistModel()->rowAt(row);
+    m_details->setSession(r);
+    // The row and its lane are one selection (a lane just clicked stays the one chosen).
+    const int clicked = m_window->swimlaneView()->selectedLane();
+    if (clicked < 0 || m_window->swimlaneView()->timeline()->lane(clicked).sessionId != id)
+        m_window->swimlaneView()->setSelectedLane(m_source->laneOf(r.id, r.firstSeenUs));
+    m_window->viewport()->setSelectedSession(id);
+    refreshDetails();
+}
+
+void LiveController::refreshDetails()
+{
+    if (!m_source)
+        return;
+    m_details->refresh(m_window->processlistModel()->rows(), m_source->kills(),
+                       m_source->wallClockOriginMs());
+}
+
+void LiveController::updateServerLabel()
+{
+    if (!m_serverLabel)
+        return;
+    if (!m_source) {
+        m_serverLabel->clear();
+        return;
+    }
+    const ConnectionSettings st = m_source->settings();
+    const ServerInfo info = m_source->serverInfo();
+    QStringList parts;
+    parts << (st.socket.isEmpty() ? QStringLiteral("%1:%2").arg(st.host).arg(st.effectivePort())
+                                  : st.socket);
+    parts << (info.versionString.isEmpty() ? info.displayName() : info.versionString);
+    parts << tr("detected %1").arg(KnobsPanel::flavorName(m_source->flavorId()));
+    const ServerIncarnation life = m_source->incarnation();
+    if (life.startedEpochS > 0) {
+        const qint64 up = QDateTime::currentSecsSinceEpoch() - life.startedEpochS;
+        if (up >= 0)
+            parts << tr("up %1").arg(ProcesslistModel::durationText(up));
+    }
+    // The interval and what each sample costs follow in the cost readout beside this label.
+    m_cost->setIntervalMs(m_source->intervalMs());
+    m_cost->setPaused(m_source->isSamplingPaused());
+    if (m_source->isSamplingPaused())
+        parts << tr("sampling paused (F6)");
+    if (!m_window->followsNow()) {
+        const qint64 t = m_window->playback() ? m_window->viewport()->playhead() : 0;
+        parts << tr("view frozen at %1 (Space: follow)")
+                     .arg(QDateTime::fromMSecsSinceEpoch(m_source->wallClockOriginMs() + t / 1000)
+                              .toString(QStringLiteral("HH:mm:ss")));
+    }
+    m_serverLabel->setText(parts.join(QStringLiteral(" · ")));
+    m_serverLabel->setToolTip(tr("%1, account %2").arg(info.displayName(), info.currentUser));
+}
+
+void LiveController::killMatching()
+{
+    if (!m_source || m_source->isReadOnly())
+        return;
+    KillMatchingDialog dialog(
+        m_panel->filter(),
+        [this] { return m_source ? m_source->currentProcesslist() : QList<ProcesslistRow>(); },
+        m_window);
+    m_matchingDialog = &dialog;
+    // The dry run follows the newest sample while it is open.
+    connect(m_source, &LiveSource::sampled, &dialog, &KillMatchingDialog::refresh);
+    const int answer = dialog.exec();
+    m_matchingDialog = nullptr;
+    if (answer != QDialog::Accepted || !m_source)
+        return;
+    const QList<ProcesslistRow> rows = dialog.matchingRows();
+    if (rows.isEmpty())
+        return;
+    // The same path as every kill: confirmed, each target built and proven by the source.
+    m_window->killController()->setSource(m_source);
+    m_window->killController()->killRows(rows, dialog.kind());
 }
 
 void LiveController::openAuditLog()

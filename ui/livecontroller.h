@@ -9,6 +9,8 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
+class QLabel;
 class QMenu;
 
 namespace ks {
@@ -18,6 +20,8 @@ class LiveBanner;
 class LiveProcesslistPanel;
 class MainWindow;
 class SamplerCostWidget;
+class SessionDetailsPanel;
+class KillMatchingDialog;
 
 // Live mode in the main window: the "Connect to server…" action and a Live menu (disconnect,
 // read-only, sampling interval, pause sampling, kill root blocker, open the audit log), the live
@@ -48,7 +52,18 @@ public:
     SamplerCostWidget *costWidget() const { return m_cost; }
     QAction *connectAction() const { return m_connectAction; }
     QMenu *menu() const { return m_menu; }
-
+    SessionDetailsPanel *detailsPanel() const { return m_details; }
+    QLabel *serverLabel() const { return m_serverLabel; }
+    QAction *sampleNowAction() const { return m_sampleNowAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
+    QAction *followNowAction() const { return m_followAction; }
+    QAction *showGoneAction() const { return m_showGoneAction; }
+    QAction *killMatchingAction() const { return m_killMatchingAction; }
+    // Lanes of sessions gone longer than this fold away unless "show gone" is on; <0 = never.
+    void setFoldGoneAfterS(int seconds);
+    int foldGoneAfterS() const { return m_foldAfterS; }
+    // The dialog of Kill matching… while it is open (tests); nullptr otherwise.
+    KillMatchingDialog *killMatchingDialog() const { return m_matchingDialog; }
 
 public Q_SLOTS:
     // Opens the connection dialog (pre-filled from the last settings or ~/.my.cnf, with the
@@ -60,6 +75,8 @@ public Q_SLOTS:
     void disconnectFromServer();
     void killRootBlocker();
     void openAuditLog();
+    // Kill matching…: the filter's criteria as a dry run, then the confirmed, tracked kill.
+    void killMatching();
 
 Q_SIGNALS:
     void liveStarted(ks::LiveSource *source);
@@ -79,6 +96,11 @@ private:
     void adopt(LiveSource *source);
     void pendingFailed(LiveSource *source);
     void closeSource(bool announce);
+    void updateServerLabel();
+    void refreshDetails();
+    bool laneShown(const LaneInfo &info) const;
+    void refilterLanes();
+    void showDetailsFor(qint64 id);
 
     MainWindow *m_window;
     QPointer<LiveSource> m_source;
@@ -102,6 +124,19 @@ private:
     QAction *m_rootBlockerAction = nullptr;
     QAction *m_showOwnAction = nullptr;
     QAction *m_auditAction = nullptr;
+    QAction *m_sampleNowAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_showGoneAction = nullptr;
+    QAction *m_killMatchingAction = nullptr;
+    QMenu *m_foldMenu = nullptr;
+    QActionGroup *m_foldGroup = nullptr;
+    int m_foldAfterS = 300;
+    QLabel *m_serverLabel = nullptr;
+    SessionDetailsPanel *m_details = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    KillMatchingDialog *m_matchingDialog = nullptr;
+    // The newest sample's rows by id, for the lane filter (rebuilt once per sample).
+    QHash<qint64, ProcesslistRow> m_laneRows;
 };
 
 } // namespace ks

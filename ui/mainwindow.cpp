@@ -16,6 +16,7 @@
 #include "playbackcontroller.h"
 #include "presentationmode.h"
 #include "processlistmodel.h"
+#include "processlistsortmodel.h"
 #include "scenariopath.h"
 #include "recordingsource.h"
 #include "simulationsource.h"
@@ -30,12 +31,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -43,6 +48,7 @@
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -52,6 +58,7 @@
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -105,7 +112,16 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    for (auto it = m_controllers.crbegin(); it != m_controllers.crend(); ++it)
+        delete it->data();
+}
+
+void MainWindow::adoptController(QObject *controller)
+{
+    m_controllers << controller;
+}
 
 void MainWindow::createWidgets()
 {
@@ -151,10 +167,9 @@ void MainWindow::createWidgets()
     m_processlistView = new QTableView(m_bottomTabs);
     m_processlistView->setObjectName(QStringLiteral("processlistView"));
     // Sortable by any column (numbers as numbers); the model keeps the server's order.
-    m_processlistProxy = new QSortFilterProxyModel(this);
+    m_processlistProxy = new ProcesslistSortModel(this);
     m_processlistProxy->setObjectName(QStringLiteral("processlistSortModel"));
     m_processlistProxy->setSourceModel(m_processlistModel);
-    m_processlistProxy->setSortRole(ProcesslistModel::SortRole);
     m_processlistProxy->setDynamicSortFilter(true);
     m_processlistView->setModel(m_processlistProxy);
     m_processlistView->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
@@ -280,29 +295,36 @@ void MainWindow::createWidgets()
     m_toolBar->setObjectName(QStringLiteral("playbackToolBar"));
     m_toolBar->setMovable(false);
     m_scenarioLabel = new QLabel(this);
-    m_toolBar->addWidget(m_scenarioLabel);
+    m_simToolBarActions << m_toolBar->addWidget(m_scenarioLabel);
     m_scenarioCombo = new QComboBox(this);
     m_scenarioCombo->setObjectName(QStringLiteral("scenarioCombo"));
     m_scenarioCombo->setFocusPolicy(Qt::NoFocus);
     m_scenarioCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_scenarioCombo->setMaximumWidth(360);
-    m_toolBar->addWidget(m_scenarioCombo);
+    m_simToolBarActions << m_toolBar->addWidget(m_scenarioCombo);
     connect(m_scenarioCombo, &QComboBox::activated, this, [this](int i) {
         const QString target = m_scenarioCombo->itemData(i).toString();
         if (!target.isEmpty())
             openScenario(target);
     });
     m_flavorLabel = new QLabel(this);
-    m_toolBar->addWidget(m_flavorLabel);
+    m_simToolBarActions << m_toolBar->addWidget(m_flavorLabel);
     m_flavorCombo = new QComboBox(this);
     m_flavorCombo->setObjectName(QStringLiteral("flavorCombo"));
     m_flavorCombo->setFocusPolicy(Qt::NoFocus);
-    m_toolBar->addWidget(m_flavorCombo);
+    m_simToolBarActions << m_toolBar->addWidget(m_flavorCombo);
     connect(m_flavorCombo, &QComboBox::activated, this,
             [this](int i) { m_simulation->setFlavor(m_flavorCombo->itemData(i).toString()); });
-    m_toolBar->addSeparator();
+    m_simToolBarActions << m_toolBar->addSeparator();
+    // A recording's server and span, where the scenario and its flavor are for a simulation.
+    m_recordingLabel = new QLabel(this);
+    m_recordingLabel->setObjectName(QStringLiteral("recordingServerLabel"));
+    m_recordingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recordingLabel->setContentsMargins(4, 0, 8, 0);
+    m_recordingLabelAction = m_toolBar->addWidget(m_recordingLabel);
+    m_recordingLabelAction->setVisible(false);
     m_playbackBar = new PlaybackBar(m_playback, this);
-    m_toolBar->addWidget(m_playbackBar);
+    m_playbackBarAction = m_toolBar->addWidget(m_playbackBar);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -373,16 +395,25 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_playAction = make(QStringLiteral("playAction"), {QKeySequence(Qt::Key_Space)},
-                        [this] { m_playback->togglePlay(); });
+    // Live, Space freezes the view (sampling goes on) and End follows "now" again.
+    m_playAction = make(QStringLiteral("playAction"), {QKeySequence(Qt::Key_Space)}, [this] {
+        if (m_source && m_source != m_simulation)
+            setFollowNow(!m_followNow);
+        else
+            m_playback->togglePlay();
+    });
     m_nextAction = make(QStringLiteral("nextEventAction"), {QKeySequence(Qt::Key_Right)},
                         [this] { m_playback->stepForward(); });
     m_previousAction = make(QStringLiteral("previousEventAction"), {QKeySequence(Qt::Key_Left)},
                             [this] { m_playback->stepBackward(); });
     m_restartAction = make(QStringLiteral("restartAction"), {QKeySequence(Qt::Key_Home)},
                            [this] { m_playback->restart(); });
-    m_endAction = make(QStringLiteral("endAction"), {QKeySequence(Qt::Key_End)},
-                       [this] { m_playback->goToEnd(); });
+    m_endAction = make(QStringLiteral("endAction"), {QKeySequence(Qt::Key_End)}, [this] {
+        if (m_source && m_source != m_simulation)
+            setFollowNow(true);
+        else
+            m_playback->goToEnd();
+    });
     m_fasterAction = make(QStringLiteral("fasterAction"), {QKeySequence(Qt::Key_BracketRight)},
                           [this] { m_playback->faster(); });
     m_slowerAction = make(QStringLiteral("slowerAction"), {QKeySequence(Qt::Key_BracketLeft)},
@@ -423,6 +454,8 @@ void MainWindow::createActions()
                              [this] { exportDialog(QStringLiteral("csv")); });
     m_quitAction = make(QStringLiteral("quitAction"), {QKeySequence::Quit}, [this] { close(); });
     m_aboutAction = make(QStringLiteral("aboutAction"), {}, [this] { showAbout(); });
+    m_shortcutsAction = make(QStringLiteral("shortcutsAction"), {QKeySequence(Qt::Key_F1)},
+                             [this] { showShortcuts(); });
 }
 
 void MainWindow::createMenus()
@@ -505,6 +538,7 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_shortcutsAction);
     m_helpMenu->addAction(m_aboutAction);
 }
 
@@ -544,6 +578,7 @@ void MainWindow::retranslateUi()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About KillScope"));
+    m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
 
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_processlistView), tr("Processlist"));
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_killsView), tr("Kills"));
@@ -554,6 +589,7 @@ void MainWindow::retranslateUi()
     m_legendDock->setWindowTitle(tr("Legend"));
     m_toolBar->setWindowTitle(tr("Playback"));
     m_scenarioLabel->setText(tr("Scenario:") + QLatin1Char(' '));
+    updateRecordingLabel();
     m_flavorLabel->setText(QLatin1Char(' ') + tr("Server:") + QLatin1Char(' '));
     m_processlistView->setToolTip(tr("SHOW FULL PROCESSLIST at the playhead. Right-click a row "
                                      "to kill its query or its connection."));
@@ -602,10 +638,18 @@ void MainWindow::setSource(SessionSource *source)
     m_swimlaneView->setTimeline(&source->timeline());
 
     const bool sim = source->kind() == SessionSource::Kind::Simulation;
+    const Face face = sim                                                ? Face::Simulation
+                      : source->kind() == SessionSource::Kind::Recording ? Face::Recording
+                                                                         : Face::Live;
     m_knobsDock->setEnabled(sim);
     m_scenarioCombo->setEnabled(sim);
     m_flavorCombo->setEnabled(sim);
     m_viewport->setGrowToPlayhead(sim);
+    m_swimlaneView->setWallClockOrigin(source->wallClockOriginMs());
+    if (!sim)
+        m_followNow = true; // a new live session starts at "now"
+    applyFace(face);
+    updateRecordingLabel();
     m_processlistModel->setShowMilliseconds(!sim);
     m_chartsRevision = ~quint64(0);
     onSourceChanged();
@@ -688,13 +732,17 @@ void MainWindow::onSourceChanged()
     } else {
         // Live: the playhead is "now", at the newest sample.
         m_playback->pause();
+        // Frozen, the view stays at the time it shows while the samples go on arriving.
+        const qint64 frozenAt = m_playback->position();
         m_playback->setRange(timeline.beginTime(), timeline.endTime());
         m_playback->setEventTimes({});
-        m_playback->setPosition(timeline.endTime());
+        m_playback->setPosition(
+            m_followNow ? timeline.endTime()
+                        : std::clamp(frozenAt, timeline.beginTime(), timeline.endTime()));
         m_narrationModel->setSteps({});
         m_viewport->setTraceRange(timeline.beginTime(),
                                   std::max(timeline.endTime(), timeline.beginTime() + 1));
-        m_viewport->setFollowPlayhead(true);
+        m_viewport->setFollowPlayhead(m_followNow);
         m_killsModel->setTimeOrigin(timeline.beginTime());
     }
     m_processlistModel->setFlavor(m_source->flavorId());
@@ -768,8 +816,15 @@ void MainWindow::refreshAtPlayhead()
     } else {
         m_killsModel->setKills(m_source->kills());
     }
-    m_statusLabel->setText(tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
-                               .arg(PlaybackBar::formatTime(t)));
+    const qint64 wall = m_source->wallClockOriginMs();
+    if (wall >= 0)
+        m_statusLabel->setText(tr("%1 · %n session(s)", nullptr, m_processlistModel->rowCount())
+                                   .arg(QDateTime::fromMSecsSinceEpoch(wall + t / 1000)
+                                            .toString(QStringLiteral("HH:mm:ss"))));
+    else
+        m_statusLabel->setText(
+            tr("t = %1 s · %n session(s)", nullptr, m_processlistModel->rowCount())
+                .arg(PlaybackBar::formatTime(t)));
 }
 
 void MainWindow::refreshCharts()
@@ -1088,6 +1143,212 @@ void MainWindow::addSourceMenu(QMenu *menu, QAction *fileAction)
     }
 }
 
+void MainWindow::addSourceToolBarWidget(QWidget *widget)
+{
+    QAction *a = m_toolBar->addWidget(widget);
+    a->setVisible(m_face == Face::Live);
+    m_sourceToolBarActions << a;
+}
+
+void MainWindow::addSourceDock(QDockWidget *dock, bool alsoReplayed)
+{
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_sourceDocks << dock;
+    if (alsoReplayed)
+        m_replayedDocks << dock;
+    const bool shown = sourceDockShown(dock);
+    dock->setVisible(shown);
+    dock->toggleViewAction()->setVisible(shown);
+    m_viewMenu->insertAction(m_legendDock->toggleViewAction(), dock->toggleViewAction());
+}
+
+bool MainWindow::isSimulationFace() const
+{
+    return m_simFace;
+}
+
+void MainWindow::applyFace(Face face)
+{
+    if (face == m_face)
+        return;
+    const bool wasSimulation = m_face == Face::Simulation;
+    m_face = face;
+    const bool simulation = face == Face::Simulation;
+    const bool live = face == Face::Live;
+    const bool replay = simulation || face == Face::Recording;
+    m_simFace = simulation;
+    // What the simulation alone has: what-if knobs, narration, client transcripts, the scenario
+    // and flavor pickers. Attached to a server the window has one processlist and one kills
+    // table (the source's panels), the server in the tool bar. A recording is replayed: the
+    // playback keys and bar, the window's own processlist and kills tables at the playhead, its
+    // server and span in the tool bar.
+    if (!simulation && wasSimulation) {
+        m_narrationWasVisible = !m_narrationDock->isHidden();
+        m_knobsWasVisible = !m_knobsDock->isHidden();
+    }
+    if (!simulation) {
+        m_narrationDock->hide();
+        m_knobsDock->hide();
+    } else {
+        m_narrationDock->setVisible(m_narrationWasVisible);
+        m_knobsDock->setVisible(m_knobsWasVisible);
+    }
+    const auto showTab = [this](QWidget *w, bool show, int index) {
+        const int i = m_bottomTabs->indexOf(w);
+        if (!show && i >= 0)
+            m_bottomTabs->removeTab(i);
+        else if (show && i < 0)
+            m_bottomTabs->insertTab(index, w, QString());
+    };
+    showTab(m_processlistView, !live, 0);
+    showTab(m_killsView, !live, 1);
+    showTab(m_transcript, simulation, m_bottomTabs->indexOf(m_charts) + 1);
+    if (!live)
+        m_bottomTabs->setCurrentWidget(m_processlistView);
+    m_narrationDock->toggleViewAction()->setVisible(simulation);
+    m_knobsDock->toggleViewAction()->setVisible(simulation);
+    m_resetWhatIfAction->setVisible(simulation);
+    m_playbackMenu->menuAction()->setVisible(replay);
+    for (QAction *a : std::as_const(m_simToolBarActions))
+        a->setVisible(simulation);
+    m_playbackBarAction->setVisible(replay);
+    m_recordingLabelAction->setVisible(face == Face::Recording);
+    for (QAction *a : std::as_const(m_sourceToolBarActions))
+        a->setVisible(live);
+    for (QDockWidget *d : std::as_const(m_sourceDocks)) {
+        const bool shown = sourceDockShown(d);
+        d->setVisible(shown);
+        d->toggleViewAction()->setVisible(shown);
+    }
+    for (QAction *a :
+         {m_nextAction, m_previousAction, m_restartAction, m_fasterAction, m_slowerAction})
+        a->setEnabled(replay);
+    m_exportTraceAction->setEnabled(simulation);
+    retranslateUi();
+}
+
+QString MainWindow::recordingFaceText() const
+{
+    const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+    if (!rec)
+        return {};
+    const Recording &r = rec->recording();
+    const ServerInfo info = r.server();
+    QStringList parts;
+    // "user@host:port": the server is host:port (the account is in the tooltip).
+    const QString endpoint = r.endpoint();
+    const qsizetype at = endpoint.indexOf(u'@');
+    parts << (at >= 0 ? endpoint.mid(at + 1) : endpoint);
+    parts << (info.versionString.isEmpty() ? info.displayName() : info.versionString);
+    parts << tr("detected %1").arg(KnobsPanel::flavorName(rec->flavorId()));
+    if (!r.samples.empty()) {
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(r.epochMsAt(r.beginUs()));
+        const QDateTime to = QDateTime::fromMSecsSinceEpoch(r.epochMsAt(r.endUs()));
+        const QString fmt = from.date() == to.date() ? QStringLiteral("HH:mm:ss")
+                                                     : QStringLiteral("yyyy-MM-dd HH:mm:ss");
+        parts << tr("recorded %1 – %2 (%3)")
+                     .arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), to.toString(fmt),
+                          ProcesslistModel::durationText((r.endUs() - r.beginUs()) / 1'000'000));
+    }
+    return tr("Recording: %1").arg(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::updateRecordingLabel()
+{
+    if (!m_recordingLabel)
+        return;
+    const auto *rec = qobject_cast<const RecordingSource *>(m_source.data());
+    m_recordingLabel->setText(recordingFaceText());
+    m_recordingLabel->setToolTip(rec ? tr("%1, account %2, file %3")
+                                           .arg(rec->recording().server().displayName(),
+                                                rec->recording().endpoint(), rec->path())
+                                     : QString());
+}
+
+void MainWindow::setFollowNow(bool follow)
+{
+    if (m_followNow == follow)
+        return;
+    m_followNow = follow;
+    if (m_source && m_source != m_simulation) {
+        m_viewport->setFollowPlayhead(follow);
+        if (follow)
+            onSourceChanged();
+    }
+    Q_EMIT followNowChanged(follow);
+}
+
+QString MainWindow::shortcutsText() const
+{
+    // Every key the window answers, from the actions themselves (so the list cannot go stale),
+    // plus the keys of the tables, which are not actions.
+    QStringList lines;
+    QSet<QAction *> seen;
+    auto add = [&](QAction *a) {
+        if (!a || seen.contains(a) || a->shortcuts().isEmpty() || a->text().isEmpty())
+            return;
+        seen.insert(a);
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        lines << QStringLiteral("%1\t%2").arg(keys.join(QStringLiteral(", ")), text);
+    };
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->menu())
+                walk(a->menu());
+            else if (a->isVisible())
+                add(a);
+        }
+    };
+    for (QAction *top : menuBar()->actions())
+        if (top->menu() && top->isVisible())
+            walk(top->menu());
+    for (QAction *a : actions())
+        if (a->isVisible() && a->isEnabled())
+            add(a);
+    if (m_face == Face::Live) {
+        lines << QStringLiteral("Space\t") +
+                     tr("Freeze the view (sampling goes on) / follow now again");
+        lines << QStringLiteral("End\t") + tr("Follow now");
+    }
+    lines << QStringLiteral("Del\t") +
+                 tr("Kill the selected sessions' connections (after confirmation)");
+    lines << QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText) +
+                 QStringLiteral("\t") + tr("Copy the selected statements");
+    lines << tr("Right-click") + QStringLiteral("\t") + tr("Kill menu for a lane or a row");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(&dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Key"), tr("Does")});
+    const QStringList lines = shortcutsText().split(QLatin1Char('\n'));
+    table->setRowCount(int(lines.size()));
+    for (int r = 0; r < lines.size(); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(lines[r].section(QLatin1Char('\t'), 0, 0)));
+        table->setItem(r, 1, new QTableWidgetItem(lines[r].section(QLatin1Char('\t'), 1)));
+    }
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnToContents(0);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(560, 520);
+    dialog.exec();
+}
+
 void MainWindow::showTimeRange(qint64 beginUs, qint64 endUs)
 {
     m_viewport->setTraceRange(beginUs, endUs);
@@ -1226,6 +1487,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (isPresentationMode())
         setPresentationMode(false);
+    // The layout saved is the simulation's: the live face's hidden docks are not the user's
+    // choice and must not come back hidden next time.
+    applyFace(Face::Simulation);
     saveLayout();
     QMainWindow::closeEvent(event);
 }
@@ -1236,6 +1500,13 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    for (QDockWidget *d : std::as_const(m_sourceDocks))
+        d->setVisible(sourceDockShown(d));
+}
+
+bool MainWindow::sourceDockShown(QDockWidget *dock) const
+{
+    return m_face == Face::Live || (m_face == Face::Recording && m_replayedDocks.contains(dock));
 }
 
 void MainWindow::saveLayout() const

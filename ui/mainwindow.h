@@ -58,6 +58,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // A controller that shows its sources in this window (live mode, recordings): the window
+    // deletes it first when it goes, while the parts the controller hands back still exist
+    // (as a plain child it would go after them). Deleted in reverse order of adoption.
+    void adoptController(QObject *controller);
+
     QString aboutText() const;
 
     // The embedded simulation (always there; shown unless another source was set).
@@ -113,14 +118,45 @@ public:
     void raiseSourcePanel(QWidget *panel);
     void addBanner(QWidget *banner);
     void addSourceMenu(QMenu *menu, QAction *fileAction);
+    // Shown in the tool bar, and a dock at the side, only while another source is shown: the
+    // live face has the server where the scenario and flavor pickers are.
+    void addSourceToolBarWidget(QWidget *widget);
+    // alsoReplayed: shown for a recording too (what reads rows and kills, not the server).
+    void addSourceDock(QDockWidget *dock, bool alsoReplayed = false);
+    // Live: "now" follows the newest sample (the default), or the view is frozen at the time it
+    // shows while sampling goes on. Space toggles it while live; End follows again.
+    void setFollowNow(bool follow);
+    bool followsNow() const { return m_followNow; }
+    // Simulation-only parts (docks, tabs, tool bar pickers) are hidden while another source is
+    // shown; these say what is hidden now (tests, the live face).
+    // Which face the window wears: the simulation's (knobs, narration, scenario pickers,
+    // transcripts), a live server's (the source's own panels, docks and tool bar widgets) or a
+    // recording's (its server and time span in the tool bar, playback, the window's processlist
+    // and kills tables; nothing of the simulation's).
+    enum class Face
+    {
+        Simulation,
+        Live,
+        Recording
+    };
+    Face face() const { return m_face; }
+    bool isSimulationFace() const;
+    // The tool bar's text for a recording: its server and the time it spans.
+    QString recordingFaceText() const;
     void showTimeRange(qint64 beginUs, qint64 endUs);
     void setProblemHandler(std::function<void(const QString &)> handler)
     {
         m_problemHandler = std::move(handler);
     }
 
+Q_SIGNALS:
+    void followNowChanged(bool follow);
+
 public Q_SLOTS:
     void showAbout();
+    // Help ▸ Keyboard shortcuts: every key of the window and of the source's controller.
+    void showShortcuts();
+    QString shortcutsText() const;
     void setPresentationMode(bool on);
 
 protected:
@@ -133,6 +169,7 @@ private:
     void createActions();
     void createMenus();
     void retranslateUi();
+    bool sourceDockShown(QDockWidget *dock) const;
     void fillScenarioCombo();
     void fillBuiltinMenu();
     void fillRecentMenu();
@@ -151,6 +188,9 @@ private:
     void exportDialog(const QString &kind);
     void onProcesslistContextMenu(const QPoint &pos);
     void showProblem(const QString &message);
+    // Shows the simulation's docks, tabs and pickers, or the face of another source.
+    void applyFace(Face face);
+    void updateRecordingLabel();
 
     SimulationSource *m_simulation = nullptr;
     QPointer<SessionSource> m_source;
@@ -191,6 +231,8 @@ private:
     QComboBox *m_flavorCombo = nullptr;
     QLabel *m_scenarioLabel = nullptr;
     QLabel *m_flavorLabel = nullptr;
+    QLabel *m_recordingLabel = nullptr;
+    QAction *m_recordingLabelAction = nullptr;
     QLabel *m_statusLabel = nullptr;
     KillController *m_killController = nullptr;
     std::function<void(const QString &)> m_problemHandler;
@@ -227,6 +269,18 @@ private:
     QAction *m_processlistOverlayAction = nullptr;
     QAction *m_resetWhatIfAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QList<QAction *> m_simToolBarActions;    // scenario and flavor pickers
+    QList<QAction *> m_sourceToolBarActions; // the other source's (server, cost)
+    QList<QDockWidget *> m_sourceDocks;
+    QList<QPointer<QObject>> m_controllers;
+    QList<QDockWidget *> m_replayedDocks; // of m_sourceDocks, those a recording shows too
+    bool m_simFace = true;
+    Face m_face = Face::Simulation;
+    bool m_narrationWasVisible = true;
+    bool m_knobsWasVisible = true;
+    bool m_followNow = true;
+    QAction *m_playbackBarAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 
     PresentationMode *m_stage = nullptr;

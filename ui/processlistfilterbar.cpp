@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QSet>
+#include <QSpinBox>
 
 namespace ks {
 
@@ -51,6 +52,12 @@ ProcesslistFilterBar::ProcesslistFilterBar(ProcesslistFilterModel *filter, QWidg
         m_pickers[i] = c;
         layout->addWidget(c);
     }
+    m_minTime = new QSpinBox(this);
+    m_minTime->setObjectName(QStringLiteral("minTimeFilter"));
+    m_minTime->setRange(0, 7 * 24 * 3600);
+    m_minTime->setValue(filter->minTimeS());
+    connect(m_minTime, &QSpinBox::valueChanged, filter, &ProcesslistFilterModel::setMinTimeS);
+    layout->addWidget(m_minTime);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("statementSearch"));
     m_search->setClearButtonEnabled(true);
@@ -73,6 +80,10 @@ void ProcesslistFilterBar::retranslateUi()
             tr("Show only rows whose %1 contains this text").arg(placeholders[i]));
     }
     m_search->setPlaceholderText(tr("Search statements or an id…"));
+    m_minTime->setPrefix(tr("time > "));
+    m_minTime->setSuffix(tr(" s"));
+    m_minTime->setSpecialValueText(tr("any time"));
+    m_minTime->setToolTip(tr("Show only sessions longer than this in their current state"));
 }
 
 void ProcesslistFilterBar::updateChoices()
@@ -82,14 +93,21 @@ void ProcesslistFilterBar::updateChoices()
         return;
     // Views into the model's rows (which do not change meanwhile): thousands of sessions share
     // a few values, and no string is copied for each of them.
+    // A value the row before had (the sampler shares equal texts) is not hashed again.
     QSet<QStringView> values[5];
+    const ProcesslistRow *before = nullptr;
+    auto add = [&](int i, const QString &now, const QString *was) {
+        if (!was || !now.isSharedWith(*was) || now.size() != was->size())
+            values[i].insert(now);
+    };
     for (const ProcesslistRow &r : model->rows()) {
-        values[0].insert(r.user);
-        values[1].insert(r.db);
+        add(0, r.user, before ? &before->user : nullptr);
+        add(1, r.db, before ? &before->db : nullptr);
         const qsizetype colon = r.host.indexOf(u':');
         values[2].insert(colon < 0 ? QStringView(r.host) : QStringView(r.host).left(colon));
-        values[3].insert(r.command);
-        values[4].insert(r.state);
+        add(3, r.command, before ? &before->command : nullptr);
+        add(4, r.state, before ? &before->state : nullptr);
+        before = &r;
     }
     for (int i = 0; i < 5; ++i) {
         QStringList list;

@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QSpinBox;
 
 namespace ks {
 
@@ -29,6 +30,7 @@ public:
     QCheckBox *hideSystemBox() const { return m_hideSystem; }
     QCheckBox *showOwnBox() const { return m_showOwn; }
     QLineEdit *searchEdit() const { return m_search; }
+    QSpinBox *minTimeBox() const { return m_minTime; }
     QComboBox *picker(int field) const { return m_pickers[field]; }
 
 protected:
@@ -43,6 +45,7 @@ private:
     QCheckBox *m_showOwn = nullptr;
     QComboBox *m_pickers[5] = {};
     QLineEdit *m_search = nullptr;
+    QSpinBox *m_minTime = nullptr;
 };
 
 } // namespace ks

@@ -3,10 +3,14 @@
 #include "livecontroller.h"
 #include "livesource.h"
 #include "mainwindow.h"
+#include "playbackcontroller.h"
+#include "processlistmodel.h"
 #include "recorder.h"
 #include "recordingfile.h"
 #include "recordingsource.h"
+#include "sessiondetailspanel.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QDesktopServices>
 #include <QDir>
@@ -14,12 +18,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QThread>
 #include <QUrl>
 
@@ -43,6 +49,7 @@ RecordingController::RecordingController(MainWindow *window, LiveController *liv
     , m_live(live)
     , m_recorder(new Recorder(this))
 {
+    window->adoptController(this);
     setObjectName(QStringLiteral("recordingController"));
     m_openAction = new QAction(this);
     m_openAction->setObjectName(QStringLiteral("openRecordingAction"));
@@ -97,8 +104,49 @@ RecordingController::RecordingController(MainWindow *window, LiveController *liv
         m_window->statusBar()->showMessage(message, 15000);
         updateStatus();
     });
+    // The session details pane reads a recording as it reads a live server: the row chosen in
+    // the processlist (a lane picked selects its row), refreshed at the playhead.
+    connect(window->processlistView()->selectionModel(), &QItemSelectionModel::selectionChanged,
+            this, &RecordingController::showSelectedSession);
+    connect(window->playback(), &PlaybackController::positionChanged, this,
+            &RecordingController::refreshDetails);
     window->installEventFilter(this);
     retranslateUi();
+}
+
+bool RecordingController::isShown() const
+{
+    return m_source && m_window->source() == m_source;
+}
+
+void RecordingController::showSelectedSession()
+{
+    if (!isShown())
+        return;
+    const QModelIndexList rows = m_window->processlistView()->selectionModel()->selectedRows();
+    const auto *proxy =
+        qobject_cast<const QAbstractProxyModel *>(m_window->processlistView()->model());
+    if (rows.isEmpty() || !proxy)
+        return;
+    const int row = proxy->mapToSource(rows.constFirst()).row();
+    if (row < 0 || row >= m_window->processlistModel()->rowCount())
+        return;
+    m_live->detailsPanel()->setSession(m_window->processlistModel()->rowAt(row));
+    refreshDetails();
+}
+
+void RecordingController::refreshDetails()
+{
+    if (!isShown())
+        return;
+    // The kills asked for up to the playhead: the pane tells what had happened by then.
+    const qint64 at = m_window->playback()->position();
+    QList<KillRecord> kills;
+    for (const KillRecord &k : m_source->kills())
+        if (k.requestedUs <= at)
+            kills << k;
+    m_live->detailsPanel()->refresh(m_window->processlistModel()->rows(), kills,
+                                    m_source->wallClockOriginMs());
 }
 
 RecordingController::~RecordingController()
@@ -245,6 +293,7 @@ void RecordingController::openRecording(const QString &path)
         RecordingSource *old = m_source;
         m_source = new RecordingSource(std::move(result->first), this);
         m_window->setSource(m_source);
+        m_live->detailsPanel()->clearSession();
         if (old)
             old->deleteLater();
         const Recording &r = m_source->recording();

@@ -61,6 +61,9 @@ private:
     void onLiveStopped();
     void startRecording(LiveSource *source);
     void updateStatus();
+    bool isShown() const;
+    void showSelectedSession();
+    void refreshDetails();
 
     MainWindow *m_window;
     LiveController *m_live;

@@ -6,6 +6,7 @@
 #include "shorttext.h"
 #include "timecoords.h"
 
+#include <QDateTime>
 #include <QFontMetrics>
 #include <QImage>
 #include <QLocale>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace ks {
 
@@ -322,11 +324,40 @@ qint64 SwimlaneRenderer::majorStep(const Frame &f) const
     // frame decides the step.
     // Ticks far enough apart for their labels in this type and language ("20 秒" is wider than
     // "20 s", and presentation type is large), never closer than 110 px.
-    const qreal label = textMetrics(TextFont::Small, TimeFormat::withUnit(QStringLiteral("88.8"),
-                                                                          TimeUnit::S))
-                            .full;
+    const qreal label =
+        textMetrics(TextFont::Small,
+                    m_wallOriginMs >= 0 ? QStringLiteral("88:88:88")
+                                        : TimeFormat::withUnit(QStringLiteral("88.8"), TimeUnit::S))
+            .full;
     const int minPx = std::max(110, int(std::ceil(label)) + QFontMetrics(smallFont()).height());
-    return axisStep(f.usPerPx, minPx, largestAbsTime(f.t0, f.usPerPx, f.width));
+    // A wall clock steps as clocks do (15 s, 1 min, 30 min, 1 h), also over a short span.
+    const qint64 largest = m_wallOriginMs >= 0 ? std::numeric_limits<qint64>::max() / 2
+                                               : largestAbsTime(f.t0, f.usPerPx, f.width);
+    const qint64 step = axisStep(f.usPerPx, minPx, largest);
+    // A clock shows milliseconds at most: finer ticks would all read the same.
+    return m_wallOriginMs >= 0 ? std::max<qint64>(step, 1000) : step;
+}
+
+qint64 SwimlaneRenderer::wallOffsetUs() const
+{
+    if (m_wallOriginMs < 0)
+        return 0;
+    const QDateTime origin = QDateTime::fromMSecsSinceEpoch(m_wallOriginMs);
+    return (m_wallOriginMs + qint64(origin.offsetFromUtc()) * 1000) * 1000;
+}
+
+QString SwimlaneRenderer::axisTimeText(qint64 t, qint64 step, int extraDecimals) const
+{
+    if (m_wallOriginMs < 0) {
+        const TimeUnit unit = axisUnit(step, std::max<qint64>(std::abs(t), step));
+        return TimeFormat::inUnit(t, unit, std::min(axisDecimals(step, unit) + extraDecimals, 6));
+    }
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(m_wallOriginMs + t / 1000);
+    const int decimals = std::min(axisDecimals(step, TimeUnit::S) + extraDecimals, 3);
+    QString text = at.toString(QStringLiteral("HH:mm:ss"));
+    if (decimals > 0)
+        text += QLocale().decimalPoint() + at.toString(QStringLiteral("zzz")).left(decimals);
+    return text;
 }
 
 std::pair<int, int> SwimlaneRenderer::visibleRowRange(const Frame &f) const
@@ -381,7 +412,10 @@ void SwimlaneRenderer::laneRects(
     const lanegeometry::Style style = geometryStyle();
     std::vector<int> gridColumns;
     const qint64 step = majorStep(f);
-    for (qint64 t = firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))), step);
+    const qint64 wall = wallOffsetUs(); // grid lines under the axis's ticks
+    for (qint64 t =
+             firstTickAtOrAfter(qint64(std::floor(xToTime(x0, f.t0, f.usPerPx))) + wall, step) -
+             wall;
          double(t) < xToTime(x1, f.t0, f.usPerPx); t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         if (x >= x0 && x < x1)
@@ -730,6 +764,9 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
     const int shaft = std::max(2, int(std::lround(2 * g)));
     const int stubPx = m_threadHeight * 2;
     std::vector<QRectF> placed;
+    // Right of the data's end is where "now" is drawn live (the playhead, a rollback's
+    // countdown chip): a badge there would be covered, so it takes another place if it can.
+    const double endX = timeToX(double(m_timeline->endTime()), f.t0, f.usPerPx);
     for (int i = a; i < b; ++i) {
         const TimelineSignal &s = list[size_t(i)];
         const int toRow = rowOfLane(s.toLane);
@@ -743,8 +780,10 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         double yTo;
         const bool external = fromRow < 0 || fromRow == toRow;
         if (external) {
+            // From outside (KillScope, an operator): the arrow and its badge stay inside the
+            // victim's own row, so no other lane looks as if it had sent the kill.
             yTo = vy0 - f.scrollY;
-            yFrom = victim.top - f.scrollY - 14;
+            yFrom = victim.top - f.scrollY + 1;
         } else {
             const Row &killer = m_rows[size_t(fromRow)];
             const auto [ky0, ky1] = barSpan(killer, SegmentState::Running);
@@ -758,6 +797,12 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         const bool failed =
             s.result == SignalResult::Refused || s.result == SignalResult::NoSuchThread;
         const double dir = yTo > yFrom ? 1.0 : -1.0;
+        // A kill from outside is drawn within its victim's row only: its head must not poke
+        // into the row above, or that session would look involved.
+        p.save();
+        if (external)
+            p.setClipRect(QRectF(x - 16, victim.top - f.scrollY, 32, victim.height),
+                          Qt::IntersectClip);
         // The shaft is vertical, so it is a rectangle: no antialiasing, no pen, the fast path.
         const int xi = int(std::floor(x));
         const int shaftA = int(std::lround(std::min(yFrom, yTo - dir * 6)));
@@ -808,6 +853,7 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
             p.drawLine(QPointF(x - 5, my - 5), QPointF(x + 5, my + 5));
             p.drawLine(QPointF(x - 5, my + 5), QPointF(x + 5, my - 5));
         }
+        p.restore();
         if (!labels)
             continue;
         QString text = EngineText::display(m_timeline->string(s.label));
@@ -819,7 +865,10 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
         // Kills close in time would cover each other's labels: try the left side, then step
         // away from the bar, then the shorter forms ("KILL 11" for "KILL CONNECTION 11"), and
         // keep the first place that is free; the tooltip has the whole label.
-        const double ly = external ? yFrom - h / 2.0 : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
+        const double ly = external ? (vy0 + vy1) / 2.0 - f.scrollY - h / 2.0
+                                   : (dir > 0 ? yFrom - h - 2 : yFrom + 2);
+        // An outside kill's badge moves along its victim's row, never into another row.
+        const bool alongRow = external;
         const double away = dir > 0 ? -(h + 2) : (h + 2);
         const QStaticText *st = nullptr;
         QRectF box;
@@ -831,16 +880,19 @@ void SwimlaneRenderer::paintSignals(QPainter &p, const Frame &f, int x0, int x1)
                 continue;
             const int w = int(std::ceil(candidate->size().width())) + 10;
             const QRectF candidates[] = {QRectF(x + 5, ly, w, h), QRectF(x - 5 - w, ly, w, h),
-                                         QRectF(x + 5, ly + away, w, h),
-                                         QRectF(x - 5 - w, ly + away, w, h)};
+                                         alongRow ? QRectF(x + 5 + w + 4, ly, w, h)
+                                                  : QRectF(x + 5, ly + away, w, h),
+                                         alongRow ? QRectF(x - 5 - 2 * w - 4, ly, w, h)
+                                                  : QRectF(x - 5 - w, ly + away, w, h)};
             if (!st) {
                 st = candidate;
                 box = candidates[0];
             }
             for (const QRectF &c : candidates) {
-                const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
-                    return r.intersects(c.adjusted(-2, 0, 2, 0));
-                });
+                const bool free = !(alongRow && c.right() > endX + 3) &&
+                                  std::none_of(placed.begin(), placed.end(), [&](const QRectF &r) {
+                                      return r.intersects(c.adjusted(-2, 0, 2, 0));
+                                  });
                 if (free) {
                     st = candidate;
                     box = c;
@@ -957,16 +1009,21 @@ void SwimlaneRenderer::paintAxis(QPainter &p, const Frame &f, qint64 playhead) c
     QColor minorColor = m_theme.mutedText();
     minorColor.setAlpha(120);
     if (minor > 0 && double(minor) / f.usPerPx >= 6) {
-        for (qint64 t = firstTickAtOrAfter(from, minor); double(t) < tB; t += minor)
+        const qint64 wallMinor = wallOffsetUs();
+        for (qint64 t = firstTickAtOrAfter(from + wallMinor, minor) - wallMinor; double(t) < tB;
+             t += minor)
             p.fillRect(QRect(timeToColumn(double(t), f.t0, f.usPerPx), th - 4, 1, 3), minorColor);
     }
     const TimeUnit unit = axisUnit(step, largestAbsTime(f.t0, f.usPerPx, f.width));
     const int decimals = axisDecimals(step, unit);
+    // On a wall clock the ticks fall on whole local seconds, minutes, hours.
+    const qint64 wall = wallOffsetUs();
     p.setPen(m_theme.text());
-    for (qint64 t = firstTickAtOrAfter(from, step); double(t) < tB; t += step) {
+    for (qint64 t = firstTickAtOrAfter(from + wall, step) - wall; double(t) < tB; t += step) {
         const int x = timeToColumn(double(t), f.t0, f.usPerPx);
         p.fillRect(QRect(x, th - 9, 1, 8), m_theme.mutedText());
-        const QString label = TimeFormat::inUnit(t, unit, decimals);
+        const QString label =
+            m_wallOriginMs >= 0 ? axisTimeText(t, step) : TimeFormat::inUnit(t, unit, decimals);
         const QStaticText *st = staticText(TextFont::Small, label, 160);
         if (!st)
             continue;
@@ -1049,7 +1106,9 @@ QRect SwimlaneRenderer::playheadBubble(const Frame &f, qint64 playhead, QString 
     const qint64 step = majorStep(f);
     const TimeUnit unit = axisUnit(step, std::max<qint64>(playhead, span));
     const QString label =
-        TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
+        m_wallOriginMs >= 0
+            ? axisTimeText(playhead, step)
+            : TimeFormat::inUnit(playhead, unit, std::min(axisDecimals(step, unit) + 1, 6));
     const QFontMetrics fm(m_fonts[int(TextFont::SmallBold)]);
     const int w = fm.horizontalAdvance(label) + 10;
     const int bh = fm.height() + 4;
@@ -1107,15 +1166,23 @@ void SwimlaneRenderer::paintRollbackCounters(QPainter &p, const Frame &f, qint64
     for (size_t r = size_t(first); r < rows.size() && rows[r].top - f.scrollY < f.height; ++r) {
         if (rows[r].kind != LaneKind::Thread)
             continue;
-        const int seg = m_timeline->segmentAt(rows[r].lane, playhead);
+        int seg = m_timeline->segmentAt(rows[r].lane, playhead);
+        // Live, the playhead is "now": the end of a segment still going on, which [start, end)
+        // leaves out.
+        if (seg < 0) {
+            seg = m_timeline->segmentAt(rows[r].lane, playhead - 1);
+            if (seg >= 0 && !(m_timeline->flags(rows[r].lane)[size_t(seg)] & SegmentFlag::Open))
+                seg = -1;
+        }
         if (seg < 0)
             continue;
         const Segment s = m_timeline->segment(rows[r].lane, seg);
         const SegmentExtra *x = m_timeline->extra(rows[r].lane, seg);
         if (s.state != SegmentState::RollingBack || !x || x->rowsAtStart < 0)
             continue;
+        const qint64 at = std::min(playhead, s.end - 1);
         const QString text =
-            QStringLiteral("↺ ") + QLocale().toString(x->rowsRemainingAt(s.start, s.end, playhead));
+            QStringLiteral("↺ ") + QLocale().toString(x->rowsRemainingAt(s.start, s.end, at));
         const auto [by0, by1] = barSpan(rows[r], s.state);
         const int w = fm.horizontalAdvance(text) + 12;
         const int h = std::min(by1 - by0 + 4, fm.height() + 4);

@@ -100,6 +100,12 @@ public:
     std::vector<GlobalMarker> globalMarkers(const Frame &f) const;
     // Which lanes get rows; null shows all.
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
+    // Live: the axis reads wall-clock time ("14:03:20"); `epochMs` is the wall clock at time 0
+    // of the timeline. -1 (the default) keeps run time ("1.250 s").
+    void setWallClockOrigin(qint64 epochMs) { m_wallOriginMs = epochMs; }
+    qint64 wallClockOrigin() const { return m_wallOriginMs; }
+    // The axis label of a time, as the axis writes it with a tick step of `step` µs.
+    QString axisTimeText(qint64 t, qint64 step, int extraDecimals = 0) const;
 
     // Rebuilds the rows when the lane list changed; returns true when it did.
     bool updateLayout(bool force = false);
@@ -246,6 +252,10 @@ private:
     int m_axisTicksHeight = 30;
     int m_axisMarkerRowHeight = 22;
     bool m_globalMarkers = false;
+    qint64 m_wallOriginMs = -1;
+    // Microseconds to add to a timeline time for local wall-clock time (ticks land on whole
+    // local seconds, minutes and hours).
+    qint64 wallOffsetUs() const;
     std::function<bool(const LaneInfo &)> m_filter;
     std::vector<Row> m_rows;
     std::vector<int> m_rowTops;

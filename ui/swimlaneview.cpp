@@ -104,6 +104,34 @@ void SwimlaneView::setLaneFilter(std::function<bool(const LaneInfo &)> filter)
     viewport()->update();
 }
 
+void SwimlaneView::refilterLanes()
+{
+    m_renderer.updateLayout(true);
+    m_hover = {};
+    invalidateContent();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void SwimlaneView::setWallClockOrigin(qint64 epochMs)
+{
+    if (m_renderer.wallClockOrigin() == epochMs)
+        return;
+    m_renderer.setWallClockOrigin(epochMs);
+    invalidateContent();
+    viewport()->update();
+}
+
+qint64 SwimlaneView::wallClockOrigin() const
+{
+    return m_renderer.wallClockOrigin();
+}
+
+int SwimlaneView::visibleRowCount() const
+{
+    return int(m_renderer.rows().size());
+}
+
 void SwimlaneView::setScale(double scale)
 {
     m_scale = std::clamp(scale, 0.5, 4.0);
@@ -197,6 +225,22 @@ int SwimlaneView::laneCenterY(int lane) const
     const auto &row = m_renderer.rows()[size_t(r)];
     const int y = m_renderer.axisHeight() + row.top - verticalScrollBar()->value() + row.height / 2;
     return y >= m_renderer.axisHeight() && y < viewport()->height() ? y : -1;
+}
+
+bool SwimlaneView::isLaneShown(int lane) const
+{
+    return m_renderer.rowOfLane(lane) >= 0;
+}
+
+QRect SwimlaneView::laneRowRect(int lane) const
+{
+    const int r = m_renderer.rowOfLane(lane);
+    if (r < 0)
+        return {};
+    const auto &row = m_renderer.rows()[size_t(r)];
+    const int y = m_renderer.axisHeight() + row.top - verticalScrollBar()->value();
+    const QRect rect(m_renderer.labelWidth(), y, lanesRect().width(), row.height);
+    return rect.intersects(lanesRect()) ? rect.intersected(lanesRect()) : QRect();
 }
 
 int SwimlaneView::fullHeight() const
@@ -593,12 +637,27 @@ bool SwimlaneView::viewportEvent(QEvent *event)
     return QAbstractScrollArea::viewportEvent(event);
 }
 
+int SwimlaneView::selectedLane() const
+{
+    if (!m_timeline || !m_viewport->hasSelectedSession() || m_selectedLane < 0 ||
+        m_selectedLane >= m_timeline->laneCount() ||
+        m_timeline->lane(m_selectedLane).sessionId != m_viewport->selectedSession())
+        return -1;
+    return m_selectedLane;
+}
+
+void SwimlaneView::setSelectedLane(int lane)
+{
+    m_selectedLane = lane;
+}
+
 void SwimlaneView::mousePressEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
     const Hit hit = hitTest(pos);
     if (event->button() == Qt::RightButton) {
         if (hit.row >= 0) {
+            m_selectedLane = hit.lane;
             m_viewport->setSelectedSession(hit.sessionId);
             Q_EMIT sessionSelected(hit.sessionId);
             Q_EMIT contextMenuRequestedForSession(hit.sessionId, event->globalPosition().toPoint());
@@ -694,6 +753,7 @@ void SwimlaneView::mouseReleaseEvent(QMouseEvent *event)
     case Drag::Pending: {
         const Hit hit = hitTest(pos);
         if (hit.row >= 0) {
+            m_selectedLane = hit.lane;
             m_viewport->setSelectedSession(hit.sessionId);
             Q_EMIT sessionSelected(hit.sessionId);
         } else if (!hit.inAxis) {

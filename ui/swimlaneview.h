@@ -66,6 +66,19 @@ public:
                                          qint64 time);
 
     void setLaneFilter(std::function<bool(const LaneInfo &)> filter);
+    // The filter's answers changed (a filter edit, time passing for "gone for N minutes"):
+    // the rows are laid out again.
+    void refilterLanes();
+    // Live: the axis shows wall-clock time; -1 returns to run time (SwimlaneRenderer).
+    void setWallClockOrigin(qint64 epochMs);
+    qint64 wallClockOrigin() const;
+    // Rows shown (lanes the filter lets through, with their client rows).
+    int visibleRowCount() const;
+    // Whether a lane has a row (the filter lets it through), scrolled into view or not.
+    bool isLaneShown(int lane) const;
+    // The lane's row across the lanes area, in viewport coordinates; empty when it has none or
+    // is scrolled away.
+    QRect laneRowRect(int lane) const;
     // Larger type and rows by a factor (1 = the desktop's).
     void setScale(double scale);
     double scale() const { return m_scale; }
@@ -74,6 +87,11 @@ public:
     stagelayout::Metrics fitToStage(int screenHeight);
 
     Hit hitTest(QPoint viewportPos) const;
+    // The lane the selection was made on (a click, or setSelectedLane), while the selected
+    // session is still that lane's; -1 otherwise. A processlist id can name several lanes
+    // (a server restart reuses ids): whoever acts on "the selected lane" asks for it here.
+    int selectedLane() const;
+    void setSelectedLane(int lane);
     // Rectangle of the lanes area in viewport coordinates.
     QRect lanesRect() const;
     // x in viewport coordinates of a time, and back (the current frame's mapping).
@@ -147,6 +165,7 @@ private:
     const Timeline *m_timeline = nullptr;
     QPointer<TimelineViewport> m_viewport;
     bool m_ownsViewport = false;
+    int m_selectedLane = -1;
     SwimlaneRenderer m_renderer;
     SegmentToolTip m_toolTip;
     double m_scale = 1.0;

@@ -19,6 +19,7 @@
 #include "timetext.h"
 
 #include <QAbstractItemModelTester>
+#include <QAreaSeries>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -29,8 +30,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
@@ -446,6 +449,12 @@ private Q_SLOTS:
         QVERIFY(charts);
         QVERIFY(!charts->data().states.isEmpty());
         QVERIFY(!charts->statesView()->chart()->series().isEmpty());
+        // Each state's area owns its two lines: they go with the chart it replaces.
+        QList<QPointer<QLineSeries>> lines;
+        for (QAbstractSeries *s : charts->statesView()->chart()->series())
+            if (auto *area = qobject_cast<QAreaSeries *>(s))
+                lines << area->upperSeries() << area->lowerSeries();
+        QVERIFY(!lines.isEmpty());
         KillRequest r;
         r.target.id = 11;
         r.kind = KillKind::Connection;
@@ -454,6 +463,8 @@ private Q_SLOTS:
         w.simulation()->waitForRun();
         QCOMPARE(charts->data().latencies.size(), 1);
         QVERIFY(!charts->latencyView()->chart()->series().isEmpty());
+        for (const QPointer<QLineSeries> &line : std::as_const(lines))
+            QVERIFY2(line.isNull(), "an area's line outlived its chart");
     }
 
     void exportsWriteValidFiles()

@@ -51,6 +51,7 @@ class TestLiveGui : public QObject
     QTemporaryDir m_tmp;
     QString m_shots;
     QString m_lastDialogText;
+    bool m_lastKillEnabled = false;
 
     int proxyRowOf(qint64 id) const
     {
@@ -78,17 +79,22 @@ class TestLiveGui : public QObject
             QElapsedTimer t;
             t.start();
             auto tryAnswer = std::make_shared<std::function<void()>>();
-            *tryAnswer = [this, accept, shot, tryAnswer, t]() {
+            // The pending timer holds the poll, the poll only a weak link to itself: no cycle
+            // keeps it alive after the last try (LeakSanitizer).
+            const std::weak_ptr<std::function<void()>> self = tryAnswer;
+            *tryAnswer = [this, accept, shot, self, t]() {
                 auto *d = qobject_cast<KillConfirmDialog *>(QApplication::activeModalWidget());
                 if (!d) {
-                    if (t.elapsed() < 5000)
-                        QTimer::singleShot(10, this, *tryAnswer);
+                    if (const auto again = self.lock(); again && t.elapsed() < 5000)
+                        QTimer::singleShot(10, this, [again] { (*again)(); });
                     return;
                 }
                 m_lastDialogText = d->text();
+                m_lastKillEnabled = d->killButton()->isEnabled();
                 if (shot)
                     save(d, shot);
-                if (accept)
+                // A disabled Kill cannot be clicked: the dialog is then refused, never left open.
+                if (accept && m_lastKillEnabled)
                     d->killButton()->click();
                 else
                     d->reject();
@@ -447,23 +453,37 @@ private Q_SLOTS:
         QVERIFY(switchLanguage(QStringLiteral("en")));
         m_heartbeat.start();
 
-        // While it is down the user points at the victim: the main Processlist tab, and the Live
-        // sessions panel with two rows selected; and selects its row for Del.
-        m_window->bottomTabs()->setCurrentWidget(m_window->processlistView());
-        const QList<KillTarget> fromTab = rightClickRow(m_window->processlistView(), id);
-        QCOMPARE(fromTab.size(), 1);
+        // While it is down the user points at the victim where live mode offers it (the
+        // simulation's Processlist tab is not there): its row in the Live sessions table alone,
+        // then with a second row selected; its lane, clicked for Del on the lanes; and its row
+        // selected for Del in the table.
+        QVERIFY(m_window->bottomTabs()->indexOf(m_window->processlistView()) < 0);
         m_window->bottomTabs()->setCurrentWidget(m_live->processlistPanel());
         QTableView *panel = m_live->processlistPanel()->view();
+        panel->clearSelection();
+        const QList<KillTarget> fromRow = rightClickRow(panel, id);
+        QCOMPARE(fromRow.size(), 1);
         panel->clearSelection();
         rightClickRow(panel, other->id(), true);
         const QList<KillTarget> fromPanel = rightClickRow(panel, id, true);
         QCOMPARE(fromPanel.size(), 2);
+        {
+            const QPoint on = pointOnLane(lane);
+            QVERIFY2(!on.isNull(), "the victim's lane is not on screen");
+            QTest::mouseClick(m_window->swimlaneView()->viewport(), Qt::LeftButton, {}, on);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->swimlaneView()->selectedLane(), lane, 2000);
+        }
         m_live->processlistPanel()->selectId(id);
+        QCOMPARE(m_window->swimlaneView()->selectedLane(), lane); // the row's lane, not a newer one
 
         // Kill root blocker while it is down; the confirmation stays open across the restart
         // and the reuse of the id, and only then is accepted.
         std::unique_ptr<SqlClient> innocent;
         QString rootDialog;
+        QString rootStoppedWhy;
+        bool rootStillRefreshing = true;
+        int rootRefreshes = -1;
+        int rootRefreshesLater = -2;
         QTimer::singleShot(0, this, [&] {
             QElapsedTimer t;
             t.start();
@@ -484,6 +504,14 @@ private Q_SLOTS:
                                                            m_server.adminPassword, TestServer::Via::Socket);
                 (void)QTest::qWaitFor([&] { return innocent && source->currentRow(innocent->id()); }, 3000);
             }
+            // The estimate stopped following the samples when the server went (its previews
+            // would describe a life that ended) and says so; the dialog stays responsive.
+            rootStoppedWhy = d->refreshStoppedWhy();
+            rootStillRefreshing = d->isRefreshing();
+            rootRefreshes = d->refreshCount();
+            QTest::qWait(1200);
+            rootRefreshesLater = d->refreshCount();
+            rootDialog += u'\n' + d->text();
             d->killButton()->click();
         });
         QAction *rootAction = m_live->menu()->findChild<QAction *>(QStringLiteral("killRootBlockerAction"));
@@ -493,6 +521,12 @@ private Q_SLOTS:
         QVERIFY(rootAction && rootAction->isEnabled());
         rootAction->trigger();
         QVERIFY2(rootDialog.contains(QStringLiteral("KILL CONNECTION %1").arg(id)), qPrintable(rootDialog));
+        // Opened while the server was down: as of the last sample, and it says so.
+        QVERIFY2(rootStoppedWhy.contains(QStringLiteral("connection to the server was lost")),
+                 qPrintable(rootStoppedWhy));
+        QVERIFY2(rootDialog.contains(rootStoppedWhy), qPrintable(rootDialog));
+        QVERIFY(!rootStillRefreshing);
+        QCOMPARE(rootRefreshesLater, rootRefreshes);
         QVERIFY(innocent && innocent->isOpen());
         QCOMPARE(innocent->id(), id);
         QCOMPARE(source->currentRow(id)->host, QStringLiteral("localhost"));
@@ -502,6 +536,15 @@ private Q_SLOTS:
         const int afterRoot = int(source->kills().size());
         QTest::keyClick(panel, Qt::Key_Delete);
         QCOMPARE(int(source->kills().size()), afterRoot);
+
+        // Del on the lanes: the lane clicked before the restart is still the one meant (not the
+        // innocent's, who has its id now); the confirmation says it will not be sent.
+        QCOMPARE(m_window->swimlaneView()->selectedLane(), lane);
+        answerNextConfirmation(true);
+        QTest::keyClick(m_window->swimlaneView()->viewport(), Qt::Key_Delete);
+        QTRY_COMPARE_WITH_TIMEOUT(int(source->kills().size()), afterRoot + 1, 3000);
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("Not sent")),
+                 qPrintable(m_lastDialogText));
 
         // Right-click on the victim's old lane, still on screen, closed.
         QVERIFY(source->timeline().lane(lane).closed);
@@ -516,16 +559,27 @@ private Q_SLOTS:
         m_window->killMenu()->hide();
         QVERIFY2(m_lastDialogText.contains(QStringLiteral("Not sent")), qPrintable(m_lastDialogText));
 
-        // The menus opened while the server was down, clicked now.
-        for (const QList<KillTarget> &targets : {fromTab, fromPanel}) {
-            m_window->killMenu()->setTargets(targets);
-            answerNextConfirmation(true);
-            m_window->killMenu()->killConnectionAction()->trigger();
-        }
+        // The menus opened while the server was down, clicked now. One row: the confirmation
+        // says it will not be sent (the attempt is audited). Two rows: neither can succeed, so
+        // the dialog offers none (Kill disabled) and nothing is attempted.
+        m_window->killMenu()->setTargets(fromRow);
+        answerNextConfirmation(true);
+        m_window->killMenu()->killConnectionAction()->trigger();
+        QVERIFY(m_lastKillEnabled);
+        QVERIFY2(m_lastDialogText.contains(QStringLiteral("Not sent: the server has restarted")),
+                 qPrintable(m_lastDialogText));
+        m_window->killMenu()->setTargets(fromPanel);
+        const int beforePair = int(source->kills().size());
+        answerNextConfirmation(true);
+        m_window->killMenu()->killConnectionAction()->trigger();
+        QVERIFY(!m_lastKillEnabled);
+        QVERIFY2(m_lastDialogText.count(QStringLiteral("Not sent: the server has restarted")) == 2,
+                 qPrintable(m_lastDialogText));
+        QCOMPARE(int(source->kills().size()), beforePair);
 
         // Every attempt was refused before reaching the server, and said why.
         const int attempts = int(source->kills().size()) - killsBefore;
-        QCOMPARE(attempts, 1 + 1 + 1 + 2);
+        QCOMPARE(attempts, 1 + 1 + 1 + 1); // root blocker, Del on the lane, old lane, one row
         for (int i = killsBefore; i < source->kills().size(); ++i) {
             const KillRecord k = source->kills().at(i); // kills() returns a copy
             QCOMPARE(k.phase, KillPhase::Refused);
@@ -659,6 +713,29 @@ private Q_SLOTS:
         QVERIFY(failed.constLast().constFirst().toString().contains(QStringLiteral("1045")));
         QCOMPARE(m_window->source(), static_cast<SessionSource *>(m_window->simulation()));
         QVERIFY(!m_live->source());
+    }
+
+    // Closing a window while it is attached ends its live session cleanly: its controller goes
+    // before the window's parts, and its connections leave the server.
+    void windowDestroyedWhileAttached()
+    {
+        SqlClient admin(m_server, m_server.adminUser, m_server.adminPassword);
+        const auto count = [&]() {
+            const auto r =
+                admin.run(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST"));
+            return waitFor(r, 5000) && r->ok ? r->rows.value(0).value(0).toInt() : -1;
+        };
+        const int before = count();
+        QVERIFY(before > 0);
+        auto window = std::make_unique<MainWindow>();
+        auto *live = new LiveController(window.get());
+        live->connectTo(adminTcpSettings(m_server));
+        QTRY_VERIFY_WITH_TIMEOUT(live->source() != nullptr, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(live->source()->status(), LiveSource::Status::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(count() >= before + 2,
+                                 5000); // its sampler and its kill connection
+        window.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(count(), before, 5000);
     }
 
     void cleanupTestCase()

@@ -1,3 +1,4 @@
+#include "connectionholder.h"
 #include "livecontroller.h"
 #include "liveprocesslistpanel.h"
 #include "livesource.h"
@@ -13,6 +14,7 @@
 #include <QtTest>
 
 using namespace ks;
+using ks::test::ConnectionHolder;
 using ks::test::TestServer;
 
 // The live window attached to a server with a few thousand connections (held open by
@@ -24,28 +26,11 @@ class TestLiveMany : public QObject
     Q_OBJECT
     static constexpr int Idle = 2000;
     TestServer m_server;
-    QProcess m_holder;
+    ConnectionHolder m_holder;
     std::unique_ptr<MainWindow> m_window;
     LiveController *m_live = nullptr;
 
-    QByteArray holder(const QByteArray &command)
-    {
-        m_holder.write(command + '\n');
-        const QByteArray verb = command.split(' ').value(0);
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            // Whole lines only: the list of ids arrives in several pieces.
-            if (!m_holder.canReadLine()) {
-                m_holder.waitForReadyRead(1000);
-                continue;
-            }
-            const QByteArray line = m_holder.readLine().trimmed();
-            if (line.startsWith(verb))
-                return line;
-        }
-        return {};
-    }
+    QByteArray holder(const QByteArray &command) { return m_holder.command(command, 60000); }
 
     QList<qint64> heldIds()
     {
@@ -72,16 +57,8 @@ private Q_SLOTS:
     {
         m_server = TestServer::fromEnvironment();
         KS_REQUIRE_SERVER(m_server);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KS_HOLD_PASSWORD"), m_server.adminPassword);
-        m_holder.setProcessEnvironment(env);
-        m_holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_holder.start(QStringLiteral(KS_HOLD_CONNECTIONS_BIN),
-                       {QStringLiteral("--socket"), m_server.socket, QStringLiteral("--user"),
-                        m_server.adminUser, QStringLiteral("--password-env"),
-                        QStringLiteral("KS_HOLD_PASSWORD"), QStringLiteral("--database"),
-                        m_server.database});
-        QVERIFY2(m_holder.waitForStarted(10000), qPrintable(m_holder.errorString()));
+        QString error;
+        QVERIFY2(m_holder.start(m_server, &error), qPrintable(error));
         QCOMPARE(holder("idle " + QByteArray::number(Idle)), "idle " + QByteArray::number(Idle));
 
         m_window = std::make_unique<MainWindow>();
@@ -169,11 +146,7 @@ private Q_SLOTS:
         if (m_live)
             m_live->disconnectFromServer();
         m_window.reset();
-        if (m_holder.state() == QProcess::Running) {
-            m_holder.closeWriteChannel();
-            if (!m_holder.waitForFinished(30000))
-                m_holder.kill();
-        }
+        m_holder.stop(30000);
     }
 };
 

@@ -112,7 +112,9 @@ private Q_SLOTS:
         QVERIFY(recordings.recordAction()->isChecked()); // on by default
         QCOMPARE(recordings.openAction()->objectName(), QStringLiteral("openRecordingAction"));
         window.killController()->setConfirmer(
-            [](QWidget *, const QList<KillPreview> &) { return true; });
+            [](QWidget *, const QList<KillPreview> &, const KillController::Refresher &) {
+                return true;
+            });
         window.show();
         recordings.setNextRecordPath(path);
 
@@ -158,10 +160,10 @@ private Q_SLOTS:
             !source->kills().isEmpty() && source->kills().last().phase == KillPhase::Gone, 10000);
         const KillRecord liveKill = source->kills().last();
         QVERIFY(waitFor(v, 5000));
-        // Recorded for 20 s in all at 4 samples a second: more than one keyframe group.
-        QTest::qWait(14000);
+        // Recorded for 30 s in all at 4 samples a second: two keyframe groups and more.
+        QTest::qWait(24000);
         const quint64 written = recordings.recorder()->samplesWritten();
-        QVERIFY2(written >= 60, qPrintable(QString::number(written)));
+        QVERIFY2(written >= 100, qPrintable(QString::number(written)));
         live.disconnectFromServer();
         QTRY_VERIFY_WITH_TIMEOUT(!recordings.recorder()->isRecording(), 10000);
 

@@ -53,8 +53,9 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(m.index(0, KillsModel::AnswerColumn).data().toString(), QStringLiteral("Query OK"));
+        // Grouped as the user's locale writes numbers ("5,000" in English).
         QCOMPARE(m.index(0, KillsModel::RowsRemainingColumn).data().toString(),
-                 QStringLiteral("5000"));
+                 QLocale().toString(qint64(5000)));
 
         k.phase = KillPhase::Gone;
         k.endedUs = 5'150'000;

@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -60,9 +61,11 @@ private Q_SLOTS:
         m.setFlavor(flavor);
         const QStringList h = headers(m);
         QCOMPARE(h.mid(0, firstColumns.size()), firstColumns);
-        QCOMPARE(h.mid(firstColumns.size(), 3),
-                 (QStringList{QStringLiteral("trx_state"), QStringLiteral("trx_rows_modified"),
-                              QStringLiteral("trx_operation_state")}));
+        QCOMPARE(
+            h.mid(firstColumns.size(), 5),
+            (QStringList{QStringLiteral("trx_state"), QStringLiteral("trx age"),
+                         QStringLiteral("trx_rows_locked"), QStringLiteral("trx_rows_modified"),
+                         QStringLiteral("trx_operation_state")}));
         QCOMPARE(m.column(ProcesslistModel::Field::Progress) >= 0, flavor.startsWith(u"mariadb"));
     }
 
@@ -85,9 +88,12 @@ private Q_SLOTS:
         QCOMPARE(cell(1, ProcesslistModel::Field::Command), QStringLiteral("Killed"));
         QCOMPARE(cell(1, ProcesslistModel::Field::State), QStringLiteral("Rollback"));
         QCOMPARE(cell(1, ProcesslistModel::Field::Db), QStringLiteral("NULL"));
-        QCOMPARE(cell(1, ProcesslistModel::Field::Progress), QStringLiteral("0.000"));
-        QCOMPARE(cell(1, ProcesslistModel::Field::TrxRowsModified), QStringLiteral("64399"));
+        // A rollback reports no progress (MariaDB's MAX_STAGE is 0): nothing, not "0.000".
+        QCOMPARE(cell(1, ProcesslistModel::Field::Progress), QString());
+        QCOMPARE(cell(1, ProcesslistModel::Field::TrxRowsModified), QLocale().toString(64399));
         QVERIFY(m.index(1, 0).data(ProcesslistModel::KilledRole).toBool());
+        QVERIFY(!m.index(1, 0).data(ProcesslistModel::IdleInTransactionRole).toBool());
+        QVERIFY(!m.index(0, 0).data(ProcesslistModel::IdleInTransactionRole).toBool());
         QCOMPARE(m.index(1, m.column(ProcesslistModel::Field::Time))
                      .data(ProcesslistModel::SortRole)
                      .toLongLong(),
@@ -97,6 +103,42 @@ private Q_SLOTS:
         // The model hands rows over as they are; only the source builds kill targets.
         QCOMPARE(m.rowAt(1).id, 12);
         QCOMPARE(m.rowAt(1).user, QStringLiteral("app"));
+    }
+
+    void idleInTransactionAndProgressWhereReported()
+    {
+        ProcesslistModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setFlavor(QStringLiteral("mariadb-10.11"));
+        ProcesslistRow idle = row(11, QStringLiteral("Sleep"), 2999);
+        idle.trxState = QStringLiteral("RUNNING");
+        idle.trxRowsModified = 3;
+        idle.trxRowsLocked = 4;
+        idle.trxAgeS = 125;
+        idle.trxStarted = QStringLiteral("2026-12-01 10:00:00");
+        ProcesslistRow alter =
+            row(12, QStringLiteral("Query"), 5000, QStringLiteral("copy to tmp table"));
+        alter.progress = 12.5;
+        alter.progressReported = true;
+        m.setRows({idle, alter});
+        auto cell = [&](int r, ProcesslistModel::Field f, int role = Qt::DisplayRole) {
+            return m.index(r, m.column(f)).data(role);
+        };
+        QVERIFY(
+            cell(0, ProcesslistModel::Field::Id, ProcesslistModel::IdleInTransactionRole).toBool());
+        QVERIFY(cell(0, ProcesslistModel::Field::Command, Qt::BackgroundRole).isValid());
+        QVERIFY(cell(0, ProcesslistModel::Field::Command, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Idle in transaction")));
+        QCOMPARE(cell(0, ProcesslistModel::Field::TrxAge).toString(), QStringLiteral("2 min 5 s"));
+        QCOMPARE(cell(0, ProcesslistModel::Field::TrxAge, ProcesslistModel::SortRole).toLongLong(),
+                 125);
+        QCOMPARE(cell(0, ProcesslistModel::Field::TrxRowsLocked).toString(), QStringLiteral("4"));
+        QCOMPARE(cell(0, ProcesslistModel::Field::Progress).toString(), QString());
+        QCOMPARE(cell(1, ProcesslistModel::Field::Progress).toString(), QStringLiteral("12.500"));
+        QVERIFY(!cell(1, ProcesslistModel::Field::Id, ProcesslistModel::IdleInTransactionRole)
+                     .toBool());
+        QVERIFY(!cell(1, ProcesslistModel::Field::Command, Qt::BackgroundRole).isValid());
     }
 
     void refreshKeepsSelection()

@@ -35,7 +35,12 @@ QString rowText(const ProcesslistRow &r)
         .arg(r.osThreadId)
         .arg(r.psThreadId)
         .arg(r.queryId)
-        .arg(r.clientPid + u'/' + r.clientProgram);
+        .arg(r.clientPid + u'/' + r.clientProgram) +
+           QStringLiteral("|%1|%2|%3|%4")
+               .arg(int(r.progressReported))
+               .arg(r.trxRowsLocked)
+               .arg(r.trxStarted)
+               .arg(r.trxAgeS);
 }
 
 QStringList sampleText(const LiveSample &s)
@@ -93,6 +98,10 @@ QList<LiveSample> story()
                 r.trxRowsModified = 5'800'000 - i * 400'000;
                 r.command = QStringLiteral("Killed");
                 r.progress = 12.5 * i;
+                r.progressReported = i >= 9;
+                r.trxRowsLocked = 5'800'000 - i * 300'000;
+                r.trxStarted = QStringLiteral("2026-12-01 17:0%1:00").arg(i / 4);
+                r.trxAgeS = 30 + i;
             }
             if (id == 1 && i >= 2) {
                 r.trxState = QStringLiteral("LOCK WAIT");

@@ -143,8 +143,13 @@ void LabTerminal::onReadable()
 {
     if (m_fd < 0 || !m_reading)
         return;
+    // A client printing a big result writes as fast as it is read: read it in bounded slices and
+    // go back to the event loop between them (the notifier fires again while data is waiting), so
+    // the timers that send statements and KILLs on this thread stay on time.
     char buf[65536];
-    for (;;) {
+    for (int slice = 0;; ++slice) {
+        if (slice == MaxReadsPerWakeup)
+            return;
         const ssize_t n = ::read(m_fd, buf, sizeof buf);
         if (n > 0) {
             const qint64 t = nowUs();
@@ -176,6 +181,12 @@ void LabTerminal::onReadable()
 
 void LabTerminal::takeLine(const QByteArray &raw, qint64 t)
 {
+    // Most lines of a big result are plain table rows: counted without decoding them.
+    if (!raw.isEmpty() && (raw.front() == '+' || raw.front() == '|') && !raw.contains('\r') &&
+        !raw.contains('\x1b')) {
+        ++m_tableLines;
+        return;
+    }
     const QString text = cleanLine(raw);
     if (isTableLine(text)) {
         ++m_tableLines;

@@ -21,7 +21,9 @@ namespace ks {
 // complete, so it compares with the simulation's transcript.
 //
 // Invariants:
-// - Lives on one thread (the lab runner's); all I/O is non-blocking, driven by a socket notifier.
+// - Lives on one thread (the lab runner's); all I/O is non-blocking, driven by a socket notifier,
+//   and one wake-up reads at most MaxReadsPerWakeup buffers (a big result never starves the
+//   thread).
 // - Result-table lines ("+---", "| ...") are counted, not stored: a --quick SELECT of millions of
 //   rows costs no memory. At most MaxLines other lines are kept.
 // - The child is always reaped: stop() ends it (SIGTERM, then SIGKILL) and waits, and the
@@ -31,6 +33,8 @@ class LabTerminal : public QObject
     Q_OBJECT
 public:
     static constexpr int MaxLines = 100000;
+    // Reads of up to 64 KiB done per wake-up before the event loop runs again.
+    static constexpr int MaxReadsPerWakeup = 4;
 
     explicit LabTerminal(LiveClock clock, QObject *parent = nullptr);
     ~LabTerminal() override;

@@ -17,7 +17,9 @@
 #include "scenarioparser.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -210,6 +212,44 @@ private Q_SLOTS:
         QVERIFY(!LabTerminal::isPrompt(QStringLiteral("    -> ")));
         QVERIFY(LabTerminal::isTableLine(QStringLiteral("+---+")));
         QVERIFY(LabTerminal::isTableLine(QStringLiteral("| 1 |")));
+    }
+
+    // A client printing a big result (here 400,000 table rows from
+    // cat, as fast as they are read) does not
+    // starve the thread: a 20 ms timer on it, like the one that sends a KILL, still fires on time,
+    // and the rows are counted.
+    void bigOutputKeepsTimersOnTime()
+    {
+        QTemporaryDir dir;
+        QFile table(dir.filePath(QStringLiteral("table.txt")));
+        QVERIFY(table.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 400000; ++i)
+            table.write(QByteArray("| ") + QByteArray::number(i) + " | xxxxxxxxxxxxxxxx |\n");
+        table.close();
+        LabTerminal term{LiveClock()};
+        QString error;
+        QVERIFY2(term.start(QStringLiteral("/bin/sh"),
+                            {QStringLiteral("-c"),
+                             QStringLiteral("cat '%1'; echo done").arg(table.fileName())},
+                            {}, &error),
+                 qPrintable(error));
+        QElapsedTimer clock;
+        clock.start();
+        qint64 worstLateMs = 0;
+        qint64 due = 20;
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            worstLateMs = std::max(worstLateMs, clock.elapsed() - due);
+            due = clock.elapsed() + 20;
+        });
+        tick.start(20);
+        QTRY_VERIFY_WITH_TIMEOUT(!term.isRunning(), 60000);
+        QCOMPARE(term.droppedTableLines(), 400000);
+        QVERIFY(!term.lines().isEmpty());
+        QCOMPARE(term.lines().last().text, QStringLiteral("done"));
+        qInfo("worst timer lateness while reading: %lld ms", worstLateMs);
+        QVERIFY2(worstLateMs < 50, qPrintable(QString::number(worstLateMs)));
     }
 
     void lineKey()

@@ -100,7 +100,10 @@ struct LabCalibrationRun
     bool small = false;       // below the processlist's resolution: its variation is absolute
     QList<qint64> forwardUs;  // one per repetition
     QList<qint64> rollbackUs; // modifying statements: ROLLBACK of the repetition
-    qint64 rowsChanged = 0;   // rows the statement changed (from the server's count)
+    // DDL: DROP TABLE of the altered copy, what removing the ALTER's own temporary table takes
+    // (a killed copying ALTER drops it before the client gets its error).
+    QList<qint64> dropUs;
+    qint64 rowsChanged = 0; // rows the statement changed (from the server's count)
     // I/O the server did for it (global status deltas; lab mode refuses servers with other
     // sessions unless forced): bytes InnoDB read from its data files, forward and in the
     // rollback, and temporary files created. Empty where the server does not count them.

@@ -119,6 +119,7 @@ QByteArray LabReport::json(const LabComparison &c, const LabRecording &rec)
                                {QStringLiteral("sql"), r.sql},
                                {QStringLiteral("forward_us"), f},
                                {QStringLiteral("rollback_us"), b},
+                               {QStringLiteral("drop_us"), list(r.dropUs)},
                                {QStringLiteral("rows_changed"), r.rowsChanged},
                                {QStringLiteral("forward_read_bytes"), list(r.forwardReadBytes)},
                                {QStringLiteral("rollback_read_bytes"), list(r.rollbackReadBytes)},
@@ -409,6 +410,12 @@ QString LabReport::markdown(const LabComparison &c, const LabRecording &rec)
                    .arg(md(r.sql), f.join(QStringLiteral(", ")));
         if (!rb.isEmpty())
             out += tr("; rollback %1 ms").arg(rb.join(QStringLiteral(", ")));
+        if (!r.dropUs.isEmpty()) {
+            QStringList d;
+            for (qint64 x : r.dropUs)
+                d << QString::number(double(x) / 1000, 'f', 1);
+            out += tr("; its temporary table dropped in %1 ms").arg(d.join(QStringLiteral(", ")));
+        }
         if (!r.forwardReadBytes.isEmpty()) {
             QStringList rd;
             for (qint64 x : r.forwardReadBytes)

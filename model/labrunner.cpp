@@ -450,7 +450,11 @@ bool LabRunner::calibrate()
                         return fail(tr("Calibration of %1 failed: %2")
                                         .arg(run.sql, q.lastError().databaseText()));
                     run.forwardUs << clock.nsecsElapsed() / 1000;
-                    exec(QStringLiteral("DROP TABLE IF EXISTS `%1`").arg(copy));
+                    clock.restart();
+                    if (exec(QStringLiteral("DROP TABLE `%1`").arg(copy), &error))
+                        run.dropUs << clock.nsecsElapsed() / 1000;
+                    else
+                        return fail(error);
                     continue;
                 }
                 if (modifies && !exec(QStringLiteral("BEGIN"), &error))

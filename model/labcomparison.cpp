@@ -123,10 +123,13 @@ QList<QPair<int, int>> align(int na, int nb, const std::function<bool(int, int)>
 QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until, qint64 briefUs)
 {
     QList<LabStateRun> out;
-    for (int lane : r.lanesOfSession(session)) {
+    const std::vector<int> lanes = r.lanesOfSession(session);
+    for (size_t connection = 0; connection < lanes.size(); ++connection) {
+        const int lane = lanes[connection];
         const sim::Lane &l = r.lanes[size_t(lane)];
-        auto push = [&out](const QString &cmd, const QString &state, qint64 t) {
-            if (!out.isEmpty() && out.last().command == cmd && out.last().state == state)
+        auto push = [&out, connection](const QString &cmd, const QString &state, qint64 t) {
+            if (!out.isEmpty() && out.last().command == cmd && out.last().state == state &&
+                out.last().connection == int(connection))
                 return;
             if (!out.isEmpty())
                 out.last().endUs = t;
@@ -135,6 +138,7 @@ QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until,
             run.state = state;
             run.startUs = t;
             run.endUs = t;
+            run.connection = int(connection);
             out << run;
         };
         for (size_t i = 0; i < l.processlist.size(); ++i) {
@@ -166,52 +170,48 @@ QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until,
 
 QList<LabStateRun> realStates(const LabRecording &rec, const LabSessionRun &s)
 {
+    // Each connection's own rows, until the first sample without it: an old thread still rolling
+    // back while the client's new connection runs its next statement shows both, as the
+    // simulation's lanes do.
     QList<LabStateRun> out;
-    QList<qint64> ids;
-    for (const LabConnection &c : s.connections)
-        ids << c.id;
-    if (ids.isEmpty())
-        return out;
-    int current = -1; // index into ids of the incarnation seen last
-    qint64 lastSeen = -1;
-    auto push = [&out](const QString &cmd, const QString &state, qint64 start, qint64 seen) {
-        if (!out.isEmpty() && out.last().command == cmd && out.last().state == state) {
-            out.last().endUs = seen;
-            ++out.last().samples;
-            return;
-        }
-        LabStateRun run;
-        run.command = cmd;
-        run.state = state;
-        run.startUs = start;
-        run.endUs = seen;
-        run.samples = 1;
-        out << run;
-    };
-    for (const LabSample &smp : rec.samples) {
-        const ProcesslistRow *row = nullptr;
-        int which = -1;
-        for (int k = int(ids.size()) - 1; k >= 0 && !row; --k) {
-            for (const ProcesslistRow &r : smp.rows) {
-                if (r.id == ids[k]) {
+    for (int connection = 0; connection < s.connections.size(); ++connection) {
+        const qint64 id = s.connections[connection].id;
+        qint64 lastSeen = -1;
+        bool seen = false;
+        auto push = [&out, connection](const QString &cmd, const QString &state, qint64 start,
+                                       qint64 at) {
+            if (!out.isEmpty() && out.last().connection == connection &&
+                out.last().command == cmd && out.last().state == state) {
+                out.last().endUs = at;
+                ++out.last().samples;
+                return;
+            }
+            LabStateRun run;
+            run.command = cmd;
+            run.state = state;
+            run.startUs = start;
+            run.endUs = at;
+            run.samples = 1;
+            run.connection = connection;
+            out << run;
+        };
+        for (const LabSample &smp : rec.samples) {
+            const ProcesslistRow *row = nullptr;
+            for (const ProcesslistRow &r : smp.rows)
+                if (r.id == id) {
                     row = &r;
-                    which = k;
                     break;
                 }
-            }
-        }
-        const qint64 start = lastSeen >= 0 ? (lastSeen + smp.tUs) / 2 : smp.tUs;
-        if (row) {
-            if (current >= 0 && which != current &&
-                (out.isEmpty() || out.last().command != QLatin1String("(gone)")))
+            const qint64 start = lastSeen >= 0 ? (lastSeen + smp.tUs) / 2 : smp.tUs;
+            if (row) {
+                seen = true;
+                push(row->command, row->state, start, smp.tUs);
+            } else if (seen) {
                 push(QStringLiteral("(gone)"), QString(), start, smp.tUs);
-            current = which;
-            push(row->command, row->state, start, smp.tUs);
-        } else if (current >= 0 &&
-                   (out.isEmpty() || out.last().command != QLatin1String("(gone)"))) {
-            push(QStringLiteral("(gone)"), QString(), start, smp.tUs);
+                break;
+            }
+            lastSeen = smp.tUs;
         }
-        lastSeen = smp.tUs;
     }
     for (LabStateRun &r : out)
         r.brief = r.command != QLatin1String("(gone)") && r.samples <= 1;
@@ -562,33 +562,55 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
     // The moments both sides share exactly: every statement sent (the simulated start, the real
     // echo), every kill, every action. A time is checked against the latest of them before it —
     // its cause — so that how late lab mode itself typed does not count against the simulation.
+    // A statement or a kill belongs to one connection of its session: what a session's new
+    // connection runs does not cause anything on its old thread (still rolling back after a
+    // KILL CONNECTION, say), so a state of one connection is not measured from it.
     struct Checkpoint
     {
         qint64 sim = 0;
         qint64 real = 0;
         QString what;
+        QString session;     // empty: every session's (an action)
+        int connection = -1; // of that session; -1: any
+        bool causes(const QString &s, int c) const
+        {
+            return session != s || connection < 0 || c < 0 || connection == c;
+        }
     };
     QHash<QString, QList<Checkpoint>> localCps;
-    QList<Checkpoint> globalCps{{0, 0, tr("the start")}};
-    auto addCp = [&](const QString &session, qint64 simT, qint64 realT, const QString &what) {
+    QList<Checkpoint> globalCps{{0, 0, tr("the start"), QString(), -1}};
+    auto addCp = [&](const QString &session, int connection, qint64 simT, qint64 realT,
+                     const QString &what) {
         if (simT < 0 || realT < 0)
             return;
+        const Checkpoint cp{simT, realT, what, session, connection};
         if (session.isEmpty()) {
             for (const sim::SessionSpec &ss : sc.sessions)
-                localCps[qs(ss.name)] << Checkpoint{simT, realT, what};
+                localCps[qs(ss.name)] << cp;
         } else {
-            localCps[session] << Checkpoint{simT, realT, what};
+            localCps[session] << cp;
         }
-        globalCps << Checkpoint{simT, realT, what};
+        globalCps << cp;
+    };
+    // The connection a lane is of its session (0 the first, 1 after a reconnect, ...).
+    auto connectionOf = [&run](int lane) {
+        if (lane < 0 || size_t(lane) >= run.lanes.size())
+            return -1;
+        const std::vector<int> lanes = run.lanesOfSession(run.lanes[size_t(lane)].session);
+        const auto it = std::find(lanes.begin(), lanes.end(), lane);
+        return it == lanes.end() ? -1 : int(it - lanes.begin());
     };
     for (int si = 0; si < int(sc.sessions.size()) && si < rec.sessions.size(); ++si) {
         const std::vector<int> lanes = run.lanesOfSession(si);
         QHash<int, qint64> simStart;
+        QHash<int, int> simConnection;
         for (const sim::Event &e : run.events)
             if (e.type == sim::EventType::StatementStart &&
                 std::find(lanes.begin(), lanes.end(), e.lane) != lanes.end() &&
-                !simStart.contains(int(e.a)))
+                !simStart.contains(int(e.a))) {
                 simStart.insert(int(e.a), e.t);
+                simConnection.insert(int(e.a), connectionOf(e.lane));
+            }
         const LabSessionRun &rs = rec.sessions[si];
         for (const LabStatementRun &st : rs.statements) {
             if (!simStart.contains(st.statement) || st.sentUs < 0)
@@ -600,36 +622,42 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                         echo = l.tUs;
                         break;
                     }
-            addCp(rs.name, simStart.value(st.statement), echo, st.display);
+            addCp(rs.name, simConnection.value(st.statement, -1), simStart.value(st.statement),
+                  echo, st.display);
         }
     }
     for (const sim::KillRecord &k : run.kills)
         if (const LabKillRun *r = realKill.value(k.index, nullptr))
-            addCp(sessionOfLane(k.victimLane), k.issued, r->sentUs, qs(k.statement));
+            addCp(sessionOfLane(k.victimLane), connectionOf(k.victimLane), k.issued, r->sentUs,
+                  qs(k.statement));
     for (size_t i = 0; i < sc.actions.size() && qsizetype(i) < rec.actionUs.size(); ++i) {
         const sim::Action &a = sc.actions[i];
-        addCp(a.kind == sim::ActionKind::Set ? QString() : qs(a.session), a.at,
+        addCp(a.kind == sim::ActionKind::Set ? QString() : qs(a.session), -1, a.at,
               rec.actionUs[qsizetype(i)], tr("the action at %1").arg(seconds(a.at)));
     }
     auto bySim = [](const Checkpoint &a, const Checkpoint &b) { return a.sim < b.sim; };
     for (auto it = localCps.begin(); it != localCps.end(); ++it)
         std::stable_sort(it->begin(), it->end(), bySim);
     std::stable_sort(globalCps.begin(), globalCps.end(), bySim);
-    auto latest = [](const QList<Checkpoint> &cps, qint64 simT) -> const Checkpoint * {
+    auto latest = [](const QList<Checkpoint> &cps, qint64 simT, const QString &session,
+                     int connection) -> const Checkpoint * {
         const Checkpoint *best = nullptr;
         for (const Checkpoint &cp : cps)
-            if (cp.sim <= simT)
+            if (cp.sim <= simT && cp.causes(session, connection))
                 best = &cp;
         return best;
     };
 
     // A simulated time against the real one, measured from their latest shared moment (the
     // session's own, or any session's when that is later: a COMMIT elsewhere releases a lock).
-    auto timing = [&](const QString &session, const QString &aspect, qint64 simT, qint64 realT,
-                      bool sampled, const QString &what) {
-        const Checkpoint origin{0, 0, tr("the start")};
-        QList<const Checkpoint *> refs{latest(localCps.value(session), simT),
-                                       latest(globalCps, simT)};
+    // `connection`: the session's connection whose state it is (-1: the client's lines).
+    auto timing = [&](const QString &session, int connection, const QString &aspect, qint64 simT,
+                      qint64 realT, bool sampled, const QString &what) {
+        const Checkpoint origin{0, 0, tr("the start"), QString(), -1};
+        const auto local = localCps.constFind(session);
+        QList<const Checkpoint *> refs{
+            local == localCps.cend() ? nullptr : latest(*local, simT, session, connection),
+            latest(globalCps, simT, session, connection)};
         qint64 delta = realT - simT, allowed = tol.allowedUs(simT, sampled);
         const Checkpoint *used = &origin;
         bool first = true;
@@ -710,7 +738,7 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     // An echo of what was sent is lab mode's own typing: it is a checkpoint,
                     // not something to check.
                     if (b.tUs >= 0 && a.tUs > 0 && !promptRe().match(a.text).hasMatch())
-                        timing(sc2.name, QStringLiteral("lines"), a.tUs, b.tUs, false,
+                        timing(sc2.name, -1, QStringLiteral("lines"), a.tUs, b.tUs, false,
                                QStringLiteral("“%1”").arg(a.text.left(60)));
 
                 } else if (i >= 0) {
@@ -780,8 +808,8 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
                     const LabStateRun &b = sc2.realStates[j];
                     // The first state is where sampling began, not a change.
                     if (!first && !a.brief && !b.brief)
-                        timing(sc2.name, QStringLiteral("states"), a.startUs, b.startUs, true,
-                               a.key());
+                        timing(sc2.name, a.connection, QStringLiteral("states"), a.startUs,
+                               b.startUs, true, a.key());
                     first = false;
                 } else if (i >= 0) {
                     simGap << i;

@@ -83,6 +83,7 @@ struct LabStateRun
     QString state;
     qint64 startUs = 0;
     qint64 endUs = 0;
+    int connection = 0; // which of the session's connections: 0, 1 after its first reconnect, ...
     int samples = 0;    // real: how many samples saw it
     bool brief = false; // below the sampling resolution: may be missing on the other side
 
@@ -95,6 +96,7 @@ struct LabSessionComparison
     QString label;
     QList<LabTimedLine> simLines;
     QList<LabTimedLine> realLines; // normalised (see LabComparison::normalizeLines)
+    // Connection after connection (as the simulation's lanes), each until it is gone.
     QList<LabStateRun> simStates;
     QList<LabStateRun> realStates;
 };

@@ -158,7 +158,11 @@ private Q_SLOTS:
     void builtins()
     {
         QFETCH(QString, id);
-        const QString report = m_dir.filePath(id + QStringLiteral(".json"));
+        // Each scenario's report stays in the build tree (lab-reports/ID.json), so a failure can
+        // be read in full afterwards.
+        QVERIFY(QDir().mkpath(QStringLiteral(KILLSCOPE_LAB_REPORT_DIR)));
+        const QString report = QStringLiteral(KILLSCOPE_LAB_REPORT_DIR "/%1.json").arg(id);
+        QFile::remove(report);
         QElapsedTimer t;
         t.start();
         const Run r = lab({QStringLiteral("--scenario"), id, QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), report});
@@ -168,7 +172,7 @@ private Q_SLOTS:
               double(t.elapsed()) / 1000, r.exitCode == 0 ? "passed" : "FAILED",
               double(tol.value(QStringLiteral("scheduling_lateness_us")).toInteger()) / 1000,
               double(tol.value(QStringLiteral("absolute_us")).toInteger()) / 1000);
-        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r) + QStringLiteral("\nreport: ") + report));
         QVERIFY(r.out.contains(QLatin1String("0 undeclared differences")));
         // The run measured its own scheduling on every stamping thread.
         QVERIFY(!o.value(QStringLiteral("scheduling")).toArray().isEmpty());

@@ -491,6 +491,9 @@ LabComparison LabComparison::compare(const LabPlan &plan, const sim::RunResult &
     for (const auto &sub : plan.substitutions())
         c.notes << tr("Session %1 runs another client than the scenario names: %2")
                        .arg(sub.first, qs(sub.second.en));
+    for (const auto &t : plan.resized())
+        c.notes << tr("Session %1's temporary files have the lab table's size: %2")
+                       .arg(t.first, qs(t.second.en));
     const LabTolerance &tol = c.tolerance;
     const qint64 briefUs = 2 * std::max<qint64>(tol.sampleUs, 1);
 

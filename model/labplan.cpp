@@ -147,7 +147,26 @@ std::optional<LabPlan> LabPlan::make(const sim::Scenario &original, sim::Flavor 
     if (!(p.m_scale > 0) || p.m_scale > 1.0)
         return fail(
             tr("The lab scale must be greater than 0 and at most 1, got %1.").arg(p.m_scale));
-    p.m_scenario = scaled(original, p.m_scale);
+    // Temporary files the lab table's rows make (declared, measured on a real server), before
+    // scaling like every other size.
+    sim::Scenario sized = original;
+    for (const sim::LabTempFile &t : original.lab.tempfiles) {
+        const int si = sized.sessionIndex(t.session);
+        if (si < 0 || size_t(t.statement) >= sized.sessions[size_t(si)].statements.size())
+            continue; // the parser refuses these
+        std::vector<sim::Step> &steps =
+            sized.sessions[size_t(si)].statements[size_t(t.statement)].steps;
+        if (size_t(t.step) >= steps.size() || steps[size_t(t.step)].op != sim::StepOp::TempFile)
+            continue;
+        // Removing it takes the story's time per byte (until calibration measures this
+        // server's).
+        sim::Step &step = steps[size_t(t.step)];
+        if (step.bytes > 0)
+            step.deleteUs = std::max<sim::TimeUs>(
+                1, std::llround(double(step.deleteUs) * double(t.bytes) / double(step.bytes)));
+        step.bytes = t.bytes;
+    }
+    p.m_scenario = scaled(sized, p.m_scale);
     // Steps of other flavors do not exist on this server (MariaDB's Enabling keys, a flavor's own
     // DD commit): the calibration must not count them.
     for (sim::SessionSpec &ss : p.m_scenario.sessions)
@@ -256,6 +275,14 @@ QList<QPair<QString, sim::Text>> LabPlan::substitutions() const
     QList<QPair<QString, sim::Text>> out;
     for (const sim::LabClient &c : m_scenario.lab.clients)
         out << qMakePair(qs(c.session), c.reason);
+    return out;
+}
+
+QList<QPair<QString, sim::Text>> LabPlan::resized() const
+{
+    QList<QPair<QString, sim::Text>> out;
+    for (const sim::LabTempFile &t : m_scenario.lab.tempfiles)
+        out << qMakePair(qs(t.session), t.reason);
     return out;
 }
 

@@ -69,6 +69,8 @@ public:
     sim::ClientKind clientOf(int session) const;
     // Declared substitutions, for the report: session name → reason.
     QList<QPair<QString, sim::Text>> substitutions() const;
+    // Declared lab sizes of temporary files (/lab/tempfiles), for the report: session → reason.
+    QList<QPair<QString, sim::Text>> resized() const;
 
     // What the echo shows (the scenario's sql), and what is sent (lab SQL rendered, or the sql).
     QString displayText(int session, int statement) const;

@@ -432,12 +432,17 @@ StageKey rowsStage(const Statement *st, const Step *step)
     // Rows a SELECT collects for a sort that spills to a temporary file later are filesort's
     // reading: MariaDB 10.11 shows "Creating sort index" from the first row on (lab mode saw
     // `Query | Creating sort index` in every sample up to the kill, never "Sending data").
-    if (st->kind == StatementKind::Select && step && !step->send) {
+    // The rows sent after it, read back from the sort's files, keep that stage on MariaDB.
+    if (st->kind == StatementKind::Select && step) {
         const Step *begin = st->steps.data();
         const Step *end = begin + st->steps.size();
-        if (step >= begin && step < end &&
-            std::any_of(step + 1, end, [](const Step &p) { return p.op == StepOp::TempFile; }))
-            return StageKey::SortTempFile;
+        auto tempFile = [](const Step &p) { return p.op == StepOp::TempFile; };
+        if (step >= begin && step < end) {
+            if (!step->send && std::any_of(step + 1, end, tempFile))
+                return StageKey::SortTempFile;
+            if (step->send && std::any_of(begin, step, tempFile))
+                return StageKey::SortedSend;
+        }
     }
     switch (st->kind) {
     case StatementKind::Update:

@@ -7,9 +7,12 @@ namespace ks::sim {
 std::string_view flavorId(Flavor f)
 {
     switch (f) {
-    case Flavor::MySql57: return "mysql-5.7";
-    case Flavor::MySql80: return "mysql-8.0";
-    case Flavor::MariaDb1011: return "mariadb-10.11";
+    case Flavor::MySql57:
+        return "mysql-5.7";
+    case Flavor::MySql80:
+        return "mysql-8.0";
+    case Flavor::MariaDb1011:
+        return "mariadb-10.11";
     }
     return "?";
 }
@@ -28,15 +31,24 @@ bool parseFlavor(std::string_view id, Flavor &out)
 std::string_view clientKindId(ClientKind k)
 {
     switch (k) {
-    case ClientKind::Cli: return "cli";
-    case ClientKind::MySql56: return "mysql-5.6";
-    case ClientKind::MySql57: return "mysql-5.7";
-    case ClientKind::MySql80: return "mysql-8.0";
-    case ClientKind::MariaDb1011: return "mariadb-10.11";
-    case ClientKind::App: return "app";
-    case ClientKind::Helper: return "ctrl-c-helper";
-    case ClientKind::Operator: return "operator";
-    case ClientKind::Daemon: return "daemon";
+    case ClientKind::Cli:
+        return "cli";
+    case ClientKind::MySql56:
+        return "mysql-5.6";
+    case ClientKind::MySql57:
+        return "mysql-5.7";
+    case ClientKind::MySql80:
+        return "mysql-8.0";
+    case ClientKind::MariaDb1011:
+        return "mariadb-10.11";
+    case ClientKind::App:
+        return "app";
+    case ClientKind::Helper:
+        return "ctrl-c-helper";
+    case ClientKind::Operator:
+        return "operator";
+    case ClientKind::Daemon:
+        return "daemon";
     }
     return "?";
 }
@@ -44,20 +56,34 @@ std::string_view clientKindId(ClientKind k)
 std::string_view laneStateId(LaneState s)
 {
     switch (s) {
-    case LaneState::Connecting: return "connecting";
-    case LaneState::Running: return "running";
-    case LaneState::RowLockWait: return "row-lock-wait";
-    case LaneState::MdlWait: return "mdl-wait";
-    case LaneState::TableLockWait: return "table-lock-wait";
-    case LaneState::InnodbQueue: return "innodb-queue";
-    case LaneState::IoWait: return "io-wait";
-    case LaneState::SendBlocked: return "send-blocked";
-    case LaneState::UserSleep: return "user-sleep";
-    case LaneState::Idle: return "idle";
-    case LaneState::RollingBack: return "rolling-back";
-    case LaneState::Cleanup: return "cleanup";
-    case LaneState::DdImmune: return "dd-immune";
-    case LaneState::Gone: return "gone";
+    case LaneState::Connecting:
+        return "connecting";
+    case LaneState::Running:
+        return "running";
+    case LaneState::RowLockWait:
+        return "row-lock-wait";
+    case LaneState::MdlWait:
+        return "mdl-wait";
+    case LaneState::TableLockWait:
+        return "table-lock-wait";
+    case LaneState::InnodbQueue:
+        return "innodb-queue";
+    case LaneState::IoWait:
+        return "io-wait";
+    case LaneState::SendBlocked:
+        return "send-blocked";
+    case LaneState::UserSleep:
+        return "user-sleep";
+    case LaneState::Idle:
+        return "idle";
+    case LaneState::RollingBack:
+        return "rolling-back";
+    case LaneState::Cleanup:
+        return "cleanup";
+    case LaneState::DdImmune:
+        return "dd-immune";
+    case LaneState::Gone:
+        return "gone";
     }
     return "?";
 }
@@ -65,26 +91,60 @@ std::string_view laneStateId(LaneState s)
 std::string_view clientStateId(ClientState s)
 {
     switch (s) {
-    case ClientState::None: return "none";
-    case ClientState::Connecting: return "connecting";
-    case ClientState::Prompt: return "prompt";
-    case ClientState::Waiting: return "waiting";
-    case ClientState::Receiving: return "receiving";
-    case ClientState::Paused: return "paused";
-    case ClientState::Error: return "error";
-    case ClientState::Lost: return "lost";
-    case ClientState::Disconnected: return "disconnected";
+    case ClientState::None:
+        return "none";
+    case ClientState::Connecting:
+        return "connecting";
+    case ClientState::Prompt:
+        return "prompt";
+    case ClientState::Waiting:
+        return "waiting";
+    case ClientState::Receiving:
+        return "receiving";
+    case ClientState::Paused:
+        return "paused";
+    case ClientState::Error:
+        return "error";
+    case ClientState::Lost:
+        return "lost";
+    case ClientState::Disconnected:
+        return "disconnected";
     }
     return "?";
 }
 
 namespace {
-constexpr std::string_view kEventIds[kEventTypeCount] = {
-    "connect", "statement_start", "statement_end", "kill_issued", "kill_result", "kill_deferred", "kill_replayed", "kill_noticed",
-    "socket_closed", "client_error", "lock_wait", "lock_granted", "mdl_wait", "mdl_granted", "queue_wait", "queue_sleep",
-    "seat_granted", "seat_released", "rollback_start", "rollback_end", "tempfile_create", "tempfile_delete", "thread_gone",
-    "ctrl_c", "client_stop_reading", "client_resume_reading", "set_global", "timeout", "note",
-    "server_down", "server_up"};
+constexpr std::string_view kEventIds[kEventTypeCount] = {"connect",
+                                                         "statement_start",
+                                                         "statement_end",
+                                                         "kill_issued",
+                                                         "kill_result",
+                                                         "kill_deferred",
+                                                         "kill_replayed",
+                                                         "kill_noticed",
+                                                         "socket_closed",
+                                                         "client_error",
+                                                         "lock_wait",
+                                                         "lock_granted",
+                                                         "mdl_wait",
+                                                         "mdl_granted",
+                                                         "queue_wait",
+                                                         "queue_sleep",
+                                                         "seat_granted",
+                                                         "seat_released",
+                                                         "rollback_start",
+                                                         "rollback_end",
+                                                         "tempfile_create",
+                                                         "tempfile_delete",
+                                                         "thread_gone",
+                                                         "ctrl_c",
+                                                         "client_stop_reading",
+                                                         "client_resume_reading",
+                                                         "set_global",
+                                                         "timeout",
+                                                         "note",
+                                                         "server_down",
+                                                         "server_up"};
 }
 
 std::string_view eventTypeId(EventType t)
@@ -110,26 +170,49 @@ std::string_view FlavorRules::stage(StageKey key) const
     const bool m80 = m_flavor == Flavor::MySql80;
     const bool mdb = isMariaDb(m_flavor);
     switch (key) {
-    case StageKey::Starting: return m57 ? "init" : "starting";
-    case StageKey::OpeningTables: return "Opening tables";
-    case StageKey::SelectRows: return m80 ? "executing" : "Sending data";
+    case StageKey::Starting:
+        return m57 ? "init" : "starting";
+    case StageKey::OpeningTables:
+        return "Opening tables";
+    case StageKey::SelectRows:
+        return m80 ? "executing" : "Sending data";
     case StageKey::UpdateRows:
-    case StageKey::DeleteRows: return mdb ? "Updating" : "updating";
-    case StageKey::InsertRows: return mdb ? "Update" : "update";
-    case StageKey::UserSleep: return "User sleep";
-    case StageKey::MdlWait: return "Waiting for table metadata lock";
-    case StageKey::Commit: return mdb ? "Commit" : (m80 ? "waiting for handler commit" : "query end");
+    case StageKey::DeleteRows:
+        return mdb ? "Updating" : "updating";
+    case StageKey::InsertRows:
+        return mdb ? "Update" : "update";
+    case StageKey::UserSleep:
+        return "User sleep";
+    case StageKey::MdlWait:
+        return "Waiting for table metadata lock";
+    case StageKey::Commit:
+        return mdb ? "Commit" : (m80 ? "waiting for handler commit" : "query end");
     // §4.1: MySQL has no rollback stage; the statement rollback runs under "query end".
-    case StageKey::StatementRollback: return mdb ? "Rollback" : "query end";
+    case StageKey::StatementRollback:
+        return mdb ? "Rollback" : "query end";
     // §4.1/§8 Demo C: MariaDB "Rollback"; MySQL's disconnect-time rollback has no stage of its own.
-    case StageKey::TrxRollback: return mdb ? "Rollback" : "";
-    case StageKey::SortTempFile: return m80 ? "executing" : "Creating sort index";
-    case StageKey::RemoveTmp: return "removing tmp table";
-    case StageKey::CopyToTmp: return "copy to tmp table";
+    case StageKey::TrxRollback:
+        return mdb ? "Rollback" : "";
+    case StageKey::SortTempFile:
+        return m80 ? "executing" : "Creating sort index";
+    // MariaDB sets no stage after filesort: the rows go out under its stage (lab mode, 10.11:
+    // `Query | Creating sort index` in every sample until the statement ended). MySQL keeps the
+    // select's stage here.
+    case StageKey::SortedSend:
+        return mdb ? "Creating sort index" : m80 ? "executing" : "Sending data";
+    case StageKey::RemoveTmp:
+        return "removing tmp table";
+    case StageKey::CopyToTmp:
+        return "copy to tmp table";
     // MariaDB spells it with a capital R (lab mode, 10.11; kill-semantics.md §10.2).
-    case StageKey::DdCommit: return m80 ? "committing alter table to storage engine" : mdb ? "Rename result table" : "rename result table";
-    case StageKey::Cleanup: return mdb ? "Reset for next command" : "cleaning up";
-    case StageKey::KillStatement: return m57 ? "init" : "starting";
+    case StageKey::DdCommit:
+        return m80   ? "committing alter table to storage engine"
+               : mdb ? "Rename result table"
+                     : "rename result table";
+    case StageKey::Cleanup:
+        return mdb ? "Reset for next command" : "cleaning up";
+    case StageKey::KillStatement:
+        return m57 ? "init" : "starting";
     }
     return "";
 }
@@ -159,19 +242,27 @@ int FlavorRules::killedValue(Killed k, bool hard) const
         // sql_class.h L616: bit 0 is the HARD bit.
         const int h = hard ? 1 : 0;
         switch (k) {
-        case Killed::None: return 0;
-        case Killed::Query: return 4 | h;
-        case Killed::Timeout: return 8 | h;
-        case Killed::Connection: return 12 | h;
+        case Killed::None:
+            return 0;
+        case Killed::Query:
+            return 4 | h;
+        case Killed::Timeout:
+            return 8 | h;
+        case Killed::Connection:
+            return 12 | h;
         }
         return 0;
     }
     // MySQL: the enum values are error numbers (sql_class.h L2642).
     switch (k) {
-    case Killed::None: return 0;
-    case Killed::Query: return 1317;
-    case Killed::Timeout: return 3024;
-    case Killed::Connection: return 1053;
+    case Killed::None:
+        return 0;
+    case Killed::Query:
+        return 1317;
+    case Killed::Timeout:
+        return 3024;
+    case Killed::Connection:
+        return 1053;
     }
     return 0;
 }
@@ -180,17 +271,25 @@ std::string_view FlavorRules::killedName(Killed k, bool hard) const
 {
     if (isMariaDb(m_flavor)) {
         switch (k) {
-        case Killed::None: return "NOT_KILLED";
-        case Killed::Query: return hard ? "KILL_QUERY_HARD" : "KILL_QUERY";
-        case Killed::Timeout: return hard ? "KILL_TIMEOUT_HARD" : "KILL_TIMEOUT";
-        case Killed::Connection: return hard ? "KILL_CONNECTION_HARD" : "KILL_CONNECTION";
+        case Killed::None:
+            return "NOT_KILLED";
+        case Killed::Query:
+            return hard ? "KILL_QUERY_HARD" : "KILL_QUERY";
+        case Killed::Timeout:
+            return hard ? "KILL_TIMEOUT_HARD" : "KILL_TIMEOUT";
+        case Killed::Connection:
+            return hard ? "KILL_CONNECTION_HARD" : "KILL_CONNECTION";
         }
     }
     switch (k) {
-    case Killed::None: return "NOT_KILLED";
-    case Killed::Query: return "KILL_QUERY";
-    case Killed::Timeout: return "KILL_TIMEOUT";
-    case Killed::Connection: return "KILL_CONNECTION";
+    case Killed::None:
+        return "NOT_KILLED";
+    case Killed::Query:
+        return "KILL_QUERY";
+    case Killed::Timeout:
+        return "KILL_TIMEOUT";
+    case Killed::Connection:
+        return "KILL_CONNECTION";
     }
     return "";
 }
@@ -200,10 +299,14 @@ std::string_view sqlState(int code)
     switch (code) {
     case 1317:
     case 1969:
-    case 1927: return "70100";
-    case 1053: return "08S01";
-    case 1064: return "42000";
-    default: return "HY000";
+    case 1927:
+        return "70100";
+    case 1053:
+        return "08S01";
+    case 1064:
+        return "42000";
+    default:
+        return "HY000";
     }
 }
 
@@ -211,24 +314,52 @@ std::string serverErrorLine(int code, const std::string &arg, Flavor f)
 {
     std::string text;
     switch (code) {
-    case 1053: text = "Server shutdown in progress"; break;
-    case 1094: text = "Unknown thread id: " + arg; break;
-    case 1095: text = arg.find('@') != std::string::npos ? "Operation KILL USER failed for " + arg : "You are not owner of thread " + arg; break;
-    case 1317: text = "Query execution was interrupted"; break;
-    case 3024: text = "Query execution was interrupted, maximum statement execution time exceeded"; break;
-    case 1969: text = "Query execution was interrupted (max_statement_time exceeded)"; break;
-    case 1927: text = "Connection was killed"; break;
-    case 1957: text = "Unknown query id: " + arg; break;
-    case 1979: text = "You are not owner of query " + arg; break;
-    case 1205: text = "Lock wait timeout exceeded; try restarting transaction"; break;
-    case 1161: text = "Got timeout writing communication packets"; break;
-    case 1064:
-        text = isMariaDb(f) ? "You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '"
-                                  + arg + "' at line 1"
-                            : "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '"
-                                  + arg + "' at line 1";
+    case 1053:
+        text = "Server shutdown in progress";
         break;
-    default: text = "error " + std::to_string(code); break;
+    case 1094:
+        text = "Unknown thread id: " + arg;
+        break;
+    case 1095:
+        text = arg.find('@') != std::string::npos ? "Operation KILL USER failed for " + arg
+                                                  : "You are not owner of thread " + arg;
+        break;
+    case 1317:
+        text = "Query execution was interrupted";
+        break;
+    case 3024:
+        text = "Query execution was interrupted, maximum statement execution time exceeded";
+        break;
+    case 1969:
+        text = "Query execution was interrupted (max_statement_time exceeded)";
+        break;
+    case 1927:
+        text = "Connection was killed";
+        break;
+    case 1957:
+        text = "Unknown query id: " + arg;
+        break;
+    case 1979:
+        text = "You are not owner of query " + arg;
+        break;
+    case 1205:
+        text = "Lock wait timeout exceeded; try restarting transaction";
+        break;
+    case 1161:
+        text = "Got timeout writing communication packets";
+        break;
+    case 1064:
+        text = isMariaDb(f)
+                   ? "You have an error in your SQL syntax; check the manual that corresponds to "
+                     "your MariaDB server version for the right syntax to use near '" +
+                         arg + "' at line 1"
+                   : "You have an error in your SQL syntax; check the manual that corresponds to "
+                     "your MySQL server version for the right syntax to use near '" +
+                         arg + "' at line 1";
+        break;
+    default:
+        text = "error " + std::to_string(code);
+        break;
     }
     return "ERROR " + std::to_string(code) + " (" + std::string(sqlState(code)) + "): " + text;
 }

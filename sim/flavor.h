@@ -36,6 +36,7 @@ enum class StageKey : uint8_t
     StatementRollback,
     TrxRollback,
     SortTempFile,
+    SortedSend, // sending a sorted result read back from filesort's files
     RemoveTmp,
     CopyToTmp,
     DdCommit,

@@ -251,16 +251,16 @@ struct ServerConfig
 struct LabTable
 {
     std::string name;
-    std::string create;  // CREATE TABLE statement, run as is
-    int64_t rows = 0;    // declared size; lab mode creates rows * scale
-    std::string fill;    // select list of one row, `seq` = 1..rows ("seq, 0, 'x'"); "" = stays empty
+    std::string create; // CREATE TABLE statement, run as is
+    int64_t rows = 0;   // declared size; lab mode creates rows * scale
+    std::string fill;   // select list of one row, `seq` = 1..rows ("seq, 0, 'x'"); "" = stays empty
 };
 
 struct LabStatement
 {
     std::string session;
-    int statement = 0;   // index into that session's statements
-    std::string sql;     // what is sent instead of the scenario's display text
+    int statement = 0; // index into that session's statements
+    std::string sql;   // what is sent instead of the scenario's display text
 };
 
 struct LabClient
@@ -270,22 +270,35 @@ struct LabClient
     Text reason;
 };
 
+// A temporary file's size for the lab table: the story's file is that of its own rows, the lab
+// table's rows may sort into a file of another size (measured on a real server).
+struct LabTempFile
+{
+    std::string session;
+    int statement = 0; // index into that session's statements
+    int step = 0;      // index into that statement's steps: a `tempfile` step
+    int64_t bytes = 0; // with the lab table at its declared size (scaled with the lab scale)
+    Text reason;
+};
+
 struct LabDifference
 {
     std::string session; // "" = any session
     std::string cls;     // "text", "state", "outcome" or "timing"
-    std::string aspect;  // "" = any; else lines, states, leave-order, kill-latency, rollback-rate, end-state
-    std::string match;   // "" = any; else text the difference's simulated or real side contains
+    std::string
+        aspect; // "" = any; else lines, states, leave-order, kill-latency, rollback-rate, end-state
+    std::string match; // "" = any; else text the difference's simulated or real side contains
     Text reason;
 };
 
 struct LabSpec
 {
     bool present = false;
-    double scale = 1.0;  // row counts and scenario times are multiplied by this in lab runs
+    double scale = 1.0; // row counts and scenario times are multiplied by this in lab runs
     std::vector<LabTable> tables;
     std::vector<LabStatement> statements;
     std::vector<LabClient> clients;
+    std::vector<LabTempFile> tempfiles;
     std::vector<LabDifference> differences;
 };
 

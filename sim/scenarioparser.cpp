@@ -1147,7 +1147,8 @@ struct Parser
     // because it refers to them by name and to their statements by index.
     void parseLab(const json &v, const std::string &ptr)
     {
-        if (!r.object(v, ptr, {"scale", "tables", "statements", "clients", "differences"}))
+        if (!r.object(v, ptr,
+                      {"scale", "tables", "statements", "clients", "tempfiles", "differences"}))
             return;
         LabSpec &lab = sc.lab;
         lab.present = true;
@@ -1287,6 +1288,47 @@ struct Parser
                     }
                 reason(o, p, lc.reason);
                 lab.clients.push_back(std::move(lc));
+            }
+        }
+        if (const json *m = r.member(v, "tempfiles"); m && array(*m, ptr + "/tempfiles")) {
+            for (size_t i = 0; i < m->size(); ++i) {
+                const std::string p = ptr + "/tempfiles/" + std::to_string(i);
+                const json &o = (*m)[i];
+                if (!r.object(o, p, {"session", "statement", "step", "bytes", "reason"}))
+                    continue;
+                LabTempFile lt;
+                const SessionSpec *s = sessionOf(o, p);
+                if (s)
+                    lt.session = s->name;
+                const Statement *st = nullptr;
+                if (const json *n = r.required(o, p, "statement"))
+                    if (auto k = r.integer(*n, p + "/statement", 0, 1'000'000)) {
+                        lt.statement = int(*k);
+                        if (s && size_t(*k) >= s->statements.size())
+                            r.error(p + "/statement", "session \"" + s->name + "\" has " +
+                                                          std::to_string(s->statements.size()) +
+                                                          " statements, there is no statement " +
+                                                          std::to_string(*k));
+                        else if (s)
+                            st = &s->statements[size_t(*k)];
+                    }
+                if (const json *n = r.required(o, p, "step"))
+                    if (auto k = r.integer(*n, p + "/step", 0, 1'000'000)) {
+                        lt.step = int(*k);
+                        if (st && (size_t(*k) >= st->steps.size() ||
+                                   st->steps[size_t(*k)].op != StepOp::TempFile))
+                            r.error(p + "/step", "step " + std::to_string(*k) +
+                                                     " of that statement is not a tempfile step");
+                    }
+                if (const json *b = r.required(o, p, "bytes"))
+                    if (auto k = r.integer(*b, p + "/bytes", 0, int64_t(1) << 50))
+                        lt.bytes = *k;
+                reason(o, p, lt.reason);
+                for (const LabTempFile &other : lab.tempfiles)
+                    if (other.session == lt.session && other.statement == lt.statement &&
+                        other.step == lt.step && !lt.session.empty())
+                        r.error(p, "that step has a lab size twice");
+                lab.tempfiles.push_back(std::move(lt));
             }
         }
         if (const json *m = r.member(v, "differences"); m && array(*m, ptr + "/differences")) {

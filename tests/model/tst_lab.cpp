@@ -575,6 +575,16 @@ private Q_SLOTS:
         // The device and file measurements go into io_bandwidth and the temporary files' removal.
         {
             const LabPlan plan = planFor(builtin(QStringLiteral("big-query-tempfile")));
+            // The lab table's sort files have their declared size (/lab/tempfiles: 18 MB at the
+            // declared 1.5 million rows, so 4.5 MB at the lab scale 0.25, not the story's 1 GB),
+            // and take the story's removal time per byte.
+            for (int i : {3, 5, 7}) {
+                const sim::Step &step = plan.scenario().sessions[0].statements[0].steps[size_t(i)];
+                QCOMPARE(step.op, sim::StepOp::TempFile);
+                QCOMPARE(step.bytes, int64_t(4'500'000));
+                QCOMPARE(step.deleteUs, sim::TimeUs(1'200'000 * 18 / 1000));
+            }
+            QCOMPARE(plan.resized().size(), 3);
             LabCalibration cal;
             cal.io.syncBytes = {40'000'000, 80'000'000, 80'000'000};
             cal.io.syncUs = {50'000, 100'000, 200'000}; // 800, 800 and 400 MB/s

@@ -180,6 +180,15 @@ private slots:
                                               << "/lab/differences/0/match: must not be empty";
         QTest::newRow("lab difference reason") << lab(table + QStringLiteral(R"j(,"differences":[{"class":"text","reason":{"en":"a"}}])j"))
                                                << "/lab/differences/0/reason: missing required key \"zh_CN\"";
+        const QString sortStmt = QStringLiteral(R"j({"sql":"SELECT 1","kind":"select","steps":[{"op":"cpu","duration":"1ms"},{"op":"tempfile","bytes":100}]})j");
+        QTest::newRow("lab tempfile step") << lab(table + QStringLiteral(R"j(,"tempfiles":[{"session":"A","statement":0,"step":0,"bytes":5,%1}])j").arg(reason), sortStmt)
+                                           << "/lab/tempfiles/0/step: step 0 of that statement is not a tempfile step";
+        QTest::newRow("lab tempfile bytes") << lab(table + QStringLiteral(R"j(,"tempfiles":[{"session":"A","statement":0,"step":1,"bytes":-5,%1}])j").arg(reason), sortStmt)
+                                            << "/lab/tempfiles/0/bytes: must be at least 0";
+        QTest::newRow("lab tempfile reason") << lab(table + QStringLiteral(R"j(,"tempfiles":[{"session":"A","statement":0,"step":1,"bytes":5}])j"), sortStmt)
+                                             << "/lab/tempfiles/0: missing required key \"reason\"";
+        QTest::newRow("lab tempfile twice") << lab(table + QStringLiteral(R"j(,"tempfiles":[{"session":"A","statement":0,"step":1,"bytes":5,%1},{"session":"A","statement":0,"step":1,"bytes":6,%1}])j").arg(reason), sortStmt)
+                                            << "/lab/tempfiles/1: that step has a lab size twice";
         // Out-of-range times: every one a clear error with its pointer.
         QTest::newRow("until overflow")
             << minimal.arg(sess.arg(QString()),

@@ -236,8 +236,8 @@ private slots:
         QVERIFY(r.waitsLock(12, "t:id=7", gone - 1));
         QVERIFY(r.lineAt("B", "Query OK") >= gone);
         // The client hears nothing until its next statement: 2006, then reconnect.
-        QCOMPARE(r.lineAt("A", "ERROR 2006"), T("14s"));
-        QVERIFY(r.lineAt("A", "No connection. Trying to reconnect...") >= T("14s"));
+        QCOMPARE(r.lineAt("A", "ERROR 2006"), T("15s"));
+        QVERIFY(r.lineAt("A", "No connection. Trying to reconnect...") >= T("15s"));
         QVERIFY(r.hasLine("A", "1 row in set"));
         QCOMPARE(r.result.lanesOfSession(r.session("A")).size(), size_t(2));
         // The client retries inside the same command: the statement is echoed once, before the

@@ -67,6 +67,18 @@ sim::DurationNs clampCost(double ns)
     return sim::DurationNs(std::clamp(std::llround(ns), 1LL, 1'000'000'000LL));
 }
 
+// The row loops and the CPU steps of a statement take `f` times as long; I/O, SLEEP and
+// data-dictionary work keep their modelled times.
+void scaleForwardCosts(sim::Statement &st, double f)
+{
+    for (sim::Step &step : st.steps) {
+        if (step.op == sim::StepOp::Rows)
+            step.perRowNs = clampCost(double(step.perRowNs) * f);
+        else if (step.op == sim::StepOp::Cpu)
+            step.durationUs = std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
+    }
+}
+
 std::string costText(sim::DurationNs ns)
 {
     if (ns % 1000 == 0)
@@ -150,16 +162,9 @@ sim::Scenario LabCosts::calibrated(const LabPlan &plan, const LabCalibration &ca
         const double variableUs = measuredUs - c.fixedUs;
         const double modelledUs = c.cpuUs + c.rowsNs / 1000.0;
         if (modelledUs > 0 && variableUs > 0) {
-            // The row loops and the CPU steps around them take what was measured; I/O, SLEEP
-            // and data-dictionary work keep their modelled times.
+            // The row loops and the CPU steps around them take what was measured.
             const double f = variableUs / modelledUs;
-            for (sim::Step &step : st.steps) {
-                if (step.op == sim::StepOp::Rows)
-                    step.perRowNs = clampCost(double(step.perRowNs) * f);
-                else if (step.op == sim::StepOp::Cpu)
-                    step.durationUs =
-                        std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
-            }
+            scaleForwardCosts(st, f);
             if (notes)
                 *notes << tr("%1 statement %2: %3 ms measured (%4 ms simulated), costs × %5")
                               .arg(run.session)
@@ -591,13 +596,7 @@ sim::Scenario LabCosts::refined(const sim::Scenario &calibrated, const LabPlan &
             }
             if (f <= 0)
                 continue;
-            for (sim::Step &step : stmt.steps) {
-                if (step.op == sim::StepOp::Rows)
-                    step.perRowNs = clampCost(double(step.perRowNs) * f);
-                else if (step.op == sim::StepOp::Cpu)
-                    step.durationUs =
-                        std::max<sim::TimeUs>(1, std::llround(double(step.durationUs) * f));
-            }
+            scaleForwardCosts(stmt, f);
             if (notes)
                 *notes << tr("%1 statement %2: forward costs × %3 from %4")
                               .arg(rs.name)

@@ -7,6 +7,7 @@
 #include "simulationsource.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ks {
 
@@ -27,8 +28,9 @@ void copyLane(const Timeline &src, int from, Timeline &dst, int to)
 
 } // namespace
 
-QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation, const LabRecording &rec,
-                                            const LabComparison &cmp, Timeline &out)
+QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation,
+                                            const LabRecording &rec, const LabComparison &cmp,
+                                            Timeline &out)
 {
     out.clear();
     Timeline simTl;
@@ -80,17 +82,32 @@ QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation, co
             for (int k = 0; k < rs->connections.size(); ++k) {
                 const qint64 id = rs->connections[k].id;
                 const int from = realTl.findLane(id);
-                const int lane = out.addSession(id, from >= 0 ? realTl.lane(from).user : QString(),
-                                                from >= 0 ? realTl.lane(from).host : QString(), rs->terminal);
+                const int lane =
+                    out.addSession(id, from >= 0 ? realTl.lane(from).user : QString(),
+                                   from >= 0 ? realTl.lane(from).host : QString(), rs->terminal);
                 out.setLaneLabel(lane, tr("%1 · server (%2)").arg(sc.name).arg(id));
                 QVariantMap meta;
                 meta.insert(QStringLiteral("labSide"), QStringLiteral("real"));
                 meta.insert(QStringLiteral("labSession"), sc.name);
                 out.setLaneMetadata(lane, meta);
-                if (from >= 0) {
+                if (from >= 0)
                     copyLane(realTl, from, out, lane);
-                    out.setLaneStatement(lane, realTl.lane(from).statement);
+                // Its statement as the samples saw it; one too short for any sample is the last
+                // one lab mode sent that came back on this connection (after it appeared, before
+                // the next one did).
+                QString statement = from >= 0 ? realTl.lane(from).statement : QString();
+                if (statement.isEmpty()) {
+                    const qint64 since = rs->connections[k].firstSeenUs;
+                    const qint64 until = k + 1 < rs->connections.size()
+                                             ? rs->connections[k + 1].firstSeenUs
+                                             : std::numeric_limits<qint64>::max();
+                    for (const LabStatementRun &st : rs->statements) {
+                        const qint64 back = st.returnedUs >= 0 ? st.returnedUs : rec.untilUs;
+                        if (st.sentUs >= 0 && back >= since && back < until)
+                            statement = st.display;
+                    }
                 }
+                out.setLaneStatement(lane, statement);
                 p.realLanes << lane;
             }
             // The client row under the first real lane: what the terminal (or application) showed.
@@ -113,22 +130,24 @@ QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation, co
                     if (st.sentUs > t) {
                         lastLine = lineBefore(st.sentUs - 1);
                         out.appendSegment(client, t, st.sentUs,
-                                          lastLine.startsWith(QLatin1String("ERROR")) ? SegmentState::ClientError
-                                                                                       : SegmentState::ClientPrompt,
+                                          lastLine.startsWith(QLatin1String("ERROR"))
+                                              ? SegmentState::ClientError
+                                              : SegmentState::ClientPrompt,
                                           0, out.intern(lastLine));
                     }
                     const qint64 end = st.returnedUs >= 0 ? st.returnedUs : rec.untilUs;
-                    out.appendSegment(client, st.sentUs, std::max(end, st.sentUs + 1), SegmentState::ClientWaiting, 0,
-                                      out.intern(st.display));
+                    out.appendSegment(client, st.sentUs, std::max(end, st.sentUs + 1),
+                                      SegmentState::ClientWaiting, 0, out.intern(st.display));
                     t = std::max(end, st.sentUs + 1);
                 }
                 if (t < rec.untilUs) {
                     lastLine = lineBefore(rec.untilUs);
-                    out.appendSegment(client, t, rec.untilUs,
-                                      rs->exitedUs >= 0 && rs->exitedUs <= t ? SegmentState::ClientDisconnected
-                                      : lastLine.startsWith(QLatin1String("ERROR")) ? SegmentState::ClientError
-                                                                                    : SegmentState::ClientPrompt,
-                                      0, out.intern(lastLine));
+                    out.appendSegment(
+                        client, t, rec.untilUs,
+                        rs->exitedUs >= 0 && rs->exitedUs <= t ? SegmentState::ClientDisconnected
+                        : lastLine.startsWith(QLatin1String("ERROR")) ? SegmentState::ClientError
+                                                                      : SegmentState::ClientPrompt,
+                        0, out.intern(lastLine));
                 }
             }
         }
@@ -159,7 +178,8 @@ QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation, co
         TimelineSignal s;
         s.time = k.sentUs;
         const QList<int> killer = realLaneOf.value(k.killerSession);
-        s.fromLane = k.source == LabKillRun::Source::CtrlC || killer.isEmpty() ? -1 : killer.constLast();
+        s.fromLane =
+            k.source == LabKillRun::Source::CtrlC || killer.isEmpty() ? -1 : killer.constLast();
         // The victim's connection at that moment: the last one seen before it.
         int to = victim.constFirst();
         for (int lane : victim) {
@@ -168,9 +188,9 @@ QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation, co
                 to = lane;
         }
         s.toLane = to;
-        s.kind = k.source == LabKillRun::Source::CtrlC ? SignalKind::CtrlC
+        s.kind = k.source == LabKillRun::Source::CtrlC            ? SignalKind::CtrlC
                  : k.statement.contains(QLatin1String(" QUERY ")) ? SignalKind::KillQuery
-                                                                 : SignalKind::KillConnection;
+                                                                  : SignalKind::KillConnection;
         s.result = SignalResult::Ok;
         s.label = out.intern(k.statement);
         out.addSignal(s);
@@ -191,7 +211,8 @@ QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation, co
         if (lane < 0)
             continue;
         out.addMarker({d.tUs, lane, MarkerKind::Note,
-                       out.intern(QStringLiteral("%1: %2").arg(LabDiff::classId(d.cls), d.real.isEmpty() ? d.sim : d.real))});
+                       out.intern(QStringLiteral("%1: %2").arg(
+                           LabDiff::classId(d.cls), d.real.isEmpty() ? d.sim : d.real))});
     }
     out.squeeze();
     return pairs;

@@ -18,6 +18,9 @@ const QString kDaemon = QStringLiteral("Daemon");
 const QString kConnect = QStringLiteral("Connect");
 const QString kLockWait = QStringLiteral("LOCK WAIT");
 const QString kRollingBack = QStringLiteral("ROLLING BACK");
+const QString kRunning = QStringLiteral("RUNNING");
+// The simulation's label for the same (EngineText translates it where it is drawn).
+const QString kIdleInTransaction = QStringLiteral("idle in transaction");
 const QString kIncarnationKey = QStringLiteral("incarnation");
 const QString kFirstSeenKey = QStringLiteral("firstSeenUs");
 const QString kEndedAtKey = QStringLiteral("endedAtUs");
@@ -367,6 +370,9 @@ quint32 LiveSource::detailFor(const ProcesslistRow &r)
         return m_timeline.intern(tr("%1 — waits for %2").arg(r.state).arg(r.blockedBy));
     if (r.command == kKilled && r.state.isEmpty())
         return m_timeline.intern(kKilled);
+    // Idle with a transaction open: it holds its locks and undo, drawn as the simulation does.
+    if (r.state.isEmpty() && r.idleInTransaction())
+        return m_timeline.intern(kIdleInTransaction);
     return r.state.isEmpty() ? 0 : m_timeline.intern(r.state);
 }
 
@@ -856,6 +862,10 @@ QList<ProcesslistRow> LiveSource::processlistAt(qint64 timeUs) const
                     : s.state == SegmentState::Idle ? kSleep
                                                     : QStringLiteral("Query");
         r.state = m_timeline.string(s.detail);
+        if (s.state == SegmentState::Idle && r.state == kIdleInTransaction) {
+            r.state.clear();
+            r.trxState = kRunning;
+        }
         r.timeMs = (timeUs - s.start) / 1000;
         if (s.state == SegmentState::RollingBack) {
             r.trxState = kRollingBack;

@@ -60,7 +60,8 @@ private Q_SLOTS:
     void killConnectionRollsBackThenGoneThenReconnected()
     {
         KillTracker t;
-        const ProcesslistRow seen = row(7, "Query", 4000, "Updating", "UPDATE t SET v=v+1", "RUNNING", 1'500'000);
+        const ProcesslistRow seen =
+            row(7, "Query", 4000, "Updating", "UPDATE t SET v=v+1", "RUNNING", 1'500'000);
         const int serial = t.request(request(7, KillKind::Connection), &seen, 9, 10 * S);
         QCOMPARE(t.record(serial)->phase, KillPhase::Requested);
         t.sent(serial, 10 * S + 100, QStringLiteral("KILL CONNECTION 7"));
@@ -68,19 +69,23 @@ private Q_SLOTS:
         t.answered(ok(serial, 10 * S + 600));
         QCOMPARE(t.record(serial)->phase, KillPhase::Accepted);
 
-        t.observe({row(7, "Killed", 4300, "Rollback", "UPDATE t SET v=v+1", "ROLLING BACK", 1'400'000)}, 10 * S + 300'000);
+        t.observe(
+            {row(7, "Killed", 4300, "Rollback", "UPDATE t SET v=v+1", "ROLLING BACK", 1'400'000)},
+            10 * S + 300'000);
         QCOMPARE(t.record(serial)->phase, KillPhase::RollingBack);
         QCOMPARE(t.record(serial)->flagSeenUs, 10 * S + 300'000);
         QCOMPARE(t.record(serial)->rowsRemaining, 1'400'000);
 
         const QList<int> changed = t.observe(
-            {row(7, "Killed", 5300, "Rollback", "UPDATE t SET v=v+1", "ROLLING BACK", 1'000'000)}, 11 * S + 300'000);
+            {row(7, "Killed", 5300, "Rollback", "UPDATE t SET v=v+1", "ROLLING BACK", 1'000'000)},
+            11 * S + 300'000);
         QCOMPARE(changed, QList<int>{serial});
         const KillRecord *r = t.record(serial);
         QCOMPARE(r->rowsRemaining, 1'000'000);
         QCOMPARE(qRound(r->rowsPerSecond), 400000);
         QCOMPARE(r->estimatedEndUs, 11 * S + 300'000 + 2'500'000);
-        QVERIFY2(r->why.contains(QStringLiteral("1000000")) || r->why.contains(QStringLiteral("Rolling back")),
+        QVERIFY2(r->why.contains(QStringLiteral("1000000")) ||
+                     r->why.contains(QStringLiteral("Rolling back")),
                  qPrintable(r->why));
 
         t.observe({}, 14 * S);
@@ -115,16 +120,24 @@ private Q_SLOTS:
         QTest::addColumn<bool>("presentAtEnd");
         QTest::addColumn<int>("phase");
         QTest::addColumn<qint64>("successor");
-        QTest::newRow("same process and program") << "4242" << "4242" << "app" << false
-                                                  << int(KillPhase::Reconnected) << qint64(0);
-        QTest::newRow("another process") << "4242" << "5151" << "app" << false
-                                         << int(KillPhase::Gone) << qint64(13);
-        QTest::newRow("same pid, other program") << "4242" << "4242" << "mysql" << false
-                                                 << int(KillPhase::Gone) << qint64(13);
-        QTest::newRow("no attributes known") << "" << "" << "" << false << int(KillPhase::Gone)
-                                             << qint64(13);
-        QTest::newRow("already there when the victim left") << "4242" << "4242" << "app" << true
-                                                            << int(KillPhase::Gone) << qint64(0);
+        QTest::newRow("same process and program")
+            << "4242"
+            << "4242"
+            << "app" << false << int(KillPhase::Reconnected) << qint64(0);
+        QTest::newRow("another process") << "4242"
+                                         << "5151"
+                                         << "app" << false << int(KillPhase::Gone) << qint64(13);
+        QTest::newRow("same pid, other program")
+            << "4242"
+            << "4242"
+            << "mysql" << false << int(KillPhase::Gone) << qint64(13);
+        QTest::newRow("no attributes known") << ""
+                                             << ""
+                                             << "" << false << int(KillPhase::Gone) << qint64(13);
+        QTest::newRow("already there when the victim left")
+            << "4242"
+            << "4242"
+            << "app" << true << int(KillPhase::Gone) << qint64(0);
     }
     void reconnectNeedsTheSameClientProcess()
     {
@@ -150,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(t.record(serial)->successorId, successor);
         if (phase == int(KillPhase::Reconnected)) {
             QCOMPARE(t.record(serial)->reconnectedAsId, 13);
-            QCOMPARE(KillTracker::phaseText(*t.record(serial)), QStringLiteral("Reconnected as 13"));
+            QCOMPARE(KillTracker::phaseText(*t.record(serial)),
+                     QStringLiteral("Reconnected as 13"));
         }
     }
 
@@ -187,10 +201,13 @@ private Q_SLOTS:
     {
         // MariaDB: Query | Rollback while the statement is undone, then Sleep (client got 1317).
         KillTracker t;
-        const ProcesslistRow seen = row(5, "Query", 3000, "Sending data", "INSERT INTO b SELECT * FROM a", "RUNNING", 900'000);
+        const ProcesslistRow seen = row(5, "Query", 3000, "Sending data",
+                                        "INSERT INTO b SELECT * FROM a", "RUNNING", 900'000);
         const int serial = t.request(request(5, KillKind::Query), &seen, 5, 10 * S);
         t.answered(ok(serial, 10 * S + 200));
-        t.observe({row(5, "Query", 3300, "Rollback", "INSERT INTO b SELECT * FROM a", "ROLLING BACK", 800'000)}, 10 * S + 300'000);
+        t.observe({row(5, "Query", 3300, "Rollback", "INSERT INTO b SELECT * FROM a",
+                       "ROLLING BACK", 800'000)},
+                  10 * S + 300'000);
         QCOMPARE(t.record(serial)->phase, KillPhase::RollingBack);
         t.observe({row(5, "Sleep", 0, "", "", "", -1)}, 13 * S);
         QCOMPARE(t.record(serial)->phase, KillPhase::Done);
@@ -206,7 +223,8 @@ private Q_SLOTS:
         QCOMPARE(t.record(serial)->phase, KillPhase::Accepted);
         t.observe({row(9, "Killed", 12300)}, 20 * S + 300'000);
         QCOMPARE(t.record(serial)->phase, KillPhase::FlagSeen);
-        QVERIFY2(t.record(serial)->why.contains(QStringLiteral("next statement")), qPrintable(t.record(serial)->why));
+        QVERIFY2(t.record(serial)->why.contains(QStringLiteral("next statement")),
+                 qPrintable(t.record(serial)->why));
         t.observe({row(9, "Killed", 13300)}, 21 * S + 300'000);
         QCOMPARE(t.record(serial)->phase, KillPhase::FlagSeen);
         // The next statement ran (too fast to be sampled): idle again, flag cleared.
@@ -229,7 +247,8 @@ private Q_SLOTS:
     void lockWaitKilledIsDone()
     {
         KillTracker t;
-        const ProcesslistRow seen = row(4, "Query", 1500, "Updating", "UPDATE t SET v=2 WHERE id=1", "LOCK WAIT", 0);
+        const ProcesslistRow seen =
+            row(4, "Query", 1500, "Updating", "UPDATE t SET v=2 WHERE id=1", "LOCK WAIT", 0);
         const int serial = t.request(request(4, KillKind::Query), &seen, 4, 5 * S);
         t.answered(ok(serial, 5 * S + 100));
         t.observe({row(4, "Sleep", 10, "", "", "RUNNING", 0)}, 5 * S + 250'000);
@@ -241,7 +260,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("verdict");
         QTest::addColumn<int>("error");
         QTest::addColumn<QString>("text");
-        QTest::newRow("1094") << int(KillOutcome::Verdict::ServerError) << 1094 << "Already gone (1094)";
+        QTest::newRow("1094") << int(KillOutcome::Verdict::ServerError) << 1094
+                              << "Already gone (1094)";
         QTest::newRow("1095") << int(KillOutcome::Verdict::ServerError) << 1095 << "Refused (1095)";
         QTest::newRow("reused id") << int(KillOutcome::Verdict::NotSameSession) << 0 << "Not sent";
         QTest::newRow("own") << int(KillOutcome::Verdict::Protected) << 0 << "Not sent";
@@ -273,16 +293,21 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("expect");
         QTest::newRow("net write, query")
-            << row(1, "Killed", 9000, "Writing to net", "SELECT * FROM t") << int(KillKind::Query) << "KILL CONNECTION";
+            << row(1, "Killed", 9000, "Writing to net", "SELECT * FROM t") << int(KillKind::Query)
+            << "KILL CONNECTION";
         QTest::newRow("mysql sending")
-            << row(1, "Query", 9000, "Sending to client", "SELECT * FROM t") << int(KillKind::Query) << "does not read";
+            << row(1, "Query", 9000, "Sending to client", "SELECT * FROM t") << int(KillKind::Query)
+            << "does not read";
         ProcesslistRow queue = row(1, "Query", 100, "", "UPDATE t SET v=1", "RUNNING", 0);
         queue.trxOperationState = QStringLiteral("sleeping before entering InnoDB");
         QTest::newRow("innodb seat") << queue << int(KillKind::Query) << "InnoDB seat";
         QTest::newRow("rollback rows")
-            << row(1, "Killed", 100, "Rollback", "", "ROLLING BACK", 5000) << int(KillKind::Connection) << "5000";
-        QTest::newRow("mysql query end") << row(1, "Killed", 100, "query end", "UPDATE t") << int(KillKind::Connection) << "Finishing";
-        QTest::newRow("still running") << row(1, "Query", 100, "Sending data", "SELECT") << int(KillKind::Query) << "check point";
+            << row(1, "Killed", 100, "Rollback", "", "ROLLING BACK", 5000)
+            << int(KillKind::Connection) << "5000";
+        QTest::newRow("mysql query end") << row(1, "Killed", 100, "query end", "UPDATE t")
+                                         << int(KillKind::Connection) << "Finishing";
+        QTest::newRow("still running") << row(1, "Query", 100, "Sending data", "SELECT")
+                                       << int(KillKind::Query) << "check point";
     }
     void lingerReasons()
     {
@@ -300,7 +325,8 @@ private Q_SLOTS:
         ServerInfo mysql = ServerInfo::parseVersion(QStringLiteral("8.0.37"));
         const BlockingGraph none;
 
-        const ProcesslistRow big = row(7, "Query", 4000, "Updating", "UPDATE t SET v=v+1", "RUNNING", 1'200'000);
+        const ProcesslistRow big =
+            row(7, "Query", 4000, "Updating", "UPDATE t SET v=v+1", "RUNNING", 1'200'000);
         KillPreview p = KillPreview::build(request(7, KillKind::Connection), &big, maria, none);
         QVERIFY2(p.consequence.contains(QStringLiteral("1.2 million")), qPrintable(p.consequence));
         QVERIFY2(p.consequence.contains(QStringLiteral("about 3 s")), qPrintable(p.consequence));
@@ -317,7 +343,8 @@ private Q_SLOTS:
 
         const BlockingGraph chain(QList<LockWait>{{11, 8, {}}, {12, 8, {}}});
         p = KillPreview::build(request(8, KillKind::Connection), &idleTrx, maria, chain);
-        QVERIFY2(p.warnings.join(u'\n').contains(QStringLiteral("2 session(s) wait")), qPrintable(p.warnings.join(u'\n')));
+        QVERIFY2(p.warnings.join(u'\n').contains(QStringLiteral("2 session(s) wait")),
+                 qPrintable(p.warnings.join(u'\n')));
 
         ProcesslistRow own = row(3, "Sleep", 0);
         own.own = true;
@@ -328,7 +355,8 @@ private Q_SLOTS:
 
         mysql.globalPrivileges.clear();
         ProcesslistRow others = row(4, "Query", 10, "Sending data", "SELECT 1");
-        p = KillPreview::build(request(4, KillKind::Query), &others, mysql, none, 0.0, QStringLiteral("me"));
+        p = KillPreview::build(request(4, KillKind::Query), &others, mysql, none, 0.0,
+                               QStringLiteral("me"));
         QVERIFY(p.warnings.join(u'\n').contains(QStringLiteral("1095")));
     }
 
@@ -344,12 +372,17 @@ private Q_SLOTS:
         };
         ProcesslistRow own = row(1, "Query", 0, "", "/* killscope:sampler */ SELECT");
         own.own = true;
-        src.ingest(sample(1 * S, {own, row(2, "Sleep", 0), row(3, "Query", 0, "Updating", "UPDATE", "RUNNING", 10)}));
-        src.ingest(sample(2 * S, {own, row(2, "Sleep", 1000), row(3, "Query", 1000, "Updating", "UPDATE", "RUNNING", 20)}));
+        src.ingest(sample(1 * S, {own, row(2, "Sleep", 0),
+                                  row(3, "Query", 0, "Updating", "UPDATE", "RUNNING", 10)}));
+        src.ingest(sample(2 * S, {own, row(2, "Sleep", 1000),
+                                  row(3, "Query", 1000, "Updating", "UPDATE", "RUNNING", 20)}));
         ProcesslistRow waiter = row(4, "Query", 0, "Updating", "UPDATE x", "LOCK WAIT", 0);
         waiter.blockedBy = 3;
-        src.ingest(sample(3 * S, {own, row(2, "Sleep", 2000), row(3, "Killed", 2000, "Rollback", "UPDATE", "ROLLING BACK", 15), waiter},
-                          {{4, 3, {}}}));
+        src.ingest(
+            sample(3 * S,
+                   {own, row(2, "Sleep", 2000),
+                    row(3, "Killed", 2000, "Rollback", "UPDATE", "ROLLING BACK", 15), waiter},
+                   {{4, 3, {}}}));
         src.ingest(sample(4 * S, {own, row(2, "Sleep", 3000), waiter}, {}));
 
         const Timeline &tl = src.timeline();
@@ -386,6 +419,40 @@ private Q_SLOTS:
         src.ingest(sample(5 * S, {own, row(2, "Sleep", 4000), waiter}));
         const QList<ProcesslistRow> old = src.processlistAt(2 * S);
         QCOMPARE(old.size(), 2);
+    }
+
+    // A session idle with an open transaction is drawn as the simulation draws it ("idle in
+    // transaction" on its Sleep stretch), and read back from the lane as Sleep with a RUNNING
+    // transaction, no State.
+    void idleInTransactionOnTheLane()
+    {
+        LiveSource src{ConnectionSettings{}};
+        auto sample = [](qint64 t, QList<ProcesslistRow> rows) {
+            LiveSample s;
+            s.takenUs = t;
+            s.rows = std::move(rows);
+            return s;
+        };
+        src.ingest(
+            sample(1 * S, {row(2, "Query", 0, "Updating", "UPDATE t SET v=1", "RUNNING", 1)}));
+        src.ingest(sample(2 * S, {row(2, "Sleep", 0, "", "", "RUNNING", 1)}));
+        src.ingest(sample(3 * S, {row(2, "Sleep", 1000, "", "", "RUNNING", 1)}));
+        src.ingest(sample(4 * S, {row(2, "Sleep", 2000)})); // committed
+        const Timeline &tl = src.timeline();
+        const int lane = tl.findLane(2);
+        QCOMPARE(tl.segmentCount(lane), 3);
+        QCOMPARE(tl.segment(lane, 1).state, SegmentState::Idle);
+        QCOMPARE(tl.string(tl.segment(lane, 1).detail), QStringLiteral("idle in transaction"));
+        QCOMPARE(tl.segment(lane, 2).state, SegmentState::Idle);
+        QCOMPARE(tl.string(tl.segment(lane, 2).detail), QString());
+        src.setRecentSampleCount(1);
+        src.ingest(sample(5 * S, {row(2, "Sleep", 3000)}));
+        const QList<ProcesslistRow> old = src.processlistAt(2 * S + 500000);
+        QCOMPARE(old.size(), 1);
+        QCOMPARE(old[0].command, QStringLiteral("Sleep"));
+        QCOMPARE(old[0].state, QString());
+        QCOMPARE(old[0].trxState, QStringLiteral("RUNNING"));
+        QVERIFY(old[0].idleInTransaction());
     }
 };
 

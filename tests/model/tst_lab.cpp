@@ -792,6 +792,10 @@ private Q_SLOTS:
             QVERIFY(t.lane(p.realLanes.constFirst()).partner >= 0);
             QVERIFY(t.segmentCount(t.lane(p.realLanes.constFirst()).partner) > 0);
         }
+        // A's statements are too short for any sample: its real lane is captioned with the last one
+        // lab mode sent there, as the simulated lane is with its last.
+        QCOMPARE(t.lane(pairs[0].realLanes.constFirst()).statement, QStringLiteral("COMMIT"));
+        QCOMPARE(t.lane(pairs[0].simLanes.constFirst()).statement, QStringLiteral("COMMIT"));
         // Kill arrows on both sides, and a pin for the difference that counts.
         int kills = 0;
         for (const TimelineSignal &s : t.signalList())

@@ -104,7 +104,7 @@ QList<LabTimeline::Pair> LabTimeline::build(const sim::RunResult &simulation,
                     for (const LabStatementRun &st : rs->statements) {
                         const qint64 back = st.returnedUs >= 0 ? st.returnedUs : rec.untilUs;
                         if (st.sentUs >= 0 && back >= since && back < until)
-                            statement = st.display;
+                            statement = st.sent;
                     }
                 }
                 out.setLaneStatement(lane, statement);

@@ -25,6 +25,7 @@ class LabPlan;
 struct LabTolerance
 {
     double relative = 0;   // 3 standard deviations of the calibration repetitions, relative
+                           // (pooled over the long statements)
     qint64 absoluteUs = 0; // client side: kill round trip, scheduling and echo lateness, connects
     qint64 sampleUs = 0;   // the longest gap between two processlist samples
     qint64 trxUs = 0;      // the longest gap between two INNODB_TRX reads

@@ -131,7 +131,7 @@ QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until,
             if (!out.isEmpty() && out.last().command == cmd && out.last().state == state &&
                 out.last().connection == int(connection))
                 return;
-            if (!out.isEmpty())
+            if (!out.isEmpty() && out.last().connection == int(connection))
                 out.last().endUs = t;
             LabStateRun run;
             run.command = cmd;
@@ -158,9 +158,9 @@ QList<LabStateRun> simStates(const sim::RunResult &r, int session, qint64 until,
         }
         if (l.goneAt >= 0 && l.goneAt <= until)
             push(QStringLiteral("(gone)"), QString(), l.goneAt);
+        else if (!out.isEmpty() && out.last().connection == int(connection))
+            out.last().endUs = until; // still there at the end
     }
-    if (!out.isEmpty() && out.last().command != QLatin1String("(gone)"))
-        out.last().endUs = until;
     for (LabStateRun &s : out)
         s.brief = s.command != QLatin1String("(gone)") && s.endUs - s.startUs < briefUs;
     return out;

@@ -1290,6 +1290,10 @@
         <source>left behind: %1</source>
         <translation>left behind: %1</translation>
     </message>
+    <message>
+        <source>Session %1&apos;s temporary files have the lab table&apos;s size: %2</source>
+        <translation>Session %1&apos;s temporary files have the lab table&apos;s size: %2</translation>
+    </message>
 </context>
 <context>
     <name>LabCosts</name>
@@ -1352,6 +1356,10 @@
     <message>
         <source>client connect time %1 ms (median of %2), of which the handshake %3 ms</source>
         <translation>client connect time %1 ms (median of %2), of which the handshake %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: its temporary table is dropped in %3 ms (median of %4)</source>
+        <translation>%1 statement %2: its temporary table is dropped in %3 ms (median of %4)</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1691,10 @@ Left behind: %1
 </source>
         <translation>  scheduling lateness during the run: %1 ms (part of the client-side tolerance, %2 ms)
 </translation>
+    </message>
+    <message>
+        <source>; its temporary table dropped in %1 ms</source>
+        <translation>; its temporary table dropped in %1 ms</translation>
     </message>
 </context>
 <context>

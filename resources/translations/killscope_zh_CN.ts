@@ -1275,6 +1275,10 @@
         <source>left behind: %1</source>
         <translation>留下了：%1</translation>
     </message>
+    <message>
+        <source>Session %1&apos;s temporary files have the lab table&apos;s size: %2</source>
+        <translation>会话 %1 的临时文件采用实验表的大小：%2</translation>
+    </message>
 </context>
 <context>
     <name>LabCosts</name>
@@ -1337,6 +1341,10 @@
     <message>
         <source>client connect time %1 ms (median of %2), of which the handshake %3 ms</source>
         <translation>客户端连接时间 %1 毫秒（%2 次的中位数），其中握手 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 statement %2: its temporary table is dropped in %3 ms (median of %4)</source>
+        <translation>%1 的语句 %2：其临时表在 %3 毫秒内删除（%4 次的中位数）</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1672,10 @@ Left behind: %1
 </source>
         <translation>  运行期间的调度延迟：%1 毫秒（计入客户端一侧的容差 %2 毫秒）
 </translation>
+    </message>
+    <message>
+        <source>; its temporary table dropped in %1 ms</source>
+        <translation>；其临时表删除用时 %1 毫秒</translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,8 @@
 //
 // The program itself is run (`killscope --lab ...`), as a user would.
 
-#include "testserver.h"
-
 #include "scenarioparser.h"
+#include "testserver.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -20,7 +19,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 
 using namespace ks;
@@ -80,8 +78,8 @@ private:
 
     QStringList serverArgs() const
     {
-        return {QStringLiteral("--defaults-file=%1").arg(m_password), QStringLiteral("--socket"), m_server.socket,
-                QStringLiteral("--user"), m_server.labUser};
+        return {QStringLiteral("--defaults-file=%1").arg(m_password), QStringLiteral("--socket"),
+                m_server.socket, QStringLiteral("--user"), m_server.labUser};
     }
 
     Run lab(const QStringList &args, int timeoutMs = 240000)
@@ -106,23 +104,46 @@ private:
     // Nothing of lab mode is left on the server: no database, no account, no connection.
     void verifyNothingLeft()
     {
-        QSqlDatabase db = m_server.connection(test::TestServer::Via::Socket, m_server.labUser, m_server.labPassword);
+        QSqlDatabase db = m_server.connection(test::TestServer::Via::Socket, m_server.labUser,
+                                              m_server.labPassword);
         db.setDatabaseName(QString());
         KS_OPEN_OR_FAIL(db, m_server);
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'killscope_lab'")));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE "
+                                      "SCHEMA_NAME = 'killscope_lab'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER LIKE 'kslab\\_%'")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER LIKE 'kslab\\_%'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QSqlQuery u(db);
-        QVERIFY(u.exec(QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User LIKE 'kslab\\_%'")));
+        QVERIFY(
+            u.exec(QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User LIKE 'kslab\\_%'")));
         QVERIFY(u.next());
         QCOMPARE(u.value(0).toInt(), 0);
     }
 
-    static QString describe(const Run &r) { return QStringLiteral("exit %1\n%2\n%3").arg(r.exitCode).arg(r.out, r.err.right(3000)); }
+    // A copy of built-in scenario `id` in the test's folder, with `from` replaced by `to`; empty
+    // when `from` is not in it or the copy cannot be written.
+    QString copyWith(const QString &id, const QByteArray &from, const QByteArray &to,
+                     const QString &name)
+    {
+        QByteArray text = readAll(scenarioPath(id));
+        if (!text.contains(from))
+            return QString();
+        text.replace(from, to);
+        const QString copy = m_dir.filePath(name);
+        QFile f(copy);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+            return QString();
+        return copy;
+    }
+
+    static QString describe(const Run &r)
+    {
+        return QStringLiteral("exit %1\n%2\n%3").arg(r.exitCode).arg(r.out, r.err.right(3000));
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -152,7 +173,8 @@ private Q_SLOTS:
 
     void badInput()
     {
-        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("no-such-scenario"), QStringLiteral("--lab-force")});
+        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("no-such-scenario"),
+                           QStringLiteral("--lab-force")});
         QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
         QVERIFY(r.err.contains(QLatin1String("no-such-scenario")));
     }
@@ -163,18 +185,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("id");
         const QDir dir(QStringLiteral(KILLSCOPE_SCENARIO_DIR));
-        for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        for (const QString &f :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             const QByteArray text = readAll(dir.filePath(f));
-            const auto parsed = sim::ScenarioParser::parse(std::string_view(text.constData(), size_t(text.size())), f.toStdString());
+            const auto parsed = sim::ScenarioParser::parse(
+                std::string_view(text.constData(), size_t(text.size())), f.toStdString());
             QVERIFY2(parsed.ok(), parsed.errorText().c_str());
-            if (parsed.scenario->supports(sim::Flavor::MariaDb1011) && parsed.scenario->branches.empty())
-                QTest::newRow(qPrintable(QFileInfo(f).completeBaseName())) << QFileInfo(f).completeBaseName();
+            if (parsed.scenario->supports(sim::Flavor::MariaDb1011) &&
+                parsed.scenario->branches.empty())
+                QTest::newRow(qPrintable(QFileInfo(f).completeBaseName()))
+                    << QFileInfo(f).completeBaseName();
         }
     }
     // A scenario lab mode refuses (tst_lab: only restart-or-wait) ends with its reason at once.
     void refusesAlternativeEndings()
     {
-        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("restart-or-wait"), QStringLiteral("--lab-force")});
+        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("restart-or-wait"),
+                           QStringLiteral("--lab-force")});
         QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
         QVERIFY2(r.err.contains(QLatin1String("alternative endings")), qPrintable(r.err));
         verifyNothingLeft();
@@ -189,7 +216,8 @@ private Q_SLOTS:
         QFile::remove(report);
         QElapsedTimer t;
         t.start();
-        const Run r = lab({QStringLiteral("--scenario"), id, QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), report});
+        const Run r = lab({QStringLiteral("--scenario"), id, QStringLiteral("--lab-force"),
+                           QStringLiteral("--lab-report"), report});
         const QJsonObject o = QJsonDocument::fromJson(readAll(report)).object();
         const QJsonObject tol = o.value(QStringLiteral("tolerance")).toObject();
         // What must match is what the server shows and says: no undeclared text, state or outcome
@@ -197,22 +225,32 @@ private Q_SLOTS:
         // it), and is listed here with its figures; on a shared 2-core machine a real rate varies
         // more than the calibration's three repetitions can show.
         const QStringList mismatches = undeclared(o, false), timings = undeclared(o, true);
-        qInfo("%s: %.1f s, %s, %lld timing difference(s) outside the tolerance, scheduling lateness %.1f ms, client-side "
+        qInfo("%s: %.1f s, %s, %lld timing difference(s) outside the tolerance, scheduling "
+              "lateness %.1f ms, client-side "
               "tolerance %.1f ms",
-              qPrintable(id), double(t.elapsed()) / 1000, mismatches.isEmpty() ? "matches" : "DIFFERS", qlonglong(timings.size()),
+              qPrintable(id), double(t.elapsed()) / 1000,
+              mismatches.isEmpty() ? "matches" : "DIFFERS", qlonglong(timings.size()),
               double(tol.value(QStringLiteral("scheduling_lateness_us")).toInteger()) / 1000,
               double(tol.value(QStringLiteral("absolute_us")).toInteger()) / 1000);
         for (const QString &l : std::as_const(timings))
             qInfo("  %s", qPrintable(l));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(describe(r)));
-        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n') + QStringLiteral("\nreport: ") + report));
+        QVERIFY2(mismatches.isEmpty(),
+                 qPrintable(mismatches.join(u'\n') + QStringLiteral("\nreport: ") + report));
         // The exit code says whether anything at all differed.
         QCOMPARE(r.exitCode == 0, timings.isEmpty());
         QCOMPARE(r.out.contains(QLatin1String("0 undeclared differences")), timings.isEmpty());
         // The run measured its own scheduling on every stamping thread.
         QVERIFY(!o.value(QStringLiteral("scheduling")).toArray().isEmpty());
-        QVERIFY(o.value(QStringLiteral("scheduling")).toArray().at(0).toObject().value(QStringLiteral("wakeups")).toInteger() > 0);
-        QCOMPARE(o.value(QStringLiteral("result")).toObject().value(QStringLiteral("passed")).toBool(), timings.isEmpty());
+        QVERIFY(o.value(QStringLiteral("scheduling"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QStringLiteral("wakeups"))
+                    .toInteger() > 0);
+        QCOMPARE(
+            o.value(QStringLiteral("result")).toObject().value(QStringLiteral("passed")).toBool(),
+            timings.isEmpty());
         QCOMPARE(o.value(QStringLiteral("flavor")).toString(), QStringLiteral("mariadb-10.11"));
         QVERIFY(o.value(QStringLiteral("samples")).toArray().size() > 5);
         verifyNothingLeft();
@@ -224,22 +262,35 @@ private Q_SLOTS:
     {
         const QString json = m_dir.filePath(QStringLiteral("lwk.json"));
         const QString md = m_dir.filePath(QStringLiteral("lwk.md"));
-        Run r = lab({QStringLiteral("--scenario"), QStringLiteral("lock-wait-kill"), QStringLiteral("--lab-force"),
-                     QStringLiteral("--lab-report"), json});
+        Run r = lab({QStringLiteral("--scenario"), QStringLiteral("lock-wait-kill"),
+                     QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), json});
         const QJsonObject o = QJsonDocument::fromJson(readAll(json)).object();
         // Exit 0 exactly when the report has no undeclared difference, 1 otherwise.
         const QJsonObject result = o.value(QStringLiteral("result")).toObject();
-        QVERIFY2(r.exitCode == (result.value(QStringLiteral("undeclared_differences")).toInteger() == 0 ? 0 : 1),
-                 qPrintable(describe(r)));
+        QVERIFY2(
+            r.exitCode ==
+                (result.value(QStringLiteral("undeclared_differences")).toInteger() == 0 ? 0 : 1),
+            qPrintable(describe(r)));
         QVERIFY2(undeclared(o, false).isEmpty(), qPrintable(undeclared(o, false).join(u'\n')));
-        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("killscope-lab-report"));
+        QCOMPARE(o.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("killscope-lab-report"));
         const QJsonArray sessions = o.value(QStringLiteral("sessions")).toArray();
         QCOMPARE(sessions.size(), 3);
         for (const QJsonValue &v : sessions) {
             const QJsonObject s = v.toObject();
             for (const char *side : {"sim", "real"}) {
-                QVERIFY2(!s.value(QStringLiteral("lines")).toObject().value(QLatin1String(side)).toArray().isEmpty(), side);
-                QVERIFY2(!s.value(QStringLiteral("states")).toObject().value(QLatin1String(side)).toArray().isEmpty(), side);
+                QVERIFY2(!s.value(QStringLiteral("lines"))
+                              .toObject()
+                              .value(QLatin1String(side))
+                              .toArray()
+                              .isEmpty(),
+                         side);
+                QVERIFY2(!s.value(QStringLiteral("states"))
+                              .toObject()
+                              .value(QLatin1String(side))
+                              .toArray()
+                              .isEmpty(),
+                         side);
             }
         }
         // B's error, on both sides, and the kill's latency.
@@ -251,17 +302,25 @@ private Q_SLOTS:
             return false;
         };
         const QString err = QStringLiteral("ERROR 1317 (70100): Query execution was interrupted");
-        QVERIFY(has(b.value(QStringLiteral("lines")).toObject().value(QStringLiteral("sim")).toArray(), err));
-        QVERIFY(has(b.value(QStringLiteral("lines")).toObject().value(QStringLiteral("real")).toArray(), err));
+        QVERIFY(
+            has(b.value(QStringLiteral("lines")).toObject().value(QStringLiteral("sim")).toArray(),
+                err));
+        QVERIFY(
+            has(b.value(QStringLiteral("lines")).toObject().value(QStringLiteral("real")).toArray(),
+                err));
         const QJsonArray kills = b.value(QStringLiteral("kills")).toArray();
         QCOMPARE(kills.size(), 1);
         QVERIFY(kills.at(0).toObject().value(QStringLiteral("real_latency_us")).toInteger() >= 0);
         QVERIFY(o.contains(QStringLiteral("leave_order")));
-        const QJsonArray tables = o.value(QStringLiteral("end_state")).toObject().value(QStringLiteral("tables")).toArray();
+        const QJsonArray tables = o.value(QStringLiteral("end_state"))
+                                      .toObject()
+                                      .value(QStringLiteral("tables"))
+                                      .toArray();
         QCOMPARE(tables.size(), 1);
-        QCOMPARE(tables.at(0).toObject().value(QStringLiteral("real_rows_changed")).toBool(), true); // A committed
-        r = lab({QStringLiteral("--scenario"), QStringLiteral("lock-wait-kill"), QStringLiteral("--lab-force"),
-                 QStringLiteral("--lab-report"), md});
+        QCOMPARE(tables.at(0).toObject().value(QStringLiteral("real_rows_changed")).toBool(),
+                 true); // A committed
+        r = lab({QStringLiteral("--scenario"), QStringLiteral("lock-wait-kill"),
+                 QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), md});
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(describe(r)));
         const QString text = QString::fromUtf8(readAll(md));
         QVERIFY(text.contains(QLatin1String("## Session B")));
@@ -272,24 +331,28 @@ private Q_SLOTS:
     // report names the state difference at B.
     void wrongCopyExitsOne()
     {
-        QByteArray text = readAll(scenarioPath(QStringLiteral("lock-wait-kill")));
-        const QByteArray from = "\"lock\": [\"t:id=1\"] } ] } ] },\n    { \"name\": \"C\"";
-        QVERIFY(text.contains(from));
-        text.replace(from, "\"lock\": [\"t:id=1\"], \"stage\": \"Waiting for row lock\" } ] } ] },\n    { \"name\": \"C\"");
-        const QString copy = m_dir.filePath(QStringLiteral("wrong-lock-wait.json"));
-        QFile f(copy);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(text);
-        f.close();
+        const QString copy = copyWith(QStringLiteral("lock-wait-kill"),
+                                      "\"lock\": [\"t:id=1\"] } ] } ] },\n    { \"name\": \"C\"",
+                                      "\"lock\": [\"t:id=1\"], \"stage\": \"Waiting for row lock\" "
+                                      "} ] } ] },\n    { \"name\": \"C\"",
+                                      QStringLiteral("wrong-lock-wait.json"));
+        QVERIFY(!copy.isEmpty());
         const QString report = m_dir.filePath(QStringLiteral("wrong.json"));
-        const Run r = lab({QStringLiteral("--scenario"), copy, QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), report});
+        const Run r = lab({QStringLiteral("--scenario"), copy, QStringLiteral("--lab-force"),
+                           QStringLiteral("--lab-report"), report});
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
         QVERIFY(r.out.contains(QLatin1String("[state]")));
         bool found = false;
-        for (const QJsonValue &v : QJsonDocument::fromJson(readAll(report)).object().value(QStringLiteral("differences")).toArray()) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(readAll(report))
+                                       .object()
+                                       .value(QStringLiteral("differences"))
+                                       .toArray()) {
             const QJsonObject d = v.toObject();
-            if (d.value(QStringLiteral("class")).toString() == QLatin1String("state") && d.value(QStringLiteral("session")).toString() == QLatin1String("B")
-                && d.value(QStringLiteral("sim")).toString().contains(QLatin1String("Waiting for row lock")))
+            if (d.value(QStringLiteral("class")).toString() == QLatin1String("state") &&
+                d.value(QStringLiteral("session")).toString() == QLatin1String("B") &&
+                d.value(QStringLiteral("sim"))
+                    .toString()
+                    .contains(QLatin1String("Waiting for row lock")))
                 found = true;
         }
         QVERIFY(found);
@@ -299,20 +362,24 @@ private Q_SLOTS:
     // Application sessions (client "app") run on their own QMYSQL connection.
     void applicationSessions()
     {
-        QByteArray text = readAll(scenarioPath(QStringLiteral("lock-wait-kill")));
-        const QByteArray from = "{ \"name\": \"B\", \"id\": 12, \"db\": \"k\", \"autoRehash\": false,";
-        QVERIFY(text.contains(from));
-        text.replace(from, "{ \"name\": \"B\", \"id\": 12, \"db\": \"k\", \"client\": \"app\",");
-        const QString copy = m_dir.filePath(QStringLiteral("app-lock-wait.json"));
-        QFile f(copy);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(text);
-        f.close();
+        const QString copy =
+            copyWith(QStringLiteral("lock-wait-kill"),
+                     "{ \"name\": \"B\", \"id\": 12, \"db\": \"k\", \"autoRehash\": false,",
+                     "{ \"name\": \"B\", \"id\": 12, \"db\": \"k\", \"client\": \"app\",",
+                     QStringLiteral("app-lock-wait.json"));
+        QVERIFY(!copy.isEmpty());
         const QString report = m_dir.filePath(QStringLiteral("app.json"));
-        const Run r = lab({QStringLiteral("--scenario"), copy, QStringLiteral("--lab-force"), QStringLiteral("--lab-report"), report});
+        const Run r = lab({QStringLiteral("--scenario"), copy, QStringLiteral("--lab-force"),
+                           QStringLiteral("--lab-report"), report});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-        const QJsonObject b = QJsonDocument::fromJson(readAll(report)).object().value(QStringLiteral("sessions")).toArray().at(1).toObject();
-        const QJsonArray real = b.value(QStringLiteral("lines")).toObject().value(QStringLiteral("real")).toArray();
+        const QJsonObject b = QJsonDocument::fromJson(readAll(report))
+                                  .object()
+                                  .value(QStringLiteral("sessions"))
+                                  .toArray()
+                                  .at(1)
+                                  .toObject();
+        const QJsonArray real =
+            b.value(QStringLiteral("lines")).toObject().value(QStringLiteral("real")).toArray();
         QCOMPARE(real.size(), 1);
         QCOMPARE(real.at(0).toObject().value(QStringLiteral("text")).toString(),
                  QStringLiteral("ERROR 1317 (70100): Query execution was interrupted"));
@@ -322,18 +389,23 @@ private Q_SLOTS:
     void calibrate()
     {
         const QString out = m_dir.filePath(QStringLiteral("calibrated.json"));
-        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("big-update-kill-query"), QStringLiteral("--lab-force"),
-                           QStringLiteral("--lab-calibrate"), out, QStringLiteral("--lab-scale"), QStringLiteral("0.1")});
+        const Run r = lab({QStringLiteral("--scenario"), QStringLiteral("big-update-kill-query"),
+                           QStringLiteral("--lab-force"), QStringLiteral("--lab-calibrate"), out,
+                           QStringLiteral("--lab-scale"), QStringLiteral("0.1")});
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(describe(r)));
         const QByteArray text = readAll(out);
-        const auto parsed = sim::ScenarioParser::parse(std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
+        const auto parsed = sim::ScenarioParser::parse(
+            std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
         QVERIFY2(parsed.ok(), parsed.errorText().c_str());
         const QByteArray original = readAll(scenarioPath(QStringLiteral("big-update-kill-query")));
-        const auto before = sim::ScenarioParser::parse(std::string_view(original.constData(), size_t(original.size())), "o.json");
+        const auto before = sim::ScenarioParser::parse(
+            std::string_view(original.constData(), size_t(original.size())), "o.json");
         QVERIFY(before.ok());
         // The declared sizes stay; the costs are this server's.
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].count, before.scenario->sessions[0].statements[0].steps[2].count);
-        QVERIFY(parsed.scenario->sessions[0].statements[0].steps[2].perRowNs != before.scenario->sessions[0].statements[0].steps[2].perRowNs);
+        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].count,
+                 before.scenario->sessions[0].statements[0].steps[2].count);
+        QVERIFY(parsed.scenario->sessions[0].statements[0].steps[2].perRowNs !=
+                before.scenario->sessions[0].statements[0].steps[2].perRowNs);
         QVERIFY(parsed.scenario->sessions[0].statements[0].steps[2].rollbackPerRowNs > 0);
     }
 
@@ -342,15 +414,17 @@ private Q_SLOTS:
     {
         QProcess p;
         p.setProgram(QStringLiteral(KILLSCOPE_BIN));
-        p.setArguments(QStringList{QStringLiteral("--lab"), QStringLiteral("--scenario"), QStringLiteral("idle-transaction-kill"),
-                                   QStringLiteral("--lab-force")}
-                       + serverArgs());
+        p.setArguments(QStringList{QStringLiteral("--lab"), QStringLiteral("--scenario"),
+                                   QStringLiteral("idle-transaction-kill"),
+                                   QStringLiteral("--lab-force")} +
+                       serverArgs());
         p.start();
         QVERIFY(p.waitForStarted());
         QString err;
         QElapsedTimer t;
         t.start();
-        while (!err.contains(QLatin1String("Running scenario")) && t.elapsed() < 180000 && p.state() == QProcess::Running) {
+        while (!err.contains(QLatin1String("Running scenario")) && t.elapsed() < 180000 &&
+               p.state() == QProcess::Running) {
             p.waitForReadyRead(200);
             err += QString::fromUtf8(p.readAllStandardError());
         }

@@ -7,8 +7,6 @@
 // window under Xvfb).
 
 #include "heartbeat.h"
-#include "testserver.h"
-
 #include "labcontroller.h"
 #include "labdiffmodel.h"
 #include "labmode.h"
@@ -17,6 +15,7 @@
 #include "mainwindow.h"
 #include "resources.h"
 #include "swimlaneview.h"
+#include "testserver.h"
 #include "timelineviewport.h"
 
 #include <QCheckBox>
@@ -64,7 +63,8 @@ private Q_SLOTS:
         heartbeat.start();
         QVERIFY(finished.wait(180000));
         heartbeat.stop();
-        QVERIFY2(heartbeat.maxBlockMs() < test::Heartbeat::limitMs(), qPrintable(QString::number(heartbeat.maxBlockMs())));
+        QVERIFY2(heartbeat.maxBlockMs() < test::Heartbeat::limitMs(),
+                 qPrintable(QString::number(heartbeat.maxBlockMs())));
         QVERIFY(!lab.isRunning());
 
         LabWindow *w = lab.labWindow();

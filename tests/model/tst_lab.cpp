@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QTimer>
 #include <chrono>
+#include <optional>
 #include <thread>
 
 using namespace ks;
@@ -74,6 +75,33 @@ LabRecording faithful(const LabPlan &plan, const sim::RunResult &r)
             t.definition = QStringLiteral("CREATE TABLE ... changed");
     }
     return rec;
+}
+
+// What --lab-calibrate writes for built-in scenario `id`, parsed again: nothing when it could
+// not be written or is not a valid scenario (why in *error).
+std::optional<sim::Scenario> calibratedFile(const QString &id, const LabPlan &plan,
+                                            const LabCalibration &cal, QString *error)
+{
+    const auto original = ScenarioFile::read(id, error);
+    if (!original)
+        return std::nullopt;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("calibrated.json"));
+    if (!LabCosts::writeCalibratedScenario(original->text, plan, cal, path, error))
+        return std::nullopt;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return std::nullopt;
+    }
+    const QByteArray text = f.readAll();
+    const auto parsed = sim::ScenarioParser::parse(
+        std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
+    if (!parsed.ok()) {
+        *error = QString::fromStdString(parsed.errorText());
+        return std::nullopt;
+    }
+    return *parsed.scenario;
 }
 
 QStringList builtinMariaDbScenarios()
@@ -531,28 +559,16 @@ private Q_SLOTS:
 
         // --lab-calibrate: the original file with the measured costs, still a valid scenario.
         QString error;
-        const auto original =
-            ScenarioFile::read(QStringLiteral("big-update-kill-connection"), &error);
-        QVERIFY(original);
-        const QByteArray *json = &original->text;
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("calibrated.json"));
-        QVERIFY2(LabCosts::writeCalibratedScenario(*json, plan, cal, path, &error),
-                 qPrintable(error));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray text = f.readAll();
-        const auto parsed = sim::ScenarioParser::parse(
-            std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
-        QVERIFY2(parsed.ok(), parsed.errorText().c_str());
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].perRowNs,
-                 sim::DurationNs(5500));
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].rollbackPerRowNs,
+        const auto parsed =
+            calibratedFile(QStringLiteral("big-update-kill-connection"), plan, cal, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->sessions[0].statements[0].steps[2].perRowNs, sim::DurationNs(5500));
+        QCOMPARE(parsed->sessions[0].statements[0].steps[2].rollbackPerRowNs,
                  sim::DurationNs(3000));
         // The declared size is kept: costs per row do not depend on the lab scale.
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].count, 2000000);
-        QCOMPARE(parsed.scenario->server.connectTimeUs, sim::TimeUs(200));
-        QCOMPARE(parsed.scenario->server.clientConnectTimeUs, sim::TimeUs(300));
+        QCOMPARE(parsed->sessions[0].statements[0].steps[2].count, 2000000);
+        QCOMPARE(parsed->server.connectTimeUs, sim::TimeUs(200));
+        QCOMPARE(parsed->server.clientConnectTimeUs, sim::TimeUs(300));
     }
 
     // A copying ALTER's own temporary table is dropped in what dropping the altered copy took
@@ -576,19 +592,9 @@ private Q_SLOTS:
         QCOMPARE(c.sessions[1].statements[0].steps[2].deleteUs, sim::TimeUs(40000));
 
         QString error;
-        const auto original = ScenarioFile::read(QStringLiteral("ddl-kill"), &error);
-        QVERIFY(original);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("calibrated.json"));
-        QVERIFY2(LabCosts::writeCalibratedScenario(original->text, plan, cal, path, &error),
-                 qPrintable(error));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray text = f.readAll();
-        const auto parsed = sim::ScenarioParser::parse(
-            std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
-        QVERIFY2(parsed.ok(), parsed.errorText().c_str());
-        QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[2].deleteUs, sim::TimeUs(7000));
+        const auto parsed = calibratedFile(QStringLiteral("ddl-kill"), plan, cal, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->sessions[0].statements[0].steps[2].deleteUs, sim::TimeUs(7000));
     }
 
     void ioCalibration()
@@ -618,22 +624,12 @@ private Q_SLOTS:
             QCOMPARE(tmp.deleteUs, sim::TimeUs(std::llround(double(tmp.bytes) * 6000.0 / 1e7)));
 
             QString error;
-            const auto original = ScenarioFile::read(QStringLiteral("big-query-tempfile"), &error);
-            QVERIFY(original);
-            QTemporaryDir dir;
-            const QString path = dir.filePath(QStringLiteral("calibrated.json"));
-            QVERIFY2(LabCosts::writeCalibratedScenario(original->text, plan, cal, path, &error),
-                     qPrintable(error));
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            const QByteArray text = f.readAll();
-            const auto parsed = sim::ScenarioParser::parse(
-                std::string_view(text.constData(), size_t(text.size())), "calibrated.json");
-            QVERIFY2(parsed.ok(), parsed.errorText().c_str());
-            QCOMPARE(parsed.scenario->server.ioBandwidth, int64_t(800'000'000));
+            const auto parsed =
+                calibratedFile(QStringLiteral("big-query-tempfile"), plan, cal, &error);
+            QVERIFY2(parsed, qPrintable(error));
+            QCOMPARE(parsed->server.ioBandwidth, int64_t(800'000'000));
             // The file's declared 1 GB at 0.6 ms per MB.
-            QCOMPARE(parsed.scenario->sessions[0].statements[0].steps[3].deleteUs,
-                     sim::TimeUs(600'000));
+            QCOMPARE(parsed->sessions[0].statements[0].steps[3].deleteUs, sim::TimeUs(600'000));
         }
         // Pages read from disk: what the statement really read, forward and in its rollback.
         {
